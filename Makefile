@@ -1,0 +1,137 @@
+# tifa — build, test, benchmark. See README.md.
+#   make          library, shared library and the tifa command
+#   make demo     install what is missing, build, run on examples/
+#   make check    install what is missing, build, run every test
+#   make bench    benchmarks against the tools a user would otherwise pick
+
+CC      ?= cc
+CLANG   ?= clang
+PREFIX  ?= /usr/local
+CFLAGS  ?= -O2 -g
+WARN    := -Wall -Wextra -Werror
+CPPFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Ibuild/gen
+OPENCC_DATA ?= /usr/share/opencc
+UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
+
+LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
+           src/layout.c src/boiler.c src/text.c src/clean.c
+GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
+CLI_SRC := src/cli/main.c
+
+OBJ      := $(LIB_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/gen/%.o)
+ASAN_OBJ := $(LIB_SRC:%.c=build/asan/%.o) $(GEN_SRC:build/gen/%.c=build/asan/gen/%.o)
+PIC_OBJ  := $(LIB_SRC:%.c=build/pic/%.o) $(GEN_SRC:build/gen/%.c=build/pic/gen/%.o)
+SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
+
+all: build/tifa tifa build/libtifa.so build/tifa.pc
+
+# ------------------------------------------------------------ generated tables
+build/octext/.done: $(wildcard $(OPENCC_DATA)/*.ocd2)
+	@mkdir -p build/octext
+	for f in $(OPENCC_DATA)/*.ocd2; do \
+	  opencc_dict -i $$f -o build/octext/$$(basename $$f .ocd2).txt -f ocd2 -t text || exit 1; done
+	@touch $@
+
+build/gen/opencc_tables.c: tools/gen_opencc.py build/octext/.done
+	@mkdir -p build/gen
+	python3 tools/gen_opencc.py build/octext $(OPENCC_DATA) $@
+
+build/gen/pinyin_tables.c: tools/gen_pinyin.py build/octext/.done $(UNIHAN)
+	@mkdir -p build/gen
+	python3 tools/gen_pinyin.py $(UNIHAN) build/octext/TSCharacters.txt build/octext/STCharacters.txt $@
+
+# ------------------------------------------------------------ objects
+build/obj/%.o: %.c include/tifa.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) -c $< -o $@
+build/obj/gen/%.o: build/gen/%.c src/convert_tables.h
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) -c $< -o $@
+build/asan/%.o: %.c include/tifa.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -c $< -o $@
+build/asan/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) -O1 -g -c $< -o $@
+build/pic/%.o: %.c include/tifa.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -DTIFA_SHARED -c $< -o $@
+build/pic/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) -fPIC -fvisibility=hidden -c $< -o $@
+
+build/libtifa.a: $(OBJ)
+	rm -f $@; ar rcs $@ $^
+build/libtifa-asan.a: $(ASAN_OBJ)
+	rm -f $@; ar rcs $@ $^
+build/libtifa.so: $(PIC_OBJ)
+	$(CC) -shared -Wl,-soname,libtifa.so.0 -o $@ $^
+build/tifa: $(CLI_SRC) build/libtifa.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(CLI_SRC) build/libtifa.a -o $@
+build/tifa-asan: $(CLI_SRC) build/libtifa-asan.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) $(CLI_SRC) build/libtifa-asan.a -o $@
+tifa: build/tifa
+	cp build/tifa tifa
+build/tifa.pc: Makefile
+	@mkdir -p build
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: 0.1.0\nLibs: -L$${libdir} -ltifa\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -m 755 build/tifa $(DESTDIR)$(PREFIX)/bin/tifa
+	install -m 644 build/libtifa.a $(DESTDIR)$(PREFIX)/lib/libtifa.a
+	install -m 755 build/libtifa.so $(DESTDIR)$(PREFIX)/lib/libtifa.so.0
+	ln -sf libtifa.so.0 $(DESTDIR)$(PREFIX)/lib/libtifa.so
+	install -m 644 include/tifa.h $(DESTDIR)$(PREFIX)/include/tifa.h
+	install -m 644 build/tifa.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/tifa.pc
+
+# ------------------------------------------------------------ setup
+setup:
+	@sh tools/setup.sh
+
+# ------------------------------------------------------------ tests
+UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c
+FUZZ_TARGETS := decode pinyin convert clean
+
+build/test-unit: $(UNIT_TESTS) tests/unit/main.c tests/unit/testing.h build/libtifa-asan.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -Itests/unit $(UNIT_TESTS) tests/unit/main.c build/libtifa-asan.a -o $@
+
+build/fuzz-%: fuzz/fuzz_%.c $(LIB_SRC) $(GEN_SRC)
+	$(CLANG) $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer,address,undefined $< $(LIB_SRC) $(GEN_SRC) -o $@
+
+FUZZ_SECONDS ?= 10
+fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
+	@for t in $(FUZZ_TARGETS); do \
+	  mkdir -p build/fuzz-corpus/$$t; \
+	  echo "fuzz $$t ($(FUZZ_SECONDS)s)"; \
+	  ./build/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=1024 \
+	    build/fuzz-corpus/$$t fuzz/corpus >build/fuzz-$$t.log 2>&1 \
+	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
+
+test: all build/tifa-asan build/test-unit
+	./build/test-unit
+	sh tests/run-cases.sh build/tifa-asan
+	sh tests/cli.sh build/tifa-asan
+	sh tests/differential.sh build/tifa
+
+check: setup
+	$(MAKE) all
+	$(MAKE) test
+	$(MAKE) fuzz-smoke
+	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa || true; fi
+	@echo "check: all tests passed"
+
+demo: setup
+	$(MAKE) all
+	@sh tools/demo.sh
+
+bench: all
+	sh bench/run.sh
+
+format:
+	clang-format -i $(LIB_SRC) $(CLI_SRC) src/*.h include/tifa.h
+
+clean:
+	rm -rf build tifa
+
+.PHONY: all install setup test check demo bench fuzz-smoke format clean

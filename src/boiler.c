@@ -1,0 +1,199 @@
+#define _GNU_SOURCE /* memmem */
+/*
+ * boiler: recognises the lines of a page that are not the article.
+ *
+ * Reposts wrap a readout in navigation ("网易首页 > 网易号 > 正文"), share
+ * counters ("0", "分享至"), repost notices ("若需转载"), prompts ("喜欢就…"),
+ * disclaimers (特别声明 / Notice), lists of unrelated headlines with
+ * timestamps, and image stubs ("![]()"). Source and editor lines are page
+ * metadata: they leave the text and become fields. The rules are data: the
+ * tables below, one group per kind of furniture, each with why it is there.
+ *
+ * Not for: joining lines (layout.c) or anything inside a body paragraph.
+ */
+#include <string.h>
+#include "boiler.h"
+#include "punct.h"
+#include "utf8.h"
+
+/* Whole lines that are buttons, counters and menu items on portal pages. */
+static const char *const furniture_lines[] = {
+    "分享至", "分享到", "分享", "打印", "关闭", "关闭窗口", "收藏", "返回顶部", "返回", "评论", "点赞",
+    "在看", "阅读原文", "扫一扫", "微信", "微博", "QQ空间", "字号", "大 中 小", "【打印】", "【关闭】",
+    "【大 中 小】", "打印本页", "关闭本页", "上一篇", "下一篇", "举报", "投诉", "我要纠错", "全部",
+    "正文", "相关", "手机看", "查看更多", "展开全文", "加载更多", "无障碍浏览 进入关怀版",
+};
+
+/* Line openings of repost notices, prompts and disclaimers. */
+static const char *const furniture_prefixes[] = {
+    "若需转载", "如需转载", "转载请", "期待投稿", "欢迎投稿", "各单位投稿", "投稿邮箱", "喜欢就", "觉得好看",
+    "点个在看", "点击上方", "点击下方", "点击蓝字", "点击关注", "长按识别", "长按二维码", "扫描二维码",
+    "扫码关注", "关注我们", "欢迎关注", "版权所有", "Copyright", "copyright", "©", "免责声明",
+    "原标题", "【纠错】", "当前位置", "您当前的位置", "您的位置", "所在位置", "网站地图", "ICP备",
+    "京ICP", "京公网安备", "分享到：", "分享到:", "【字体", "字体：", "字号：",
+};
+
+/* Lines after which the rest of a page is other content, never the article. */
+static const char *const tail_markers[] = {
+    "相关推荐", "热点推荐", "相关阅读", "相关新闻", "延伸阅读", "往期回顾", "推荐阅读", "热门推荐",
+    "猜你喜欢", "热门文章", "精彩推荐", "更多精彩", "特别声明", "Notice: The content above",
+    "相关文章", "热点新闻", "为您推荐", "今日推荐",
+};
+
+/* Metadata roles. The line "ROLE SEP NAME" becomes an editor field. */
+static const char *const editor_roles[] = {
+    "责任编辑", "责编", "主编", "审校", "编辑", "校对", "审核", "终审", "初审", "复审", "二审", "三审",
+    "监制", "统筹", "排版", "美编", "策划", "出品人", "总编辑", "值班编辑",
+};
+static const char *const source_roles[] = {"来源", "稿源", "文章来源", "信息来源", "出处"};
+
+/* Separators between a metadata role and its value. */
+static const char *const separators[] = {"：", ":", "丨", "|", "｜", "/", "／"};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int starts_with(const char *s, size_t len, const char *p) {
+    size_t n = strlen(p);
+    return n <= len && memcmp(s, p, n) == 0;
+}
+
+static int equals(const char *s, size_t len, const char *p) { return strlen(p) == len && memcmp(s, p, len) == 0; }
+
+static size_t skip_spaces(const char *s, size_t pos, size_t end) {
+    while (pos < end) {
+        if (s[pos] == ' ' || s[pos] == '\t') pos++;
+        else if (end - pos >= 3 && memcmp(s + pos, "\xE3\x80\x80", 3) == 0) pos += 3;
+        else break;
+    }
+    return pos;
+}
+
+/* "ROLE SEP value": returns 1 and the value span when the line is one. */
+static int role_line(const char *s, size_t start, size_t end, const char *const *roles, size_t nroles,
+                     size_t *role_end, size_t *vstart) {
+    for (size_t r = 0; r < nroles; r++) {
+        if (!starts_with(s + start, end - start, roles[r])) continue;
+        size_t pos = skip_spaces(s, start + strlen(roles[r]), end);
+        for (size_t k = 0; k < COUNT(separators); k++) {
+            if (!starts_with(s + pos, end - pos, separators[k])) continue;
+            size_t v = skip_spaces(s, pos + strlen(separators[k]), end);
+            /* A value is short: a long line is a sentence that starts with the word. */
+            if (v < end && end - v <= 60) {
+                *role_end = start + strlen(roles[r]);
+                *vstart = v;
+                return 1;
+            }
+        }
+    }
+    return 0;
+}
+
+static int all_digits(const char *s, size_t len) {
+    if (!len) return 0;
+    for (size_t i = 0; i < len; i++)
+        if (!(s[i] >= '0' && s[i] <= '9') && s[i] != ' ' && s[i] != ',' && s[i] != '.' && s[i] != 'w' &&
+            s[i] != 'k')
+            return 0;
+    return 1;
+}
+
+/* 2026-01-23 07:07:00, 2026/1/23, 2026.01.23 10:15: a page timestamp alone. */
+static int is_timestamp(const char *s, size_t len) {
+    size_t i = 0, digits = 0;
+    int seps = 0;
+    for (; i < len; i++) {
+        char c = s[i];
+        if (c >= '0' && c <= '9') digits++;
+        else if (c == '-' || c == '/' || c == '.' || c == ':' || c == ' ') seps++;
+        else return 0;
+    }
+    return digits >= 6 && seps >= 2 && s[0] >= '1' && s[0] <= '2';
+}
+
+/* Counters such as "3694文章数 478关注度" or "阅读 1.2万". */
+static int is_counter(const char *s, size_t len) {
+    static const char *const words[] = {"文章数", "关注度", "阅读量", "浏览量", "点击量", "评论数", "粉丝",
+                                        "阅读数", "浏览次数", "点击数"};
+    if (len > 60) return 0;
+    for (size_t i = 0; i < COUNT(words); i++)
+        if (memmem(s, len, words[i], strlen(words[i]))) return 1;
+    return 0;
+}
+
+/* "A > B > C" navigation trails. */
+static int is_breadcrumb(const char *s, size_t len) {
+    if (len > 200) return 0;
+    int arrows = 0;
+    for (size_t i = 0; i + 2 < len; i++)
+        if (s[i] == ' ' && s[i + 1] == '>' && s[i + 2] == ' ') arrows++;
+    const char *fw = "\xEF\xBC\x9E"; /* ＞ */
+    for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), fw, 3)); p += 3) arrows++;
+    return arrows >= 1 && !memmem(s, len, "\xE3\x80\x82", 3); /* no 。: not a sentence */
+}
+
+int boiler_only_image_stubs(const char *s, size_t len) {
+    size_t pos = 0;
+    int stubs = 0;
+    while (pos < len) {
+        pos = skip_spaces(s, pos, len);
+        if (pos >= len) break;
+        if (!starts_with(s + pos, len - pos, "![")) return 0;
+        const char *close = memchr(s + pos, ']', len - pos);
+        if (!close || (size_t)(close - s) + 1 >= len || close[1] != '(') return 0;
+        const char *end = memchr(close, ')', len - (size_t)(close - s));
+        if (!end) return 0;
+        pos = (size_t)(end - s) + 1;
+        stubs++;
+    }
+    return stubs > 0;
+}
+
+static int is_tail_marker(const char *s, size_t len) {
+    for (size_t i = 0; i < COUNT(tail_markers); i++)
+        if (starts_with(s, len, tail_markers[i]) && (len <= strlen(tail_markers[i]) + 12 || tail_markers[i][0] == 'N' ||
+                                                     !strcmp(tail_markers[i], "特别声明")))
+            return 1;
+    return 0;
+}
+
+static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
+    const char *s = t->s + li->start;
+    size_t len = li->end - li->start;
+    if (len == 0) return LINE_BLANK;
+    if (st->in_tail) return LINE_DROP;
+    if (st->seen_body && is_tail_marker(s, len)) {
+        st->in_tail = 1;
+        return LINE_DROP;
+    }
+    size_t role_end, v;
+    if (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v)) {
+        li->role_start = li->start;
+        li->role_end = role_end;
+        li->value_start = v;
+        li->value_end = li->end;
+        return LINE_SOURCE;
+    }
+    if (role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v)) {
+        li->role_start = li->start;
+        li->role_end = role_end;
+        li->value_start = v;
+        li->value_end = li->end;
+        return LINE_EDITOR;
+    }
+    for (size_t i = 0; i < COUNT(furniture_lines); i++)
+        if (equals(s, len, furniture_lines[i])) return LINE_DROP;
+    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
+        if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
+    if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
+        boiler_only_image_stubs(s, len) || is_tail_marker(s, len))
+        return LINE_DROP;
+    return LINE_BODY;
+}
+
+void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st) {
+    for (size_t i = 0; i < n; i++) {
+        lines[i].kind = classify_line(t, &lines[i], st);
+        /* A line long enough to be prose marks the article as begun. */
+        if (lines[i].kind == LINE_BODY && lines[i].end - lines[i].start >= 60) st->seen_body = 1;
+    }
+}

@@ -1,0 +1,299 @@
+/*
+ * clean: the pipeline from raw bytes to canonical clean text.
+ *
+ *   bytes → decode → pinyin → punct → convert → boiler + layout → text
+ *
+ * Input is streamed: decoded text collects in a window that is processed
+ * when it passes WINDOW_SIZE, cut at a blank line (or, failing that, a line
+ * end, or a point no conversion can span), so memory stays bounded on any
+ * input. Boilerplate and layout are decided on the simplified text whatever
+ * the output script, so one rule set serves traditional pages too.
+ *
+ * Not for: articles and records (extract, a later stage).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "boiler.h"
+#include "convert.h"
+#include "decode.h"
+#include "layout.h"
+#include "pinyin.h"
+#include "punct.h"
+
+#define WINDOW_SIZE (1u << 20)
+#define WINDOW_HARD (8u << 20)
+
+struct tifa_cleaner {
+    tifa_options opt;
+    char *name;
+    tifa_write_fn write;
+    void *user;
+    tifa_converter *target;   /* NULL: keep the script */
+    tifa_converter *simplify; /* t2s, for the decisions */
+    int detected;
+    char *sample;
+    size_t sample_len;
+    decoder dec;
+    tbuf window;
+    boiler_state boiler;
+    int line_open;   /* a body line was written without its newline */
+    int sink_failed;
+    tifa_clean_report rep;
+};
+
+void tifa_options_init(tifa_options *opt) {
+    memset(opt, 0, sizeof *opt);
+    opt->encoding = TIFA_ENC_AUTO;
+    opt->target = "t2s";
+}
+
+static int out(tifa_cleaner *c, const char *s, size_t n) {
+    if (c->sink_failed || !n) return c->sink_failed;
+    if (c->write(c->user, s, n)) c->sink_failed = 1;
+    return c->sink_failed;
+}
+
+static int ascii_alnum(char ch) {
+    return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
+}
+
+/* Writes the body lines of one window, joined into paragraphs. */
+static int emit_window(tifa_cleaner *c, const tbuf *text, const line_info *lines, const line_info *olines,
+                       size_t n, const unsigned char *join) {
+    int joined_prev = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].kind == LINE_DROP || lines[i].kind == LINE_SOURCE || lines[i].kind == LINE_EDITOR)
+            c->rep.boiler_lines++;
+        if (lines[i].kind != LINE_BODY) continue;
+        const line_info *o = &olines[i];
+        if (c->line_open && !joined_prev) out(c, "\n", 1);
+        if (joined_prev && c->line_open) {
+            /* Latin words broken across lines need their space back. */
+            size_t p = i;
+            while (p > 0 && lines[p - 1].kind != LINE_BODY) p--;
+            const line_info *prev = &olines[p - 1];
+            if (prev->end > prev->start && ascii_alnum(text->s[prev->end - 1]) && o->end > o->start &&
+                ascii_alnum(text->s[o->start]))
+                out(c, " ", 1);
+        }
+        out(c, text->s + o->start, o->end - o->start);
+        c->line_open = 1;
+        joined_prev = join[i];
+        if (join[i]) c->rep.joined_lines++;
+    }
+    return c->sink_failed;
+}
+
+/* Runs the stages over one window of decoded text. */
+static int process(tifa_cleaner *c, const tbuf *w) {
+    tbuf p, n, s, o;
+    tbuf_init(&p, w->base);
+    tbuf_init(&n, w->base);
+    tbuf_init(&s, w->base);
+    tbuf_init(&o, w->base);
+    pinyin_stats ps = {0};
+    punct_stats pu = {0};
+    line_info *lines = NULL, *olines = NULL;
+    unsigned char *join = NULL;
+    int rc = -1;
+    if (pinyin_strip(w, &p, &ps) || punct_normalize(&p, &n, &pu)) goto done;
+    const tbuf *simple = &n, *text = &n;
+    if (c->simplify) {
+        if (convert_tbuf(c->simplify, &n, &s)) goto done;
+        simple = &s;
+    }
+    if (c->target == c->simplify) {
+        text = simple;
+    } else if (c->target) {
+        if (convert_tbuf(c->target, &n, &o)) goto done;
+        text = &o;
+    }
+    size_t nl, nol;
+    lines = layout_lines(simple, &nl);
+    olines = layout_lines(text, &nol);
+    join = malloc(nl ? nl : 1);
+    if (!lines || !olines || !join || nl != nol) goto done;
+    if (c->opt.keep_boilerplate) {
+        for (size_t i = 0; i < nl; i++) lines[i].kind = lines[i].end > lines[i].start ? LINE_BODY : LINE_BLANK;
+    } else {
+        boiler_classify(simple, lines, nl, &c->boiler);
+    }
+    layout_join(simple, lines, nl, join);
+    c->rep.annotations += ps.removed;
+    c->rep.orphan_annotations += ps.orphans;
+    c->rep.spaces_removed += pu.spaces_removed;
+    c->rep.punct_changed += pu.punct_changed;
+    rc = emit_window(c, text, lines, olines, nl, join) ? -2 : 0;
+done:
+    free(lines);
+    free(olines);
+    free(join);
+    tbuf_free(&p);
+    tbuf_free(&n);
+    tbuf_free(&s);
+    tbuf_free(&o);
+    return rc;
+}
+
+/* Where to cut the window: after the last blank line, else after the last
+ * line end, else at a point conversion cannot span. 0: keep collecting. */
+static size_t window_cut(const tbuf *w) {
+    if (w->len < WINDOW_SIZE) return 0;
+    for (size_t i = w->len - 1; i > 0; i--)
+        if (w->s[i] == '\n' && w->s[i - 1] == '\n') return i + 1;
+    if (w->len < 4 * WINDOW_SIZE) return 0;
+    for (size_t i = w->len; i > 0; i--)
+        if (w->s[i - 1] == '\n') return i;
+    if (w->len < WINDOW_HARD) return 0;
+    size_t safe = tifa_convert_safe_prefix(w->s, w->len);
+    return safe ? safe : w->len;
+}
+
+static tifa_status fail_status(tifa_cleaner *c, int rc, tifa_error *err) {
+    if (rc == -2) return tifa_fail(err, TIFA_ESINK, c->dec.offset, "output could not be written");
+    return tifa_fail(err, TIFA_ENOMEM, c->dec.offset, "out of memory");
+}
+
+/* Processes whole windows from the collected text. */
+static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
+    for (;;) {
+        size_t cut = final ? c->window.len : window_cut(&c->window);
+        if (!cut) return TIFA_OK;
+        tbuf head = c->window;
+        head.len = cut;
+        int rc = process(c, &head);
+        if (rc) return fail_status(c, rc, err);
+        /* Keep the rest, rebased so offsets stay small. */
+        size_t rest = c->window.len - cut;
+        uint64_t new_base = rest ? tbuf_src(&c->window, cut) : c->window.base;
+        for (size_t i = 0; i < rest; i++) {
+            c->window.s[i] = c->window.s[cut + i];
+            c->window.src[i] = (uint32_t)(c->window.base + c->window.src[cut + i] - new_base);
+        }
+        c->window.len = rest;
+        c->window.base = new_base;
+        if (final || !rest) return TIFA_OK;
+    }
+}
+
+static tifa_status start_decoding(tifa_cleaner *c, int final, tifa_error *err) {
+    tifa_encoding enc = c->opt.encoding;
+    if (enc == TIFA_ENC_AUTO) enc = tifa_detect_encoding(c->sample, c->sample_len);
+    c->rep.encoding = enc;
+    c->detected = 1;
+    if (decoder_init(&c->dec, enc))
+        return tifa_fail(err, TIFA_EINPUT, 0, "cannot decode %s", tifa_encoding_name(enc));
+    int rc = decoder_feed(&c->dec, c->sample, c->sample_len, final, &c->window);
+    free(c->sample);
+    c->sample = NULL;
+    if (rc) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    return drain(c, final, err);
+}
+
+tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_write_fn write, void *user,
+                             tifa_cleaner **outp, tifa_error *err) {
+    *outp = NULL;
+    tifa_cleaner *c = calloc(1, sizeof *c);
+    if (!c) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (opt) c->opt = *opt;
+    else tifa_options_init(&c->opt);
+    c->name = strdup(name ? name : "(input)");
+    c->write = write;
+    c->user = user;
+    c->dec.cd = (iconv_t)-1;
+    tbuf_init(&c->window, 0);
+    tifa_status st = c->name ? tifa_converter_new("t2s", &c->simplify, err) : TIFA_ENOMEM;
+    const char *target = c->opt.target;
+    if (st == TIFA_OK && target && strcmp(target, "none") != 0) {
+        if (strcmp(target, "t2s") == 0 || strcmp(target, "t2s.json") == 0) c->target = c->simplify;
+        else st = tifa_converter_new(target, &c->target, err);
+    }
+    if (st != TIFA_OK) {
+        tifa_cleaner_free(c);
+        return st == TIFA_ENOMEM ? tifa_fail(err, st, 0, "out of memory") : st;
+    }
+    *outp = c;
+    return TIFA_OK;
+}
+
+tifa_status tifa_cleaner_feed(tifa_cleaner *c, const char *bytes, size_t len, tifa_error *err) {
+    if (!c->detected) {
+        size_t take = len < DETECT_SAMPLE - c->sample_len ? len : DETECT_SAMPLE - c->sample_len;
+        if (!c->sample && !(c->sample = malloc(DETECT_SAMPLE))) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        memcpy(c->sample + c->sample_len, bytes, take);
+        c->sample_len += take;
+        bytes += take;
+        len -= take;
+        if (c->sample_len < DETECT_SAMPLE) return TIFA_OK;
+        tifa_status st = start_decoding(c, 0, err);
+        if (st != TIFA_OK) return st;
+    }
+    if (len && decoder_feed(&c->dec, bytes, len, 0, &c->window))
+        return tifa_fail(err, TIFA_ENOMEM, c->dec.offset, "out of memory");
+    return drain(c, 0, err);
+}
+
+tifa_status tifa_cleaner_finish(tifa_cleaner *c, tifa_clean_report *report, tifa_error *err) {
+    tifa_status st = TIFA_OK;
+    if (!c->detected) st = start_decoding(c, 1, err);
+    else if (decoder_feed(&c->dec, "", 0, 1, &c->window)) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (st == TIFA_OK) st = drain(c, 1, err);
+    if (st == TIFA_OK && c->line_open && out(c, "\n", 1))
+        st = tifa_fail(err, TIFA_ESINK, c->dec.offset, "output could not be written");
+    c->line_open = 0;
+    c->rep.invalid_bytes = c->dec.invalid;
+    if (report) *report = c->rep;
+    return st;
+}
+
+void tifa_cleaner_free(tifa_cleaner *c) {
+    if (!c) return;
+    if (c->target && c->target != c->simplify) tifa_converter_free(c->target);
+    tifa_converter_free(c->simplify);
+    decoder_close(&c->dec);
+    tbuf_free(&c->window);
+    free(c->sample);
+    free(c->name);
+    free(c);
+}
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} membuf;
+
+static int mem_write(void *user, const char *data, size_t len) {
+    membuf *m = user;
+    if (m->len + len + 1 > m->cap) {
+        size_t cap = m->cap ? m->cap : 4096;
+        while (cap < m->len + len + 1) cap *= 2;
+        char *p = realloc(m->data, cap);
+        if (!p) return 1;
+        m->data = p;
+        m->cap = cap;
+    }
+    memcpy(m->data + m->len, data, len);
+    m->len += len;
+    m->data[m->len] = 0;
+    return 0;
+}
+
+tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, char **outp, size_t *out_len,
+                       tifa_clean_report *report, tifa_error *err) {
+    *outp = NULL;
+    membuf m = {0};
+    tifa_cleaner *c;
+    tifa_status st = tifa_cleaner_new(opt, "(buffer)", mem_write, &m, &c, err);
+    if (st != TIFA_OK) return st;
+    st = tifa_cleaner_feed(c, bytes, len, err);
+    if (st == TIFA_OK) st = tifa_cleaner_finish(c, report, err);
+    tifa_cleaner_free(c);
+    if (st == TIFA_OK && !m.data && mem_write(&m, "", 0)) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (st != TIFA_OK) {
+        free(m.data);
+        return st == TIFA_ESINK ? tifa_fail(err, TIFA_ENOMEM, 0, "out of memory") : st;
+    }
+    *outp = m.data;
+    *out_len = m.len;
+    return TIFA_OK;
+}

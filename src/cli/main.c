@@ -1,0 +1,305 @@
+/*
+ * cli: the `tifa` command. A thin layer: it parses arguments, opens files
+ * and prints; everything it does is a library call from include/tifa.h.
+ *
+ * Exit status: 0 every input handled, 1 some input could not be read (the
+ * others are still processed), 2 usage error.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "tifa.h"
+
+#define READ_CHUNK (1u << 20)
+
+static const char *usage_text =
+    "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
+    "\n"
+    "Commands:\n"
+    "  clean     canonical clean simplified text of each document\n"
+    "  convert   script conversion, a drop-in for opencc (-c CONFIG)\n"
+    "\n"
+    "Every command reads standard input when no FILE or '-' is given.\n"
+    "tifa COMMAND --help describes a command. tifa --version prints the version.\n";
+
+static const char *clean_help =
+    "usage: tifa clean [--encoding NAME] [--keep-script | --to CONFIG]\n"
+    "                  [--keep-boilerplate] [FILE...]\n"
+    "\n"
+    "Writes the canonical clean text of each document: decoded, pinyin\n"
+    "annotations removed, converted to simplified script, punctuation and\n"
+    "spacing normalised, hard line breaks repaired, portal boilerplate dropped.\n"
+    "\n"
+    "  --encoding NAME     utf-8, gb18030 (gbk), big5, utf-16 (default: detect)\n"
+    "  --keep-script       do not convert the script\n"
+    "  --to CONFIG         convert with this OpenCC configuration instead of t2s\n"
+    "                      (e.g. s2t for traditional output)\n"
+    "  --keep-boilerplate  keep portal navigation, share counters, footers\n";
+
+static const char *convert_help =
+    "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [FILE...]\n"
+    "\n"
+    "Converts UTF-8 text between scripts exactly as `opencc -c NAME.json`.\n"
+    "NAME is any configuration OpenCC ships (default t2s):\n";
+
+typedef struct {
+    FILE *fp;
+    int failed;
+} out_sink;
+
+static int write_out(void *user, const char *data, size_t len) {
+    out_sink *o = user;
+    if (fwrite(data, 1, len, o->fp) != len) {
+        o->failed = 1;
+        return 1;
+    }
+    return 0;
+}
+
+static void report_error(const char *file, const tifa_error *err) {
+    fprintf(stderr, "tifa: %s: %s\n", file, err->message);
+}
+
+/* Opens FILE ("-" is standard input) and reports why it could not be. */
+static FILE *open_input(const char *path) {
+    if (strcmp(path, "-") == 0) return stdin;
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        fprintf(stderr, "tifa: %s: %s\n", path, strerror(errno));
+        return NULL;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "tifa: %s: is a directory\n", path);
+        return NULL;
+    }
+    FILE *fp = fopen(path, "rb");
+    if (!fp) fprintf(stderr, "tifa: %s: %s\n", path, strerror(errno));
+    return fp;
+}
+
+static const char *display_name(const char *path) {
+    return strcmp(path, "-") == 0 ? "(standard input)" : path;
+}
+
+/* ------------------------------------------------------------ convert */
+
+static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp, out_sink *out) {
+    char *buf = malloc(READ_CHUNK * 2);
+    if (!buf) {
+        fprintf(stderr, "tifa: %s: out of memory\n", display_name(path));
+        return 1;
+    }
+    size_t have = 0;
+    tifa_error err = {0};
+    int status = 0;
+    for (;;) {
+        size_t n = fread(buf + have, 1, READ_CHUNK * 2 - have, fp);
+        have += n;
+        int eof = n == 0;
+        if (eof && ferror(fp)) {
+            fprintf(stderr, "tifa: %s: read error: %s\n", display_name(path), strerror(errno));
+            status = 1;
+            break;
+        }
+        size_t take = eof ? have : tifa_convert_safe_prefix(buf, have);
+        /* No safe cut in 2 MB: convert it all rather than grow without bound. */
+        if (!eof && take == 0 && have == READ_CHUNK * 2) take = have;
+        if (take && tifa_convert(conv, buf, take, write_out, out, &err) != TIFA_OK) {
+            report_error(display_name(path), &err);
+            status = 1;
+            break;
+        }
+        memmove(buf, buf + take, have - take);
+        have -= take;
+        if (eof) break;
+    }
+    free(buf);
+    return status;
+}
+
+static void list_configs(FILE *fp) {
+    for (int i = 0; i < tifa_converter_count(); i++) fprintf(fp, "  %s\n", tifa_converter_name(i));
+}
+
+static int cmd_convert(int argc, char **argv) {
+    const char *config = "t2s", *output = NULL;
+    const char *files[argc + 1];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(convert_help, stdout);
+            list_configs(stdout);
+            return 0;
+        } else if ((!strcmp(a, "-c") || !strcmp(a, "--config")) && i + 1 < argc) {
+            config = argv[++i];
+        } else if (!strncmp(a, "--config=", 9)) {
+            config = a + 9;
+        } else if ((!strcmp(a, "-i") || !strcmp(a, "--input")) && i + 1 < argc) {
+            files[nfiles++] = argv[++i];
+        } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
+            output = argv[++i];
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "tifa: convert: unknown option '%s'\n", a);
+            return 2;
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+    /* Accept OpenCC's spelling of a configuration path, e.g. /usr/share/opencc/t2s.json. */
+    const char *slash = strrchr(config, '/');
+    if (slash) config = slash + 1;
+    tifa_converter *conv;
+    tifa_error err = {0};
+    if (tifa_converter_new(config, &conv, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: convert: %s; known configurations:\n", err.message);
+        list_configs(stderr);
+        return 2;
+    }
+    out_sink out = {stdout, 0};
+    if (output && !(out.fp = fopen(output, "wb"))) {
+        fprintf(stderr, "tifa: %s: %s\n", output, strerror(errno));
+        tifa_converter_free(conv);
+        return 1;
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    int status = 0;
+    for (int i = 0; i < nfiles && !out.failed; i++) {
+        FILE *fp = open_input(files[i]);
+        if (!fp) {
+            status = 1;
+            continue;
+        }
+        if (convert_stream(conv, files[i], fp, &out)) status = 1;
+        if (fp != stdin) fclose(fp);
+    }
+    tifa_converter_free(conv);
+    if (fflush(out.fp) != 0 || out.failed) {
+        fprintf(stderr, "tifa: %s: write error: %s\n", output ? output : "(standard output)", strerror(errno));
+        status = 1;
+    }
+    if (output) fclose(out.fp);
+    return status;
+}
+
+/* -------------------------------------------------------------- clean */
+
+static int clean_file(const tifa_options *opt, const char *path, out_sink *out) {
+    FILE *fp = open_input(path);
+    if (!fp) return 1;
+    const char *name = display_name(path);
+    tifa_error err = {0};
+    tifa_cleaner *c;
+    int status = 0;
+    if (tifa_cleaner_new(opt, name, write_out, out, &c, &err) != TIFA_OK) {
+        report_error(name, &err);
+        if (fp != stdin) fclose(fp);
+        return 1;
+    }
+    char *buf = malloc(READ_CHUNK);
+    if (!buf) {
+        fprintf(stderr, "tifa: %s: out of memory\n", name);
+        status = 1;
+    }
+    while (buf && !status) {
+        size_t n = fread(buf, 1, READ_CHUNK, fp);
+        if (n == 0) {
+            if (ferror(fp)) {
+                fprintf(stderr, "tifa: %s: read error: %s\n", name, strerror(errno));
+                status = 1;
+            }
+            break;
+        }
+        if (tifa_cleaner_feed(c, buf, n, &err) != TIFA_OK) {
+            report_error(name, &err);
+            status = 1;
+        }
+    }
+    tifa_clean_report rep = {0};
+    if (!status && tifa_cleaner_finish(c, &rep, &err) != TIFA_OK) {
+        report_error(name, &err);
+        status = 1;
+    }
+    if (!status && rep.invalid_bytes)
+        fprintf(stderr, "tifa: %s: warning: %llu invalid byte sequence(s) replaced by U+FFFD (decoded as %s)\n",
+                name, (unsigned long long)rep.invalid_bytes, tifa_encoding_name(rep.encoding));
+    tifa_cleaner_free(c);
+    free(buf);
+    if (fp != stdin) fclose(fp);
+    return status;
+}
+
+static int cmd_clean(int argc, char **argv) {
+    tifa_options opt;
+    tifa_options_init(&opt);
+    const char *files[argc + 1];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(clean_help, stdout);
+            return 0;
+        } else if (!strcmp(a, "--encoding") && i + 1 < argc) {
+            if (tifa_encoding_parse(argv[++i], &opt.encoding) != TIFA_OK) {
+                fprintf(stderr, "tifa: clean: unknown encoding '%s'\n", argv[i]);
+                return 2;
+            }
+        } else if (!strcmp(a, "--keep-script")) {
+            opt.target = NULL;
+        } else if (!strcmp(a, "--to") && i + 1 < argc) {
+            opt.target = argv[++i];
+            if (!strcmp(opt.target, "traditional")) opt.target = "s2t";
+            else if (!strcmp(opt.target, "simplified")) opt.target = "t2s";
+        } else if (!strcmp(a, "--keep-boilerplate")) {
+            opt.keep_boilerplate = 1;
+        } else if (a[0] == '-' && a[1]) {
+            fprintf(stderr, "tifa: clean: unknown option '%s'\n", a);
+            return 2;
+        } else {
+            files[nfiles++] = a;
+        }
+    }
+    if (opt.target) {
+        tifa_converter *probe;
+        tifa_error err = {0};
+        if (tifa_converter_new(opt.target, &probe, &err) != TIFA_OK) {
+            fprintf(stderr, "tifa: clean: %s\n", err.message);
+            return 2;
+        }
+        tifa_converter_free(probe);
+    }
+    if (nfiles == 0) files[nfiles++] = "-";
+    out_sink out = {stdout, 0};
+    int status = 0;
+    for (int i = 0; i < nfiles && !out.failed; i++) {
+        if (i > 0) write_out(&out, "\n", 1);
+        if (clean_file(&opt, files[i], &out)) status = 1;
+    }
+    if (fflush(stdout) != 0 || out.failed) {
+        fprintf(stderr, "tifa: (standard output): write error\n");
+        status = 1;
+    }
+    return status;
+}
+
+int main(int argc, char **argv) {
+    if (argc < 2) {
+        fputs(usage_text, stderr);
+        return 2;
+    }
+    const char *cmd = argv[1];
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+        fputs(usage_text, stdout);
+        return 0;
+    }
+    if (!strcmp(cmd, "--version")) {
+        printf("tifa %s\n", TIFA_VERSION);
+        return 0;
+    }
+    if (!strcmp(cmd, "convert")) return cmd_convert(argc - 1, argv + 1);
+    if (!strcmp(cmd, "clean")) return cmd_clean(argc - 1, argv + 1);
+    fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);
+    return 2;
+}

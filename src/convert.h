@@ -1,0 +1,11 @@
+/* convert: internal entry point that keeps the offset map; see convert.c. */
+#ifndef TIFA_CONVERT_H
+#define TIFA_CONVERT_H
+#include "tifa.h"
+#include "text.h"
+
+/* Appends the conversion of in to out, each output byte mapped to the
+ * source of the input it was converted from. -1: out of memory. */
+int convert_tbuf(const tifa_converter *conv, const tbuf *in, tbuf *out);
+
+#endif

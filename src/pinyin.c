@@ -1,0 +1,131 @@
+/*
+ * pinyin: removes inline reading annotations such as 國(guó) or 會(huì ).
+ *
+ * A parenthesised group is an annotation only when its content is one
+ * Mandarin syllable (tone marks, tone digits, ü/v/u: all accepted, spaces
+ * allowed inside, half- or full-width parentheses) that Unihan lists as a
+ * reading of the Han character just before it — several groups may follow
+ * one character. Anything else in parentheses is text and stays. A
+ * reading-like group with no Han character before it (after `?` or a
+ * letter) also stays, and is counted as an orphan for the anomaly report.
+ *
+ * Not for: other kinds of parenthesised noise, or script conversion.
+ */
+#include <string.h>
+#include "pinyin.h"
+#include "utf8.h"
+
+extern const int py_nsyllables;
+extern const char *const py_syllables[];
+extern const int py_ncps;
+extern const uint32_t py_cps[];
+extern const uint32_t py_index[];
+extern const uint16_t py_ids[];
+extern const uint8_t py_common[];
+
+static int find_cp(uint32_t cp) {
+    int lo = 0, hi = py_ncps - 1;
+    while (lo <= hi) {
+        int mid = (lo + hi) / 2;
+        if (py_cps[mid] == cp) return mid;
+        if (py_cps[mid] < cp) lo = mid + 1;
+        else hi = mid - 1;
+    }
+    return -1;
+}
+
+int pinyin_is_common(uint32_t cp) {
+    int i = find_cp(cp);
+    return i >= 0 && py_common[i];
+}
+
+int pinyin_is_reading(uint32_t cp, const char *syllable) {
+    int i = find_cp(cp);
+    if (i < 0) return 0;
+    for (uint32_t k = py_index[i]; k < py_index[i + 1]; k++)
+        if (strcmp(py_syllables[py_ids[k]], syllable) == 0) return 1;
+    return 0;
+}
+
+/* Tone-marked vowels and their base letters (ü and its tones become v). */
+static char base_letter(uint32_t cp) {
+    static const struct { uint32_t cp; char base; } marks[] = {
+        {0x101, 'a'}, {0xE1, 'a'}, {0x1CE, 'a'}, {0xE0, 'a'}, {0x113, 'e'}, {0xE9, 'e'},
+        {0x11B, 'e'}, {0xE8, 'e'}, {0xEA, 'e'}, {0x12B, 'i'}, {0xED, 'i'}, {0x1D0, 'i'},
+        {0xEC, 'i'},  {0x14D, 'o'}, {0xF3, 'o'},  {0x1D2, 'o'}, {0xF2, 'o'}, {0x16B, 'u'},
+        {0xFA, 'u'},  {0x1D4, 'u'}, {0xF9, 'u'},  {0x1D6, 'v'}, {0x1D8, 'v'}, {0x1DA, 'v'},
+        {0x1DC, 'v'}, {0xFC, 'v'},  {0x144, 'n'}, {0x148, 'n'}, {0x1F9, 'n'}, {0x1E3F, 'm'},
+    };
+    if (cp >= 'a' && cp <= 'z') return (char)cp;
+    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
+        if (marks[i].cp == cp) return marks[i].base;
+    return 0;
+}
+
+static int is_open(uint32_t cp) { return cp == '(' || cp == 0xFF08; }
+static int is_close(uint32_t cp) { return cp == ')' || cp == 0xFF09; }
+static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
+
+/* Parses a reading group starting at s[0] (an opening parenthesis). On
+ * success writes the toneless syllable and returns the group's length. */
+static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
+    uint32_t cp;
+    size_t pos = u8_decode(s, len, &cp);
+    if (!is_open(cp)) return 0;
+    int n = 0, toned = 0;
+    while (pos < len) {
+        size_t k = u8_decode(s + pos, len - pos, &cp);
+        if (is_space(cp) && n == 0) { pos += k; continue; }
+        char b = base_letter(cp);
+        if (b && !toned) {
+            if (n >= 6) return 0;
+            syl[n++] = b;
+        } else if (cp >= 0x300 && cp <= 0x36F && n > 0) {
+            if (cp == 0x308 && syl[n - 1] == 'u') syl[n - 1] = 'v'; /* combining diaeresis */
+        } else if (cp == ':' && n > 0 && syl[n - 1] == 'u') {
+            syl[n - 1] = 'v';
+        } else if (cp >= '1' && cp <= '5' && n > 0 && !toned) {
+            toned = 1;
+        } else {
+            break;
+        }
+        pos += k;
+    }
+    if (n == 0) return 0;
+    syl[n] = 0;
+    while (pos < len) {
+        size_t k = u8_decode(s + pos, len - pos, &cp);
+        if (!is_space(cp)) break;
+        pos += k;
+    }
+    if (pos >= len) return 0;
+    size_t k = u8_decode(s + pos, len - pos, &cp);
+    return is_close(cp) ? pos + k : 0;
+}
+
+int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
+    const unsigned char *s = (const unsigned char *)in->s;
+    size_t pos = 0, copied = 0;
+    uint32_t prev = 0; /* the last character kept */
+    while (pos < in->len) {
+        uint32_t cp;
+        size_t k = u8_decode(s + pos, in->len - pos, &cp);
+        if (is_open(cp)) {
+            char syl[8];
+            size_t g = parse_group(s + pos, in->len - pos, syl);
+            if (g && is_han(prev) && pinyin_is_reading(prev, syl)) {
+                if (tbuf_copy(out, in, copied, pos - copied)) return -1;
+                stats->removed++;
+                pos += g;
+                copied = pos;
+                continue; /* prev stays: a second group may annotate it too */
+            }
+            /* After a '?' or a replacement character the annotated character was
+             * lost: keep the group as text, but say so. */
+            if (g && (prev == '?' || prev == 0xFF1F || prev == 0xFFFD)) stats->orphans++;
+        }
+        prev = cp;
+        pos += k;
+    }
+    return tbuf_copy(out, in, copied, in->len - copied);
+}

@@ -1,0 +1,21 @@
+/* pinyin: removal of inline reading annotations; see pinyin.c. */
+#ifndef TIFA_PINYIN_H
+#define TIFA_PINYIN_H
+#include <stdint.h>
+#include "text.h"
+
+/* Non-zero when syllable (toneless, lowercase ASCII, ü as v) is a reading
+ * of the Han character cp. */
+int pinyin_is_reading(uint32_t cp, const char *syllable);
+/* Non-zero for Han characters common in modern text (Unihan kHanyuPinlu). */
+int pinyin_is_common(uint32_t cp);
+
+typedef struct {
+    uint64_t removed;  /* annotation groups removed */
+    uint64_t orphans;  /* reading-like groups kept: no Han character before */
+} pinyin_stats;
+
+/* Copies in to out without the annotations. */
+int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats);
+
+#endif

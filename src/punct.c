@@ -1,0 +1,184 @@
+/*
+ * punct: punctuation and spacing inside a line.
+ *
+ * Portal reposts and OCR turn Chinese punctuation into ASCII and scatter
+ * spaces between characters. ASCII , : ; ? ! become full width when a
+ * neighbour (ignoring spaces) is Chinese text, so `1,000`, `3.5` and
+ * `Notice: The` stay; ( ) become （ ） around text that contains Han. A run
+ * of spaces goes when it stands between Han characters or between Han and
+ * digits (or Chinese punctuation); spaces between Latin words stay.
+ * Zero-width characters, which anti-copy scripts insert, are removed.
+ *
+ * Not for: joining lines (layout.c) or dropping lines (boiler.c).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "punct.h"
+#include "utf8.h"
+
+int punct_is_cjk(uint32_t cp) {
+    return is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
+           (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
+           cp == 0x2019 || cp == 0x2026 || cp == 0x2014;
+}
+
+int punct_is_terminal(uint32_t cp) {
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0x2026 || cp == '!' ||
+           cp == '?';
+}
+
+static int is_digit(uint32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19); }
+static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
+static int is_invisible(uint32_t cp) {
+    return (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF || cp == 0x2060 || cp == 0xAD;
+}
+
+typedef struct {
+    uint32_t cp;
+    uint32_t src; /* relative source offset of the character's first byte */
+    uint8_t drop;
+} uchar;
+
+static uint32_t fullwidth(uint32_t cp) {
+    switch (cp) {
+    case ',': return 0xFF0C;
+    case ':': return 0xFF1A;
+    case ';': return 0xFF1B;
+    case '?': return 0xFF1F;
+    case '!': return 0xFF01;
+    case '(': return 0xFF08;
+    case ')': return 0xFF09;
+    }
+    return cp;
+}
+
+/* Nearest character left/right of i that is not a space, or 0. */
+static uint32_t left_of(const uchar *c, size_t i) {
+    while (i > 0) {
+        i--;
+        if (!is_space(c[i].cp)) return c[i].cp;
+    }
+    return 0;
+}
+static uint32_t right_of(const uchar *c, size_t n, size_t i) {
+    for (i++; i < n; i++)
+        if (!is_space(c[i].cp)) return c[i].cp;
+    return 0;
+}
+
+static void fix_punct(uchar *c, size_t n, punct_stats *st) {
+    for (size_t i = 0; i < n; i++) {
+        uint32_t cp = c[i].cp;
+        if (cp != ',' && cp != ':' && cp != ';' && cp != '?' && cp != '!') continue;
+        if (punct_is_cjk(left_of(c, i)) || punct_is_cjk(right_of(c, n, i))) {
+            c[i].cp = fullwidth(cp);
+            st->punct_changed++;
+        }
+    }
+    /* Parentheses: pair them up, innermost first. */
+    size_t *stack = NULL, depth = 0, cap = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].cp == '(') {
+            if (depth == cap) {
+                size_t ncap = cap ? cap * 2 : 16;
+                size_t *p = realloc(stack, ncap * sizeof *p);
+                if (!p) break; /* out of memory: leave the rest as it is */
+                stack = p;
+                cap = ncap;
+            }
+            stack[depth++] = i;
+        } else if (c[i].cp == ')' && depth) {
+            size_t open = stack[--depth];
+            int han = 0;
+            for (size_t k = open + 1; k < i && !han; k++) han = is_han(c[k].cp);
+            if (han) {
+                c[open].cp = 0xFF08;
+                c[i].cp = 0xFF09;
+                st->punct_changed += 2;
+            }
+        }
+    }
+    free(stack);
+}
+
+static int chinese_side(uint32_t cp) { return punct_is_cjk(cp); }
+
+static void fix_spaces(uchar *c, size_t n, punct_stats *st) {
+    size_t first = 0;
+    while (first < n && (is_space(c[first].cp) || c[first].drop)) first++;
+    for (size_t i = first; i < n;) {
+        if (!is_space(c[i].cp)) {
+            i++;
+            continue;
+        }
+        size_t j = i;
+        while (j < n && is_space(c[j].cp)) j++;
+        if (j < n && i > first) {
+            uint32_t l = c[i - 1].cp, r = c[j].cp;
+            int strip = (chinese_side(l) && (chinese_side(r) || is_digit(r))) || (is_digit(l) && chinese_side(r));
+            if (strip)
+                for (size_t k = i; k < j; k++) {
+                    c[k].drop = 1;
+                    st->spaces_removed++;
+                }
+        }
+        i = j;
+    }
+}
+
+static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n) {
+    char enc[4];
+    for (size_t i = 0; i < n; i++) {
+        if (c[i].drop) continue;
+        size_t k = u8_encode(c[i].cp, enc);
+        if (tbuf_append(out, enc, k, in->base + c[i].src)) return -1;
+    }
+    return 0;
+}
+
+int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
+    const unsigned char *s = (const unsigned char *)in->s;
+    uchar *line = NULL;
+    size_t cap = 0, n = 0, pos = 0;
+    int rc = 0;
+    while (pos <= in->len && !rc) {
+        uint32_t cp = '\n';
+        size_t k = 1;
+        if (pos < in->len) k = u8_decode(s + pos, in->len - pos, &cp);
+        if (cp == '\r') {
+            /* \r\n and a lone \r both end a line. */
+            if (pos + 1 < in->len && s[pos + 1] == '\n') {
+                pos++;
+                continue;
+            }
+            cp = '\n';
+        }
+        if (cp == '\n') {
+            fix_punct(line, n, st);
+            fix_spaces(line, n, st);
+            if (emit(out, in, line, n)) rc = -1;
+            if (pos < in->len && tbuf_append(out, "\n", 1, in->base + in->src[pos])) rc = -1;
+            n = 0;
+            pos += k;
+            continue;
+        }
+        if (n == cap) {
+            size_t ncap = cap ? cap * 2 : 256;
+            uchar *p = realloc(line, ncap * sizeof *p);
+            if (!p) {
+                rc = -1;
+                break;
+            }
+            line = p;
+            cap = ncap;
+        }
+        line[n].cp = cp;
+        line[n].src = in->src[pos];
+        line[n].drop = is_invisible(cp);
+        n++;
+        pos += k;
+    }
+    free(line);
+    return rc;
+}

@@ -1,0 +1,33 @@
+/*
+ * text: the one type text moves in between stages — UTF-8 bytes plus, for
+ * every byte, where it came from in the decoded input. Offsets are stored
+ * relative to `base` (the window's start) to keep the map at 4 bytes a
+ * byte; stages append to a new tbuf and so carry the map forward.
+ */
+#ifndef TIFA_TEXT_H
+#define TIFA_TEXT_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+    char *s;
+    uint32_t *src; /* src[i] + base = input offset of byte i */
+    size_t len, cap;
+    uint64_t base;
+} tbuf;
+
+void tbuf_init(tbuf *t, uint64_t base);
+void tbuf_free(tbuf *t);
+void tbuf_clear(tbuf *t);
+int tbuf_reserve(tbuf *t, size_t extra);
+/* Appends n bytes that all came from input offset src. -1: no memory. */
+int tbuf_append(tbuf *t, const char *s, size_t n, uint64_t src);
+/* Appends from->s[start..start+n) with its map. */
+int tbuf_copy(tbuf *t, const tbuf *from, size_t start, size_t n);
+/* Input offset of byte i (i == len gives the offset after the last byte). */
+uint64_t tbuf_src(const tbuf *t, size_t i);
+/* Returns s (NUL-terminated) and releases the map; the tbuf is emptied. */
+char *tbuf_steal(tbuf *t);
+void tbuf_swap(tbuf *a, tbuf *b);
+
+#endif
