@@ -30,7 +30,15 @@ static const char *const furniture_prefixes[] = {
     "点个在看", "点击上方", "点击下方", "点击蓝字", "点击关注", "长按识别", "长按二维码", "扫描二维码",
     "扫码关注", "关注我们", "欢迎关注", "版权所有", "Copyright", "copyright", "©", "免责声明",
     "原标题", "【纠错】", "当前位置", "您当前的位置", "您的位置", "所在位置", "网站地图", "ICP备",
-    "京ICP", "京公网安备", "分享到：", "分享到:", "【字体", "字体：", "字号：",
+    "京ICP", "京公网安备", "分享到：", "分享到:", "【字体", "字体：", "字号：", "【我要纠错】", "扫一扫",
+    "【打印", "【关闭", "打印本页", "发布时间", "发布日期", "浏览次数", "阅读次数", "点击数：",
+};
+
+/* Words that make a short unpunctuated line page metadata ("2019-09-11
+ * 10:00 来源：新华社 【字体：大 中 小】"), wherever they stand in it. */
+static const char *const metadata_words[] = {
+    "来源：", "来源:", "责任编辑", "发布时间", "发布日期", "字体：", "作者：", "浏览次数", "【打印】", "【关闭】",
+    "【我要纠错】",
 };
 
 /* Lines after which the rest of a page is other content, never the article. */
@@ -156,6 +164,46 @@ static int is_tail_marker(const char *s, size_t len) {
     return 0;
 }
 
+/* A short line with no sentence in it that carries metadata words: its
+ * source or editor becomes a field, the rest of it goes. */
+static line_kind metadata_line(const tbuf *t, line_info *li) {
+    const char *s = t->s + li->start;
+    size_t len = li->end - li->start;
+    if (len > 160 || memmem(s, len, "\xE3\x80\x82", 3)) return LINE_BODY; /* 。 */
+    int meta = 0;
+    for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++)
+        meta = memmem(s, len, metadata_words[i], strlen(metadata_words[i])) != NULL;
+    if (!meta) return LINE_BODY;
+    for (size_t i = 0; i < COUNT(source_roles); i++) {
+        const char *at = memmem(s, len, source_roles[i], strlen(source_roles[i]));
+        size_t role_end, v;
+        if (!at) continue;
+        size_t start = (size_t)(at - t->s);
+        if (!role_line(t->s, start, li->end, source_roles, COUNT(source_roles), &role_end, &v)) continue;
+        size_t end = v;
+        while (end < li->end && t->s[end] != ' ' && !starts_with(t->s + end, li->end - end, "【") &&
+               !starts_with(t->s + end, li->end - end, "\xE3\x80\x80"))
+            end++;
+        li->role_start = start;
+        li->role_end = role_end;
+        li->value_start = v;
+        li->value_end = end;
+        return LINE_SOURCE;
+    }
+    for (size_t i = 0; i < COUNT(editor_roles); i++) {
+        const char *at = memmem(s, len, editor_roles[i], strlen(editor_roles[i]));
+        size_t role_end, v;
+        if (!at || !role_line(t->s, (size_t)(at - t->s), li->end, editor_roles, COUNT(editor_roles), &role_end, &v))
+            continue;
+        li->role_start = (size_t)(at - t->s);
+        li->role_end = role_end;
+        li->value_start = v;
+        li->value_end = li->end;
+        return LINE_EDITOR;
+    }
+    return LINE_DROP;
+}
+
 static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
@@ -180,6 +228,8 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         li->value_end = li->end;
         return LINE_EDITOR;
     }
+    line_kind meta = metadata_line(t, li);
+    if (meta != LINE_BODY) return meta;
     for (size_t i = 0; i < COUNT(furniture_lines); i++)
         if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     for (size_t i = 0; i < COUNT(furniture_prefixes); i++)

@@ -12,6 +12,7 @@
  *
  * Not for: deciding which lines are article text (boiler.c).
  */
+#define _GNU_SOURCE /* memmem */
 #include <stdlib.h>
 #include <string.h>
 #include "layout.h"
@@ -103,7 +104,19 @@ static int column_mode(const tbuf *t, const line_info *lines, size_t n) {
         if (nl < 64) lens[nl++] = sh.chars;
     }
     (void)lens;
-    return body >= 6 && shortish * 10 >= body * 7 && open * 10 >= body * 4;
+    /* Newspaper columns give many lines; a handful of short lines is a
+     * page of headings and furniture, not columns. */
+    return body >= 10 && shortish * 10 >= body * 7 && open * 10 >= body * 4;
+}
+
+/* News agency datelines ("新华社北京1月13日电", "本报讯（记者…）") open a
+ * report and run straight into its first sentence. */
+static const char *const dateline_marks[] = {"日电", "本报讯", "日讯", "讯（记者", "消息（记者", "电（记者"};
+
+static int is_dateline(const tbuf *t, const line_info *li) {
+    for (size_t i = 0; i < sizeof dateline_marks / sizeof dateline_marks[0]; i++)
+        if (memmem(t->s + li->start, li->end - li->start, dateline_marks[i], strlen(dateline_marks[i]))) return 1;
+    return 0;
 }
 
 /* From body line j on, skipping blank lines: does an unpunctuated run reach
@@ -136,7 +149,7 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
             /* An indented line without punctuation is a heading or caption
              * title; a run of unpunctuated lines joins only when the sentence
              * it starts goes on in the same block. */
-            int heading = lines[i].indented && !a.punctuated;
+            int heading = lines[i].indented && !a.punctuated && !is_dateline(t, &lines[i]);
             join[i] = !heading && (a.punctuated || sentence_goes_on(t, lines, n, j));
         } else {
             join[i] = !blank && a.chars >= 15 && a.punctuated;

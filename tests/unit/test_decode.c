@@ -1,0 +1,99 @@
+/* decode: encodings, replacement of invalid bytes, detection. */
+#include <stdlib.h>
+#include "testing.h"
+#include "tifa.h"
+
+static char *dec(const char *in, size_t len, tifa_encoding enc, tifa_encoding *used, uint64_t *bad) {
+    char *out = NULL;
+    size_t n;
+    if (tifa_decode(in, len, enc, &out, &n, used, bad, NULL) != TIFA_OK) return NULL;
+    return out;
+}
+
+static const char gb_simplified[] =
+    "\xB9\xFA\xB7\xC0\xBF\xC6\xBC\xBC\xB9\xA4\xD2\xB5\xB9\xA4\xD7\xF7\xBB\xE1\xD2\xE9\xD4\xDA\xB1\xB1\xBE\xA9\xD5"
+    "\xD9\xBF\xAA\xA3\xAC\xBB\xE1\xD2\xE9\xC7\xBF\xB5\xF7\xD2\xAA\xBC\xD3\xC7\xBF\xB5\xB3\xB5\xC4\xC1\xEC\xB5\xBC"
+    "\xA1\xA3";
+static const char gb_traditional[] =
+    "\x87\xF8\xB7\xC0\xBF\xC6\xBC\xBC\xB9\xA4\x98\x49\xB9\xA4\xD7\xF7\x95\xFE\xD7\x68\xD4\xDA\xB1\xB1\xBE\xA9\xD5"
+    "\xD9\xE9\x5F\xA3\xAC\x95\xFE\xD7\x68\x8F\x8A\xD5\x7B\xD2\xAA\xBC\xD3\x8F\x8A\xFC\x68\xB5\xC4\xEE\x49\x8C\xA7"
+    "\xA1\xA3";
+static const char big5_traditional[] =
+    "\xB0\xEA\xA8\xBE\xAC\xEC\xA7\xDE\xA4\x75\xB7\x7E\xA4\x75\xA7\x40\xB7\x7C\xC4\xB3\xA6\x62\xA5\x5F\xA8\xCA\xA5"
+    "\x6C\xB6\x7D\xA1\x41\xB7\x7C\xC4\xB3\xB1\x6A\xBD\xD5\xAD\x6E\xA5\x5B\xB1\x6A\xC4\xD2\xAA\xBA\xBB\xE2\xBE\xC9"
+    "\xA1\x43";
+
+TEST(test_decode_utf8_bom) {
+    tifa_encoding used;
+    uint64_t bad;
+    char *s = dec("\xEF\xBB\xBF\xE5\x9C\x8B", 6, TIFA_ENC_AUTO, &used, &bad);
+    CHECK_STR(s, "國");
+    CHECK(used == TIFA_ENC_UTF8);
+    CHECK(bad == 0);
+    free(s);
+}
+
+TEST(test_decode_invalid_counted) {
+    uint64_t bad;
+    char *s = dec("a\xFF" "b\xC3", 4, TIFA_ENC_UTF8, NULL, &bad);
+    CHECK_STR(s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    CHECK(bad == 2);
+    free(s);
+}
+
+TEST(test_decode_gb18030) {
+    tifa_encoding used;
+    char *s = dec(gb_simplified, sizeof gb_simplified - 1, TIFA_ENC_AUTO, &used, NULL);
+    CHECK_STR(s, "国防科技工业工作会议在北京召开，会议强调要加强党的领导。");
+    CHECK(used == TIFA_ENC_GB18030);
+    free(s);
+    /* Traditional characters encoded in GBK are still GBK, not Big5. */
+    s = dec(gb_traditional, sizeof gb_traditional - 1, TIFA_ENC_AUTO, &used, NULL);
+    CHECK_STR(s, "國防科技工業工作會議在北京召開，會議強調要加強黨的領導。");
+    CHECK(used == TIFA_ENC_GB18030);
+    free(s);
+}
+
+TEST(test_decode_big5) {
+    tifa_encoding used;
+    char *s = dec(big5_traditional, sizeof big5_traditional - 1, TIFA_ENC_AUTO, &used, NULL);
+    CHECK_STR(s, "國防科技工業工作會議在北京召開，會議強調要加強黨的領導。");
+    CHECK(used == TIFA_ENC_BIG5);
+    free(s);
+}
+
+TEST(test_decode_utf16) {
+    tifa_encoding used;
+    char *s = dec("\xFF\xFE\xFD\x56\x41\x00", 6, TIFA_ENC_AUTO, &used, NULL);
+    CHECK_STR(s, "国A");
+    CHECK(used == TIFA_ENC_UTF16LE);
+    free(s);
+    s = dec("\xFE\xFF\x56\xFD\x00\x41", 6, TIFA_ENC_AUTO, &used, NULL);
+    CHECK_STR(s, "国A");
+    CHECK(used == TIFA_ENC_UTF16BE);
+    free(s);
+}
+
+TEST(test_decode_lone_surrogate) {
+    uint64_t bad;
+    char *s = dec("\xFF\xFE\x00\xD8\x41\x00", 6, TIFA_ENC_AUTO, NULL, &bad);
+    CHECK(s != NULL);
+    CHECK(bad >= 1);
+    CHECK(s && strstr(s, "\xEF\xBF\xBD") != NULL);
+    CHECK(s && s[strlen(s) - 1] == 'A');
+    free(s);
+}
+
+TEST(test_detect_mostly_utf8) {
+    char buf[400];
+    strcpy(buf, "会议指出，要坚持稳中求进工作总基调。会议强调，要加强党的全面领导。\xFF");
+    CHECK(tifa_detect_encoding(buf, strlen(buf)) == TIFA_ENC_UTF8);
+}
+
+TEST(test_decode_nul) {
+    uint64_t bad;
+    char *s = dec("a\0b", 3, TIFA_ENC_UTF8, NULL, &bad);
+    CHECK_STR(s, "a\xEF\xBF\xBD" "b");
+    CHECK(bad == 1);
+    free(s);
+}

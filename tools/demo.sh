@@ -1,0 +1,18 @@
+#!/bin/sh
+# `make demo`: the main job on the bundled examples.
+set -eu
+T=./tifa
+echo "== tifa $($T --version | cut -d' ' -f2): cleaning the bundled readouts (examples/)"
+for f in examples/*.txt; do
+  echo
+  echo "-- $f ($(wc -c < "$f") bytes in)"
+  $T clean "$f" > build/demo.out
+  head -c 600 build/demo.out
+  echo " …"
+  echo "   ($(wc -l < build/demo.out) paragraphs, $(wc -c < build/demo.out) bytes out)"
+done
+echo
+echo "== tifa convert (byte-identical to opencc), s2twp on a sentence:"
+echo "鼠标和软件的质量决定了网络的速度" | $T convert -c s2twp
+echo
+echo "Next: tifa clean FILE..., tifa convert -c CONFIG FILE..., tifa --help"
