@@ -22,6 +22,9 @@ static const char *const furniture_lines[] = {
     "在看", "阅读原文", "扫一扫", "微信", "微博", "QQ空间", "字号", "大 中 小", "【打印】", "【关闭】",
     "【大 中 小】", "打印本页", "关闭本页", "上一篇", "下一篇", "举报", "投诉", "我要纠错", "全部",
     "正文", "相关", "手机看", "查看更多", "展开全文", "加载更多", "无障碍浏览 进入关怀版",
+    /* e-paper page turners and social buttons */
+    "前一天后一天", "前一天", "后一天", "上一版", "下一版", "上一期", "下一期", "展开通版", "收缩通版",
+    "听新闻", "Facebook", "Twitter", "LinkedIn", "WhatsApp", "Telegram", "微信扫一扫", "朋友圈",
 };
 
 /* Line openings of repost notices, prompts and disclaimers. */
@@ -32,6 +35,7 @@ static const char *const furniture_prefixes[] = {
     "原标题", "【纠错】", "当前位置", "您当前的位置", "您的位置", "所在位置", "网站地图", "ICP备",
     "京ICP", "京公网安备", "分享到：", "分享到:", "【字体", "字体：", "字号：", "【我要纠错】", "扫一扫",
     "【打印", "【关闭", "打印本页", "发布时间", "发布日期", "浏览次数", "阅读次数", "点击数：",
+    "通版阅读", "更多资讯", "当前版", "放大字体", "缩小字体", "分享：", "本页位置", "中新网分类新闻查询", "http://", "https://", "www.",
 };
 
 /* Words that make a short unpunctuated line page metadata ("2019-09-11
@@ -45,7 +49,7 @@ static const char *const metadata_words[] = {
 static const char *const tail_markers[] = {
     "相关推荐", "热点推荐", "相关阅读", "相关新闻", "延伸阅读", "往期回顾", "推荐阅读", "热门推荐",
     "猜你喜欢", "热门文章", "精彩推荐", "更多精彩", "特别声明", "Notice: The content above",
-    "相关文章", "热点新闻", "为您推荐", "今日推荐",
+    "相关文章", "热点新闻", "为您推荐", "今日推荐", "更多中国要闻", "更多新闻", "更多要闻", "更多精彩内容",
 };
 
 /* Metadata roles. The line "ROLE SEP NAME" becomes an editor field. */
@@ -134,9 +138,71 @@ static int is_breadcrumb(const char *s, size_t len) {
     int arrows = 0;
     for (size_t i = 0; i + 2 < len; i++)
         if (s[i] == ' ' && s[i + 1] == '>' && s[i + 2] == ' ') arrows++;
-    const char *fw = "\xEF\xBC\x9E"; /* ＞ */
-    for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), fw, 3)); p += 3) arrows++;
+    static const char *const arrows_marks[] = {"\xEF\xBC\x9E" /* ＞ */, ">>", "\xC2\xBB" /* » */, "->"};
+    for (size_t k = 0; k < COUNT(arrows_marks); k++) {
+        size_t n = strlen(arrows_marks[k]);
+        for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), arrows_marks[k], n)); p += n) arrows++;
+    }
     return arrows >= 1 && !memmem(s, len, "\xE3\x80\x82", 3); /* no 。: not a sentence */
+}
+
+/* No letter, digit or Han at all: rules, table borders ("---|---|"), "|". */
+static int only_symbols(const char *s, size_t len) {
+    size_t pos = 0;
+    while (pos < len) {
+        uint32_t cp;
+        pos += u8_decode((const unsigned char *)s + pos, len - pos, &cp);
+        if (is_han(cp) || (cp >= '0' && cp <= '9') || (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') ||
+            (cp >= 0xFF10 && cp <= 0xFF5A) || (cp >= 0x80 && cp < 0x2000 && cp != 0xA0))
+            return 0;
+    }
+    return 1;
+}
+
+/* E-paper page labels: "A04：要闻", "第01版：要闻". */
+static int page_label(const char *s, size_t len) {
+    if (len > 40) return 0;
+    size_t pos = starts_with(s, len, "第") ? 3 : 0;
+    if (pos < len && s[pos] >= 'A' && s[pos] <= 'Z') pos++;
+    size_t d = pos;
+    while (pos < len && s[pos] >= '0' && s[pos] <= '9') pos++;
+    if (pos == d || pos - d > 3) return 0;
+    if (starts_with(s + pos, len - pos, "版")) pos += 3;
+    return starts_with(s + pos, len - pos, "：") || starts_with(s + pos, len - pos, ":");
+}
+
+/* "[ 新闻发送 ] [ 打印 ] [关闭窗口 ]": a row of short bracketed buttons. */
+static int button_row(const char *s, size_t len) {
+    size_t pos = skip_spaces(s, 0, len);
+    int buttons = 0;
+    while (pos < len) {
+        const char *close;
+        if (s[pos] == '[') close = memchr(s + pos, ']', len - pos);
+        else if (starts_with(s + pos, len - pos, "【")) close = memmem(s + pos, len - pos, "】", 3);
+        else return 0;
+        if (!close || close - (s + pos) > 30) return 0;
+        pos = skip_spaces(s, (size_t)(close - s) + (*close == ']' ? 1 : 3), len);
+        buttons++;
+    }
+    return buttons > 0;
+}
+
+/* A page date alone: "2023年03月29日星期三", "[2017.10.29] 发表",
+ * "2017-11-28 16:01湖北日报" (a timestamp and a short source name). */
+static int date_line(const char *s, size_t len) {
+    if (len > 60 || memmem(s, len, "，", 3) || memmem(s, len, "。", 3)) return 0;
+    size_t digits = 0, pos = 0, han_after = 0;
+    int date_mark = 0;
+    while (pos < len) {
+        uint32_t cp;
+        pos += u8_decode((const unsigned char *)s + pos, len - pos, &cp);
+        if (cp >= '0' && cp <= '9') digits++;
+        else if (cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || cp == '-' || cp == '.' || cp == '/') date_mark++;
+        else if (is_han(cp) && digits >= 6) han_after++;
+    }
+    if (digits < 6 || date_mark < 2) return 0;
+    /* The date leads the line, and what follows is a few words at most. */
+    return s[0] == '[' || (s[0] >= '1' && s[0] <= '2' && han_after <= 8);
 }
 
 int boiler_only_image_stubs(const char *s, size_t len) {
@@ -169,7 +235,7 @@ static int is_tail_marker(const char *s, size_t len) {
 static line_kind metadata_line(const tbuf *t, line_info *li) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
-    if (len > 160 || memmem(s, len, "\xE3\x80\x82", 3)) return LINE_BODY; /* 。 */
+    if (len > 160 || memmem(s, len, "。", 3) || memmem(s, len, "，", 3)) return LINE_BODY; /* a sentence */
     int meta = 0;
     for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++)
         meta = memmem(s, len, metadata_words[i], strlen(metadata_words[i])) != NULL;
@@ -235,7 +301,8 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
         if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
-        boiler_only_image_stubs(s, len) || is_tail_marker(s, len))
+        boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) ||
+        button_row(s, len) || date_line(s, len) || page_label(s, len))
         return LINE_DROP;
     return LINE_BODY;
 }

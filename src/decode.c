@@ -233,7 +233,7 @@ int decoder_feed(decoder *d, const char *bytes, size_t len, int final, tbuf *out
         if (d->pending_len > sizeof d->pending) { /* cannot happen: sequences are short */
             d->pending_len = 0;
             rc = -1;
-        } else {
+        } else if (d->pending_len) { /* s may be NULL when len is 0 */
             memcpy(d->pending, s + used, d->pending_len);
         }
         d->offset += total;

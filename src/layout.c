@@ -119,6 +119,32 @@ static int is_dateline(const tbuf *t, const line_info *li) {
     return 0;
 }
 
+static int contains(const tbuf *t, const line_info *li, const char *what) {
+    return memmem(t->s + li->start, li->end - li->start, what, strlen(what)) != NULL;
+}
+
+/* Prose has commas; headlines and subtitles use 、 and spaces, if anything. */
+static int has_comma(const tbuf *t, const line_info *li) { return contains(t, li, "，"); }
+
+/* Photo captions end with the photographer's credit (…新华社记者某某摄). */
+static int ends_with_credit(const tbuf *t, const line_info *li) {
+    size_t n = li->end - li->start;
+    return n >= 3 && (memcmp(t->s + li->end - 3, "摄", 3) == 0 || memcmp(t->s + li->end - 3, "图", 3) == 0);
+}
+
+/* Lines that open a paragraph in readouts: a date ("6月8日，", "2024年"),
+ * a cue ("会议指出"), a dateline. Such a line never continues the last. */
+static int starts_paragraph(const tbuf *t, const line_info *li) {
+    static const char *const openers[] = {"会议", "本报讯", "新华社", "据新华", "据中新", "据人民", "中新网", "记者"};
+    const char *s = t->s + li->start;
+    size_t n = li->end - li->start, d = 0;
+    for (size_t i = 0; i < sizeof openers / sizeof openers[0]; i++)
+        if (n >= strlen(openers[i]) && memcmp(s, openers[i], strlen(openers[i])) == 0) return 1;
+    while (d < n && s[d] >= '0' && s[d] <= '9') d++;
+    return d > 0 && d < n && n - d >= 3 &&
+           (memcmp(s + d, "月", 3) == 0 || memcmp(s + d, "年", 3) == 0 || memcmp(s + d, "日", 3) == 0);
+}
+
 /* From body line j on, skipping blank lines: does an unpunctuated run reach
  * a punctuated line before a new block (indent, non-body line, the end)? */
 static int sentence_goes_on(const tbuf *t, const line_info *lines, size_t n, size_t j) {
@@ -152,7 +178,11 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
             int heading = lines[i].indented && !a.punctuated && !is_dateline(t, &lines[i]);
             join[i] = !heading && (a.punctuated || sentence_goes_on(t, lines, n, j));
         } else {
-            join[i] = !blank && a.chars >= 15 && a.punctuated;
+            /* Blank lines are not consulted here, so that cleaning the
+             * output again (which has none) decides the same way. */
+            (void)blank;
+            join[i] = a.chars >= 25 && has_comma(t, &lines[i]) && !ends_with_credit(t, &lines[i]) &&
+                      !starts_paragraph(t, &lines[j]) && !is_dateline(t, &lines[j]);
         }
     }
 }

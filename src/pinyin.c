@@ -76,6 +76,7 @@ static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
     while (pos < len) {
         size_t k = u8_decode(s + pos, len - pos, &cp);
         if (is_space(cp) && n == 0) { pos += k; continue; }
+        if (is_noise_symbol(cp)) { pos += k; continue; }
         char b = base_letter(cp);
         if (b && !toned) {
             if (n >= 6) return 0;
@@ -110,6 +111,14 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     while (pos < in->len) {
         uint32_t cp;
         size_t k = u8_decode(s + pos, in->len - pos, &cp);
+        if (is_noise_symbol(cp)) {
+            /* Dropped, and transparent: the annotated character stays "before". */
+            if (tbuf_copy(out, in, copied, pos - copied)) return -1;
+            pos += k;
+            copied = pos;
+            stats->symbols++;
+            continue;
+        }
         if (is_open(cp)) {
             char syl[8];
             size_t g = parse_group(s + pos, in->len - pos, syl);

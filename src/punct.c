@@ -67,6 +67,18 @@ static uint32_t right_of(const uchar *c, size_t n, size_t i) {
     return 0;
 }
 
+/* "? ? ? ？集团…": full-width indentation spaces that went through a charset
+ * that lacks them come out as question marks at the start of a paragraph. */
+static void drop_lost_indent(uchar *c, size_t n) {
+    size_t i = 0, marks = 0;
+    while (i < n && (c[i].cp == '?' || c[i].cp == 0xFF1F || is_space(c[i].cp) || c[i].drop)) {
+        marks += c[i].cp == '?' || c[i].cp == 0xFF1F;
+        i++;
+    }
+    if (marks >= 2 && i < n)
+        for (size_t k = 0; k < i; k++) c[k].drop = 1;
+}
+
 static void fix_punct(uchar *c, size_t n, punct_stats *st) {
     for (size_t i = 0; i < n; i++) {
         uint32_t cp = c[i].cp;
@@ -155,6 +167,7 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
             cp = '\n';
         }
         if (cp == '\n') {
+            drop_lost_indent(line, n);
             fix_punct(line, n, st);
             fix_spaces(line, n, st);
             if (emit(out, in, line, n)) rc = -1;

@@ -48,4 +48,11 @@ static inline int is_han(uint32_t cp) {
            cp == 0x3007;
 }
 
+/* Pictographs and dingbats. Anti-copy scripts scatter them between
+ * characters (国⛦务院, 主义(y🎐i)); readouts never use them as text. */
+static inline int is_noise_symbol(uint32_t cp) {
+    return (cp >= 0x2600 && cp <= 0x27BF) || (cp >= 0x1F000 && cp <= 0x1FAFF) || cp == 0xFE0F ||
+           (cp >= 0x2B50 && cp <= 0x2B55);
+}
+
 #endif
