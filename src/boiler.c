@@ -35,6 +35,8 @@ static const char *const furniture_prefixes[] = {
     "原标题", "【纠错】", "当前位置", "您当前的位置", "您的位置", "所在位置", "网站地图", "ICP备",
     "京ICP", "京公网安备", "分享到：", "分享到:", "【字体", "字体：", "字号：", "【我要纠错】", "扫一扫",
     "【打印", "【关闭", "打印本页", "发布时间", "发布日期", "浏览次数", "阅读次数", "点击数：",
+    "跳转到", "不支持Flash", "留言板", "新浪简介", "旧版网站", "站内搜索", "网站无障碍", "无障碍浏览",
+    "• 索引号", "• 发布机构", "• 关键词", "• 主题分类", "• 成文日期", "• 发文字号", "• 发布日期", "索引号：",
     "通版阅读", "更多资讯", "当前版", "放大字体", "缩小字体", "分享：", "本页位置", "中新网分类新闻查询", "http://", "https://", "www.",
 };
 
@@ -300,6 +302,8 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
         if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
+    /* Site footers end with the rights notice: "新浪公司版权所有". */
+    if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
         boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) ||
         button_row(s, len) || date_line(s, len) || page_label(s, len))

@@ -19,7 +19,11 @@
 #include "punct.h"
 #include "utf8.h"
 
-static int is_ws(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\r'; }
+/* Whitespace, and the cell borders of tables flattened to text ("… | |"),
+ * are trimmed from both ends of a line. */
+static int is_ws(uint32_t cp) {
+    return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\r' || cp == '|';
+}
 
 line_info *layout_lines(const tbuf *t, size_t *n) {
     size_t count = 1;
@@ -41,7 +45,7 @@ line_info *layout_lines(const tbuf *t, size_t *n) {
         lines[k].indented = a > pos;
         /* Trailing whitespace: step back over ASCII and U+3000 / U+00A0. */
         while (b > a) {
-            if (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r') b--;
+            if (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r' || s[b - 1] == '|') b--;
             else if (b - a >= 3 && memcmp(s + b - 3, "\xE3\x80\x80", 3) == 0) b -= 3;
             else if (b - a >= 2 && memcmp(s + b - 2, "\xC2\xA0", 2) == 0) b -= 2;
             else break;
