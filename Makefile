@@ -14,7 +14,8 @@ OPENCC_DATA ?= /usr/share/opencc
 UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
-           src/layout.c src/boiler.c src/text.c src/clean.c
+           src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
+           src/terms.c src/extract.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
 CLI_SRC := src/cli/main.c
 

@@ -147,6 +147,16 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len,
                        char **out, size_t *out_len, tifa_clean_report *report,
                        tifa_error *err);
 
+/* -------------------------------------------------------------- extract */
+
+/* Cleans and extracts one document: its record (SPEC section 3) as one
+ * JSON object, without a final newline (pretty: indented over several
+ * lines). `name` is the record's "file". *json is owned by the caller
+ * (tifa_free). The record is always simplified script, whatever
+ * opt->target says. */
+tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+                         char **json, size_t *json_len, tifa_error *err);
+
 #ifdef __cplusplus
 }
 #endif

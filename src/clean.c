@@ -19,6 +19,7 @@
 #include "layout.h"
 #include "pinyin.h"
 #include "punct.h"
+#include "clean.h"
 
 #define WINDOW_SIZE (1u << 20)
 #define WINDOW_HARD (8u << 20)
@@ -39,6 +40,7 @@ struct tifa_cleaner {
     int line_open;   /* a body line was written without its newline */
     int sink_failed;
     tifa_clean_report rep;
+    clean_doc *doc; /* collecting for extract instead of writing text */
 };
 
 void tifa_options_init(tifa_options *opt) {
@@ -49,6 +51,12 @@ void tifa_options_init(tifa_options *opt) {
 
 static int out(tifa_cleaner *c, const char *s, size_t n) {
     if (c->sink_failed || !n) return c->sink_failed;
+    if (c->doc) {
+        /* Separators and spaces added between paragraphs map to the text before them. */
+        uint64_t at = c->doc->text.len ? tbuf_src(&c->doc->text, c->doc->text.len - 1) : 0;
+        if (tbuf_append(&c->doc->text, s, n, at)) c->sink_failed = 1;
+        return c->sink_failed;
+    }
     if (c->write(c->user, s, n)) c->sink_failed = 1;
     return c->sink_failed;
 }
@@ -76,12 +84,52 @@ static int emit_window(tifa_cleaner *c, const tbuf *text, const line_info *lines
                 ascii_alnum(text->s[o->start]))
                 out(c, " ", 1);
         }
-        out(c, text->s + o->start, o->end - o->start);
+        if (c->doc) {
+            if (!joined_prev || !c->line_open) c->doc->paragraphs++;
+            if (o->end > o->start && tbuf_copy(&c->doc->text, text, o->start, o->end - o->start)) c->sink_failed = 1;
+        } else {
+            out(c, text->s + o->start, o->end - o->start);
+        }
         c->line_open = 1;
         joined_prev = join[i];
         if (join[i]) c->rep.joined_lines++;
     }
     return c->sink_failed;
+}
+
+static char *span_dup(const tbuf *t, size_t a, size_t b) {
+    char *p = malloc(b - a + 1);
+    if (p) {
+        memcpy(p, t->s + a, b - a);
+        p[b - a] = 0;
+    }
+    return p;
+}
+
+/* Extract keeps the metadata lines boilerplate removal takes out. */
+static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines, size_t n) {
+    clean_doc *d = c->doc;
+    size_t paras = d->paragraphs;
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].kind == LINE_BODY) paras++; /* approximate: joins counted later */
+        if (lines[i].kind != LINE_SOURCE && lines[i].kind != LINE_EDITOR) continue;
+        doc_field *f = realloc(d->fields, (d->nfields + 1) * sizeof *f);
+        if (!f) return -1;
+        d->fields = f;
+        f += d->nfields;
+        f->kind = lines[i].kind == LINE_SOURCE ? FIELD_SOURCE : FIELD_EDITOR;
+        f->role = span_dup(t, lines[i].role_start, lines[i].role_end);
+        f->value = span_dup(t, lines[i].value_start, lines[i].value_end);
+        f->text_offset = d->text.len;
+        if (!f->role || !f->value) {
+            free(f->role);
+            free(f->value);
+            return -1;
+        }
+        d->nfields++;
+    }
+    (void)paras;
+    return 0;
 }
 
 /* Runs the stages over one window of decoded text. */
@@ -119,6 +167,7 @@ static int process(tifa_cleaner *c, const tbuf *w) {
         boiler_classify(simple, lines, nl, &c->boiler);
     }
     layout_join(simple, lines, nl, join);
+    if (c->doc && (collect_fields(c, simple, lines, nl) || tbuf_copy(&c->doc->decoded, w, 0, w->len))) goto done;
     c->rep.annotations += ps.removed;
     c->rep.orphan_annotations += ps.orphans;
     c->rep.spaces_removed += pu.spaces_removed;
@@ -296,4 +345,40 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, c
     *outp = m.data;
     *out_len = m.len;
     return TIFA_OK;
+}
+
+void clean_doc_free(clean_doc *d) {
+    tbuf_free(&d->text);
+    tbuf_free(&d->decoded);
+    for (size_t i = 0; i < d->nfields; i++) {
+        free(d->fields[i].role);
+        free(d->fields[i].value);
+    }
+    free(d->fields);
+    memset(d, 0, sizeof *d);
+}
+
+static int discard(void *user, const char *data, size_t len) {
+    (void)user, (void)data, (void)len;
+    return 0;
+}
+
+tifa_status clean_collect(const tifa_options *opt, const char *name, const char *bytes, size_t len, clean_doc *doc,
+                          tifa_error *err) {
+    memset(doc, 0, sizeof *doc);
+    tbuf_init(&doc->text, 0);
+    tbuf_init(&doc->decoded, 0);
+    tifa_options o;
+    if (opt) o = *opt;
+    else tifa_options_init(&o);
+    o.target = "t2s"; /* records are in simplified script */
+    tifa_cleaner *c;
+    tifa_status st = tifa_cleaner_new(&o, name, discard, NULL, &c, err);
+    if (st != TIFA_OK) return st;
+    c->doc = doc;
+    st = tifa_cleaner_feed(c, bytes, len, err);
+    if (st == TIFA_OK) st = tifa_cleaner_finish(c, &doc->rep, err);
+    tifa_cleaner_free(c);
+    if (st != TIFA_OK) clean_doc_free(doc);
+    return st;
 }

@@ -268,3 +268,22 @@ int tifa_converter_count(void) { return tc_nconfigs; }
 const char *tifa_converter_name(int index) {
     return index >= 0 && index < tc_nconfigs ? tc_configs[index].name : NULL;
 }
+
+static const tc_dict *dict_named(const char *name) {
+    for (int i = 0; i < tc_ndicts; i++)
+        if (strcmp(tc_dicts[i].name, name) == 0) return &tc_dicts[i];
+    return NULL;
+}
+
+static int changes(const tc_dict *d, uint32_t cp) {
+    char buf[4];
+    size_t n = u8_encode(cp, buf);
+    const tc_entry *e = d ? lookup(d, buf, n) : NULL;
+    return e && (e->val_len != n || memcmp(tc_pool + e->val_off, buf, n) != 0);
+}
+
+int convert_char_script(uint32_t cp) {
+    if (!is_han(cp)) return 0;
+    int trad = changes(dict_named("TSCharacters"), cp), simp = changes(dict_named("STCharacters"), cp);
+    return trad && !simp ? 1 : simp && !trad ? -1 : 0;
+}

@@ -8,4 +8,8 @@
  * source of the input it was converted from. -1: out of memory. */
 int convert_tbuf(const tifa_converter *conv, const tbuf *in, tbuf *out);
 
+/* +1: a traditional-only character (t2s changes it, s2t does not);
+ * -1: simplified-only; 0: shared or not Han. */
+int convert_char_script(uint32_t cp);
+
 #endif

@@ -1,0 +1,1076 @@
+/*
+ * extract: from the clean text of a document to its record (SPEC §3).
+ *
+ * The page is split into articles (datelines open reports; captions and
+ * headline lists are kept apart as kind "other"; titles are matched to
+ * bodies by content). For each meeting report the rules below read the
+ * meeting's facts from the sentences that carry them in this genre —
+ * "X主持召开Y", "Y在京召开", "A、B、C出席会议", "…参加会议", "会议指出" — and
+ * record where each was read (spans), so every claim can be shown.
+ * Titles and list punctuation delimit names; where a rule would guess,
+ * the field stays null.
+ *
+ * Not for: cleaning (clean.c) or the formulation lists (terms.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "clean.h"
+#include "convert.h"
+#include "json.h"
+#include "record.h"
+#include "internal.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ------------------------------------------------------------ genre words */
+
+/* Words that end an official's title: the name follows them. */
+static const char *const position_words[] = {
+    "中央政治局常委", "政治局常委", "总书记", "副书记", "书记", "副总理", "总理", "国务委员", "副部长", "部长",
+    "副主任", "主任", "副省长", "省长", "副市长", "市长", "副区长", "区长", "副县长", "县长", "副主席", "主席",
+    "副局长", "局长", "副司长", "司长", "副厅长", "厅长", "副处长", "处长", "董事长", "副总经理", "总经理",
+    "总工程师", "总经济师", "总会计师", "总审计师", "副总裁", "总裁", "秘书长", "副组长", "组长", "副院长",
+    "院长", "副校长", "校长", "副行长", "行长", "署长", "会长", "理事长", "社长", "总编辑", "政委", "司令员",
+    "常委", "委员", "党组成员", "领导", "负责人", "主委", "专员", "巡视员", "总监",
+};
+
+/* Words that end the name of a meeting. */
+static const char *const meeting_words[] = {"会议", "会", "座谈会", "务虚会", "全会", "年会", "论坛", "大会", "常委会"};
+
+/* What follows the subject when a meeting is the subject. */
+static const char *const convened[] = {"召开", "举行", "开幕", "闭幕"};
+
+/* What follows a speaker's name and title. */
+static const char *const speech_triggers[] = {
+    "出席会议并发表重要讲话", "出席会议并作重要讲话", "出席会议并讲话", "出席会议并致辞", "出席并讲话",
+    "在会上发表重要讲话", "在会上讲话", "在会上发表讲话", "作工作报告", "作了工作报告", "作重要讲话",
+    "发表重要讲话", "作主题报告", "作总结讲话", "作报告", "作了题为",
+};
+
+/* Verbs that open a paragraph after 会议 or a speaker's name. */
+static const char *const cue_verbs[] = {
+    "指出", "强调", "要求", "号召", "部署", "明确", "认为", "提出", "决定", "听取", "审议", "研究", "讨论",
+    "通过", "传达", "表示", "希望", "同意", "肯定", "分析",
+};
+
+/* Bodies that convene meetings end with these. */
+static const char *const org_suffixes[] = {
+    "部", "委", "局", "院", "署", "办", "政府", "集团", "公司", "省", "市", "区", "县", "厅", "中心", "委员会", "党委",
+    "党组", "银行", "总局", "办公厅",
+};
+
+/* --------------------------------------------------------------- helpers */
+
+/* Length in code points of literal w if it ends exactly at index e. */
+static size_t ends_with(const ustr *u, size_t e, const char *w) {
+    size_t n = 0;
+    for (const unsigned char *p = (const unsigned char *)w; *p; p++) n += (*p & 0xC0) != 0x80;
+    if (n > e) return 0;
+    return ustr_at(u, e - n, w) ? n : 0;
+}
+
+static size_t ends_with_any(const ustr *u, size_t e, const char *const *ws, size_t nws) {
+    for (size_t i = 0; i < nws; i++) {
+        size_t n = ends_with(u, e, ws[i]);
+        if (n) return n;
+    }
+    return 0;
+}
+
+static int all_han(const ustr *u, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++)
+        if (!u_is_han(u->cp[i])) return 0;
+    return a < b;
+}
+
+static int is_clause_break(uint32_t cp) {
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == '\n' || cp == 0xFF01 ||
+           cp == 0xFF1F || cp == 0xFF08 || cp == 0xFF09 || cp == 0x201C || cp == 0x201D || cp == ',' || cp == ';';
+}
+
+/* Start of the clause that contains index i (after the last break). */
+static size_t clause_start(const ustr *u, size_t i, size_t limit) {
+    size_t s = i;
+    while (s > 0 && !is_clause_break(u->cp[s - 1]) && i - s < limit) s--;
+    return s;
+}
+
+static size_t sentence_start(const ustr *u, size_t i) {
+    size_t s = i;
+    while (s > 0 && !u_is_sentence_end(u->cp[s - 1]) && u->cp[s - 1] != '\n') s--;
+    return s;
+}
+
+static size_t para_end(const ustr *u, size_t i) {
+    while (i < u->n && u->cp[i] != '\n') i++;
+    return i;
+}
+
+static void add_span(article *a, const char *key, size_t s, size_t e) {
+    span *p = realloc(a->spans, (a->nspans + 1) * sizeof *p);
+    if (!p) return; /* spans are evidence, not data: a failed add loses only the span */
+    a->spans = p;
+    snprintf(p[a->nspans].key, sizeof p[a->nspans].key, "%s", key);
+    p[a->nspans].a = s;
+    p[a->nspans].b = e;
+    a->nspans++;
+}
+
+/* After a dateline ("新华社北京1月13日电", "本报讯（记者张伟）"), where the
+ * report itself begins; 0 when the paragraph has none. */
+static size_t after_dateline(const ustr *u, size_t start, size_t end) {
+    size_t limit = start + 40 < end ? start + 40 : end;
+    size_t p = ustr_find(u, start, limit, "日电");
+    if (p != USTR_NONE) return p + 2;
+    p = ustr_find(u, start, limit, "本报讯");
+    if (p == USTR_NONE) p = ustr_find(u, start, limit, "日讯");
+    if (p == USTR_NONE) p = ustr_find(u, start, limit, "消息");
+    if (p == USTR_NONE) return 0;
+    p += ustr_at(u, p, "本报讯") ? 3 : 2;
+    if (p < end && (u->cp[p] == 0xFF08 || u->cp[p] == '(')) { /* （记者…） */
+        while (p < end && u->cp[p] != 0xFF09 && u->cp[p] != ')') p++;
+        if (p < end) p++;
+    }
+    while (p < end && (u->cp[p] == 0xFF1A || u->cp[p] == ':' || u->cp[p] == ' ')) p++;
+    return p;
+}
+
+/* -------------------------------------------------------------- persons */
+
+/* Where the title before a name begins: after the clause break, a dateline,
+ * or 由 (会议由X主持). */
+static size_t title_start(const ustr *u, size_t name_at) {
+    size_t s = clause_start(u, name_at, 60);
+    size_t d = after_dateline(u, s, name_at);
+    if (d && d <= name_at) s = d;
+    for (size_t i = name_at; i > s; i--)
+        if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
+    return s;
+}
+
+/* A name of 2–4 Han characters ending at e, with its title before it.
+ * Returns 1 and the bounds; the title may be empty only when the name opens
+ * the clause. */
+static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_a) {
+    if (ends_with(u, e, "同志")) e -= 2;
+    static const size_t lengths[] = {3, 2, 4};
+    for (size_t k = 0; k < 3; k++) {
+        size_t n = lengths[k];
+        if (e < n || !all_han(u, e - n, e)) continue;
+        size_t na = e - n;
+        if (ends_with_any(u, na, position_words, COUNT(position_words))) {
+            *name_a = na;
+            *title_a = title_start(u, na);
+            return *title_a < na;
+        }
+    }
+    for (size_t n = 2; n <= 3; n++) {
+        if (e < n || !all_han(u, e - n, e)) continue;
+        size_t na = e - n, ts = title_start(u, na);
+        if (ts == na) {
+            *name_a = *title_a = na;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, size_t name_b) {
+    p->name = ustr_slice(u, name_a, name_b);
+    p->title = title_a < name_a ? ustr_slice(u, title_a, name_a) : NULL;
+}
+
+/* Steps back over what may stand between a name and its verb:
+ * "3月17日", "21日上午", "在北京", "在中南海". */
+static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
+    static const char *const times[] = {"上午", "下午", "晚上", "晚", "全天", "昨天", "昨日", "今天", "日前", "近日"};
+    for (int changed = 1; changed && j > floor;) {
+        changed = 0;
+        size_t n = ends_with_any(u, j, times, COUNT(times));
+        if (n) {
+            j -= n;
+            changed = 1;
+            continue;
+        }
+        if (j > floor + 1 && u->cp[j - 1] == 0x65E5 /* 日 */ && u_is_digit(u->cp[j - 2])) {
+            j--;
+            while (j > floor && u_is_digit(u->cp[j - 1])) j--;
+            if (j > floor + 1 && u->cp[j - 1] == 0x6708 /* 月 */ && u_is_digit(u->cp[j - 2])) {
+                j--;
+                while (j > floor && u_is_digit(u->cp[j - 1])) j--;
+            }
+            changed = 1;
+            continue;
+        }
+        for (size_t k = j; k > floor && j - k < 10 && !is_clause_break(u->cp[k - 1]); k--) {
+            if (u->cp[k - 1] == 0x5728 /* 在 */) {
+                j = k - 1;
+                changed = 1;
+                break;
+            }
+        }
+    }
+    return j;
+}
+
+/* --------------------------------------------------------- meeting facts */
+
+static int find_chair(const ustr *u, article *a, size_t limit) {
+    for (size_t p = 0; p < limit; p++) {
+        if (!ustr_at(u, p, "主持")) continue;
+        size_t j = skip_time_place(u, p, clause_start(u, p, 80));
+        size_t na, ta;
+        if (!person_before(u, j, &na, &ta)) continue;
+        size_t nb = ends_with(u, j, "同志") ? j - 2 : j;
+        set_person(u, &a->chair, ta, na, nb);
+        add_span(a, "meeting.chair", ta, p + 2);
+        return 1;
+    }
+    return 0;
+}
+
+static int has_speaker(const article *a, const char *name) {
+    for (size_t i = 0; i < a->nspeakers; i++)
+        if (strcmp(a->speakers[i].name, name) == 0) return 1;
+    return 0;
+}
+
+static void find_speakers(const ustr *u, article *a) {
+    for (size_t p = 1; p < u->n; p++) {
+        size_t which, n = ustr_at_any(u, p, speech_triggers, COUNT(speech_triggers), &which);
+        if (!n) continue;
+        size_t na, ta;
+        if (!person_before(u, p, &na, &ta) || ta == na) continue; /* a speaker has a title */
+        size_t nb = ends_with(u, p, "同志") ? p - 2 : p;
+        person s;
+        set_person(u, &s, ta, na, nb);
+        if (!s.name || has_speaker(a, s.name)) {
+            free(s.name);
+            free(s.title);
+            continue;
+        }
+        person *arr = realloc(a->speakers, (a->nspeakers + 1) * sizeof *arr);
+        if (!arr) {
+            free(s.name);
+            free(s.title);
+            return;
+        }
+        a->speakers = arr;
+        char key[32];
+        snprintf(key, sizeof key, "meeting.speakers[%zu]", a->nspeakers);
+        add_span(a, key, ta, p + n);
+        arr[a->nspeakers++] = s;
+        p += n - 1;
+    }
+}
+
+/* "部领导A、B、C出席会议": the names of a list that ends at 出席. */
+static void find_present(const ustr *u, article *a) {
+    for (size_t p = 1; p < u->n && !a->present.n; p++) {
+        if (!ustr_at(u, p, "出席")) continue;
+        size_t cs = clause_start(u, p, 200), e = p;
+        if (ends_with(u, e, "等")) e--;
+        if (ends_with(u, e, "同志")) e -= 2;
+        size_t items[64][2], n = 0, s = cs;
+        for (size_t i = cs; i <= e && n < 64; i++) {
+            if (i == e || u->cp[i] == 0x3001 /* 、 */) {
+                items[n][0] = s;
+                items[n][1] = i;
+                n++;
+                s = i + 1;
+            }
+        }
+        if (n < 2) continue;
+        /* The first item carries the label: 部领导张克俭, 中共中央政治局常委李克强. */
+        size_t na, ta;
+        if (!person_before(u, items[0][1], &na, &ta)) continue;
+        items[0][0] = na;
+        int ok = 1;
+        for (size_t k = 0; k < n && ok; k++)
+            ok = all_han(u, items[k][0], items[k][1]) && items[k][1] - items[k][0] >= 2 && items[k][1] - items[k][0] <= 4;
+        if (!ok) continue;
+        for (size_t k = 0; k < n; k++) {
+            if (slist_add_unique(&a->present, ustr_slice(u, items[k][0], items[k][1]))) return;
+            char key[32];
+            snprintf(key, sizeof key, "meeting.present[%zu]", a->present.n - 1);
+            add_span(a, key, items[k][0], items[k][1]);
+        }
+    }
+}
+
+static void find_attendees(const ustr *u, article *a) {
+    size_t p = ustr_find(u, 0, u->n, "参加会议");
+    if (p == USTR_NONE) return;
+    size_t s = sentence_start(u, p);
+    size_t d = after_dateline(u, s, p);
+    if (d) s = d;
+    if (p <= s || p - s > 200) return;
+    a->attendees = ustr_slice(u, s, p);
+    add_span(a, "meeting.attendees", s, p + 4);
+}
+
+/* The clause before "召开/举行" when it ends with a meeting word:
+ * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议. */
+static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
+    for (size_t p = from; p < to; p++) {
+        size_t which;
+        if (!ustr_at_any(u, p, convened, COUNT(convened), &which)) continue;
+        size_t cs = clause_start(u, p, 80);
+        size_t d = after_dateline(u, cs, p);
+        if (d) cs = d;
+        size_t e = p;
+        if (ends_with(u, e, "隆重")) e -= 2;
+        if (ends_with(u, e, "在京")) e -= 2;
+        else if (ends_with(u, e, "在北京")) e -= 3;
+        e = skip_time_place(u, e, cs);
+        if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE) continue;
+        if (!ends_with_any(u, e, meeting_words, COUNT(meeting_words))) continue;
+        a->name = ustr_slice(u, cs, e);
+        add_span(a, "meeting.name", cs, e);
+        return 1;
+    }
+    return 0;
+}
+
+/* "主持召开务虚会" / "召开2024年度工作会议": the object of 召开. */
+static int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
+    for (size_t p = from; p < to; p++) {
+        if (!ustr_at(u, p, "召开")) continue;
+        size_t s = p + 2;
+        if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
+        size_t e = s;
+        while (e < u->n && !is_clause_break(u->cp[e]) && u->cp[e] != 0x3001 && e - s < 60) e++;
+        /* The name ends at its last meeting word. */
+        while (e > s && !ends_with_any(u, e, meeting_words, COUNT(meeting_words))) e--;
+        if (e <= s) continue;
+        a->name = ustr_slice(u, s, e);
+        add_span(a, "meeting.name", s, e);
+        /* The convening body: the subject of 召开, when it is one. */
+        size_t cs = clause_start(u, p, 40);
+        size_t d = after_dateline(u, cs, p);
+        if (d) cs = d;
+        size_t se = skip_time_place(u, p, cs);
+        if (se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE &&
+            ends_with_any(u, se, org_suffixes, COUNT(org_suffixes)) && all_han(u, cs, se)) {
+            a->org = ustr_slice(u, cs, se);
+            add_span(a, "meeting.org", cs, se);
+        }
+        return 1;
+    }
+    return 0;
+}
+
+/* The convening body from the chair's title: 工业和信息化部党组书记、部长 → 工业和信息化部. */
+static void org_from_chair(article *a) {
+    if (a->org || !a->chair.title) return;
+    ustr t;
+    if (ustr_init(&t, a->chair.title, strlen(a->chair.title))) return;
+    static const char *const cut[] = {"党组", "党委", "党工委", "书记", "副", "总理", "部长", "主任", "省长", "市长",
+                                      "区长", "县长", "主席", "局长", "董事长", "总经理", "院长", "厅长", "常委"};
+    for (size_t i = 1; i < t.n; i++) {
+        size_t which;
+        if (!ustr_at_any(&t, i, cut, COUNT(cut), &which)) continue;
+        if (ends_with_any(&t, i, org_suffixes, COUNT(org_suffixes)) && all_han(&t, 0, i))
+            a->org = ustr_slice(&t, 0, i);
+        break;
+    }
+    ustr_free(&t);
+}
+
+static void find_place(const ustr *u, article *a, size_t limit) {
+    for (size_t p = 0; p < limit; p++) {
+        if (u->cp[p] != 0x5728 /* 在 */) continue;
+        size_t e = p + 1;
+        while (e < u->n && e - p <= 7 && u_is_han(u->cp[e])) {
+            size_t which;
+            if (ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")) break;
+            e++;
+        }
+        size_t which;
+        if (e >= u->n || e == p + 1 ||
+            !(ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")))
+            continue;
+        char *place = ustr_slice(u, p + 1, e);
+        if (!place) return;
+        if (strcmp(place, "京") == 0) {
+            free(place);
+            place = strdup("北京");
+        }
+        a->place = place;
+        add_span(a, "meeting.place", p, e);
+        return;
+    }
+}
+
+/* ---------------------------------------------------------------- dates */
+
+typedef struct {
+    int y, m, d, m2, d2; /* m2/d2: end of a multi-day meeting, 0 if none */
+    size_t a, b;
+} date_expr;
+
+static int read_int(const ustr *u, size_t *i, int max_digits) {
+    int v = 0, n = 0;
+    while (*i < u->n && n < max_digits && u_is_digit(u->cp[*i])) {
+        uint32_t c = u->cp[*i];
+        v = v * 10 + (int)(c >= 0xFF10 ? c - 0xFF10 : c - '0');
+        (*i)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+/* [YYYY年][M月]D日[至|-|—|到[M月]D日] at i. */
+static int parse_date(const ustr *u, size_t i, date_expr *d) {
+    memset(d, 0, sizeof *d);
+    if (i > 0 && u_is_digit(u->cp[i - 1])) return 0;
+    size_t k = i;
+    int v = read_int(u, &k, 4);
+    if (v < 0) return 0;
+    if (k - i == 4 && k < u->n && u->cp[k] == 0x5E74 /* 年 */) {
+        d->y = v;
+        k++;
+        v = read_int(u, &k, 2);
+        if (v < 0) return 0;
+    }
+    if (k < u->n && u->cp[k] == 0x6708 /* 月 */) {
+        d->m = v;
+        k++;
+        v = read_int(u, &k, 2);
+        if (v < 0) return 0;
+    }
+    if (k >= u->n || u->cp[k] != 0x65E5 /* 日 */ || v < 1 || v > 31) return 0;
+    if (d->m && (d->m < 1 || d->m > 12)) return 0;
+    d->d = v;
+    k++;
+    d->b = k;
+    static const char *const ranges[] = {"至", "-", "—", "到", "－", "～"};
+    size_t which, n = ustr_at_any(u, k, ranges, COUNT(ranges), &which);
+    if (n) {
+        size_t r = k + n;
+        int v2 = read_int(u, &r, 2);
+        int m2 = 0;
+        if (v2 > 0 && r < u->n && u->cp[r] == 0x6708) {
+            m2 = v2;
+            r++;
+            v2 = read_int(u, &r, 2);
+        }
+        if (v2 > 0 && v2 <= 31 && r < u->n && u->cp[r] == 0x65E5) {
+            d->m2 = m2;
+            d->d2 = v2;
+            d->b = r + 1;
+        }
+    }
+    d->a = i;
+    return 1;
+}
+
+/* The year whose work a meeting plans: "部署2025年重点任务", "2026年是…开局之年". */
+static int planning_year(const ustr *u) {
+    static const char *const before[] = {"部署", "谋划", "研究", "研讨", "安排"};
+    for (size_t i = 0; i + 5 < u->n; i++) {
+        date_expr d;
+        size_t k = i;
+        if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
+        int y = read_int(u, &k, 4);
+        if (y < 1900 || k - i != 4 || k >= u->n || u->cp[k] != 0x5E74) continue;
+        (void)d;
+        size_t which;
+        int planned = ends_with_any(u, i, before, COUNT(before)) || ends_with(u, i, "部署了");
+        size_t after = k + 1;
+        if (ustr_at(u, after, "重点") || ustr_at(u, after, "主要任务") || ustr_at(u, after, "工作")) planned = 1;
+        if (ustr_at(u, after, "是") || ustr_at(u, after, "为")) {
+            size_t e = after;
+            while (e < u->n && !u_is_sentence_end(u->cp[e]) && u->cp[e] != 0xFF0C && e - after < 40) e++;
+            if (ends_with(u, e, "之年")) planned = 1;
+        }
+        (void)which;
+        if (planned) return y;
+    }
+    return 0;
+}
+
+static int year_in(const char *s) {
+    if (!s) return 0;
+    for (const char *p = s; *p; p++) {
+        if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
+            p[3] <= '9' && strncmp(p + 4, "年", 3) == 0 && (p == s || p[-1] < '0' || p[-1] > '9'))
+            return atoi(p);
+    }
+    return 0;
+}
+
+static void find_date(const ustr *u, const ustr *doc, article *a, size_t limit) {
+    date_expr best = {0}, dateline = {0};
+    int found = 0;
+    for (size_t i = 0; i < limit && !found; i++) {
+        date_expr d;
+        if (!parse_date(u, i, &d)) continue;
+        if (d.b < u->n && (u->cp[d.b] == 0x7535 /* 电 */ || u->cp[d.b] == 0x8BAF /* 讯 */)) {
+            dateline = d;
+        } else {
+            best = d;
+            found = 1;
+        }
+        i = d.b - 1;
+    }
+    if (!found) {
+        if (!dateline.d) return;
+        best = dateline;
+    }
+    if (!best.m) best.m = dateline.m;
+    if (!best.m) return;
+    int year = best.y, inferred = 0;
+    if (!year) year = dateline.y;
+    if (!year) {
+        inferred = 1;
+        year = year_in(a->name);
+    }
+    if (!year) {
+        int plan = planning_year(u);
+        if (!plan) plan = planning_year(doc);
+        if (plan) year = best.m >= 10 ? plan - 1 : plan;
+    }
+    if (!year) return;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, best.m, best.d);
+    a->date = strdup(buf);
+    a->date_inferred = inferred;
+    if (best.d2) {
+        int m2 = best.m2 ? best.m2 : best.m;
+        snprintf(buf, sizeof buf, "%04d-%02d-%02d", m2 < best.m ? year + 1 : year, m2, best.d2);
+        a->date_end = strdup(buf);
+    }
+    add_span(a, "meeting.date", best.a, best.b);
+}
+
+/* ----------------------------------------------------------------- cues */
+
+static void find_cues(const ustr *u, article *a) {
+    for (size_t p = 0; p < u->n; p = para_end(u, p) + 1) {
+        size_t which, n = 0, k = p;
+        if (ustr_at(u, p, "会议")) {
+            k = p + 2;
+            if (ustr_at(u, k, "还")) k++;
+            n = ustr_at_any(u, k, cue_verbs, COUNT(cue_verbs), &which);
+        } else if (ustr_at(u, p, "大家一致") || ustr_at(u, p, "会议一致")) {
+            k = p + 4;
+            n = ustr_at_any(u, k, cue_verbs, COUNT(cue_verbs), &which);
+        } else if (ustr_at(u, p, "与会同志一致") || ustr_at(u, p, "与会人员一致")) {
+            k = p + 6;
+            n = ustr_at_any(u, k, cue_verbs, COUNT(cue_verbs), &which);
+        } else {
+            /* <name>指出: a known person, or a short name opening the paragraph. */
+            for (size_t len = 2; len <= 4 && !n; len++) {
+                if (!all_han(u, p, p + len)) break;
+                size_t m = ustr_at_any(u, p + len, cue_verbs, COUNT(cue_verbs), &which);
+                if (m && (which <= 2 || strcmp(cue_verbs[which], "表示") == 0)) { /* 指出 强调 要求 表示 */
+                    k = p + len;
+                    n = m;
+                }
+            }
+        }
+        if (!n) continue;
+        if (slist_add(&a->cues, ustr_slice(u, p, k + n))) return;
+        if (!u->n) break;
+    }
+}
+
+/* ------------------------------------------------------- source, people */
+
+static void find_source_and_reporters(const ustr *u, article *a) {
+    size_t end = para_end(u, 0);
+    if (!a->source && after_dateline(u, 0, end)) {
+        static const char *const ends[] = {"社", "网", "台", "报"};
+        size_t s = ustr_at(u, 0, "据") || u->cp[0] == 0x3010 /* 【 */ ? 1 : 0;
+        for (size_t e = s + 2; e < s + 8 && e < end; e++) {
+            if (!u_is_han(u->cp[e - 1])) break;
+            if (ends_with_any(u, e, ends, COUNT(ends)) && !ustr_at(u, s, "本报")) {
+                a->source = ustr_slice(u, s, e);
+                break;
+            }
+        }
+    }
+    size_t r = ustr_find(u, 0, end < 80 ? end : 80, "记者");
+    if (r == USTR_NONE) return;
+    size_t i = r + 2;
+    while (i < end) {
+        while (i < end && (u->cp[i] == ' ' || u->cp[i] == 0x3001)) i++;
+        size_t s = i;
+        while (i < end && u_is_han(u->cp[i]) && i - s < 4 && !ustr_at(u, i, "报道")) i++;
+        if (i - s < 2 || i - s > 3) break;
+        if (slist_add_unique(&a->reporters, ustr_slice(u, s, i))) return;
+        if (i >= end || (u->cp[i] != ' ' && u->cp[i] != 0x3001)) break;
+    }
+}
+
+/* ------------------------------------------------------------- articles */
+
+typedef struct {
+    size_t a, b; /* character range of the paragraph in the document text */
+    int title_like, dateline, caption, credit;
+} para;
+
+static void classify_paras(const ustr *u, para *ps, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        para *p = &ps[i];
+        size_t len = p->b - p->a;
+        int sentence = 0;
+        for (size_t k = p->a; k < p->b; k++) sentence |= u_is_sentence_end(u->cp[k]);
+        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C);
+        p->dateline = after_dateline(u, p->a, p->b) > 0 && ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40,
+                                                                     "消息") == USTR_NONE;
+        p->credit = len > 0 && ends_with(u, p->b, "摄");
+        p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
+                     (len <= 8 && ends_with(u, p->b, "新华社记者"));
+    }
+}
+
+typedef struct {
+    size_t first, last; /* paragraphs [first, last) */
+    long title;         /* paragraph index of its title, -1 if none */
+    int other;          /* caption or headline list */
+    int has_dateline;
+} block;
+
+/* Shares of title characters found in text: titles match bodies by content. */
+static double title_match(const ustr *u, const para *t, size_t a, size_t b) {
+    size_t len = t->b - t->a, hit = 0;
+    if (len < 4) return 0;
+    for (size_t i = t->a; i + 1 < t->b; i++) {
+        for (size_t k = a; k + 1 < b; k++)
+            if (u->cp[k] == u->cp[i] && u->cp[k + 1] == u->cp[i + 1]) {
+                hit++;
+                break;
+            }
+    }
+    return (double)hit / (double)(len - 1);
+}
+
+static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
+    size_t nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        int start = i == 0;
+        if (ps[i].dateline && i > 0) {
+            /* A dateline opens a report, with the title right before it. */
+            size_t tt = ps[i - 1].title_like && !ps[i - 1].caption ? i - 1 : i;
+            if (nb && bl[nb - 1].first < tt) {
+                bl[nb - 1].last = tt;
+                bl[nb].first = tt;
+                bl[nb].title = tt < i ? (long)tt : -1;
+                bl[nb].has_dateline = 1;
+                nb++;
+            } else if (nb) {
+                if (tt < i) bl[nb - 1].title = (long)tt;
+                bl[nb - 1].has_dateline = 1;
+            }
+            continue;
+        }
+        if (i > 0 && ps[i].title_like && !ps[i - 1].title_like) start = 1; /* a heading after text */
+        if (i > 0 && ps[i - 1].credit) start = 1;                          /* after a photo credit */
+        if (!start) continue;
+        if (nb) bl[nb - 1].last = i;
+        bl[nb].first = i;
+        bl[nb].title = -1;
+        bl[nb].has_dateline = ps[i].dateline;
+        nb++;
+    }
+    if (nb) bl[nb - 1].last = n;
+    (void)u;
+    return nb;
+}
+
+/* Decides what each block is and folds subheadings back into their report. */
+static size_t settle_blocks(para *ps, block *bl, size_t nb) {
+    size_t out = 0;
+    for (size_t k = 0; k < nb; k++) {
+        block b = bl[k];
+        int captions = 0, titles = 0;
+        for (size_t i = b.first; i < b.last; i++) {
+            captions += ps[i].caption;
+            titles += ps[i].title_like;
+        }
+        size_t count = b.last - b.first;
+        b.other = !b.has_dateline && (captions > 0 || (count >= 2 && titles == (int)count));
+        /* A single title-like first line followed by text is the block's title. */
+        if (b.title < 0 && !b.other && count >= 2 && ps[b.first].title_like && !ps[b.first + 1].title_like)
+            b.title = (long)b.first;
+        int body_only = !b.other && !b.has_dateline && out > 0 && !bl[out - 1].other;
+        if (body_only && k > 0) {
+            bl[out - 1].last = b.last; /* a subheading inside the report */
+            continue;
+        }
+        bl[out++] = b;
+    }
+    return out;
+}
+
+/* ----------------------------------------------------------- the record */
+
+typedef struct {
+    article *arts;
+    size_t n;
+} record;
+
+static void article_free(article *a) {
+    free(a->title);
+    free(a->text);
+    free(a->source);
+    slist_free(&a->reporters);
+    slist_free(&a->editor_roles);
+    slist_free(&a->editor_names);
+    free(a->name);
+    free(a->org);
+    free(a->date);
+    free(a->date_end);
+    free(a->place);
+    free(a->attendees);
+    free(a->chair.name);
+    free(a->chair.title);
+    for (size_t i = 0; i < a->nspeakers; i++) {
+        free(a->speakers[i].name);
+        free(a->speakers[i].title);
+    }
+    free(a->speakers);
+    slist_free(&a->present);
+    slist_free(&a->cues);
+    free(a->spans);
+    terms_free(&a->terms);
+}
+
+static void read_meeting(const ustr *u, const ustr *doc, article *a) {
+    size_t first_end = para_end(u, 0);
+    size_t head = first_end < 400 ? first_end : 400;
+    if (!name_as_subject(u, 0, head, a)) name_as_object(u, 0, head, a);
+    find_chair(u, a, head);
+    org_from_chair(a);
+    find_place(u, a, head);
+    find_date(u, doc, a, head);
+    find_speakers(u, a);
+    find_present(u, a);
+    find_attendees(u, a);
+    find_cues(u, a);
+    a->is_meeting = a->name != NULL || (a->chair.name && ustr_find(u, 0, head, "会") != USTR_NONE);
+}
+
+static int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title) {
+    memset(a, 0, sizeof *a);
+    size_t first = b->first;
+    if (title >= 0 && (size_t)title == first) first++;
+    if (title >= 0) a->title = ustr_slice(doc, ps[title].a, ps[title].b);
+    if (first >= b->last) first = b->last - 1;
+    size_t ta = ps[first].a, tb = ps[b->last - 1].b;
+    a->text = ustr_slice(doc, ta, tb);
+    if (!a->text) return -1;
+    ustr u;
+    if (ustr_init(&u, a->text, strlen(a->text))) return -1;
+    if (!b->other) read_meeting(&u, doc, a);
+    find_source_and_reporters(&u, a);
+    int rc = terms_extract(&u, &a->terms);
+    ustr_free(&u);
+    (void)cd;
+    return rc;
+}
+
+/* Page metadata lines go to the article they stood in or after. */
+static void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const block *bl, article *arts,
+                          size_t n) {
+    for (size_t f = 0; f < cd->nfields; f++) {
+        const doc_field *fd = &cd->fields[f];
+        size_t at = 0;
+        for (size_t k = 0; k < n; k++)
+            if (doc->off[ps[bl[k].first].a] <= fd->text_offset) at = k;
+        /* A page's metadata usually belongs to its report, not to a caption. */
+        while (at > 0 && arts[at].is_meeting == 0 && bl[at].other) at--;
+        article *a = &arts[at];
+        if (fd->kind == FIELD_SOURCE) {
+            if (!a->source) a->source = strdup(fd->value);
+        } else {
+            slist_add(&a->editor_roles, strdup(fd->role));
+            slist_add(&a->editor_names, strdup(fd->value));
+        }
+    }
+}
+
+/* ------------------------------------------------------- document-level */
+
+/* Runs of damaged text inside Han text: "?wù)J" in 談?wù)J識. */
+static void write_anomalies(jw *w, const clean_doc *cd) {
+    ustr u;
+    jw_key(w, "anomalies");
+    jw_arr(w);
+    if (ustr_init(&u, cd->decoded.s ? cd->decoded.s : "", cd->decoded.len) == 0) {
+        for (size_t i = 0; i < u.n; i++) {
+            if (!u_is_han(u.cp[i])) continue;
+            size_t j = i + 1;
+            int bad = 0, letters = 0;
+            while (j < u.n && !u_is_han(u.cp[j]) && u.cp[j] != '\n' && u.cp[j] != ' ' && j - i < 20) {
+                uint32_t c = u.cp[j];
+                bad |= c == '?' || c == 0xFFFD;
+                letters |= (c >= 'a' && c <= 'z') || (c >= 0xC0 && c < 0x300) || c == ')' || c == 0xFFFD;
+                j++;
+            }
+            if (j < u.n && u_is_han(u.cp[j]) && j > i + 1 && bad && letters) {
+                jw_obj(w);
+                jw_key(w, "kind");
+                jw_str(w, "garbled");
+                char *t = ustr_slice(&u, i + 1, j);
+                jw_key(w, "text");
+                jw_str(w, t ? t : "");
+                free(t);
+                jw_key(w, "offset");
+                jw_int(w, (long long)(i + 1));
+                jw_obj_end(w);
+            }
+            i = j - 1;
+        }
+        ustr_free(&u);
+    }
+    jw_arr_end(w);
+}
+
+static const char *script_of(const clean_doc *cd) {
+    ustr u;
+    size_t trad = 0, simp = 0;
+    if (ustr_init(&u, cd->decoded.s ? cd->decoded.s : "", cd->decoded.len)) return "simplified";
+    for (size_t i = 0; i < u.n; i++) {
+        int s = convert_char_script(u.cp[i]);
+        trad += s > 0;
+        simp += s < 0;
+    }
+    ustr_free(&u);
+    if (trad == 0) return "simplified";
+    if (trad >= 4 * simp) return "traditional";
+    if (simp >= 4 * trad) return "simplified";
+    return "mixed";
+}
+
+static void write_noise(jw *w, const tifa_clean_report *r) {
+    jw_key(w, "noise");
+    jw_arr(w);
+    if (r->annotations) jw_str(w, "pinyin");
+    if (r->boiler_lines) jw_str(w, "boilerplate");
+    if (r->joined_lines) jw_str(w, "line-breaks");
+    if (r->spaces_removed) jw_str(w, "spacing");
+    if (r->punct_changed) jw_str(w, "ascii-punct");
+    if (r->invalid_bytes) jw_str(w, "invalid-bytes");
+    if (r->orphan_annotations) jw_str(w, "orphan-pinyin");
+    jw_arr_end(w);
+}
+
+static void write_list(jw *w, const char *key, const slist *l) {
+    jw_key(w, key);
+    jw_arr(w);
+    for (size_t i = 0; i < l->n; i++) jw_str(w, l->items[i]);
+    jw_arr_end(w);
+}
+
+static void write_person(jw *w, const person *p) {
+    jw_obj(w);
+    jw_key(w, "name");
+    jw_str(w, p->name);
+    jw_key(w, "title");
+    jw_str(w, p->title);
+    jw_obj_end(w);
+}
+
+static void write_article(jw *w, const article *a) {
+    jw_obj(w);
+    jw_key(w, "kind");
+    jw_str(w, a->is_meeting ? "meeting" : "other");
+    jw_key(w, "title");
+    jw_str(w, a->title);
+    jw_key(w, "text");
+    jw_str(w, a->text);
+    jw_key(w, "source");
+    jw_str(w, a->source);
+    write_list(w, "reporters", &a->reporters);
+    jw_key(w, "editors");
+    jw_arr(w);
+    for (size_t i = 0; i < a->editor_roles.n; i++) {
+        jw_obj(w);
+        jw_key(w, "role");
+        jw_str(w, a->editor_roles.items[i]);
+        jw_key(w, "name");
+        jw_str(w, a->editor_names.items[i]);
+        jw_obj_end(w);
+    }
+    jw_arr_end(w);
+    if (a->is_meeting) {
+        jw_key(w, "meeting");
+        jw_obj(w);
+        jw_key(w, "name");
+        jw_str(w, a->name);
+        jw_key(w, "org");
+        jw_str(w, a->org);
+        jw_key(w, "date");
+        jw_str(w, a->date);
+        jw_key(w, "date_end");
+        jw_str(w, a->date_end);
+        jw_key(w, "date_inferred");
+        jw_bool(w, a->date_inferred);
+        jw_key(w, "place");
+        jw_str(w, a->place);
+        jw_key(w, "chair");
+        if (a->chair.name) write_person(w, &a->chair);
+        else jw_null(w);
+        jw_key(w, "speakers");
+        jw_arr(w);
+        for (size_t i = 0; i < a->nspeakers; i++) write_person(w, &a->speakers[i]);
+        jw_arr_end(w);
+        write_list(w, "present", &a->present);
+        jw_key(w, "attendees");
+        jw_str(w, a->attendees);
+        write_list(w, "cues", &a->cues);
+        jw_obj_end(w);
+    }
+    jw_key(w, "terms");
+    jw_obj(w);
+    write_list(w, "numbered", &a->terms.numbered);
+    write_list(w, "quoted", &a->terms.quoted);
+    write_list(w, "documents", &a->terms.documents);
+    write_list(w, "periods", &a->terms.periods);
+    jw_key(w, "years");
+    jw_arr(w);
+    for (size_t i = 0; i < a->terms.nyears; i++) jw_int(w, a->terms.years[i]);
+    jw_arr_end(w);
+    jw_obj_end(w);
+    jw_key(w, "spans");
+    jw_obj(w);
+    for (size_t i = 0; i < a->nspans; i++) {
+        jw_key(w, a->spans[i].key);
+        jw_arr(w);
+        jw_int(w, (long long)a->spans[i].a);
+        jw_int(w, (long long)a->spans[i].b);
+        jw_arr_end(w);
+    }
+    jw_obj_end(w);
+    jw_obj_end(w);
+}
+
+static int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_out, block **bl_out,
+                          size_t *nb_out) {
+    size_t np = 0;
+    for (size_t i = 0; i < doc->n; i++) np += doc->cp[i] == '\n';
+    np++;
+    para *ps = calloc(np, sizeof *ps);
+    block *bl = calloc(np, sizeof *bl);
+    if (!ps || !bl) {
+        free(ps);
+        free(bl);
+        return -1;
+    }
+    size_t k = 0, s = 0;
+    for (size_t i = 0; i <= doc->n; i++) {
+        if (i == doc->n || doc->cp[i] == '\n') {
+            ps[k].a = s;
+            ps[k].b = i;
+            k++;
+            s = i + 1;
+        }
+    }
+    classify_paras(doc, ps, np);
+    size_t nb = doc->n ? settle_blocks(ps, bl, split_blocks(doc, ps, np, bl)) : 0;
+    rec->arts = calloc(nb ? nb : 1, sizeof *rec->arts);
+    if (!rec->arts) {
+        free(ps);
+        free(bl);
+        return -1;
+    }
+    /* Titles left unattached (far from their bodies) go to the untitled
+     * report whose opening they match best. */
+    for (size_t b = 0; b < nb; b++) {
+        if (bl[b].title >= 0 || bl[b].other || bl[b].last - bl[b].first < 2) continue;
+        double best = 0.6;
+        long pick = -1;
+        for (size_t t = 0; t < np; t++) {
+            if (!ps[t].title_like || ps[t].caption || (t >= bl[b].first && t < bl[b].last)) continue;
+            int used = 0;
+            for (size_t o = 0; o < nb && !used; o++) used = bl[o].title == (long)t || (t >= bl[o].first && t < bl[o].last && !bl[o].other && (long)t != (long)bl[o].first);
+            if (used) continue;
+            size_t fe = bl[b].first < np ? ps[bl[b].first].b : 0;
+            double m = title_match(doc, &ps[t], ps[bl[b].first].a, fe);
+            if (m > best) {
+                best = m;
+                pick = (long)t;
+            }
+        }
+        if (pick >= 0) bl[b].title = pick;
+    }
+    /* A block made only of titles that went to other reports is not an article. */
+    size_t out = 0;
+    for (size_t b = 0; b < nb; b++) {
+        int all_used = 1;
+        for (size_t t = bl[b].first; t < bl[b].last && all_used; t++) {
+            int used = 0;
+            for (size_t o = 0; o < nb && !used; o++) used = o != b && bl[o].title == (long)t;
+            all_used = used;
+        }
+        if (all_used) continue;
+        if (fill_article(doc, cd, ps, &bl[b], &rec->arts[out], bl[b].title)) {
+            rec->n = out + 1;
+            free(ps);
+            free(bl);
+            return -1;
+        }
+        bl[out] = bl[b];
+        out++;
+    }
+    rec->n = out;
+    *ps_out = ps;
+    *bl_out = bl;
+    *nb_out = out;
+    return 0;
+}
+
+tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+                         char **json, size_t *json_len, tifa_error *err) {
+    *json = NULL;
+    clean_doc cd;
+    tifa_status st = clean_collect(opt, name, bytes, len, &cd, err);
+    if (st != TIFA_OK) return st;
+    while (cd.text.len && cd.text.s[cd.text.len - 1] == '\n') cd.text.len--;
+    ustr doc;
+    record rec = {0};
+    para *ps = NULL;
+    block *bl = NULL;
+    size_t nb = 0;
+    if (ustr_init(&doc, cd.text.s ? cd.text.s : "", cd.text.len) || build_articles(&cd, &doc, &rec, &ps, &bl, &nb)) {
+        for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
+        free(rec.arts);
+        ustr_free(&doc);
+        clean_doc_free(&cd);
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    }
+    attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
+    jw w;
+    jw_init(&w, pretty);
+    jw_obj(&w);
+    jw_key(&w, "file");
+    jw_str(&w, name);
+    jw_key(&w, "encoding");
+    jw_str(&w, tifa_encoding_name(cd.rep.encoding));
+    jw_key(&w, "script");
+    jw_str(&w, script_of(&cd));
+    write_noise(&w, &cd.rep);
+    write_anomalies(&w, &cd);
+    jw_key(&w, "articles");
+    jw_arr(&w);
+    for (size_t i = 0; i < rec.n; i++) write_article(&w, &rec.arts[i]);
+    jw_arr_end(&w);
+    jw_obj_end(&w);
+    for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
+    free(rec.arts);
+    free(ps);
+    free(bl);
+    ustr_free(&doc);
+    clean_doc_free(&cd);
+    if (w.failed) {
+        jw_free(&w);
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    }
+    *json = w.s;
+    *json_len = w.len;
+    return TIFA_OK;
+}

@@ -1,0 +1,149 @@
+/*
+ * json: writes records. Strings are escaped (quotes, backslashes, every
+ * control character) and invalid UTF-8 becomes U+FFFD, so the output is
+ * valid JSON whatever the input held. Commas and indentation are tracked
+ * per nesting level.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "json.h"
+#include "utf8.h"
+
+void jw_init(jw *w, int pretty) {
+    memset(w, 0, sizeof *w);
+    w->pretty = pretty;
+    w->first[0] = 1;
+}
+
+void jw_free(jw *w) {
+    free(w->s);
+    w->s = NULL;
+}
+
+static void put(jw *w, const char *s, size_t n) {
+    if (w->failed) return;
+    if (w->len + n + 1 > w->cap) {
+        size_t cap = w->cap ? w->cap : 1024;
+        while (cap < w->len + n + 1) cap *= 2;
+        char *p = realloc(w->s, cap);
+        if (!p) {
+            w->failed = 1;
+            return;
+        }
+        w->s = p;
+        w->cap = cap;
+    }
+    memcpy(w->s + w->len, s, n);
+    w->len += n;
+    w->s[w->len] = 0;
+}
+
+static void newline(jw *w) {
+    if (!w->pretty) return;
+    put(w, "\n", 1);
+    for (int i = 0; i < w->depth; i++) put(w, "  ", 2);
+}
+
+/* Before a value: the comma and indentation its position needs. */
+static void before_value(jw *w) {
+    if (w->after_key) {
+        w->after_key = 0;
+        return;
+    }
+    if (w->depth > 0) {
+        if (!w->first[w->depth]) put(w, ",", 1);
+        newline(w);
+    }
+    w->first[w->depth] = 0;
+}
+
+static void open(jw *w, char c) {
+    before_value(w);
+    put(w, &c, 1);
+    if (w->depth < 63) w->depth++;
+    w->first[w->depth] = 1;
+}
+
+static void close(jw *w, char c) {
+    int empty = w->first[w->depth];
+    if (w->depth > 0) w->depth--;
+    if (!empty) newline(w);
+    put(w, &c, 1);
+}
+
+void jw_obj(jw *w) { open(w, '{'); }
+void jw_obj_end(jw *w) { close(w, '}'); }
+void jw_arr(jw *w) { open(w, '['); }
+void jw_arr_end(jw *w) { close(w, ']'); }
+
+static void quoted(jw *w, const char *s, size_t n) {
+    put(w, "\"", 1);
+    size_t pos = 0, run = 0;
+    while (pos < n) {
+        unsigned char c = (unsigned char)s[pos];
+        const char *esc = NULL;
+        char tmp[8];
+        size_t step = 1;
+        if (c == '"') esc = "\\\"";
+        else if (c == '\\') esc = "\\\\";
+        else if (c == '\n') esc = "\\n";
+        else if (c == '\t') esc = "\\t";
+        else if (c == '\r') esc = "\\r";
+        else if (c < 0x20 || c == 0x7F) {
+            snprintf(tmp, sizeof tmp, "\\u%04x", c);
+            esc = tmp;
+        } else if (c >= 0x80) {
+            uint32_t cp;
+            step = u8_decode((const unsigned char *)s + pos, n - pos, &cp);
+            if (cp == 0xFFFD && step == 1) esc = "\xEF\xBF\xBD";
+        }
+        if (esc) {
+            put(w, s + run, pos - run);
+            put(w, esc, strlen(esc));
+            pos += step;
+            run = pos;
+        } else {
+            pos += step;
+        }
+    }
+    put(w, s + run, pos - run);
+    put(w, "\"", 1);
+}
+
+void jw_key(jw *w, const char *key) {
+    before_value(w);
+    quoted(w, key, strlen(key));
+    put(w, w->pretty ? ": " : ":", w->pretty ? 2 : 1);
+    w->after_key = 1;
+}
+
+void jw_strn(jw *w, const char *s, size_t n) {
+    before_value(w);
+    quoted(w, s, n);
+}
+
+void jw_str(jw *w, const char *s) {
+    if (!s) {
+        jw_null(w);
+        return;
+    }
+    jw_strn(w, s, strlen(s));
+}
+
+void jw_int(jw *w, long long v) {
+    char tmp[32];
+    before_value(w);
+    int n = snprintf(tmp, sizeof tmp, "%lld", v);
+    put(w, tmp, (size_t)n);
+}
+
+void jw_bool(jw *w, int v) {
+    before_value(w);
+    put(w, v ? "true" : "false", v ? 4 : 5);
+}
+
+void jw_null(jw *w) {
+    before_value(w);
+    put(w, "null", 4);
+}

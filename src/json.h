@@ -1,0 +1,29 @@
+/* json: a small writer for records — always valid UTF-8 JSON; see json.c. */
+#ifndef TIFA_JSON_H
+#define TIFA_JSON_H
+#include <stddef.h>
+
+typedef struct {
+    char *s;
+    size_t len, cap;
+    int failed;     /* out of memory: the output is incomplete */
+    int pretty;
+    int depth;
+    unsigned char first[64]; /* per level: nothing written yet */
+    int after_key;
+} jw;
+
+void jw_init(jw *w, int pretty);
+void jw_free(jw *w);
+void jw_obj(jw *w);
+void jw_obj_end(jw *w);
+void jw_arr(jw *w);
+void jw_arr_end(jw *w);
+void jw_key(jw *w, const char *key);
+void jw_str(jw *w, const char *s);   /* NULL writes null */
+void jw_strn(jw *w, const char *s, size_t n);
+void jw_int(jw *w, long long v);
+void jw_bool(jw *w, int v);
+void jw_null(jw *w);
+
+#endif

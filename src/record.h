@@ -1,0 +1,58 @@
+/* record: the extracted record of one document (SPEC section 3), built by
+ * extract.c and terms.c, written as JSON by extract.c. */
+#ifndef TIFA_RECORD_H
+#define TIFA_RECORD_H
+#include <stddef.h>
+#include "ustr.h"
+
+typedef struct {
+    char **items;
+    size_t n;
+} slist;
+
+/* Adds s (taking ownership) unless an equal string is there; -1: no memory. */
+int slist_add_unique(slist *l, char *s);
+int slist_add(slist *l, char *s);
+int slist_has(const slist *l, const char *s);
+void slist_free(slist *l);
+
+typedef struct {
+    char *name, *title;
+} person;
+
+typedef struct {
+    char key[40];
+    size_t a, b; /* character offsets in the article text */
+} span;
+
+typedef struct {
+    slist numbered, quoted, documents, periods;
+    int years[64];
+    size_t nyears;
+} terms;
+
+typedef struct {
+    int is_meeting;
+    char *title;
+    char *text;
+    char *source;
+    slist reporters;
+    slist editor_roles, editor_names;
+    /* meeting */
+    char *name, *org, *date, *date_end, *place, *attendees;
+    int date_inferred;
+    person chair;
+    person *speakers;
+    size_t nspeakers;
+    slist present;
+    slist cues;
+    span *spans;
+    size_t nspans;
+    terms terms;
+} article;
+
+/* Fills t from the article text. -1: no memory. */
+int terms_extract(const ustr *u, terms *t);
+void terms_free(terms *t);
+
+#endif

@@ -1,0 +1,179 @@
+/*
+ * terms: the formulations a readout uses.
+ *
+ *  numbered   a quoted term built on a numeral (“两个确立”, “三管三必须”), or an
+ *             unquoted NUM个XX / NUM项XX standing alone (两个大局，); not
+ *             ordinals (第二个…), counts (五个方面工作) or plan periods (十四五)
+ *  quoted     every phrase inside “” or 「」
+ *  documents  every title inside 《》
+ *  periods    five-year plan periods (十四五, “十五”, 第十五个五年规划)
+ *  years      four-digit years written YYYY年
+ *
+ * Not for: meeting facts (extract.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "record.h"
+
+int slist_add(slist *l, char *s) {
+    if (!s) return -1;
+    char **p = realloc(l->items, (l->n + 1) * sizeof *p);
+    if (!p) {
+        free(s);
+        return -1;
+    }
+    l->items = p;
+    l->items[l->n++] = s;
+    return 0;
+}
+
+int slist_has(const slist *l, const char *s) {
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i], s) == 0) return 1;
+    return 0;
+}
+
+int slist_add_unique(slist *l, char *s) {
+    if (!s) return -1;
+    if (slist_has(l, s)) {
+        free(s);
+        return 0;
+    }
+    return slist_add(l, s);
+}
+
+void slist_free(slist *l) {
+    for (size_t i = 0; i < l->n; i++) free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+void terms_free(terms *t) {
+    slist_free(&t->numbered);
+    slist_free(&t->quoted);
+    slist_free(&t->documents);
+    slist_free(&t->periods);
+    t->nyears = 0;
+}
+
+#define CP_ONE 0x4E00   /* 一 */
+#define CP_TEN 0x5341   /* 十 */
+#define CP_FIVE 0x4E94  /* 五 */
+#define CP_DI 0x7B2C    /* 第 */
+
+/* 十四五, 十五: a five-year plan period. */
+static int is_period(const ustr *u, size_t a, size_t b) {
+    if (b - a == 2) return u->cp[a] == CP_TEN && u->cp[a + 1] == CP_FIVE;
+    return b - a == 3 && u->cp[a] == CP_TEN && u_is_cn_numeral(u->cp[a + 1]) && u->cp[a + 1] != CP_TEN &&
+           u->cp[a + 1] != 0x767E && u->cp[a + 1] != 0x5343 && u->cp[a + 2] == CP_FIVE;
+}
+
+static int is_classifier(uint32_t cp) {
+    return cp == 0x4E2A /* 个 */ || cp == 0x9879 /* 项 */ || cp == 0x6761 /* 条 */ || cp == 0x79CD /* 种 */;
+}
+
+/* A quoted term built on a numeral. 一 alone is too common in idioms
+ * (“一盘棋”, “一带一路”), so it counts only before a classifier. */
+static int is_numbered(const ustr *u, size_t a, size_t b) {
+    if (b - a < 2 || !u_is_cn_numeral(u->cp[a]) || is_period(u, a, b)) return 0;
+    if (u->cp[a] == CP_ONE) return is_classifier(u->cp[a + 1]);
+    return 1;
+}
+
+static int add_slice(slist *l, const ustr *u, size_t a, size_t b) { return slist_add_unique(l, ustr_slice(u, a, b)); }
+
+static int quoted_terms(const ustr *u, terms *t) {
+    static const uint32_t open[] = {0x201C, 0x300C}, close[] = {0x201D, 0x300D};
+    for (size_t i = 0; i < u->n; i++) {
+        for (int k = 0; k < 2; k++) {
+            if (u->cp[i] != open[k]) continue;
+            size_t j = i + 1;
+            while (j < u->n && u->cp[j] != close[k] && u->cp[j] != '\n' && u->cp[j] != open[k] && j - i <= 200) j++;
+            if (j >= u->n || u->cp[j] != close[k]) continue;
+            size_t a = i + 1, b = j;
+            while (a < b && (u->cp[a] == ' ' || u->cp[a] == 0x3000)) a++;
+            while (b > a && (u->cp[b - 1] == ' ' || u->cp[b - 1] == 0x3000)) b--;
+            if (a == b) continue;
+            if (add_slice(&t->quoted, u, a, b)) return -1;
+            if (is_numbered(u, a, b) && add_slice(&t->numbered, u, a, b)) return -1;
+            if (is_period(u, a, b) && add_slice(&t->periods, u, a, b)) return -1;
+        }
+    }
+    return 0;
+}
+
+/* 两个大局， 三个务必、: NUM个XX followed by a break, not after 第 or digits. */
+static int unquoted_numbered(const ustr *u, terms *t) {
+    for (size_t i = 0; i + 3 < u->n; i++) {
+        if (!u_is_cn_numeral(u->cp[i]) || u->cp[i] == CP_ONE || u->cp[i] == CP_TEN) continue;
+        if (i > 0 && (u_is_cn_numeral(u->cp[i - 1]) || u->cp[i - 1] == CP_DI || u_is_digit(u->cp[i - 1]))) continue;
+        if (u->cp[i + 1] != 0x4E2A && u->cp[i + 1] != 0x9879) continue;
+        if (!u_is_han(u->cp[i + 2]) || !u_is_han(u->cp[i + 3])) continue;
+        uint32_t next = i + 4 < u->n ? u->cp[i + 4] : '\n';
+        int breaks = !u_is_han(next) || next == 0x7684 /* 的 */ || next == 0x548C /* 和 */;
+        int quoted = i > 0 && u->cp[i - 1] == 0x201C;
+        if (breaks && !quoted && add_slice(&t->numbered, u, i, i + 4)) return -1;
+    }
+    return 0;
+}
+
+static int documents(const ustr *u, terms *t) {
+    for (size_t i = 0; i < u->n; i++) {
+        if (u->cp[i] != 0x300A) continue; /* 《 */
+        int depth = 1;
+        size_t j = i + 1;
+        while (j < u->n && depth > 0 && u->cp[j] != '\n' && j - i <= 300) {
+            if (u->cp[j] == 0x300A) depth++;
+            else if (u->cp[j] == 0x300B) depth--;
+            if (depth) j++;
+        }
+        if (j < u->n && depth == 0 && j > i + 1 && add_slice(&t->documents, u, i + 1, j)) return -1;
+    }
+    return 0;
+}
+
+/* 十四五时期 / 十四五规划 unquoted, and 第十四个五年规划. */
+static int periods(const ustr *u, terms *t) {
+    static const char *const after[] = {"规划", "时期", "期间", "开局", "末", "以来"};
+    for (size_t i = 0; i + 2 < u->n; i++) {
+        size_t which;
+        if (is_period(u, i, i + 3) && (i == 0 || u->cp[i - 1] != CP_TEN) &&
+            ustr_at_any(u, i + 3, after, sizeof after / sizeof after[0], &which)) {
+            if (add_slice(&t->periods, u, i, i + 3)) return -1;
+        }
+        if (u->cp[i] == CP_DI && i + 7 < u->n && u->cp[i + 1] == CP_TEN && u_is_cn_numeral(u->cp[i + 2]) &&
+            u->cp[i + 3] == 0x4E2A && ustr_at(u, i + 4, "五年规划")) {
+            char buf[16];
+            char *a = ustr_slice(u, i + 1, i + 3);
+            if (!a) return -1;
+            snprintf(buf, sizeof buf, "%s五", a);
+            free(a);
+            if (slist_add_unique(&t->periods, strdup(buf))) return -1;
+        }
+    }
+    return 0;
+}
+
+static void years(const ustr *u, terms *t) {
+    for (size_t i = 0; i + 4 < u->n; i++) {
+        if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
+        int y = 0, ok = 1;
+        for (size_t k = 0; k < 4 && ok; k++) {
+            ok = u->cp[i + k] >= '0' && u->cp[i + k] <= '9';
+            y = y * 10 + (int)(u->cp[i + k] - '0');
+        }
+        if (!ok || u->cp[i + 4] != 0x5E74 /* 年 */ || y < 1900 || y > 2100) continue;
+        int seen = 0;
+        for (size_t k = 0; k < t->nyears; k++) seen |= t->years[k] == y;
+        if (!seen && t->nyears < sizeof t->years / sizeof t->years[0]) t->years[t->nyears++] = y;
+    }
+}
+
+int terms_extract(const ustr *u, terms *t) {
+    memset(t, 0, sizeof *t);
+    if (quoted_terms(u, t) || unquoted_numbered(u, t) || documents(u, t) || periods(u, t)) return -1;
+    years(u, t);
+    return 0;
+}

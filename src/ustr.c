@@ -1,0 +1,86 @@
+/* ustr: code point view of a UTF-8 text (see ustr.h). */
+#include <stdlib.h>
+#include <string.h>
+#include "ustr.h"
+#include "utf8.h"
+
+int ustr_init(ustr *u, const char *s, size_t len) {
+    memset(u, 0, sizeof *u);
+    u->s = s;
+    u->cp = malloc((len + 1) * sizeof *u->cp);
+    u->off = malloc((len + 1) * sizeof *u->off);
+    if (!u->cp || !u->off) {
+        ustr_free(u);
+        return -1;
+    }
+    size_t pos = 0, n = 0;
+    while (pos < len) {
+        u->off[n] = pos;
+        pos += u8_decode((const unsigned char *)s + pos, len - pos, &u->cp[n]);
+        n++;
+    }
+    u->off[n] = len;
+    u->n = n;
+    return 0;
+}
+
+void ustr_free(ustr *u) {
+    free(u->cp);
+    free(u->off);
+    u->cp = NULL;
+    u->off = NULL;
+    u->n = 0;
+}
+
+size_t ustr_at(const ustr *u, size_t i, const char *lit) {
+    size_t k = 0, pos = 0, len = strlen(lit);
+    while (pos < len) {
+        uint32_t c;
+        pos += u8_decode((const unsigned char *)lit + pos, len - pos, &c);
+        if (i + k >= u->n || u->cp[i + k] != c) return 0;
+        k++;
+    }
+    return k;
+}
+
+size_t ustr_at_any(const ustr *u, size_t i, const char *const *lits, size_t nlits, size_t *which) {
+    for (size_t k = 0; k < nlits; k++) {
+        size_t n = ustr_at(u, i, lits[k]);
+        if (n) {
+            if (which) *which = k;
+            return n;
+        }
+    }
+    return 0;
+}
+
+size_t ustr_find(const ustr *u, size_t from, size_t to, const char *lit) {
+    if (to > u->n) to = u->n;
+    uint32_t first;
+    u8_decode((const unsigned char *)lit, strlen(lit), &first);
+    for (size_t i = from; i < to; i++)
+        if (u->cp[i] == first && ustr_at(u, i, lit)) return i;
+    return USTR_NONE;
+}
+
+char *ustr_slice(const ustr *u, size_t a, size_t b) {
+    if (b > u->n) b = u->n;
+    if (a > b) a = b;
+    size_t n = u->off[b] - u->off[a];
+    char *p = malloc(n + 1);
+    if (!p) return NULL;
+    memcpy(p, u->s + u->off[a], n);
+    p[n] = 0;
+    return p;
+}
+
+int u_is_han(uint32_t cp) { return is_han(cp) && cp != 0x3007; }
+int u_is_digit(uint32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19); }
+int u_is_cn_numeral(uint32_t cp) {
+    static const uint32_t nums[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03,
+                                    0x516B, 0x4E5D, 0x5341, 0x4E24, 0x767E, 0x5343};
+    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
+        if (nums[i] == cp) return 1;
+    return 0;
+}
+int u_is_sentence_end(uint32_t cp) { return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F; }
