@@ -32,17 +32,11 @@ struct tifa_converter {
 #define RUN_HARD_LIMIT (1u << 20)
 #define OUT_CHUNK 65536
 
-static uint32_t fnv1a(const char *s, size_t n) {
-    uint32_t h = 0x811C9DC5u;
-    for (size_t i = 0; i < n; i++) {
-        h ^= (unsigned char)s[i];
-        h *= 0x01000193u;
-    }
-    return h;
-}
+#define FNV_OFFSET 0x811C9DC5u
+#define FNV_PRIME 0x01000193u
 
-static const tc_entry *lookup(const tc_dict *d, const char *key, size_t n) {
-    uint32_t h = fnv1a(key, n) & d->mask;
+static const tc_entry *probe(const tc_dict *d, const char *key, size_t n, uint32_t hash) {
+    uint32_t h = hash & d->mask;
     for (;;) {
         uint32_t slot = d->slots[h];
         if (!slot) return NULL;
@@ -52,9 +46,19 @@ static const tc_entry *lookup(const tc_dict *d, const char *key, size_t n) {
     }
 }
 
-static int bit(const uint8_t *map, uint32_t cp) {
-    cp &= 0xFFFF;
-    return (map[cp >> 3] >> (cp & 7)) & 1;
+static const tc_entry *lookup(const tc_dict *d, const char *key, size_t n) {
+    uint32_t h = FNV_OFFSET;
+    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * FNV_PRIME;
+    return probe(d, key, n, h);
+}
+
+/* The entry whose key is the single character cp: a direct page lookup. */
+static const tc_entry *single_entry(const tc_dict *d, uint32_t cp) {
+    if (cp >= 0x110000) return NULL;
+    uint16_t page = d->page_index[cp >> 8];
+    if (!page) return NULL;
+    uint16_t e = d->page_data[page - 1][cp & 0xFF];
+    return e ? &d->entries[e - 1] : NULL;
 }
 
 /* OpenCC steps over one "character" by its lead byte alone; we do the same
@@ -63,26 +67,33 @@ static size_t char_len(const char *s, size_t len, uint32_t *cp) {
     return u8_decode((const unsigned char *)s, len, cp);
 }
 
-/* Longest key of d that prefixes s[0..len); returns its entry or NULL. */
-static const tc_entry *match(const tc_dict *d, const char *s, size_t len) {
-    uint32_t cp;
-    size_t first = char_len(s, len, &cp);
-    if (bit(d->multi, cp)) {
-        size_t ends[32];
+/* Longest key of d that prefixes s[0..len). The first character (cp, first
+ * bytes long) is already decoded. Hashes of all candidate prefixes are
+ * computed in one pass, then probed longest first. */
+static const tc_entry *match(const tc_dict *d, const char *s, size_t len, uint32_t cp, size_t first) {
+    int maxc = d->maxlen[cp & 0xFFF];
+    if (maxc >= 2) {
+        uint32_t hashes[32], h = FNV_OFFSET;
+        size_t ends[32], pos = 0;
         int n = 0;
-        size_t pos = 0;
-        while (n < d->max_chars && n < 32 && pos < len) {
+        if (maxc > 32) maxc = 32;
+        while (n < maxc && pos < len) {
             uint32_t c;
-            pos += char_len(s + pos, len - pos, &c);
-            ends[n++] = pos;
+            size_t cl = n == 0 ? first : char_len(s + pos, len - pos, &c);
+            for (size_t i = 0; i < cl; i++) h = (h ^ (unsigned char)s[pos + i]) * FNV_PRIME;
+            pos += cl;
+            ends[n] = pos;
+            hashes[n] = h;
+            n++;
         }
+        uint32_t lengths = d->lenmask[cp & 0xFFF];
         for (int k = n; k >= 2; k--) {
-            const tc_entry *e = lookup(d, s, ends[k - 1]);
+            if (k < 32 && !(lengths >> k & 1)) continue;
+            const tc_entry *e = probe(d, s, ends[k - 1], hashes[k - 1]);
             if (e) return e;
         }
     }
-    if (bit(d->single, cp)) return lookup(d, s, first);
-    return NULL;
+    return single_entry(d, cp);
 }
 
 /* Output of a step: bytes and, when mapping, each byte's source offset. */
@@ -93,24 +104,42 @@ typedef struct {
     int mapped;
 } sbuf;
 
-static int sbuf_put(sbuf *b, const char *s, size_t n, uint32_t src) {
-    if (b->len + n > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n) cap *= 2;
-        char *p = realloc(b->data, cap);
-        if (!p) return -1;
-        b->data = p;
-        if (b->mapped) {
-            uint32_t *m = realloc(b->src, cap * sizeof *m);
-            if (!m) return -1;
-            b->src = m;
-        }
-        b->cap = cap;
+static int sbuf_grow(sbuf *b, size_t n);
+
+static inline int sbuf_put(sbuf *b, const char *s, size_t n, uint32_t src) {
+    if (b->len + n > b->cap && sbuf_grow(b, n)) return -1;
+    if (n <= 4) {
+        /* Most values are one character: skip the library call. */
+        for (size_t i = 0; i < n; i++) b->data[b->len + i] = s[i];
+    } else {
+        memcpy(b->data + b->len, s, n);
     }
-    memcpy(b->data + b->len, s, n);
     if (b->mapped)
         for (size_t i = 0; i < n; i++) b->src[b->len + i] = src;
     b->len += n;
+    return 0;
+}
+
+static int sbuf_grow(sbuf *b, size_t n) {
+    size_t cap = b->cap ? b->cap : 256;
+    while (cap < b->len + n) cap *= 2;
+    char *p = realloc(b->data, cap);
+    if (!p) return -1;
+    b->data = p;
+    if (b->mapped) {
+        uint32_t *m = realloc(b->src, cap * sizeof *m);
+        if (!m) return -1;
+        b->src = m;
+    }
+    b->cap = cap;
+    return 0;
+}
+
+/* Appends n bytes keeping each one's own source offset. */
+static int sbuf_put_mapped(sbuf *b, const char *s, const uint32_t *src, size_t n) {
+    size_t at = b->len;
+    if (sbuf_put(b, s, n, 0)) return -1;
+    memcpy(b->src + at, src, n * sizeof *src);
     return 0;
 }
 
@@ -130,15 +159,15 @@ static void apply_step(const tc_step *step, const char *s, const uint32_t *src, 
     size_t pos = 0;
     while (pos < n) {
         const tc_entry *e = NULL;
+        uint32_t cp;
+        size_t cl = char_len(s + pos, n - pos, &cp);
         for (int g = 0; g < step->ndicts && !e; g++)
-            e = match(&tc_dicts[step->dicts[g]], s + pos, n - pos);
+            e = match(&tc_dicts[step->dicts[g]], s + pos, n - pos, cp, cl);
         uint32_t at = src ? src[pos] : 0;
         if (e) {
             if (sbuf_put(dst, tc_pool + e->val_off, e->val_len, at)) *failed = 1;
             pos += e->key_len;
         } else {
-            uint32_t cp;
-            size_t cl = char_len(s + pos, n - pos, &cp);
             if (sbuf_put(dst, s + pos, cl, at)) *failed = 1;
             pos += cl;
         }
@@ -188,22 +217,88 @@ static int in_alphabet(uint32_t cp) {
 }
 
 size_t tifa_convert_safe_prefix(const char *text, size_t len) {
-    size_t pos = 0, safe = 0;
-    while (pos < len) {
+    /* Walk back to the last character start, then back over characters
+     * until one that no dictionary contains. */
+    size_t end = len;
+    while (end > 0) {
+        size_t start = end - 1;
+        while (start > 0 && end - start < 4 && ((unsigned char)text[start] & 0xC0) == 0x80) start--;
+        uint32_t cp;
+        size_t cl = char_len(text + start, len - start, &cp);
+        if (start + cl != end) {
+            /* A cut or broken sequence at the end: keep it for the next round. */
+            end = start;
+            continue;
+        }
+        if (!in_alphabet(cp) && !(cp == 0xFFFD && cl == 1)) return end;
+        end = start;
+    }
+    return 0;
+}
+
+/* Single-step configurations whose first dictionary is the segmentation
+ * dictionary, the others holding single characters only (t2s, s2t, tw2t,
+ * hk2t, t2tw, t2hk, t2jp) are converted in one pass; the generator marks
+ * them with a merged one-character table. Exact: inside an unmatched run
+ * the segmentation dictionary never matches, and a one-character key cannot
+ * reach across a segment boundary. */
+static inline const tc_entry *fused_entry(const tc_config *c, uint32_t cp) {
+    if (cp >= 0x110000) return NULL;
+    uint16_t page = c->fused_index[cp >> 8];
+    if (!page) return NULL;
+    uint32_t v = c->fused_data[page - 1][cp & 0xFF];
+    return v ? &tc_dicts[v >> 16].entries[(v & 0xFFFF) - 1] : NULL;
+}
+
+static void run_fused(conv_state *st, const char *text, const uint32_t *src, size_t len) {
+    const tc_config *c = st->config;
+    const tc_dict *seg = &tc_dicts[c->segmentation];
+    sbuf *out = &st->out;
+    size_t pos = 0;
+    while (pos < len && !st->failed) {
         uint32_t cp;
         size_t cl = char_len(text + pos, len - pos, &cp);
-        if (cp == 0xFFFD && cl == 1 && len - pos < 4) break; /* maybe truncated */
-        pos += cl;
-        if (!in_alphabet(cp)) safe = pos;
+        const tc_entry *e = NULL;
+        if (seg->maxlen[cp & 0xFFF] >= 2) e = match(seg, text + pos, len - pos, cp, cl);
+        if (!e) e = fused_entry(c, cp);
+        if (e) {
+            if (sbuf_put(out, tc_pool + e->val_off, e->val_len, src ? src[pos] : 0)) st->failed = 1;
+            pos += e->key_len;
+            if (out->len >= OUT_CHUNK) flush_out(st, 0);
+            continue;
+        }
+        /* Copy the run of characters no dictionary changes in one go. */
+        size_t end = pos + cl;
+        while (end < len) {
+            uint32_t c2;
+            size_t k = char_len(text + end, len - end, &c2);
+            if (seg->maxlen[c2 & 0xFFF] >= 2 || fused_entry(c, c2)) break;
+            end += k;
+        }
+        if (src) {
+            if (sbuf_put_mapped(out, text + pos, src + pos, end - pos)) st->failed = 1;
+        } else if (sbuf_put(out, text + pos, end - pos, 0)) {
+            st->failed = 1;
+        }
+        pos = end;
+        if (out->len >= OUT_CHUNK) flush_out(st, 0);
     }
-    return safe;
+    flush_out(st, 1);
+    free(st->out.data);
+    free(st->out.src);
 }
 
 static void run(conv_state *st, const char *text, const uint32_t *src, size_t len) {
+    if (st->config->fused_index) {
+        run_fused(st, text, src, len);
+        return;
+    }
     const tc_dict *seg = &tc_dicts[st->config->segmentation];
     size_t pos = 0, run = 0;
     while (pos < len && !st->failed) {
-        const tc_entry *e = match(seg, text + pos, len - pos);
+        uint32_t cp;
+        size_t cl = char_len(text + pos, len - pos, &cp);
+        const tc_entry *e = match(seg, text + pos, len - pos, cp, cl);
         if (e) {
             emit_segment(st, text + run, src ? src + run : NULL, pos - run);
             emit_segment(st, text + pos, src ? src + pos : NULL, e->key_len);
@@ -211,8 +306,7 @@ static void run(conv_state *st, const char *text, const uint32_t *src, size_t le
             run = pos;
             continue;
         }
-        uint32_t cp;
-        pos += char_len(text + pos, len - pos, &cp);
+        pos += cl;
         size_t run_len = pos - run;
         if ((run_len >= RUN_SOFT_LIMIT && !in_alphabet(cp)) || run_len >= RUN_HARD_LIMIT) {
             emit_segment(st, text + run, src ? src + run : NULL, run_len);

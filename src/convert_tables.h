@@ -2,6 +2,7 @@
  * Shared by the generator's output and src/convert.c only. */
 #ifndef TIFA_CONVERT_TABLES_H
 #define TIFA_CONVERT_TABLES_H
+#include <stddef.h>
 #include <stdint.h>
 
 typedef struct {
@@ -16,6 +17,10 @@ typedef struct {
     const uint8_t *single; /* bit (cp & 0xFFFF): some 1-char key starts with cp */
     const uint8_t *multi;  /* bit (cp & 0xFFFF): some longer key starts with cp */
     int max_chars;
+    const uint8_t *maxlen;        /* [cp & 0xFFF]: longest multi-char key (chars) starting there, or 0 */
+    const uint32_t *lenmask;      /* [cp & 0xFFF]: bit k set when a key of k chars (k < 32) starts there */
+    const uint16_t *page_index;   /* [cp >> 8]: page + 1, 0 = no 1-char key in that page */
+    const uint16_t (*page_data)[256]; /* [page][cp & 0xFF]: entry + 1 of the 1-char key cp */
 } tc_dict;
 
 #define TC_MAX_GROUP 4
@@ -30,6 +35,11 @@ typedef struct {
     int segmentation;
     int nsteps;
     tc_step steps[TC_MAX_STEPS];
+    /* One-pass configurations only (else NULL): for every character that is
+     * a one-character key of the group, (dictionary << 16 | entry + 1) of the
+     * first dictionary of the group that has it. */
+    const uint16_t *fused_index;        /* [cp >> 8]: page + 1 */
+    const uint32_t (*fused_data)[256];  /* [page][cp & 0xFF] */
 } tc_config;
 
 extern const char tc_pool[];

@@ -137,32 +137,42 @@ static int put(tbuf *out, const char *s, size_t n, uint64_t src) {
 static size_t decode_utf8(decoder *d, const unsigned char *s, size_t len, int final, tbuf *out) {
     size_t pos = 0;
     if (d->at_start && len >= 3 && s[0] == 0xEF && s[1] == 0xBB && s[2] == 0xBF) pos = 3;
+    if (tbuf_reserve(out, len - pos)) return (size_t)-1;
     while (pos < len) {
+        /* The longest run of valid, non-NUL UTF-8 goes out in one copy. */
         size_t run = pos;
-        while (run < len && s[run] < 0x80 && s[run] != 0) run++;
+        while (run < len) {
+            unsigned char c = s[run];
+            if (c >= 0x20 && c < 0x80) {
+                run++;
+                continue;
+            }
+            if (c == 0) break;
+            if (c < 0x80) {
+                run++;
+                continue;
+            }
+            uint32_t cp;
+            size_t n = u8_decode(s + run, len - run, &cp);
+            if (cp == 0xFFFD && n == 1) break;
+            run += n;
+        }
         if (run > pos) {
-            if (put(out, (const char *)s + pos, run - pos, d->offset + pos)) return (size_t)-1;
+            if (tbuf_append_run(out, (const char *)s + pos, run - pos, d->offset + pos)) return (size_t)-1;
             pos = run;
             continue;
         }
         uint32_t cp;
         size_t n = u8_decode(s + pos, len - pos, &cp);
-        if (cp == 0xFFFD && n == 1) {
-            if (!final && len - pos < 4 && s[pos] >= 0xC2 && s[pos] <= 0xF4) {
-                /* Possibly a sequence the next chunk completes. */
-                size_t need = s[pos] >= 0xF0 ? 4 : s[pos] >= 0xE0 ? 3 : 2, k = 1;
-                while (pos + k < len && (s[pos + k] & 0xC0) == 0x80) k++;
-                if (pos + k == len && k < need) break;
-            }
-            d->invalid++;
-            if (put(out, replacement, 3, d->offset + pos)) return (size_t)-1;
-        } else if (cp == 0) {
-            /* NUL is not text; keep the position visible as a replacement. */
-            d->invalid++;
-            if (put(out, replacement, 3, d->offset + pos)) return (size_t)-1;
-        } else if (put(out, (const char *)s + pos, n, d->offset + pos)) {
-            return (size_t)-1;
+        if (cp == 0xFFFD && n == 1 && !final && len - pos < 4 && s[pos] >= 0xC2 && s[pos] <= 0xF4) {
+            /* Possibly a sequence the next chunk completes. */
+            size_t need = s[pos] >= 0xF0 ? 4 : s[pos] >= 0xE0 ? 3 : 2, k = 1;
+            while (pos + k < len && (s[pos + k] & 0xC0) == 0x80) k++;
+            if (pos + k == len && k < need) break;
         }
+        /* An invalid sequence or NUL: a replacement character, counted. */
+        d->invalid++;
+        if (put(out, replacement, 3, d->offset + pos)) return (size_t)-1;
         pos += n;
     }
     return pos;

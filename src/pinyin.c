@@ -104,36 +104,62 @@ static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
     return is_close(cp) ? pos + k : 0;
 }
 
+/* The character that ends just before byte pos (0 at the start). */
+static uint32_t char_before(const unsigned char *s, size_t pos) {
+    if (pos == 0) return 0;
+    size_t start = pos - 1;
+    while (start > 0 && pos - start < 4 && (s[start] & 0xC0) == 0x80) start--;
+    uint32_t cp;
+    size_t k = u8_decode(s + start, pos - start, &cp);
+    return start + k == pos ? cp : 0xFFFD;
+}
+
+/* Bytes that can start '(' '（' or a pictograph: only there is work to do. */
+static int candidate(unsigned char c) { return c == '(' || c == 0xEF || c == 0xE2 || c == 0xF0; }
+
 int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     const unsigned char *s = (const unsigned char *)in->s;
     size_t pos = 0, copied = 0;
-    uint32_t prev = 0; /* the last character kept */
+    uint32_t kept = 0;   /* the last character kept, when it is not right before pos */
+    size_t kept_at = 0;  /* kept is valid for this position only */
+    if (tbuf_reserve(out, in->len)) return -1;
     while (pos < in->len) {
+        if (!candidate(s[pos])) {
+            pos++;
+            continue;
+        }
         uint32_t cp;
         size_t k = u8_decode(s + pos, in->len - pos, &cp);
+        if (!is_noise_symbol(cp) && !is_open(cp)) {
+            pos += k;
+            continue;
+        }
+        /* The character before, skipping what was removed right before it. */
+        uint32_t prev = kept_at == pos && pos > 0 ? kept : char_before(s, pos);
         if (is_noise_symbol(cp)) {
             /* Dropped, and transparent: the annotated character stays "before". */
             if (tbuf_copy(out, in, copied, pos - copied)) return -1;
             pos += k;
             copied = pos;
+            kept = prev;
+            kept_at = pos;
             stats->symbols++;
             continue;
         }
-        if (is_open(cp)) {
-            char syl[8];
-            size_t g = parse_group(s + pos, in->len - pos, syl);
-            if (g && is_han(prev) && pinyin_is_reading(prev, syl)) {
-                if (tbuf_copy(out, in, copied, pos - copied)) return -1;
-                stats->removed++;
-                pos += g;
-                copied = pos;
-                continue; /* prev stays: a second group may annotate it too */
-            }
-            /* After a '?' or a replacement character the annotated character was
-             * lost: keep the group as text, but say so. */
-            if (g && (prev == '?' || prev == 0xFF1F || prev == 0xFFFD)) stats->orphans++;
+        char syl[8];
+        size_t g = parse_group(s + pos, in->len - pos, syl);
+        if (g && is_han(prev) && pinyin_is_reading(prev, syl)) {
+            if (tbuf_copy(out, in, copied, pos - copied)) return -1;
+            stats->removed++;
+            pos += g;
+            copied = pos;
+            kept = prev; /* a second group may annotate it too */
+            kept_at = pos;
+            continue;
         }
-        prev = cp;
+        /* After a '?' or a replacement character the annotated character was
+         * lost: keep the group as text, but say so. */
+        if (g && (prev == '?' || prev == 0xFF1F || prev == 0xFFFD)) stats->orphans++;
         pos += k;
     }
     return tbuf_copy(out, in, copied, in->len - copied);

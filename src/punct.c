@@ -149,48 +149,79 @@ static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n) {
     return 0;
 }
 
+/* Could anything in s[a, b) change? ASCII punctuation and spaces, and the
+ * multibyte spaces and invisible characters, all start with these bytes. */
+static int line_needs_work(const unsigned char *s, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++) {
+        unsigned char c = s[i];
+        if (c < 0x80) {
+            if (c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' || c == ')' || c == ' ' ||
+                c == '\t' || c == '\r')
+                return 1;
+        } else if (c == 0xC2 || c == 0xE2 || c == 0xEF || (c == 0xE3 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0x80)) {
+            return 1;
+        }
+    }
+    return 0;
+}
+
 int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
     const unsigned char *s = (const unsigned char *)in->s;
     uchar *line = NULL;
-    size_t cap = 0, n = 0, pos = 0;
+    size_t cap = 0, pos = 0;
     int rc = 0;
-    while (pos <= in->len && !rc) {
-        uint32_t cp = '\n';
-        size_t k = 1;
-        if (pos < in->len) k = u8_decode(s + pos, in->len - pos, &cp);
-        if (cp == '\r') {
-            /* \r\n and a lone \r both end a line. */
-            if (pos + 1 < in->len && s[pos + 1] == '\n') {
-                pos++;
-                continue;
-            }
-            cp = '\n';
-        }
-        if (cp == '\n') {
-            drop_lost_indent(line, n);
-            fix_punct(line, n, st);
-            fix_spaces(line, n, st);
-            if (emit(out, in, line, n)) rc = -1;
-            if (pos < in->len && tbuf_append(out, "\n", 1, in->base + in->src[pos])) rc = -1;
-            n = 0;
-            pos += k;
+    if (tbuf_reserve(out, in->len + in->len / 8 + 16)) return -1;
+    while (pos < in->len && !rc) {
+        const unsigned char *nl = memchr(s + pos, '\n', in->len - pos);
+        size_t end = nl ? (size_t)(nl - s) : in->len;
+        size_t next = nl ? end + 1 : end;
+        if (!line_needs_work(s, pos, end)) {
+            /* Most lines need nothing: copy them, newline and map included. */
+            rc = tbuf_copy(out, in, pos, next - pos);
+            pos = next;
             continue;
         }
-        if (n == cap) {
-            size_t ncap = cap ? cap * 2 : 256;
-            uchar *p = realloc(line, ncap * sizeof *p);
-            if (!p) {
-                rc = -1;
-                break;
+        size_t n = 0;
+        for (size_t p = pos; p < end;) {
+            uint32_t cp;
+            size_t k = u8_decode(s + p, end - p, &cp);
+            if (cp == '\r') {
+                /* \r before the line end goes; a lone \r inside ends a line. */
+                p += k;
+                if (p == end) continue;
+                cp = '\n';
+                k = 0;
             }
-            line = p;
-            cap = ncap;
+            if (n == cap) {
+                size_t ncap = cap ? cap * 2 : 256;
+                uchar *q = realloc(line, ncap * sizeof *q);
+                if (!q) {
+                    rc = -1;
+                    break;
+                }
+                line = q;
+                cap = ncap;
+            }
+            line[n].cp = cp;
+            line[n].src = in->src[k ? p : p - 1];
+            line[n].drop = is_invisible(cp);
+            n++;
+            p += k;
         }
-        line[n].cp = cp;
-        line[n].src = in->src[pos];
-        line[n].drop = is_invisible(cp);
-        n++;
-        pos += k;
+        if (rc) break;
+        /* A lone \r splits the line in two; each part is normalised alone. */
+        size_t a = 0;
+        for (size_t i = 0; i <= n && !rc; i++) {
+            if (i < n && line[i].cp != '\n') continue;
+            drop_lost_indent(line + a, i - a);
+            fix_punct(line + a, i - a, st);
+            fix_spaces(line + a, i - a, st);
+            if (emit(out, in, line + a, i - a)) rc = -1;
+            if (i < n && tbuf_append(out, "\n", 1, in->base + line[i].src)) rc = -1;
+            a = i + 1;
+        }
+        if (nl && tbuf_append(out, "\n", 1, in->base + in->src[end])) rc = -1;
+        pos = next;
     }
     free(line);
     return rc;

@@ -73,3 +73,14 @@ void tbuf_swap(tbuf *a, tbuf *b) {
     *a = *b;
     *b = tmp;
 }
+
+int tbuf_append_run(tbuf *t, const char *s, size_t n, uint64_t src) {
+    if (tbuf_reserve(t, n)) return -1;
+    memcpy(t->s + t->len, s, n);
+    uint32_t rel = (uint32_t)(src - t->base);
+    uint32_t *m = t->src + t->len;
+    for (size_t i = 0; i < n; i++) m[i] = rel + (uint32_t)i;
+    t->len += n;
+    t->s[t->len] = 0;
+    return 0;
+}

@@ -22,6 +22,8 @@ void tbuf_clear(tbuf *t);
 int tbuf_reserve(tbuf *t, size_t extra);
 /* Appends n bytes that all came from input offset src. -1: no memory. */
 int tbuf_append(tbuf *t, const char *s, size_t n, uint64_t src);
+/* Appends n bytes copied verbatim from input offsets src, src+1, ... */
+int tbuf_append_run(tbuf *t, const char *s, size_t n, uint64_t src);
 /* Appends from->s[start..start+n) with its map. */
 int tbuf_copy(tbuf *t, const tbuf *from, size_t start, size_t n);
 /* Input offset of byte i (i == len gives the offset after the last byte). */
