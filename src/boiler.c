@@ -67,6 +67,7 @@ static const char *const separators[] = {"：", ":", "丨", "|", "｜", "/", "�
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static int starts_with(const char *s, size_t len, const char *p) {
+    if (!len || s[0] != p[0]) return 0; /* most lines fail here, cheaply */
     size_t n = strlen(p);
     return n <= len && memcmp(s, p, n) == 0;
 }
@@ -272,11 +273,25 @@ static line_kind metadata_line(const tbuf *t, line_info *li) {
     return LINE_DROP;
 }
 
+/* Long lines are prose: only the rules that look at how a line opens apply. */
+#define LONG_LINE 240
+
+static line_kind classify_long_line(const char *s, size_t len, boiler_state *st) {
+    if (st->seen_body && is_tail_marker(s, len)) {
+        st->in_tail = 1;
+        return LINE_DROP;
+    }
+    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
+        if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
+    return LINE_BODY;
+}
+
 static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
     if (len == 0) return LINE_BLANK;
     if (st->in_tail) return LINE_DROP;
+    if (len > LONG_LINE) return classify_long_line(s, len, st);
     if (st->seen_body && is_tail_marker(s, len)) {
         st->in_tail = 1;
         return LINE_DROP;

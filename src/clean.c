@@ -41,6 +41,7 @@ struct tifa_cleaner {
     int sink_failed;
     tifa_clean_report rep;
     clean_doc *doc; /* collecting for extract instead of writing text */
+    tbuf stage[4];  /* the stages' outputs, reused from window to window */
 };
 
 void tifa_options_init(tifa_options *opt) {
@@ -134,11 +135,12 @@ static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines
 
 /* Runs the stages over one window of decoded text. */
 static int process(tifa_cleaner *c, const tbuf *w) {
-    tbuf p, n, s, o;
-    tbuf_init(&p, w->base);
-    tbuf_init(&n, w->base);
-    tbuf_init(&s, w->base);
-    tbuf_init(&o, w->base);
+    tbuf *bufs = c->stage;
+    for (int i = 0; i < 4; i++) {
+        bufs[i].len = 0;
+        bufs[i].base = w->base;
+    }
+    tbuf p = bufs[0], n = bufs[1], s = bufs[2], o = bufs[3];
     pinyin_stats ps = {0};
     punct_stats pu = {0};
     line_info *lines = NULL, *olines = NULL;
@@ -158,7 +160,8 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     }
     size_t nl, nol;
     lines = layout_lines(simple, &nl);
-    olines = layout_lines(text, &nol);
+    olines = text == simple ? lines : layout_lines(text, &nol);
+    if (text == simple) nol = nl;
     join = malloc(nl ? nl : 1);
     if (!lines || !olines || !join || nl != nol) goto done;
     if (c->opt.keep_boilerplate) {
@@ -174,13 +177,14 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     c->rep.punct_changed += pu.punct_changed;
     rc = emit_window(c, text, lines, olines, nl, join) ? -2 : 0;
 done:
+    if (olines != lines) free(olines);
     free(lines);
-    free(olines);
     free(join);
-    tbuf_free(&p);
-    tbuf_free(&n);
-    tbuf_free(&s);
-    tbuf_free(&o);
+    /* Keep the grown buffers for the next window. */
+    bufs[0] = p;
+    bufs[1] = n;
+    bufs[2] = s;
+    bufs[3] = o;
     return rc;
 }
 
@@ -301,6 +305,7 @@ void tifa_cleaner_free(tifa_cleaner *c) {
     tifa_converter_free(c->simplify);
     decoder_close(&c->dec);
     tbuf_free(&c->window);
+    for (int i = 0; i < 4; i++) tbuf_free(&c->stage[i]);
     free(c->sample);
     free(c->name);
     free(c);

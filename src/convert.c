@@ -150,6 +150,7 @@ typedef struct {
     tifa_write_fn write; /* NULL when converting into a tbuf */
     void *user;
     tbuf *target;
+    int direct; /* out is the target's own storage: nothing to flush */
     int failed; /* 1 = no memory, 2 = sink refused */
 } conv_state;
 
@@ -175,7 +176,7 @@ static void apply_step(const tc_step *step, const char *s, const uint32_t *src, 
 }
 
 static void flush_out(conv_state *st, int force) {
-    if (st->failed) return;
+    if (st->failed || st->direct) return;
     if (st->out.len && (force || st->out.len >= OUT_CHUNK)) {
         if (st->write) {
             if (st->write(st->user, st->out.data, st->out.len)) st->failed = 2;
@@ -284,8 +285,10 @@ static void run_fused(conv_state *st, const char *text, const uint32_t *src, siz
         if (out->len >= OUT_CHUNK) flush_out(st, 0);
     }
     flush_out(st, 1);
-    free(st->out.data);
-    free(st->out.src);
+    if (!st->direct) {
+        free(st->out.data);
+        free(st->out.src);
+    }
 }
 
 static void run(conv_state *st, const char *text, const uint32_t *src, size_t len) {
@@ -319,8 +322,10 @@ static void run(conv_state *st, const char *text, const uint32_t *src, size_t le
         free(st->scratch[i].data);
         free(st->scratch[i].src);
     }
-    free(st->out.data);
-    free(st->out.src);
+    if (!st->direct) {
+        free(st->out.data);
+        free(st->out.src);
+    }
 }
 
 tifa_status tifa_convert(const tifa_converter *conv, const char *text, size_t len,
@@ -334,10 +339,19 @@ tifa_status tifa_convert(const tifa_converter *conv, const char *text, size_t le
 
 int convert_tbuf(const tifa_converter *conv, const tbuf *in, tbuf *out) {
     conv_state st = {.config = conv->config, .target = out};
-    st.scratch[0].mapped = st.scratch[1].mapped = st.out.mapped = 1;
+    st.scratch[0].mapped = st.scratch[1].mapped = 1;
     /* Maps are relative to the window; both buffers share its base. */
     out->base = in->base;
+    /* The last step writes straight into out's storage. */
+    st.out = (sbuf){out->s, out->src, out->len, out->cap, 1};
+    st.direct = 1;
     run(&st, in->s, in->src, in->len);
+    out->s = st.out.data;
+    out->src = st.out.src;
+    out->len = st.out.len;
+    out->cap = st.out.cap;
+    if (!st.failed && tbuf_reserve(out, 0)) st.failed = 1;
+    if (out->s) out->s[out->len] = 0;
     return st.failed ? -1 : 0;
 }
 

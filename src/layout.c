@@ -65,22 +65,37 @@ typedef struct {
     int punctuated; /* has any Chinese or ASCII punctuation inside */
 } line_shape;
 
-static int is_punct(uint32_t cp) {
-    return (punct_is_cjk(cp) && !is_han(cp)) || cp == ',' || cp == '.' || cp == ';' || cp == ':';
+
+/* The code point that ends at byte e (> a). */
+static uint32_t last_cp(const unsigned char *s, size_t a, size_t e, size_t *start) {
+    size_t b = e - 1;
+    while (b > a && e - b < 4 && (s[b] & 0xC0) == 0x80) b--;
+    uint32_t cp;
+    size_t k = u8_decode(s + b, e - b, &cp);
+    *start = b;
+    return b + k == e ? cp : 0xFFFD;
 }
 
+/* Counts characters by their lead bytes and looks for punctuation by its
+ * bytes (U+3001–U+3011 less 〇, full-width forms, ASCII , . ; :), so a long
+ * line is read once without decoding. */
 static line_shape shape_of(const tbuf *t, const line_info *li) {
     line_shape sh = {0};
     const unsigned char *s = (const unsigned char *)t->s;
-    for (size_t pos = li->start; pos < li->end;) {
-        uint32_t cp;
-        pos += u8_decode(s + pos, li->end - pos, &cp);
-        if (!sh.chars) sh.first = cp;
-        sh.before_last = sh.last;
-        sh.last = cp;
-        sh.chars++;
-        if (is_punct(cp) && cp != 0x201C && cp != 0x201D) sh.punctuated = 1;
+    size_t a = li->start, e = li->end;
+    if (a >= e) return sh;
+    for (size_t i = a; i < e; i++) {
+        unsigned char c = s[i];
+        sh.chars += (c & 0xC0) != 0x80;
+        if (c == ',' || c == '.' || c == ';' || c == ':') sh.punctuated = 1;
+        else if (c == 0xE3 && i + 2 < e && s[i + 1] == 0x80 && s[i + 2] >= 0x81 && s[i + 2] <= 0x91 && s[i + 2] != 0x87)
+            sh.punctuated = 1;
+        else if (c == 0xEF && i + 1 < e && (s[i + 1] == 0xBC || s[i + 1] == 0xBD)) sh.punctuated = 1;
     }
+    u8_decode(s + a, e - a, &sh.first);
+    size_t st;
+    sh.last = last_cp(s, a, e, &st);
+    sh.before_last = st > a ? last_cp(s, a, st, &st) : 0;
     return sh;
 }
 
@@ -97,17 +112,14 @@ static int starts_text(uint32_t cp) {
            (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
 }
 
-static int column_mode(const tbuf *t, const line_info *lines, size_t n) {
-    size_t body = 0, open = 0, lens[64], nl = 0, shortish = 0;
+static int column_mode(const line_info *lines, const line_shape *shapes, size_t n) {
+    size_t body = 0, open = 0, shortish = 0;
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind != LINE_BODY) continue;
-        line_shape sh = shape_of(t, &lines[i]);
         body++;
-        open += !ends_sentence(&sh);
-        shortish += sh.chars <= 24;
-        if (nl < 64) lens[nl++] = sh.chars;
+        open += !ends_sentence(&shapes[i]);
+        shortish += shapes[i].chars <= 24;
     }
-    (void)lens;
     /* Newspaper columns give many lines; a handful of short lines is a
      * page of headings and furniture, not columns. */
     return body >= 10 && shortish * 10 >= body * 7 && open * 10 >= body * 4;
@@ -151,19 +163,22 @@ static int starts_paragraph(const tbuf *t, const line_info *li) {
 
 /* From body line j on, skipping blank lines: does an unpunctuated run reach
  * a punctuated line before a new block (indent, non-body line, the end)? */
-static int sentence_goes_on(const tbuf *t, const line_info *lines, size_t n, size_t j) {
+static int sentence_goes_on(const line_info *lines, const line_shape *shapes, size_t n, size_t j) {
     for (size_t k = j; k < n; k++) {
         if (lines[k].kind == LINE_BLANK) continue;
         if (lines[k].kind != LINE_BODY || (k > j && lines[k].indented)) return 0;
-        line_shape sh = shape_of(t, &lines[k]);
-        if (sh.punctuated) return 1;
+        if (shapes[k].punctuated) return 1;
     }
     return 0;
 }
 
 void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join) {
-    int columns = column_mode(t, lines, n);
     memset(join, 0, n);
+    line_shape *shapes = malloc((n ? n : 1) * sizeof *shapes);
+    if (!shapes) return; /* no memory: no joins, which loses no text */
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].kind == LINE_BODY) shapes[i] = shape_of(t, &lines[i]);
+    int columns = column_mode(lines, shapes, n);
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind != LINE_BODY) continue;
         size_t j = i + 1;
@@ -173,14 +188,14 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
             j++;
         }
         if (j >= n || lines[j].kind != LINE_BODY || lines[j].indented) continue;
-        line_shape a = shape_of(t, &lines[i]), b = shape_of(t, &lines[j]);
+        line_shape a = shapes[i], b = shapes[j];
         if (ends_sentence(&a) || !starts_text(b.first)) continue;
         if (columns) {
             /* An indented line without punctuation is a heading or caption
              * title; a run of unpunctuated lines joins only when the sentence
              * it starts goes on in the same block. */
             int heading = lines[i].indented && !a.punctuated && !is_dateline(t, &lines[i]);
-            join[i] = !heading && (a.punctuated || sentence_goes_on(t, lines, n, j));
+            join[i] = !heading && (a.punctuated || sentence_goes_on(lines, shapes, n, j));
         } else {
             /* Blank lines are not consulted here, so that cleaning the
              * output again (which has none) decides the same way. */
@@ -189,4 +204,5 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
                       !starts_paragraph(t, &lines[j]) && !is_dateline(t, &lines[j]);
         }
     }
+    free(shapes);
 }

@@ -114,8 +114,17 @@ static uint32_t char_before(const unsigned char *s, size_t pos) {
     return start + k == pos ? cp : 0xFFFD;
 }
 
-/* Bytes that can start '(' '（' or a pictograph: only there is work to do. */
-static int candidate(unsigned char c) { return c == '(' || c == 0xEF || c == 0xE2 || c == 0xF0; }
+/* Where '(' '（' (EF BC 88) or a pictograph (E2 98–9E, E2 AD, EF B8 8F,
+ * F0 9F) may start: only there is work to do. */
+static int candidate(const unsigned char *s, size_t i, size_t len) {
+    unsigned char c = s[i];
+    if (c == '(') return 1;
+    if (c < 0xE2 || i + 1 >= len) return 0;
+    unsigned char d = s[i + 1];
+    if (c == 0xEF) return d == 0xBC || d == 0xB8;
+    if (c == 0xE2) return (d >= 0x98 && d <= 0x9E) || d == 0xAD;
+    return c == 0xF0 && d == 0x9F;
+}
 
 int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     const unsigned char *s = (const unsigned char *)in->s;
@@ -124,7 +133,7 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     size_t kept_at = 0;  /* kept is valid for this position only */
     if (tbuf_reserve(out, in->len)) return -1;
     while (pos < in->len) {
-        if (!candidate(s[pos])) {
+        if (!candidate(s, pos, in->len)) {
             pos++;
             continue;
         }

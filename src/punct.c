@@ -35,8 +35,10 @@ static int is_invisible(uint32_t cp) {
 }
 
 typedef struct {
-    uint32_t cp;
+    uint32_t cp, orig;
     uint32_t src; /* relative source offset of the character's first byte */
+    uint32_t pos; /* byte offset of the character in the input line */
+    uint8_t len;  /* its length in bytes there (0: not from the input) */
     uint8_t drop;
 } uchar;
 
@@ -139,12 +141,27 @@ static void fix_spaces(uchar *c, size_t n, punct_stats *st) {
     }
 }
 
-static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n) {
+/* Writes the line: runs of characters left as they were are copied with
+ * their map in one go; changed ones are encoded. */
+static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n, size_t base) {
     char enc[4];
-    for (size_t i = 0; i < n; i++) {
-        if (c[i].drop) continue;
+    size_t i = 0;
+    while (i < n) {
+        if (c[i].drop) {
+            i++;
+            continue;
+        }
+        if (c[i].cp == c[i].orig && c[i].len) {
+            size_t j = i + 1;
+            while (j < n && !c[j].drop && c[j].cp == c[j].orig && c[j].len && c[j].pos == c[j - 1].pos + c[j - 1].len) j++;
+            size_t a = base + c[i].pos, b = base + c[j - 1].pos + c[j - 1].len;
+            if (tbuf_copy(out, in, a, b - a)) return -1;
+            i = j;
+            continue;
+        }
         size_t k = u8_encode(c[i].cp, enc);
         if (tbuf_append(out, enc, k, in->base + c[i].src)) return -1;
+        i++;
     }
     return 0;
 }
@@ -202,8 +219,10 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
                 line = q;
                 cap = ncap;
             }
-            line[n].cp = cp;
+            line[n].cp = line[n].orig = cp;
             line[n].src = in->src[k ? p : p - 1];
+            line[n].pos = (uint32_t)(p - pos);
+            line[n].len = (uint8_t)k;
             line[n].drop = is_invisible(cp);
             n++;
             p += k;
@@ -216,7 +235,7 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
             drop_lost_indent(line + a, i - a);
             fix_punct(line + a, i - a, st);
             fix_spaces(line + a, i - a, st);
-            if (emit(out, in, line + a, i - a)) rc = -1;
+            if (emit(out, in, line + a, i - a, pos)) rc = -1;
             if (i < n && tbuf_append(out, "\n", 1, in->base + line[i].src)) rc = -1;
             a = i + 1;
         }
