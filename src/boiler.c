@@ -329,6 +329,7 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
 void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st) {
     for (size_t i = 0; i < n; i++) {
         lines[i].kind = classify_line(t, &lines[i], st);
+        lines[i].tail = st->in_tail;
         /* A line long enough to be prose marks the article as begun. */
         if (lines[i].kind == LINE_BODY && lines[i].end - lines[i].start >= 60) st->seen_body = 1;
     }

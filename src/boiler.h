@@ -15,6 +15,7 @@ typedef enum {
 typedef struct {
     size_t start, end;   /* trimmed span of the line in the text */
     int indented;        /* the raw line began with whitespace */
+    int tail;            /* after a tail marker: other pages' material */
     line_kind kind;
     size_t role_start, role_end;   /* LINE_EDITOR: the role word */
     size_t value_start, value_end; /* LINE_SOURCE / LINE_EDITOR: the value */

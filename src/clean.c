@@ -107,12 +107,52 @@ static char *span_dup(const tbuf *t, size_t a, size_t b) {
     return p;
 }
 
+static int digits_at(const char *s, size_t len, size_t *i, int max) {
+    int v = 0, n = 0;
+    while (*i < len && n < max && s[*i] >= '0' && s[*i] <= '9') {
+        v = v * 10 + (s[*i] - '0');
+        (*i)++;
+        n++;
+    }
+    return n ? v : -1;
+}
+
+/* A date on a metadata line: 2018-03-21, 2003/09/03, 2017.11.28, 2003年09月03日. */
+static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
+    for (size_t i = 0; i + 8 <= len; i++) {
+        if (s[i] < '1' || s[i] > '2' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
+        size_t k = i;
+        int yy = digits_at(s, len, &k, 4);
+        if (k - i != 4 || yy < 1990 || yy > 2100 || k >= len) continue;
+        size_t sep = 1;
+        if (s[k] == '-' || s[k] == '/' || s[k] == '.') sep = 1;
+        else if (len - k >= 3 && memcmp(s + k, "年", 3) == 0) sep = 3;
+        else continue;
+        k += sep;
+        int mm = digits_at(s, len, &k, 2);
+        if (mm < 1 || mm > 12 || k >= len) continue;
+        if (s[k] == '-' || s[k] == '/' || s[k] == '.') k++;
+        else if (len - k >= 3 && memcmp(s + k, "月", 3) == 0) k += 3;
+        else continue;
+        int dd = digits_at(s, len, &k, 2);
+        if (dd < 1 || dd > 31) continue;
+        *y = yy;
+        *m = mm;
+        *d = dd;
+        return 1;
+    }
+    return 0;
+}
+
 /* Extract keeps the metadata lines boilerplate removal takes out. */
 static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines, size_t n) {
     clean_doc *d = c->doc;
     size_t paras = d->paragraphs;
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind == LINE_BODY) paras++; /* approximate: joins counted later */
+        /* The page's own date, for the year of meetings dated "3月21日". */
+        if (!d->pub_y && lines[i].kind != LINE_BODY && lines[i].kind != LINE_BLANK && !lines[i].tail)
+            find_page_date(t->s + lines[i].start, lines[i].end - lines[i].start, &d->pub_y, &d->pub_m, &d->pub_d);
         if (lines[i].kind != LINE_SOURCE && lines[i].kind != LINE_EDITOR) continue;
         doc_field *f = realloc(d->fields, (d->nfields + 1) * sizeof *f);
         if (!f) return -1;

@@ -20,6 +20,7 @@ typedef struct {
     doc_field *fields;
     size_t nfields;
     tifa_clean_report rep;
+    int pub_y, pub_m, pub_d; /* first date on a page metadata line, 0 if none */
 } clean_doc;
 
 /* Cleans a whole document into doc (script: simplified, whatever opt says).

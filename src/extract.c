@@ -45,7 +45,12 @@ static const char *const convened[] = {"召开", "举行", "开幕", "闭幕"};
 static const char *const speech_triggers[] = {
     "出席会议并发表重要讲话", "出席会议并作重要讲话", "出席会议并讲话", "出席会议并致辞", "出席并讲话",
     "在会上发表重要讲话", "在会上讲话", "在会上发表讲话", "作工作报告", "作了工作报告", "作重要讲话",
-    "发表重要讲话", "作主题报告", "作总结讲话", "作报告", "作了题为",
+    "发表重要讲话", "作主题报告", "作总结讲话", "作报告", "作了题为", "出席会议并作", "作《", "作了《", "讲话",
+};
+
+/* After 主持: the chair spoke too ("主持会议并发表重要讲话"). */
+static const char *const chair_spoke[] = {
+    "会议并发表重要讲话", "会议并作重要讲话", "会议并讲话", "会议并发表讲话", "并发表重要讲话", "并讲话", "并发表讲话",
 };
 
 /* Verbs that open a paragraph after 会议 or a speaker's name. */
@@ -236,65 +241,113 @@ static int has_speaker(const article *a, const char *name) {
     return 0;
 }
 
+static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t nb, size_t end) {
+    person s;
+    set_person(u, &s, ta, na, nb);
+    if (!s.name || has_speaker(a, s.name)) {
+        free(s.name);
+        free(s.title);
+        return;
+    }
+    person *arr = realloc(a->speakers, (a->nspeakers + 1) * sizeof *arr);
+    if (!arr) {
+        free(s.name);
+        free(s.title);
+        return;
+    }
+    a->speakers = arr;
+    char key[32];
+    snprintf(key, sizeof key, "meeting.speakers[%zu]", a->nspeakers);
+    add_span(a, key, ta, end);
+    arr[a->nspeakers++] = s;
+}
+
 static void find_speakers(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n; p++) {
-        size_t which, n = ustr_at_any(u, p, speech_triggers, COUNT(speech_triggers), &which);
-        if (!n) continue;
-        size_t na, ta;
-        if (!person_before(u, p, &na, &ta) || ta == na) continue; /* a speaker has a title */
-        size_t nb = ends_with(u, p, "同志") ? p - 2 : p;
-        person s;
-        set_person(u, &s, ta, na, nb);
-        if (!s.name || has_speaker(a, s.name)) {
-            free(s.name);
-            free(s.title);
+        size_t which, n, na, ta;
+        if (ustr_at(u, p, "主持") && (n = ustr_at_any(u, p + 2, chair_spoke, COUNT(chair_spoke), &which))) {
+            size_t j = skip_time_place(u, p, clause_start(u, p, 80));
+            if (person_before(u, j, &na, &ta) && ta < na)
+                add_speaker(u, a, ta, na, ends_with(u, j, "同志") ? j - 2 : j, p + 2 + n);
+            p += 1 + n;
             continue;
         }
-        person *arr = realloc(a->speakers, (a->nspeakers + 1) * sizeof *arr);
-        if (!arr) {
-            free(s.name);
-            free(s.title);
-            return;
-        }
-        a->speakers = arr;
-        char key[32];
-        snprintf(key, sizeof key, "meeting.speakers[%zu]", a->nspeakers);
-        add_span(a, key, ta, p + n);
-        arr[a->nspeakers++] = s;
+        n = ustr_at_any(u, p, speech_triggers, COUNT(speech_triggers), &which);
+        if (!n) continue;
+        if (!person_before(u, p, &na, &ta) || ta == na) continue; /* a speaker has a title */
+        add_speaker(u, a, ta, na, ends_with(u, p, "同志") ? p - 2 : p, p + n);
         p += n - 1;
     }
 }
 
-/* "部领导A、B、C出席会议": the names of a list that ends at 出席. */
+/* Names in one comma part of a 出席 list: "副部长陈肇雄、刘利华、辛国斌" —
+ * a titled first name, then bare names; items before the first name
+ * belong to its title ("部党组成员、副部长陈肇雄"). Returns how many. */
+static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], size_t max) {
+    size_t items[64][2], n = 0, s = a;
+    for (size_t i = a; i <= b && n < 64; i++) {
+        if (i == b || u->cp[i] == 0x3001 /* 、 */) {
+            items[n][0] = s;
+            items[n][1] = i;
+            n++;
+            s = i + 1;
+        }
+    }
+    size_t first = n;
+    for (size_t k = 0; k < n && first == n; k++) {
+        size_t na, ta;
+        if (person_before(u, items[k][1], &na, &ta) && na >= items[k][0] - (k ? 0 : 0) && na > a) {
+            first = k;
+            items[k][0] = na;
+        } else if (person_before(u, items[k][1], &na, &ta) && na == a && items[k][1] - na <= 3) {
+            first = k; /* a bare name opening the part */
+        }
+    }
+    if (first == n) return 0;
+    size_t got = 0;
+    for (size_t k = first; k < n && got < max; k++) {
+        size_t len = items[k][1] - items[k][0];
+        if (!all_han(u, items[k][0], items[k][1]) || len < 2 || len > 4) return 0;
+        out[got][0] = items[k][0];
+        out[got][1] = items[k][1];
+        got++;
+    }
+    return got;
+}
+
+/* "部领导A、B、C出席会议", "市委副书记、常务副市长徐军，市委常委陈社教、楼伟成出席会议":
+ * the names of the comma parts before 出席, back to the first part that is
+ * not a list of officials. */
 static void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n && !a->present.n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
-        size_t cs = clause_start(u, p, 200), e = p;
+        size_t e = p;
         if (ends_with(u, e, "等")) e--;
         if (ends_with(u, e, "同志")) e -= 2;
-        size_t items[64][2], n = 0, s = cs;
-        for (size_t i = cs; i <= e && n < 64; i++) {
-            if (i == e || u->cp[i] == 0x3001 /* 、 */) {
-                items[n][0] = s;
-                items[n][1] = i;
-                n++;
-                s = i + 1;
-            }
+        size_t found[64][2], nf = 0, end = e;
+        size_t ss = sentence_start(u, p);
+        while (end > ss) {
+            size_t s = end;
+            while (s > ss && u->cp[s - 1] != 0xFF0C && u->cp[s - 1] != ',') s--;
+            size_t part[64][2];
+            size_t got = names_in_part(u, s, end, part, 64);
+            if (!got) break;
+            /* Parts are read backwards; keep the list in text order. */
+            if (nf + got > 64) break;
+            memmove(found + got, found, nf * sizeof found[0]);
+            memcpy(found, part, got * sizeof part[0]);
+            nf += got;
+            if (s == ss) break;
+            end = s - 1;
         }
-        if (n < 2) continue;
-        /* The first item carries the label: 部领导张克俭, 中共中央政治局常委李克强. */
-        size_t na, ta;
-        if (!person_before(u, items[0][1], &na, &ta)) continue;
-        items[0][0] = na;
-        int ok = 1;
-        for (size_t k = 0; k < n && ok; k++)
-            ok = all_han(u, items[k][0], items[k][1]) && items[k][1] - items[k][0] >= 2 && items[k][1] - items[k][0] <= 4;
-        if (!ok) continue;
-        for (size_t k = 0; k < n; k++) {
-            if (slist_add_unique(&a->present, ustr_slice(u, items[k][0], items[k][1]))) return;
+        size_t which;
+        int speech = ustr_at_any(u, p, speech_triggers, COUNT(speech_triggers), &which) != 0;
+        if (nf == 0 || (nf == 1 && speech)) continue;
+        for (size_t k = 0; k < nf; k++) {
+            if (slist_add_unique(&a->present, ustr_slice(u, found[k][0], found[k][1]))) return;
             char key[32];
             snprintf(key, sizeof key, "meeting.present[%zu]", a->present.n - 1);
-            add_span(a, key, items[k][0], items[k][1]);
+            add_span(a, key, found[k][0], found[k][1]);
         }
     }
 }
@@ -466,29 +519,28 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
     return 1;
 }
 
-/* The year whose work a meeting plans: "部署2025年重点任务", "2026年是…开局之年". */
+/* The year whose work a meeting plans: "部署2025年重点任务" (strong), then
+ * "2026年是…开局之年", then "2025年重点工作" not after 总结. */
 static int planning_year(const ustr *u) {
-    static const char *const before[] = {"部署", "谋划", "研究", "研讨", "安排"};
+    static const char *const before[] = {"部署", "谋划", "研究", "研讨", "安排", "部署了"};
+    int weak = 0, mid = 0;
     for (size_t i = 0; i + 5 < u->n; i++) {
-        date_expr d;
         size_t k = i;
         if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
         int y = read_int(u, &k, 4);
         if (y < 1900 || k - i != 4 || k >= u->n || u->cp[k] != 0x5E74) continue;
-        (void)d;
-        size_t which;
-        int planned = ends_with_any(u, i, before, COUNT(before)) || ends_with(u, i, "部署了");
+        if (ends_with_any(u, i, before, COUNT(before))) return y;
         size_t after = k + 1;
-        if (ustr_at(u, after, "重点") || ustr_at(u, after, "主要任务") || ustr_at(u, after, "工作")) planned = 1;
-        if (ustr_at(u, after, "是") || ustr_at(u, after, "为")) {
+        if (!mid && (ustr_at(u, after, "是") || ustr_at(u, after, "为"))) {
             size_t e = after;
             while (e < u->n && !u_is_sentence_end(u->cp[e]) && u->cp[e] != 0xFF0C && e - after < 40) e++;
-            if (ends_with(u, e, "之年")) planned = 1;
+            if (ends_with(u, e, "之年")) mid = y;
         }
-        (void)which;
-        if (planned) return y;
+        if (!weak && !ends_with(u, i, "总结") && !ends_with(u, i, "回顾") &&
+            (ustr_at(u, after, "重点") || ustr_at(u, after, "主要任务")))
+            weak = y;
     }
-    return 0;
+    return mid ? mid : weak;
 }
 
 static int year_in(const char *s) {
@@ -501,7 +553,7 @@ static int year_in(const char *s) {
     return 0;
 }
 
-static void find_date(const ustr *u, const ustr *doc, article *a, size_t limit) {
+static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t limit) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
     for (size_t i = 0; i < limit && !found; i++) {
@@ -526,6 +578,10 @@ static void find_date(const ustr *u, const ustr *doc, article *a, size_t limit) 
     if (!year) {
         inferred = 1;
         year = year_in(a->name);
+    }
+    if (!year && cd->pub_y) {
+        /* Published on the page's date: a meeting months "later" was last year. */
+        year = best.m > cd->pub_m + 1 ? cd->pub_y - 1 : cd->pub_y;
     }
     if (!year) {
         int plan = planning_year(u);
@@ -739,14 +795,14 @@ static void article_free(article *a) {
     terms_free(&a->terms);
 }
 
-static void read_meeting(const ustr *u, const ustr *doc, article *a) {
+static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, article *a) {
     size_t first_end = para_end(u, 0);
     size_t head = first_end < 400 ? first_end : 400;
     if (!name_as_subject(u, 0, head, a)) name_as_object(u, 0, head, a);
     find_chair(u, a, head);
     org_from_chair(a);
     find_place(u, a, head);
-    find_date(u, doc, a, head);
+    find_date(u, doc, cd, a, head);
     find_speakers(u, a);
     find_present(u, a);
     find_attendees(u, a);
@@ -765,11 +821,10 @@ static int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const bl
     if (!a->text) return -1;
     ustr u;
     if (ustr_init(&u, a->text, strlen(a->text))) return -1;
-    if (!b->other) read_meeting(&u, doc, a);
+    if (!b->other) read_meeting(&u, doc, cd, a);
     find_source_and_reporters(&u, a);
     int rc = terms_extract(&u, &a->terms);
     ustr_free(&u);
-    (void)cd;
     return rc;
 }
 
