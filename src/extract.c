@@ -128,6 +128,9 @@ static size_t after_dateline(const ustr *u, size_t start, size_t end) {
     size_t limit = start + 40 < end ? start + 40 : end;
     size_t p = ustr_find(u, start, limit, "日电");
     if (p != USTR_NONE) return p + 2;
+    p = ustr_find(u, start, start + 12 < end ? start + 12 : end, "社电");
+    if (p == USTR_NONE) p = ustr_find(u, start, start + 12 < end ? start + 12 : end, "网电");
+    if (p != USTR_NONE) return p + 2;
     p = ustr_find(u, start, limit, "本报讯");
     if (p == USTR_NONE) p = ustr_find(u, start, limit, "日讯");
     if (p == USTR_NONE) p = ustr_find(u, start, limit, "消息");
@@ -221,8 +224,8 @@ static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
 
 /* --------------------------------------------------------- meeting facts */
 
-static int find_chair(const ustr *u, article *a, size_t limit) {
-    for (size_t p = 0; p < limit; p++) {
+static int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
+    for (size_t p = from; p < limit; p++) {
         if (!ustr_at(u, p, "主持")) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
         size_t na, ta;
@@ -431,8 +434,8 @@ static void org_from_chair(article *a) {
     ustr_free(&t);
 }
 
-static void find_place(const ustr *u, article *a, size_t limit) {
-    for (size_t p = 0; p < limit; p++) {
+static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
+    for (size_t p = from; p < limit; p++) {
         if (u->cp[p] != 0x5728 /* 在 */) continue;
         size_t e = p + 1;
         while (e < u->n && e - p <= 7 && u_is_han(u->cp[e])) {
@@ -553,10 +556,10 @@ static int year_in(const char *s) {
     return 0;
 }
 
-static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t limit) {
+static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
-    for (size_t i = 0; i < limit && !found; i++) {
+    for (size_t i = from; i < limit && !found; i++) {
         date_expr d;
         if (!parse_date(u, i, &d)) continue;
         if (d.b < u->n && (u->cp[d.b] == 0x7535 /* 电 */ || u->cp[d.b] == 0x8BAF /* 讯 */)) {
@@ -795,19 +798,38 @@ static void article_free(article *a) {
     terms_free(&a->terms);
 }
 
+/* The paragraph that reports the meeting: the first with a full sentence
+ * (headlines and navigation before it have none). */
+static void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
+    for (size_t p = 0; p < u->n; p = para_end(u, p) + 1) {
+        size_t e = para_end(u, p);
+        int sentence = e - p > 60;
+        for (size_t i = p; i < e && !sentence; i++) sentence = u_is_sentence_end(u->cp[i]);
+        if (sentence) {
+            *from = p;
+            *to = e - p > 400 ? p + 400 : e;
+            return;
+        }
+    }
+    *from = 0;
+    *to = para_end(u, 0);
+}
+
 static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, article *a) {
-    size_t first_end = para_end(u, 0);
-    size_t head = first_end < 400 ? first_end : 400;
-    if (!name_as_subject(u, 0, head, a)) name_as_object(u, 0, head, a);
-    find_chair(u, a, head);
+    size_t from, head;
+    lead_paragraph(u, &from, &head);
+    if (!name_as_subject(u, from, head, a) && !name_as_object(u, from, head, a) && from > 0 &&
+        !name_as_subject(u, 0, from, a))
+        name_as_object(u, 0, from, a); /* only the headline names it */
+    if (!find_chair(u, a, from, head) && from > 0) find_chair(u, a, 0, from);
     org_from_chair(a);
-    find_place(u, a, head);
-    find_date(u, doc, cd, a, head);
+    find_place(u, a, from, head);
+    find_date(u, doc, cd, a, from, head);
     find_speakers(u, a);
     find_present(u, a);
     find_attendees(u, a);
     find_cues(u, a);
-    a->is_meeting = a->name != NULL || (a->chair.name && ustr_find(u, 0, head, "会") != USTR_NONE);
+    a->is_meeting = a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE);
 }
 
 static int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title) {
