@@ -496,6 +496,20 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
         v = read_int(u, &k, 2);
         if (v < 0) return 0;
     }
+    static const char *const dashes[] = {"-", "—", "－", "至", "～"};
+    size_t which0, dn = ustr_at_any(u, k, dashes, COUNT(dashes), &which0);
+    if (dn && k + dn < u->n && u_is_digit(u->cp[k + dn])) {
+        /* "27-28日": the range before 日 */
+        size_t r = k + dn;
+        int v2 = read_int(u, &r, 2);
+        if (r < u->n && u->cp[r] == 0x65E5 && v >= 1 && v <= 31 && v2 > v && v2 <= 31) {
+            d->d = v;
+            d->d2 = v2;
+            d->a = i;
+            d->b = r + 1;
+            return d->m == 0 || (d->m >= 1 && d->m <= 12);
+        }
+    }
     if (k >= u->n || u->cp[k] != 0x65E5 /* 日 */ || v < 1 || v > 31) return 0;
     if (d->m && (d->m < 1 || d->m > 12)) return 0;
     d->d = v;
@@ -550,10 +564,35 @@ static int year_in(const char *s) {
     if (!s) return 0;
     for (const char *p = s; *p; p++) {
         if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
-            p[3] <= '9' && strncmp(p + 4, "年", 3) == 0 && (p == s || p[-1] < '0' || p[-1] > '9'))
+            p[3] <= '9' && (strncmp(p + 4, "年", 3) == 0 || strncmp(p + 4, "半年", 6) == 0) &&
+            (p == s || p[-1] < '0' || p[-1] > '9'))
             return atoi(p);
     }
     return 0;
+}
+
+/* The year of an explicit "YYYY年M月D日" elsewhere on the page with the same
+ * month and day (a photo caption, another report of the same meeting). */
+static int full_date_year(const ustr *doc, int m, int d) {
+    for (size_t i = 0; i < doc->n; i++) {
+        date_expr e;
+        if (!parse_date(doc, i, &e)) continue;
+        if (e.y && e.m == m && e.d == d) return e.y;
+        i = e.b - 1;
+    }
+    return 0;
+}
+
+/* Last resort: the latest year the report itself names. */
+static int latest_year(const ustr *u) {
+    int best = 0;
+    for (size_t i = 0; i + 4 < u->n; i++) {
+        if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
+        size_t k = i;
+        int y = read_int(u, &k, 4);
+        if (k - i == 4 && y >= 1990 && y <= 2100 && k < u->n && u->cp[k] == 0x5E74 && y > best) best = y;
+    }
+    return best;
 }
 
 static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit) {
@@ -575,6 +614,8 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
         best = dateline;
     }
     if (!best.m) best.m = dateline.m;
+    if (!best.m && cd->pub_m) /* "昨日（27日）" under a page dated 2017-11-28 */
+        best.m = best.d <= cd->pub_d ? cd->pub_m : (cd->pub_m == 1 ? 12 : cd->pub_m - 1);
     if (!best.m) return;
     int year = best.y, inferred = 0;
     if (!year) year = dateline.y;
@@ -582,6 +623,7 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
         inferred = 1;
         year = year_in(a->name);
     }
+    if (!year) year = full_date_year(doc, best.m, best.d);
     if (!year && cd->pub_y) {
         /* Published on the page's date: a meeting months "later" was last year. */
         year = best.m > cd->pub_m + 1 ? cd->pub_y - 1 : cd->pub_y;
@@ -591,6 +633,7 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
         if (!plan) plan = planning_year(doc);
         if (plan) year = best.m >= 10 ? plan - 1 : plan;
     }
+    if (!year) year = latest_year(u);
     if (!year) return;
     char buf[16];
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, best.m, best.d);
@@ -825,6 +868,7 @@ static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, ar
     org_from_chair(a);
     find_place(u, a, from, head);
     find_date(u, doc, cd, a, from, head);
+    if (!a->date) find_date(u, doc, cd, a, 0, u->n < 600 ? u->n : 600);
     find_speakers(u, a);
     find_present(u, a);
     find_attendees(u, a);
