@@ -273,6 +273,14 @@ static line_kind metadata_line(const tbuf *t, line_info *li) {
     return LINE_DROP;
 }
 
+/* At least 100 characters with two sentence ends: no teaser is this long. */
+static int is_prose(const char *s, size_t len) {
+    if (len < 300) return 0;
+    int ends = 0;
+    for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), "。", 3)) && ends < 2; p += 3) ends++;
+    return ends >= 2;
+}
+
 /* Long lines are prose: only the rules that look at how a line opens apply. */
 #define LONG_LINE 240
 
@@ -290,7 +298,12 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
     if (len == 0) return LINE_BLANK;
-    if (st->in_tail) return LINE_DROP;
+    if (st->in_tail) {
+        /* Headline lists are short lines; real prose after them is another
+         * article (a corpus file of many pages), so the tail ends there. */
+        if (!is_prose(s, len)) return LINE_DROP;
+        st->in_tail = 0;
+    }
     if (len > LONG_LINE) return classify_long_line(s, len, st);
     if (st->seen_body && is_tail_marker(s, len)) {
         st->in_tail = 1;

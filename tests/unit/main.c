@@ -14,7 +14,7 @@ int test_failed;
     X(test_pinyin_repeated_groups) X(test_pinyin_not_a_reading) X(test_pinyin_inside_real_parens)        \
     X(test_pinyin_orphan) X(test_punct_ascii) X(test_punct_numbers_stay) X(test_punct_parens)            \
     X(test_spacing) X(test_layout_stray_break) X(test_layout_title_not_glued) X(test_layout_columns)     \
-    X(test_boiler_fields_and_furniture) X(test_boiler_tail) X(test_clean_streaming_equals_oneshot)      \
+    X(test_boiler_fields_and_furniture) X(test_boiler_tail) X(test_boiler_tail_ends_at_prose) X(test_clean_streaming_equals_oneshot)      \
     X(test_clean_idempotent) X(test_clean_keep_script) X(test_clean_empty) X(test_clean_crlf)
 
 #define DECLARE(name) void name(void);
