@@ -273,9 +273,9 @@ static line_kind metadata_line(const tbuf *t, line_info *li) {
     return LINE_DROP;
 }
 
-/* At least 100 characters with two sentence ends: no teaser is this long. */
+/* At least 80 characters with two sentence ends: no teaser is this long. */
 static int is_prose(const char *s, size_t len) {
-    if (len < 300) return 0;
+    if (len < 240) return 0;
     int ends = 0;
     for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), "。", 3)) && ends < 2; p += 3) ends++;
     return ends >= 2;
