@@ -48,10 +48,6 @@ static const char *const speech_triggers[] = {
     "发表重要讲话", "作主题报告", "作总结讲话", "作报告", "作了题为", "出席会议并作", "作《", "作了《", "讲话",
 };
 
-/* After 主持: the chair spoke too ("主持会议并发表重要讲话"). */
-static const char *const chair_spoke[] = {
-    "会议并发表重要讲话", "会议并作重要讲话", "会议并讲话", "会议并发表讲话", "并发表重要讲话", "并讲话", "并发表讲话",
-};
 
 /* Verbs that open a paragraph after 会议 or a speaker's name. */
 static const char *const cue_verbs[] = {
@@ -157,6 +153,21 @@ static size_t title_start(const ustr *u, size_t name_at) {
     return s;
 }
 
+/* Words that follow a title but are not names ("总书记关于…", "部长要求…"). */
+static const char *const not_names[] = {
+    "关于", "对于", "同志", "指出", "强调", "要求", "会议", "工作", "重要", "主持", "出席", "讲话", "报告",
+    "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
+};
+
+static int is_name(const ustr *u, size_t a, size_t b) {
+    static const uint32_t bad_first[] = {0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x5E76, 0x5BF9};
+    for (size_t i = 0; i < sizeof bad_first / sizeof bad_first[0]; i++)
+        if (u->cp[a] == bad_first[i]) return 0; /* 的 了 在 和 与 及 等 并 对 */
+    for (size_t i = 0; i < COUNT(not_names); i++)
+        if (ustr_at(u, a, not_names[i]) == b - a || (b - a > 2 && ustr_at(u, a, not_names[i]))) return 0;
+    return 1;
+}
+
 /* A name of 2–4 Han characters ending at e, with its title before it.
  * Returns 1 and the bounds; the title may be empty only when the name opens
  * the clause. */
@@ -165,7 +176,7 @@ static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_
     static const size_t lengths[] = {3, 2, 4};
     for (size_t k = 0; k < 3; k++) {
         size_t n = lengths[k];
-        if (e < n || !all_han(u, e - n, e)) continue;
+        if (e < n || !all_han(u, e - n, e) || !is_name(u, e - n, e)) continue;
         size_t na = e - n;
         if (ends_with_any(u, na, position_words, COUNT(position_words))) {
             *name_a = na;
@@ -174,7 +185,7 @@ static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_
         }
     }
     for (size_t n = 2; n <= 3; n++) {
-        if (e < n || !all_han(u, e - n, e)) continue;
+        if (e < n || !all_han(u, e - n, e) || !is_name(u, e - n, e)) continue;
         size_t na = e - n, ts = title_start(u, na);
         if (ts == na) {
             *name_a = *title_a = na;
@@ -265,21 +276,67 @@ static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t 
     arr[a->nspeakers++] = s;
 }
 
+/* A speech verb phrase at i: 讲话 / 致辞, or 发表|作|做 (了) followed within
+ * the clause by 讲话 or 报告 ("作《…》工作报告", "作了重要讲话"). Sets *end. */
+static int speech_at(const ustr *u, size_t i, size_t *end) {
+    static const char *const bare[] = {"讲话", "致辞", "发言"};
+    static const char *const verbs[] = {"发表", "作", "做"};
+    size_t which, n;
+    if ((n = ustr_at_any(u, i, bare, 2, &which))) {
+        *end = i + n;
+        return 1;
+    }
+    if (!(n = ustr_at_any(u, i, verbs, COUNT(verbs), &which))) return 0;
+    /* 工作报告 is a noun: "书记处工作报告" names no speaker. */
+    if (i > 0 && u->cp[i - 1] == 0x5DE5 /* 工 */) return 0;
+    int quoted = 0;
+    for (size_t k = i + n; k < u->n && k - i < 40; k++) {
+        uint32_t c = u->cp[k];
+        if (c == 0x300A || c == 0x201C) quoted++;
+        else if ((c == 0x300B || c == 0x201D) && quoted) quoted--;
+        else if (!quoted && is_clause_break(c)) return 0;
+        if (!quoted && (ustr_at(u, k, "讲话") || ustr_at(u, k, "报告") || ustr_at(u, k, "致辞"))) {
+            *end = k + 2;
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* What follows a speaker's name: 出席会议并…, 在会上…, 代表…作…, or the
+ * speech itself. */
+static int speaker_phrase(const ustr *u, size_t p, size_t *end) {
+    static const char *const lead[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上", "亦", "也"};
+    size_t which, n = ustr_at_any(u, p, lead, COUNT(lead), &which);
+    if (speech_at(u, p + n, end)) return 1;
+    if (!ustr_at(u, p, "代表")) return 0;
+    for (size_t k = p + 2; k < u->n && k - p < 16 && !is_clause_break(u->cp[k]); k++)
+        if (speech_at(u, k, end)) return 1;
+    return 0;
+}
+
+/* After 主持 (召开X)，并… in the same sentence: the chair spoke too. */
+static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
+    for (size_t k = p + 2; k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k]); k++)
+        if (u->cp[k] == 0x5E76 /* 并 */ && speech_at(u, k + 1, end)) return 1;
+    return 0;
+}
+
 static void find_speakers(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n; p++) {
-        size_t which, n, na, ta;
-        if (ustr_at(u, p, "主持") && (n = ustr_at_any(u, p + 2, chair_spoke, COUNT(chair_spoke), &which))) {
-            size_t j = skip_time_place(u, p, clause_start(u, p, 80));
-            if (person_before(u, j, &na, &ta) && ta < na)
-                add_speaker(u, a, ta, na, ends_with(u, j, "同志") ? j - 2 : j, p + 2 + n);
-            p += 1 + n;
+        size_t end, na, ta;
+        if (ustr_at(u, p, "主持")) {
+            if (chair_spoke_after(u, p, &end)) {
+                size_t j = skip_time_place(u, p, clause_start(u, p, 80));
+                if (person_before(u, j, &na, &ta) && ta < na)
+                    add_speaker(u, a, ta, na, ends_with(u, j, "同志") ? j - 2 : j, end);
+            }
             continue;
         }
-        n = ustr_at_any(u, p, speech_triggers, COUNT(speech_triggers), &which);
-        if (!n) continue;
+        if (!u_is_han(u->cp[p - 1]) || !speaker_phrase(u, p, &end)) continue;
         if (!person_before(u, p, &na, &ta) || ta == na) continue; /* a speaker has a title */
-        add_speaker(u, a, ta, na, ends_with(u, p, "同志") ? p - 2 : p, p + n);
-        p += n - 1;
+        add_speaker(u, a, ta, na, ends_with(u, p, "同志") ? p - 2 : p, end);
+        p = end - 1;
     }
 }
 
@@ -355,15 +412,38 @@ static void find_present(const ustr *u, article *a) {
     }
 }
 
+/* "…负责同志参加会议": the clauses before 参加会议 (参加了会议, 参加。), back to
+ * the sentence start or a clause that does something else (主持, 出席,
+ * 讲话: "…出席会议，副董事长郝晓华主持会议，集团领导、高管参加会议"). */
 static void find_attendees(const ustr *u, article *a) {
-    size_t p = ustr_find(u, 0, u->n, "参加会议");
+    static const char *const verbs[] = {"主持", "出席", "讲话", "报告", "召开", "举行", "总结", "部署", "发言"};
+    size_t p = ustr_find(u, 0, u->n, "参加会议"), n = 4;
+    if (p == USTR_NONE && (p = ustr_find(u, 0, u->n, "参加了会议")) != USTR_NONE) n = 5;
+    if (p == USTR_NONE) {
+        for (size_t i = 0; i + 2 < u->n && p == USTR_NONE; i++)
+            if (ustr_at(u, i, "参加") && u_is_sentence_end(u->cp[i + 2])) p = i, n = 2;
+    }
     if (p == USTR_NONE) return;
-    size_t s = sentence_start(u, p);
-    size_t d = after_dateline(u, s, p);
-    if (d) s = d;
+    size_t ss = sentence_start(u, p);
+    size_t d = after_dateline(u, ss, p);
+    if (d) ss = d;
+    size_t s = p;
+    while (s > ss) {
+        size_t cs = s;
+        while (cs > ss && u->cp[cs - 1] != 0xFF0C) cs--;
+        int acts = 0;
+        for (size_t k = cs; k < s && !acts; k++) {
+            size_t which;
+            acts = ustr_at_any(u, k, verbs, COUNT(verbs), &which) != 0;
+        }
+        if (acts) break;
+        s = cs;
+        if (s > ss) s--; /* over the comma */
+    }
+    if (s < p && u->cp[s] == 0xFF0C) s++;
     if (p <= s || p - s > 200) return;
     a->attendees = ustr_slice(u, s, p);
-    add_span(a, "meeting.attendees", s, p + 4);
+    add_span(a, "meeting.attendees", s, p + n);
 }
 
 /* The clause before "召开/举行" when it ends with a meeting word:
@@ -712,6 +792,7 @@ static void find_source_and_reporters(const ustr *u, article *a) {
 typedef struct {
     size_t a, b; /* character range of the paragraph in the document text */
     int title_like, dateline, caption, credit;
+    int names_meeting; /* mentions 会议/召开/举行 */
 } para;
 
 static void classify_paras(const ustr *u, para *ps, size_t n) {
@@ -724,6 +805,7 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         p->dateline = after_dateline(u, p->a, p->b) > 0 && ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40,
                                                                      "消息") == USTR_NONE;
         p->credit = len > 0 && ends_with(u, p->b, "摄");
+        p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
         p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
                      (len <= 8 && ends_with(u, p->b, "新华社记者"));
     }
@@ -798,6 +880,12 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
         /* A single title-like first line followed by text is the block's title. */
         if (b.title < 0 && !b.other && count >= 2 && ps[b.first].title_like && !ps[b.first + 1].title_like)
             b.title = (long)b.first;
+        /* Else a headline naming a meeting among its first lines (navigation
+         * such as "集团新闻" may stand above it). */
+        for (size_t i = b.first; b.title < 0 && !b.other && i < b.first + 3 && i + 1 < b.last; i++) {
+            if (!ps[i].title_like) break;
+            if (ps[i].names_meeting) b.title = (long)i;
+        }
         int body_only = !b.other && !b.has_dateline && out > 0 && !bl[out - 1].other;
         if (body_only && k > 0) {
             bl[out - 1].last = b.last; /* a subheading inside the report */
@@ -879,7 +967,9 @@ static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, ar
 static int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title) {
     memset(a, 0, sizeof *a);
     size_t first = b->first;
-    if (title >= 0 && (size_t)title == first) first++;
+    /* Lines above the title (navigation) and the title itself are not text. */
+    if (title >= 0 && (size_t)title >= first && (size_t)title < first + 3 && (size_t)title + 1 < b->last)
+        first = (size_t)title + 1;
     if (title >= 0) a->title = ustr_slice(doc, ps[title].a, ps[title].b);
     if (first >= b->last) first = b->last - 1;
     size_t ta = ps[first].a, tb = ps[b->last - 1].b;
