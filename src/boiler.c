@@ -314,7 +314,11 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         li->role_start = li->start;
         li->role_end = role_end;
         li->value_start = v;
-        li->value_end = li->end;
+        /* "来源：央视网 2018-03-21 19:20": the source is the first word. */
+        size_t e = v;
+        while (e < li->end && t->s[e] != ' ' && t->s[e] != '\t' && !starts_with(t->s + e, li->end - e, "\xE3\x80\x80"))
+            e++;
+        li->value_end = e;
         return LINE_SOURCE;
     }
     if (role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v)) {

@@ -32,7 +32,7 @@ static const char *const position_words[] = {
     "副局长", "局长", "副司长", "司长", "副厅长", "厅长", "副处长", "处长", "董事长", "副总经理", "总经理",
     "总工程师", "总经济师", "总会计师", "总审计师", "副总裁", "总裁", "秘书长", "副组长", "组长", "副院长",
     "院长", "副校长", "校长", "副行长", "行长", "署长", "会长", "理事长", "社长", "总编辑", "政委", "司令员",
-    "常委", "委员", "党组成员", "领导", "负责人", "主委", "专员", "巡视员", "总监",
+    "常委", "委员", "党组成员", "领导", "负责人", "主委", "专员", "巡视员", "总监", "董事", "监事", "监事长",
 };
 
 /* Words that end the name of a meeting. */
@@ -381,7 +381,7 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
 static void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n && !a->present.n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
-        size_t e = p;
+        size_t e = skip_time_place(u, p, clause_start(u, p, 200)); /* 在主会场出席 */
         if (ends_with(u, e, "等")) e--;
         if (ends_with(u, e, "同志")) e -= 2;
         size_t found[64][2], nf = 0, end = e;
@@ -453,6 +453,13 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         size_t which;
         if (!ustr_at_any(u, p, convened, COUNT(convened), &which)) continue;
         size_t cs = clause_start(u, p, 80);
+        /* "区委常委会（扩大）会议": a short parenthesised qualifier is part of the name. */
+        while (cs >= 2 && u->cp[cs - 1] == 0xFF09) {
+            size_t o = cs - 1;
+            while (o > 0 && u->cp[o - 1] != 0xFF08 && cs - o < 8) o--;
+            if (o == 0 || u->cp[o - 1] != 0xFF08) break;
+            cs = clause_start(u, o - 1, 80);
+        }
         size_t d = after_dateline(u, cs, p);
         if (d) cs = d;
         size_t e = p;
@@ -521,7 +528,25 @@ static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
         while (e < u->n && e - p <= 7 && u_is_han(u->cp[e])) {
             size_t which;
             if (ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")) break;
+            if (e > p + 1 && u->cp[e] == 0x4EE5 /* 以: 在北京以视频形式召开 */) break;
             e++;
+        }
+        /* "在北京以视频形式召开": the place ends where the manner begins. */
+        if (e < u->n && u->cp[e] == 0x4EE5) {
+            size_t k = e;
+            while (k < u->n && k - e < 12 && !is_clause_break(u->cp[k])) {
+                size_t w;
+                if (ustr_at_any(u, k, convened, COUNT(convened), &w)) break;
+                k++;
+            }
+            size_t w;
+            if (k < u->n && ustr_at_any(u, k, convened, COUNT(convened), &w) && e > p + 1) {
+                char *place = ustr_slice(u, p + 1, e);
+                if (!place) return;
+                a->place = strcmp(place, "京") == 0 ? (free(place), strdup("北京")) : place;
+                add_span(a, "meeting.place", p, e);
+                return;
+            }
         }
         size_t which;
         if (e >= u->n || e == p + 1 ||
@@ -750,6 +775,10 @@ static void find_cues(const ustr *u, article *a) {
                 if (m && (which <= 2 || strcmp(cue_verbs[which], "表示") == 0)) { /* 指出 强调 要求 表示 */
                     k = p + len;
                     n = m;
+                } else if (!m && p + len + 1 < u->n && ustr_at(u, p + len, "说") && u->cp[p + len + 1] == 0xFF0C) { /* 温家宝说， */
+                    m = 1;
+                    k = p + len;
+                    n = m;
                 }
             }
         }
@@ -952,7 +981,8 @@ static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, ar
     if (!name_as_subject(u, from, head, a) && !name_as_object(u, from, head, a) && from > 0 &&
         !name_as_subject(u, 0, from, a))
         name_as_object(u, 0, from, a); /* only the headline names it */
-    if (!find_chair(u, a, from, head) && from > 0) find_chair(u, a, 0, from);
+    if (!find_chair(u, a, from, head) && !(from > 0 && find_chair(u, a, 0, from)))
+        find_chair(u, a, head, u->n < from + 1200 ? u->n : from + 1200);
     org_from_chair(a);
     find_place(u, a, from, head);
     find_date(u, doc, cd, a, from, head);

@@ -104,6 +104,12 @@ static int quoted_terms(const ustr *u, terms *t) {
     return 0;
 }
 
+/* Nouns that make NUM个XX a count ("研究了四项议题"), not a formulation. */
+static const char *const count_nouns[] = {
+    "议题", "事项", "方面", "问题", "措施", "任务", "工作", "文件", "内容", "议程", "会议", "条例", "报告", "项目",
+    "领域", "重点", "部门", "单位", "企业", "省份", "城市", "国家", "小时", "方案", "环节", "阶段", "批次", "成员",
+};
+
 /* 两个大局， 三个务必、: NUM个XX followed by a break, not after 第 or digits. */
 static int unquoted_numbered(const ustr *u, terms *t) {
     for (size_t i = 0; i + 3 < u->n; i++) {
@@ -114,6 +120,8 @@ static int unquoted_numbered(const ustr *u, terms *t) {
         uint32_t next = i + 4 < u->n ? u->cp[i + 4] : '\n';
         int breaks = !u_is_han(next) || next == 0x7684 /* 的 */ || next == 0x548C /* 和 */;
         int quoted = i > 0 && u->cp[i - 1] == 0x201C;
+        for (size_t k = 0; k < sizeof count_nouns / sizeof count_nouns[0] && breaks; k++)
+            if (ustr_at(u, i + 2, count_nouns[k])) breaks = 0;
         if (breaks && !quoted && add_slice(&t->numbered, u, i, i + 4)) return -1;
     }
     return 0;
