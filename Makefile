@@ -92,13 +92,23 @@ setup:
 
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c
-FUZZ_TARGETS := decode pinyin convert clean
+FUZZ_TARGETS := decode pinyin convert clean extract
+FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(GEN_SRC:build/gen/%.c=build/fuzzobj/gen/%.o)
+FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 build/test-unit: $(UNIT_TESTS) tests/unit/main.c tests/unit/testing.h build/libtifa-asan.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -Itests/unit $(UNIT_TESTS) tests/unit/main.c build/libtifa-asan.a -o $@
 
-build/fuzz-%: fuzz/fuzz_%.c $(LIB_SRC) $(GEN_SRC)
-	$(CLANG) $(CPPFLAGS_ALL) -O1 -g -fsanitize=fuzzer,address,undefined $< $(LIB_SRC) $(GEN_SRC) -o $@
+build/fuzzobj/%.o: %.c include/tifa.h $(wildcard src/*.h)
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
+build/fuzzobj/gen/%.o: build/gen/%.c
+	@mkdir -p $(dir $@)
+	$(CLANG) $(CPPFLAGS_ALL) -O1 -c $< -o $@
+build/libtifa-fuzz.a: $(FUZZ_OBJ)
+	rm -f $@; ar rcs $@ $^
+build/fuzz-%: fuzz/fuzz_%.c build/libtifa-fuzz.a
+	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a -o $@
 
 FUZZ_SECONDS ?= 10
 fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
@@ -109,11 +119,16 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 	    build/fuzz-corpus/$$t fuzz/corpus >build/fuzz-$$t.log 2>&1 \
 	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
 
+EXTRACT_FLOOR ?= 0.88
+
 test: all build/tifa-asan build/test-unit
 	./build/test-unit
 	sh tests/run-cases.sh build/tifa-asan
-	sh tests/cli.sh build/tifa-asan
+	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan
+	sh tests/cli.sh build/tifa
 	sh tests/differential.sh build/tifa
+	python3 tests/extract-props.py build/tifa-asan
+	python3 tests/score-extract.py build/tifa --floor $(EXTRACT_FLOOR)
 
 check: setup
 	$(MAKE) all
@@ -128,6 +143,7 @@ demo: setup
 
 bench: all
 	sh bench/run.sh
+	sh bench/extract.sh
 
 format:
 	clang-format -i $(LIB_SRC) $(CLI_SRC) src/*.h include/tifa.h

@@ -127,6 +127,12 @@ static void check(const tifa_options *opt, const char *in, size_t len, uint64_t 
     tifa_free(out);
 }
 
+/* Undefined behaviour is a finding, as in the project's sanitizer build
+ * (-fno-sanitize-recover=undefined): stop at the first report. UBSAN_OPTIONS
+ * in the environment still overrides this. */
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void) { return "halt_on_error=1:print_stacktrace=1"; }
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *in = (const char *)data;
     uint64_t seed = 0x9E3779B97F4A7C15ull;

@@ -108,6 +108,12 @@ static int char_boundary(const char *text, size_t len, size_t k) {
     return k == 0 || k == len || ((unsigned char)text[k] & 0xC0) != 0x80;
 }
 
+/* Undefined behaviour is a finding, as in the project's sanitizer build
+ * (-fno-sanitize-recover=undefined): stop at the first report. UBSAN_OPTIONS
+ * in the environment still overrides this. */
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void) { return "halt_on_error=1:print_stacktrace=1"; }
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     if (size < 2) return 0;
     int count = tifa_converter_count();

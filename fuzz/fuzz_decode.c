@@ -83,6 +83,12 @@ static void check_decode(const char *in, size_t len, tifa_encoding enc) {
     tifa_free(out);
 }
 
+/* Undefined behaviour is a finding, as in the project's sanitizer build
+ * (-fno-sanitize-recover=undefined): stop at the first report. UBSAN_OPTIONS
+ * in the environment still overrides this. */
+const char *__ubsan_default_options(void);
+const char *__ubsan_default_options(void) { return "halt_on_error=1:print_stacktrace=1"; }
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *in = (const char *)data;
     tifa_encoding det = tifa_detect_encoding(in, size);

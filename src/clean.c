@@ -22,7 +22,6 @@
 #include "clean.h"
 
 #define WINDOW_SIZE (1u << 20)
-#define WINDOW_HARD (8u << 20)
 
 struct tifa_cleaner {
     tifa_options opt;
@@ -42,6 +41,7 @@ struct tifa_cleaner {
     tifa_clean_report rep;
     clean_doc *doc; /* collecting for extract instead of writing text */
     tbuf stage[4];  /* the stages' outputs, reused from window to window */
+    int mid_line;   /* the last window ended inside a line */
 };
 
 void tifa_options_init(tifa_options *opt) {
@@ -69,7 +69,7 @@ static int ascii_alnum(char ch) {
 /* Writes the body lines of one window, joined into paragraphs. */
 static int emit_window(tifa_cleaner *c, const tbuf *text, const line_info *lines, const line_info *olines,
                        size_t n, const unsigned char *join) {
-    int joined_prev = 0;
+    int joined_prev = c->mid_line && n > 0 && lines[0].kind == LINE_BODY;
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind == LINE_DROP || lines[i].kind == LINE_SOURCE || lines[i].kind == LINE_EDITOR)
             c->rep.boiler_lines++;
@@ -228,18 +228,24 @@ done:
     return rc;
 }
 
-/* Where to cut the window: after the last blank line, else after the last
- * line end, else at a point conversion cannot span. 0: keep collecting. */
-static size_t window_cut(const tbuf *w) {
-    if (w->len < WINDOW_SIZE) return 0;
-    for (size_t i = w->len - 1; i > 0; i--)
+/* Where to cut the window, decided by its content alone so that the output
+ * does not depend on how the input was fed: in [W, 2W) the first blank
+ * line, else the first line end, else the first point no conversion can
+ * span, else 2W (at a character boundary). 0: undecided yet. */
+static size_t window_cut(const tbuf *w, int final) {
+    const size_t W = WINDOW_SIZE;
+    if (w->len < W) return final ? w->len : 0;
+    size_t lim = w->len < 2 * W ? w->len : 2 * W;
+    for (size_t i = W; i < lim; i++)
         if (w->s[i] == '\n' && w->s[i - 1] == '\n') return i + 1;
-    if (w->len < 4 * WINDOW_SIZE) return 0;
-    for (size_t i = w->len; i > 0; i--)
-        if (w->s[i - 1] == '\n') return i;
-    if (w->len < WINDOW_HARD) return 0;
-    size_t safe = tifa_convert_safe_prefix(w->s, w->len);
-    return safe ? safe : w->len;
+    if (w->len < 2 * W) return final ? w->len : 0; /* a blank line may still come */
+    for (size_t i = W; i < lim; i++)
+        if (w->s[i] == '\n') return i + 1;
+    size_t safe = convert_first_safe_point(w->s, W, lim);
+    if (safe) return safe;
+    size_t cut = lim;
+    while (cut > W && ((unsigned char)w->s[cut] & 0xC0) == 0x80) cut--;
+    return cut;
 }
 
 static tifa_status fail_status(tifa_cleaner *c, int rc, tifa_error *err) {
@@ -250,12 +256,14 @@ static tifa_status fail_status(tifa_cleaner *c, int rc, tifa_error *err) {
 /* Processes whole windows from the collected text. */
 static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
     for (;;) {
-        size_t cut = final ? c->window.len : window_cut(&c->window);
+        size_t cut = window_cut(&c->window, final);
         if (!cut) return TIFA_OK;
         tbuf head = c->window;
         head.len = cut;
         int rc = process(c, &head);
         if (rc) return fail_status(c, rc, err);
+        /* Cut inside a line: its rest, in the next window, continues it. */
+        c->mid_line = c->window.s[cut - 1] != '\n';
         /* Keep the rest, rebased so offsets stay small. */
         size_t rest = c->window.len - cut;
         uint64_t new_base = rest ? tbuf_src(&c->window, cut) : c->window.base;
@@ -265,7 +273,7 @@ static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
         }
         c->window.len = rest;
         c->window.base = new_base;
-        if (final || !rest) return TIFA_OK;
+        if (!rest) return TIFA_OK;
     }
 }
 

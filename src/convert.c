@@ -395,3 +395,15 @@ int convert_char_script(uint32_t cp) {
     int trad = changes(dict_named("TSCharacters"), cp), simp = changes(dict_named("STCharacters"), cp);
     return trad && !simp ? 1 : simp && !trad ? -1 : 0;
 }
+
+size_t convert_first_safe_point(const char *text, size_t from, size_t to) {
+    size_t pos = from;
+    while (pos > 0 && ((unsigned char)text[pos] & 0xC0) == 0x80) pos--;
+    while (pos < to) {
+        uint32_t cp;
+        size_t cl = char_len(text + pos, to - pos, &cp);
+        pos += cl;
+        if (pos > from && !in_alphabet(cp) && !(cp == 0xFFFD && cl == 1)) return pos;
+    }
+    return 0;
+}

@@ -12,4 +12,8 @@ int convert_tbuf(const tifa_converter *conv, const tbuf *in, tbuf *out);
  * -1: simplified-only; 0: shared or not Han. */
 int convert_char_script(uint32_t cp);
 
+/* The first position in (from, to] just after a character no dictionary
+ * contains (a cut there cannot change a conversion); 0 if none. */
+size_t convert_first_safe_point(const char *text, size_t from, size_t to);
+
 #endif

@@ -1179,7 +1179,8 @@ static void write_article(jw *w, const article *a) {
     jw_obj_end(w);
     jw_key(w, "spans");
     jw_obj(w);
-    for (size_t i = 0; i < a->nspans; i++) {
+    /* Spans cite meeting fields: an article that is not a meeting has none. */
+    for (size_t i = 0; i < a->nspans && a->is_meeting; i++) {
         jw_key(w, a->spans[i].key);
         jw_arr(w);
         jw_int(w, (long long)a->spans[i].a);

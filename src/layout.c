@@ -33,7 +33,7 @@ line_info *layout_lines(const tbuf *t, size_t *n) {
     const unsigned char *s = (const unsigned char *)t->s;
     size_t k = 0, pos = 0;
     while (k < count) {
-        const unsigned char *nl = memchr(s + pos, '\n', t->len - pos);
+        const unsigned char *nl = pos < t->len ? memchr(s + pos, '\n', t->len - pos) : NULL;
         size_t end = nl ? (size_t)(nl - s) : t->len;
         size_t a = pos, b = end;
         uint32_t cp;

@@ -82,12 +82,18 @@ static void drop_lost_indent(uchar *c, size_t n) {
 }
 
 static void fix_punct(uchar *c, size_t n, punct_stats *st) {
-    for (size_t i = 0; i < n; i++) {
-        uint32_t cp = c[i].cp;
-        if (cp != ',' && cp != ':' && cp != ';' && cp != '?' && cp != '!') continue;
-        if (punct_is_cjk(left_of(c, i)) || punct_is_cjk(right_of(c, n, i))) {
-            c[i].cp = fullwidth(cp);
-            st->punct_changed++;
+    /* A change can enable its neighbours ("Why??？"), in either direction:
+     * repeat until nothing changes, so cleaning clean text changes nothing. */
+    for (int changed = 1; changed;) {
+        changed = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t cp = c[i].cp;
+            if (cp != ',' && cp != ':' && cp != ';' && cp != '?' && cp != '!') continue;
+            if (punct_is_cjk(left_of(c, i)) || punct_is_cjk(right_of(c, n, i))) {
+                c[i].cp = fullwidth(cp);
+                st->punct_changed++;
+                changed = 1;
+            }
         }
     }
     /* Parentheses: pair them up, innermost first. */
@@ -230,7 +236,7 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
         if (rc) break;
         /* A lone \r splits the line in two; each part is normalised alone. */
         size_t a = 0;
-        for (size_t i = 0; i <= n && !rc; i++) {
+        for (size_t i = 0; i <= n && !rc && line; i++) {
             if (i < n && line[i].cp != '\n') continue;
             drop_lost_indent(line + a, i - a);
             fix_punct(line + a, i - a, st);

@@ -106,7 +106,12 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
         }
         size_t take = eof ? have : tifa_convert_safe_prefix(buf, have);
         /* No safe cut in 2 MB: convert it all rather than grow without bound. */
-        if (!eof && take == 0 && have == READ_CHUNK * 2) take = have;
+        if (!eof && take == 0 && have == READ_CHUNK * 2) {
+            take = have;
+            while (take > 0 && ((unsigned char)buf[take - 1] & 0xC0) == 0x80) take--;
+            if (take > 0 && (unsigned char)buf[take - 1] >= 0xC0) take--; /* a lead byte whose rest is cut */
+            if (take == 0) take = have;
+        }
         if (take && tifa_convert(conv, buf, take, write_out, out, &err) != TIFA_OK) {
             report_error(display_name(path), &err);
             status = 1;
