@@ -121,8 +121,12 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 
 EXTRACT_FLOOR ?= 0.88
 
-test: all build/tifa-asan build/test-unit
+build/test-stream: tests/stream.c build/libtifa.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a -o $@
+
+test: all build/tifa-asan build/test-unit build/test-stream
 	./build/test-unit
+	./build/test-stream
 	sh tests/run-cases.sh build/tifa-asan
 	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan
 	sh tests/cli.sh build/tifa

@@ -29,6 +29,7 @@
 #
 # Environment: TIFA (default build/tifa), EXTRACT_DOCS, PER_CALL, REPS,
 # FORCE=1.
+# shellcheck disable=SC2034,SC2154 # NAME_wall/cpu/rss are set through eval in measure
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -124,6 +125,8 @@ with open(f"{out}/list", "w") as f:
 EOF
     echo "$ndocs" >"$dir/.done"
     echo "bench/extract: built $ndocs documents in $dir/docs from $(echo "$srcs" | wc -w) fixtures"
+else
+    echo "bench/extract: using the existing corpus in $dir (FORCE=1 rebuilds it)"
 fi
 bytes=$(cat "$dir"/docs/*.txt | wc -c)
 cat "$dir"/docs/*.txt >/dev/null # warm the page cache

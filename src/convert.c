@@ -46,11 +46,6 @@ static const tc_entry *probe(const tc_dict *d, const char *key, size_t n, uint32
     }
 }
 
-static const tc_entry *lookup(const tc_dict *d, const char *key, size_t n) {
-    uint32_t h = FNV_OFFSET;
-    for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)key[i]) * FNV_PRIME;
-    return probe(d, key, n, h);
-}
 
 /* The entry whose key is the single character cp: a direct page lookup. */
 static const tc_entry *single_entry(const tc_dict *d, uint32_t cp) {
@@ -377,22 +372,17 @@ const char *tifa_converter_name(int index) {
     return index >= 0 && index < tc_nconfigs ? tc_configs[index].name : NULL;
 }
 
-static const tc_dict *dict_named(const char *name) {
-    for (int i = 0; i < tc_ndicts; i++)
-        if (strcmp(tc_dicts[i].name, name) == 0) return &tc_dicts[i];
-    return NULL;
-}
-
 static int changes(const tc_dict *d, uint32_t cp) {
     char buf[4];
     size_t n = u8_encode(cp, buf);
-    const tc_entry *e = d ? lookup(d, buf, n) : NULL;
+    const tc_entry *e = single_entry(d, cp);
     return e && (e->val_len != n || memcmp(tc_pool + e->val_off, buf, n) != 0);
 }
 
 int convert_char_script(uint32_t cp) {
     if (!is_han(cp)) return 0;
-    int trad = changes(dict_named("TSCharacters"), cp), simp = changes(dict_named("STCharacters"), cp);
+    const tc_dict *ts = &tc_dicts[tc_index_TSCharacters], *st = &tc_dicts[tc_index_STCharacters];
+    int trad = changes(ts, cp), simp = changes(st, cp);
     return trad && !simp ? 1 : simp && !trad ? -1 : 0;
 }
 

@@ -48,5 +48,7 @@ extern const int tc_ndicts;
 extern const tc_config tc_configs[];
 extern const int tc_nconfigs;
 extern const uint8_t tc_alphabet[];
+/* Where the single-character dictionaries are, for script detection. */
+extern const int tc_index_TSCharacters, tc_index_STCharacters;
 
 #endif

@@ -20,6 +20,7 @@
 #include "json.h"
 #include "record.h"
 #include "internal.h"
+#include "utf8.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1017,6 +1018,7 @@ static int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const bl
 /* Page metadata lines go to the article they stood in or after. */
 static void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const block *bl, article *arts,
                           size_t n) {
+    if (n == 0) return; /* no article to hold them (arts[0] is a placeholder nobody frees) */
     for (size_t f = 0; f < cd->nfields; f++) {
         const doc_field *fd = &cd->fields[f];
         size_t at = 0;
@@ -1072,15 +1074,16 @@ static void write_anomalies(jw *w, const clean_doc *cd) {
 }
 
 static const char *script_of(const clean_doc *cd) {
-    ustr u;
     size_t trad = 0, simp = 0;
-    if (ustr_init(&u, cd->decoded.s ? cd->decoded.s : "", cd->decoded.len)) return "simplified";
-    for (size_t i = 0; i < u.n; i++) {
-        int s = convert_char_script(u.cp[i]);
-        trad += s > 0;
-        simp += s < 0;
+    const unsigned char *s = (const unsigned char *)cd->decoded.s;
+    for (size_t pos = 0; pos < cd->decoded.len;) {
+        uint32_t cp;
+        pos += u8_decode(s + pos, cd->decoded.len - pos, &cp);
+        if (cp < 0x3400) continue;
+        int k = convert_char_script(cp);
+        trad += k > 0;
+        simp += k < 0;
     }
-    ustr_free(&u);
     if (trad == 0) return "simplified";
     if (trad >= 4 * simp) return "traditional";
     if (simp >= 4 * trad) return "simplified";

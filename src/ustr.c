@@ -33,7 +33,12 @@ void ustr_free(ustr *u) {
 }
 
 size_t ustr_at(const ustr *u, size_t i, const char *lit) {
-    size_t k = 0, pos = 0, len = strlen(lit);
+    if (i >= u->n) return 0;
+    /* Most calls fail on the first character: check it before anything else. */
+    uint32_t first;
+    size_t fl = u8_decode((const unsigned char *)lit, 4, &first);
+    if (u->cp[i] != first) return 0;
+    size_t k = 1, pos = fl, len = fl + strlen(lit + fl);
     while (pos < len) {
         uint32_t c;
         pos += u8_decode((const unsigned char *)lit + pos, len - pos, &c);

@@ -126,6 +126,8 @@ def main():
             d, d, d, size - 1, d, d, maxchars, d, d, d, d))
     out.append('const tc_dict tc_dicts[] = {%s};' % ',\n'.join(dict_defs))
     out.append('const int tc_ndicts = %d;' % len(used))
+    for name in ('TSCharacters', 'STCharacters'):
+        out.append('const int tc_index_%s = %d;' % (name, used.index(name)))
     conf_defs = []
     for name, (seg, chain) in sorted(configs.items()):
         # One-pass tables for single-step configurations whose first dictionary

@@ -10,6 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "tifa.h"
 
 #define READ_CHUNK (1u << 20)
@@ -406,6 +409,11 @@ static int cmd_extract(int argc, char **argv) {
 }
 
 int main(int argc, char **argv) {
+#ifdef __GLIBC__
+    /* Documents come one after another: keep freed memory for the next one
+     * instead of returning it to the system each time. */
+    mallopt(M_TRIM_THRESHOLD, 64 << 20);
+#endif
     if (argc < 2) {
         fputs(usage_text, stderr);
         return 2;
