@@ -76,10 +76,11 @@ static int emit_window(tifa_cleaner *c, const tbuf *text, const line_info *lines
         if (lines[i].kind != LINE_BODY) continue;
         const line_info *o = &olines[i];
         if (c->line_open && !joined_prev) out(c, "\n", 1);
-        if (joined_prev && c->line_open) {
-            /* Latin words broken across lines need their space back. */
-            size_t p = i;
-            while (p > 0 && lines[p - 1].kind != LINE_BODY) p--;
+        size_t p = i;
+        while (p > 0 && lines[p - 1].kind != LINE_BODY) p--;
+        if (joined_prev && c->line_open && p > 0) {
+            /* Latin words broken across lines need their space back (a line
+             * cut by a window boundary, p == 0, continues as it was). */
             const line_info *prev = &olines[p - 1];
             if (prev->end > prev->start && ascii_alnum(text->s[prev->end - 1]) && o->end > o->start &&
                 ascii_alnum(text->s[o->start]))
