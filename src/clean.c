@@ -42,6 +42,7 @@ struct tifa_cleaner {
     clean_doc *doc; /* collecting for extract instead of writing text */
     tbuf stage[4];  /* the stages' outputs, reused from window to window */
     int mid_line;   /* the last window ended inside a line */
+    layout_scratch scratch; /* line arrays, reused from window to window */
 };
 
 void tifa_options_init(tifa_options *opt) {
@@ -200,17 +201,17 @@ static int process(tifa_cleaner *c, const tbuf *w) {
         text = &o;
     }
     size_t nl, nol;
-    lines = layout_lines(simple, &nl);
-    olines = text == simple ? lines : layout_lines(text, &nol);
+    lines = layout_lines(simple, &nl, &c->scratch.lines, &c->scratch.lines_cap);
+    olines = text == simple ? lines : layout_lines(text, &nol, &c->scratch.olines, &c->scratch.olines_cap);
     if (text == simple) nol = nl;
-    join = malloc(nl ? nl : 1);
+    join = layout_join_buffer(&c->scratch, nl);
     if (!lines || !olines || !join || nl != nol) goto done;
     if (c->opt.keep_boilerplate) {
         for (size_t i = 0; i < nl; i++) lines[i].kind = lines[i].end > lines[i].start ? LINE_BODY : LINE_BLANK;
     } else {
         boiler_classify(simple, lines, nl, &c->boiler);
     }
-    layout_join(simple, lines, nl, join);
+    layout_join(simple, lines, nl, join, &c->scratch);
     if (c->doc && (collect_fields(c, simple, lines, nl) || tbuf_copy(&c->doc->decoded, w, 0, w->len))) goto done;
     c->rep.annotations += ps.removed;
     c->rep.orphan_annotations += ps.orphans;
@@ -218,9 +219,6 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     c->rep.punct_changed += pu.punct_changed;
     rc = emit_window(c, text, lines, olines, nl, join) ? -2 : 0;
 done:
-    if (olines != lines) free(olines);
-    free(lines);
-    free(join);
     /* Keep the grown buffers for the next window. */
     bufs[0] = p;
     bufs[1] = n;
@@ -265,16 +263,21 @@ static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
         if (rc) return fail_status(c, rc, err);
         /* Cut inside a line: its rest, in the next window, continues it. */
         c->mid_line = c->window.s[cut - 1] != '\n';
-        /* Keep the rest, rebased so offsets stay small. */
+        /* Keep the rest. Offsets stay relative to the same base; only when
+         * they near 2^32 (gigabytes in) are they rebased. */
         size_t rest = c->window.len - cut;
-        uint64_t new_base = rest ? tbuf_src(&c->window, cut) : c->window.base;
-        for (size_t i = 0; i < rest; i++) {
-            c->window.s[i] = c->window.s[cut + i];
-            c->window.src[i] = (uint32_t)(c->window.base + c->window.src[cut + i] - new_base);
-        }
+        memmove(c->window.s, c->window.s + cut, rest);
+        memmove(c->window.src, c->window.src + cut, rest * sizeof *c->window.src);
         c->window.len = rest;
-        c->window.base = new_base;
-        if (!rest) return TIFA_OK;
+        if (rest && c->window.src[0] > (1u << 30)) {
+            uint32_t shift = c->window.src[0];
+            for (size_t i = 0; i < rest; i++) c->window.src[i] -= shift;
+            c->window.base += shift;
+        }
+        if (!rest) {
+            c->window.base = c->dec.offset;
+            return TIFA_OK;
+        }
     }
 }
 
@@ -355,6 +358,7 @@ void tifa_cleaner_free(tifa_cleaner *c) {
     decoder_close(&c->dec);
     tbuf_free(&c->window);
     for (int i = 0; i < 4; i++) tbuf_free(&c->stage[i]);
+    layout_scratch_free(&c->scratch);
     free(c->sample);
     free(c->name);
     free(c);

@@ -25,11 +25,36 @@ static int is_ws(uint32_t cp) {
     return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0 || cp == '\r' || cp == '|';
 }
 
-line_info *layout_lines(const tbuf *t, size_t *n) {
+static void *grow(void **buf, size_t *cap, size_t need, size_t size) {
+    if (need > *cap) {
+        size_t ncap = *cap ? *cap : 256;
+        while (ncap < need) ncap *= 2;
+        void *p = realloc(*buf, ncap * size);
+        if (!p) return NULL;
+        *buf = p;
+        *cap = ncap;
+    }
+    return *buf;
+}
+
+unsigned char *layout_join_buffer(layout_scratch *s, size_t n) {
+    return grow((void **)&s->join, &s->join_cap, n ? n : 1, 1);
+}
+
+void layout_scratch_free(layout_scratch *s) {
+    free(s->lines);
+    free(s->olines);
+    free(s->join);
+    free(s->shapes);
+    memset(s, 0, sizeof *s);
+}
+
+line_info *layout_lines(const tbuf *t, size_t *n, line_info **buf, size_t *cap) {
     size_t count = 1;
-    for (size_t i = 0; i < t->len; i++) count += t->s[i] == '\n';
-    line_info *lines = calloc(count, sizeof *lines);
+    for (const char *p = t->s; p && (p = memchr(p, '\n', t->len - (size_t)(p - t->s))); p++) count++;
+    line_info *lines = grow((void **)buf, cap, count, sizeof *lines);
     if (!lines) return NULL;
+    memset(lines, 0, count * sizeof *lines);
     const unsigned char *s = (const unsigned char *)t->s;
     size_t k = 0, pos = 0;
     while (k < count) {
@@ -63,6 +88,7 @@ typedef struct {
     size_t chars;
     uint32_t first, last, before_last;
     int punctuated; /* has any Chinese or ASCII punctuation inside */
+    int comma;      /* has a full-width comma */
 } line_shape;
 
 
@@ -90,7 +116,10 @@ static line_shape shape_of(const tbuf *t, const line_info *li) {
         if (c == ',' || c == '.' || c == ';' || c == ':') sh.punctuated = 1;
         else if (c == 0xE3 && i + 2 < e && s[i + 1] == 0x80 && s[i + 2] >= 0x81 && s[i + 2] <= 0x91 && s[i + 2] != 0x87)
             sh.punctuated = 1;
-        else if (c == 0xEF && i + 1 < e && (s[i + 1] == 0xBC || s[i + 1] == 0xBD)) sh.punctuated = 1;
+        else if (c == 0xEF && i + 1 < e && (s[i + 1] == 0xBC || s[i + 1] == 0xBD)) {
+            sh.punctuated = 1;
+            if (s[i + 1] == 0xBC && i + 2 < e && s[i + 2] == 0x8C) sh.comma = 1;
+        }
     }
     u8_decode(s + a, e - a, &sh.first);
     size_t st;
@@ -135,13 +164,6 @@ static int is_dateline(const tbuf *t, const line_info *li) {
     return 0;
 }
 
-static int contains(const tbuf *t, const line_info *li, const char *what) {
-    return memmem(t->s + li->start, li->end - li->start, what, strlen(what)) != NULL;
-}
-
-/* Prose has commas; headlines and subtitles use 、 and spaces, if anything. */
-static int has_comma(const tbuf *t, const line_info *li) { return contains(t, li, "，"); }
-
 /* Photo captions end with the photographer's credit (…新华社记者某某摄). */
 static int ends_with_credit(const tbuf *t, const line_info *li) {
     size_t n = li->end - li->start;
@@ -172,9 +194,9 @@ static int sentence_goes_on(const line_info *lines, const line_shape *shapes, si
     return 0;
 }
 
-void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join) {
+void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join, layout_scratch *scratch) {
     memset(join, 0, n);
-    line_shape *shapes = malloc((n ? n : 1) * sizeof *shapes);
+    line_shape *shapes = grow(&scratch->shapes, &scratch->shapes_cap, n ? n : 1, sizeof *shapes);
     if (!shapes) return; /* no memory: no joins, which loses no text */
     for (size_t i = 0; i < n; i++)
         if (lines[i].kind == LINE_BODY) shapes[i] = shape_of(t, &lines[i]);
@@ -200,9 +222,8 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
             /* Blank lines are not consulted here, so that cleaning the
              * output again (which has none) decides the same way. */
             (void)blank;
-            join[i] = a.chars >= 25 && has_comma(t, &lines[i]) && !ends_with_credit(t, &lines[i]) &&
+            join[i] = a.chars >= 25 && a.comma && !ends_with_credit(t, &lines[i]) &&
                       !starts_paragraph(t, &lines[j]) && !is_dateline(t, &lines[j]);
         }
     }
-    free(shapes);
 }

@@ -5,12 +5,27 @@
 #include "boiler.h"
 #include "text.h"
 
-/* Splits t into lines: trimmed spans and an indent flag. *n receives the
- * count; the array is owned by the caller (free). NULL: out of memory. */
-line_info *layout_lines(const tbuf *t, size_t *n);
+/* Arrays a caller keeps between calls so windows reuse their memory. */
+typedef struct {
+    line_info *lines, *olines;
+    size_t lines_cap, olines_cap;
+    unsigned char *join;
+    size_t join_cap;
+    void *shapes;
+    size_t shapes_cap;
+} layout_scratch;
+
+/* Splits t into lines: trimmed spans and an indent flag, in *buf (grown
+ * as needed, *cap entries). *n receives the count. NULL: out of memory. */
+line_info *layout_lines(const tbuf *t, size_t *n, line_info **buf, size_t *cap);
+
+/* A join array of n entries from the scratch. NULL: out of memory. */
+unsigned char *layout_join_buffer(layout_scratch *s, size_t n);
 
 /* For each body line, decides whether it continues on the next body line
  * (a hard line break inside a paragraph). join[i] = 1 for such lines. */
-void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join);
+void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join, layout_scratch *s);
+
+void layout_scratch_free(layout_scratch *s);
 
 #endif
