@@ -181,6 +181,7 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     for (int i = 0; i < 4; i++) {
         bufs[i].len = 0;
         bufs[i].base = w->base;
+        bufs[i].unmapped = w->unmapped;
     }
     tbuf p = bufs[0], n = bufs[1], s = bufs[2], o = bufs[3];
     pinyin_stats ps = {0};
@@ -188,16 +189,23 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     line_info *lines = NULL, *olines = NULL;
     unsigned char *join = NULL;
     int rc = -1;
-    if (pinyin_strip(w, &p, &ps) || punct_normalize(&p, &n, &pu)) goto done;
-    const tbuf *simple = &n, *text = &n;
+    /* A stage with nothing to change passes its input on without a copy. */
+    const tbuf *cur = w;
+    int r = pinyin_strip(cur, &p, &ps);
+    if (r < 0) goto done;
+    if (r == 0) cur = &p;
+    r = punct_normalize(cur, &n, &pu);
+    if (r < 0) goto done;
+    if (r == 0) cur = &n;
+    const tbuf *simple = cur, *text = cur;
     if (c->simplify) {
-        if (convert_tbuf(c->simplify, &n, &s)) goto done;
+        if (convert_tbuf(c->simplify, cur, &s)) goto done;
         simple = &s;
     }
     if (c->target == c->simplify) {
         text = simple;
     } else if (c->target) {
-        if (convert_tbuf(c->target, &n, &o)) goto done;
+        if (convert_tbuf(c->target, cur, &o)) goto done;
         text = &o;
     }
     size_t nl, nol;
@@ -267,9 +275,9 @@ static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
          * they near 2^32 (gigabytes in) are they rebased. */
         size_t rest = c->window.len - cut;
         memmove(c->window.s, c->window.s + cut, rest);
-        memmove(c->window.src, c->window.src + cut, rest * sizeof *c->window.src);
+        if (c->window.src) memmove(c->window.src, c->window.src + cut, rest * sizeof *c->window.src);
         c->window.len = rest;
-        if (rest && c->window.src[0] > (1u << 30)) {
+        if (rest && c->window.src && c->window.src[0] > (1u << 30)) {
             uint32_t shift = c->window.src[0];
             for (size_t i = 0; i < rest; i++) c->window.src[i] -= shift;
             c->window.base += shift;
@@ -307,6 +315,8 @@ tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_wri
     c->user = user;
     c->dec.cd = (iconv_t)-1;
     tbuf_init(&c->window, 0);
+    /* Plain cleaning writes text only; extract turns the map back on. */
+    c->window.unmapped = 1;
     tifa_status st = c->name ? tifa_converter_new("t2s", &c->simplify, err) : TIFA_ENOMEM;
     const char *target = c->opt.target;
     if (st == TIFA_OK && target && strcmp(target, "none") != 0) {
@@ -434,6 +444,7 @@ tifa_status clean_collect(const tifa_options *opt, const char *name, const char 
     tifa_status st = tifa_cleaner_new(&o, name, discard, NULL, &c, err);
     if (st != TIFA_OK) return st;
     c->doc = doc;
+    c->window.unmapped = 0; /* records cite the input: keep the map */
     st = tifa_cleaner_feed(c, bytes, len, err);
     if (st == TIFA_OK) st = tifa_cleaner_finish(c, &doc->rep, err);
     tifa_cleaner_free(c);

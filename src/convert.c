@@ -334,13 +334,14 @@ tifa_status tifa_convert(const tifa_converter *conv, const char *text, size_t le
 
 int convert_tbuf(const tifa_converter *conv, const tbuf *in, tbuf *out) {
     conv_state st = {.config = conv->config, .target = out};
-    st.scratch[0].mapped = st.scratch[1].mapped = 1;
+    int mapped = in->src != NULL && !out->unmapped;
+    st.scratch[0].mapped = st.scratch[1].mapped = mapped;
     /* Maps are relative to the window; both buffers share its base. */
     out->base = in->base;
     /* The last step writes straight into out's storage. */
-    st.out = (sbuf){out->s, out->src, out->len, out->cap, 1};
+    st.out = (sbuf){out->s, out->src, out->len, out->cap, mapped};
     st.direct = 1;
-    run(&st, in->s, in->src, in->len);
+    run(&st, in->s, mapped ? in->src : NULL, in->len);
     out->s = st.out.data;
     out->src = st.out.src;
     out->len = st.out.len;

@@ -131,7 +131,6 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     size_t pos = 0, copied = 0;
     uint32_t kept = 0;   /* the last character kept, when it is not right before pos */
     size_t kept_at = 0;  /* kept is valid for this position only */
-    if (tbuf_reserve(out, in->len)) return -1;
     while (pos < in->len) {
         if (!candidate(s, pos, in->len)) {
             pos++;
@@ -171,5 +170,6 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
         if (g && (prev == '?' || prev == 0xFF1F || prev == 0xFFFD)) stats->orphans++;
         pos += k;
     }
+    if (copied == 0) return 1; /* nothing removed: out is not written */
     return tbuf_copy(out, in, copied, in->len - copied);
 }

@@ -16,7 +16,9 @@ typedef struct {
     uint64_t symbols;  /* pictographs and dingbats dropped (anti-copy noise) */
 } pinyin_stats;
 
-/* Copies in to out without the annotations. */
+/* Copies in to out without the annotations. Returns 0 with the result in
+ * out, 1 when there was nothing to remove (out untouched: use in), -1 when
+ * out of memory. */
 int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats);
 
 #endif

@@ -191,18 +191,24 @@ static int line_needs_work(const unsigned char *s, size_t a, size_t b) {
 int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
     const unsigned char *s = (const unsigned char *)in->s;
     uchar *line = NULL;
-    size_t cap = 0, pos = 0;
+    size_t cap = 0, pos = 0, copied = 0;
     int rc = 0;
-    if (tbuf_reserve(out, in->len + in->len / 8 + 16)) return -1;
     while (pos < in->len && !rc) {
         const unsigned char *nl = memchr(s + pos, '\n', in->len - pos);
         size_t end = nl ? (size_t)(nl - s) : in->len;
         size_t next = nl ? end + 1 : end;
         if (!line_needs_work(s, pos, end)) {
-            /* Most lines need nothing: copy them, newline and map included. */
-            rc = tbuf_copy(out, in, pos, next - pos);
+            /* Most lines need nothing: they are copied later, in one go. */
             pos = next;
             continue;
+        }
+        if (copied == 0 && tbuf_reserve(out, in->len + in->len / 8 + 16)) {
+            rc = -1;
+            break;
+        }
+        if (pos > copied && tbuf_copy(out, in, copied, pos - copied)) {
+            rc = -1;
+            break;
         }
         size_t n = 0;
         for (size_t p = pos; p < end;) {
@@ -226,7 +232,7 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
                 cap = ncap;
             }
             line[n].cp = line[n].orig = cp;
-            line[n].src = in->src[k ? p : p - 1];
+            line[n].src = in->src ? in->src[k ? p : p - 1] : 0;
             line[n].pos = (uint32_t)(p - pos);
             line[n].len = (uint8_t)k;
             line[n].drop = is_invisible(cp);
@@ -245,9 +251,12 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
             if (i < n && tbuf_append(out, "\n", 1, in->base + line[i].src)) rc = -1;
             a = i + 1;
         }
-        if (nl && tbuf_append(out, "\n", 1, in->base + in->src[end])) rc = -1;
+        if (nl && tbuf_append(out, "\n", 1, in->base + (in->src ? in->src[end] : 0))) rc = -1;
         pos = next;
+        copied = next;
     }
     free(line);
-    return rc;
+    if (rc) return rc;
+    if (copied == 0) return 1; /* nothing to change: out is not written */
+    return in->len > copied ? tbuf_copy(out, in, copied, in->len - copied) : 0;
 }

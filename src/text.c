@@ -23,9 +23,11 @@ int tbuf_reserve(tbuf *t, size_t extra) {
     char *s = realloc(t->s, cap);
     if (!s) return -1;
     t->s = s;
-    uint32_t *src = realloc(t->src, cap * sizeof *src);
-    if (!src) return -1;
-    t->src = src;
+    if (!t->unmapped) {
+        uint32_t *src = realloc(t->src, cap * sizeof *src);
+        if (!src) return -1;
+        t->src = src;
+    }
     t->cap = cap;
     return 0;
 }
@@ -33,8 +35,10 @@ int tbuf_reserve(tbuf *t, size_t extra) {
 int tbuf_append(tbuf *t, const char *s, size_t n, uint64_t src) {
     if (tbuf_reserve(t, n)) return -1;
     memcpy(t->s + t->len, s, n);
-    uint32_t rel = (uint32_t)(src - t->base);
-    for (size_t i = 0; i < n; i++) t->src[t->len + i] = rel;
+    if (t->src) {
+        uint32_t rel = (uint32_t)(src - t->base);
+        for (size_t i = 0; i < n; i++) t->src[t->len + i] = rel;
+    }
     t->len += n;
     t->s[t->len] = 0;
     return 0;
@@ -43,7 +47,9 @@ int tbuf_append(tbuf *t, const char *s, size_t n, uint64_t src) {
 int tbuf_copy(tbuf *t, const tbuf *from, size_t start, size_t n) {
     if (tbuf_reserve(t, n)) return -1;
     memcpy(t->s + t->len, from->s + start, n);
-    if (from->base == t->base) {
+    if (!t->src || !from->src) {
+        if (t->src) memset(t->src + t->len, 0, n * sizeof *t->src);
+    } else if (from->base == t->base) {
         memcpy(t->src + t->len, from->src + start, n * sizeof *t->src);
     } else {
         for (size_t i = 0; i < n; i++)
@@ -55,7 +61,7 @@ int tbuf_copy(tbuf *t, const tbuf *from, size_t start, size_t n) {
 }
 
 uint64_t tbuf_src(const tbuf *t, size_t i) {
-    if (t->len == 0) return t->base;
+    if (t->len == 0 || !t->src) return t->base;
     if (i >= t->len) return t->base + t->src[t->len - 1] + 1;
     return t->base + t->src[i];
 }
@@ -77,9 +83,11 @@ void tbuf_swap(tbuf *a, tbuf *b) {
 int tbuf_append_run(tbuf *t, const char *s, size_t n, uint64_t src) {
     if (tbuf_reserve(t, n)) return -1;
     memcpy(t->s + t->len, s, n);
-    uint32_t rel = (uint32_t)(src - t->base);
-    uint32_t *m = t->src + t->len;
-    for (size_t i = 0; i < n; i++) m[i] = rel + (uint32_t)i;
+    if (t->src) {
+        uint32_t rel = (uint32_t)(src - t->base);
+        uint32_t *m = t->src + t->len;
+        for (size_t i = 0; i < n; i++) m[i] = rel + (uint32_t)i;
+    }
     t->len += n;
     t->s[t->len] = 0;
     return 0;
