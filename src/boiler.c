@@ -125,11 +125,23 @@ static int is_timestamp(const char *s, size_t len) {
     return digits >= 6 && seps >= 2 && s[0] >= '1' && s[0] <= '2';
 }
 
+/* Does any of the 3-byte characters in chars (concatenated UTF-8) occur in
+ * s? One pass: a cheap test before a list of memmem calls. */
+static int has_any_char(const char *s, size_t len, const char *chars) {
+    size_t nc = strlen(chars);
+    for (size_t i = 0; i + 3 <= len; i++) {
+        if ((unsigned char)s[i] < 0xE0) continue;
+        for (size_t k = 0; k < nc; k += 3)
+            if (s[i] == chars[k] && s[i + 1] == chars[k + 1] && s[i + 2] == chars[k + 2]) return 1;
+    }
+    return 0;
+}
+
 /* Counters such as "3694文章数 478关注度" or "阅读 1.2万". */
 static int is_counter(const char *s, size_t len) {
     static const char *const words[] = {"文章数", "关注度", "阅读量", "浏览量", "点击量", "评论数", "粉丝",
                                         "阅读数", "浏览次数", "点击数"};
-    if (len > 60) return 0;
+    if (len > 60 || !has_any_char(s, len, "数度量丝")) return 0;
     for (size_t i = 0; i < COUNT(words); i++)
         if (memmem(s, len, words[i], strlen(words[i]))) return 1;
     return 0;
@@ -238,7 +250,9 @@ static int is_tail_marker(const char *s, size_t len) {
 static line_kind metadata_line(const tbuf *t, line_info *li) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
-    if (len > 160 || memmem(s, len, "。", 3) || memmem(s, len, "，", 3)) return LINE_BODY; /* a sentence */
+    /* Every metadata word has one of these characters. */
+    if (len > 160 || !has_any_char(s, len, "来责发字作浏【")) return LINE_BODY;
+    if (memmem(s, len, "。", 3) || memmem(s, len, "，", 3)) return LINE_BODY; /* a sentence */
     int meta = 0;
     for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++)
         meta = memmem(s, len, metadata_words[i], strlen(metadata_words[i])) != NULL;

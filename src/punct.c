@@ -81,18 +81,22 @@ static void drop_lost_indent(uchar *c, size_t n) {
         for (size_t k = 0; k < i; k++) c[k].drop = 1;
 }
 
+static int is_ascii_punct(uint32_t cp) { return cp == ',' || cp == ':' || cp == ';' || cp == '?' || cp == '!'; }
+
 static void fix_punct(uchar *c, size_t n, punct_stats *st) {
     /* A change can enable its neighbours ("Why??？"), in either direction:
-     * repeat until nothing changes, so cleaning clean text changes nothing. */
-    for (int changed = 1; changed;) {
-        changed = 0;
+     * repeat while a change stood next to ASCII punctuation left as it was,
+     * so cleaning clean text changes nothing. */
+    for (int again = 1; again;) {
+        again = 0;
         for (size_t i = 0; i < n; i++) {
             uint32_t cp = c[i].cp;
-            if (cp != ',' && cp != ':' && cp != ';' && cp != '?' && cp != '!') continue;
-            if (punct_is_cjk(left_of(c, i)) || punct_is_cjk(right_of(c, n, i))) {
+            if (!is_ascii_punct(cp)) continue;
+            uint32_t l = left_of(c, i), r = right_of(c, n, i);
+            if (punct_is_cjk(l) || punct_is_cjk(r)) {
                 c[i].cp = fullwidth(cp);
                 st->punct_changed++;
-                changed = 1;
+                if (is_ascii_punct(l) || is_ascii_punct(r)) again = 1;
             }
         }
     }
