@@ -238,12 +238,30 @@ size_t tifa_convert_safe_prefix(const char *text, size_t len) {
  * them with a merged one-character table. Exact: inside an unmatched run
  * the segmentation dictionary never matches, and a one-character key cannot
  * reach across a segment boundary. */
-static inline const tc_entry *fused_entry(const tc_config *c, uint32_t cp) {
-    if (cp >= 0x110000) return NULL;
+#define FUSED_MULTI 0x80000000u
+
+static inline uint32_t fused_value(const tc_config *c, uint32_t cp) {
+    if (cp >= 0x110000) return 0;
     uint16_t page = c->fused_index[cp >> 8];
-    if (!page) return NULL;
-    uint32_t v = c->fused_data[page - 1][cp & 0xFF];
+    return page ? c->fused_data[page - 1][cp & 0xFF] : 0;
+}
+
+static inline const tc_entry *fused_single(uint32_t v) {
+    v &= ~FUSED_MULTI;
     return v ? &tc_dicts[v >> 16].entries[(v & 0xFFFF) - 1] : NULL;
+}
+
+/* The common case of the loop below: a valid three-byte character. */
+static inline size_t next_char(const char *s, size_t len, uint32_t *cp) {
+    const unsigned char *b = (const unsigned char *)s;
+    if (len >= 3 && (b[0] & 0xF0) == 0xE0 && (b[1] & 0xC0) == 0x80 && (b[2] & 0xC0) == 0x80) {
+        uint32_t c = ((uint32_t)(b[0] & 0x0F) << 12) | ((uint32_t)(b[1] & 0x3F) << 6) | (b[2] & 0x3F);
+        if (c >= 0x800 && (c < 0xD800 || c > 0xDFFF)) {
+            *cp = c;
+            return 3;
+        }
+    }
+    return char_len(s, len, cp);
 }
 
 static void run_fused(conv_state *st, const char *text, const uint32_t *src, size_t len) {
@@ -253,10 +271,11 @@ static void run_fused(conv_state *st, const char *text, const uint32_t *src, siz
     size_t pos = 0;
     while (pos < len && !st->failed) {
         uint32_t cp;
-        size_t cl = char_len(text + pos, len - pos, &cp);
+        size_t cl = next_char(text + pos, len - pos, &cp);
+        uint32_t v = fused_value(c, cp);
         const tc_entry *e = NULL;
-        if (seg->maxlen[cp & 0xFFF] >= 2) e = match(seg, text + pos, len - pos, cp, cl);
-        if (!e) e = fused_entry(c, cp);
+        if (v & FUSED_MULTI) e = match(seg, text + pos, len - pos, cp, cl);
+        if (!e) e = fused_single(v);
         if (e) {
             if (sbuf_put(out, tc_pool + e->val_off, e->val_len, src ? src[pos] : 0)) st->failed = 1;
             pos += e->key_len;
@@ -267,8 +286,8 @@ static void run_fused(conv_state *st, const char *text, const uint32_t *src, siz
         size_t end = pos + cl;
         while (end < len) {
             uint32_t c2;
-            size_t k = char_len(text + end, len - end, &c2);
-            if (seg->maxlen[c2 & 0xFFF] >= 2 || fused_entry(c, c2)) break;
+            size_t k = next_char(text + end, len - end, &c2);
+            if (fused_value(c, c2)) break;
             end += k;
         }
         if (src) {

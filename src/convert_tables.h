@@ -37,7 +37,8 @@ typedef struct {
     tc_step steps[TC_MAX_STEPS];
     /* One-pass configurations only (else NULL): for every character that is
      * a one-character key of the group, (dictionary << 16 | entry + 1) of the
-     * first dictionary of the group that has it. */
+     * first dictionary of the group that has it; bit 31 set when a longer
+     * key of the segmentation dictionary starts with the character. */
     const uint16_t *fused_index;        /* [cp >> 8]: page + 1 */
     const uint32_t (*fused_data)[256];  /* [page][cp & 0xFF] */
 } tc_config;

@@ -72,11 +72,13 @@ def main():
     out.append('#include "convert_tables.h"')
     dict_defs = []
     singles = {}  # dict -> {cp: entry index}
+    multi_starts = {}  # dict -> first characters of its longer keys
     maxc_of = {}
     for d in used:
         entries = load_dict(os.path.join(dict_dir, d + '.txt'))
         keys = sorted(entries)
         singles[d] = {ord(k): i for i, k in enumerate(keys) if len(k) == 1}
+        multi_starts[d] = {ord(k[0]) for k in keys if len(k) > 1}
         maxc_of[d] = max(len(k) for k in keys)
         size = 1
         while size < 2 * len(keys):
@@ -139,6 +141,9 @@ def main():
             for x in chain[0]:
                 for cp, i in singles[x].items():
                     merged.setdefault(cp, (used.index(x) << 16) | (i + 1))
+            # Bit 31: a longer key of the segmentation dictionary starts here.
+            for cp in multi_starts[seg]:
+                merged[cp] = merged.get(cp, 0) | (1 << 31)
             pages = {}
             for cp, v in merged.items():
                 pages.setdefault(cp >> 8, [0] * 256)[cp & 0xFF] = v
