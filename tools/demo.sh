@@ -12,7 +12,11 @@ for f in examples/*.txt; do
   echo "   ($(wc -l < build/demo.out) paragraphs, $(wc -c < build/demo.out) bytes out)"
 done
 echo
+echo "== tifa extract: the record of a traditional-script repost with pinyin noise"
+echo "   (examples/002_6ff96e32e61068e8.txt; article text left out here)"
+$T extract --pretty examples/002_6ff96e32e61068e8.txt | grep -v '"text":' | head -70
+echo
 echo "== tifa convert (byte-identical to opencc), s2twp on a sentence:"
 echo "鼠标和软件的质量决定了网络的速度" | $T convert -c s2twp
 echo
-echo "Next: tifa clean FILE..., tifa convert -c CONFIG FILE..., tifa --help"
+echo "Next: tifa clean FILE..., tifa extract FILE..., tifa convert -c CONFIG FILE..., tifa --help"
