@@ -240,16 +240,18 @@ size_t tifa_convert_safe_prefix(const char *text, size_t len) {
  * reach across a segment boundary. */
 #define FUSED_MULTI 0x80000000u
 
-static inline uint32_t fused_value(const tc_config *c, uint32_t cp) {
+static inline uint64_t fused_value(const tc_config *c, uint32_t cp) {
     if (cp >= 0x110000) return 0;
     uint16_t page = c->fused_index[cp >> 8];
     return page ? c->fused_data[page - 1][cp & 0xFF] : 0;
 }
 
-static inline const tc_entry *fused_single(uint32_t v) {
-    v &= ~FUSED_MULTI;
-    return v ? &tc_dicts[v >> 16].entries[(v & 0xFFFF) - 1] : NULL;
+static inline const tc_entry *fused_single(uint64_t v) {
+    uint32_t ref = (uint32_t)v & ~FUSED_MULTI;
+    return ref ? &tc_dicts[ref >> 16].entries[(ref & 0xFFFF) - 1] : NULL;
 }
+
+static inline size_t utf8_len_of_lead(unsigned char b) { return b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4; }
 
 /* The common case of the loop below: a valid three-byte character. */
 static inline size_t next_char(const char *s, size_t len, uint32_t *cp) {
@@ -272,9 +274,23 @@ static void run_fused(conv_state *st, const char *text, const uint32_t *src, siz
     while (pos < len && !st->failed) {
         uint32_t cp;
         size_t cl = next_char(text + pos, len - pos, &cp);
-        uint32_t v = fused_value(c, cp);
+        uint64_t v = fused_value(c, cp);
         const tc_entry *e = NULL;
         if (v & FUSED_MULTI) e = match(seg, text + pos, len - pos, cp, cl);
+        if (!e && (v >> 32) && !out->mapped) {
+            /* One character to one character, the value inline: no lookup. */
+            uint32_t bytes = (uint32_t)(v >> 32);
+            size_t n = utf8_len_of_lead((unsigned char)bytes);
+            if (out->len + 4 > out->cap && sbuf_grow(out, 4)) {
+                st->failed = 1;
+                break;
+            }
+            memcpy(out->data + out->len, &bytes, 4); /* little-endian: bytes in order */
+            out->len += n;
+            pos += cl;
+            if (out->len >= OUT_CHUNK) flush_out(st, 0);
+            continue;
+        }
         if (!e) e = fused_single(v);
         if (e) {
             if (sbuf_put(out, tc_pool + e->val_off, e->val_len, src ? src[pos] : 0)) st->failed = 1;

@@ -38,9 +38,10 @@ typedef struct {
     /* One-pass configurations only (else NULL): for every character that is
      * a one-character key of the group, (dictionary << 16 | entry + 1) of the
      * first dictionary of the group that has it; bit 31 set when a longer
-     * key of the segmentation dictionary starts with the character. */
+     * key of the segmentation dictionary starts with the character; bits
+     * 32-63 the value's UTF-8 bytes when it is a single character. */
     const uint16_t *fused_index;        /* [cp >> 8]: page + 1 */
-    const uint32_t (*fused_data)[256];  /* [page][cp & 0xFF] */
+    const uint64_t (*fused_data)[256];  /* [page][cp & 0xFF] */
 } tc_config;
 
 extern const char tc_pool[];

@@ -73,11 +73,13 @@ def main():
     dict_defs = []
     singles = {}  # dict -> {cp: entry index}
     multi_starts = {}  # dict -> first characters of its longer keys
+    single_values = {}  # dict -> {cp: value}
     maxc_of = {}
     for d in used:
         entries = load_dict(os.path.join(dict_dir, d + '.txt'))
         keys = sorted(entries)
         singles[d] = {ord(k): i for i, k in enumerate(keys) if len(k) == 1}
+        single_values[d] = {ord(k): entries[k] for k in keys if len(k) == 1}
         multi_starts[d] = {ord(k[0]) for k in keys if len(k) > 1}
         maxc_of[d] = max(len(k) for k in keys)
         size = 1
@@ -140,7 +142,16 @@ def main():
             merged = {}
             for x in chain[0]:
                 for cp, i in singles[x].items():
-                    merged.setdefault(cp, (used.index(x) << 16) | (i + 1))
+                    if cp in merged:
+                        continue
+                    v = (used.index(x) << 16) | (i + 1)
+                    # Bits 32-63: the value itself when it is one character,
+                    # so the hot loop writes it without looking it up.
+                    val = single_values[x][cp]
+                    if len(val) == 1:
+                        b = val.encode('utf-8')
+                        v |= int.from_bytes(b + bytes(4 - len(b)), 'little') << 32
+                    merged[cp] = v
             # Bit 31: a longer key of the segmentation dictionary starts here.
             for cp in multi_starts[seg]:
                 merged[cp] = merged.get(cp, 0) | (1 << 31)
@@ -153,8 +164,9 @@ def main():
                 index[pg] = n + 1
             cname = 'conf_' + name
             out.append('static const uint16_t %s_index[%d] = {%s};' % (cname, len(index), ','.join(map(str, index))))
-            out.append('static const uint32_t %s_data[][256] = {%s};' % (
-                cname, ','.join('{%s}' % ','.join(map(str, pages[pg])) for pg in ids) or '{0}'))
+            out.append('static const uint64_t %s_data[][256] = {%s};' % (
+                cname, ','.join('{%s}' % ','.join('%dULL' % v if v > 0x7FFFFFFF else str(v) for v in pages[pg])
+                                for pg in ids) or '{0}'))
             fused_ref = '%s_index,%s_data' % (cname, cname)
         steps = []
         for st in chain:
