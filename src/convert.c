@@ -67,6 +67,14 @@ static size_t char_len(const char *s, size_t len, uint32_t *cp) {
  * computed in one pass, then probed longest first. */
 static const tc_entry *match(const tc_dict *d, const char *s, size_t len, uint32_t cp, size_t first) {
     int maxc = d->maxlen[cp & 0xFFF];
+    if (maxc >= 2 && first < len) {
+        /* Most characters that start a long key are not followed by one's
+         * second character: a bigram filter spares the hashing. */
+        uint32_t c2;
+        char_len(s + first, len - first, &c2);
+        uint32_t h = (cp * 31 + c2) & 0xFFFF;
+        if (!((d->bigram[h >> 3] >> (h & 7)) & 1)) maxc = 0;
+    }
     if (maxc >= 2) {
         uint32_t hashes[32], h = FNV_OFFSET;
         size_t ends[32], pos = 0;

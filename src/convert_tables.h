@@ -19,6 +19,7 @@ typedef struct {
     int max_chars;
     const uint8_t *maxlen;        /* [cp & 0xFFF]: longest multi-char key (chars) starting there, or 0 */
     const uint32_t *lenmask;      /* [cp & 0xFFF]: bit k set when a key of k chars (k < 32) starts there */
+    const uint8_t *bigram;        /* bit ((c1 * 31 + c2) & 0xFFFF): a longer key starts with c1 c2 */
     const uint16_t *page_index;   /* [cp >> 8]: page + 1, 0 = no 1-char key in that page */
     const uint16_t (*page_data)[256]; /* [page][cp & 0xFF]: entry + 1 of the 1-char key cp */
 } tc_dict;

@@ -90,6 +90,7 @@ def main():
         multi = bytearray(8192)
         maxlen = bytearray(4096)
         lenmask = [0] * 4096
+        bigram = bytearray(8192)
         pages = {}
         maxchars = 0
         ent_lines = []
@@ -109,6 +110,8 @@ def main():
                 maxlen[m] = max(maxlen[m], min(len(k), 255))
                 if len(k) < 32:
                     lenmask[m] |= 1 << len(k)
+                h = (ord(k[0]) * 31 + ord(k[1])) & 0xFFFF
+                bigram[h >> 3] |= 1 << (h & 7)
             else:
                 pages.setdefault(ord(k) >> 8, [0] * 256)[ord(k) & 0xFF] = i + 1
             maxchars = max(maxchars, len(k))
@@ -119,6 +122,7 @@ def main():
         out.append('static const uint8_t %s_multi[8192] = {%s};' % (d, ','.join(map(str, multi))))
         out.append('static const uint8_t %s_maxlen[4096] = {%s};' % (d, ','.join(map(str, maxlen))))
         out.append('static const uint32_t %s_lenmask[4096] = {%s};' % (d, ','.join(map(str, lenmask))))
+        out.append('static const uint8_t %s_bigram[8192] = {%s};' % (d, ','.join(map(str, bigram))))
         page_ids = sorted(pages)
         index = [0] * (0x110000 >> 8)
         for n, pg in enumerate(page_ids):
@@ -126,8 +130,8 @@ def main():
         out.append('static const uint16_t %s_page_index[%d] = {%s};' % (d, len(index), ','.join(map(str, index))))
         out.append('static const uint16_t %s_page_data[][256] = {%s};' % (
             d, ','.join('{%s}' % ','.join(map(str, pages[pg])) for pg in page_ids) or '{0}'))
-        dict_defs.append('{"%s",%s_entries,%s_slots,%d,%s_single,%s_multi,%d,%s_maxlen,%s_lenmask,%s_page_index,%s_page_data}' % (
-            d, d, d, size - 1, d, d, maxchars, d, d, d, d))
+        dict_defs.append('{"%s",%s_entries,%s_slots,%d,%s_single,%s_multi,%d,%s_maxlen,%s_lenmask,%s_bigram,%s_page_index,%s_page_data}' % (
+            d, d, d, size - 1, d, d, maxchars, d, d, d, d, d))
     out.append('const tc_dict tc_dicts[] = {%s};' % ',\n'.join(dict_defs))
     out.append('const int tc_ndicts = %d;' % len(used))
     for name in ('TSCharacters', 'STCharacters'):
