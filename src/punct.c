@@ -176,20 +176,107 @@ static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n, size_t base
     return 0;
 }
 
-/* Could anything in s[a, b) change? ASCII punctuation and spaces, and the
- * multibyte spaces and invisible characters, all start with these bytes. */
-static int line_needs_work(const unsigned char *s, size_t a, size_t b) {
+/* What a line needs: 0 nothing, 1 the byte path below (ASCII punctuation
+ * and ASCII spaces), 2 the full treatment (parentheses, \r, multibyte
+ * spaces, invisible characters, or two ASCII punctuation marks with only
+ * spaces between, whose decisions depend on each other). The multibyte
+ * cases are U+00A0, U+00AD, U+200B–U+200F, U+2060, U+3000, U+FEFF. */
+static int line_needs(const unsigned char *s, size_t a, size_t b) {
+    int need = 0, last_punct = 0;
     for (size_t i = a; i < b; i++) {
         unsigned char c = s[i];
         if (c < 0x80) {
-            if (c == ',' || c == ':' || c == ';' || c == '?' || c == '!' || c == '(' || c == ')' || c == ' ' ||
-                c == '\t' || c == '\r')
-                return 1;
-        } else if (c == 0xC2 || c == 0xE2 || c == 0xEF || (c == 0xE3 && i + 2 < b && s[i + 1] == 0x80 && s[i + 2] == 0x80)) {
-            return 1;
+            if (is_ascii_punct(c)) {
+                if (last_punct) return 2;
+                need = last_punct = 1;
+            } else if (c == ' ' || c == '\t') {
+                need = 1;
+            } else if (c == '(' || c == ')' || c == '\r') {
+                return 2;
+            } else {
+                last_punct = 0;
+            }
+            continue;
         }
+        last_punct = 0;
+        /* Only these lead bytes start a character that matters here. */
+        if ((c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) || i + 1 >= b) continue;
+        unsigned char d = s[i + 1], e = i + 2 < b ? s[i + 2] : 0;
+        if ((c == 0xC2 && (d == 0xA0 || d == 0xAD)) || (c == 0xE2 && d == 0x80 && e >= 0x8B && e <= 0x8F) ||
+            (c == 0xE2 && d == 0x81 && e == 0xA0) || (c == 0xE3 && d == 0x80 && e == 0x80) ||
+            (c == 0xEF && d == 0xBB && e == 0xBF))
+            return 2;
     }
-    return 0;
+    return need;
+}
+
+static int ascii_space(unsigned char c) { return c == ' ' || c == '\t'; }
+
+/* The character ending at byte i, skipping ASCII spaces back to a; 0 if none. */
+static uint32_t cp_left(const unsigned char *s, size_t a, size_t i) {
+    while (i > a && ascii_space(s[i - 1])) i--;
+    if (i == a) return 0;
+    size_t st = i - 1;
+    while (st > a && i - st < 4 && (s[st] & 0xC0) == 0x80) st--;
+    uint32_t cp;
+    u8_decode(s + st, i - st, &cp);
+    return cp;
+}
+
+/* The character starting at byte i, skipping ASCII spaces up to b; 0 if none. */
+static uint32_t cp_right(const unsigned char *s, size_t i, size_t b) {
+    while (i < b && ascii_space(s[i])) i++;
+    if (i >= b) return 0;
+    uint32_t cp;
+    u8_decode(s + i, b - i, &cp);
+    return cp;
+}
+
+/* Does the ASCII mark at i become full width? (Its neighbours are not ASCII
+ * marks: line_needs sent such lines to the full path.) */
+static int converts(const unsigned char *s, size_t a, size_t b, size_t i) {
+    return punct_is_cjk(cp_left(s, a, i)) || punct_is_cjk(cp_right(s, i + 1, b));
+}
+
+/* The neighbour of a space run as the full path sees it after punctuation:
+ * an ASCII mark that converts counts as Chinese. */
+static uint32_t seen(const unsigned char *s, size_t a, size_t b, size_t at, uint32_t cp) {
+    return is_ascii_punct(cp) && converts(s, a, b, at) ? fullwidth(cp) : cp;
+}
+
+/* The full path's rules, byte by byte, for lines line_needs rates 1. */
+static int fast_line(const tbuf *in, tbuf *out, size_t a, size_t b, punct_stats *st) {
+    const unsigned char *s = (const unsigned char *)in->s;
+    size_t first = a, last = b;
+    while (first < b && ascii_space(s[first])) first++;
+    while (last > first && ascii_space(s[last - 1])) last--;
+    size_t copied = a;
+    for (size_t i = first; i < last; i++) {
+        if (ascii_space(s[i])) {
+            size_t j = i;
+            while (j < last && ascii_space(s[j])) j++;
+            size_t ls = i - 1;
+            while (ls > a && (s[ls] & 0xC0) == 0x80) ls--;
+            uint32_t l = seen(s, a, b, ls, cp_left(s, a, i)), r = seen(s, a, b, j, cp_right(s, j, b));
+            int strip = (punct_is_cjk(l) && (punct_is_cjk(r) || is_digit(r))) || (is_digit(l) && punct_is_cjk(r));
+            if (strip) {
+                if (tbuf_copy(out, in, copied, i - copied)) return -1;
+                st->spaces_removed += j - i;
+                copied = j;
+            }
+            i = j - 1;
+            continue;
+        }
+        if (!is_ascii_punct(s[i]) || !converts(s, a, b, i)) continue;
+        char enc[4];
+        size_t k = u8_encode(fullwidth(s[i]), enc);
+        if (tbuf_copy(out, in, copied, i - copied) ||
+            tbuf_append(out, enc, k, in->base + (in->src ? in->src[i] : 0)))
+            return -1;
+        st->punct_changed++;
+        copied = i + 1;
+    }
+    return tbuf_copy(out, in, copied, b - copied);
 }
 
 int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
@@ -201,7 +288,8 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
         const unsigned char *nl = memchr(s + pos, '\n', in->len - pos);
         size_t end = nl ? (size_t)(nl - s) : in->len;
         size_t next = nl ? end + 1 : end;
-        if (!line_needs_work(s, pos, end)) {
+        int need = line_needs(s, pos, end);
+        if (!need) {
             /* Most lines need nothing: they are copied later, in one go. */
             pos = next;
             continue;
@@ -213,6 +301,16 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
         if (pos > copied && tbuf_copy(out, in, copied, pos - copied)) {
             rc = -1;
             break;
+        }
+        /* A line that starts with '?' may be lost indentation: the full path. */
+        if (need == 1 && s[pos] != '?') {
+            if (fast_line(in, out, pos, end, st) || (nl && tbuf_copy(out, in, end, 1))) {
+                rc = -1;
+                break;
+            }
+            pos = next;
+            copied = next;
+            continue;
         }
         size_t n = 0;
         for (size_t p = pos; p < end;) {
