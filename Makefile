@@ -150,7 +150,7 @@ bench: all
 	sh bench/extract.sh
 
 format:
-	clang-format -i $(LIB_SRC) $(CLI_SRC) src/*.h include/tifa.h
+	clang-format -i $(LIB_SRC) $(CLI_SRC) src/*.h include/tifa.h tests/unit/*.c tests/unit/*.h tests/stream.c fuzz/*.c
 
 clean:
 	rm -rf build tifa

@@ -18,12 +18,12 @@
 #include <string.h>
 #include "tifa.h"
 
-#define REQUIRE(cond)                                                                  \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "fuzz_clean: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort();                                                                   \
-        }                                                                              \
+#define REQUIRE(cond)                                                                                                  \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            fprintf(stderr, "fuzz_clean: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                       \
+            abort();                                                                                                   \
+        }                                                                                                              \
     } while (0)
 
 typedef struct {
@@ -57,10 +57,14 @@ static int valid_utf8(const unsigned char *s, size_t len) {
         }
         size_t n;
         uint32_t v, min;
-        if (c >= 0xC2 && c <= 0xDF) n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4, v = c & 0x07, min = 0x10000;
-        else return 0;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, v = c & 0x1F, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, v = c & 0x0F, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, v = c & 0x07, min = 0x10000;
+        else
+            return 0;
         if (len - i < n) return 0;
         for (size_t k = 1; k < n; k++) {
             if ((s[i + k] & 0xC0) != 0x80) return 0;
@@ -80,11 +84,10 @@ static uint64_t rng_next(uint64_t *s) {
 }
 
 static int same_report(const tifa_clean_report *a, const tifa_clean_report *b) {
-    return a->encoding == b->encoding && a->invalid_bytes == b->invalid_bytes &&
-           a->annotations == b->annotations && a->orphan_annotations == b->orphan_annotations &&
-           a->boiler_lines == b->boiler_lines && a->joined_lines == b->joined_lines &&
-           a->spaces_removed == b->spaces_removed && a->punct_changed == b->punct_changed &&
-           a->converted_chars == b->converted_chars;
+    return a->encoding == b->encoding && a->invalid_bytes == b->invalid_bytes && a->annotations == b->annotations &&
+           a->orphan_annotations == b->orphan_annotations && a->boiler_lines == b->boiler_lines &&
+           a->joined_lines == b->joined_lines && a->spaces_removed == b->spaces_removed &&
+           a->punct_changed == b->punct_changed && a->converted_chars == b->converted_chars;
 }
 
 static void check(const tifa_options *opt, const char *in, size_t len, uint64_t seed) {
@@ -118,7 +121,9 @@ static void check(const tifa_options *opt, const char *in, size_t len, uint64_t 
     REQUIRE(tifa_cleaner_finish(c, &srep, &err) == TIFA_OK);
     tifa_cleaner_free(c);
     if (m.len != out_len || (out_len && memcmp(m.data, out, out_len) != 0)) {
-        fprintf(stderr, "fuzz_clean: streaming output differs from tifa_clean\n--- one-shot (%zu)\n%.*s\n--- streamed (%zu)\n%.*s\n",
+        fprintf(stderr,
+                "fuzz_clean: streaming output differs from tifa_clean\n--- one-shot (%zu)\n%.*s\n--- streamed "
+                "(%zu)\n%.*s\n",
                 out_len, (int)out_len, out, m.len, (int)m.len, m.data ? m.data : "");
         abort();
     }

@@ -19,12 +19,12 @@
 #include <string.h>
 #include "tifa.h"
 
-#define REQUIRE(cond)                                                                  \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "fuzz_convert: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort();                                                                   \
-        }                                                                              \
+#define REQUIRE(cond)                                                                                                  \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            fprintf(stderr, "fuzz_convert: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                     \
+            abort();                                                                                                   \
+        }                                                                                                              \
     } while (0)
 
 typedef struct {
@@ -65,10 +65,14 @@ static int valid_utf8(const unsigned char *s, size_t len) {
         }
         size_t n;
         uint32_t v, min;
-        if (c >= 0xC2 && c <= 0xDF) n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4, v = c & 0x07, min = 0x10000;
-        else return 0;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, v = c & 0x1F, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, v = c & 0x0F, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, v = c & 0x07, min = 0x10000;
+        else
+            return 0;
         if (len - i < n) return 0;
         for (size_t k = 1; k < n; k++) {
             if ((s[i + k] & 0xC0) != 0x80) return 0;

@@ -15,12 +15,12 @@
 #include <string.h>
 #include "tifa.h"
 
-#define REQUIRE(cond)                                                                  \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "fuzz_decode: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort();                                                                   \
-        }                                                                              \
+#define REQUIRE(cond)                                                                                                  \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            fprintf(stderr, "fuzz_decode: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                      \
+            abort();                                                                                                   \
+        }                                                                                                              \
     } while (0)
 
 /* Strict UTF-8: shortest form, no surrogates, nothing above U+10FFFF. */
@@ -35,10 +35,14 @@ static int valid_utf8(const unsigned char *s, size_t len, int allow_nul) {
         }
         size_t n;
         uint32_t v, min;
-        if (c >= 0xC2 && c <= 0xDF) n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4, v = c & 0x07, min = 0x10000;
-        else return 0;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, v = c & 0x1F, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, v = c & 0x0F, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, v = c & 0x07, min = 0x10000;
+        else
+            return 0;
         if (len - i < n) return 0;
         for (size_t k = 1; k < n; k++) {
             if ((s[i + k] & 0xC0) != 0x80) return 0;
@@ -63,8 +67,10 @@ static void check_decode(const char *in, size_t len, tifa_encoding enc) {
     REQUIRE(strlen(out) == out_len); /* no NUL inside */
     REQUIRE(valid_utf8((const unsigned char *)out, out_len, 0));
     REQUIRE(used >= TIFA_ENC_UTF8 && used <= TIFA_ENC_BIG5);
-    if (enc != TIFA_ENC_AUTO) REQUIRE(used == enc);
-    else REQUIRE(used == tifa_detect_encoding(in, len));
+    if (enc != TIFA_ENC_AUTO)
+        REQUIRE(used == enc);
+    else
+        REQUIRE(used == tifa_detect_encoding(in, len));
     REQUIRE(strcmp(tifa_encoding_name(used), "unknown") != 0);
     /* Every replacement is counted: at least as many U+FFFD as invalid. */
     uint64_t fffd = 0;

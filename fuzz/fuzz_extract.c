@@ -26,12 +26,12 @@
 #include <string.h>
 #include "tifa.h"
 
-#define REQUIRE(cond)                                                                             \
-    do {                                                                                          \
-        if (!(cond)) {                                                                            \
-            fprintf(stderr, "fuzz_extract: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort();                                                                              \
-        }                                                                                         \
+#define REQUIRE(cond)                                                                                                  \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            fprintf(stderr, "fuzz_extract: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                     \
+            abort();                                                                                                   \
+        }                                                                                                              \
     } while (0)
 
 /* ------------------------------------------------------- JSON validator */
@@ -47,10 +47,10 @@ typedef struct {
      * the depth, and the code point length of the last article text. */
     int depth;
     char key[64];
-    int in_articles;    /* inside the top-level "articles" array */
-    int64_t text_len;   /* length of the current article's "text", -1 unknown */
-    int in_spans;       /* inside an article's "spans" object */
-    int spans_checked;  /* how many span arrays were checked (for the record) */
+    int in_articles;   /* inside the top-level "articles" array */
+    int64_t text_len;  /* length of the current article's "text", -1 unknown */
+    int in_spans;      /* inside an article's "spans" object */
+    int spans_checked; /* how many span arrays were checked (for the record) */
 } jp;
 
 static int fail(jp *p, const char *why) {
@@ -94,10 +94,14 @@ static int utf8_seq(jp *p) {
     size_t left = p->n - p->i, len;
     uint32_t v, min;
     unsigned c = s[0];
-    if (c >= 0xC2 && c <= 0xDF) len = 2, v = c & 0x1F, min = 0x80;
-    else if (c >= 0xE0 && c <= 0xEF) len = 3, v = c & 0x0F, min = 0x800;
-    else if (c >= 0xF0 && c <= 0xF4) len = 4, v = c & 0x07, min = 0x10000;
-    else return fail(p, "invalid UTF-8 lead byte");
+    if (c >= 0xC2 && c <= 0xDF)
+        len = 2, v = c & 0x1F, min = 0x80;
+    else if (c >= 0xE0 && c <= 0xEF)
+        len = 3, v = c & 0x0F, min = 0x800;
+    else if (c >= 0xF0 && c <= 0xF4)
+        len = 4, v = c & 0x07, min = 0x10000;
+    else
+        return fail(p, "invalid UTF-8 lead byte");
     if (left < len) return fail(p, "truncated UTF-8 sequence");
     for (size_t k = 1; k < len; k++) {
         if ((s[k] & 0xC0) != 0x80) return fail(p, "invalid UTF-8 continuation byte");
@@ -165,10 +169,12 @@ static int parse_number(jp *p, long long *val, int *is_int) {
     *is_int = 1;
     if (i < p->n && s[i] == '-') i++;
     if (i >= p->n) return fail(p, "truncated number");
-    if (s[i] == '0') i++;
+    if (s[i] == '0')
+        i++;
     else if (s[i] >= '1' && s[i] <= '9')
         while (i < p->n && s[i] >= '0' && s[i] <= '9') i++;
-    else return fail(p, "bad number");
+    else
+        return fail(p, "bad number");
     if (i < p->n && s[i] == '.') {
         *is_int = 0;
         i++;
@@ -224,8 +230,8 @@ static int parse_span(jp *p) {
     if (k != 2) return fail(p, "span does not have two numbers");
     if (p->text_len < 0) return fail(p, "spans before the article's text");
     if (v[0] < 0 || v[0] > v[1] || v[1] > p->text_len) {
-        fprintf(stderr, "fuzz_extract: span \"%s\" [%lld, %lld] outside text of %lld code points\n", p->key, v[0],
-                v[1], (long long)p->text_len);
+        fprintf(stderr, "fuzz_extract: span \"%s\" [%lld, %lld] outside text of %lld code points\n", p->key, v[0], v[1],
+                (long long)p->text_len);
         return fail(p, "span out of range");
     }
     p->spans_checked++;
@@ -363,8 +369,8 @@ static void require_json(const char *s, size_t n, const char *what, const uint8_
     }
     if (!ok) {
         size_t a = p.at > 80 ? p.at - 80 : 0, b = p.at + 80 < n ? p.at + 80 : n;
-        fprintf(stderr, "fuzz_extract: %s record is not valid JSON: %s at byte %zu of %zu\n  near: %.*s\n", what,
-                p.why, p.at, n, (int)(b - a), s + a);
+        fprintf(stderr, "fuzz_extract: %s record is not valid JSON: %s at byte %zu of %zu\n  near: %.*s\n", what, p.why,
+                p.at, n, (int)(b - a), s + a);
         fprintf(stderr, "  input (%zu bytes):", in_len);
         for (size_t i = 0; i < in_len && i < 512; i++) fprintf(stderr, " %02x", in[i]);
         fputc('\n', stderr);

@@ -30,12 +30,12 @@
 #include <string.h>
 #include "tifa.h"
 
-#define REQUIRE(cond)                                                                  \
-    do {                                                                               \
-        if (!(cond)) {                                                                 \
-            fprintf(stderr, "fuzz_pinyin: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond); \
-            abort();                                                                   \
-        }                                                                              \
+#define REQUIRE(cond)                                                                                                  \
+    do {                                                                                                               \
+        if (!(cond)) {                                                                                                 \
+            fprintf(stderr, "fuzz_pinyin: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                      \
+            abort();                                                                                                   \
+        }                                                                                                              \
     } while (0)
 
 typedef struct {
@@ -72,10 +72,14 @@ static int valid_utf8(const unsigned char *s, size_t len) {
         }
         size_t n;
         uint32_t v, min;
-        if (c >= 0xC2 && c <= 0xDF) n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4, v = c & 0x07, min = 0x10000;
-        else return 0;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, v = c & 0x1F, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, v = c & 0x0F, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, v = c & 0x07, min = 0x10000;
+        else
+            return 0;
         if (len - i < n) return 0;
         for (size_t k = 1; k < n; k++) {
             if ((s[i + k] & 0xC0) != 0x80) return 0;
@@ -114,9 +118,39 @@ static const struct {
 
 /* Text that is never removed, whatever comes before it. */
 static const char *const plain[] = {
-    "的", "在", "北京", "召开", "强调", "要", "加强", "领导", "，", "。", "；", "：", "、", "\n", "\n\n",
-    "(2023)", "（会议）", "(ABC)", "(会议在京召开)", "2025年", "1,000", "3.5", "Notice", " ", "　",
-    "“", "”", "《", "》", "hui", "yi4", "?", "！",
+    "的",
+    "在",
+    "北京",
+    "召开",
+    "强调",
+    "要",
+    "加强",
+    "领导",
+    "，",
+    "。",
+    "；",
+    "：",
+    "、",
+    "\n",
+    "\n\n",
+    "(2023)",
+    "（会议）",
+    "(ABC)",
+    "(会议在京召开)",
+    "2025年",
+    "1,000",
+    "3.5",
+    "Notice",
+    " ",
+    "　",
+    "“",
+    "”",
+    "《",
+    "》",
+    "hui",
+    "yi4",
+    "?",
+    "！",
 };
 #define NPLAIN (sizeof plain / sizeof plain[0])
 
@@ -178,10 +212,67 @@ static void check_oracle(const tifa_options *opt, const membuf *in, const membuf
 /* --------------------------------------------------------------- raw mode */
 
 static const char *const alphabet[] = {
-    "會", "议", "國", "字", "綠", "女", "中", "乾", "(", ")", "（", "）", "(", ")",
-    "a", "e", "i", "o", "u", "v", "n", "g", "h", "z", "s", "c", "y", "w", "l", "x",
-    "ì", "ó", "ǎ", "ǜ", "ü", "ń", "ḿ", "\xCC\x88", "\xCC\x8C", ":", "1", "2", "3", "4", "5", "0",
-    " ", "\t", "　", "\xC2\xA0", "?", "？", "\xEF\xBF\xBD", "\xFF", "\xE5\x9C", "\n", "\r\n", "😀", "\xE2\x9C\x85", ",", "A",
+    "會",
+    "议",
+    "國",
+    "字",
+    "綠",
+    "女",
+    "中",
+    "乾",
+    "(",
+    ")",
+    "（",
+    "）",
+    "(",
+    ")",
+    "a",
+    "e",
+    "i",
+    "o",
+    "u",
+    "v",
+    "n",
+    "g",
+    "h",
+    "z",
+    "s",
+    "c",
+    "y",
+    "w",
+    "l",
+    "x",
+    "ì",
+    "ó",
+    "ǎ",
+    "ǜ",
+    "ü",
+    "ń",
+    "ḿ",
+    "\xCC\x88",
+    "\xCC\x8C",
+    ":",
+    "1",
+    "2",
+    "3",
+    "4",
+    "5",
+    "0",
+    " ",
+    "\t",
+    "　",
+    "\xC2\xA0",
+    "?",
+    "？",
+    "\xEF\xBF\xBD",
+    "\xFF",
+    "\xE5\x9C",
+    "\n",
+    "\r\n",
+    "😀",
+    "\xE2\x9C\x85",
+    ",",
+    "A",
 };
 #define NALPHABET (sizeof alphabet / sizeof alphabet[0])
 

@@ -25,11 +25,11 @@ extern "C" {
 
 typedef enum {
     TIFA_OK = 0,
-    TIFA_EINPUT = 1,  /* input could not be interpreted */
-    TIFA_EIO = 2,     /* reading or writing failed */
-    TIFA_ENOMEM = 3,  /* out of memory */
-    TIFA_EUSAGE = 4,  /* invalid argument (unknown configuration, ...) */
-    TIFA_ESINK = 5    /* the caller's write callback reported failure */
+    TIFA_EINPUT = 1, /* input could not be interpreted */
+    TIFA_EIO = 2,    /* reading or writing failed */
+    TIFA_ENOMEM = 3, /* out of memory */
+    TIFA_EUSAGE = 4, /* invalid argument (unknown configuration, ...) */
+    TIFA_ESINK = 5   /* the caller's write callback reported failure */
 } tifa_status;
 
 typedef struct {
@@ -70,9 +70,8 @@ tifa_encoding tifa_detect_encoding(const char *bytes, size_t len);
  * counted in *invalid. A BOM is removed. *out is NUL-terminated and owned by
  * the caller (tifa_free). enc may be TIFA_ENC_AUTO; *used receives the
  * encoding actually used (may be NULL). */
-tifa_status tifa_decode(const char *bytes, size_t len, tifa_encoding enc,
-                        char **out, size_t *out_len, tifa_encoding *used,
-                        uint64_t *invalid, tifa_error *err);
+tifa_status tifa_decode(const char *bytes, size_t len, tifa_encoding enc, char **out, size_t *out_len,
+                        tifa_encoding *used, uint64_t *invalid, tifa_error *err);
 
 /* -------------------------------------------------------------- convert */
 
@@ -81,8 +80,7 @@ typedef struct tifa_converter tifa_converter;
 /* Opens the OpenCC configuration NAME ("t2s", "s2twp", ... with or without
  * ".json"). The tables are compiled in; nothing is read from disk. Free
  * with tifa_converter_free. A converter is immutable and thread-safe. */
-tifa_status tifa_converter_new(const char *name, tifa_converter **out,
-                               tifa_error *err);
+tifa_status tifa_converter_new(const char *name, tifa_converter **out, tifa_error *err);
 void tifa_converter_free(tifa_converter *conv);
 
 /* Writes the names of the compiled-in configurations, one per call. */
@@ -91,8 +89,7 @@ const char *tifa_converter_name(int index);
 
 /* Converts UTF-8 text exactly as `opencc -c NAME.json` does. The result is
  * passed to write in pieces. Invalid UTF-8 bytes are passed through. */
-tifa_status tifa_convert(const tifa_converter *conv, const char *text,
-                         size_t len, tifa_write_fn write, void *user,
+tifa_status tifa_convert(const tifa_converter *conv, const char *text, size_t len, tifa_write_fn write, void *user,
                          tifa_error *err);
 
 /* Length of the longest prefix of text[0..len) that can be converted on its
@@ -104,10 +101,10 @@ size_t tifa_convert_safe_prefix(const char *text, size_t len);
 /* ---------------------------------------------------------------- clean */
 
 typedef struct tifa_options {
-    tifa_encoding encoding;  /* TIFA_ENC_AUTO to detect */
-    const char *target;      /* OpenCC configuration for the script, default
+    tifa_encoding encoding; /* TIFA_ENC_AUTO to detect */
+    const char *target;     /* OpenCC configuration for the script, default
                                 "t2s"; NULL or "none" keeps the script */
-    int keep_boilerplate;    /* non-zero: do not drop portal boilerplate */
+    int keep_boilerplate;   /* non-zero: do not drop portal boilerplate */
 } tifa_options;
 
 /* Default options: detect the encoding, convert to simplified. */
@@ -116,14 +113,14 @@ void tifa_options_init(tifa_options *opt);
 /* What cleaning saw, for warnings and records. */
 typedef struct {
     tifa_encoding encoding;
-    uint64_t invalid_bytes;     /* replaced by U+FFFD */
-    uint64_t annotations;       /* pinyin groups removed */
-    uint64_t orphan_annotations;/* reading-like groups kept (after ? etc.) */
-    uint64_t boiler_lines;      /* lines dropped as boilerplate */
-    uint64_t joined_lines;      /* hard line breaks repaired */
+    uint64_t invalid_bytes;      /* replaced by U+FFFD */
+    uint64_t annotations;        /* pinyin groups removed */
+    uint64_t orphan_annotations; /* reading-like groups kept (after ? etc.) */
+    uint64_t boiler_lines;       /* lines dropped as boilerplate */
+    uint64_t joined_lines;       /* hard line breaks repaired */
     uint64_t spaces_removed;
     uint64_t punct_changed;
-    uint64_t converted_chars;   /* characters changed by script conversion */
+    uint64_t converted_chars; /* characters changed by script conversion */
 } tifa_clean_report;
 
 typedef struct tifa_cleaner tifa_cleaner;
@@ -132,20 +129,16 @@ typedef struct tifa_cleaner tifa_cleaner;
  * size, then finish. The canonical clean text (SPEC section 2) goes to
  * write. Memory stays bounded whatever the input size. `name` is used in
  * error messages. Free with tifa_cleaner_free. */
-tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name,
-                             tifa_write_fn write, void *user,
+tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_write_fn write, void *user,
                              tifa_cleaner **out, tifa_error *err);
-tifa_status tifa_cleaner_feed(tifa_cleaner *c, const char *bytes, size_t len,
-                              tifa_error *err);
-tifa_status tifa_cleaner_finish(tifa_cleaner *c, tifa_clean_report *report,
-                                tifa_error *err);
+tifa_status tifa_cleaner_feed(tifa_cleaner *c, const char *bytes, size_t len, tifa_error *err);
+tifa_status tifa_cleaner_finish(tifa_cleaner *c, tifa_clean_report *report, tifa_error *err);
 void tifa_cleaner_free(tifa_cleaner *c);
 
 /* Cleans a whole document in memory. *out (NUL-terminated) is owned by the
  * caller (tifa_free). report may be NULL. */
-tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len,
-                       char **out, size_t *out_len, tifa_clean_report *report,
-                       tifa_error *err);
+tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, char **out, size_t *out_len,
+                       tifa_clean_report *report, tifa_error *err);
 
 /* -------------------------------------------------------------- extract */
 

@@ -18,46 +18,125 @@
 
 /* Whole lines that are buttons, counters and menu items on portal pages. */
 static const char *const furniture_lines[] = {
-    "分享至", "分享到", "分享", "打印", "关闭", "关闭窗口", "收藏", "返回顶部", "返回", "评论", "点赞",
-    "在看", "阅读原文", "扫一扫", "微信", "微博", "QQ空间", "字号", "大 中 小", "【打印】", "【关闭】",
-    "【大 中 小】", "打印本页", "关闭本页", "上一篇", "下一篇", "举报", "投诉", "我要纠错", "全部",
-    "正文", "相关", "手机看", "查看更多", "展开全文", "加载更多", "无障碍浏览 进入关怀版",
+    "分享至",
+    "分享到",
+    "分享",
+    "打印",
+    "关闭",
+    "关闭窗口",
+    "收藏",
+    "返回顶部",
+    "返回",
+    "评论",
+    "点赞",
+    "在看",
+    "阅读原文",
+    "扫一扫",
+    "微信",
+    "微博",
+    "QQ空间",
+    "字号",
+    "大 中 小",
+    "【打印】",
+    "【关闭】",
+    "【大 中 小】",
+    "打印本页",
+    "关闭本页",
+    "上一篇",
+    "下一篇",
+    "举报",
+    "投诉",
+    "我要纠错",
+    "全部",
+    "正文",
+    "相关",
+    "手机看",
+    "查看更多",
+    "展开全文",
+    "加载更多",
+    "无障碍浏览 进入关怀版",
     /* e-paper page turners and social buttons */
-    "前一天后一天", "前一天", "后一天", "上一版", "下一版", "上一期", "下一期", "展开通版", "收缩通版",
-    "听新闻", "Facebook", "Twitter", "LinkedIn", "WhatsApp", "Telegram", "微信扫一扫", "朋友圈",
+    "前一天后一天",
+    "前一天",
+    "后一天",
+    "上一版",
+    "下一版",
+    "上一期",
+    "下一期",
+    "展开通版",
+    "收缩通版",
+    "听新闻",
+    "Facebook",
+    "Twitter",
+    "LinkedIn",
+    "WhatsApp",
+    "Telegram",
+    "微信扫一扫",
+    "朋友圈",
 };
 
 /* Line openings of repost notices, prompts and disclaimers. */
 static const char *const furniture_prefixes[] = {
-    "若需转载", "如需转载", "转载请", "期待投稿", "欢迎投稿", "各单位投稿", "投稿邮箱", "喜欢就", "觉得好看",
-    "点个在看", "点击上方", "点击下方", "点击蓝字", "点击关注", "长按识别", "长按二维码", "扫描二维码",
-    "扫码关注", "关注我们", "欢迎关注", "版权所有", "Copyright", "copyright", "©", "免责声明",
-    "原标题", "【纠错】", "当前位置", "您当前的位置", "您的位置", "所在位置", "网站地图", "ICP备",
-    "京ICP", "京公网安备", "分享到：", "分享到:", "【字体", "字体：", "字号：", "【我要纠错】", "扫一扫",
-    "【打印", "【关闭", "打印本页", "发布时间", "发布日期", "浏览次数", "阅读次数", "点击数：",
-    "跳转到", "不支持Flash", "留言板", "新浪简介", "旧版网站", "站内搜索", "网站无障碍", "无障碍浏览",
-    "• 索引号", "• 发布机构", "• 关键词", "• 主题分类", "• 成文日期", "• 发文字号", "• 发布日期", "索引号：",
-    "通版阅读", "更多资讯", "当前版", "放大字体", "缩小字体", "分享：", "本页位置", "中新网分类新闻查询", "http://", "https://", "www.",
+    "若需转载",     "如需转载",
+    "转载请",       "期待投稿",
+    "欢迎投稿",     "各单位投稿",
+    "投稿邮箱",     "喜欢就",
+    "觉得好看",     "点个在看",
+    "点击上方",     "点击下方",
+    "点击蓝字",     "点击关注",
+    "长按识别",     "长按二维码",
+    "扫描二维码",   "扫码关注",
+    "关注我们",     "欢迎关注",
+    "版权所有",     "Copyright",
+    "copyright",    "©",
+    "免责声明",     "原标题",
+    "【纠错】",     "当前位置",
+    "您当前的位置", "您的位置",
+    "所在位置",     "网站地图",
+    "ICP备",        "京ICP",
+    "京公网安备",   "分享到：",
+    "分享到:",      "【字体",
+    "字体：",       "字号：",
+    "【我要纠错】", "扫一扫",
+    "【打印",       "【关闭",
+    "打印本页",     "发布时间",
+    "发布日期",     "浏览次数",
+    "阅读次数",     "点击数：",
+    "跳转到",       "不支持Flash",
+    "留言板",       "新浪简介",
+    "旧版网站",     "站内搜索",
+    "网站无障碍",   "无障碍浏览",
+    "• 索引号",     "• 发布机构",
+    "• 关键词",     "• 主题分类",
+    "• 成文日期",   "• 发文字号",
+    "• 发布日期",   "索引号：",
+    "通版阅读",     "更多资讯",
+    "当前版",       "放大字体",
+    "缩小字体",     "分享：",
+    "本页位置",     "中新网分类新闻查询",
+    "http://",      "https://",
+    "www.",
 };
 
 /* Words that make a short unpunctuated line page metadata ("2019-09-11
  * 10:00 来源：新华社 【字体：大 中 小】"), wherever they stand in it. */
 static const char *const metadata_words[] = {
-    "来源：", "来源:", "责任编辑", "发布时间", "发布日期", "字体：", "作者：", "浏览次数", "【打印】", "【关闭】",
-    "【我要纠错】",
+    "来源：", "来源:",    "责任编辑", "发布时间", "发布日期",     "字体：",
+    "作者：", "浏览次数", "【打印】", "【关闭】", "【我要纠错】",
 };
 
 /* Lines after which the rest of a page is other content, never the article. */
 static const char *const tail_markers[] = {
-    "相关推荐", "热点推荐", "相关阅读", "相关新闻", "延伸阅读", "往期回顾", "推荐阅读", "热门推荐",
-    "猜你喜欢", "热门文章", "精彩推荐", "更多精彩", "特别声明", "Notice: The content above",
-    "相关文章", "热点新闻", "为您推荐", "今日推荐", "更多中国要闻", "更多新闻", "更多要闻", "更多精彩内容",
+    "相关推荐",     "热点推荐", "相关阅读", "相关新闻", "延伸阅读",     "往期回顾", "推荐阅读",
+    "热门推荐",     "猜你喜欢", "热门文章", "精彩推荐", "更多精彩",     "特别声明", "Notice: The content above",
+    "相关文章",     "热点新闻", "为您推荐", "今日推荐", "更多中国要闻", "更多新闻", "更多要闻",
+    "更多精彩内容",
 };
 
 /* Metadata roles. The line "ROLE SEP NAME" becomes an editor field. */
 static const char *const editor_roles[] = {
-    "责任编辑", "责编", "主编", "审校", "编辑", "校对", "审核", "终审", "初审", "复审", "二审", "三审",
-    "监制", "统筹", "排版", "美编", "策划", "出品人", "总编辑", "值班编辑",
+    "责任编辑", "责编", "主编", "审校", "编辑", "校对", "审核", "终审",   "初审",   "复审",
+    "二审",     "三审", "监制", "统筹", "排版", "美编", "策划", "出品人", "总编辑", "值班编辑",
 };
 static const char *const source_roles[] = {"来源", "稿源", "文章来源", "信息来源", "出处"};
 
@@ -76,16 +155,19 @@ static int equals(const char *s, size_t len, const char *p) { return strlen(p) =
 
 static size_t skip_spaces(const char *s, size_t pos, size_t end) {
     while (pos < end) {
-        if (s[pos] == ' ' || s[pos] == '\t') pos++;
-        else if (end - pos >= 3 && memcmp(s + pos, "\xE3\x80\x80", 3) == 0) pos += 3;
-        else break;
+        if (s[pos] == ' ' || s[pos] == '\t')
+            pos++;
+        else if (end - pos >= 3 && memcmp(s + pos, "\xE3\x80\x80", 3) == 0)
+            pos += 3;
+        else
+            break;
     }
     return pos;
 }
 
 /* "ROLE SEP value": returns 1 and the value span when the line is one. */
-static int role_line(const char *s, size_t start, size_t end, const char *const *roles, size_t nroles,
-                     size_t *role_end, size_t *vstart) {
+static int role_line(const char *s, size_t start, size_t end, const char *const *roles, size_t nroles, size_t *role_end,
+                     size_t *vstart) {
     for (size_t r = 0; r < nroles; r++) {
         if (!starts_with(s + start, end - start, roles[r])) continue;
         size_t pos = skip_spaces(s, start + strlen(roles[r]), end);
@@ -106,8 +188,7 @@ static int role_line(const char *s, size_t start, size_t end, const char *const 
 static int all_digits(const char *s, size_t len) {
     if (!len) return 0;
     for (size_t i = 0; i < len; i++)
-        if (!(s[i] >= '0' && s[i] <= '9') && s[i] != ' ' && s[i] != ',' && s[i] != '.' && s[i] != 'w' &&
-            s[i] != 'k')
+        if (!(s[i] >= '0' && s[i] <= '9') && s[i] != ' ' && s[i] != ',' && s[i] != '.' && s[i] != 'w' && s[i] != 'k')
             return 0;
     return 1;
 }
@@ -118,9 +199,12 @@ static int is_timestamp(const char *s, size_t len) {
     int seps = 0;
     for (; i < len; i++) {
         char c = s[i];
-        if (c >= '0' && c <= '9') digits++;
-        else if (c == '-' || c == '/' || c == '.' || c == ':' || c == ' ') seps++;
-        else return 0;
+        if (c >= '0' && c <= '9')
+            digits++;
+        else if (c == '-' || c == '/' || c == '.' || c == ':' || c == ' ')
+            seps++;
+        else
+            return 0;
     }
     return digits >= 6 && seps >= 2 && s[0] >= '1' && s[0] <= '2';
 }
@@ -139,8 +223,8 @@ static int has_any_char(const char *s, size_t len, const char *chars) {
 
 /* Counters such as "3694文章数 478关注度" or "阅读 1.2万". */
 static int is_counter(const char *s, size_t len) {
-    static const char *const words[] = {"文章数", "关注度", "阅读量", "浏览量", "点击量", "评论数", "粉丝",
-                                        "阅读数", "浏览次数", "点击数"};
+    static const char *const words[] = {"文章数", "关注度", "阅读量", "浏览量",   "点击量",
+                                        "评论数", "粉丝",   "阅读数", "浏览次数", "点击数"};
     if (len > 60 || !has_any_char(s, len, "数度量丝")) return 0;
     for (size_t i = 0; i < COUNT(words); i++)
         if (memmem(s, len, words[i], strlen(words[i]))) return 1;
@@ -192,9 +276,12 @@ static int button_row(const char *s, size_t len) {
     int buttons = 0;
     while (pos < len) {
         const char *close;
-        if (s[pos] == '[') close = memchr(s + pos, ']', len - pos);
-        else if (starts_with(s + pos, len - pos, "【")) close = memmem(s + pos, len - pos, "】", 3);
-        else return 0;
+        if (s[pos] == '[')
+            close = memchr(s + pos, ']', len - pos);
+        else if (starts_with(s + pos, len - pos, "【"))
+            close = memmem(s + pos, len - pos, "】", 3);
+        else
+            return 0;
         if (!close || close - (s + pos) > 30) return 0;
         pos = skip_spaces(s, (size_t)(close - s) + (*close == ']' ? 1 : 3), len);
         buttons++;
@@ -211,9 +298,12 @@ static int date_line(const char *s, size_t len) {
     while (pos < len) {
         uint32_t cp;
         pos += u8_decode((const unsigned char *)s + pos, len - pos, &cp);
-        if (cp >= '0' && cp <= '9') digits++;
-        else if (cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || cp == '-' || cp == '.' || cp == '/') date_mark++;
-        else if (is_han(cp) && digits >= 6) han_after++;
+        if (cp >= '0' && cp <= '9')
+            digits++;
+        else if (cp == 0x5E74 || cp == 0x6708 || cp == 0x65E5 || cp == '-' || cp == '.' || cp == '/')
+            date_mark++;
+        else if (is_han(cp) && digits >= 6)
+            han_after++;
     }
     if (digits < 6 || date_mark < 2) return 0;
     /* The date leads the line, and what follows is a few words at most. */
@@ -239,8 +329,8 @@ int boiler_only_image_stubs(const char *s, size_t len) {
 
 static int is_tail_marker(const char *s, size_t len) {
     for (size_t i = 0; i < COUNT(tail_markers); i++)
-        if (starts_with(s, len, tail_markers[i]) && (len <= strlen(tail_markers[i]) + 12 || tail_markers[i][0] == 'N' ||
-                                                     !strcmp(tail_markers[i], "特别声明")))
+        if (starts_with(s, len, tail_markers[i]) &&
+            (len <= strlen(tail_markers[i]) + 12 || tail_markers[i][0] == 'N' || !strcmp(tail_markers[i], "特别声明")))
             return 1;
     return 0;
 }
@@ -351,8 +441,8 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
-        boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) ||
-        button_row(s, len) || date_line(s, len) || page_label(s, len))
+        boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) || button_row(s, len) ||
+        date_line(s, len) || page_label(s, len))
         return LINE_DROP;
     return LINE_BODY;
 }

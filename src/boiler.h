@@ -5,25 +5,25 @@
 #include "text.h"
 
 typedef enum {
-    LINE_BODY = 0,  /* article text */
-    LINE_DROP,      /* navigation, counters, share prompts, footers */
-    LINE_SOURCE,    /* 来源：X — value in the field span */
-    LINE_EDITOR,    /* 责编 | X, 编辑：X, ... — role and value spans */
+    LINE_BODY = 0, /* article text */
+    LINE_DROP,     /* navigation, counters, share prompts, footers */
+    LINE_SOURCE,   /* 来源：X — value in the field span */
+    LINE_EDITOR,   /* 责编 | X, 编辑：X, ... — role and value spans */
     LINE_BLANK
 } line_kind;
 
 typedef struct {
-    size_t start, end;   /* trimmed span of the line in the text */
-    int indented;        /* the raw line began with whitespace */
-    int tail;            /* after a tail marker: other pages' material */
+    size_t start, end; /* trimmed span of the line in the text */
+    int indented;      /* the raw line began with whitespace */
+    int tail;          /* after a tail marker: other pages' material */
     line_kind kind;
     size_t role_start, role_end;   /* LINE_EDITOR: the role word */
     size_t value_start, value_end; /* LINE_SOURCE / LINE_EDITOR: the value */
 } line_info;
 
 typedef struct {
-    int in_tail;       /* a "related articles" marker was seen: the rest is not the article */
-    int seen_body;     /* some article text has been seen */
+    int in_tail;   /* a "related articles" marker was seen: the rest is not the article */
+    int seen_body; /* some article text has been seen */
 } boiler_state;
 
 /* Classifies each line of text t (simplified script). */

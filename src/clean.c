@@ -36,12 +36,12 @@ struct tifa_cleaner {
     decoder dec;
     tbuf window;
     boiler_state boiler;
-    int line_open;   /* a body line was written without its newline */
+    int line_open; /* a body line was written without its newline */
     int sink_failed;
     tifa_clean_report rep;
-    clean_doc *doc; /* collecting for extract instead of writing text */
-    tbuf stage[4];  /* the stages' outputs, reused from window to window */
-    int mid_line;   /* the last window ended inside a line */
+    clean_doc *doc;         /* collecting for extract instead of writing text */
+    tbuf stage[4];          /* the stages' outputs, reused from window to window */
+    int mid_line;           /* the last window ended inside a line */
     layout_scratch scratch; /* line arrays, reused from window to window */
 };
 
@@ -68,8 +68,8 @@ static int ascii_alnum(char ch) {
 }
 
 /* Writes the body lines of one window, joined into paragraphs. */
-static int emit_window(tifa_cleaner *c, const tbuf *text, const line_info *lines, const line_info *olines,
-                       size_t n, const unsigned char *join) {
+static int emit_window(tifa_cleaner *c, const tbuf *text, const line_info *lines, const line_info *olines, size_t n,
+                       const unsigned char *join) {
     int joined_prev = c->mid_line && n > 0 && lines[0].kind == LINE_BODY;
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind == LINE_DROP || lines[i].kind == LINE_SOURCE || lines[i].kind == LINE_EDITOR)
@@ -127,15 +127,21 @@ static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
         int yy = digits_at(s, len, &k, 4);
         if (k - i != 4 || yy < 1990 || yy > 2100 || k >= len) continue;
         size_t sep = 1;
-        if (s[k] == '-' || s[k] == '/' || s[k] == '.') sep = 1;
-        else if (len - k >= 3 && memcmp(s + k, "年", 3) == 0) sep = 3;
-        else continue;
+        if (s[k] == '-' || s[k] == '/' || s[k] == '.')
+            sep = 1;
+        else if (len - k >= 3 && memcmp(s + k, "年", 3) == 0)
+            sep = 3;
+        else
+            continue;
         k += sep;
         int mm = digits_at(s, len, &k, 2);
         if (mm < 1 || mm > 12 || k >= len) continue;
-        if (s[k] == '-' || s[k] == '/' || s[k] == '.') k++;
-        else if (len - k >= 3 && memcmp(s + k, "月", 3) == 0) k += 3;
-        else continue;
+        if (s[k] == '-' || s[k] == '/' || s[k] == '.')
+            k++;
+        else if (len - k >= 3 && memcmp(s + k, "月", 3) == 0)
+            k += 3;
+        else
+            continue;
         int dd = digits_at(s, len, &k, 2);
         if (dd < 1 || dd > 31) continue;
         *y = yy;
@@ -294,8 +300,7 @@ static tifa_status start_decoding(tifa_cleaner *c, int final, tifa_error *err) {
     if (enc == TIFA_ENC_AUTO) enc = tifa_detect_encoding(c->sample, c->sample_len);
     c->rep.encoding = enc;
     c->detected = 1;
-    if (decoder_init(&c->dec, enc))
-        return tifa_fail(err, TIFA_EINPUT, 0, "cannot decode %s", tifa_encoding_name(enc));
+    if (decoder_init(&c->dec, enc)) return tifa_fail(err, TIFA_EINPUT, 0, "cannot decode %s", tifa_encoding_name(enc));
     int rc = decoder_feed(&c->dec, c->sample, c->sample_len, final, &c->window);
     free(c->sample);
     c->sample = NULL;
@@ -308,8 +313,10 @@ tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_wri
     *outp = NULL;
     tifa_cleaner *c = calloc(1, sizeof *c);
     if (!c) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    if (opt) c->opt = *opt;
-    else tifa_options_init(&c->opt);
+    if (opt)
+        c->opt = *opt;
+    else
+        tifa_options_init(&c->opt);
     c->name = strdup(name ? name : "(input)");
     c->write = write;
     c->user = user;
@@ -320,8 +327,10 @@ tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_wri
     tifa_status st = c->name ? tifa_converter_new("t2s", &c->simplify, err) : TIFA_ENOMEM;
     const char *target = c->opt.target;
     if (st == TIFA_OK && target && strcmp(target, "none") != 0) {
-        if (strcmp(target, "t2s") == 0 || strcmp(target, "t2s.json") == 0) c->target = c->simplify;
-        else st = tifa_converter_new(target, &c->target, err);
+        if (strcmp(target, "t2s") == 0 || strcmp(target, "t2s.json") == 0)
+            c->target = c->simplify;
+        else
+            st = tifa_converter_new(target, &c->target, err);
     }
     if (st != TIFA_OK) {
         tifa_cleaner_free(c);
@@ -350,8 +359,10 @@ tifa_status tifa_cleaner_feed(tifa_cleaner *c, const char *bytes, size_t len, ti
 
 tifa_status tifa_cleaner_finish(tifa_cleaner *c, tifa_clean_report *report, tifa_error *err) {
     tifa_status st = TIFA_OK;
-    if (!c->detected) st = start_decoding(c, 1, err);
-    else if (decoder_feed(&c->dec, "", 0, 1, &c->window)) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (!c->detected)
+        st = start_decoding(c, 1, err);
+    else if (decoder_feed(&c->dec, "", 0, 1, &c->window))
+        st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (st == TIFA_OK) st = drain(c, 1, err);
     if (st == TIFA_OK && c->line_open && out(c, "\n", 1))
         st = tifa_fail(err, TIFA_ESINK, c->dec.offset, "output could not be written");
@@ -437,8 +448,10 @@ tifa_status clean_collect(const tifa_options *opt, const char *name, const char 
     tbuf_init(&doc->text, 0);
     tbuf_init(&doc->decoded, 0);
     tifa_options o;
-    if (opt) o = *opt;
-    else tifa_options_init(&o);
+    if (opt)
+        o = *opt;
+    else
+        tifa_options_init(&o);
     o.target = "t2s"; /* records are in simplified script */
     tifa_cleaner *c;
     tifa_status st = tifa_cleaner_new(&o, name, discard, NULL, &c, err);

@@ -9,13 +9,13 @@ typedef enum { FIELD_SOURCE, FIELD_EDITOR } field_kind;
 
 typedef struct {
     field_kind kind;
-    char *role, *value;  /* simplified script */
-    size_t text_offset;  /* byte offset in text where the line stood */
+    char *role, *value; /* simplified script */
+    size_t text_offset; /* byte offset in text where the line stood */
 } doc_field;
 
 typedef struct {
-    tbuf text;         /* clean paragraphs (simplified), '\n' between, no final '\n' */
-    tbuf decoded;      /* the decoded input, for anomaly offsets */
+    tbuf text;    /* clean paragraphs (simplified), '\n' between, no final '\n' */
+    tbuf decoded; /* the decoded input, for anomaly offsets */
     size_t paragraphs;
     doc_field *fields;
     size_t nfields;

@@ -30,10 +30,10 @@ struct tifa_converter {
  * no dictionary contains (which no key can span), to bound memory. */
 #define RUN_SOFT_LIMIT 4096
 #define RUN_HARD_LIMIT (1u << 20)
-#define OUT_CHUNK 65536
+#define OUT_CHUNK      65536
 
 #define FNV_OFFSET 0x811C9DC5u
-#define FNV_PRIME 0x01000193u
+#define FNV_PRIME  0x01000193u
 
 static const tc_entry *probe(const tc_dict *d, const char *key, size_t n, uint32_t hash) {
     uint32_t h = hash & d->mask;
@@ -46,7 +46,6 @@ static const tc_entry *probe(const tc_dict *d, const char *key, size_t n, uint32
     }
 }
 
-
 /* The entry whose key is the single character cp: a direct page lookup. */
 static const tc_entry *single_entry(const tc_dict *d, uint32_t cp) {
     if (cp >= 0x110000) return NULL;
@@ -58,9 +57,7 @@ static const tc_entry *single_entry(const tc_dict *d, uint32_t cp) {
 
 /* OpenCC steps over one "character" by its lead byte alone; we do the same
  * for valid UTF-8 and step one byte over anything invalid. */
-static size_t char_len(const char *s, size_t len, uint32_t *cp) {
-    return u8_decode((const unsigned char *)s, len, cp);
-}
+static size_t char_len(const char *s, size_t len, uint32_t *cp) { return u8_decode((const unsigned char *)s, len, cp); }
 
 /* Longest key of d that prefixes s[0..len). The first character (cp, first
  * bytes long) is already decoded. Hashes of all candidate prefixes are
@@ -158,15 +155,13 @@ typedef struct {
 } conv_state;
 
 /* One step of the chain over s[0..n); src (may be NULL) maps its bytes. */
-static void apply_step(const tc_step *step, const char *s, const uint32_t *src, size_t n, sbuf *dst,
-                       int *failed) {
+static void apply_step(const tc_step *step, const char *s, const uint32_t *src, size_t n, sbuf *dst, int *failed) {
     size_t pos = 0;
     while (pos < n) {
         const tc_entry *e = NULL;
         uint32_t cp;
         size_t cl = char_len(s + pos, n - pos, &cp);
-        for (int g = 0; g < step->ndicts && !e; g++)
-            e = match(&tc_dicts[step->dicts[g]], s + pos, n - pos, cp, cl);
+        for (int g = 0; g < step->ndicts && !e; g++) e = match(&tc_dicts[step->dicts[g]], s + pos, n - pos, cp, cl);
         uint32_t at = src ? src[pos] : 0;
         if (e) {
             if (sbuf_put(dst, tc_pool + e->val_off, e->val_len, at)) *failed = 1;
@@ -366,8 +361,8 @@ static void run(conv_state *st, const char *text, const uint32_t *src, size_t le
     }
 }
 
-tifa_status tifa_convert(const tifa_converter *conv, const char *text, size_t len,
-                         tifa_write_fn write, void *user, tifa_error *err) {
+tifa_status tifa_convert(const tifa_converter *conv, const char *text, size_t len, tifa_write_fn write, void *user,
+                         tifa_error *err) {
     conv_state st = {.config = conv->config, .write = write, .user = user};
     run(&st, text, NULL, len);
     if (st.failed == 1) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
@@ -412,9 +407,7 @@ tifa_status tifa_converter_new(const char *name, tifa_converter **out, tifa_erro
 
 void tifa_converter_free(tifa_converter *conv) { free(conv); }
 int tifa_converter_count(void) { return tc_nconfigs; }
-const char *tifa_converter_name(int index) {
-    return index >= 0 && index < tc_nconfigs ? tc_configs[index].name : NULL;
-}
+const char *tifa_converter_name(int index) { return index >= 0 && index < tc_nconfigs ? tc_configs[index].name : NULL; }
 
 static int changes(const tc_dict *d, uint32_t cp) {
     char buf[4];

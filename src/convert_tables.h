@@ -17,10 +17,10 @@ typedef struct {
     const uint8_t *single; /* bit (cp & 0xFFFF): some 1-char key starts with cp */
     const uint8_t *multi;  /* bit (cp & 0xFFFF): some longer key starts with cp */
     int max_chars;
-    const uint8_t *maxlen;        /* [cp & 0xFFF]: longest multi-char key (chars) starting there, or 0 */
-    const uint32_t *lenmask;      /* [cp & 0xFFF]: bit k set when a key of k chars (k < 32) starts there */
-    const uint8_t *bigram;        /* bit ((c1 * 31 + c2) & 0xFFFF): a longer key starts with c1 c2 */
-    const uint16_t *page_index;   /* [cp >> 8]: page + 1, 0 = no 1-char key in that page */
+    const uint8_t *maxlen;            /* [cp & 0xFFF]: longest multi-char key (chars) starting there, or 0 */
+    const uint32_t *lenmask;          /* [cp & 0xFFF]: bit k set when a key of k chars (k < 32) starts there */
+    const uint8_t *bigram;            /* bit ((c1 * 31 + c2) & 0xFFFF): a longer key starts with c1 c2 */
+    const uint16_t *page_index;       /* [cp >> 8]: page + 1, 0 = no 1-char key in that page */
     const uint16_t (*page_data)[256]; /* [page][cp & 0xFF]: entry + 1 of the 1-char key cp */
 } tc_dict;
 
@@ -41,8 +41,8 @@ typedef struct {
      * first dictionary of the group that has it; bit 31 set when a longer
      * key of the segmentation dictionary starts with the character; bits
      * 32-63 the value's UTF-8 bytes when it is a single character. */
-    const uint16_t *fused_index;        /* [cp >> 8]: page + 1 */
-    const uint64_t (*fused_data)[256];  /* [page][cp & 0xFF] */
+    const uint16_t *fused_index;       /* [cp >> 8]: page + 1 */
+    const uint64_t (*fused_data)[256]; /* [page][cp & 0xFF] */
 } tc_config;
 
 extern const char tc_pool[];

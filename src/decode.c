@@ -28,11 +28,14 @@ const char *tifa_encoding_name(tifa_encoding enc) {
 }
 
 tifa_status tifa_encoding_parse(const char *name, tifa_encoding *out) {
-    static const struct { const char *name; tifa_encoding enc; } known[] = {
-        {"auto", TIFA_ENC_AUTO},       {"utf-8", TIFA_ENC_UTF8},         {"utf8", TIFA_ENC_UTF8},
-        {"utf-16", TIFA_ENC_UTF16LE},  {"utf-16le", TIFA_ENC_UTF16LE},   {"utf-16be", TIFA_ENC_UTF16BE},
-        {"gb18030", TIFA_ENC_GB18030}, {"gbk", TIFA_ENC_GB18030},        {"gb2312", TIFA_ENC_GB18030},
-        {"cp936", TIFA_ENC_GB18030},   {"big5", TIFA_ENC_BIG5},          {"cp950", TIFA_ENC_BIG5},
+    static const struct {
+        const char *name;
+        tifa_encoding enc;
+    } known[] = {
+        {"auto", TIFA_ENC_AUTO},       {"utf-8", TIFA_ENC_UTF8},       {"utf8", TIFA_ENC_UTF8},
+        {"utf-16", TIFA_ENC_UTF16LE},  {"utf-16le", TIFA_ENC_UTF16LE}, {"utf-16be", TIFA_ENC_UTF16BE},
+        {"gb18030", TIFA_ENC_GB18030}, {"gbk", TIFA_ENC_GB18030},      {"gb2312", TIFA_ENC_GB18030},
+        {"cp936", TIFA_ENC_GB18030},   {"big5", TIFA_ENC_BIG5},        {"cp950", TIFA_ENC_BIG5},
     };
     for (size_t i = 0; i < sizeof known / sizeof known[0]; i++)
         if (strcasecmp(name, known[i].name) == 0) {
@@ -128,9 +131,7 @@ void decoder_close(decoder *d) {
 
 static const char replacement[] = "\xEF\xBF\xBD";
 
-static int put(tbuf *out, const char *s, size_t n, uint64_t src) {
-    return tbuf_append(out, s, n, src);
-}
+static int put(tbuf *out, const char *s, size_t n, uint64_t src) { return tbuf_append(out, s, n, src); }
 
 /* Copies valid UTF-8, replacing bad sequences; returns bytes consumed
  * (less than len when the input ends inside a sequence and !final). */

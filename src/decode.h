@@ -12,9 +12,9 @@ typedef struct {
     tifa_encoding enc;
     iconv_t cd;
     int at_start;
-    uint64_t offset;   /* input bytes consumed before the current chunk */
-    uint64_t invalid;  /* sequences replaced by U+FFFD */
-    char pending[16];  /* an incomplete sequence from the last chunk */
+    uint64_t offset;  /* input bytes consumed before the current chunk */
+    uint64_t invalid; /* sequences replaced by U+FFFD */
+    char pending[16]; /* an incomplete sequence from the last chunk */
     size_t pending_len;
 } decoder;
 

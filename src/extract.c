@@ -28,12 +28,14 @@
 
 /* Words that end an official's title: the name follows them. */
 static const char *const position_words[] = {
-    "中央政治局常委", "政治局常委", "总书记", "副书记", "书记", "副总理", "总理", "国务委员", "副部长", "部长",
-    "副主任", "主任", "副省长", "省长", "副市长", "市长", "副区长", "区长", "副县长", "县长", "副主席", "主席",
-    "副局长", "局长", "副司长", "司长", "副厅长", "厅长", "副处长", "处长", "董事长", "副总经理", "总经理",
-    "总工程师", "总经济师", "总会计师", "总审计师", "副总裁", "总裁", "秘书长", "副组长", "组长", "副院长",
-    "院长", "副校长", "校长", "副行长", "行长", "署长", "会长", "理事长", "社长", "总编辑", "政委", "司令员",
-    "常委", "委员", "党组成员", "领导", "负责人", "主委", "专员", "巡视员", "总监", "董事", "监事", "监事长",
+    "中央政治局常委", "政治局常委", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
+    "部长",           "副主任",     "主任",   "副省长",   "省长",     "副市长", "市长",     "副区长",   "区长",
+    "副县长",         "县长",       "副主席", "主席",     "副局长",   "局长",   "副司长",   "司长",     "副厅长",
+    "厅长",           "副处长",     "处长",   "董事长",   "副总经理", "总经理", "总工程师", "总经济师", "总会计师",
+    "总审计师",       "副总裁",     "总裁",   "秘书长",   "副组长",   "组长",   "副院长",   "院长",     "副校长",
+    "校长",           "副行长",     "行长",   "署长",     "会长",     "理事长", "社长",     "总编辑",   "政委",
+    "司令员",         "常委",       "委员",   "党组成员", "领导",     "负责人", "主委",     "专员",     "巡视员",
+    "总监",           "董事",       "监事",   "监事长",
 };
 
 /* Words that end the name of a meeting. */
@@ -44,22 +46,38 @@ static const char *const convened[] = {"召开", "举行", "开幕", "闭幕"};
 
 /* What follows a speaker's name and title. */
 static const char *const speech_triggers[] = {
-    "出席会议并发表重要讲话", "出席会议并作重要讲话", "出席会议并讲话", "出席会议并致辞", "出席并讲话",
-    "在会上发表重要讲话", "在会上讲话", "在会上发表讲话", "作工作报告", "作了工作报告", "作重要讲话",
-    "发表重要讲话", "作主题报告", "作总结讲话", "作报告", "作了题为", "出席会议并作", "作《", "作了《", "讲话",
+    "出席会议并发表重要讲话",
+    "出席会议并作重要讲话",
+    "出席会议并讲话",
+    "出席会议并致辞",
+    "出席并讲话",
+    "在会上发表重要讲话",
+    "在会上讲话",
+    "在会上发表讲话",
+    "作工作报告",
+    "作了工作报告",
+    "作重要讲话",
+    "发表重要讲话",
+    "作主题报告",
+    "作总结讲话",
+    "作报告",
+    "作了题为",
+    "出席会议并作",
+    "作《",
+    "作了《",
+    "讲话",
 };
-
 
 /* Verbs that open a paragraph after 会议 or a speaker's name. */
 static const char *const cue_verbs[] = {
-    "指出", "强调", "要求", "号召", "部署", "明确", "认为", "提出", "决定", "听取", "审议", "研究", "讨论",
-    "通过", "传达", "表示", "希望", "同意", "肯定", "分析",
+    "指出", "强调", "要求", "号召", "部署", "明确", "认为", "提出", "决定", "听取",
+    "审议", "研究", "讨论", "通过", "传达", "表示", "希望", "同意", "肯定", "分析",
 };
 
 /* Bodies that convene meetings end with these. */
 static const char *const org_suffixes[] = {
-    "部", "委", "局", "院", "署", "办", "政府", "集团", "公司", "省", "市", "区", "县", "厅", "中心", "委员会", "党委",
-    "党组", "银行", "总局", "办公厅",
+    "部", "委", "局", "院",   "署",     "办",   "政府", "集团", "公司", "省",     "市",
+    "区", "县", "厅", "中心", "委员会", "党委", "党组", "银行", "总局", "办公厅",
 };
 
 /* --------------------------------------------------------------- helpers */
@@ -87,8 +105,8 @@ static int all_han(const ustr *u, size_t a, size_t b) {
 }
 
 static int is_clause_break(uint32_t cp) {
-    return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == '\n' || cp == 0xFF01 ||
-           cp == 0xFF1F || cp == 0xFF08 || cp == 0xFF09 || cp == 0x201C || cp == 0x201D || cp == ',' || cp == ';';
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == '\n' || cp == 0xFF01 || cp == 0xFF1F ||
+           cp == 0xFF08 || cp == 0xFF09 || cp == 0x201C || cp == 0x201D || cp == ',' || cp == ';';
 }
 
 /* Start of the clause that contains index i (after the last break). */
@@ -293,9 +311,12 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     int quoted = 0;
     for (size_t k = i + n; k < u->n && k - i < 40; k++) {
         uint32_t c = u->cp[k];
-        if (c == 0x300A || c == 0x201C) quoted++;
-        else if ((c == 0x300B || c == 0x201D) && quoted) quoted--;
-        else if (!quoted && is_clause_break(c)) return 0;
+        if (c == 0x300A || c == 0x201C)
+            quoted++;
+        else if ((c == 0x300B || c == 0x201D) && quoted)
+            quoted--;
+        else if (!quoted && is_clause_break(c))
+            return 0;
         if (!quoted && (ustr_at(u, k, "讲话") || ustr_at(u, k, "报告") || ustr_at(u, k, "致辞"))) {
             *end = k + 2;
             return 1;
@@ -465,8 +486,10 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         if (d) cs = d;
         size_t e = p;
         if (ends_with(u, e, "隆重")) e -= 2;
-        if (ends_with(u, e, "在京")) e -= 2;
-        else if (ends_with(u, e, "在北京")) e -= 3;
+        if (ends_with(u, e, "在京"))
+            e -= 2;
+        else if (ends_with(u, e, "在北京"))
+            e -= 3;
         e = skip_time_place(u, e, cs);
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE) continue;
         if (!ends_with_any(u, e, meeting_words, COUNT(meeting_words))) continue;
@@ -510,13 +533,13 @@ static void org_from_chair(article *a) {
     if (a->org || !a->chair.title) return;
     ustr t;
     if (ustr_init(&t, a->chair.title, strlen(a->chair.title))) return;
-    static const char *const cut[] = {"党组", "党委", "党工委", "书记", "副", "总理", "部长", "主任", "省长", "市长",
-                                      "区长", "县长", "主席", "局长", "董事长", "总经理", "院长", "厅长", "常委"};
+    static const char *const cut[] = {"党组",   "党委",   "党工委", "书记", "副",   "总理", "部长",
+                                      "主任",   "省长",   "市长",   "区长", "县长", "主席", "局长",
+                                      "董事长", "总经理", "院长",   "厅长", "常委"};
     for (size_t i = 1; i < t.n; i++) {
         size_t which;
         if (!ustr_at_any(&t, i, cut, COUNT(cut), &which)) continue;
-        if (ends_with_any(&t, i, org_suffixes, COUNT(org_suffixes)) && all_han(&t, 0, i))
-            a->org = ustr_slice(&t, 0, i);
+        if (ends_with_any(&t, i, org_suffixes, COUNT(org_suffixes)) && all_han(&t, 0, i)) a->org = ustr_slice(&t, 0, i);
         break;
     }
     ustr_free(&t);
@@ -550,8 +573,7 @@ static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
             }
         }
         size_t which;
-        if (e >= u->n || e == p + 1 ||
-            !(ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")))
+        if (e >= u->n || e == p + 1 || !(ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")))
             continue;
         char *place = ustr_slice(u, p + 1, e);
         if (!place) return;
@@ -776,7 +798,8 @@ static void find_cues(const ustr *u, article *a) {
                 if (m && (which <= 2 || strcmp(cue_verbs[which], "表示") == 0)) { /* 指出 强调 要求 表示 */
                     k = p + len;
                     n = m;
-                } else if (!m && p + len + 1 < u->n && ustr_at(u, p + len, "说") && u->cp[p + len + 1] == 0xFF0C) { /* 温家宝说， */
+                } else if (!m && p + len + 1 < u->n && ustr_at(u, p + len, "说") &&
+                           u->cp[p + len + 1] == 0xFF0C) { /* 温家宝说， */
                     m = 1;
                     k = p + len;
                     n = m;
@@ -832,8 +855,8 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         int sentence = 0;
         for (size_t k = p->a; k < p->b; k++) sentence |= u_is_sentence_end(u->cp[k]);
         p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C);
-        p->dateline = after_dateline(u, p->a, p->b) > 0 && ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40,
-                                                                     "消息") == USTR_NONE;
+        p->dateline = after_dateline(u, p->a, p->b) > 0 &&
+                      ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40, "消息") == USTR_NONE;
         p->credit = len > 0 && ends_with(u, p->b, "摄");
         p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
         p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
@@ -1157,8 +1180,10 @@ static void write_article(jw *w, const article *a) {
         jw_key(w, "place");
         jw_str(w, a->place);
         jw_key(w, "chair");
-        if (a->chair.name) write_person(w, &a->chair);
-        else jw_null(w);
+        if (a->chair.name)
+            write_person(w, &a->chair);
+        else
+            jw_null(w);
         jw_key(w, "speakers");
         jw_arr(w);
         for (size_t i = 0; i < a->nspeakers; i++) write_person(w, &a->speakers[i]);
@@ -1232,7 +1257,9 @@ static int build_articles(const clean_doc *cd, const ustr *doc, record *rec, par
         for (size_t t = 0; t < np; t++) {
             if (!ps[t].title_like || ps[t].caption || (t >= bl[b].first && t < bl[b].last)) continue;
             int used = 0;
-            for (size_t o = 0; o < nb && !used; o++) used = bl[o].title == (long)t || (t >= bl[o].first && t < bl[o].last && !bl[o].other && (long)t != (long)bl[o].first);
+            for (size_t o = 0; o < nb && !used; o++)
+                used = bl[o].title == (long)t ||
+                       (t >= bl[o].first && t < bl[o].last && !bl[o].other && (long)t != (long)bl[o].first);
             if (used) continue;
             size_t fe = bl[b].first < np ? ps[bl[b].first].b : 0;
             double m = title_match(doc, &ps[t], ps[bl[b].first].a, fe);

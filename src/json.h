@@ -6,7 +6,7 @@
 typedef struct {
     char *s;
     size_t len, cap;
-    int failed;     /* out of memory: the output is incomplete */
+    int failed; /* out of memory: the output is incomplete */
     int pretty;
     int depth;
     unsigned char first[64]; /* per level: nothing written yet */
@@ -20,7 +20,7 @@ void jw_obj_end(jw *w);
 void jw_arr(jw *w);
 void jw_arr_end(jw *w);
 void jw_key(jw *w, const char *key);
-void jw_str(jw *w, const char *s);   /* NULL writes null */
+void jw_str(jw *w, const char *s); /* NULL writes null */
 void jw_strn(jw *w, const char *s, size_t n);
 void jw_int(jw *w, long long v);
 void jw_bool(jw *w, int v);

@@ -70,10 +70,14 @@ line_info *layout_lines(const tbuf *t, size_t *n, line_info **buf, size_t *cap) 
         lines[k].indented = a > pos;
         /* Trailing whitespace: step back over ASCII and U+3000 / U+00A0. */
         while (b > a) {
-            if (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r' || s[b - 1] == '|') b--;
-            else if (b - a >= 3 && memcmp(s + b - 3, "\xE3\x80\x80", 3) == 0) b -= 3;
-            else if (b - a >= 2 && memcmp(s + b - 2, "\xC2\xA0", 2) == 0) b -= 2;
-            else break;
+            if (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r' || s[b - 1] == '|')
+                b--;
+            else if (b - a >= 3 && memcmp(s + b - 3, "\xE3\x80\x80", 3) == 0)
+                b -= 3;
+            else if (b - a >= 2 && memcmp(s + b - 2, "\xC2\xA0", 2) == 0)
+                b -= 2;
+            else
+                break;
         }
         lines[k].start = a;
         lines[k].end = b;
@@ -90,7 +94,6 @@ typedef struct {
     int punctuated; /* has any Chinese or ASCII punctuation inside */
     int comma;      /* has a full-width comma */
 } line_shape;
-
 
 /* The code point that ends at byte e (> a). */
 static uint32_t last_cp(const unsigned char *s, size_t a, size_t e, size_t *start) {
@@ -113,7 +116,8 @@ static line_shape shape_of(const tbuf *t, const line_info *li) {
     for (size_t i = a; i < e; i++) {
         unsigned char c = s[i];
         sh.chars += (c & 0xC0) != 0x80;
-        if (c == ',' || c == '.' || c == ';' || c == ':') sh.punctuated = 1;
+        if (c == ',' || c == '.' || c == ';' || c == ':')
+            sh.punctuated = 1;
         else if (c == 0xE3 && i + 2 < e && s[i + 1] == 0x80 && s[i + 2] >= 0x81 && s[i + 2] <= 0x91 && s[i + 2] != 0x87)
             sh.punctuated = 1;
         else if (c == 0xEF && i + 1 < e && (s[i + 1] == 0xBC || s[i + 1] == 0xBD)) {
@@ -222,8 +226,8 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
             /* Blank lines are not consulted here, so that cleaning the
              * output again (which has none) decides the same way. */
             (void)blank;
-            join[i] = a.chars >= 25 && a.comma && !ends_with_credit(t, &lines[i]) &&
-                      !starts_paragraph(t, &lines[j]) && !is_dateline(t, &lines[j]);
+            join[i] = a.chars >= 25 && a.comma && !ends_with_credit(t, &lines[i]) && !starts_paragraph(t, &lines[j]) &&
+                      !is_dateline(t, &lines[j]);
         }
     }
 }

@@ -28,8 +28,10 @@ static int find_cp(uint32_t cp) {
     while (lo <= hi) {
         int mid = (lo + hi) / 2;
         if (py_cps[mid] == cp) return mid;
-        if (py_cps[mid] < cp) lo = mid + 1;
-        else hi = mid - 1;
+        if (py_cps[mid] < cp)
+            lo = mid + 1;
+        else
+            hi = mid - 1;
     }
     return -1;
 }
@@ -49,11 +51,13 @@ int pinyin_is_reading(uint32_t cp, const char *syllable) {
 
 /* Tone-marked vowels and their base letters (ü and its tones become v). */
 static char base_letter(uint32_t cp) {
-    static const struct { uint32_t cp; char base; } marks[] = {
-        {0x101, 'a'}, {0xE1, 'a'}, {0x1CE, 'a'}, {0xE0, 'a'}, {0x113, 'e'}, {0xE9, 'e'},
-        {0x11B, 'e'}, {0xE8, 'e'}, {0xEA, 'e'}, {0x12B, 'i'}, {0xED, 'i'}, {0x1D0, 'i'},
-        {0xEC, 'i'},  {0x14D, 'o'}, {0xF3, 'o'},  {0x1D2, 'o'}, {0xF2, 'o'}, {0x16B, 'u'},
-        {0xFA, 'u'},  {0x1D4, 'u'}, {0xF9, 'u'},  {0x1D6, 'v'}, {0x1D8, 'v'}, {0x1DA, 'v'},
+    static const struct {
+        uint32_t cp;
+        char base;
+    } marks[] = {
+        {0x101, 'a'}, {0xE1, 'a'},  {0x1CE, 'a'}, {0xE0, 'a'},  {0x113, 'e'}, {0xE9, 'e'},   {0x11B, 'e'}, {0xE8, 'e'},
+        {0xEA, 'e'},  {0x12B, 'i'}, {0xED, 'i'},  {0x1D0, 'i'}, {0xEC, 'i'},  {0x14D, 'o'},  {0xF3, 'o'},  {0x1D2, 'o'},
+        {0xF2, 'o'},  {0x16B, 'u'}, {0xFA, 'u'},  {0x1D4, 'u'}, {0xF9, 'u'},  {0x1D6, 'v'},  {0x1D8, 'v'}, {0x1DA, 'v'},
         {0x1DC, 'v'}, {0xFC, 'v'},  {0x144, 'n'}, {0x148, 'n'}, {0x1F9, 'n'}, {0x1E3F, 'm'},
     };
     if (cp >= 'a' && cp <= 'z') return (char)cp;
@@ -75,8 +79,14 @@ static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
     int n = 0, toned = 0;
     while (pos < len) {
         size_t k = u8_decode(s + pos, len - pos, &cp);
-        if (is_space(cp) && n == 0) { pos += k; continue; }
-        if (is_noise_symbol(cp)) { pos += k; continue; }
+        if (is_space(cp) && n == 0) {
+            pos += k;
+            continue;
+        }
+        if (is_noise_symbol(cp)) {
+            pos += k;
+            continue;
+        }
         char b = base_letter(cp);
         if (b && !toned) {
             if (n >= 6) return 0;
@@ -129,8 +139,8 @@ static int candidate(const unsigned char *s, size_t i, size_t len) {
 int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     const unsigned char *s = (const unsigned char *)in->s;
     size_t pos = 0, copied = 0;
-    uint32_t kept = 0;   /* the last character kept, when it is not right before pos */
-    size_t kept_at = 0;  /* kept is valid for this position only */
+    uint32_t kept = 0;  /* the last character kept, when it is not right before pos */
+    size_t kept_at = 0; /* kept is valid for this position only */
     while (pos < in->len) {
         if (!candidate(s, pos, in->len)) {
             pos++;

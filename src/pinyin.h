@@ -11,9 +11,9 @@ int pinyin_is_reading(uint32_t cp, const char *syllable);
 int pinyin_is_common(uint32_t cp);
 
 typedef struct {
-    uint64_t removed;  /* annotation groups removed */
-    uint64_t orphans;  /* reading-like groups kept: no Han character before */
-    uint64_t symbols;  /* pictographs and dingbats dropped (anti-copy noise) */
+    uint64_t removed; /* annotation groups removed */
+    uint64_t orphans; /* reading-like groups kept: no Han character before */
+    uint64_t symbols; /* pictographs and dingbats dropped (anti-copy noise) */
 } pinyin_stats;
 
 /* Copies in to out without the annotations. Returns 0 with the result in

@@ -18,14 +18,12 @@
 
 int punct_is_cjk(uint32_t cp) {
     return is_han(cp) || (cp >= 0x3000 && cp <= 0x303F) || (cp >= 0xFF01 && cp <= 0xFF0F) ||
-           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) ||
-           (cp >= 0xFF5B && cp <= 0xFF65) || cp == 0x201C || cp == 0x201D || cp == 0x2018 ||
-           cp == 0x2019 || cp == 0x2026 || cp == 0x2014;
+           (cp >= 0xFF1A && cp <= 0xFF20) || (cp >= 0xFF3B && cp <= 0xFF40) || (cp >= 0xFF5B && cp <= 0xFF65) ||
+           cp == 0x201C || cp == 0x201D || cp == 0x2018 || cp == 0x2019 || cp == 0x2026 || cp == 0x2014;
 }
 
 int punct_is_terminal(uint32_t cp) {
-    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0x2026 || cp == '!' ||
-           cp == '?';
+    return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1B || cp == 0x2026 || cp == '!' || cp == '?';
 }
 
 static int is_digit(uint32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19); }
@@ -44,13 +42,20 @@ typedef struct {
 
 static uint32_t fullwidth(uint32_t cp) {
     switch (cp) {
-    case ',': return 0xFF0C;
-    case ':': return 0xFF1A;
-    case ';': return 0xFF1B;
-    case '?': return 0xFF1F;
-    case '!': return 0xFF01;
-    case '(': return 0xFF08;
-    case ')': return 0xFF09;
+    case ',':
+        return 0xFF0C;
+    case ':':
+        return 0xFF1A;
+    case ';':
+        return 0xFF1B;
+    case '?':
+        return 0xFF1F;
+    case '!':
+        return 0xFF01;
+    case '(':
+        return 0xFF08;
+    case ')':
+        return 0xFF09;
     }
     return cp;
 }
@@ -163,7 +168,8 @@ static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n, size_t base
         }
         if (c[i].cp == c[i].orig && c[i].len) {
             size_t j = i + 1;
-            while (j < n && !c[j].drop && c[j].cp == c[j].orig && c[j].len && c[j].pos == c[j - 1].pos + c[j - 1].len) j++;
+            while (j < n && !c[j].drop && c[j].cp == c[j].orig && c[j].len && c[j].pos == c[j - 1].pos + c[j - 1].len)
+                j++;
             size_t a = base + c[i].pos, b = base + c[j - 1].pos + c[j - 1].len;
             if (tbuf_copy(out, in, a, b - a)) return -1;
             i = j;
@@ -270,8 +276,7 @@ static int fast_line(const tbuf *in, tbuf *out, size_t a, size_t b, punct_stats 
         if (!is_ascii_punct(s[i]) || !converts(s, a, b, i)) continue;
         char enc[4];
         size_t k = u8_encode(fullwidth(s[i]), enc);
-        if (tbuf_copy(out, in, copied, i - copied) ||
-            tbuf_append(out, enc, k, in->base + (in->src ? in->src[i] : 0)))
+        if (tbuf_copy(out, in, copied, i - copied) || tbuf_append(out, enc, k, in->base + (in->src ? in->src[i] : 0)))
             return -1;
         st->punct_changed++;
         copied = i + 1;

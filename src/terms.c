@@ -58,10 +58,10 @@ void terms_free(terms *t) {
     t->nyears = 0;
 }
 
-#define CP_ONE 0x4E00   /* 一 */
-#define CP_TEN 0x5341   /* 十 */
-#define CP_FIVE 0x4E94  /* 五 */
-#define CP_DI 0x7B2C    /* 第 */
+#define CP_ONE  0x4E00 /* 一 */
+#define CP_TEN  0x5341 /* 十 */
+#define CP_FIVE 0x4E94 /* 五 */
+#define CP_DI   0x7B2C /* 第 */
 
 /* 十四五, 十五: a five-year plan period. */
 static int is_period(const ustr *u, size_t a, size_t b) {
@@ -133,8 +133,10 @@ static int documents(const ustr *u, terms *t) {
         int depth = 1;
         size_t j = i + 1;
         while (j < u->n && depth > 0 && u->cp[j] != '\n' && j - i <= 300) {
-            if (u->cp[j] == 0x300A) depth++;
-            else if (u->cp[j] == 0x300B) depth--;
+            if (u->cp[j] == 0x300A)
+                depth++;
+            else if (u->cp[j] == 0x300B)
+                depth--;
             if (depth) j++;
         }
         if (j < u->n && depth == 0 && j > i + 1 && add_slice(&t->documents, u, i + 1, j)) return -1;

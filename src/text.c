@@ -52,8 +52,7 @@ int tbuf_copy(tbuf *t, const tbuf *from, size_t start, size_t n) {
     } else if (from->base == t->base) {
         memcpy(t->src + t->len, from->src + start, n * sizeof *t->src);
     } else {
-        for (size_t i = 0; i < n; i++)
-            t->src[t->len + i] = (uint32_t)(from->src[start + i] + from->base - t->base);
+        for (size_t i = 0; i < n; i++) t->src[t->len + i] = (uint32_t)(from->src[start + i] + from->base - t->base);
     }
     t->len += n;
     t->s[t->len] = 0;

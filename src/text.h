@@ -14,7 +14,7 @@ typedef struct {
     uint32_t *src; /* src[i] + base = input offset of byte i; NULL when unmapped */
     size_t len, cap;
     uint64_t base;
-    int unmapped;  /* keep no map (plain cleaning needs none): src stays NULL */
+    int unmapped; /* keep no map (plain cleaning needs none): src stays NULL */
 } tbuf;
 
 void tbuf_init(tbuf *t, uint64_t base);

@@ -8,9 +8,9 @@
 #include <stdint.h>
 
 typedef struct {
-    const char *s;   /* UTF-8 text (not owned) */
-    uint32_t *cp;    /* n code points */
-    size_t *off;     /* n + 1 byte offsets */
+    const char *s; /* UTF-8 text (not owned) */
+    uint32_t *cp;  /* n code points */
+    size_t *off;   /* n + 1 byte offsets */
     size_t n;
 } ustr;
 

@@ -52,7 +52,8 @@ int main(void) {
             ok = ok && tifa_cleaner_finish(c, NULL, NULL) == TIFA_OK;
             tifa_cleaner_free(c);
             ok = ok && m.n == whole_len && memcmp(m.d, whole, whole_len) == 0;
-            if (ok) passed++;
+            if (ok)
+                passed++;
             else {
                 failed++;
                 printf("not ok - shape %zu fed in pieces of %zu differs from one-shot\n", k, pieces[p]);

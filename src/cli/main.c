@@ -17,36 +17,33 @@
 
 #define READ_CHUNK (1u << 20)
 
-static const char *usage_text =
-    "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
-    "\n"
-    "Commands:\n"
-    "  clean     canonical clean simplified text of each document\n"
-    "  convert   script conversion, a drop-in for opencc (-c CONFIG)\n"
-    "  extract   the record of each document: articles, meeting facts, terms (JSON Lines)\n"
-    "\n"
-    "Every command reads standard input when no FILE or '-' is given.\n"
-    "tifa COMMAND --help describes a command. tifa --version prints the version.\n";
+static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
+                                "\n"
+                                "Commands:\n"
+                                "  clean     canonical clean simplified text of each document\n"
+                                "  convert   script conversion, a drop-in for opencc (-c CONFIG)\n"
+                                "  extract   the record of each document: articles, meeting facts, terms (JSON Lines)\n"
+                                "\n"
+                                "Every command reads standard input when no FILE or '-' is given.\n"
+                                "tifa COMMAND --help describes a command. tifa --version prints the version.\n";
 
-static const char *clean_help =
-    "usage: tifa clean [--encoding NAME] [--keep-script | --to CONFIG]\n"
-    "                  [--keep-boilerplate] [FILE...]\n"
-    "\n"
-    "Writes the canonical clean text of each document: decoded, pinyin\n"
-    "annotations removed, converted to simplified script, punctuation and\n"
-    "spacing normalised, hard line breaks repaired, portal boilerplate dropped.\n"
-    "\n"
-    "  --encoding NAME     utf-8, gb18030 (gbk), big5, utf-16 (default: detect)\n"
-    "  --keep-script       do not convert the script\n"
-    "  --to CONFIG         convert with this OpenCC configuration instead of t2s\n"
-    "                      (e.g. s2t for traditional output)\n"
-    "  --keep-boilerplate  keep portal navigation, share counters, footers\n";
+static const char *clean_help = "usage: tifa clean [--encoding NAME] [--keep-script | --to CONFIG]\n"
+                                "                  [--keep-boilerplate] [FILE...]\n"
+                                "\n"
+                                "Writes the canonical clean text of each document: decoded, pinyin\n"
+                                "annotations removed, converted to simplified script, punctuation and\n"
+                                "spacing normalised, hard line breaks repaired, portal boilerplate dropped.\n"
+                                "\n"
+                                "  --encoding NAME     utf-8, gb18030 (gbk), big5, utf-16 (default: detect)\n"
+                                "  --keep-script       do not convert the script\n"
+                                "  --to CONFIG         convert with this OpenCC configuration instead of t2s\n"
+                                "                      (e.g. s2t for traditional output)\n"
+                                "  --keep-boilerplate  keep portal navigation, share counters, footers\n";
 
-static const char *convert_help =
-    "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [FILE...]\n"
-    "\n"
-    "Converts UTF-8 text between scripts exactly as `opencc -c NAME.json`.\n"
-    "NAME is any configuration OpenCC ships (default t2s):\n";
+static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [FILE...]\n"
+                                  "\n"
+                                  "Converts UTF-8 text between scripts exactly as `opencc -c NAME.json`.\n"
+                                  "NAME is any configuration OpenCC ships (default t2s):\n";
 
 typedef struct {
     FILE *fp;
@@ -83,9 +80,7 @@ static FILE *open_input(const char *path) {
     return fp;
 }
 
-static const char *display_name(const char *path) {
-    return strcmp(path, "-") == 0 ? "(standard input)" : path;
-}
+static const char *display_name(const char *path) { return strcmp(path, "-") == 0 ? "(standard input)" : path; }
 
 /* ------------------------------------------------------------ convert */
 
@@ -232,8 +227,8 @@ static int clean_file(const tifa_options *opt, const char *path, out_sink *out) 
         status = 1;
     }
     if (!status && rep.invalid_bytes)
-        fprintf(stderr, "tifa: %s: warning: %llu invalid byte sequence(s) replaced by U+FFFD (decoded as %s)\n",
-                name, (unsigned long long)rep.invalid_bytes, tifa_encoding_name(rep.encoding));
+        fprintf(stderr, "tifa: %s: warning: %llu invalid byte sequence(s) replaced by U+FFFD (decoded as %s)\n", name,
+                (unsigned long long)rep.invalid_bytes, tifa_encoding_name(rep.encoding));
     tifa_cleaner_free(c);
     free(buf);
     if (fp != stdin) fclose(fp);
@@ -259,8 +254,10 @@ static int cmd_clean(int argc, char **argv) {
             opt.target = NULL;
         } else if (!strcmp(a, "--to") && i + 1 < argc) {
             opt.target = argv[++i];
-            if (!strcmp(opt.target, "traditional")) opt.target = "s2t";
-            else if (!strcmp(opt.target, "simplified")) opt.target = "t2s";
+            if (!strcmp(opt.target, "traditional"))
+                opt.target = "s2t";
+            else if (!strcmp(opt.target, "simplified"))
+                opt.target = "t2s";
         } else if (!strcmp(a, "--keep-boilerplate")) {
             opt.keep_boilerplate = 1;
         } else if (a[0] == '-' && a[1]) {
@@ -297,14 +294,13 @@ static int cmd_clean(int argc, char **argv) {
 
 #define EXTRACT_LIMIT (64u << 20)
 
-static const char *extract_help =
-    "usage: tifa extract [--pretty] [--encoding NAME] [FILE...]\n"
-    "\n"
-    "Writes one JSON record per document (one line each, or indented with\n"
-    "--pretty): its articles, each meeting's name, date, place, chair,\n"
-    "speakers, present, attendees and paragraph cues, the formulations it uses,\n"
-    "and the character spans in the article text where each fact was read.\n"
-    "Documents over 64 MB are refused (the record holds the whole text).\n";
+static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [FILE...]\n"
+                                  "\n"
+                                  "Writes one JSON record per document (one line each, or indented with\n"
+                                  "--pretty): its articles, each meeting's name, date, place, chair,\n"
+                                  "speakers, present, attendees and paragraph cues, the formulations it uses,\n"
+                                  "and the character spans in the article text where each fact was read.\n"
+                                  "Documents over 64 MB are refused (the record holds the whole text).\n";
 
 /* Reads a whole file, up to limit bytes. Returns NULL with errno-style
  * reason in *why. */

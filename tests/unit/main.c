@@ -5,17 +5,20 @@
 
 int test_failed;
 
-#define TESTS(X)                                                                                        \
-    X(test_decode_utf8_bom) X(test_decode_invalid_counted) X(test_decode_gb18030) X(test_decode_big5)    \
-    X(test_decode_utf16) X(test_decode_lone_surrogate) X(test_detect_mostly_utf8) X(test_decode_nul)      \
-    X(test_convert_t2s_chars) X(test_convert_phrases) X(test_convert_group_first_dict_wins)              \
-    X(test_convert_segments_kept) X(test_convert_unknown_config) X(test_convert_safe_prefix)             \
-    X(test_convert_passes_invalid_bytes) X(test_pinyin_basic) X(test_pinyin_tone_forms)                  \
-    X(test_pinyin_repeated_groups) X(test_pinyin_not_a_reading) X(test_pinyin_inside_real_parens)        \
-    X(test_pinyin_orphan) X(test_punct_ascii) X(test_punct_numbers_stay) X(test_punct_parens)            \
-    X(test_spacing) X(test_layout_stray_break) X(test_layout_title_not_glued) X(test_layout_columns)     \
-    X(test_boiler_fields_and_furniture) X(test_boiler_tail) X(test_boiler_tail_ends_at_prose) X(test_clean_streaming_equals_oneshot)      \
-    X(test_clean_idempotent) X(test_clean_keep_script) X(test_clean_empty) X(test_clean_crlf)
+#define TESTS(X)                                                                                                       \
+    X(test_decode_utf8_bom)                                                                                            \
+    X(test_decode_invalid_counted) X(test_decode_gb18030) X(test_decode_big5) X(test_decode_utf16)                     \
+        X(test_decode_lone_surrogate) X(test_detect_mostly_utf8) X(test_decode_nul) X(test_convert_t2s_chars)          \
+            X(test_convert_phrases) X(test_convert_group_first_dict_wins) X(test_convert_segments_kept)                \
+                X(test_convert_unknown_config) X(test_convert_safe_prefix) X(test_convert_passes_invalid_bytes)        \
+                    X(test_pinyin_basic) X(test_pinyin_tone_forms) X(test_pinyin_repeated_groups)                      \
+                        X(test_pinyin_not_a_reading) X(test_pinyin_inside_real_parens) X(test_pinyin_orphan)           \
+                            X(test_punct_ascii) X(test_punct_numbers_stay) X(test_punct_parens) X(test_spacing)        \
+                                X(test_layout_stray_break) X(test_layout_title_not_glued) X(test_layout_columns)       \
+                                    X(test_boiler_fields_and_furniture) X(test_boiler_tail)                            \
+                                        X(test_boiler_tail_ends_at_prose) X(test_clean_streaming_equals_oneshot)       \
+                                            X(test_clean_idempotent) X(test_clean_keep_script) X(test_clean_empty)     \
+                                                X(test_clean_crlf)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
@@ -59,14 +62,14 @@ char *convert_str(const char *config, const char *in) {
 
 int main(void) {
     int passed = 0, failed = 0;
-#define RUN(name)                                        \
-    test_failed = 0;                                     \
-    name();                                              \
-    if (test_failed) {                                   \
-        failed++;                                        \
-        fprintf(stderr, "not ok - %s\n", #name);         \
-    } else {                                             \
-        passed++;                                        \
+#define RUN(name)                                                                                                      \
+    test_failed = 0;                                                                                                   \
+    name();                                                                                                            \
+    if (test_failed) {                                                                                                 \
+        failed++;                                                                                                      \
+        fprintf(stderr, "not ok - %s\n", #name);                                                                       \
+    } else {                                                                                                           \
+        passed++;                                                                                                      \
     }
     TESTS(RUN)
     printf("%d passed, %d failed\n", passed, failed);

@@ -74,10 +74,11 @@ TEST(test_boiler_tail) {
 
 TEST(test_boiler_tail_ends_at_prose) {
     /* A corpus file of several pages: the next page's prose ends the tail. */
-    const char *in = "会议指出，要加强党的全面领导，以高质量党建引领高质量发展，推动各项工作落地见效。\n"
-                     "相关推荐\n小米近4月回购44次，股价半年跌超40%\n2026-01-22 21:34:28\n"
-                     "国务院总理李强主持召开国务院常务会议，研究部署进一步做好稳就业工作。会议指出，就业是最基本的民生，"
-                     "事关人民群众切身利益。要坚持就业优先，强化政策支持，稳定和扩大就业岗位。会议强调，要狠抓落实。\n";
+    const char *in =
+        "会议指出，要加强党的全面领导，以高质量党建引领高质量发展，推动各项工作落地见效。\n"
+        "相关推荐\n小米近4月回购44次，股价半年跌超40%\n2026-01-22 21:34:28\n"
+        "国务院总理李强主持召开国务院常务会议，研究部署进一步做好稳就业工作。会议指出，就业是最基本的民生，"
+        "事关人民群众切身利益。要坚持就业优先，强化政策支持，稳定和扩大就业岗位。会议强调，要狠抓落实。\n";
     char *s = clean_str(in);
     CHECK(s && strstr(s, "就业是最基本的民生") != NULL);
     CHECK(s && strstr(s, "小米") == NULL);
@@ -96,8 +97,9 @@ static int sink(void *user, const char *d, size_t n) {
 }
 
 TEST(test_clean_streaming_equals_oneshot) {
-    const char *in = "1月(yue)5日,2025年(nian)(nian)國(guo)防(fang)(fang)科(ke)技工業(ye)工作會議(yi)在京召(zhao)開(kai)。\n"
-                     "會議指出,要堅(jian)持以習(xi)近平新時代中國特色社會主義思想為指導。";
+    const char *in =
+        "1月(yue)5日,2025年(nian)(nian)國(guo)防(fang)(fang)科(ke)技工業(ye)工作會議(yi)在京召(zhao)開(kai)。\n"
+        "會議指出,要堅(jian)持以習(xi)近平新時代中國特色社會主義思想為指導。";
     char *whole = clean_str(in);
     for (size_t piece = 1; piece <= 7; piece += 3) {
         tifa_cleaner *c;

@@ -35,8 +35,11 @@ TEST(test_decode_utf8_bom) {
 
 TEST(test_decode_invalid_counted) {
     uint64_t bad;
-    char *s = dec("a\xFF" "b\xC3", 4, TIFA_ENC_UTF8, NULL, &bad);
-    CHECK_STR(s, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD");
+    char *s = dec("a\xFF"
+                  "b\xC3",
+                  4, TIFA_ENC_UTF8, NULL, &bad);
+    CHECK_STR(s, "a\xEF\xBF\xBD"
+                 "b\xEF\xBF\xBD");
     CHECK(bad == 2);
     free(s);
 }
@@ -93,7 +96,8 @@ TEST(test_detect_mostly_utf8) {
 TEST(test_decode_nul) {
     uint64_t bad;
     char *s = dec("a\0b", 3, TIFA_ENC_UTF8, NULL, &bad);
-    CHECK_STR(s, "a\xEF\xBF\xBD" "b");
+    CHECK_STR(s, "a\xEF\xBF\xBD"
+                 "b");
     CHECK(bad == 1);
     free(s);
 }
