@@ -107,7 +107,7 @@ build/fuzzobj/gen/%.o: build/gen/%.c
 	$(CLANG) $(CPPFLAGS_ALL) -O1 -c $< -o $@
 build/libtifa-fuzz.a: $(FUZZ_OBJ)
 	rm -f $@; ar rcs $@ $^
-build/fuzz-%: fuzz/fuzz_%.c build/libtifa-fuzz.a
+build/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/libtifa-fuzz.a
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a -o $@
 
 FUZZ_SECONDS ?= 10

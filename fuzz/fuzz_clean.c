@@ -17,71 +17,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tifa.h"
+#include "fuzz_common.h"
 
-#define REQUIRE(cond)                                                                                                  \
-    do {                                                                                                               \
-        if (!(cond)) {                                                                                                 \
-            fprintf(stderr, "fuzz_clean: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                       \
-            abort();                                                                                                   \
-        }                                                                                                              \
-    } while (0)
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-} membuf;
 
-static int mem_write(void *user, const char *data, size_t len) {
-    membuf *m = user;
-    if (m->len + len > m->cap) {
-        size_t cap = m->cap ? m->cap : 256;
-        while (cap < m->len + len) cap *= 2;
-        char *p = realloc(m->data, cap);
-        REQUIRE(p != NULL);
-        m->data = p;
-        m->cap = cap;
-    }
-    if (len) memcpy(m->data + m->len, data, len);
-    m->len += len;
-    return 0;
-}
 
-static int valid_utf8(const unsigned char *s, size_t len) {
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            if (c == 0) return 0;
-            i++;
-            continue;
-        }
-        size_t n;
-        uint32_t v, min;
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 4, v = c & 0x07, min = 0x10000;
-        else
-            return 0;
-        if (len - i < n) return 0;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return 0;
-            v = (v << 6) | (s[i + k] & 0x3F);
-        }
-        if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-        i += n;
-    }
-    return 1;
-}
 
-static uint64_t rng_next(uint64_t *s) {
-    *s ^= *s << 13;
-    *s ^= *s >> 7;
-    *s ^= *s << 17;
-    return *s;
-}
 
 static int same_report(const tifa_clean_report *a, const tifa_clean_report *b) {
     return a->encoding == b->encoding && a->invalid_bytes == b->invalid_bytes && a->annotations == b->annotations &&
@@ -102,7 +43,7 @@ static void check(const tifa_options *opt, const char *in, size_t len, uint64_t 
     }
     REQUIRE(out != NULL);
     REQUIRE(out[out_len] == 0);
-    REQUIRE(valid_utf8((const unsigned char *)out, out_len));
+    REQUIRE(fz_valid_utf8((const unsigned char *)out, out_len, 0));
     REQUIRE(out_len == 0 || out[out_len - 1] == '\n');
 
     /* The same bytes through the streaming cleaner, in random pieces. */

@@ -18,35 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tifa.h"
+#include "fuzz_common.h"
 
-#define REQUIRE(cond)                                                                                                  \
-    do {                                                                                                               \
-        if (!(cond)) {                                                                                                 \
-            fprintf(stderr, "fuzz_convert: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                     \
-            abort();                                                                                                   \
-        }                                                                                                              \
-    } while (0)
 
-typedef struct {
-    char *data;
-    size_t len, cap;
-} membuf;
 
-static int mem_write(void *user, const char *data, size_t len) {
-    membuf *m = user;
-    REQUIRE(len > 0 || data != NULL);
-    if (m->len + len > m->cap) {
-        size_t cap = m->cap ? m->cap : 256;
-        while (cap < m->len + len) cap *= 2;
-        char *p = realloc(m->data, cap);
-        REQUIRE(p != NULL);
-        m->data = p;
-        m->cap = cap;
-    }
-    if (len) memcpy(m->data + m->len, data, len);
-    m->len += len;
-    return 0;
-}
 
 static int refuse_write(void *user, const char *data, size_t len) {
     (void)data;
@@ -55,34 +30,6 @@ static int refuse_write(void *user, const char *data, size_t len) {
     return 1;
 }
 
-static int valid_utf8(const unsigned char *s, size_t len) {
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            i++;
-            continue;
-        }
-        size_t n;
-        uint32_t v, min;
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 4, v = c & 0x07, min = 0x10000;
-        else
-            return 0;
-        if (len - i < n) return 0;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return 0;
-            v = (v << 6) | (s[i + k] & 0x3F);
-        }
-        if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-        i += n;
-    }
-    return 1;
-}
 
 static membuf convert(const tifa_converter *conv, const char *text, size_t len) {
     membuf m = {0};
@@ -140,8 +87,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     membuf whole_json = convert(conv_json, text, len);
     REQUIRE(same(&whole, &whole_json));
 
-    int valid = valid_utf8((const unsigned char *)text, len);
-    if (valid) REQUIRE(valid_utf8((const unsigned char *)whole.data, whole.len));
+    int valid = fz_valid_utf8((const unsigned char *)text, len, 0);
+    if (valid) REQUIRE(fz_valid_utf8((const unsigned char *)whole.data, whole.len, 0));
 
     /* The safe prefix of the whole text, and of a prefix cut anywhere (as a
      * reader cutting a stream into buffers does). */

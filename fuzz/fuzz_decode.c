@@ -14,45 +14,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tifa.h"
+#include "fuzz_common.h"
 
-#define REQUIRE(cond)                                                                                                  \
-    do {                                                                                                               \
-        if (!(cond)) {                                                                                                 \
-            fprintf(stderr, "fuzz_decode: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                      \
-            abort();                                                                                                   \
-        }                                                                                                              \
-    } while (0)
 
-/* Strict UTF-8: shortest form, no surrogates, nothing above U+10FFFF. */
-static int valid_utf8(const unsigned char *s, size_t len, int allow_nul) {
-    size_t i = 0;
-    while (i < len) {
-        unsigned c = s[i];
-        if (c < 0x80) {
-            if (c == 0 && !allow_nul) return 0;
-            i++;
-            continue;
-        }
-        size_t n;
-        uint32_t v, min;
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 4, v = c & 0x07, min = 0x10000;
-        else
-            return 0;
-        if (len - i < n) return 0;
-        for (size_t k = 1; k < n; k++) {
-            if ((s[i + k] & 0xC0) != 0x80) return 0;
-            v = (v << 6) | (s[i + k] & 0x3F);
-        }
-        if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-        i += n;
-    }
-    return 1;
-}
 
 static void check_decode(const char *in, size_t len, tifa_encoding enc) {
     char *out = NULL;
@@ -65,7 +29,7 @@ static void check_decode(const char *in, size_t len, tifa_encoding enc) {
     REQUIRE(out != NULL);
     REQUIRE(out[out_len] == 0);
     REQUIRE(strlen(out) == out_len); /* no NUL inside */
-    REQUIRE(valid_utf8((const unsigned char *)out, out_len, 0));
+    REQUIRE(fz_valid_utf8((const unsigned char *)out, out_len, 0));
     REQUIRE(used >= TIFA_ENC_UTF8 && used <= TIFA_ENC_BIG5);
     if (enc != TIFA_ENC_AUTO)
         REQUIRE(used == enc);
@@ -77,7 +41,7 @@ static void check_decode(const char *in, size_t len, tifa_encoding enc) {
     for (const char *p = out; (p = strstr(p, "\xEF\xBF\xBD")); p += 3) fffd++;
     REQUIRE(invalid <= fffd);
     /* Clean UTF-8 decoded as UTF-8 is unchanged, apart from a leading BOM. */
-    if (used == TIFA_ENC_UTF8 && valid_utf8((const unsigned char *)in, len, 0)) {
+    if (used == TIFA_ENC_UTF8 && fz_valid_utf8((const unsigned char *)in, len, 0)) {
         size_t skip = len >= 3 && memcmp(in, "\xEF\xBB\xBF", 3) == 0 ? 3 : 0;
         REQUIRE(invalid == 0);
         REQUIRE(out_len == len - skip);

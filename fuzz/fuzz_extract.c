@@ -25,14 +25,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include "tifa.h"
+#include "fuzz_common.h"
 
-#define REQUIRE(cond)                                                                                                  \
-    do {                                                                                                               \
-        if (!(cond)) {                                                                                                 \
-            fprintf(stderr, "fuzz_extract: %s:%d: check failed: %s\n", __FILE__, __LINE__, #cond);                     \
-            abort();                                                                                                   \
-        }                                                                                                              \
-    } while (0)
 
 /* ------------------------------------------------------- JSON validator */
 
