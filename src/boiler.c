@@ -146,7 +146,8 @@ static const char *const separators[] = {"：", ":", "丨", "|", "｜", "/", "�
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static int starts_with(const char *s, size_t len, const char *p) {
-    if (!len || s[0] != p[0]) return 0; /* most lines fail here, cheaply */
+    /* Most lines fail on the first character, cheaply. */
+    if (!len || s[0] != p[0] || (len > 2 && p[1] && (s[1] != p[1] || (p[2] && s[2] != p[2])))) return 0;
     size_t n = strlen(p);
     return n <= len && memcmp(s, p, n) == 0;
 }

@@ -148,6 +148,12 @@ static size_t decode_utf8(decoder *d, const unsigned char *s, size_t len, int fi
                 run++;
                 continue;
             }
+            /* The common case: a valid three-byte character (not a surrogate). */
+            if ((c & 0xF0) == 0xE0 && run + 2 < len && (s[run + 1] & 0xC0) == 0x80 && (s[run + 2] & 0xC0) == 0x80 &&
+                (c != 0xE0 || s[run + 1] >= 0xA0) && (c != 0xED || s[run + 1] < 0xA0)) {
+                run += 3;
+                continue;
+            }
             if (c == 0) break;
             if (c < 0x80) {
                 run++;
