@@ -814,6 +814,33 @@ static void find_cues(const ustr *u, article *a) {
 
 /* ------------------------------------------------------- source, people */
 
+/* Names after 记者: separated by spaces or 、; six characters run together
+ * are two names of three ("薛立伟徐佳倩"). Not a byline: "记者从…获悉". */
+static void read_byline(const ustr *u, size_t i, size_t end, article *a) {
+    static const uint32_t not_byline[] = {0x4ECE /* 从 */, 0x4E86 /* 了 */, 0x83B7 /* 获 */, 0x5728 /* 在 */,
+                                          0x770B /* 看 */, 0x95EE /* 问 */, 0x6CE8 /* 注 */, 0x4EEC /* 们 */};
+    if (i < end)
+        for (size_t k = 0; k < sizeof not_byline / sizeof not_byline[0]; k++)
+            if (u->cp[i] == not_byline[k]) return;
+    while (i < end) {
+        while (i < end && (u->cp[i] == ' ' || u->cp[i] == 0x3001 || u->cp[i] == 0x3000)) i++;
+        size_t st = i;
+        while (i < end && u_is_han(u->cp[i]) && i - st < 6 && !ustr_at(u, i, "报道") && !ustr_at(u, i, "通讯员"))
+            i++;
+        size_t n = i - st;
+        if (n == 6 && (i >= end || !u_is_han(u->cp[i]))) {
+            if (slist_add_unique(&a->reporters, ustr_slice(u, st, st + 3)) ||
+                slist_add_unique(&a->reporters, ustr_slice(u, st + 3, i)))
+                return;
+        } else if (n >= 2 && n <= 4) {
+            if (slist_add_unique(&a->reporters, ustr_slice(u, st, i))) return;
+        } else {
+            break;
+        }
+        if (i >= end || (u->cp[i] != ' ' && u->cp[i] != 0x3001 && u->cp[i] != 0x3000)) break;
+    }
+}
+
 static void find_source_and_reporters(const ustr *u, article *a) {
     size_t end = para_end(u, 0);
     if (!a->source && after_dateline(u, 0, end)) {
@@ -827,16 +854,17 @@ static void find_source_and_reporters(const ustr *u, article *a) {
             }
         }
     }
-    size_t r = ustr_find(u, 0, end < 80 ? end : 80, "记者");
-    if (r == USTR_NONE) return;
-    size_t i = r + 2;
-    while (i < end) {
-        while (i < end && (u->cp[i] == ' ' || u->cp[i] == 0x3001)) i++;
-        size_t s = i;
-        while (i < end && u_is_han(u->cp[i]) && i - s < 4 && !ustr_at(u, i, "报道")) i++;
-        if (i - s < 2 || i - s > 3) break;
-        if (slist_add_unique(&a->reporters, ustr_slice(u, s, i))) return;
-        if (i >= end || (u->cp[i] != ' ' && u->cp[i] != 0x3001)) break;
+    /* Bylines: "（记者张伟）", "本报记者杜雨萌", "□记者魏震报道" near the start, or
+     * "（全媒体记者郭珊珊）" closing the report. */
+    size_t second = para_end(u, end + 1 < u->n ? end + 1 : end);
+    size_t last = u->n;
+    while (last > 0 && u->cp[last - 1] != '\n') last--;
+    size_t ranges[3][2] = {{0, end < 120 ? end : 120}, {end, second < end + 120 ? second : end + 120}, {last, u->n}};
+    for (int k = 0; k < 3 && !a->reporters.n; k++) {
+        for (size_t r = ranges[k][0]; r < ranges[k][1] && !a->reporters.n; r++) {
+            if (!ustr_at(u, r, "记者")) continue;
+            read_byline(u, r + 2, para_end(u, r), a);
+        }
     }
 }
 
@@ -854,7 +882,10 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         size_t len = p->b - p->a;
         int sentence = 0;
         for (size_t k = p->a; k < p->b; k++) sentence |= u_is_sentence_end(u->cp[k]);
-        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C);
+        /* A byline ("本报记者杜雨萌", "□记者魏震报道") is not a headline. */
+        size_t rep = ustr_find(u, p->a, p->b < p->a + 6 ? p->b : p->a + 6, "记者");
+        int byline = len <= 20 && (rep != USTR_NONE || ends_with(u, p->b, "报道"));
+        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline;
         p->dateline = after_dateline(u, p->a, p->b) > 0 &&
                       ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40, "消息") == USTR_NONE;
         p->credit = len > 0 && ends_with(u, p->b, "摄");
