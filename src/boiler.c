@@ -336,6 +336,20 @@ static int is_tail_marker(const char *s, size_t len) {
     return 0;
 }
 
+/* Where a source name ends on a metadata line: "来源：央视网 2018-03-21",
+ * "来源：新京报点击：241次", "来源：四川日报时间：2022-10-27". */
+static size_t source_end(const char *s, size_t v, size_t end) {
+    static const char *const stops[] = {"点击", "发布", "时间", "作者", "编辑", "浏览", "日期", "字号", "字体", "【", "　"};
+    size_t e = v;
+    while (e < end && s[e] != ' ' && s[e] != '\t' && s[e] != '|' && !(s[e] >= '0' && s[e] <= '9')) {
+        int stop = 0;
+        for (size_t k = 0; k < COUNT(stops) && !stop; k++) stop = e > v && starts_with(s + e, end - e, stops[k]);
+        if (stop) break;
+        e++;
+    }
+    return e; /* at a character boundary: every stop is ASCII or a whole character */
+}
+
 /* A short line with no sentence in it that carries metadata words: its
  * source or editor becomes a field, the rest of it goes. */
 static line_kind metadata_line(const tbuf *t, line_info *li) {
@@ -354,14 +368,10 @@ static line_kind metadata_line(const tbuf *t, line_info *li) {
         if (!at) continue;
         size_t start = (size_t)(at - t->s);
         if (!role_line(t->s, start, li->end, source_roles, COUNT(source_roles), &role_end, &v)) continue;
-        size_t end = v;
-        while (end < li->end && t->s[end] != ' ' && !starts_with(t->s + end, li->end - end, "【") &&
-               !starts_with(t->s + end, li->end - end, "\xE3\x80\x80"))
-            end++;
         li->role_start = start;
         li->role_end = role_end;
         li->value_start = v;
-        li->value_end = end;
+        li->value_end = source_end(t->s, v, li->end);
         return LINE_SOURCE;
     }
     for (size_t i = 0; i < COUNT(editor_roles); i++) {
@@ -419,11 +429,7 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         li->role_start = li->start;
         li->role_end = role_end;
         li->value_start = v;
-        /* "来源：央视网 2018-03-21 19:20": the source is the first word. */
-        size_t e = v;
-        while (e < li->end && t->s[e] != ' ' && t->s[e] != '\t' && !starts_with(t->s + e, li->end - e, "\xE3\x80\x80"))
-            e++;
-        li->value_end = e;
+        li->value_end = source_end(t->s, v, li->end);
         return LINE_SOURCE;
     }
     if (role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v)) {

@@ -508,7 +508,17 @@ static int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
         size_t e = s;
         while (e < u->n && !is_clause_break(u->cp[e]) && u->cp[e] != 0x3001 && e - s < 60) e++;
-        /* The name ends at its last meeting word. */
+        /* The name ends at a meeting word followed by what the meeting did
+         * ("常务会议传达学习…"), else at its last meeting word. */
+        static const char *const next_verbs[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论", "通报", "专题"};
+        size_t first_end = 0;
+        for (size_t k = s + 1; k <= e && !first_end; k++) {
+            size_t w;
+            if (ends_with_any(u, k, meeting_words, COUNT(meeting_words)) && k < e &&
+                ustr_at_any(u, k, next_verbs, COUNT(next_verbs), &w))
+                first_end = k;
+        }
+        if (first_end) e = first_end;
         while (e > s && !ends_with_any(u, e, meeting_words, COUNT(meeting_words))) e--;
         if (e <= s) continue;
         a->name = ustr_slice(u, s, e);
