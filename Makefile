@@ -119,7 +119,7 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 	    build/fuzz-corpus/$$t fuzz/corpus >build/fuzz-$$t.log 2>&1 \
 	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
 
-EXTRACT_FLOOR ?= 0.88
+EXTRACT_FLOOR ?= 0.90
 
 build/test-stream: tests/stream.c build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a -o $@

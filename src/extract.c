@@ -733,13 +733,30 @@ static int latest_year(const ustr *u) {
     return best;
 }
 
+/* A headline's year when it belongs to the meeting, not to the work it plans:
+ * "集团召开2024年半年度工作交流会" yes, "…部署2026年积极财政政策" no. */
+static int title_year(const char *title) {
+    int y = year_in(title);
+    if (!y || !title) return 0;
+    char key[8];
+    snprintf(key, sizeof key, "%d", y);
+    const char *at = strstr(title, key);
+    static const char *const planning[] = {"部署", "谋划", "研究", "安排", "研讨"};
+    for (size_t k = 0; at && k < COUNT(planning); k++) {
+        size_t n = strlen(planning[k]);
+        if ((size_t)(at - title) >= n && memcmp(at - n, planning[k], n) == 0) return 0;
+    }
+    return y;
+}
+
 static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
     for (size_t i = from; i < limit && !found; i++) {
         date_expr d;
         if (!parse_date(u, i, &d)) continue;
-        if (d.b < u->n && (u->cp[d.b] == 0x7535 /* 电 */ || u->cp[d.b] == 0x8BAF /* 讯 */)) {
+        /* A dateline's date is when the news was sent: "1月13日电", "8月27日消息". */
+        if (d.b < u->n && (u->cp[d.b] == 0x7535 /* 电 */ || u->cp[d.b] == 0x8BAF /* 讯 */ || ustr_at(u, d.b, "消息"))) {
             dateline = d;
         } else {
             best = d;
@@ -760,6 +777,7 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
     if (!year) {
         inferred = 1;
         year = year_in(a->name);
+        if (!year) year = title_year(a->title); /* "集团召开2024年半年度工作交流会" */
     }
     if (!year) year = full_date_year(doc, best.m, best.d);
     if (!year && cd->pub_y) {
