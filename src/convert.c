@@ -434,3 +434,11 @@ size_t convert_first_safe_point(const char *text, size_t from, size_t to) {
     }
     return 0;
 }
+
+uint32_t convert_char_t2s(uint32_t cp) {
+    const tc_entry *e = single_entry(&tc_dicts[tc_index_TSCharacters], cp);
+    if (!e) return cp;
+    uint32_t out;
+    size_t n = u8_decode((const unsigned char *)tc_pool + e->val_off, e->val_len, &out);
+    return n == e->val_len ? out : cp; /* only one-character values */
+}

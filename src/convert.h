@@ -16,4 +16,8 @@ int convert_char_script(uint32_t cp);
  * contains (a cut there cannot change a conversion); 0 if none. */
 size_t convert_first_safe_point(const char *text, size_t from, size_t to);
 
+/* The simplified form of one character (OpenCC's TSCharacters, first
+ * value), or cp itself. For search: a traditional query finds simplified text. */
+uint32_t convert_char_t2s(uint32_t cp);
+
 #endif
