@@ -15,9 +15,10 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
-           src/terms.c src/extract.c
+           src/terms.c src/extract.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
-CLI_SRC := src/cli/main.c
+CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c
+LIBS    := -lsqlite3 -lpthread
 
 OBJ      := $(LIB_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/gen/%.o)
 ASAN_OBJ := $(LIB_SRC:%.c=build/asan/%.o) $(GEN_SRC:build/gen/%.c=build/asan/gen/%.o)
@@ -66,16 +67,16 @@ build/libtifa.a: $(OBJ)
 build/libtifa-asan.a: $(ASAN_OBJ)
 	rm -f $@; ar rcs $@ $^
 build/libtifa.so: $(PIC_OBJ)
-	$(CC) -shared -Wl,-soname,libtifa.so.0 -o $@ $^
+	$(CC) -shared -Wl,-soname,libtifa.so.0 -o $@ $^ $(LIBS)
 build/tifa: $(CLI_SRC) build/libtifa.a
-	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(CLI_SRC) build/libtifa.a -o $@
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(CLI_SRC) build/libtifa.a $(LIBS) -o $@
 build/tifa-asan: $(CLI_SRC) build/libtifa-asan.a
-	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) $(CLI_SRC) build/libtifa-asan.a -o $@
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) $(CLI_SRC) build/libtifa-asan.a $(LIBS) -o $@
 tifa: build/tifa
 	cp build/tifa tifa
 build/tifa.pc: Makefile
 	@mkdir -p build
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: 0.1.0\nLibs: -L$${libdir} -ltifa\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: 0.1.0\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
@@ -97,7 +98,7 @@ FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(GEN_SRC:build/gen/%.c=build/fuzzo
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
 build/test-unit: $(UNIT_TESTS) tests/unit/main.c tests/unit/testing.h build/libtifa-asan.a
-	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -Itests/unit $(UNIT_TESTS) tests/unit/main.c build/libtifa-asan.a -o $@
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -Itests/unit $(UNIT_TESTS) tests/unit/main.c build/libtifa-asan.a $(LIBS) -o $@
 
 build/fuzzobj/%.o: %.c include/tifa.h $(wildcard src/*.h)
 	@mkdir -p $(dir $@)
@@ -108,7 +109,7 @@ build/fuzzobj/gen/%.o: build/gen/%.c
 build/libtifa-fuzz.a: $(FUZZ_OBJ)
 	rm -f $@; ar rcs $@ $^
 build/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/libtifa-fuzz.a
-	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a -o $@
+	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a $(LIBS) -o $@
 
 FUZZ_SECONDS ?= 10
 fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
@@ -121,12 +122,20 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 
 EXTRACT_FLOOR ?= 0.90
 
-build/test-stream: tests/stream.c build/libtifa.a
-	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a -o $@
+build/test-tokenize: tests/unit_tokenize.c build/libtifa-asan.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_tokenize.c build/libtifa-asan.a $(LIBS) -o $@
+build/test-diff: tests/unit_diff.c build/libtifa-asan.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_diff.c build/libtifa-asan.a $(LIBS) -o $@
 
-test: all build/tifa-asan build/test-unit build/test-stream
+build/test-stream: tests/stream.c build/libtifa.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a $(LIBS) -o $@
+
+test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff
 	./build/test-unit
 	./build/test-stream
+	./build/test-tokenize
+	./build/test-diff
+	sh tests/corpus.sh build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan
 	sh tests/cli.sh build/tifa

@@ -16,6 +16,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #ifdef __cplusplus
 extern "C" {
@@ -149,6 +150,104 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, c
  * opt->target says. */
 tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
                          char **json, size_t *json_len, tifa_error *err);
+
+/* ---------------------------------------------------------------- diff */
+
+/* Compares two readouts given as raw documents (any encoding or noise: both
+ * are cleaned and extracted): formulations (numbered and quoted terms) only
+ * in A, only in B, in both; sentences added, removed and changed, aligned
+ * by sentence so a moved paragraph is not new. json: writes
+ *   {"terms": {"only_a": [], "only_b": [], "both": []},
+ *    "sentences": {"added": [], "removed": [], "changed": [{"a": "", "b": ""}]}}
+ * else a report for people, with changes highlighted at character level
+ * (ANSI colours when color is set). Output goes to out. */
+tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, int json, int color, FILE *out,
+                      tifa_error *err);
+
+/* --------------------------------------------------------------- corpus */
+
+/* A corpus: readouts stored in one SQLite file with their raw bytes, clean
+ * text, record and a full-text index (tifa's own tokenizer: every Han
+ * character and character pair, so one- and two-character queries work; a
+ * traditional query finds simplified text). Writers and readers may work
+ * at the same time (WAL). A tifa_corpus is used by one thread at a time;
+ * open one per thread. */
+typedef struct tifa_corpus tifa_corpus;
+
+/* Opens (creating and migrating if needed) the corpus at path. readonly:
+ * no writes, and the file must exist. Free with tifa_corpus_close. */
+tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err);
+void tifa_corpus_close(tifa_corpus *c);
+
+typedef enum {
+    TIFA_ADDED = 0,        /* stored as a new document */
+    TIFA_DUPLICATE = 1,    /* same clean text as document *id: not stored */
+    TIFA_NEAR_DUPLICATE = 2 /* stored as *id, linked to the first copy */
+} tifa_add_result;
+
+/* Cleans, extracts and stores one document (in one transaction). name is
+ * the path it came from. *result and *id say what happened. */
+tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
+                            int64_t *id, tifa_error *err);
+
+/* Adding in two steps, for parallel work: tifa_corpus_prepare cleans and
+ * extracts without touching the corpus (thread-safe; the bytes are
+ * copied), tifa_corpus_add_prepared stores. Free with tifa_prepared_free. */
+typedef struct tifa_prepared tifa_prepared;
+tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out,
+                                tifa_error *err);
+tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tifa_add_result *result, int64_t *id,
+                                     tifa_error *err);
+void tifa_prepared_free(tifa_prepared *p);
+
+/* One search hit or listed document. Strings are valid during the callback
+ * only; any may be NULL. duplicate_of is 0 for a first copy. */
+typedef struct {
+    int64_t id, duplicate_of;
+    const char *file, *date, *meeting, *org, *title, *snippet;
+} tifa_hit;
+typedef int (*tifa_hit_fn)(void *user, const tifa_hit *hit);
+
+/* Filters for search and list; NULL fields do not filter. Dates are
+ * yyyy-mm-dd (a prefix such as 2024 or 2024-03 also works). */
+typedef struct {
+    const char *from, *to, *org, *meeting;
+    int limit;  /* 0: no limit */
+    int offset;
+} tifa_filter;
+
+/* Full-text search, best first. The query is FTS5 syntax (phrases in "",
+ * AND OR NOT, prefix*); text that is not valid syntax is searched as one
+ * phrase. Snippets mark matches with « ». *total: all matches. */
+tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_filter *f, tifa_hit_fn fn, void *user,
+                               int64_t *total, tifa_error *err);
+
+/* Every stored document (near duplicates included), by meeting date. */
+tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn fn, void *user, tifa_error *err);
+
+/* The stored record (JSON), clean text and raw bytes of document id; any
+ * out-parameter may be NULL. Each is owned by the caller (tifa_free).
+ * TIFA_EINPUT when there is no such document. */
+tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **clean, char **raw, size_t *raw_len,
+                            char **file, tifa_error *err);
+
+/* Use of terms over time: per period ("2024" or "2024-03"), the documents
+ * whose clean text contains the term and its occurrences. Rows come in
+ * period order, terms in the order given. */
+typedef struct {
+    const char *period, *term;
+    int64_t documents, occurrences;
+} tifa_trend_row;
+typedef int (*tifa_trend_fn)(void *user, const tifa_trend_row *row);
+tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, int by_month, tifa_trend_fn fn,
+                              void *user, tifa_error *err);
+
+/* Counts for `tifa stats`. */
+typedef struct {
+    int64_t documents, near_duplicates, meetings, raw_bytes, clean_bytes;
+    char first_date[11], last_date[11];
+} tifa_corpus_stats;
+tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *st, tifa_error *err);
 
 #ifdef __cplusplus
 }

@@ -19,6 +19,7 @@
 #include "convert.h"
 #include "json.h"
 #include "record.h"
+#include "extract.h"
 #include "internal.h"
 #include "utf8.h"
 
@@ -1355,9 +1356,43 @@ static int build_articles(const clean_doc *cd, const ustr *doc, record *rec, par
     return 0;
 }
 
+/* The fields the corpus indexes, from the first meeting article (else the
+ * first article). */
+static void summarize(const record *rec, doc_summary *sum) {
+    const article *pick = NULL;
+    for (size_t i = 0; i < rec->n; i++) {
+        const terms *t = &rec->arts[i].terms;
+        for (size_t k = 0; k < t->numbered.n; k++) slist_add_unique(&sum->terms, strdup(t->numbered.items[k]));
+        for (size_t k = 0; k < t->quoted.n; k++) slist_add_unique(&sum->terms, strdup(t->quoted.items[k]));
+    }
+    for (size_t i = 0; i < rec->n && !pick; i++)
+        if (rec->arts[i].is_meeting) pick = &rec->arts[i];
+    if (!pick && rec->n) pick = &rec->arts[0];
+    if (!pick) return;
+    sum->date = pick->date ? strdup(pick->date) : NULL;
+    sum->meeting = pick->name ? strdup(pick->name) : NULL;
+    sum->org = pick->org ? strdup(pick->org) : NULL;
+    sum->title = pick->title ? strdup(pick->title) : NULL;
+}
+
+void doc_summary_free(doc_summary *s) {
+    free(s->date);
+    free(s->meeting);
+    free(s->org);
+    free(s->title);
+    slist_free(&s->terms);
+    memset(s, 0, sizeof *s);
+}
+
 tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
                          char **json, size_t *json_len, tifa_error *err) {
+    return extract_document(opt, name, bytes, len, pretty, json, json_len, NULL, err);
+}
+
+tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+                             char **json, size_t *json_len, doc_summary *sum, tifa_error *err) {
     *json = NULL;
+    if (sum) memset(sum, 0, sizeof *sum);
     clean_doc cd;
     tifa_status st = clean_collect(opt, name, bytes, len, &cd, err);
     if (st != TIFA_OK) return st;
@@ -1375,6 +1410,7 @@ tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
+    if (sum) summarize(&rec, sum);
     jw w;
     jw_init(&w, pretty);
     jw_obj(&w);

@@ -14,6 +14,7 @@
 #include <malloc.h>
 #endif
 #include "tifa.h"
+#include "cli.h"
 
 #define READ_CHUNK (1u << 20)
 
@@ -290,6 +291,26 @@ static int cmd_clean(int argc, char **argv) {
     return status;
 }
 
+int usage_error(const char *cmd, const char *arg) {
+    fprintf(stderr, "tifa: %s: unknown option or missing value: '%s' (tifa %s --help)\n", cmd, arg, cmd);
+    return 2;
+}
+
+void print_json_string(FILE *fp, const char *s) {
+    if (!s) {
+        fputs("null", fp);
+        return;
+    }
+    fputc('"', fp);
+    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+        if (*p == '"' || *p == '\\') fprintf(fp, "\\%c", *p);
+        else if (*p == '\n') fputs("\\n", fp);
+        else if (*p < 0x20) fprintf(fp, "\\u%04x", *p);
+        else fputc(*p, fp);
+    }
+    fputc('"', fp);
+}
+
 /* ------------------------------------------------------------ extract */
 
 #define EXTRACT_LIMIT (64u << 20)
@@ -426,6 +447,13 @@ int main(int argc, char **argv) {
     if (!strcmp(cmd, "convert")) return cmd_convert(argc - 1, argv + 1);
     if (!strcmp(cmd, "clean")) return cmd_clean(argc - 1, argv + 1);
     if (!strcmp(cmd, "extract")) return cmd_extract(argc - 1, argv + 1);
+    static const struct {
+        const char *name;
+        int (*run)(int, char **);
+    } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
+                       {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff}};
+    for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
+        if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);
     return 2;
 }

@@ -1,0 +1,736 @@
+/*
+ * cli/corpus: the corpus commands (add, search, list, show, trend, export,
+ * stats). Thin like the rest of the CLI: argument parsing and printing over
+ * the tifa_corpus_* calls. `diff` lives in cli/diff.c.
+ */
+#define _DEFAULT_SOURCE /* DT_DIR, DT_REG */
+#include <dirent.h>
+#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+#include "cli.h"
+
+const char *corpus_path(const char *given) {
+    if (given) return given;
+    const char *env = getenv("TIFA_DB");
+    return env && *env ? env : "tifa.db";
+}
+
+/* Common corpus options: --db PATH and the filters. Returns 1 when argv[*i]
+ * was one of them (consuming its value), 0 otherwise, -1 on a missing value. */
+int corpus_option(int argc, char **argv, int *i, const char **db, tifa_filter *f) {
+    const char *a = argv[*i];
+    const char **slot = NULL;
+    if (!strcmp(a, "--db")) slot = db;
+    else if (!strcmp(a, "--from")) slot = &f->from;
+    else if (!strcmp(a, "--to")) slot = &f->to;
+    else if (!strcmp(a, "--org")) slot = &f->org;
+    else if (!strcmp(a, "--meeting")) slot = &f->meeting;
+    else if (!strcmp(a, "--limit") || !strcmp(a, "--offset")) {
+        if (*i + 1 >= argc) return -1;
+        int v = atoi(argv[++*i]);
+        if (!strcmp(a, "--limit")) f->limit = v;
+        else f->offset = v;
+        return 1;
+    }
+    if (!slot) return 0;
+    if (*i + 1 >= argc) return -1;
+    *slot = argv[++*i];
+    return 1;
+}
+
+tifa_corpus *open_corpus(const char *db, int readonly) {
+    tifa_corpus *c;
+    tifa_error err = {0};
+    const char *path = corpus_path(db);
+    if (readonly && access(path, F_OK) != 0) {
+        fprintf(stderr, "tifa: %s: no corpus here (make one with tifa add --db %s FILE...)\n", path, path);
+        return NULL;
+    }
+    if (tifa_corpus_open(path, readonly, &c, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: %s: %s\n", path, err.message);
+        return NULL;
+    }
+    return c;
+}
+
+/* ------------------------------------------------------------------ add */
+
+typedef struct {
+    char **paths;
+    size_t n, cap;
+} pathlist;
+
+static int push_path(pathlist *l, const char *p) {
+    if (l->n == l->cap) {
+        size_t cap = l->cap ? l->cap * 2 : 64;
+        char **q = realloc(l->paths, cap * sizeof *q);
+        if (!q) return -1;
+        l->paths = q;
+        l->cap = cap;
+    }
+    return (l->paths[l->n++] = strdup(p)) ? 0 : -1;
+}
+
+static int has_suffix(const char *s, const char *suf) {
+    size_t n = strlen(s), m = strlen(suf);
+    return n >= m && strcmp(s + n - m, suf) == 0;
+}
+
+static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+/* A directory's *.txt, *.html and *.htm files, recursively, sorted. */
+static int walk(const char *dir, pathlist *out, int depth) {
+    if (depth > 64) return 0;
+    DIR *d = opendir(dir);
+    if (!d) {
+        fprintf(stderr, "tifa: %s: %s\n", dir, strerror(errno));
+        return 1;
+    }
+    pathlist here = {0};
+    struct dirent *e;
+    int bad = 0;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.') continue;
+        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        char *p = malloc(n);
+        if (!p) break;
+        snprintf(p, n, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) bad |= walk(p, out, depth + 1);
+        else if (has_suffix(e->d_name, ".txt") || has_suffix(e->d_name, ".html") || has_suffix(e->d_name, ".htm"))
+            push_path(&here, p);
+        free(p);
+    }
+    closedir(d);
+    qsort(here.paths, here.n, sizeof *here.paths, cmp_str);
+    for (size_t i = 0; i < here.n; i++) {
+        push_path(out, here.paths[i]);
+        free(here.paths[i]);
+    }
+    free(here.paths);
+    return bad;
+}
+
+/* Work shared by the add threads: files are prepared in parallel and
+ * stored in order by the main thread, at most WINDOW ahead. */
+#define WINDOW 64
+
+typedef struct {
+    tifa_prepared *prep;
+    char *error;
+    size_t bytes;
+    int done;
+} slot;
+
+typedef struct {
+    pathlist *files;
+    slot *slots;
+    size_t next_job, stored;
+    pthread_mutex_t lock;
+    pthread_cond_t changed;
+} pool;
+
+static char *read_file(const char *path, size_t *len, char **error) {
+    FILE *fp = fopen(path, "rb");
+    struct stat st;
+    if (!fp || fstat(fileno(fp), &st) != 0 || S_ISDIR(st.st_mode)) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "tifa: %s: %s", path, fp ? "is a directory" : strerror(errno));
+        if (fp) fclose(fp);
+        *error = strdup(msg);
+        return NULL;
+    }
+    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
+    char *buf = malloc(cap);
+    while (buf) {
+        if (n == cap) {
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                buf = NULL;
+                break;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0) break;
+    }
+    int failed = ferror(fp);
+    fclose(fp);
+    if (!buf || failed) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "tifa: %s: %s", path, buf ? "read error" : "out of memory");
+        free(buf);
+        *error = strdup(msg);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static void prepare_one(const char *path, slot *s) {
+    size_t len;
+    char *bytes = read_file(path, &len, &s->error);
+    if (!bytes) return;
+    tifa_error err = {0};
+    if (tifa_corpus_prepare(path, bytes, len, &s->prep, &err) != TIFA_OK) {
+        char msg[512];
+        snprintf(msg, sizeof msg, "tifa: %s: %s", path, err.message);
+        s->error = strdup(msg);
+    }
+    s->bytes = len;
+    free(bytes);
+}
+
+static void *worker(void *arg) {
+    pool *p = arg;
+    for (;;) {
+        pthread_mutex_lock(&p->lock);
+        while (p->next_job < p->files->n && p->next_job >= p->stored + WINDOW) pthread_cond_wait(&p->changed, &p->lock);
+        size_t job = p->next_job < p->files->n ? p->next_job++ : (size_t)-1;
+        pthread_mutex_unlock(&p->lock);
+        if (job == (size_t)-1) return NULL;
+        slot s = {0};
+        prepare_one(p->files->paths[job], &s);
+        pthread_mutex_lock(&p->lock);
+        s.done = 1;
+        p->slots[job % WINDOW] = s;
+        pthread_cond_broadcast(&p->changed);
+        pthread_mutex_unlock(&p->lock);
+    }
+}
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static void progress(size_t done, size_t total, double bytes, double start) {
+    double el = now_seconds() - start, rate = el > 0 ? bytes / 1e6 / el : 0;
+    double eta = done ? el / (double)done * (double)(total - done) : 0;
+    fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %.0fs   ", done, total, rate, eta);
+}
+
+static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] FILE|DIR...\n"
+                              "\n"
+                              "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
+                              "files, recursively) with its raw bytes. Same clean text: skipped as a duplicate;\n"
+                              "a near copy (a repost): stored and linked to the first. Ends with the line\n"
+                              "  added N, duplicates D, near-duplicates K, failed F\n"
+                              "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n";
+
+int cmd_add(int argc, char **argv) {
+    const char *db = NULL;
+    int jobs = 1;
+    tifa_filter unused = {0};
+    pathlist files = {0};
+    int status = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = corpus_option(argc, argv, &i, &db, &unused);
+        if (r < 0) return usage_error("add", a);
+        if (r) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(add_help, stdout);
+            return 0;
+        } else if (!strcmp(a, "--jobs") && i + 1 < argc) {
+            jobs = atoi(argv[++i]);
+            if (jobs < 1 || jobs > 64) return usage_error("add", "--jobs");
+        } else if (a[0] == '-' && a[1]) {
+            return usage_error("add", a);
+        } else {
+            struct stat st;
+            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode)) status |= walk(a, &files, 0);
+            else push_path(&files, a);
+        }
+    }
+    if (!files.n && !status) {
+        fputs(add_help, stderr);
+        return 2;
+    }
+    tifa_corpus *c = open_corpus(db, 0);
+    if (!c) return 1;
+    size_t counts[4] = {0}; /* added, duplicates, near, failed */
+    int tty = isatty(2);
+    double start = now_seconds(), bytes = 0;
+    pool p = {.files = &files, .slots = calloc(WINDOW, sizeof(slot))};
+    pthread_mutex_init(&p.lock, NULL);
+    pthread_cond_init(&p.changed, NULL);
+    pthread_t threads[64];
+    int started = 0;
+    for (int t = 0; t < jobs && p.slots; t++)
+        if (pthread_create(&threads[t], NULL, worker, &p) == 0) started++;
+    for (size_t i = 0; i < files.n && started; i++) {
+        pthread_mutex_lock(&p.lock);
+        while (!p.slots[i % WINDOW].done) pthread_cond_wait(&p.changed, &p.lock);
+        slot s = p.slots[i % WINDOW];
+        memset(&p.slots[i % WINDOW], 0, sizeof(slot));
+        pthread_mutex_unlock(&p.lock);
+        tifa_error err = {0};
+        tifa_add_result result;
+        int64_t id;
+        if (s.error) {
+            fprintf(stderr, "%s%s\n", tty ? "\r" : "", s.error);
+            counts[3]++;
+        } else if (tifa_corpus_add_prepared(c, s.prep, &result, &id, &err) != TIFA_OK) {
+            fprintf(stderr, "%stifa: %s: %s\n", tty ? "\r" : "", files.paths[i], err.message);
+            counts[3]++;
+        } else {
+            counts[result]++;
+        }
+        bytes += (double)s.bytes;
+        free(s.error);
+        tifa_prepared_free(s.prep);
+        pthread_mutex_lock(&p.lock);
+        p.stored = i + 1;
+        pthread_cond_broadcast(&p.changed);
+        pthread_mutex_unlock(&p.lock);
+        if (tty && (i % 16 == 0 || i + 1 == files.n)) progress(i + 1, files.n, bytes, start);
+    }
+    for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
+    if (!started && files.n) {
+        fprintf(stderr, "tifa: add: cannot start threads\n");
+        status = 1;
+    }
+    if (tty) fputc('\n', stderr);
+    fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, failed %zu\n", counts[0], counts[1], counts[2],
+            counts[3]);
+    pthread_mutex_destroy(&p.lock);
+    pthread_cond_destroy(&p.changed);
+    free(p.slots);
+    for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
+    free(files.paths);
+    tifa_corpus_close(c);
+    return status || counts[3] ? 1 : 0;
+}
+
+/* -------------------------------------------------------- search, list */
+
+typedef struct {
+    int json, color, count;
+} hit_printer;
+
+static void json_field(const char *key, const char *value) {
+    printf(",\"%s\":", key);
+    print_json_string(stdout, value);
+}
+
+static int print_hit(void *user, const tifa_hit *h) {
+    hit_printer *p = user;
+    p->count++;
+    if (p->json) {
+        printf("{\"id\":%lld", (long long)h->id);
+        json_field("file", h->file);
+        json_field("date", h->date);
+        json_field("meeting", h->meeting);
+        json_field("org", h->org);
+        json_field("title", h->title);
+        if (h->snippet) json_field("snippet", h->snippet);
+        if (h->duplicate_of) printf(",\"duplicate_of\":%lld}\n", (long long)h->duplicate_of);
+        else printf(",\"duplicate_of\":null}\n");
+        return 0;
+    }
+    printf("%s#%lld%s  %s  %s%s\n", p->color ? "\x1b[1m" : "", (long long)h->id, p->color ? "\x1b[0m" : "",
+           h->date ? h->date : "----------", h->meeting ? h->meeting : (h->title ? h->title : "(no meeting found)"),
+           h->duplicate_of ? "  (near copy)" : "");
+    if (h->snippet) {
+        /* Matches are marked « »: bold on a terminal. */
+        fputs("    ", stdout);
+        for (const char *s = h->snippet; *s; s++) {
+            if (!strncmp(s, "«", 2)) {
+                fputs(p->color ? "\x1b[1;31m" : "[", stdout);
+                s += 1;
+            } else if (!strncmp(s, "»", 2)) {
+                fputs(p->color ? "\x1b[0m" : "]", stdout);
+                s += 1;
+            } else if (*s != '\n') {
+                putchar(*s);
+            } else {
+                putchar(' ');
+            }
+        }
+        putchar('\n');
+    }
+    printf("    %s\n", h->file ? h->file : "");
+    return 0;
+}
+
+static const char *search_help =
+    "usage: tifa search [--db PATH] [--json] [--limit N] [--offset N] [--from DATE] [--to DATE]\n"
+    "                   [--org ORG] [--meeting NAME] QUERY\n"
+    "\n"
+    "Full-text search over the clean texts. Any script: a traditional query finds\n"
+    "simplified text. One or more characters; \"phrases\", AND, OR, NOT, prefix*.\n"
+    "Results best first (near copies left out), with the date, meeting, a snippet\n"
+    "(matches in « » with --json) and the document id. --json: one hit a line with\n"
+    "id, file, date, meeting, title, snippet. --limit: default 20.\n";
+
+int cmd_search(int argc, char **argv) {
+    const char *db = NULL, *query = NULL;
+    tifa_filter f = {.limit = 20};
+    hit_printer p = {0, isatty(1), 0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = corpus_option(argc, argv, &i, &db, &f);
+        if (r < 0) return usage_error("search", a);
+        if (r) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(search_help, stdout);
+            return 0;
+        } else if (!strcmp(a, "--json")) {
+            p.json = 1;
+        } else if (a[0] == '-' && a[1] && a[1] == '-') {
+            return usage_error("search", a);
+        } else if (!query) {
+            query = a;
+        } else {
+            return usage_error("search", a);
+        }
+    }
+    if (!query) {
+        fputs(search_help, stderr);
+        return 2;
+    }
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return 1;
+    tifa_error err = {0};
+    int64_t total = 0;
+    int status = 0;
+    if (tifa_corpus_search(c, query, &f, print_hit, &p, &total, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: search: %s\n", err.message);
+        status = 1;
+    } else if (!p.json) {
+        fprintf(stderr, "%d of %lld matching documents\n", p.count, (long long)total);
+    }
+    tifa_corpus_close(c);
+    return status;
+}
+
+static const char *list_help = "usage: tifa list [--db PATH] [--json] [--from DATE] [--to DATE] [--org ORG]\n"
+                               "                 [--meeting NAME] [--limit N]\n"
+                               "\n"
+                               "Every stored document, near copies included, by meeting date.\n";
+
+int cmd_list(int argc, char **argv) {
+    const char *db = NULL;
+    tifa_filter f = {0};
+    hit_printer p = {0, isatty(1), 0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = corpus_option(argc, argv, &i, &db, &f);
+        if (r < 0) return usage_error("list", a);
+        if (r) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(list_help, stdout);
+            return 0;
+        } else if (!strcmp(a, "--json")) {
+            p.json = 1;
+        } else {
+            return usage_error("list", a);
+        }
+    }
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return 1;
+    tifa_error err = {0};
+    int status = 0;
+    if (tifa_corpus_list(c, &f, print_hit, &p, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: list: %s\n", err.message);
+        status = 1;
+    }
+    tifa_corpus_close(c);
+    return status;
+}
+
+/* ------------------------------------------------------------------ show */
+
+int parse_id(const char *s, int64_t *id) {
+    char *end;
+    if (*s == '#') s++;
+    long long v = strtoll(s, &end, 10);
+    if (end == s || *end || v <= 0) return 0;
+    *id = v;
+    return 1;
+}
+
+static const char *show_help = "usage: tifa show [--db PATH] [--raw] ID|FILE\n"
+                               "\n"
+                               "The record (JSON) and clean text of a stored document; --raw: its original\n"
+                               "bytes. A file instead of an id is cleaned and extracted on the fly.\n";
+
+int cmd_show(int argc, char **argv) {
+    const char *db = NULL, *what = NULL;
+    int raw = 0;
+    tifa_filter unused = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = corpus_option(argc, argv, &i, &db, &unused);
+        if (r < 0) return usage_error("show", a);
+        if (r) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(show_help, stdout);
+            return 0;
+        } else if (!strcmp(a, "--raw")) {
+            raw = 1;
+        } else if (!what) {
+            what = a;
+        } else {
+            return usage_error("show", a);
+        }
+    }
+    if (!what) {
+        fputs(show_help, stderr);
+        return 2;
+    }
+    char *record = NULL, *clean = NULL, *bytes = NULL;
+    size_t len = 0;
+    int64_t id;
+    int status = 0;
+    tifa_error err = {0};
+    if (parse_id(what, &id) && access(what, F_OK) != 0) {
+        tifa_corpus *c = open_corpus(db, 1);
+        if (!c) return 1;
+        if (tifa_corpus_get(c, id, raw ? NULL : &record, raw ? NULL : &clean, raw ? &bytes : NULL, &len, NULL, &err) !=
+            TIFA_OK) {
+            fprintf(stderr, "tifa: show: %s\n", err.message);
+            status = 1;
+        }
+        tifa_corpus_close(c);
+    } else {
+        char *why = NULL;
+        bytes = read_file(what, &len, &why);
+        if (!bytes) {
+            fprintf(stderr, "%s\n", why ? why : "tifa: cannot read");
+            free(why);
+            return 1;
+        }
+        size_t n;
+        if (!raw && (tifa_extract(NULL, what, bytes, len, 1, &record, &n, &err) != TIFA_OK ||
+                     tifa_clean(NULL, bytes, len, &clean, &n, NULL, &err) != TIFA_OK)) {
+            fprintf(stderr, "tifa: %s: %s\n", what, err.message);
+            status = 1;
+        }
+    }
+    if (!status && raw) fwrite(bytes, 1, len, stdout);
+    if (!status && !raw) printf("%s\n\n%s", record, clean);
+    tifa_free(record);
+    tifa_free(clean);
+    free(bytes);
+    return status;
+}
+
+/* ----------------------------------------------------------------- stats */
+
+int cmd_stats(int argc, char **argv) {
+    const char *db = NULL;
+    tifa_filter unused = {0};
+    for (int i = 1; i < argc; i++) {
+        int r = corpus_option(argc, argv, &i, &db, &unused);
+        if (r <= 0) {
+            if (!strcmp(argv[i], "--help")) {
+                puts("usage: tifa stats [--db PATH]\n\nDocuments, near copies, meetings, sizes, date range.");
+                return 0;
+            }
+            return usage_error("stats", argv[i]);
+        }
+    }
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return 1;
+    tifa_corpus_stats s;
+    tifa_error err = {0};
+    int status = 0;
+    if (tifa_corpus_stats_get(c, &s, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: stats: %s\n", err.message);
+        status = 1;
+    } else {
+        printf("documents        %lld\nnear copies      %lld\nmeeting reports  %lld\nraw bytes        %lld\n"
+               "clean bytes      %lld\ndates            %s .. %s\n",
+               (long long)s.documents, (long long)s.near_duplicates, (long long)s.meetings, (long long)s.raw_bytes,
+               (long long)s.clean_bytes, s.first_date[0] ? s.first_date : "-", s.last_date[0] ? s.last_date : "-");
+    }
+    tifa_corpus_close(c);
+    return status;
+}
+
+/* ----------------------------------------------------------------- trend */
+
+typedef struct {
+    tifa_trend_row *rows;
+    size_t n;
+    char **strings;
+} trend_rows;
+
+static int keep_row(void *user, const tifa_trend_row *r) {
+    trend_rows *t = user;
+    tifa_trend_row *p = realloc(t->rows, (t->n + 1) * sizeof *p);
+    if (!p) return 1;
+    t->rows = p;
+    p[t->n] = *r;
+    p[t->n].period = strdup(r->period);
+    t->n++;
+    return 0;
+}
+
+static void print_csv_field(const char *s) {
+    if (!strpbrk(s, ",\"\n")) {
+        fputs(s, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *s; s++) {
+        if (*s == '"') putchar('"');
+        putchar(*s);
+    }
+    putchar('"');
+}
+
+static void bars(const trend_rows *t, int nterms) {
+    int64_t max = 1;
+    for (size_t i = 0; i < t->n; i++)
+        if (t->rows[i].documents > max) max = t->rows[i].documents;
+    for (size_t i = 0; i < t->n; i++) {
+        const tifa_trend_row *r = &t->rows[i];
+        int width = (int)(40 * r->documents / max);
+        printf("%-8s %-12s ", (i % (size_t)nterms) == 0 ? r->period : "", r->term);
+        for (int k = 0; k < width; k++) fputs("█", stdout);
+        printf(" %lld docs, %lld uses\n", (long long)r->documents, (long long)r->occurrences);
+    }
+}
+
+static const char *trend_help = "usage: tifa trend [--db PATH] [--by year|month] [--csv] [--svg FILE] TERM...\n"
+                                "\n"
+                                "Per period, the documents that use each term and its occurrences (near copies\n"
+                                "left out; documents without a meeting date are not counted). A bar chart on\n"
+                                "the terminal; --csv: period,term,documents,occurrences; --svg FILE: a line chart.\n";
+
+int cmd_trend(int argc, char **argv) {
+    const char *db = NULL, *svg = NULL;
+    int by_month = 0, csv = 0, nterms = 0;
+    const char *terms[argc + 1];
+    tifa_filter unused = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = corpus_option(argc, argv, &i, &db, &unused);
+        if (r < 0) return usage_error("trend", a);
+        if (r) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(trend_help, stdout);
+            return 0;
+        } else if (!strcmp(a, "--by") && i + 1 < argc) {
+            const char *by = argv[++i];
+            if (!strcmp(by, "month")) by_month = 1;
+            else if (strcmp(by, "year") != 0) return usage_error("trend", by);
+        } else if (!strcmp(a, "--csv")) {
+            csv = 1;
+        } else if (!strcmp(a, "--svg") && i + 1 < argc) {
+            svg = argv[++i];
+        } else if (a[0] == '-' && a[1] == '-') {
+            return usage_error("trend", a);
+        } else {
+            terms[nterms++] = a;
+        }
+    }
+    if (!nterms) {
+        fputs(trend_help, stderr);
+        return 2;
+    }
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return 1;
+    trend_rows t = {0};
+    tifa_error err = {0};
+    int status = 0;
+    if (tifa_corpus_trend(c, terms, nterms, by_month, keep_row, &t, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: trend: %s\n", err.message);
+        status = 1;
+    } else {
+        if (csv) {
+            puts("period,term,documents,occurrences");
+            for (size_t i = 0; i < t.n; i++) {
+                print_csv_field(t.rows[i].period);
+                putchar(',');
+                print_csv_field(t.rows[i].term);
+                printf(",%lld,%lld\n", (long long)t.rows[i].documents, (long long)t.rows[i].occurrences);
+            }
+        } else if (!svg) {
+            bars(&t, nterms);
+        }
+        if (svg && write_trend_svg(svg, t.rows, t.n, terms, nterms)) status = 1;
+    }
+    for (size_t i = 0; i < t.n; i++) free((char *)t.rows[i].period);
+    free(t.rows);
+    tifa_corpus_close(c);
+    return status;
+}
+
+/* ---------------------------------------------------------------- export */
+
+typedef struct {
+    tifa_corpus *c;
+    int csv;
+    int failed;
+} exporter;
+
+static int export_one(void *user, const tifa_hit *h) {
+    exporter *e = user;
+    if (e->csv) {
+        printf("%lld,", (long long)h->id);
+        const char *cols[] = {h->file, h->date, h->meeting, h->org, h->title};
+        for (int k = 0; k < 5; k++) {
+            print_csv_field(cols[k] ? cols[k] : "");
+            putchar(k < 4 ? ',' : ',');
+        }
+        if (h->duplicate_of) printf("%lld\n", (long long)h->duplicate_of);
+        else putchar('\n');
+        return 0;
+    }
+    char *record = NULL;
+    tifa_error err = {0};
+    if (tifa_corpus_get(e->c, h->id, &record, NULL, NULL, NULL, NULL, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: export: %s\n", err.message);
+        e->failed = 1;
+        return 1;
+    }
+    printf("{\"id\":%lld,\"record\":%s}\n", (long long)h->id, record);
+    tifa_free(record);
+    return 0;
+}
+
+int cmd_export(int argc, char **argv) {
+    const char *db = NULL, *format = "jsonl";
+    tifa_filter f = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        int r = corpus_option(argc, argv, &i, &db, &f);
+        if (r < 0) return usage_error("export", a);
+        if (r) continue;
+        if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            puts("usage: tifa export [--db PATH] [--format jsonl|csv] [filters as in list]\n\n"
+                 "jsonl: {\"id\": N, \"record\": {...}} a line; csv: id,file,date,meeting,org,title,duplicate_of.");
+            return 0;
+        } else if (!strcmp(a, "--format") && i + 1 < argc) {
+            format = argv[++i];
+            if (strcmp(format, "jsonl") && strcmp(format, "csv")) return usage_error("export", format);
+        } else {
+            return usage_error("export", a);
+        }
+    }
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return 1;
+    exporter e = {c, !strcmp(format, "csv"), 0};
+    if (e.csv) puts("id,file,date,meeting,org,title,duplicate_of");
+    tifa_error err = {0};
+    if (tifa_corpus_list(c, &f, export_one, &e, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: export: %s\n", err.message);
+        e.failed = 1;
+    }
+    tifa_corpus_close(c);
+    return e.failed;
+}

@@ -1,0 +1,587 @@
+/*
+ * corpus: readouts kept in one SQLite file.
+ *
+ * Each document is one row of `doc` (raw bytes and their SHA-256, clean
+ * text, record JSON, the fields search filters on) and one row of the
+ * external-content FTS5 index `doc_fts`, written in one transaction, so a
+ * crash leaves whole documents only. WAL lets readers work while add
+ * writes. Exact duplicates (same clean text) are not stored; near
+ * duplicates (SimHash of character pairs within 3 bits of a first copy)
+ * are stored and linked to it. The schema version is PRAGMA user_version;
+ * `migrate` brings older files up to date. SQL goes through prepared
+ * statements only.
+ *
+ * Not for: cleaning or extraction (clean.c, extract.c) or the tokenizer
+ * (tokenize.c).
+ */
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extract.h"
+#include "internal.h"
+#include "sha256.h"
+#include "tokenize.h"
+#include "utf8.h"
+
+#define SCHEMA_VERSION 1
+#define NEAR_BITS 10 /* reposts seen at 5-8 bits, different readouts from 15 on */
+
+struct tifa_corpus {
+    sqlite3 *db;
+    int readonly;
+    uint64_t *sim;  /* SimHashes of first copies */
+    int64_t *sim_id;
+    size_t nsim, simcap;
+    tifa_converter *t2s;
+};
+
+static tifa_status db_fail(tifa_corpus *c, tifa_error *err, const char *what) {
+    return tifa_fail(err, TIFA_EIO, 0, "%s: %s", what, c && c->db ? sqlite3_errmsg(c->db) : "cannot open");
+}
+
+static int exec(sqlite3 *db, const char *sql) { return sqlite3_exec(db, sql, NULL, NULL, NULL); }
+
+/* ---------------------------------------------------------------- schema */
+
+static const char *const schema_v1 =
+    "CREATE TABLE doc("
+    " id INTEGER PRIMARY KEY,"
+    " file TEXT NOT NULL,"
+    " sha256 TEXT NOT NULL,"
+    " raw BLOB NOT NULL,"
+    " clean TEXT NOT NULL,"
+    " clean_sha256 TEXT NOT NULL,"
+    " simhash INTEGER NOT NULL,"
+    " duplicate_of INTEGER REFERENCES doc(id),"
+    " record TEXT NOT NULL,"
+    " date TEXT, meeting TEXT, org TEXT, title TEXT,"
+    " added TEXT NOT NULL DEFAULT (datetime('now')));"
+    "CREATE UNIQUE INDEX doc_clean ON doc(clean_sha256);"
+    "CREATE INDEX doc_date ON doc(date);"
+    "CREATE VIRTUAL TABLE doc_fts USING fts5(clean, content='doc', content_rowid='id', tokenize='tifa');";
+
+/* Brings the file to SCHEMA_VERSION, one step at a time, in a transaction. */
+static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
+    sqlite3_stmt *st;
+    int version = 0;
+    if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+        return db_fail(c, err, "reading the schema version");
+    if (sqlite3_step(st) == SQLITE_ROW) version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    if (version > SCHEMA_VERSION)
+        return tifa_fail(err, TIFA_EINPUT, 0, "the corpus was made by a newer tifa (schema %d, this one knows %d)",
+                         version, SCHEMA_VERSION);
+    if (version == SCHEMA_VERSION) return TIFA_OK;
+    if (c->readonly) return tifa_fail(err, TIFA_EINPUT, 0, "not a tifa corpus (or an older one: open it for writing)");
+    if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "migrating");
+    int rc = SQLITE_OK;
+    if (version < 1) rc = exec(c->db, schema_v1);
+    /* Later versions add their steps here: if (version < 2) ... */
+    char sql[64];
+    snprintf(sql, sizeof sql, "PRAGMA user_version=%d", SCHEMA_VERSION);
+    if (rc == SQLITE_OK) rc = exec(c->db, sql);
+    if (rc == SQLITE_OK) rc = exec(c->db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        tifa_status s = db_fail(c, err, "creating the schema");
+        exec(c->db, "ROLLBACK");
+        return s;
+    }
+    return TIFA_OK;
+}
+
+/* --------------------------------------------------------------- simhash */
+
+/* SimHash over character pairs: reposts with other boilerplate, script
+ * or punctuation land within a few bits of each other. */
+static uint64_t simhash(const char *text, size_t len) {
+    int counts[64] = {0};
+    uint32_t prev = 0;
+    size_t pos = 0;
+    while (pos < len) {
+        uint32_t cp;
+        pos += u8_decode((const unsigned char *)text + pos, len - pos, &cp);
+        if (!is_han(cp) && !(cp >= '0' && cp <= '9')) continue; /* punctuation and spacing do not count */
+        uint64_t h = 0xcbf29ce484222325ull;
+        h = (h ^ prev) * 0x100000001b3ull;
+        h = (h ^ cp) * 0x100000001b3ull;
+        h ^= h >> 29;
+        h *= 0xbf58476d1ce4e5b9ull;
+        h ^= h >> 32;
+        for (int b = 0; b < 64; b++) counts[b] += (h >> b & 1) ? 1 : -1;
+        prev = cp;
+    }
+    uint64_t out = 0;
+    for (int b = 0; b < 64; b++)
+        if (counts[b] > 0) out |= 1ull << b;
+    return out;
+}
+
+static int64_t near_copy(const tifa_corpus *c, uint64_t h) {
+    for (size_t i = 0; i < c->nsim; i++)
+        if (__builtin_popcountll(c->sim[i] ^ h) <= NEAR_BITS) return c->sim_id[i];
+    return 0;
+}
+
+static int remember(tifa_corpus *c, int64_t id, uint64_t h) {
+    if (c->nsim == c->simcap) {
+        size_t cap = c->simcap ? c->simcap * 2 : 1024;
+        uint64_t *s = realloc(c->sim, cap * sizeof *s);
+        if (!s) return -1;
+        c->sim = s;
+        int64_t *ids = realloc(c->sim_id, cap * sizeof *ids);
+        if (!ids) return -1;
+        c->sim_id = ids;
+        c->simcap = cap;
+    }
+    c->sim[c->nsim] = h;
+    c->sim_id[c->nsim++] = id;
+    return 0;
+}
+
+static tifa_status load_simhashes(tifa_corpus *c, tifa_error *err) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash FROM doc WHERE duplicate_of IS NULL", -1, &st, NULL) !=
+        SQLITE_OK)
+        return db_fail(c, err, "reading the corpus");
+    while (sqlite3_step(st) == SQLITE_ROW)
+        if (remember(c, sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1))) {
+            sqlite3_finalize(st);
+            return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        }
+    sqlite3_finalize(st);
+    return TIFA_OK;
+}
+
+/* ------------------------------------------------------------ open/close */
+
+tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err) {
+    *out = NULL;
+    tifa_corpus *c = calloc(1, sizeof *c);
+    if (!c) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    c->readonly = readonly;
+    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    tifa_status st = TIFA_OK;
+    if (sqlite3_open_v2(path, &c->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+        st = tifa_fail(err, TIFA_EIO, 0, "cannot open the corpus: %s", c->db ? sqlite3_errmsg(c->db) : "no memory");
+    } else {
+        sqlite3_busy_timeout(c->db, 10000);
+        if (tokenize_register(c->db) != SQLITE_OK) st = db_fail(c, err, "registering the tokenizer");
+        else if (!readonly && exec(c->db, "PRAGMA journal_mode=WAL") != SQLITE_OK)
+            st = db_fail(c, err, "not a database, or it is locked");
+        else if (!readonly) exec(c->db, "PRAGMA synchronous=NORMAL");
+    }
+    if (st == TIFA_OK) st = migrate(c, err);
+    if (st == TIFA_OK && !readonly) st = load_simhashes(c, err);
+    if (st == TIFA_OK) st = tifa_converter_new("t2s", &c->t2s, err);
+    if (st != TIFA_OK) {
+        tifa_corpus_close(c);
+        return st;
+    }
+    *out = c;
+    return TIFA_OK;
+}
+
+void tifa_corpus_close(tifa_corpus *c) {
+    if (!c) return;
+    sqlite3_close(c->db);
+    free(c->sim);
+    free(c->sim_id);
+    tifa_converter_free(c->t2s);
+    free(c);
+}
+
+/* ------------------------------------------------------------------- add */
+
+static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s) {
+    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else sqlite3_bind_null(st, i);
+}
+
+static int64_t find_clean(tifa_corpus *c, const char *hash) {
+    sqlite3_stmt *st;
+    int64_t id = 0;
+    if (sqlite3_prepare_v2(c->db, "SELECT id FROM doc WHERE clean_sha256 = ?", -1, &st, NULL) != SQLITE_OK) return -1;
+    sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
+    if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    sqlite3_finalize(st);
+    return id;
+}
+
+/* One document, one transaction: the row and its index entry together. */
+static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, size_t len, const char *clean,
+                         size_t clean_len, const char *clean_hash, uint64_t sh, int64_t dup_of, const char *record,
+                         const doc_summary *sum, int64_t *id, tifa_error *err) {
+    char raw_hash[65];
+    sha256_hex(bytes, len, raw_hash);
+    if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
+    sqlite3_stmt *st = NULL;
+    int rc = sqlite3_prepare_v2(c->db,
+                                "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
+                                " date, meeting, org, title) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
+                                -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, raw_hash, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(st, 3, bytes, len, SQLITE_STATIC);
+        sqlite3_bind_text64(st, 4, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text(st, 5, clean_hash, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)sh);
+        if (dup_of) sqlite3_bind_int64(st, 7, dup_of);
+        else sqlite3_bind_null(st, 7);
+        sqlite3_bind_text(st, 8, record, -1, SQLITE_STATIC);
+        bind_text_or_null(st, 9, sum->date);
+        bind_text_or_null(st, 10, sum->meeting);
+        bind_text_or_null(st, 11, sum->org);
+        bind_text_or_null(st, 12, sum->title);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+    }
+    sqlite3_finalize(st);
+    *id = sqlite3_last_insert_rowid(c->db);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(c->db, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_int64(st, 1, *id);
+        sqlite3_bind_text64(st, 2, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
+        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        sqlite3_finalize(st);
+    }
+    if (rc == SQLITE_OK) rc = exec(c->db, "COMMIT");
+    if (rc != SQLITE_OK) {
+        tifa_status s = db_fail(c, err, "storing the document");
+        exec(c->db, "ROLLBACK");
+        return s;
+    }
+    return TIFA_OK;
+}
+
+/* What cleaning and extraction made of a document, before it is stored:
+ * made without the corpus, so threads can prepare documents in parallel. */
+struct tifa_prepared {
+    char *name, *bytes, *clean, *record;
+    size_t len, clean_len;
+    char clean_hash[65];
+    uint64_t simhash;
+    doc_summary sum;
+};
+
+void tifa_prepared_free(tifa_prepared *p) {
+    if (!p) return;
+    free(p->name);
+    free(p->bytes);
+    tifa_free(p->clean);
+    tifa_free(p->record);
+    doc_summary_free(&p->sum);
+    free(p);
+}
+
+tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out,
+                                tifa_error *err) {
+    *out = NULL;
+    tifa_prepared *p = calloc(1, sizeof *p);
+    if (!p || !(p->name = strdup(name)) || !(p->bytes = malloc(len ? len : 1))) {
+        tifa_prepared_free(p);
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    }
+    if (len) memcpy(p->bytes, bytes, len);
+    p->len = len;
+    size_t record_len;
+    tifa_status st = tifa_clean(NULL, bytes, len, &p->clean, &p->clean_len, NULL, err);
+    if (st == TIFA_OK) st = extract_document(NULL, name, bytes, len, 0, &p->record, &record_len, &p->sum, err);
+    if (st != TIFA_OK) {
+        tifa_prepared_free(p);
+        return st;
+    }
+    sha256_hex(p->clean, p->clean_len, p->clean_hash);
+    p->simhash = simhash(p->clean, p->clean_len);
+    *out = p;
+    return TIFA_OK;
+}
+
+tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tifa_add_result *result, int64_t *id,
+                                     tifa_error *err) {
+    *id = 0;
+    *result = TIFA_ADDED;
+    if (c->readonly) return tifa_fail(err, TIFA_EUSAGE, 0, "the corpus is open read-only");
+    int64_t existing = find_clean(c, p->clean_hash);
+    if (existing < 0) return db_fail(c, err, "looking for duplicates");
+    if (existing > 0) {
+        *result = TIFA_DUPLICATE;
+        *id = existing;
+        return TIFA_OK;
+    }
+    int64_t dup_of = near_copy(c, p->simhash);
+    tifa_status st = store(c, p->name, p->bytes, p->len, p->clean, p->clean_len, p->clean_hash, p->simhash, dup_of,
+                           p->record, &p->sum, id, err);
+    if (st != TIFA_OK) return st;
+    if (dup_of) *result = TIFA_NEAR_DUPLICATE;
+    else if (remember(c, *id, p->simhash)) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    return TIFA_OK;
+}
+
+tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
+                            int64_t *id, tifa_error *err) {
+    tifa_prepared *p;
+    *id = 0;
+    tifa_status st = tifa_corpus_prepare(name, bytes, len, &p, err);
+    if (st != TIFA_OK) return st;
+    st = tifa_corpus_add_prepared(c, p, result, id, err);
+    tifa_prepared_free(p);
+    return st;
+}
+
+/* ---------------------------------------------------------------- search */
+
+/* The WHERE clause shared by search and list; parameters ?2..?5. */
+#define FILTERS                                                                                                        \
+    " AND (?2 IS NULL OR d.date >= ?2) AND (?3 IS NULL OR d.date <= ?3 || '~')"                                        \
+    " AND (?4 IS NULL OR d.org LIKE '%' || ?4 || '%') AND (?5 IS NULL OR d.meeting LIKE '%' || ?5 || '%')"
+
+static void bind_filters(sqlite3_stmt *st, const tifa_filter *f) {
+    bind_text_or_null(st, 2, f ? f->from : NULL);
+    bind_text_or_null(st, 3, f ? f->to : NULL);
+    bind_text_or_null(st, 4, f ? f->org : NULL);
+    bind_text_or_null(st, 5, f ? f->meeting : NULL);
+}
+
+static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+static int emit_hits(sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet) {
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tifa_hit h = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), col(st, 2), col(st, 3), col(st, 4),
+                      col(st, 5), col(st, 6), with_snippet ? col(st, 7) : NULL};
+        if (fn(user, &h)) return SQLITE_DONE;
+    }
+    return rc;
+}
+
+/* Text that is not FTS5 syntax is searched as one phrase: "a""b" quoting. */
+static char *as_phrase(const char *q) {
+    size_t n = strlen(q), quotes = 0;
+    for (size_t i = 0; i < n; i++) quotes += q[i] == '"';
+    char *p = malloc(n + quotes + 3);
+    if (!p) return NULL;
+    size_t k = 0;
+    p[k++] = '"';
+    for (size_t i = 0; i < n; i++) {
+        if (q[i] == '"') p[k++] = '"';
+        p[k++] = q[i];
+    }
+    p[k++] = '"';
+    p[k] = 0;
+    return p;
+}
+
+static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user,
+                      int64_t *total) {
+    static const char *const sql =
+        "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org, d.title,"
+        " snippet(doc_fts, 0, '«', '»', '…', 24)"
+        " FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid WHERE doc_fts MATCH ?1" FILTERS
+        " AND d.duplicate_of IS NULL ORDER BY rank LIMIT ?6 OFFSET ?7";
+    static const char *const count_sql = "SELECT count(*) FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
+                                         " WHERE doc_fts MATCH ?1" FILTERS " AND d.duplicate_of IS NULL";
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    bind_filters(st, f);
+    sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
+    sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
+    rc = emit_hits(st, fn, user, 1);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return rc;
+    if (total) {
+        *total = 0;
+        if ((rc = sqlite3_prepare_v2(c->db, count_sql, -1, &st, NULL)) != SQLITE_OK) return rc;
+        sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+        bind_filters(st, f);
+        if ((rc = sqlite3_step(st)) == SQLITE_ROW) *total = sqlite3_column_int64(st, 0), rc = SQLITE_DONE;
+        sqlite3_finalize(st);
+    }
+    return rc;
+}
+
+tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_filter *f, tifa_hit_fn fn, void *user,
+                               int64_t *total, tifa_error *err) {
+    if (!query || !*query) return tifa_fail(err, TIFA_EUSAGE, 0, "empty query");
+    int rc = run_search(c, query, f, fn, user, total);
+    if (rc == SQLITE_ERROR) {
+        /* Not FTS5 syntax ("a-b", "(", ":"): search the text as it is. */
+        char *phrase = as_phrase(query);
+        if (!phrase) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        rc = run_search(c, phrase, f, fn, user, total);
+        free(phrase);
+    }
+    if (rc != SQLITE_DONE) return db_fail(c, err, "searching");
+    return TIFA_OK;
+}
+
+tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn fn, void *user, tifa_error *err) {
+    static const char *const sql = "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org,"
+                                   " d.title FROM doc d WHERE 1" FILTERS
+                                   " ORDER BY d.date IS NULL, d.date, d.id LIMIT ?6 OFFSET ?7";
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(c, err, "listing");
+    bind_filters(st, f);
+    sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
+    sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
+    int rc = emit_hits(st, fn, user, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_DONE ? TIFA_OK : db_fail(c, err, "listing");
+}
+
+/* ------------------------------------------------------------------- get */
+
+static char *dup_column(sqlite3_stmt *st, int i, size_t *len) {
+    const void *p = sqlite3_column_blob(st, i);
+    size_t n = (size_t)sqlite3_column_bytes(st, i);
+    char *s = malloc(n + 1);
+    if (!s) return NULL;
+    if (n) memcpy(s, p, n);
+    s[n] = 0;
+    if (len) *len = n;
+    return s;
+}
+
+tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **clean, char **raw, size_t *raw_len,
+                            char **file, tifa_error *err) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, "SELECT record, clean, raw, file FROM doc WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+        return db_fail(c, err, "reading");
+    sqlite3_bind_int64(st, 1, id);
+    tifa_status rs = TIFA_OK;
+    if (sqlite3_step(st) != SQLITE_ROW) {
+        rs = tifa_fail(err, TIFA_EINPUT, 0, "no document %lld in the corpus", (long long)id);
+    } else {
+        char **outs[4] = {record, clean, raw, file};
+        for (int i = 0; i < 4; i++) {
+            if (!outs[i]) continue;
+            *outs[i] = dup_column(st, i, i == 2 ? raw_len : NULL);
+            if (!*outs[i]) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        }
+    }
+    sqlite3_finalize(st);
+    return rs;
+}
+
+/* ----------------------------------------------------------------- trend */
+
+typedef struct {
+    char period[8];
+    int64_t docs, occ;
+} trend_cell;
+
+static int collect_term(tifa_corpus *c, const char *term, int by_month, trend_cell **cells, size_t *n) {
+    static const char *const sql =
+        "SELECT substr(d.date, 1, ?2) AS p, sum(o > 0), sum(o) FROM"
+        " (SELECT d.date AS date, (length(d.clean) - length(replace(d.clean, ?3, ''))) / length(?3) AS o"
+        "  FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
+        "  WHERE doc_fts MATCH ?1 AND d.date IS NOT NULL AND d.duplicate_of IS NULL) d"
+        " GROUP BY p ORDER BY p";
+    char *phrase = as_phrase(term);
+    if (!phrase) return SQLITE_NOMEM;
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
+        sqlite3_bind_int(st, 2, by_month ? 7 : 4);
+        sqlite3_bind_text(st, 3, term, -1, SQLITE_STATIC);
+        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+            trend_cell *p = realloc(*cells, (*n + 1) * sizeof *p);
+            if (!p) {
+                rc = SQLITE_NOMEM;
+                break;
+            }
+            *cells = p;
+            snprintf(p[*n].period, sizeof p[*n].period, "%s", col(st, 0) ? col(st, 0) : "");
+            p[*n].docs = sqlite3_column_int64(st, 1);
+            p[*n].occ = sqlite3_column_int64(st, 2);
+            (*n)++;
+        }
+        sqlite3_finalize(st);
+    }
+    free(phrase);
+    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+static int cmp_period(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
+static int collect_sink(void *user, const char *data, size_t len) {
+    char **s = user;
+    size_t have = *s ? strlen(*s) : 0;
+    char *p = realloc(*s, have + len + 1);
+    if (!p) return 1;
+    memcpy(p + have, data, len);
+    p[have + len] = 0;
+    *s = p;
+    return 0;
+}
+
+tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, int by_month, tifa_trend_fn fn,
+                              void *user, tifa_error *err) {
+    trend_cell **cells = calloc((size_t)nterms, sizeof *cells);
+    size_t *counts = calloc((size_t)nterms, sizeof *counts);
+    char **simple = calloc((size_t)nterms, sizeof *simple);
+    tifa_status rs = cells && counts && simple ? TIFA_OK : tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    for (int t = 0; t < nterms && rs == TIFA_OK; t++) {
+        /* Terms are searched in simplified script, as the texts are stored. */
+        if (tifa_convert(c->t2s, terms[t], strlen(terms[t]), collect_sink, &simple[t], err) != TIFA_OK || !simple[t])
+            rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        else if (!*simple[t])
+            rs = tifa_fail(err, TIFA_EUSAGE, 0, "empty term");
+        else if (collect_term(c, simple[t], by_month, &cells[t], &counts[t]) != SQLITE_OK)
+            rs = db_fail(c, err, "counting");
+    }
+    /* Every period any term has, so each term gets a row (0 where unused). */
+    size_t np = 0;
+    const char **periods = NULL;
+    for (int t = 0; t < nterms && rs == TIFA_OK; t++) np += counts[t];
+    if (rs == TIFA_OK && np && !(periods = malloc(np * sizeof *periods))) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    size_t k = 0;
+    for (int t = 0; t < nterms && rs == TIFA_OK; t++)
+        for (size_t i = 0; i < counts[t]; i++) periods[k++] = cells[t][i].period;
+    if (rs == TIFA_OK && k) qsort(periods, k, sizeof *periods, cmp_period);
+    for (size_t i = 0; i < k && rs == TIFA_OK; i++) {
+        if (i > 0 && strcmp(periods[i], periods[i - 1]) == 0) continue;
+        for (int t = 0; t < nterms; t++) {
+            tifa_trend_row row = {periods[i], terms[t], 0, 0};
+            for (size_t j = 0; j < counts[t]; j++)
+                if (strcmp(cells[t][j].period, periods[i]) == 0) row.documents = cells[t][j].docs, row.occurrences = cells[t][j].occ;
+            if (fn(user, &row)) break;
+        }
+    }
+    free(periods);
+    for (int t = 0; t < nterms; t++) {
+        if (cells) free(cells[t]);
+        if (simple) free(simple[t]);
+    }
+    free(cells);
+    free(counts);
+    free(simple);
+    return rs;
+}
+
+/* ----------------------------------------------------------------- stats */
+
+tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *s, tifa_error *err) {
+    memset(s, 0, sizeof *s);
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db,
+                           "SELECT count(*), count(duplicate_of), count(meeting), coalesce(sum(length(raw)), 0),"
+                           " coalesce(sum(length(CAST(clean AS BLOB))), 0), min(date), max(date) FROM doc",
+                           -1, &st, NULL) != SQLITE_OK)
+        return db_fail(c, err, "counting");
+    if (sqlite3_step(st) == SQLITE_ROW) {
+        s->documents = sqlite3_column_int64(st, 0);
+        s->near_duplicates = sqlite3_column_int64(st, 1);
+        s->meetings = sqlite3_column_int64(st, 2);
+        s->raw_bytes = sqlite3_column_int64(st, 3);
+        s->clean_bytes = sqlite3_column_int64(st, 4);
+        snprintf(s->first_date, sizeof s->first_date, "%s", col(st, 5) ? col(st, 5) : "");
+        snprintf(s->last_date, sizeof s->last_date, "%s", col(st, 6) ? col(st, 6) : "");
+    }
+    sqlite3_finalize(st);
+    return TIFA_OK;
+}

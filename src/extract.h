@@ -1,0 +1,18 @@
+/* extract: internal entry for the corpus; see extract.c. */
+#ifndef TIFA_EXTRACT_H
+#define TIFA_EXTRACT_H
+#include "tifa.h"
+#include "record.h"
+
+/* What the corpus indexes of a record; each string may be NULL. */
+typedef struct {
+    char *date, *meeting, *org, *title;
+    slist terms; /* numbered and quoted terms of all articles, first appearance first */
+} doc_summary;
+
+/* tifa_extract, also filling *sum (when not NULL; free with doc_summary_free). */
+tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+                             char **json, size_t *json_len, doc_summary *sum, tifa_error *err);
+void doc_summary_free(doc_summary *s);
+
+#endif

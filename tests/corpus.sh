@@ -1,0 +1,102 @@
+#!/bin/sh
+# Corpus tests: add (duplicates, near copies, failures, summary line), search
+# (1-, 2-, 4-character and traditional queries, FTS syntax, hostile text),
+# list, show (--raw gives back the original bytes), trend, export, diff, and
+# crash safety: kill -9 during add leaves a database that passes
+# integrity_check and holds whole documents only; rerunning completes it.
+set -u
+TIFA=${1:-build/tifa}
+case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
+ROOT=$(pwd)
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+ok() { pass=$((pass + 1)); }
+bad() { fail=$((fail + 1)); echo "not ok - $1"; }
+check() { if eval "$2"; then ok; else bad "$1"; fi; }
+DB=$tmp/t.db
+
+"$TIFA" add --db "$DB" "$ROOT/examples" > "$tmp/out" 2> "$tmp/err"
+check "add examples: summary line" 'grep -qx "added 5, duplicates 0, near-duplicates 0, failed 0" "$tmp/err"'
+"$TIFA" add --db "$DB" "$ROOT/examples" 2> "$tmp/err"
+check "re-add: all duplicates" 'grep -qx "added 0, duplicates 5, near-duplicates 0, failed 0" "$tmp/err"'
+# A repost with only furniture around it has the same clean text: a duplicate.
+{ echo "首页 > 新闻 > 正文"; echo; cat "$ROOT/examples/002_6ff96e32e61068e8.txt"; echo; echo "责任编辑：某某"; } > "$tmp/same.txt"
+"$TIFA" add --db "$DB" "$tmp/same.txt" 2> "$tmp/err"
+check "repost with furniture: duplicate" 'grep -qx "added 0, duplicates 1, near-duplicates 0, failed 0" "$tmp/err"'
+# A repost with its own headline and a note: a near copy.
+{ echo "工业和信息化部召开务虚会"; echo; cat "$ROOT/examples/002_6ff96e32e61068e8.txt"; echo; echo "（本文转自工信微报）"; } > "$tmp/repost.txt"
+"$TIFA" add --db "$DB" "$tmp/repost.txt" 2> "$tmp/err"
+check "repost: near duplicate" 'grep -q "near-duplicates 1" "$tmp/err"'
+"$TIFA" add --db "$DB" "$tmp/missing.txt" 2> "$tmp/err"; st=$?
+check "missing file: failed 1, exit 1, named" '[ $st -eq 1 ] && grep -q "failed 1" "$tmp/err" && grep -q "missing.txt" "$tmp/err"'
+
+"$TIFA" search --db "$DB" --json 会 > "$tmp/s1"
+check "1-character query" '[ $(wc -l < "$tmp/s1") -ge 4 ]'
+"$TIFA" search --db "$DB" --json 务虚 > "$tmp/s2"
+check "2-character query" '[ $(wc -l < "$tmp/s2") -eq 2 ]'
+"$TIFA" search --db "$DB" --json 務虛會 > "$tmp/s3"
+check "traditional query finds simplified text" '[ $(wc -l < "$tmp/s3") -eq 2 ]'
+"$TIFA" search --db "$DB" --json 三管三必须 > "$tmp/s4"
+check "5-character query: one document" '[ $(wc -l < "$tmp/s4") -eq 1 ] && grep -q "001_" "$tmp/s4"'
+check "hit fields" 'python3 -c "import json,sys; h=json.loads(open(sys.argv[1]).readline()); assert all(k in h for k in (\"id\",\"file\",\"date\",\"meeting\",\"title\",\"snippet\"))" "$tmp/s4"'
+"$TIFA" search --db "$DB" --json "务虚会 NOT 李乐成" > "$tmp/s5"
+check "NOT" '[ $(wc -l < "$tmp/s5") -eq 1 ] && grep -q "002_" "$tmp/s5"'
+"$TIFA" search --db "$DB" --json "国防 AND 2026" > "$tmp/s6"
+check "AND with a number" '[ $(wc -l < "$tmp/s6") -eq 1 ]'
+"$TIFA" search --db "$DB" --json --from 2025-06 --to 2025-12 会议 > "$tmp/s7"
+check "date filter" '[ $(wc -l < "$tmp/s7") -eq 1 ] && grep -q "2025-12-07" "$tmp/s7"'
+for q in '"' "'" '(' '会议 AND' '*' 'a-b' 'NEAR(' '"会议' '会议)' ':' '^'; do
+  "$TIFA" search --db "$DB" --json "$q" > /dev/null 2> "$tmp/qerr"; st=$?
+  check "hostile query [$q]: result or clear error" '[ $st -eq 0 ] || { [ $st -eq 1 ] && grep -q "^tifa: search:" "$tmp/qerr"; }'
+done
+
+"$TIFA" list --db "$DB" --json > "$tmp/l"
+check "list: every document incl. near copies" '[ $(wc -l < "$tmp/l") -eq 6 ] && grep -q "\"duplicate_of\":[0-9]" "$tmp/l"'
+check "list: by date" 'python3 -c "import json,sys; d=[json.loads(l)[\"date\"] for l in open(sys.argv[1])]; k=[x for x in d if x]; assert k==sorted(k)" "$tmp/l"'
+"$TIFA" show --db "$DB" --raw 3 > "$tmp/raw"
+check "show --raw: the original bytes" 'cmp -s "$tmp/raw" "$ROOT/examples/002_6ff96e32e61068e8.txt"'
+"$TIFA" show --db "$DB" 3 > "$tmp/show"
+check "show: record and text" 'grep -q "\"务虚会\"" "$tmp/show" && grep -q "金壮龙主持召开务虚会" "$tmp/show"'
+"$TIFA" show --db "$DB" 999 2> "$tmp/err"; st=$?
+check "show: no such id" '[ $st -eq 1 ] && grep -q "no document 999" "$tmp/err"'
+"$TIFA" trend --db "$DB" --csv 两个确立 十五五 > "$tmp/trend"
+check "trend csv" 'head -1 "$tmp/trend" | grep -qx "period,term,documents,occurrences" && grep -q "^2026,十五五,1,[0-9]" "$tmp/trend"'
+"$TIFA" trend --db "$DB" --svg "$tmp/t.svg" 两个确立 > /dev/null
+check "trend svg" 'grep -q "<svg" "$tmp/t.svg" && grep -q "</svg>" "$tmp/t.svg"'
+"$TIFA" export --db "$DB" --format jsonl > "$tmp/x"
+check "export jsonl" '[ $(wc -l < "$tmp/x") -eq 6 ] && python3 -c "import json,sys; [json.loads(l) for l in open(sys.argv[1])]" "$tmp/x"'
+"$TIFA" diff --db "$DB" --json 1 2 > "$tmp/d"
+check "diff 2025 vs 2026 (ids)" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert \"十五五\" in d[\"terms\"][\"only_b\"] and \"两个确立\" in d[\"terms\"][\"both\"]" "$tmp/d"'
+"$TIFA" diff --json "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/d2"
+check "diff files = diff ids" 'cmp -s "$tmp/d" "$tmp/d2"'
+
+# Crash safety: kill -9 in the middle of adding many documents.
+mkdir -p "$tmp/many"
+i=0
+for f in "$ROOT"/tests/readouts/*.txt; do
+  for k in 1 2 3 4 5 6; do i=$((i + 1)); { echo "第$k批"; cat "$f"; } > "$tmp/many/$i.txt"; done
+done
+"$TIFA" add --db "$tmp/k.db" "$tmp/many" 2> /dev/null &
+pid=$!
+sleep 0.4
+kill -9 $pid 2> /dev/null
+wait $pid 2> /dev/null
+check "after kill -9: integrity_check ok" '[ "$(sqlite3 "$tmp/k.db" "PRAGMA integrity_check" 2>&1)" = ok ]'
+check "after kill -9: rows and index agree" '[ "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc")" = "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc_fts_docsize")" ]'
+"$TIFA" add --db "$tmp/k.db" "$tmp/many" 2> "$tmp/err"
+total=$(ls "$tmp/many" | wc -l)
+check "rerun completes without duplicates" '[ "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc")" -le "$total" ] && [ "$(sqlite3 "$tmp/k.db" "SELECT count(*) - count(DISTINCT clean_sha256) FROM doc")" = 0 ]'
+# A reader while a writer adds.
+"$TIFA" add --db "$tmp/r.db" "$tmp/many" 2> /dev/null &
+pid=$!
+sleep 0.2
+n=0; okr=1
+while kill -0 $pid 2> /dev/null && [ $n -lt 20 ]; do
+  "$TIFA" search --db "$tmp/r.db" --json 会议 > /dev/null 2>&1 || okr=0
+  n=$((n + 1))
+done
+wait $pid
+check "search works while add writes" '[ $okr -eq 1 ]'
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
