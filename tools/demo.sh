@@ -19,4 +19,18 @@ echo
 echo "== tifa convert (byte-identical to opencc), s2twp on a sentence:"
 echo "鼠标和软件的质量决定了网络的速度" | $T convert -c s2twp
 echo
-echo "Next: tifa clean FILE..., tifa extract FILE..., tifa convert -c CONFIG FILE..., tifa --help"
+echo "== The corpus: build/demo.db from examples/"
+rm -f build/demo.db build/demo.db-wal build/demo.db-shm
+$T add --db build/demo.db examples/
+echo
+echo "-- tifa search --db build/demo.db 两个确立"
+$T search --db build/demo.db 两个确立
+echo
+echo "-- tifa diff: the 2025 and 2026 defence-industry conferences (examples 000 and 001)"
+$T diff examples/000_31aeb457b1c6f6a0.txt examples/001_37d6fa01b070871c.txt | head -40
+echo "   …"
+echo
+echo "-- tifa trend --db build/demo.db 两个确立 十五五 十四五"
+$T trend --db build/demo.db 两个确立 十五五 十四五
+echo
+echo "Next: tifa clean FILE..., tifa extract FILE..., tifa add/search/diff/trend --db FILE, tifa --help"
