@@ -1139,11 +1139,9 @@ static void write_anomalies(jw *w, const clean_doc *cd) {
             }
             if (j < u.n && u_is_han(u.cp[j]) && j > i + 1 && bad && letters) {
                 jw_obj(w);
-                jw_key(w, "kind");
-                jw_str(w, "garbled");
+                jw_field(w, "kind", "garbled");
                 char *t = ustr_slice(&u, i + 1, j);
-                jw_key(w, "text");
-                jw_str(w, t ? t : "");
+                jw_field(w, "text", t ? t : "");
                 free(t);
                 jw_key(w, "offset");
                 jw_int(w, (long long)(i + 1));
@@ -1195,50 +1193,37 @@ static void write_list(jw *w, const char *key, const slist *l) {
 
 static void write_person(jw *w, const person *p) {
     jw_obj(w);
-    jw_key(w, "name");
-    jw_str(w, p->name);
-    jw_key(w, "title");
-    jw_str(w, p->title);
+    jw_field(w, "name", p->name);
+    jw_field(w, "title", p->title);
     jw_obj_end(w);
 }
 
 static void write_article(jw *w, const article *a) {
     jw_obj(w);
-    jw_key(w, "kind");
-    jw_str(w, a->is_meeting ? "meeting" : "other");
-    jw_key(w, "title");
-    jw_str(w, a->title);
-    jw_key(w, "text");
-    jw_str(w, a->text);
-    jw_key(w, "source");
-    jw_str(w, a->source);
+    jw_field(w, "kind", a->is_meeting ? "meeting" : "other");
+    jw_field(w, "title", a->title);
+    jw_field(w, "text", a->text);
+    jw_field(w, "source", a->source);
     write_list(w, "reporters", &a->reporters);
     jw_key(w, "editors");
     jw_arr(w);
     for (size_t i = 0; i < a->editor_roles.n; i++) {
         jw_obj(w);
-        jw_key(w, "role");
-        jw_str(w, a->editor_roles.items[i]);
-        jw_key(w, "name");
-        jw_str(w, a->editor_names.items[i]);
+        jw_field(w, "role", a->editor_roles.items[i]);
+        jw_field(w, "name", a->editor_names.items[i]);
         jw_obj_end(w);
     }
     jw_arr_end(w);
     if (a->is_meeting) {
         jw_key(w, "meeting");
         jw_obj(w);
-        jw_key(w, "name");
-        jw_str(w, a->name);
-        jw_key(w, "org");
-        jw_str(w, a->org);
-        jw_key(w, "date");
-        jw_str(w, a->date);
-        jw_key(w, "date_end");
-        jw_str(w, a->date_end);
+        jw_field(w, "name", a->name);
+        jw_field(w, "org", a->org);
+        jw_field(w, "date", a->date);
+        jw_field(w, "date_end", a->date_end);
         jw_key(w, "date_inferred");
         jw_bool(w, a->date_inferred);
-        jw_key(w, "place");
-        jw_str(w, a->place);
+        jw_field(w, "place", a->place);
         jw_key(w, "chair");
         if (a->chair.name)
             write_person(w, &a->chair);
@@ -1249,8 +1234,7 @@ static void write_article(jw *w, const article *a) {
         for (size_t i = 0; i < a->nspeakers; i++) write_person(w, &a->speakers[i]);
         jw_arr_end(w);
         write_list(w, "present", &a->present);
-        jw_key(w, "attendees");
-        jw_str(w, a->attendees);
+        jw_field(w, "attendees", a->attendees);
         write_list(w, "cues", &a->cues);
         jw_obj_end(w);
     }

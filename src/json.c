@@ -152,3 +152,8 @@ void jw_null(jw *w) {
     before_value(w);
     put(w, "null", 4);
 }
+
+void jw_field(jw *w, const char *key, const char *value) {
+    jw_key(w, key);
+    jw_str(w, value);
+}

@@ -25,5 +25,7 @@ void jw_strn(jw *w, const char *s, size_t n);
 void jw_int(jw *w, long long v);
 void jw_bool(jw *w, int v);
 void jw_null(jw *w);
+/* A key and its string value (NULL writes null). */
+void jw_field(jw *w, const char *key, const char *value);
 
 #endif
