@@ -527,9 +527,11 @@ tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nter
     tifa_status rs = cells && counts && simple ? TIFA_OK : tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     for (int t = 0; t < nterms && rs == TIFA_OK; t++) {
         /* Terms are searched in simplified script, as the texts are stored. */
-        if (tifa_convert(c->t2s, terms[t], strlen(terms[t]), collect_sink, &simple[t], err) != TIFA_OK || !simple[t])
+        /* The sink fails only when memory runs out; an empty term gets no
+         * call at all, so simple[t] stays NULL. */
+        if (tifa_convert(c->t2s, terms[t], strlen(terms[t]), collect_sink, &simple[t], err) != TIFA_OK)
             rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-        else if (!*simple[t])
+        else if (!simple[t] || !*simple[t])
             rs = tifa_fail(err, TIFA_EUSAGE, 0, "empty term");
         else if (collect_term(c, simple[t], by_month, &cells[t], &counts[t]) != SQLITE_OK)
             rs = db_fail(c, err, "counting");

@@ -164,9 +164,21 @@ static size_t after_dateline(const ustr *u, size_t start, size_t end) {
 
 /* Where the title before a name begins: after the clause break, a dateline,
  * or 由 (会议由X主持). */
+/* "据新华社国务院总理…": an attribution with no date, before a title. */
+static size_t after_attribution(const ustr *u, size_t start, size_t end) {
+    if (!ustr_at(u, start, "据")) return 0;
+    for (size_t e = start + 3; e < start + 9 && e <= end; e++) {
+        uint32_t c = u->cp[e - 1];
+        if (!u_is_han(c)) break;
+        if (c == 0x793E /* 社 */ || c == 0x7F51 /* 网 */) return e;
+    }
+    return 0;
+}
+
 static size_t title_start(const ustr *u, size_t name_at) {
     size_t s = clause_start(u, name_at, 60);
     size_t d = after_dateline(u, s, name_at);
+    if (!d) d = after_attribution(u, s, name_at);
     if (d && d <= name_at) s = d;
     for (size_t i = name_at; i > s; i--)
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
