@@ -286,12 +286,15 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     if (len) memcpy(p->bytes, bytes, len);
     p->len = len;
     size_t record_len;
-    tifa_status st = tifa_clean(NULL, bytes, len, &p->clean, &p->clean_len, NULL, err);
-    if (st == TIFA_OK) st = extract_document(NULL, name, bytes, len, 0, &p->record, &record_len, &p->sum, err);
+    /* One pass: extraction cleans the document and hands its clean text over. */
+    tifa_status st = extract_document(NULL, name, bytes, len, 0, &p->record, &record_len, &p->sum, err);
     if (st != TIFA_OK) {
         tifa_prepared_free(p);
         return st;
     }
+    p->clean = p->sum.clean;
+    p->clean_len = p->sum.clean_len;
+    p->sum.clean = NULL;
     sha256_hex(p->clean, p->clean_len, p->clean_hash);
     p->simhash = simhash(p->clean, p->clean_len);
     *out = p;

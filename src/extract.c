@@ -1377,6 +1377,7 @@ void doc_summary_free(doc_summary *s) {
     free(s->org);
     free(s->title);
     slist_free(&s->terms);
+    free(s->clean);
     memset(s, 0, sizeof *s);
 }
 
@@ -1392,6 +1393,16 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     clean_doc cd;
     tifa_status st = clean_collect(opt, name, bytes, len, &cd, err);
     if (st != TIFA_OK) return st;
+    if (sum && !(sum->clean = malloc(cd.text.len + 1))) {
+        clean_doc_free(&cd);
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    }
+    if (sum) {
+        /* The same text tifa_clean writes: the pipeline is the same. */
+        if (cd.text.len) memcpy(sum->clean, cd.text.s, cd.text.len);
+        sum->clean[cd.text.len] = 0;
+        sum->clean_len = cd.text.len;
+    }
     while (cd.text.len && cd.text.s[cd.text.len - 1] == '\n') cd.text.len--;
     ustr doc;
     record rec = {0};

@@ -8,6 +8,8 @@
 typedef struct {
     char *date, *meeting, *org, *title;
     slist terms; /* numbered and quoted terms of all articles, first appearance first */
+    char *clean; /* the document's clean text, as tifa_clean writes it */
+    size_t clean_len;
 } doc_summary;
 
 /* tifa_extract, also filling *sum (when not NULL; free with doc_summary_free). */
