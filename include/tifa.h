@@ -177,7 +177,8 @@ typedef struct tifa_corpus tifa_corpus;
 /* Opens (creating and migrating if needed) the corpus at path. readonly:
  * no writes, and the file must exist. Free with tifa_corpus_close. */
 tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err);
-void tifa_corpus_close(tifa_corpus *c);
+void tifa_corpus_close(tifa_corpus *c); /* commits what is pending */
+tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err);
 
 typedef enum {
     TIFA_ADDED = 0,        /* stored as a new document */
@@ -185,8 +186,10 @@ typedef enum {
     TIFA_NEAR_DUPLICATE = 2 /* stored as *id, linked to the first copy */
 } tifa_add_result;
 
-/* Cleans, extracts and stores one document (in one transaction). name is
- * the path it came from. *result and *id say what happened. */
+/* Cleans, extracts and stores one document. name is the path it came
+ * from. *result and *id say what happened. Documents are committed in
+ * batches (each one whole: a crash loses at most the last batch, never part
+ * of a document); tifa_corpus_commit and tifa_corpus_close commit the rest. */
 tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
                             int64_t *id, tifa_error *err);
 

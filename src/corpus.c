@@ -25,6 +25,7 @@
 #include "utf8.h"
 
 #define SCHEMA_VERSION 1
+#define BATCH 64 /* documents per commit: each stays whole (a savepoint each) */
 #define NEAR_BITS 10 /* reposts seen at 5-8 bits, different readouts from 15 on */
 
 struct tifa_corpus {
@@ -34,6 +35,7 @@ struct tifa_corpus {
     int64_t *sim_id;
     size_t nsim, simcap;
     tifa_converter *t2s;
+    int pending;  /* documents written in the open transaction */
 };
 
 static tifa_status db_fail(tifa_corpus *c, tifa_error *err, const char *what) {
@@ -184,6 +186,7 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
 
 void tifa_corpus_close(tifa_corpus *c) {
     if (!c) return;
+    tifa_corpus_commit(c, NULL);
     sqlite3_close(c->db);
     free(c->sim);
     free(c->sim_id);
@@ -214,7 +217,10 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
                          const doc_summary *sum, int64_t *id, tifa_error *err) {
     char raw_hash[65];
     sha256_hex(bytes, len, raw_hash);
-    if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
+    /* Documents are committed BATCH at a time; each is a savepoint of its own,
+     * so a failure or a crash never leaves part of one. */
+    if (!c->pending && exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
+    if (exec(c->db, "SAVEPOINT doc") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
     sqlite3_stmt *st = NULL;
     int rc = sqlite3_prepare_v2(c->db,
                                 "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
@@ -246,12 +252,27 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_finalize(st);
     }
-    if (rc == SQLITE_OK) rc = exec(c->db, "COMMIT");
+    if (rc == SQLITE_OK) rc = exec(c->db, "RELEASE doc");
     if (rc != SQLITE_OK) {
         tifa_status s = db_fail(c, err, "storing the document");
-        exec(c->db, "ROLLBACK");
+        exec(c->db, "ROLLBACK TO doc");
+        exec(c->db, "RELEASE doc");
         return s;
     }
+    c->pending++;
+    if (c->pending >= BATCH && tifa_corpus_commit(c, err) != TIFA_OK) return TIFA_EIO;
+    return TIFA_OK;
+}
+
+tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err) {
+    if (!c->pending) return TIFA_OK;
+    if (exec(c->db, "COMMIT") != SQLITE_OK) {
+        tifa_status s = db_fail(c, err, "committing");
+        exec(c->db, "ROLLBACK");
+        c->pending = 0;
+        return s;
+    }
+    c->pending = 0;
     return TIFA_OK;
 }
 

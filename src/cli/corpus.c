@@ -301,6 +301,11 @@ int cmd_add(int argc, char **argv) {
         fprintf(stderr, "tifa: add: cannot start threads\n");
         status = 1;
     }
+    tifa_error cerr = {0};
+    if (tifa_corpus_commit(c, &cerr) != TIFA_OK) {
+        fprintf(stderr, "tifa: %s: %s\n", corpus_path(db), cerr.message);
+        status = 1;
+    }
     if (tty) fputc('\n', stderr);
     fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, failed %zu\n", counts[0], counts[1], counts[2],
             counts[3]);
