@@ -36,7 +36,18 @@ struct tifa_corpus {
     size_t nsim, simcap;
     tifa_converter *t2s;
     int pending;  /* documents written in the open transaction */
+    sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
 };
+
+/* A statement prepared on first use and kept (reset) for the next. */
+static sqlite3_stmt *cached(tifa_corpus *c, sqlite3_stmt **slot, const char *sql) {
+    if (*slot) {
+        sqlite3_reset(*slot);
+        sqlite3_clear_bindings(*slot);
+        return *slot;
+    }
+    return sqlite3_prepare_v2(c->db, sql, -1, slot, NULL) == SQLITE_OK ? *slot : NULL;
+}
 
 static tifa_status db_fail(tifa_corpus *c, tifa_error *err, const char *what) {
     return tifa_fail(err, TIFA_EIO, 0, "%s: %s", what, c && c->db ? sqlite3_errmsg(c->db) : "cannot open");
@@ -187,6 +198,9 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
 void tifa_corpus_close(tifa_corpus *c) {
     if (!c) return;
     tifa_corpus_commit(c, NULL);
+    sqlite3_finalize(c->find_clean);
+    sqlite3_finalize(c->insert_doc);
+    sqlite3_finalize(c->insert_fts);
     sqlite3_close(c->db);
     free(c->sim);
     free(c->sim_id);
@@ -202,12 +216,12 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s) {
 }
 
 static int64_t find_clean(tifa_corpus *c, const char *hash) {
-    sqlite3_stmt *st;
+    sqlite3_stmt *st = cached(c, &c->find_clean, "SELECT id FROM doc WHERE clean_sha256 = ?");
     int64_t id = 0;
-    if (sqlite3_prepare_v2(c->db, "SELECT id FROM doc WHERE clean_sha256 = ?", -1, &st, NULL) != SQLITE_OK) return -1;
+    if (!st) return -1;
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
     if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
-    sqlite3_finalize(st);
+    sqlite3_reset(st);
     return id;
 }
 
@@ -221,11 +235,10 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
      * so a failure or a crash never leaves part of one. */
     if (!c->pending && exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
     if (exec(c->db, "SAVEPOINT doc") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
-    sqlite3_stmt *st = NULL;
-    int rc = sqlite3_prepare_v2(c->db,
-                                "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
-                                " date, meeting, org, title) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)",
-                                -1, &st, NULL);
+    sqlite3_stmt *st = cached(c, &c->insert_doc,
+                              "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
+                              " date, meeting, org, title) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    int rc = st ? SQLITE_OK : SQLITE_ERROR;
     if (rc == SQLITE_OK) {
         sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
         sqlite3_bind_text(st, 2, raw_hash, -1, SQLITE_STATIC);
@@ -241,16 +254,18 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
         bind_text_or_null(st, 11, sum->org);
         bind_text_or_null(st, 12, sum->title);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        sqlite3_reset(st);
     }
-    sqlite3_finalize(st);
     *id = sqlite3_last_insert_rowid(c->db);
-    if (rc == SQLITE_OK)
-        rc = sqlite3_prepare_v2(c->db, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+        st = cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
+        rc = st ? SQLITE_OK : SQLITE_ERROR;
+    }
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, *id);
         sqlite3_bind_text64(st, 2, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-        sqlite3_finalize(st);
+        sqlite3_reset(st);
     }
     if (rc == SQLITE_OK) rc = exec(c->db, "RELEASE doc");
     if (rc != SQLITE_OK) {
