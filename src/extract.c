@@ -741,7 +741,12 @@ static int latest_year(const ustr *u) {
         if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
         size_t k = i;
         int y = read_int(u, &k, 4);
-        if (k - i == 4 && y >= 1990 && y <= 2100 && k < u->n && u->cp[k] == 0x5E74 && y > best) best = y;
+        if (k - i != 4 || y < 1990 || y > 2100 || k >= u->n || u->cp[k] != 0x5E74 || y <= best) continue;
+        /* Targets are not dates: "到2035年基本实现", "2035年建成科技强国". */
+        static const char *const target[] = {"建成", "基本", "实现", "远景", "前", "以前", "目标", "全面"};
+        size_t w;
+        if (ends_with(u, i, "到") || ends_with(u, i, "至") || ustr_at_any(u, k + 1, target, COUNT(target), &w)) continue;
+        best = y;
     }
     return best;
 }
