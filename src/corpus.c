@@ -25,8 +25,8 @@
 #include "utf8.h"
 
 #define SCHEMA_VERSION 1
-#define BATCH 64 /* documents per commit: each stays whole (a savepoint each) */
-#define NEAR_BITS 10 /* reposts seen at 5-8 bits, different readouts from 15 on */
+#define BATCH 512 /* documents per commit */
+#define NEAR_BITS 6 /* a repost with a new headline: 5 bits; different readouts: 15 and more */
 
 struct tifa_corpus {
     sqlite3 *db;
@@ -226,15 +226,26 @@ static int64_t find_clean(tifa_corpus *c, const char *hash) {
 }
 
 /* One document, one transaction: the row and its index entry together. */
+/* Deletes a row whose index entry failed; 1 when done. */
+static int undo_row(tifa_corpus *c, int64_t id) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, "DELETE FROM doc WHERE id = ?", -1, &st, NULL) != SQLITE_OK) return 0;
+    sqlite3_bind_int64(st, 1, id);
+    int ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_finalize(st);
+    return ok;
+}
+
 static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, size_t len, const char *clean,
                          size_t clean_len, const char *clean_hash, uint64_t sh, int64_t dup_of, const char *record,
                          const doc_summary *sum, int64_t *id, tifa_error *err) {
     char raw_hash[65];
     sha256_hex(bytes, len, raw_hash);
-    /* Documents are committed BATCH at a time; each is a savepoint of its own,
-     * so a failure or a crash never leaves part of one. */
+    /* Documents are committed BATCH at a time. A savepoint each would make
+     * FTS5 flush its index per document (most of the time of add), so a
+     * document whose index entry fails is deleted again instead: either way
+     * no part of one is left. */
     if (!c->pending && exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
-    if (exec(c->db, "SAVEPOINT doc") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
     sqlite3_stmt *st = cached(c, &c->insert_doc,
                               "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
                               " date, meeting, org, title) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -256,7 +267,7 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_reset(st);
     }
-    *id = sqlite3_last_insert_rowid(c->db);
+    *id = rc == SQLITE_OK ? sqlite3_last_insert_rowid(c->db) : 0;
     if (rc == SQLITE_OK) {
         st = cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
         rc = st ? SQLITE_OK : SQLITE_ERROR;
@@ -267,11 +278,14 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_reset(st);
     }
-    if (rc == SQLITE_OK) rc = exec(c->db, "RELEASE doc");
     if (rc != SQLITE_OK) {
         tifa_status s = db_fail(c, err, "storing the document");
-        exec(c->db, "ROLLBACK TO doc");
-        exec(c->db, "RELEASE doc");
+        if (*id && !undo_row(c, *id)) {
+            /* The row could not be taken back: give up the whole batch. */
+            exec(c->db, "ROLLBACK");
+            c->pending = 0;
+        }
+        *id = 0;
         return s;
     }
     c->pending++;

@@ -410,7 +410,8 @@ int cmd_search(int argc, char **argv) {
     tifa_error err = {0};
     int64_t total = 0;
     int status = 0;
-    if (tifa_corpus_search(c, query, &f, print_hit, &p, &total, &err) != TIFA_OK) {
+    /* The total costs a second query: only the human form prints it. */
+    if (tifa_corpus_search(c, query, &f, print_hit, &p, p.json ? NULL : &total, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: search: %s\n", err.message);
         status = 1;
     } else if (!p.json) {
