@@ -517,22 +517,25 @@ row("  its copy of the text (t_content)", ttotal - tindex)
 # of its first copy's text does a near copy share (sentences of 8+ chars)?
 s = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
 sents = lambda t: {x for x in re.split(r"[。！？；\n]", t) if len(x) >= 8}
-shares, same = [], 0
+shares, within, same = [], [], 0
 fixture = lambda f: int(os.path.basename(f)[:-4]) % nfix
 for a, b, fa, fb in s.execute("SELECT d.clean, f.clean, d.file, f.file FROM doc d JOIN doc f ON f.id = d.duplicate_of"):
     a, b = sents(a), sents(b)
     shares.append(len(a & b) / max(1, len(a | b)))
+    within.append(len(a & b) / max(1, min(len(a), len(b))))
     same += fixture(fa) == fixture(fb)
 s.close()
 shares.sort()
+within.sort()
 print(f"  trigram index built in {build:.1f} s (python3 sqlite3 {sqlite3.sqlite_version});"
       f" tifa index / trigram index = {fts / tindex:.2f}")
 if shares:
-    q = lambda p: shares[min(len(shares) - 1, int(p * len(shares)))]
+    q = lambda v, p: v[min(len(v) - 1, int(p * len(v)))]
     print(f"  near copies: {len(shares)} of {ndoc} stored documents ({100 * len(shares) / ndoc:.1f}%) are linked to a first copy"
-          f" (SimHash within 10 bits)\n    and left out of search; {100 * same / len(shares):.0f}% come from the same fixture"
-          f" as their first copy; sentences\n    shared with the first copy (Jaccard): median {q(.5):.2f}, p10 {q(.1):.2f},"
-          f" p90 {q(.9):.2f}")
+          f" (src/nearcopy.c)\n    and left out of search; {100 * same / len(shares):.0f}% come from the same fixture"
+          f" as their first copy.\n    Sentences shared with the first copy, Jaccard: median {q(shares, .5):.2f},"
+          f" p10 {q(shares, .1):.2f}, p90 {q(shares, .9):.2f};\n    share of the shorter one's sentences in the other:"
+          f" median {q(within, .5):.2f}, p10 {q(within, .1):.2f}, p90 {q(within, .9):.2f}")
 EOF
 cat "$tmp/sizes"
 echo

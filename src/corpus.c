@@ -6,8 +6,8 @@
  * external-content FTS5 index `doc_fts`, written in one transaction, so a
  * crash leaves whole documents only. WAL lets readers work while add
  * writes. Exact duplicates (same clean text) are not stored; near
- * duplicates (SimHash of character pairs within 3 bits of a first copy)
- * are stored and linked to it. The schema version is PRAGMA user_version;
+ * duplicates (reposts: see nearcopy.c) are stored and linked to the first
+ * copy. The schema version is PRAGMA user_version;
  * `migrate` brings older files up to date. SQL goes through prepared
  * statements only.
  *
@@ -20,18 +20,19 @@
 #include <string.h>
 #include "extract.h"
 #include "internal.h"
+#include "nearcopy.h"
 #include "sha256.h"
 #include "tokenize.h"
 #include "utf8.h"
 
-#define SCHEMA_VERSION 1
+#define SCHEMA_VERSION 2
 #define BATCH 512 /* documents per commit */
-#define NEAR_BITS 6 /* a repost with a new headline: 5 bits; different readouts: 15 and more */
 
 struct tifa_corpus {
     sqlite3 *db;
     int readonly;
     uint64_t *sim;  /* SimHashes of first copies */
+    sketch *sketches; /* and their MinHash sketches */
     int64_t *sim_id;
     size_t nsim, simcap;
     tifa_converter *t2s;
@@ -74,6 +75,38 @@ static const char *const schema_v1 =
     "CREATE INDEX doc_date ON doc(date);"
     "CREATE VIRTUAL TABLE doc_fts USING fts5(clean, content='doc', content_rowid='id', tokenize='tifa');";
 
+/* Version 2: a MinHash sketch per document, for telling reposts apart. */
+static const char *const schema_v2 = "ALTER TABLE doc ADD COLUMN sketch BLOB;";
+
+static int bind_sketch(sqlite3_stmt *st, int i, const sketch *k) {
+    unsigned char blob[SKETCH_BYTES];
+    nearcopy_pack(k, blob);
+    return sqlite3_bind_blob(st, i, blob, sizeof blob, SQLITE_TRANSIENT);
+}
+
+/* Sketches for the documents a version 1 file holds, from their clean text. */
+static int sketch_existing(sqlite3 *db) {
+    sqlite3_stmt *rd, *wr;
+    if (sqlite3_prepare_v2(db, "SELECT id, clean FROM doc WHERE sketch IS NULL", -1, &rd, NULL) != SQLITE_OK)
+        return SQLITE_ERROR;
+    if (sqlite3_prepare_v2(db, "UPDATE doc SET sketch = ? WHERE id = ?", -1, &wr, NULL) != SQLITE_OK) {
+        sqlite3_finalize(rd);
+        return SQLITE_ERROR;
+    }
+    int rc;
+    while ((rc = sqlite3_step(rd)) == SQLITE_ROW) {
+        sketch k;
+        nearcopy_sketch((const char *)sqlite3_column_text(rd, 1), (size_t)sqlite3_column_bytes(rd, 1), &k);
+        bind_sketch(wr, 1, &k);
+        sqlite3_bind_int64(wr, 2, sqlite3_column_int64(rd, 0));
+        if (sqlite3_step(wr) != SQLITE_DONE) break;
+        sqlite3_reset(wr);
+    }
+    sqlite3_finalize(rd);
+    sqlite3_finalize(wr);
+    return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+}
+
 /* Brings the file to SCHEMA_VERSION, one step at a time, in a transaction. */
 static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     sqlite3_stmt *st;
@@ -90,7 +123,9 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "migrating");
     int rc = SQLITE_OK;
     if (version < 1) rc = exec(c->db, schema_v1);
-    /* Later versions add their steps here: if (version < 2) ... */
+    if (version < 2 && rc == SQLITE_OK) rc = exec(c->db, schema_v2);
+    if (version < 2 && rc == SQLITE_OK) rc = sketch_existing(c->db);
+    /* Later versions add their steps here: if (version < 3) ... */
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", SCHEMA_VERSION);
     if (rc == SQLITE_OK) rc = exec(c->db, sql);
@@ -105,63 +140,53 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
 
 /* --------------------------------------------------------------- simhash */
 
-/* SimHash over character pairs: reposts with other boilerplate, script
- * or punctuation land within a few bits of each other. */
-static uint64_t simhash(const char *text, size_t len) {
-    int counts[64] = {0};
-    uint32_t prev = 0;
-    size_t pos = 0;
-    while (pos < len) {
-        uint32_t cp;
-        pos += u8_decode((const unsigned char *)text + pos, len - pos, &cp);
-        if (!is_han(cp) && !(cp >= '0' && cp <= '9')) continue; /* punctuation and spacing do not count */
-        uint64_t h = 0xcbf29ce484222325ull;
-        h = (h ^ prev) * 0x100000001b3ull;
-        h = (h ^ cp) * 0x100000001b3ull;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 32;
-        for (int b = 0; b < 64; b++) counts[b] += (h >> b & 1) ? 1 : -1;
-        prev = cp;
+/* The first copy this document reposts, 0 if none: of the first copies
+ * nearcopy_same accepts, the one containing most of it. */
+static int64_t near_copy(const tifa_corpus *c, uint64_t h, const sketch *k) {
+    int64_t best = 0;
+    double best_r = 0;
+    for (size_t i = 0; (i = nearcopy_next_candidate(c->sim, c->nsim, i, h)) < c->nsim; i++) {
+        if (!nearcopy_same(c->sim[i], &c->sketches[i], h, k)) continue;
+        double r = nearcopy_containment(&c->sketches[i], k);
+        if (r > best_r) best_r = r, best = c->sim_id[i];
     }
-    uint64_t out = 0;
-    for (int b = 0; b < 64; b++)
-        if (counts[b] > 0) out |= 1ull << b;
-    return out;
+    return best;
 }
 
-static int64_t near_copy(const tifa_corpus *c, uint64_t h) {
-    for (size_t i = 0; i < c->nsim; i++)
-        if (__builtin_popcountll(c->sim[i] ^ h) <= NEAR_BITS) return c->sim_id[i];
-    return 0;
-}
-
-static int remember(tifa_corpus *c, int64_t id, uint64_t h) {
+static int remember(tifa_corpus *c, int64_t id, uint64_t h, const sketch *k) {
     if (c->nsim == c->simcap) {
         size_t cap = c->simcap ? c->simcap * 2 : 1024;
         uint64_t *s = realloc(c->sim, cap * sizeof *s);
         if (!s) return -1;
         c->sim = s;
+        sketch *ks = realloc(c->sketches, cap * sizeof *ks);
+        if (!ks) return -1;
+        c->sketches = ks;
         int64_t *ids = realloc(c->sim_id, cap * sizeof *ids);
         if (!ids) return -1;
         c->sim_id = ids;
         c->simcap = cap;
     }
     c->sim[c->nsim] = h;
+    c->sketches[c->nsim] = *k;
     c->sim_id[c->nsim++] = id;
     return 0;
 }
 
 static tifa_status load_simhashes(tifa_corpus *c, tifa_error *err) {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash FROM doc WHERE duplicate_of IS NULL", -1, &st, NULL) !=
+    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch FROM doc WHERE duplicate_of IS NULL", -1, &st, NULL) !=
         SQLITE_OK)
         return db_fail(c, err, "reading the corpus");
-    while (sqlite3_step(st) == SQLITE_ROW)
-        if (remember(c, sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1))) {
+    while (sqlite3_step(st) == SQLITE_ROW) {
+        sketch k;
+        if (nearcopy_unpack(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &k))
+            memset(&k, 0, sizeof k); /* no sketch: never matched */
+        if (remember(c, sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1), &k)) {
             sqlite3_finalize(st);
             return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
         }
+    }
     sqlite3_finalize(st);
     return TIFA_OK;
 }
@@ -182,7 +207,12 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
         if (tokenize_register(c->db) != SQLITE_OK) st = db_fail(c, err, "registering the tokenizer");
         else if (!readonly && exec(c->db, "PRAGMA journal_mode=WAL") != SQLITE_OK)
             st = db_fail(c, err, "not a database, or it is locked");
-        else if (!readonly) exec(c->db, "PRAGMA synchronous=NORMAL");
+        else if (!readonly) {
+            exec(c->db, "PRAGMA synchronous=NORMAL");
+            /* The duplicate index and the FTS5 segments being merged are
+             * read back while adding; 2 MB of cache made that disk reads. */
+            exec(c->db, "PRAGMA cache_size=-16384");
+        }
     }
     if (st == TIFA_OK) st = migrate(c, err);
     if (st == TIFA_OK && !readonly) st = load_simhashes(c, err);
@@ -203,12 +233,25 @@ void tifa_corpus_close(tifa_corpus *c) {
     sqlite3_finalize(c->insert_fts);
     sqlite3_close(c->db);
     free(c->sim);
+    free(c->sketches);
     free(c->sim_id);
     tifa_converter_free(c->t2s);
     free(c);
 }
 
 /* ------------------------------------------------------------------- add */
+
+/* What cleaning and extraction made of a document, before it is stored:
+ * made without the corpus, so threads can prepare documents in parallel. */
+struct tifa_prepared {
+    char *name, *bytes, *clean, *record;
+    size_t len, clean_len;
+    char clean_hash[65], raw_hash[65];
+    uint64_t simhash;
+    sketch sketch;
+    doc_summary sum;
+};
+
 
 static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s) {
     if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
@@ -236,11 +279,8 @@ static int undo_row(tifa_corpus *c, int64_t id) {
     return ok;
 }
 
-static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, size_t len, const char *clean,
-                         size_t clean_len, const char *clean_hash, uint64_t sh, int64_t dup_of, const char *record,
-                         const doc_summary *sum, int64_t *id, tifa_error *err) {
-    char raw_hash[65];
-    sha256_hex(bytes, len, raw_hash);
+static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, int64_t *id, tifa_error *err) {
+    const doc_summary *sum = &p->sum;
     /* Documents are committed BATCH at a time. A savepoint each would make
      * FTS5 flush its index per document (most of the time of add), so a
      * document whose index entry fails is deleted again instead: either way
@@ -248,22 +288,23 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
     if (!c->pending && exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
     sqlite3_stmt *st = cached(c, &c->insert_doc,
                               "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
-                              " date, meeting, org, title) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+                              " date, meeting, org, title, sketch) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int rc = st ? SQLITE_OK : SQLITE_ERROR;
     if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, raw_hash, -1, SQLITE_STATIC);
-        sqlite3_bind_blob64(st, 3, bytes, len, SQLITE_STATIC);
-        sqlite3_bind_text64(st, 4, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
-        sqlite3_bind_text(st, 5, clean_hash, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 6, (sqlite3_int64)sh);
+        sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 2, p->raw_hash, -1, SQLITE_STATIC);
+        sqlite3_bind_blob64(st, 3, p->bytes, p->len, SQLITE_STATIC);
+        sqlite3_bind_text64(st, 4, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text(st, 5, p->clean_hash, -1, SQLITE_STATIC);
+        sqlite3_bind_int64(st, 6, (sqlite3_int64)p->simhash);
         if (dup_of) sqlite3_bind_int64(st, 7, dup_of);
         else sqlite3_bind_null(st, 7);
-        sqlite3_bind_text(st, 8, record, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, p->record, -1, SQLITE_STATIC);
         bind_text_or_null(st, 9, sum->date);
         bind_text_or_null(st, 10, sum->meeting);
         bind_text_or_null(st, 11, sum->org);
         bind_text_or_null(st, 12, sum->title);
+        bind_sketch(st, 13, &p->sketch);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_reset(st);
     }
@@ -274,7 +315,7 @@ static tifa_status store(tifa_corpus *c, const char *name, const char *bytes, si
     }
     if (rc == SQLITE_OK) {
         sqlite3_bind_int64(st, 1, *id);
-        sqlite3_bind_text64(st, 2, clean, clean_len, SQLITE_STATIC, SQLITE_UTF8);
+        sqlite3_bind_text64(st, 2, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
         sqlite3_reset(st);
     }
@@ -304,16 +345,6 @@ tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err) {
     c->pending = 0;
     return TIFA_OK;
 }
-
-/* What cleaning and extraction made of a document, before it is stored:
- * made without the corpus, so threads can prepare documents in parallel. */
-struct tifa_prepared {
-    char *name, *bytes, *clean, *record;
-    size_t len, clean_len;
-    char clean_hash[65];
-    uint64_t simhash;
-    doc_summary sum;
-};
 
 void tifa_prepared_free(tifa_prepared *p) {
     if (!p) return;
@@ -346,7 +377,9 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     p->clean_len = p->sum.clean_len;
     p->sum.clean = NULL;
     sha256_hex(p->clean, p->clean_len, p->clean_hash);
-    p->simhash = simhash(p->clean, p->clean_len);
+    sha256_hex(p->bytes, p->len, p->raw_hash);
+    p->simhash = nearcopy_simhash(p->clean, p->clean_len);
+    nearcopy_sketch(p->clean, p->clean_len, &p->sketch);
     *out = p;
     return TIFA_OK;
 }
@@ -363,12 +396,11 @@ tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tif
         *id = existing;
         return TIFA_OK;
     }
-    int64_t dup_of = near_copy(c, p->simhash);
-    tifa_status st = store(c, p->name, p->bytes, p->len, p->clean, p->clean_len, p->clean_hash, p->simhash, dup_of,
-                           p->record, &p->sum, id, err);
+    int64_t dup_of = near_copy(c, p->simhash, &p->sketch);
+    tifa_status st = store(c, p, dup_of, id, err);
     if (st != TIFA_OK) return st;
     if (dup_of) *result = TIFA_NEAR_DUPLICATE;
-    else if (remember(c, *id, p->simhash)) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    else if (remember(c, *id, p->simhash, &p->sketch)) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return TIFA_OK;
 }
 

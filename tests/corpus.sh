@@ -71,6 +71,31 @@ check "diff 2025 vs 2026 (ids)" 'python3 -c "import json,sys; d=json.load(open(s
 "$TIFA" diff --json "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/d2"
 check "diff files = diff ids" 'cmp -s "$tmp/d" "$tmp/d2"'
 
+# Reposts among the real readouts (other script, pinyin, excerpts of other
+# lengths) are linked to their first copy; readouts of one meeting series
+# (the 2025 and 2026 conferences in examples/) are not (checked above).
+R=$ROOT/tests/readouts
+"$TIFA" add --db "$tmp/n.db" "$R"/001_state-council-plenary-2023-*.txt "$R"/002_state-council-plenary-2023-*.txt \
+  "$R"/003_state-council-plenary-2023-*.txt "$R"/072_sichuan-*.txt "$R"/073_sichuan-*.txt \
+  "$R"/004_state-council-exec-2018-*.txt "$R"/087_state-council-exec-2018-*.txt "$R"/050_*.txt "$R"/071_*.txt 2> "$tmp/err"
+check "reposts: four near copies, five first copies" 'grep -qx "added 5, duplicates 0, near-duplicates 4, failed 0" "$tmp/err"'
+"$TIFA" list --db "$tmp/n.db" --json > "$tmp/nl"
+check "reposts: linked to the right first copy" '[ "$(python3 -c "
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+key = {r[\"id\"]: r[\"file\"].split(\"/\")[-1][:3] for r in rows}
+print(\" \".join(sorted(key[r[\"id\"]] + \">\" + key[r[\"duplicate_of\"]] for r in rows if r.get(\"duplicate_of\"))))
+" "$tmp/nl")" = "002>001 003>001 073>072 087>004" ]'
+# A version 1 file (before sketches) is migrated: sketches computed, and
+# near copies found against its documents.
+"$TIFA" add --db "$tmp/v1.db" "$R"/001_state-council-plenary-2023-*.txt 2> /dev/null
+sqlite3 "$tmp/v1.db" "ALTER TABLE doc DROP COLUMN sketch; PRAGMA user_version=1;"
+"$TIFA" add --db "$tmp/v1.db" "$R"/002_state-council-plenary-2023-*.txt 2> "$tmp/err"
+check "migration 1 -> 2: version, sketches, near copy found" '[ "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version; SELECT count(sketch) FROM doc; PRAGMA integrity_check" | tr "\n" " ")" = "2 2 ok " ] && grep -q "near-duplicates 1" "$tmp/err"'
+sqlite3 "$tmp/v1.db" "PRAGMA user_version=99;"
+"$TIFA" search --db "$tmp/v1.db" 会议 > /dev/null 2> "$tmp/err"; st=$?
+check "a newer schema is refused with a message" '[ $st -ne 0 ] && grep -q "newer tifa" "$tmp/err"'
+
 # Crash safety: kill -9 in the middle of adding many documents.
 mkdir -p "$tmp/many"
 i=0

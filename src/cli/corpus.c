@@ -100,7 +100,8 @@ static int walk(const char *dir, pathlist *out, int depth) {
         size_t n = strlen(dir) + strlen(e->d_name) + 2;
         char *p = malloc(n);
         if (!p) break;
-        snprintf(p, n, "%s/%s", dir, e->d_name);
+        size_t dl = strlen(dir);
+        snprintf(p, n, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
         struct stat st;
         if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) bad |= walk(p, out, depth + 1);
         else if (has_suffix(e->d_name, ".txt") || has_suffix(e->d_name, ".html") || has_suffix(e->d_name, ".htm"))

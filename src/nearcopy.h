@@ -1,0 +1,42 @@
+/* nearcopy: fingerprints that tell a repost from a different readout; see
+ * nearcopy.c. */
+#ifndef TIFA_NEARCOPY_H
+#define TIFA_NEARCOPY_H
+#include <stddef.h>
+#include <stdint.h>
+
+#define SKETCH_K 64 /* MinHash values per document */
+
+typedef struct {
+    uint32_t min[SKETCH_K];
+    uint32_t shingles; /* how many the text has */
+} sketch;
+
+/* SimHash of the text's character pairs (Han and digits only). */
+uint64_t nearcopy_simhash(const char *text, size_t len);
+
+/* MinHash sketch of the text's five-character shingles (Han and digits
+ * only). A text with no shingle gets all values UINT32_MAX. */
+void nearcopy_sketch(const char *text, size_t len, sketch *out);
+
+/* Estimated share of shingles two texts have in common (Jaccard), 0..1. */
+double nearcopy_resemblance(const sketch *a, const sketch *b);
+
+/* Estimated share of the shorter text's shingles the other has, 0..1. */
+double nearcopy_containment(const sketch *a, const sketch *b);
+
+/* The stored form: the values and the count, little-endian, so a corpus
+ * file reads the same on any machine. unpack returns -1 on a wrong size. */
+#define SKETCH_BYTES (4 * (SKETCH_K + 1))
+void nearcopy_pack(const sketch *k, unsigned char out[SKETCH_BYTES]);
+int nearcopy_unpack(const void *blob, size_t len, sketch *k);
+
+/* The first index from `from` on whose SimHash is close enough to h to be
+ * a candidate copy; n when there is none. */
+size_t nearcopy_next_candidate(const uint64_t *simhashes, size_t n, size_t from, uint64_t h);
+
+/* Whether two documents are copies of one readout: SimHash close enough to
+ * be a candidate, and most shingles shared. */
+int nearcopy_same(uint64_t simhash_a, const sketch *a, uint64_t simhash_b, const sketch *b);
+
+#endif
