@@ -75,8 +75,11 @@ static const char *const schema_v1 =
     "CREATE INDEX doc_date ON doc(date);"
     "CREATE VIRTUAL TABLE doc_fts USING fts5(clean, content='doc', content_rowid='id', tokenize='tifa');";
 
-/* Version 2: a MinHash sketch per document, for telling reposts apart. */
-static const char *const schema_v2 = "ALTER TABLE doc ADD COLUMN sketch BLOB;";
+/* Version 2: a MinHash sketch per document, for telling reposts apart;
+ * near copies leave the index (search never showed them). */
+static const char *const schema_v2 =
+    "ALTER TABLE doc ADD COLUMN sketch BLOB;"
+    "INSERT INTO doc_fts(doc_fts, rowid, clean) SELECT 'delete', id, clean FROM doc WHERE duplicate_of IS NOT NULL;";
 
 static int bind_sketch(sqlite3_stmt *st, int i, const sketch *k) {
     unsigned char blob[SKETCH_BYTES];
@@ -309,11 +312,13 @@ static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of,
         sqlite3_reset(st);
     }
     *id = rc == SQLITE_OK ? sqlite3_last_insert_rowid(c->db) : 0;
-    if (rc == SQLITE_OK) {
+    /* Near copies are left out of search, so out of the index: smaller,
+     * and a search's total is a count over the index alone. */
+    if (rc == SQLITE_OK && !dup_of) {
         st = cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
         rc = st ? SQLITE_OK : SQLITE_ERROR;
     }
-    if (rc == SQLITE_OK) {
+    if (rc == SQLITE_OK && !dup_of) {
         sqlite3_bind_int64(st, 1, *id);
         sqlite3_bind_text64(st, 2, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
         rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
@@ -464,9 +469,13 @@ static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_
         "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org, d.title,"
         " snippet(doc_fts, 0, '«', '»', '…', 24)"
         " FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid WHERE doc_fts MATCH ?1" FILTERS
-        " AND d.duplicate_of IS NULL ORDER BY rank LIMIT ?6 OFFSET ?7";
+        " ORDER BY rank LIMIT ?6 OFFSET ?7";
+    /* Without filters the total needs no row of doc (near copies are not
+     * indexed): a third of the time of a one-character search. */
     static const char *const count_sql = "SELECT count(*) FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
-                                         " WHERE doc_fts MATCH ?1" FILTERS " AND d.duplicate_of IS NULL";
+                                         " WHERE doc_fts MATCH ?1" FILTERS;
+    static const char *const count_all_sql = "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1";
+    int filtered = f && (f->from || f->to || f->org || f->meeting);
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
     if (rc != SQLITE_OK) return rc;
@@ -479,9 +488,10 @@ static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_
     if (rc != SQLITE_DONE) return rc;
     if (total) {
         *total = 0;
-        if ((rc = sqlite3_prepare_v2(c->db, count_sql, -1, &st, NULL)) != SQLITE_OK) return rc;
+        if ((rc = sqlite3_prepare_v2(c->db, filtered ? count_sql : count_all_sql, -1, &st, NULL)) != SQLITE_OK)
+            return rc;
         sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-        bind_filters(st, f);
+        if (filtered) bind_filters(st, f);
         if ((rc = sqlite3_step(st)) == SQLITE_ROW) *total = sqlite3_column_int64(st, 0), rc = SQLITE_DONE;
         sqlite3_finalize(st);
     }
@@ -563,7 +573,7 @@ static int collect_term(tifa_corpus *c, const char *term, int by_month, trend_ce
         "SELECT substr(d.date, 1, ?2) AS p, sum(o > 0), sum(o) FROM"
         " (SELECT d.date AS date, (length(d.clean) - length(replace(d.clean, ?3, ''))) / length(?3) AS o"
         "  FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
-        "  WHERE doc_fts MATCH ?1 AND d.date IS NOT NULL AND d.duplicate_of IS NULL) d"
+        "  WHERE doc_fts MATCH ?1 AND d.date IS NOT NULL) d"
         " GROUP BY p ORDER BY p";
     char *phrase = as_phrase(term);
     if (!phrase) return SQLITE_NOMEM;
