@@ -70,6 +70,39 @@ static inline int fz_valid_utf8(const unsigned char *s, size_t len, int allow_nu
     return 1;
 }
 
+/* The primitives of the targets' JSON checkers, for a parser state type T
+ * with fields s (bytes), n (length), i (position), why and at (the first
+ * error and where). Each target keeps its own state; the scanning is one. */
+#define FZ_JSON_PRIMITIVES(T)                                                                                          \
+    static int fail(T *p, const char *why) {                                                                           \
+        if (!p->why) {                                                                                                 \
+            p->why = why;                                                                                              \
+            p->at = p->i;                                                                                              \
+        }                                                                                                              \
+        return 0;                                                                                                      \
+    }                                                                                                                  \
+    static void skip_ws(T *p) {                                                                                        \
+        while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' || p->s[p->i] == '\r'))    \
+            p->i++;                                                                                                    \
+    }                                                                                                                  \
+    static int hexval(unsigned char c) {                                                                               \
+        if (c >= '0' && c <= '9') return c - '0';                                                                      \
+        if (c >= 'a' && c <= 'f') return c - 'a' + 10;                                                                 \
+        if (c >= 'A' && c <= 'F') return c - 'A' + 10;                                                                 \
+        return -1;                                                                                                     \
+    }                                                                                                                  \
+    static int read_hex4(T *p, uint32_t *v) {                                                                          \
+        if (p->n - p->i < 4) return fail(p, "short \\u escape");                                                       \
+        *v = 0;                                                                                                        \
+        for (int k = 0; k < 4; k++) {                                                                                  \
+            int h = hexval(p->s[p->i + k]);                                                                            \
+            if (h < 0) return fail(p, "bad hex digit in \\u escape");                                                  \
+            *v = *v * 16 + (uint32_t)h;                                                                                \
+        }                                                                                                              \
+        p->i += 4;                                                                                                     \
+        return 1;                                                                                                      \
+    }
+
 static inline uint64_t rng_next(uint64_t *s) {
     *s ^= *s << 13;
     *s ^= *s >> 7;

@@ -84,36 +84,7 @@ typedef struct {
     list lists[NLISTS];
 } jp;
 
-static int fail(jp *p, const char *why) {
-    if (!p->why) {
-        p->why = why;
-        p->at = p->i;
-    }
-    return 0;
-}
-
-static void skip_ws(jp *p) {
-    while (p->i < p->n && (p->s[p->i] == ' ' || p->s[p->i] == '\t' || p->s[p->i] == '\n' || p->s[p->i] == '\r')) p->i++;
-}
-
-static int hexval(unsigned char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-static int read_hex4(jp *p, uint32_t *v) {
-    if (p->n - p->i < 4) return fail(p, "short \\u escape");
-    *v = 0;
-    for (int k = 0; k < 4; k++) {
-        int h = hexval(p->s[p->i + k]);
-        if (h < 0) return fail(p, "bad hex digit in \\u escape");
-        *v = *v * 16 + (uint32_t)h;
-    }
-    p->i += 4;
-    return 1;
-}
+FZ_JSON_PRIMITIVES(jp)
 
 /* A string at p->i; its raw bytes (between the quotes) go to *out. */
 static int parse_string(jp *p, span *out) {

@@ -47,40 +47,7 @@ typedef struct {
     int spans_checked; /* how many span arrays were checked (for the record) */
 } jp;
 
-static int fail(jp *p, const char *why) {
-    if (!p->why) {
-        p->why = why;
-        p->at = p->i;
-    }
-    return 0;
-}
-
-static void skip_ws(jp *p) {
-    while (p->i < p->n) {
-        unsigned char c = p->s[p->i];
-        if (c != ' ' && c != '\t' && c != '\n' && c != '\r') break;
-        p->i++;
-    }
-}
-
-static int hexval(unsigned char c) {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-}
-
-static int read_hex4(jp *p, uint32_t *v) {
-    if (p->n - p->i < 4) return fail(p, "short \\u escape");
-    *v = 0;
-    for (int k = 0; k < 4; k++) {
-        int h = hexval(p->s[p->i + k]);
-        if (h < 0) return fail(p, "bad hex digit in \\u escape");
-        *v = *v * 16 + (uint32_t)h;
-    }
-    p->i += 4;
-    return 1;
-}
+FZ_JSON_PRIMITIVES(jp)
 
 /* One UTF-8 sequence at p->i (first byte >= 0x80), strictly. */
 static int utf8_seq(jp *p) {
