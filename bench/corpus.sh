@@ -195,7 +195,7 @@ fi
 srcs=$(LC_ALL=C ls tests/readouts/*.txt ../shared/seeds/*.txt 2>/dev/null)
 [ -n "$srcs" ] || { echo "bench/corpus: no fixtures found" >&2; exit 1; }
 # shellcheck disable=SC2086 # fixture names have no spaces
-stamp=$( { sed -n '/^# -- generator/,/^# -- end of generator/p' "$here/corpus.sh"; cat $srcs; } | cksum | cut -d' ' -f1)
+stamp=$( { sed -n '/^# -- generator/,/^# -- end of generator/p' "$here/corpus.sh"; cat "$here/variants.py" $srcs; } | cksum | cut -d' ' -f1)
 have=0
 if [ "${FORCE:-0}" != 1 ] && [ "$(sed -n 1p "$dir/.done" 2>/dev/null)" = "$stamp" ]; then
     have=$(sed -n 2p "$dir/.done")
@@ -208,55 +208,24 @@ if [ "$have" != "$ndocs" ]; then
     [ "$start" -gt "$ndocs" ] && start=$ndocs
     rm -f "$dir/.done"
     # shellcheck disable=SC2086
-    python3 - "$dir/docs" "$start" "$ndocs" $srcs <<'EOF' || { echo "bench/corpus: could not build the corpus" >&2; exit 1; }
+    PYTHONPATH="$here" python3 - "$dir/docs" "$start" "$ndocs" $srcs <<'EOF' || { echo "bench/corpus: could not build the corpus" >&2; exit 1; }
 # -- generator (its text is part of the corpus stamp)
 import os
 import random
 import re
 import sys
 
-out, start, n, srcs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
-fixtures = []
-for path in srcs:
-    raw = open(path, "rb").read()
-    try:
-        fixtures.append(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        fixtures.append(raw)  # other encodings: paragraph swaps only
+from variants import load_fixtures, vary_numbers
 
-FULL = str.maketrans("０１２３４５６７８９", "0123456789")
-HALF = str.maketrans("0123456789", "０１２３４５６７８９")
-NUM = re.compile(r"[0-9]+|[０-９]+")
+out, start, n, srcs = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), sys.argv[4:]
+fixtures = load_fixtures(srcs)
+
 SURNAMES = ("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程苏魏吕丁任沈"
             "姚卢姜崔钟谭陆汪范金石廖贾夏韦方白邹孟熊秦邱江尹薛段雷侯龙史陶黎贺顾毛郝龚邵万钱严武戴孔汤"
             "陳劉張楊黃趙吳鄭許韓馮鄧蕭葉蘇呂盧鍾譚陸賈韋鄒龔錢嚴湯")
 GIVEN = "建国华明伟军平志强红文杰玉兰英民永春海忠勇庆东辉宁涛鹏飞斌波静丽敏秀芳娟新峰晓瑞林云成德光荣胜利宏刚金祥"
 NAME = re.compile("(?<=[、，,：:　 ])([%s][\u4e00-\u9fff]{1,2})(?=[、，,。　 ]|同志|主持|讲话|講話|出席)" % SURNAMES)
 SENT = re.compile(r"[^。！？；]*[。！？；]?")
-
-
-def vary_numbers(text, rng):
-    dy, dm, dd = rng.randint(-6, 2), rng.randint(0, 11), rng.randint(0, 27)
-
-    def repl(m):
-        s = m.group(0)
-        full = s[0] >= "０"
-        digits = s.translate(FULL)
-        after = text[m.end():m.end() + 1]
-        v = int(digits)
-        if after == "年" and len(digits) == 4 and 1900 <= v <= 2100:
-            new = str(v + dy)
-        elif after == "月" and 1 <= v <= 12:
-            new = str((v - 1 + dm) % 12 + 1)
-        elif after == "日" and 1 <= v <= 31:
-            new = str((v - 1 + dd) % 28 + 1)
-        elif rng.random() < 0.33:
-            new = "".join(str(rng.randint(1 if i == 0 and len(digits) > 1 else 0, 9)) for i in range(len(digits)))
-        else:
-            return s
-        return new.translate(HALF) if full else new
-
-    return NUM.sub(repl, text)
 
 
 def swap_names(text, rng):

@@ -54,47 +54,15 @@ if [ "${FORCE:-0}" = 1 ] || [ "$(cat "$dir/.done" 2>/dev/null)" != "$ndocs" ]; t
     srcs=$(LC_ALL=C ls tests/readouts/*.txt ../shared/seeds/*.txt 2>/dev/null)
     [ -n "$srcs" ] || { echo "bench/extract: no fixtures found" >&2; exit 1; }
     # shellcheck disable=SC2086 # fixture names have no spaces
-    python3 - "$dir" "$ndocs" $srcs <<'EOF' || { echo "bench/extract: could not build the corpus" >&2; exit 1; }
+    PYTHONPATH="$here" python3 - "$dir" "$ndocs" $srcs <<'EOF' || { echo "bench/extract: could not build the corpus" >&2; exit 1; }
 import random
 import re
 import sys
 
+from variants import load_fixtures, vary_numbers
+
 out, n, srcs = sys.argv[1], int(sys.argv[2]), sys.argv[3:]
-fixtures = []
-for path in srcs:
-    raw = open(path, "rb").read()
-    try:
-        fixtures.append(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        fixtures.append(raw)  # other encodings: paragraph swaps only
-
-FULL = str.maketrans("０１２３４５６７８９", "0123456789")
-HALF = str.maketrans("0123456789", "０１２３４５６７８９")
-NUM = re.compile(r"[0-9]+|[０-９]+")
-
-
-def vary_numbers(text, rng):
-    dy, dm, dd = rng.randint(-6, 2), rng.randint(0, 11), rng.randint(0, 27)
-
-    def repl(m):
-        s = m.group(0)
-        full = s[0] >= "０"
-        digits = s.translate(FULL)
-        after = text[m.end():m.end() + 1]
-        v = int(digits)
-        if after == "年" and len(digits) == 4 and 1900 <= v <= 2100:
-            new = str(v + dy)
-        elif after == "月" and 1 <= v <= 12:
-            new = str((v - 1 + dm) % 12 + 1)
-        elif after == "日" and 1 <= v <= 31:
-            new = str((v - 1 + dd) % 28 + 1)
-        elif rng.random() < 0.33:
-            new = "".join(str(rng.randint(1 if i == 0 and len(digits) > 1 else 0, 9)) for i in range(len(digits)))
-        else:
-            return s
-        return new.translate(HALF) if full else new
-
-    return NUM.sub(repl, text)
+fixtures = load_fixtures(srcs)
 
 
 def swap_paragraphs(lines, rng):
