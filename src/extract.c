@@ -234,6 +234,25 @@ static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, 
 
 /* Steps back over what may stand between a name and its verb:
  * "3月17日", "21日上午", "在北京", "在中南海". */
+static size_t digits_back(const ustr *u, size_t j, size_t floor) {
+    while (j > floor && u_is_digit(u->cp[j - 1])) j--;
+    return j;
+}
+
+/* Back over a date ending at j with 日: "7日", "1月7日", "2025年1月7日",
+ * a range "22至23日" / "22-23日" / "1月22日至23日". */
+static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
+    j = digits_back(u, j - 1, floor);
+    static const char *const to[] = {"至", "到", "-", "－", "—", "～", "~"};
+    size_t n = ends_with_any(u, j, to, COUNT(to));
+    if (n && j - n > floor && u_is_digit(u->cp[j - n - 1])) j = digits_back(u, j - n, floor);
+    else if (n && j - n > floor + 1 && u->cp[j - n - 1] == 0x65E5 && u_is_digit(u->cp[j - n - 2]))
+        j = digits_back(u, j - n - 1, floor);
+    if (j > floor + 1 && u->cp[j - 1] == 0x6708 /* 月 */ && u_is_digit(u->cp[j - 2])) j = digits_back(u, j - 1, floor);
+    if (j > floor + 1 && u->cp[j - 1] == 0x5E74 /* 年 */ && u_is_digit(u->cp[j - 2])) j = digits_back(u, j - 1, floor);
+    return j;
+}
+
 static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
     static const char *const times[] = {"上午", "下午", "晚上", "晚", "全天", "昨天", "昨日", "今天", "日前", "近日"};
     for (int changed = 1; changed && j > floor;) {
@@ -245,12 +264,12 @@ static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
             continue;
         }
         if (j > floor + 1 && u->cp[j - 1] == 0x65E5 /* 日 */ && u_is_digit(u->cp[j - 2])) {
+            j = skip_date_back(u, j, floor);
+            changed = 1;
+            continue;
+        }
+        if (j > floor + 1 && u->cp[j - 1] == 0x4E8E /* 于 */) { /* 会议于1月7日召开 */
             j--;
-            while (j > floor && u_is_digit(u->cp[j - 1])) j--;
-            if (j > floor + 1 && u->cp[j - 1] == 0x6708 /* 月 */ && u_is_digit(u->cp[j - 2])) {
-                j--;
-                while (j > floor && u_is_digit(u->cp[j - 1])) j--;
-            }
             changed = 1;
             continue;
         }
@@ -426,6 +445,9 @@ static void find_present(const ustr *u, article *a) {
             while (s > ss && u->cp[s - 1] != 0xFF0C && u->cp[s - 1] != ',') s--;
             size_t part[64][2];
             size_t got = names_in_part(u, s, end, part, 64);
+            /* "市委副书记边祥慧和市委常委": a group after the last name. */
+            size_t and_at = got ? USTR_NONE : ustr_rfind(u, s, end, "和");
+            if (and_at != USTR_NONE) got = names_in_part(u, s, and_at, part, 64);
             if (!got) break;
             /* Parts are read backwards; keep the list in text order. */
             if (nf + got > 64) break;
@@ -481,6 +503,47 @@ static void find_attendees(const ustr *u, article *a) {
     add_span(a, "meeting.attendees", s, p + n);
 }
 
+/* "市委常委会召开扩大会议", "政治局常务委员会召开会议": a body convening a
+ * meeting named only by its kind. The length of that generic object at s
+ * when it ends the clause or is followed by what the meeting did, else 0. */
+static size_t generic_meeting_at(const ustr *u, size_t s) {
+    static const char *const kinds[] = {"全体（扩大）会议", "全体会议", "扩大会议", "常务会议", "专题会议", "会议"};
+    static const char *const next[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论", "通报", "专题", "，",
+                                       "。",   "；",   "、"};
+    size_t which, n = ustr_at_any(u, s, kinds, COUNT(kinds), &which);
+    if (!n) return 0;
+    size_t w;
+    if (s + n < u->n && !ustr_at_any(u, s + n, next, COUNT(next), &w)) return 0;
+    return n;
+}
+
+/* The subject of 召开 is the convening body when the object is generic:
+ * org = the subject, name = the object. 1 when it was so. */
+static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *a) {
+    if (!ustr_at(u, p, "召开")) return 0;
+    size_t s = p + 2;
+    if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
+    size_t n = generic_meeting_at(u, s);
+    if (!n || !all_han(u, cs, e)) return 0;
+    if (!ends_with_any(u, e, org_suffixes, COUNT(org_suffixes)) && !ends_with(u, e, "常委会")) return 0;
+    a->org = ustr_slice(u, cs, e);
+    add_span(a, "meeting.org", cs, e);
+    a->name = ustr_slice(u, s, s + n);
+    add_span(a, "meeting.name", s, s + n);
+    return 1;
+}
+
+/* A scraped page's label glued to the first line ("date 2025-12-23 中央企业
+ *负责人会议…"): Latin letters, then digits, dashes and spaces. */
+static size_t after_latin_label(const ustr *u, size_t s, size_t limit) {
+    size_t i = s;
+    while (i < limit && u->cp[i] < 0x80 && ((u->cp[i] | 0x20) >= 'a' && (u->cp[i] | 0x20) <= 'z')) i++;
+    if (i == s) return s;
+    while (i < limit && u->cp[i] < 0x80 && (u_is_digit(u->cp[i]) || u->cp[i] == '-' || u->cp[i] == ' ' || u->cp[i] == ':'))
+        i++;
+    return i < limit && u_is_han(u->cp[i]) ? i : s;
+}
+
 /* The clause before "召开/举行" when it ends with a meeting word:
  * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议. */
 static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
@@ -497,6 +560,7 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         }
         size_t d = after_dateline(u, cs, p);
         if (d) cs = d;
+        cs = after_latin_label(u, cs, p);
         size_t e = p;
         if (ends_with(u, e, "隆重")) e -= 2;
         if (ends_with(u, e, "在京"))
@@ -505,6 +569,7 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
             e -= 3;
         e = skip_time_place(u, e, cs);
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE) continue;
+        if (body_convenes(u, cs, e, p, a)) return 1;
         if (!ends_with_any(u, e, meeting_words, COUNT(meeting_words))) continue;
         a->name = ustr_slice(u, cs, e);
         add_span(a, "meeting.name", cs, e);

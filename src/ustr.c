@@ -68,6 +68,13 @@ size_t ustr_find(const ustr *u, size_t from, size_t to, const char *lit) {
     return USTR_NONE;
 }
 
+size_t ustr_rfind(const ustr *u, size_t from, size_t to, const char *lit) {
+    if (to > u->n) to = u->n;
+    for (size_t i = to; i > from; i--)
+        if (ustr_at(u, i - 1, lit)) return i - 1;
+    return USTR_NONE;
+}
+
 char *ustr_slice(const ustr *u, size_t a, size_t b) {
     if (b > u->n) b = u->n;
     if (a > b) a = b;
