@@ -120,7 +120,7 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 	    build/fuzz-corpus/$$t fuzz/corpus >build/fuzz-$$t.log 2>&1 \
 	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
 
-EXTRACT_FLOOR ?= 0.925
+EXTRACT_FLOOR ?= 0.92
 
 build/test-tokenize: tests/unit_tokenize.c build/libtifa-asan.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_tokenize.c build/libtifa-asan.a $(LIBS) -o $@
