@@ -200,11 +200,43 @@ static int is_name(const ustr *u, size_t a, size_t b) {
     return 1;
 }
 
+static int is_name_dot(uint32_t cp) { return cp == 0x00B7 || cp == 0x2022 || cp == 0x30FB || cp == 0x2027; }
+
+/* Where a transliterated name ending at e starts ("努尔兰·阿不都满金",
+ * "努热木·斯玛依汗": Han runs of 1-8 joined by a middle dot), or e when
+ * there is none. */
+static size_t dotted_name_start(const ustr *u, size_t e) {
+    size_t i = e, dots = 0;
+    for (;;) {
+        size_t run = i;
+        while (run > 0 && i - run < 8 && u_is_han(u->cp[run - 1])) run--;
+        if (run == i) return e;
+        if (run >= 2 && is_name_dot(u->cp[run - 1]) && u_is_han(u->cp[run - 2]) && dots < 3) {
+            i = run - 1;
+            dots++;
+            continue;
+        }
+        if (!dots) return e;
+        /* The first part may follow its title directly: "主席努尔兰·…". */
+        for (size_t st = i - 1; st > run && i - st <= 4; st--)
+            if (i - st >= 2 && ends_with_any(u, st, position_words, COUNT(position_words))) return st;
+        return i - run <= 4 ? run : e;
+    }
+}
+
+static int dotted_name(const ustr *u, size_t a, size_t b) { return b > a && dotted_name_start(u, b) == a; }
+
 /* A name of 2–4 Han characters ending at e, with its title before it.
  * Returns 1 and the bounds; the title may be empty only when the name opens
  * the clause. */
 static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_a) {
     if (ends_with(u, e, "同志")) e -= 2;
+    size_t dn = dotted_name_start(u, e);
+    if (dn < e) {
+        *name_a = dn;
+        *title_a = title_start(u, dn);
+        return 1;
+    }
     static const size_t lengths[] = {3, 2, 4};
     for (size_t k = 0; k < 3; k++) {
         size_t n = lengths[k];
@@ -420,11 +452,25 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
     if (first == n) return 0;
     size_t got = 0;
     for (size_t k = first; k < n && got < max; k++) {
-        size_t len = items[k][1] - items[k][0];
-        if (!all_han(u, items[k][0], items[k][1]) || len < 2 || len > 4) return 0;
-        out[got][0] = items[k][0];
-        out[got][1] = items[k][1];
-        got++;
+        size_t ia = items[k][0], ib = items[k][1], len = ib - ia;
+        if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4)) {
+            out[got][0] = ia;
+            out[got][1] = ib;
+            got++;
+            continue;
+        }
+        /* "曹策问及秘书长余保江": a name, 及/和, a title and a name. */
+        size_t j = ia + 2;
+        while (j < ib && j - ia <= 4 && u->cp[j] != 0x53CA && u->cp[j] != 0x548C) j++;
+        size_t na, ta;
+        if (j >= ib || j - ia > 4 || !all_han(u, ia, j) || k + 1 != n || got + 2 > max ||
+            !person_before(u, ib, &na, &ta) || ta != j + 1)
+            return 0;
+        out[got][0] = ia;
+        out[got][1] = j;
+        out[got + 1][0] = na;
+        out[got + 1][1] = ib;
+        got += 2;
     }
     return got;
 }
@@ -433,10 +479,15 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
  * the names of the comma parts before 出席, back to the first part that is
  * not a list of officials. */
 static void find_present(const ustr *u, article *a) {
-    for (size_t p = 1; p < u->n && !a->present.n; p++) {
+    /* Lists go on in the paragraph of the first one ("…支树平出席会议。…副部长
+     * 陈雷…刘光和等领导出席会议"), not beyond. */
+    size_t stop = u->n;
+    for (size_t p = 1; p < stop; p++) {
         if (!ustr_at(u, p, "出席")) continue;
         size_t e = skip_time_place(u, p, clause_start(u, p, 200)); /* 在主会场出席 */
-        if (ends_with(u, e, "等")) e--;
+        static const char *const group[] = {"等领导同志", "等领导", "等同志", "等人", "等"};
+        size_t gn = ends_with_any(u, e, group, COUNT(group));
+        e -= gn;
         if (ends_with(u, e, "同志")) e -= 2;
         size_t found[64][2], nf = 0, end = e;
         size_t ss = sentence_start(u, p);
@@ -460,8 +511,15 @@ static void find_present(const ustr *u, article *a) {
         size_t which;
         int speech = ustr_at_any(u, p, speech_triggers, COUNT(speech_triggers), &which) != 0;
         if (nf == 0 || (nf == 1 && speech)) continue;
+        if (stop == u->n) stop = para_end(u, p);
         for (size_t k = 0; k < nf; k++) {
-            if (slist_add_unique(&a->present, ustr_slice(u, found[k][0], found[k][1]))) return;
+            char *name = ustr_slice(u, found[k][0], found[k][1]);
+            if (!name) return;
+            if (slist_has(&a->present, name)) {
+                free(name);
+                continue;
+            }
+            if (slist_add_unique(&a->present, name)) return;
             char key[32];
             snprintf(key, sizeof key, "meeting.present[%zu]", a->present.n - 1);
             add_span(a, key, found[k][0], found[k][1]);
@@ -507,11 +565,14 @@ static void find_attendees(const ustr *u, article *a) {
  * meeting named only by its kind. The length of that generic object at s
  * when it ends the clause or is followed by what the meeting did, else 0. */
 static size_t generic_meeting_at(const ustr *u, size_t s) {
-    static const char *const kinds[] = {"全体（扩大）会议", "全体会议", "扩大会议", "常务会议", "专题会议", "会议"};
+    static const char *const kinds[] = {"党组", "党委", "常委", "全体", "常务", "主席", "专题", "扩大"};
     static const char *const next[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论", "通报", "专题", "，",
                                        "。",   "；",   "、"};
     size_t which, n = ustr_at_any(u, s, kinds, COUNT(kinds), &which);
-    if (!n) return 0;
+    n += ustr_at(u, s + n, "（扩大）");
+    size_t m = ustr_at(u, s + n, "会议");
+    if (!m) return 0;
+    n += m;
     size_t w;
     if (s + n < u->n && !ustr_at_any(u, s + n, next, COUNT(next), &w)) return 0;
     return n;
@@ -525,7 +586,8 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
     size_t n = generic_meeting_at(u, s);
     if (!n || !all_han(u, cs, e)) return 0;
-    if (!ends_with_any(u, e, org_suffixes, COUNT(org_suffixes)) && !ends_with(u, e, "常委会")) return 0;
+    static const char *const bodies[] = {"常委会", "政协", "人大"};
+    if (!ends_with_any(u, e, org_suffixes, COUNT(org_suffixes)) && !ends_with_any(u, e, bodies, COUNT(bodies))) return 0;
     a->org = ustr_slice(u, cs, e);
     add_span(a, "meeting.org", cs, e);
     a->name = ustr_slice(u, s, s + n);
