@@ -19,6 +19,10 @@
 /* Whole lines that are buttons, counters and menu items on portal pages. */
 static const char *const furniture_lines[] = {
     "分享至",
+    "分享让更多人看到", /* people.com.cn */
+    "大字号",
+    "小字号",
+    "中字号",
     "分享到",
     "分享",
     "打印",
@@ -175,8 +179,10 @@ static int role_line(const char *s, size_t start, size_t end, const char *const 
         for (size_t k = 0; k < COUNT(separators); k++) {
             if (!starts_with(s + pos, end - pos, separators[k])) continue;
             size_t v = skip_spaces(s, pos + strlen(separators[k]), end);
-            /* A value is short: a long line is a sentence that starts with the word. */
-            if (v < end && end - v <= 60) {
+            /* A value is short: a long line is a sentence that starts with the
+             * word. In bytes: 50 Han characters, room for the date and
+             * counters that follow on the same line. */
+            if (v < end && end - v <= 150) {
                 *role_end = start + strlen(roles[r]);
                 *vstart = v;
                 return 1;

@@ -725,6 +725,7 @@ static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
         size_t which;
         if (e >= u->n || e == p + 1 || !(ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")))
             continue;
+        if (e > p + 3 && ends_with(u, e, "隆重")) e -= 2; /* 在郑州隆重开幕 */
         char *place = ustr_slice(u, p + 1, e);
         if (!place) return;
         if (strcmp(place, "京") == 0) {
@@ -998,7 +999,9 @@ static void read_byline(const ustr *u, size_t i, size_t end, article *a) {
     while (i < end) {
         while (i < end && (u->cp[i] == ' ' || u->cp[i] == 0x3001 || u->cp[i] == 0x3000)) i++;
         size_t st = i;
-        while (i < end && u_is_han(u->cp[i]) && i - st < 6 && !ustr_at(u, i, "报道") && !ustr_at(u, i, "通讯员"))
+        static const char *const after_name[] = {"报道", "通讯员", "近日", "日前", "今天", "昨天", "昨日", "摄影", "摄"};
+        size_t w;
+        while (i < end && u_is_han(u->cp[i]) && i - st < 6 && (i - st < 2 || !ustr_at_any(u, i, after_name, COUNT(after_name), &w)))
             i++;
         size_t n = i - st;
         if (n == 6 && (i >= end || !u_is_han(u->cp[i]))) {
@@ -1032,10 +1035,17 @@ static void find_source_and_reporters(const ustr *u, article *a) {
     size_t second = para_end(u, end + 1 < u->n ? end + 1 : end);
     size_t last = u->n;
     while (last > 0 && u->cp[last - 1] != '\n') last--;
-    size_t ranges[3][2] = {{0, end < 120 ? end : 120}, {end, second < end + 120 ? second : end + 120}, {last, u->n}};
+    /* The opening 200 characters cover a byline under a subtitle or two
+     * ("市政府召开第十次全体会议\n唐良智主持\n重庆日报讯（记者罗静雯）"). */
+    size_t lead = u->n < 200 ? u->n : 200;
+    size_t ranges[3][2] = {{0, lead > end ? lead : end}, {end, second < end + 120 ? second : end + 120}, {last, u->n}};
     for (int k = 0; k < 3 && !a->reporters.n; k++) {
         for (size_t r = ranges[k][0]; r < ranges[k][1] && !a->reporters.n; r++) {
             if (!ustr_at(u, r, "记者")) continue;
+            /* Past the first paragraph only a marked byline: （记者…, 讯记者…, 本报记者… */
+            if (k == 0 && r >= end && !(r > 0 && (u->cp[r - 1] == 0xFF08 || u->cp[r - 1] == 0x8BAF /* 讯 */ ||
+                                                   u->cp[r - 1] == 0x62A5 /* 报 */)))
+                continue;
             read_byline(u, r + 2, para_end(u, r), a);
         }
     }
@@ -1242,6 +1252,19 @@ static int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const bl
     return rc;
 }
 
+/* "《河南日报》" → 河南日报: a paper named as a title is the paper. */
+static char *strip_book_marks(const char *v) {
+    size_t n = strlen(v), o = strlen("《"), c = strlen("》");
+    if (n > o + c && memcmp(v, "《", o) == 0 && strstr(v + o, "》") == v + n - c) {
+        char *s = malloc(n - o - c + 1);
+        if (!s) return NULL;
+        memcpy(s, v + o, n - o - c);
+        s[n - o - c] = 0;
+        return s;
+    }
+    return strdup(v);
+}
+
 /* Page metadata lines go to the article they stood in or after. */
 static void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const block *bl, article *arts,
                           size_t n) {
@@ -1255,7 +1278,7 @@ static void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, 
         while (at > 0 && arts[at].is_meeting == 0 && bl[at].other) at--;
         article *a = &arts[at];
         if (fd->kind == FIELD_SOURCE) {
-            if (!a->source) a->source = strdup(fd->value);
+            if (!a->source) a->source = strip_book_marks(fd->value);
         } else {
             slist_add(&a->editor_roles, strdup(fd->role));
             slist_add(&a->editor_names, strdup(fd->value));

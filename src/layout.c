@@ -174,6 +174,29 @@ static int ends_with_credit(const tbuf *t, const line_info *li) {
     return n >= 3 && (memcmp(t->s + li->end - 3, "摄", 3) == 0 || memcmp(t->s + li->end - 3, "图", 3) == 0);
 }
 
+/* "…落实。（记者章奎）（责编：张雪冬、刘泽）": asides in full-width
+ * parentheses after a finished sentence (bylines, editors) end the
+ * paragraph. */
+static int sentence_then_asides(const tbuf *t, const line_info *li) {
+    static const char open[] = "\xEF\xBC\x88", close[] = "\xEF\xBC\x89"; /* （ ） */
+    const char *s = t->s + li->start;
+    size_t e = li->end - li->start;
+    int asides = 0;
+    while (e >= 3 && memcmp(s + e - 3, close, 3) == 0) {
+        size_t k = e - 3;
+        while (k >= 3 && memcmp(s + k - 3, open, 3) != 0 && e - k < 120) k--;
+        if (k < 3 || memcmp(s + k - 3, open, 3) != 0) return 0;
+        e = k - 3;
+        asides++;
+    }
+    if (!asides || e == 0) return 0;
+    size_t st = e - 1;
+    while (st > 0 && ((unsigned char)s[st] & 0xC0) == 0x80) st--;
+    uint32_t cp;
+    u8_decode((const unsigned char *)s + st, e - st, &cp);
+    return punct_is_terminal(cp);
+}
+
 /* Lines that open a paragraph in readouts: a date ("6月8日，", "2024年"),
  * a cue ("会议指出"), a dateline. Such a line never continues the last. */
 static int starts_paragraph(const tbuf *t, const line_info *li) {
@@ -215,7 +238,7 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
         }
         if (j >= n || lines[j].kind != LINE_BODY || lines[j].indented) continue;
         line_shape a = shapes[i], b = shapes[j];
-        if (ends_sentence(&a) || !starts_text(b.first)) continue;
+        if (ends_sentence(&a) || !starts_text(b.first) || sentence_then_asides(t, &lines[i])) continue;
         if (columns) {
             /* An indented line without punctuation is a heading or caption
              * title; a run of unpunctuated lines joins only when the sentence
