@@ -20,6 +20,8 @@
 static const char *const furniture_lines[] = {
     "分享至",
     "分享让更多人看到", /* people.com.cn */
+    "链接地址",
+    "最新动态",
     "大字号",
     "小字号",
     "中字号",
@@ -226,6 +228,49 @@ static int has_any_char(const char *s, size_t len, const char *chars) {
             if (s[i] == chars[k] && s[i + 1] == chars[k + 1] && s[i + 2] == chars[k + 2]) return 1;
     }
     return 0;
+}
+
+/* Bullets and marks a menu item may open with ("• 当前位置："). */
+static size_t skip_bullets(const char *s, size_t len) {
+    static const char *const marks[] = {"\xE2\x80\xA2" /* • */, "\xC2\xB7" /* · */, "\xE2\x96\xA0" /* ■ */,
+                                        "\xE2\x97\x8F" /* ● */, "\xE2\x97\x86" /* ◆ */, " ", "\t"};
+    size_t pos = 0;
+    for (int moved = 1; moved && pos < len;) {
+        moved = 0;
+        for (size_t i = 0; i < COUNT(marks); i++)
+            if (starts_with(s + pos, len - pos, marks[i])) {
+                pos += strlen(marks[i]);
+                moved = 1;
+            }
+    }
+    return pos;
+}
+
+static int ends_with_bytes(const char *s, size_t len, const char *w) {
+    size_t n = strlen(w);
+    return len >= n && memcmp(s + len - n, w, n) == 0;
+}
+
+/* Above the article only: the site's name alone ("人民网", "成渝经济网",
+ * "搜狐网站"), a Latin menu word ("news"), a short bulleted menu item
+ * ("• B体育"). */
+static int masthead_line(const char *s, size_t len) {
+    if (len <= 30 && (ends_with_bytes(s, len, "网") || ends_with_bytes(s, len, "网站")) && !has_any_char(s, len, "，。：、"))
+        return 1;
+    size_t i = 0;
+    while (i < len && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) i++;
+    if (i == len && len <= 16) return 1;
+    size_t b = skip_bullets(s, len);
+    return b > 0 && b < len && len - b <= 24 && !has_any_char(s + b, len - b, "，。：、");
+}
+
+/* Pornography and gambling spam injected into pages: two of these words. */
+static int spam_line(const char *s, size_t len) {
+    static const char *const words[] = {"在线观看", "中文字幕", "一区二区", "免费精品", "娱乐城", "真人娱乐",
+                                        "棋牌",     "博彩",     "彩票",     "开户",     "无码",   "成人视频"};
+    int hits = 0;
+    for (size_t i = 0; i < COUNT(words) && hits < 2; i++) hits += memmem(s, len, words[i], strlen(words[i])) != NULL;
+    return hits >= 2;
 }
 
 /* Counters such as "3694文章数 478关注度" or "阅读 1.2万". */
@@ -449,8 +494,10 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     if (meta != LINE_BODY) return meta;
     for (size_t i = 0; i < COUNT(furniture_lines); i++)
         if (equals(s, len, furniture_lines[i])) return LINE_DROP;
+    size_t b = skip_bullets(s, len);
     for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-        if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
+        if (starts_with(s + b, len - b, furniture_prefixes[i])) return LINE_DROP;
+    if ((!st->seen_body && masthead_line(s, len)) || spam_line(s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
