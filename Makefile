@@ -15,7 +15,7 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
-           src/terms.c src/extract.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c src/nearcopy.c
+           src/terms.c src/extract.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c src/nearcopy.c src/corpus_record.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c
 LIBS    := -lsqlite3 -lpthread
@@ -93,7 +93,7 @@ setup:
 
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff
+FUZZ_TARGETS := decode pinyin convert clean extract search diff record
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(GEN_SRC:build/gen/%.c=build/fuzzobj/gen/%.o)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 

@@ -18,6 +18,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "corpus_record.h"
 #include "extract.h"
 #include "internal.h"
 #include "nearcopy.h"
@@ -248,6 +249,7 @@ void tifa_corpus_close(tifa_corpus *c) {
  * made without the corpus, so threads can prepare documents in parallel. */
 struct tifa_prepared {
     char *name, *bytes, *clean, *record;
+    char *stored_record; /* the record as stored (corpus_record.c), NULL: as it is */
     size_t len, clean_len;
     char clean_hash[65], raw_hash[65];
     uint64_t simhash;
@@ -302,7 +304,7 @@ static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of,
         sqlite3_bind_int64(st, 6, (sqlite3_int64)p->simhash);
         if (dup_of) sqlite3_bind_int64(st, 7, dup_of);
         else sqlite3_bind_null(st, 7);
-        sqlite3_bind_text(st, 8, p->record, -1, SQLITE_STATIC);
+        sqlite3_bind_text(st, 8, p->stored_record ? p->stored_record : p->record, -1, SQLITE_STATIC);
         bind_text_or_null(st, 9, sum->date);
         bind_text_or_null(st, 10, sum->meeting);
         bind_text_or_null(st, 11, sum->org);
@@ -357,6 +359,7 @@ void tifa_prepared_free(tifa_prepared *p) {
     free(p->bytes);
     tifa_free(p->clean);
     tifa_free(p->record);
+    free(p->stored_record);
     doc_summary_free(&p->sum);
     free(p);
 }
@@ -383,6 +386,7 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     p->sum.clean = NULL;
     sha256_hex(p->clean, p->clean_len, p->clean_hash);
     sha256_hex(p->bytes, p->len, p->raw_hash);
+    p->stored_record = record_compact(p->record, record_len, p->clean, p->clean_len);
     p->simhash = nearcopy_simhash(p->clean, p->clean_len);
     nearcopy_sketch(p->clean, p->clean_len, &p->sketch);
     *out = p;
@@ -553,7 +557,12 @@ tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **cl
         char **outs[4] = {record, clean, raw, file};
         for (int i = 0; i < 4; i++) {
             if (!outs[i]) continue;
-            *outs[i] = dup_column(st, i, i == 2 ? raw_len : NULL);
+            if (i == 0) { /* article texts are kept once, in the clean text */
+                const char *rec = sqlite3_column_blob(st, 0), *text = sqlite3_column_blob(st, 1);
+                size_t rn = (size_t)sqlite3_column_bytes(st, 0), tn = (size_t)sqlite3_column_bytes(st, 1);
+                *outs[i] = record_expand(rec ? rec : "", rn, text ? text : "", tn, NULL);
+            } else
+                *outs[i] = dup_column(st, i, i == 2 ? raw_len : NULL);
             if (!*outs[i]) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
         }
     }

@@ -116,6 +116,9 @@ static void quoted(jw *w, const char *s, size_t n) {
     put(w, "\"", 1);
 }
 
+void jw_raw(jw *w, const char *s, size_t n) { put(w, s, n); }
+void jw_quoted(jw *w, const char *s, size_t n) { quoted(w, s, n); }
+
 void jw_key(jw *w, const char *key) {
     before_value(w);
     quoted(w, key, strlen(key));

@@ -25,6 +25,10 @@ void jw_strn(jw *w, const char *s, size_t n);
 void jw_int(jw *w, long long v);
 void jw_bool(jw *w, int v);
 void jw_null(jw *w);
+/* Raw bytes, and a quoted string without the separators of a value: for
+ * splicing into JSON written elsewhere. */
+void jw_raw(jw *w, const char *s, size_t n);
+void jw_quoted(jw *w, const char *s, size_t n);
 /* A key and its string value (NULL writes null). */
 void jw_field(jw *w, const char *key, const char *value);
 

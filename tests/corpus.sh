@@ -71,6 +71,20 @@ check "diff 2025 vs 2026 (ids)" 'python3 -c "import json,sys; d=json.load(open(s
 "$TIFA" diff --json "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/d2"
 check "diff files = diff ids" 'cmp -s "$tmp/d" "$tmp/d2"'
 
+# Records are stored with article texts as references into the clean text
+# and read back exactly as tifa extract writes them.
+check "records stored compact" '[ "$(sqlite3 "$DB" "SELECT count(*) FROM doc WHERE instr(record, '"'"'\"text\":{\"clean\":['"'"') > 0")" -ge 5 ]'
+"$TIFA" export --db "$DB" --format jsonl > "$tmp/exp"
+check "records read back as extract writes them" 'python3 - "$TIFA" "$tmp/exp" <<PY
+import json, subprocess, sys
+bad = 0
+for line in open(sys.argv[2]):
+    rec = json.loads(line)["record"]
+    ref = json.loads(subprocess.run([sys.argv[1], "extract", rec["file"]], capture_output=True).stdout)
+    bad += ref != rec
+sys.exit(1 if bad else 0)
+PY'
+
 # Reposts among the real readouts (other script, pinyin, excerpts of other
 # lengths) are linked to their first copy; readouts of one meeting series
 # (the 2025 and 2026 conferences in examples/) are not (checked above).
