@@ -15,10 +15,10 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
-           src/terms.c src/extract.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c
+           src/terms.c src/extract.c src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c
-LIBS    := -lsqlite3 -lpthread
+LIBS    := -lsqlite3 -lgumbo -lpthread
 
 OBJ      := $(LIB_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/gen/%.o)
 ASAN_OBJ := $(LIB_SRC:%.c=build/asan/%.o) $(GEN_SRC:build/gen/%.c=build/asan/gen/%.o)
@@ -76,7 +76,7 @@ tifa: build/tifa
 	cp build/tifa tifa
 build/tifa.pc: Makefile
 	@mkdir -p build
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: 0.1.0\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: 0.1.0\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
