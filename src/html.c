@@ -211,7 +211,7 @@ typedef struct {
     int parent;          /* block element above, -1 for the root */
     size_t first, last;  /* its lines: [first, last) */
     int cls;             /* from its class, id and tag */
-    int bad_ctx;         /* under an element of class CLS_BAD */
+    int noise;           /* it or a block above is noise (mark_noise) */
     int h1;
     double good, bad;    /* content and noise characters in its subtree */
 } hnode;
@@ -220,7 +220,7 @@ typedef struct {
     size_t start, end; /* in page text */
     int owner;
     size_t chars, link_chars, punct;
-    int bad_ctx;
+    int bad_ctx; /* under a noise block (mark_noise) */
 } hline;
 
 typedef struct {
@@ -243,8 +243,7 @@ typedef struct {
     GumboNode *node;
     unsigned child;
     int block;   /* this element's hnode, or -1 */
-    int in_link; /* under <a href> */
-    int bad_ctx;
+    int in_link; /* under <a href>, or inline noise */
     int pre;
 } frame;
 
@@ -301,7 +300,9 @@ static int is_hidden(const GumboElement *e) {
         for (; *st && n + 1 < sizeof c; st++)
             if (*st != ' ') c[n++] = (char)tolower((unsigned char)*st);
         c[n] = 0;
-        if (strstr(c, "display:none") || strstr(c, "visibility:hidden")) return 1;
+        /* Not visibility:hidden: WeChat hides its article that way until
+         * a script shows it. */
+        if (strstr(c, "display:none")) return 1;
     }
     if (gumbo_get_attribute(&e->attributes, "hidden")) return 1;
     const char *ah = attr(e, "aria-hidden");
@@ -371,7 +372,7 @@ static int is_space(uint32_t cp) {
 }
 
 /* Closes the open line; a line with no visible character is forgotten. */
-static void end_line(walker *w, int owner, int bad_ctx) {
+static void end_line(walker *w, int owner) {
     w->pending_space = 0;
     if (w->cur.chars == 0) {
         w->all.len = w->line_start;
@@ -388,7 +389,6 @@ static void end_line(walker *w, int owner, int bad_ctx) {
     w->cur.start = w->line_start;
     w->cur.end = w->all.len;
     w->cur.owner = owner;
-    w->cur.bad_ctx |= bad_ctx;
     l[w->nlines++] = w->cur;
     if (tbuf_append(&w->all, "\n", 1, tbuf_src(&w->all, w->all.len - 1))) w->oom = 1;
     w->line_start = w->all.len;
@@ -418,7 +418,7 @@ static void add_text(walker *w, const GumboText *t, const frame *f) {
             o += k;
         }
         if ((cp == '\n') && f->pre) {
-            end_line(w, f->block, f->bad_ctx);
+            end_line(w, f->block);
         } else if (is_space(cp)) {
             if (!w->pending_space && w->all.len > w->line_start) {
                 w->pending_space = 1;
@@ -429,7 +429,7 @@ static void add_text(walker *w, const GumboText *t, const frame *f) {
             w->pending_space = 0;
             if (tbuf_append(&w->all, (const char *)s + i, k, at)) w->oom = 1;
             w->cur.chars++;
-            if (f->in_link || f->bad_ctx) w->cur.link_chars++;
+            if (f->in_link) w->cur.link_chars++;
             if (is_punct(cp)) w->cur.punct++;
         }
         i += k;
@@ -467,7 +467,7 @@ static void read_head_element(walker *w, const GumboNode *n) {
         if (strcasecmp(key, time_keys[k]) == 0 && !w->meta_time) w->meta_time = (char *)content;
 }
 
-static int new_node(walker *w, int parent, int cls, int bad_ctx, int h1) {
+static int new_node(walker *w, int parent, int cls, int h1) {
     hnode *nd = grow(w->nodes, &w->nodes_cap, w->nnodes + 1, sizeof *nd);
     if (!nd) {
         w->oom = 1;
@@ -478,7 +478,6 @@ static int new_node(walker *w, int parent, int cls, int bad_ctx, int h1) {
     memset(nd, 0, sizeof *nd);
     nd->parent = parent;
     nd->cls = cls;
-    nd->bad_ctx = bad_ctx;
     nd->h1 = h1;
     nd->first = w->nlines;
     return (int)w->nnodes++;
@@ -503,21 +502,23 @@ static int enter(walker *w, const frame *f, GumboNode *n, frame *nf) {
     if (e->tag == GUMBO_TAG_A && attr(e, "href")) nf->in_link = 1;
     if (e->tag == GUMBO_TAG_PRE) nf->pre = 1;
     int cls = class_of(e);
-    if (cls == CLS_BAD) nf->bad_ctx = 1;
+    /* Noise inside a line (a share bar in a span) counts like links;
+     * noise blocks are judged once their size is known (mark_noise). */
+    if (cls == CLS_BAD && !is_block(e->tag)) nf->in_link = 1;
     if (e->tag == GUMBO_TAG_BR) {
-        end_line(w, f->block, f->bad_ctx);
+        end_line(w, f->block);
         return 0;
     }
     if (is_block(e->tag)) {
-        end_line(w, f->block, f->bad_ctx);
-        nf->block = new_node(w, f->block, cls, nf->bad_ctx, e->tag == GUMBO_TAG_H1);
+        end_line(w, f->block);
+        nf->block = new_node(w, f->block, cls, e->tag == GUMBO_TAG_H1);
     }
     return 1;
 }
 
 static void leave(walker *w, const frame *f, const frame *up) {
     if (f->block == up->block) return;
-    end_line(w, f->block, f->bad_ctx);
+    end_line(w, f->block);
     if (f->block >= 0) w->nodes[f->block].last = w->nlines;
 }
 
@@ -526,8 +527,8 @@ static int walk_tree(walker *w, GumboNode *root) {
     size_t cap = 64, top = 0;
     frame *st = malloc(cap * sizeof *st);
     if (!st) return -1;
-    frame base = {root, 0, -1, 0, 0, 0};
-    base.block = new_node(w, -1, CLS_NONE, 0, 0);
+    frame base = {root, 0, -1, 0, 0};
+    base.block = new_node(w, -1, CLS_NONE, 0);
     st[top++] = base;
     while (top && !w->oom) {
         frame *f = &st[top - 1];
@@ -556,7 +557,7 @@ static int walk_tree(walker *w, GumboNode *root) {
             st[top++] = nf;
         }
     }
-    end_line(w, 0, 0);
+    end_line(w, 0);
     if (w->nnodes) w->nodes[0].last = w->nlines;
     free(st);
     return w->oom ? -1 : 0;
@@ -578,8 +579,9 @@ static void line_value(const hline *l, double *good, double *bad) {
         *bad = len * 0.5;
 }
 
-/* The block with the most text against noise; -1 when there is none. */
-static int main_block(walker *w) {
+/* Sums each node's content and noise over its subtree. */
+static void accumulate(walker *w) {
+    for (size_t i = 0; i < w->nnodes; i++) w->nodes[i].good = w->nodes[i].bad = 0;
     for (size_t i = 0; i < w->nlines; i++) {
         double g, b;
         line_value(&w->lines[i], &g, &b);
@@ -595,11 +597,33 @@ static int main_block(walker *w) {
             w->nodes[nd->parent].bad += nd->bad;
         }
     }
+}
+
+/* A block whose class says noise (nav, footer, comment...) is noise unless
+ * it holds most of the page's text: pages put such words on wrappers too
+ * (<body class="has-navbar">). Its lines then count as noise. */
+static void mark_noise(walker *w) {
+    accumulate(w);
+    double total = w->nnodes ? w->nodes[0].good : 0;
+    for (size_t i = 0; i < w->nnodes; i++) {
+        hnode *nd = &w->nodes[i];
+        nd->noise = (nd->parent >= 0 && w->nodes[nd->parent].noise) || (nd->cls == CLS_BAD && nd->good < 0.5 * total);
+    }
+    for (size_t i = 0; i < w->nlines; i++) {
+        int o = w->lines[i].owner;
+        w->lines[i].bad_ctx = o >= 0 && w->nodes[o].noise;
+    }
+    accumulate(w);
+}
+
+/* The block with the most text against noise; -1 when there is none. */
+static int main_block(walker *w) {
+    mark_noise(w);
     int best = -1;
     double best_score = 0;
     for (size_t i = 0; i < w->nnodes; i++) {
         const hnode *nd = &w->nodes[i];
-        if (nd->bad_ctx || nd->good <= 0) continue;
+        if (nd->noise || nd->good <= 0) continue;
         double score = nd->good - nd->bad + (nd->cls == CLS_GOOD ? 0.1 * nd->good : 0);
         /* A descendant as good as its ancestor is the tighter block. */
         int inside = best >= 0 && i < w->nodes[best].last + 0u && nd->first >= w->nodes[best].first &&

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
-"""bench/html.py — main text of saved web pages, scored against a peer's gold.
+"""bench/html_score.py — main text of saved web pages, scored against a peer's gold.
 
-    python3 bench/html.py [--tifa build/tifa] [--peer DIR] [--floor F] [--recall-floor R] [--quiet]
+    python3 bench/html_score.py [--tifa build/tifa] [--peer DIR] [--floor F] [--recall-floor R] [--quiet]
 
 The data: ../shared/peers/magic-html-zh/ (44 real Chinese pages from the
 magic-html benchmark, html/ID.html, with the hand-made gold main text of
@@ -31,10 +31,14 @@ import sys
 
 try:
     import jieba
-
+except ImportError:  # Debian's python3-jieba, when python3 is another build
+    sys.path.append("/usr/lib/python3/dist-packages")
+    try:
+        import jieba
+    except Exception:  # scored over characters only
+        jieba = None
+if jieba:
     jieba.setLogLevel(60)
-except ImportError:  # scored over characters only
-    jieba = None
 
 
 def lcs_len(a, b):
