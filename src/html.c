@@ -107,6 +107,11 @@ static tifa_status decode_page(const char *bytes, size_t len, tifa_encoding enc,
     int bom = len >= 2 && ((unsigned char)bytes[0] == 0xFF || (unsigned char)bytes[0] == 0xFE ||
                            (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0));
     tifa_encoding declared = enc == TIFA_ENC_AUTO && !bom ? declared_charset(bytes, len) : enc;
+    if (declared == TIFA_ENC_AUTO) {
+        enc = TIFA_ENC_AUTO; /* detected from the start, as for text */
+        declared = tifa_detect_encoding(bytes, len < 65536 ? len : 65536);
+        return tifa_decode(bytes, len, declared, out, out_len, used, invalid, err);
+    }
     tifa_status st = tifa_decode(bytes, len, declared, out, out_len, used, invalid, err);
     if (st != TIFA_OK || enc != TIFA_ENC_AUTO || declared == TIFA_ENC_AUTO) return st;
     if (*invalid <= 2 + len / 2000) return TIFA_OK;
@@ -203,6 +208,103 @@ static void cap_nesting(char *s, size_t len) {
     }
 }
 
+/* ------------------------------------------------------- compaction */
+
+/* What gumbo is given: the page without script and style contents,
+ * comments and runs of whitespace (a third or more of a news page, and
+ * most of gumbo's time), with a table to carry its offsets back. */
+typedef struct {
+    char *s;
+    size_t len;
+    size_t *at, *shift; /* from compact offset at[k] on, add shift[k] */
+    size_t n, cap;
+} compact;
+
+static int cut(compact *c, size_t removed_before) {
+    if (c->n == c->cap) {
+        size_t cap = c->cap ? c->cap * 2 : 256;
+        size_t *a = realloc(c->at, cap * sizeof *a);
+        if (!a) return -1;
+        c->at = a;
+        size_t *sh = realloc(c->shift, cap * sizeof *sh);
+        if (!sh) return -1;
+        c->shift = sh;
+        c->cap = cap;
+    }
+    c->at[c->n] = c->len;
+    c->shift[c->n] = removed_before;
+    c->n++;
+    return 0;
+}
+
+static size_t skip_raw(const char *s, size_t len, size_t i, const char *name) {
+    /* From the end of <name ...>, to the start of </name. */
+    size_t n = strlen(name);
+    for (; i + 2 + n <= len; i++)
+        if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, n) == 0) return i;
+    return len;
+}
+
+static int compact_page(const char *p, size_t len, compact *c) {
+    memset(c, 0, sizeof *c);
+    if (!(c->s = malloc(len + 1))) return -1;
+    size_t i = 0;
+    while (i < len) {
+        size_t from = i;
+        if (p[i] == '<' && len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
+            char *e = memmem(p + i + 4, len - i - 4, "-->", 3);
+            i = e ? (size_t)(e - p) + 3 : len;
+        } else if (p[i] == '<' && (prefix_ci(p + i, len - i, "<script") || prefix_ci(p + i, len - i, "<style"))) {
+            const char *name = (p[i + 2] | 0x20) == 'c' ? "script" : "style";
+            char *gt = memchr(p + i, '>', len - i);
+            size_t body = gt ? (size_t)(gt - p) + 1 : len;
+            memcpy(c->s + c->len, p + i, body - i); /* the tag stays */
+            c->len += body - i;
+            i = skip_raw(p, len, body, name);
+            from = body;
+        } else if ((p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r') && i + 1 < len &&
+                   (p[i + 1] == ' ' || p[i + 1] == '\n' || p[i + 1] == '\t' || p[i + 1] == '\r')) {
+            /* One whitespace character stays: a newline if there is one (pre). */
+            char keep = ' ';
+            while (i < len && (p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r')) {
+                if (p[i] == '\n') keep = '\n';
+                i++;
+            }
+            c->s[c->len++] = keep;
+            from++;
+        } else {
+            c->s[c->len++] = p[i++];
+            continue;
+        }
+        if (i > from && cut(c, (c->n ? c->shift[c->n - 1] : 0) + (i - from))) return -1;
+    }
+    c->s[c->len] = 0;
+    return 0;
+}
+
+static void compact_free(compact *c) {
+    free(c->s);
+    free(c->at);
+    free(c->shift);
+}
+
+/* The page offset of compact offset x; *k is a cursor into the table. */
+static uint64_t page_offset(const compact *c, size_t x, size_t *k) {
+    if (*k >= c->n || c->at[*k] > x) {
+        size_t lo = 0, hi = c->n; /* first entry with at > x */
+        while (lo < hi) {
+            size_t mid = (lo + hi) / 2;
+            if (c->at[mid] <= x)
+                lo = mid + 1;
+            else
+                hi = mid;
+        }
+        *k = lo;
+    }
+    while (*k < c->n && c->at[*k] <= x) (*k)++;
+    return x + (*k ? c->shift[*k - 1] : 0);
+}
+
 /* ------------------------------------------------------------ the walk */
 
 enum { CLS_NONE, CLS_GOOD, CLS_BAD };
@@ -224,7 +326,8 @@ typedef struct {
 } hline;
 
 typedef struct {
-    const char *page; /* the decoded page gumbo parsed */
+    const compact *page; /* what gumbo parsed, and the way back to the page */
+    size_t cursor;       /* into page's table */
     tbuf all;         /* every visible line, '\n' after each */
     hline *lines;
     size_t nlines, lines_cap;
@@ -402,12 +505,12 @@ static void add_text(walker *w, const GumboText *t, const frame *f) {
     size_t n = strlen(t->text);
     const char *orig = t->original_text.data;
     size_t olen = t->original_text.length;
-    uint64_t base = orig ? (uint64_t)(orig - w->page) : 0;
+    size_t base = orig ? (size_t)(orig - w->page->s) : 0;
     size_t o = 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
         size_t k = u8_decode(s + i, n - i, &cp);
-        uint64_t at = base + (o < olen ? o : olen ? olen - 1 : 0);
+        uint64_t at = page_offset(w->page, base + (o < olen ? o : olen ? olen - 1 : 0), &w->cursor);
         /* Advance in the original: an entity, or the same bytes. */
         if (o < olen && orig[o] == '&' && !(k == 1 && s[i] == '&' && (o + 1 >= olen || orig[o + 1] == ' '))) {
             size_t e = o + 1;
@@ -830,17 +933,24 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
     size_t plen;
     tifa_status st = decode_page(bytes, len, enc, &page, &plen, used, invalid, err);
     if (st != TIFA_OK) return st;
-    cap_nesting(page, plen);
+    compact cp;
+    if (compact_page(page, plen, &cp)) {
+        compact_free(&cp);
+        tifa_free(page);
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    }
+    tifa_free(page);
+    cap_nesting(cp.s, cp.len);
     GumboOptions opt = kGumboDefaultOptions;
     opt.max_errors = 0; /* errors are not used: do not keep them */
-    GumboOutput *g = gumbo_parse_with_options(&opt, page, plen);
+    GumboOutput *g = gumbo_parse_with_options(&opt, cp.s, cp.len);
     if (!g) {
-        tifa_free(page);
+        compact_free(&cp);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory parsing HTML");
     }
     walker w;
     memset(&w, 0, sizeof w);
-    w.page = page;
+    w.page = &cp;
     tbuf_init(&w.all, 0);
     int rc = walk_tree(&w, g->document);
     if (rc == 0) {
@@ -851,7 +961,7 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
     }
     gumbo_destroy_output(&opt, g);
     walker_free(&w);
-    tifa_free(page);
+    compact_free(&cp);
     if (rc) {
         html_meta_free(meta);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
