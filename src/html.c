@@ -17,13 +17,15 @@
  *
  * gumbo 0.10 recurses when it frees its tree and scans its stack of open
  * elements for every tag, so nesting is capped (cap_nesting) before
- * parsing and the tree is walked here with an explicit stack.
+ * parsing, the tree is walked here with an explicit stack and freed at
+ * once with the arena it was built in.
  *
  * Not for: cleaning the text (the cleaner takes it from here).
  */
 #define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <gumbo.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -146,8 +148,9 @@ static const char *const raw_text[] = {"script", "style", "textarea", "title", "
                                         "plaintext"};
 
 static int in_list(const char *name, size_t n, const char *const *list, size_t count) {
+    int c0 = tolower((unsigned char)name[0]);
     for (size_t i = 0; i < count; i++)
-        if (strlen(list[i]) == n && strncasecmp(name, list[i], n) == 0) return 1;
+        if (list[i][0] == c0 && strlen(list[i]) == n && strncasecmp(name, list[i], n) == 0) return 1;
     return 0;
 }
 #define IN(name, n, list) in_list(name, n, list, sizeof list / sizeof list[0])
@@ -305,6 +308,76 @@ static uint64_t page_offset(const compact *c, size_t x, size_t *k) {
     return x + (*k ? c->shift[*k - 1] : 0);
 }
 
+/* --------------------------------------------------------------- arena */
+
+/* gumbo allocates for every node, attribute and string, and frees it all
+ * one by one at the end (recursively). Its allocations go to an arena
+ * instead, released at once: blocks are powers of two with their class in
+ * a header, and what gumbo frees during the parse (its growing buffers,
+ * temporary tokens) goes to a free list per class for reuse. */
+typedef struct chunk {
+    struct chunk *next;
+    size_t used, cap;
+    max_align_t data[];
+} chunk;
+
+typedef union block {
+    union block *next_free; /* while on a free list */
+    unsigned cls;           /* while in use */
+    max_align_t align;
+} block;
+
+#define CLASSES 48
+typedef struct {
+    chunk *head;
+    size_t total;
+    block *free[CLASSES];
+} arena;
+
+static void *arena_alloc(void *user, size_t n) {
+    arena *a = user;
+    unsigned cls = 4; /* 16 bytes and up */
+    while (((size_t)1 << cls) < n && cls + 1 < CLASSES) cls++;
+    block *b = a->free[cls];
+    if (b) {
+        a->free[cls] = b->next_free;
+    } else {
+        size_t need = sizeof(block) + ((size_t)1 << cls);
+        chunk *c = a->head;
+        if (!c || c->cap - c->used < need) {
+            size_t cap = a->total / 2 > (64u << 10) ? a->total / 2 : (64u << 10);
+            if (cap < need) cap = need;
+            if (!(c = malloc(sizeof *c + cap))) return NULL; /* as malloc would: gumbo does not check */
+            c->next = a->head;
+            c->used = 0;
+            c->cap = cap;
+            a->head = c;
+            a->total += cap;
+        }
+        b = (block *)((char *)c->data + c->used);
+        c->used += need;
+    }
+    b->cls = cls;
+    return b + 1;
+}
+
+static void arena_keep(void *user, void *p) {
+    if (!p) return;
+    arena *a = user;
+    block *b = (block *)p - 1;
+    unsigned cls = b->cls;
+    b->next_free = a->free[cls];
+    a->free[cls] = b;
+}
+
+static void arena_free(arena *a) {
+    while (a->head) {
+        chunk *next = a->head->next;
+        free(a->head);
+        a->head = next;
+    }
+}
+
 /* ------------------------------------------------------------ the walk */
 
 enum { CLS_NONE, CLS_GOOD, CLS_BAD };
@@ -436,9 +509,9 @@ static int classify_words(const char *v, int *good, int *bad) {
         if (boundary && n) {
             tok[n] = 0;
             for (size_t k = 0; k < sizeof good_words / sizeof good_words[0]; k++)
-                if (strncmp(tok, good_words[k], strlen(good_words[k])) == 0) *good = 1;
+                if (tok[0] == good_words[k][0] && strncmp(tok, good_words[k], strlen(good_words[k])) == 0) *good = 1;
             for (size_t k = 0; k < sizeof bad_words / sizeof bad_words[0]; k++)
-                if (strncmp(tok, bad_words[k], strlen(bad_words[k])) == 0) *bad = 1;
+                if (tok[0] == bad_words[k][0] && strncmp(tok, bad_words[k], strlen(bad_words[k])) == 0) *bad = 1;
             n = 0;
         }
         if (!*p) break;
@@ -943,8 +1016,13 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
     cap_nesting(cp.s, cp.len);
     GumboOptions opt = kGumboDefaultOptions;
     opt.max_errors = 0; /* errors are not used: do not keep them */
+    arena mem = {0};
+    opt.allocator = arena_alloc;
+    opt.deallocator = arena_keep;
+    opt.userdata = &mem;
     GumboOutput *g = gumbo_parse_with_options(&opt, cp.s, cp.len);
     if (!g) {
+        arena_free(&mem);
         compact_free(&cp);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory parsing HTML");
     }
@@ -959,7 +1037,7 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
         read_meta(&w, best, meta, &title_line);
         rc = assemble(&w, best, meta, title_line, text);
     }
-    gumbo_destroy_output(&opt, g);
+    arena_free(&mem); /* the tree: no gumbo_destroy_output, which recurses */
     walker_free(&w);
     compact_free(&cp);
     if (rc) {
