@@ -248,8 +248,70 @@ static size_t skip_raw(const char *s, size_t len, size_t i, const char *name) {
     return len;
 }
 
+/* Attributes the walk reads; the rest (src, data-*, on*, ...) are cut. */
+static const char *const kept_attrs[] = {"class", "id", "style", "hidden", "aria-hidden", "rel", "name", "property",
+                                         "itemprop", "content", "charset", "http-equiv", "href"};
+
+static int is_attr_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f'; }
+
+static int removed(compact *c, size_t n) { return cut(c, (c->n ? c->shift[c->n - 1] : 0) + n); }
+
+/* Copies the start tag at p[i] with only the kept attributes, and of href
+ * only its name except on <link> (a link's target is not text). Returns
+ * the offset after the tag; (size_t)-1 when out of memory. */
+static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
+    size_t k = i + 1;
+    while (k < len && !is_attr_space(p[k]) && p[k] != '>' && p[k] != '/') k++;
+    int is_link = k - i == 5 && strncasecmp(p + i + 1, "link", 4) == 0;
+    memcpy(c->s + c->len, p + i, k - i);
+    c->len += k - i;
+    while (k < len && p[k] != '>') {
+        size_t a = k;
+        while (k < len && (is_attr_space(p[k]) || p[k] == '/')) k++;
+        size_t name = k;
+        while (k < len && !is_attr_space(p[k]) && p[k] != '>' && p[k] != '=' && (k == name || p[k] != '/')) k++;
+        size_t name_end = k, v = k;
+        while (v < len && is_attr_space(p[v])) v++;
+        if (v < len && p[v] == '=') {
+            v++;
+            while (v < len && is_attr_space(p[v])) v++;
+            if (v < len && (p[v] == '"' || p[v] == '\'')) {
+                const char *q = memchr(p + v + 1, p[v], len - v - 1);
+                v = q ? (size_t)(q - p) + 1 : len;
+            } else {
+                while (v < len && !is_attr_space(p[v]) && p[v] != '>') v++;
+            }
+            k = v;
+        }
+        if (k == a) { /* a stray character: keep it and go on */
+            c->s[c->len++] = p[k++];
+            continue;
+        }
+        int keep = name_end > name && in_list(p + name, name_end - name, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0]);
+        int bare = keep && !is_link && name_end - name == 4 && strncasecmp(p + name, "href", 4) == 0;
+        size_t upto = !keep ? a : bare ? name_end : k;
+        memcpy(c->s + c->len, p + a, upto - a);
+        c->len += upto - a;
+        if (k > upto && removed(c, k - upto)) return (size_t)-1;
+    }
+    if (k < len) c->s[c->len++] = p[k++];
+    return k;
+}
+
+/* Elements whose content gumbo need not see: code, styles, widgets. */
+static const char *raw_element(const char *p, size_t n) {
+    static const char *const names[] = {"script", "style", "svg", "noscript", "select", "textarea", "template"};
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t m = strlen(names[k]);
+        if (n > m + 1 && strncasecmp(p + 1, names[k], m) == 0 && (p[m + 1] == '>' || is_attr_space(p[m + 1])))
+            return names[k];
+    }
+    return NULL;
+}
+
 static int compact_page(const char *p, size_t len, compact *c) {
     memset(c, 0, sizeof *c);
+    const char *name;
     if (!(c->s = malloc(len + 1))) return -1;
     size_t i = 0;
     while (i < len) {
@@ -257,8 +319,7 @@ static int compact_page(const char *p, size_t len, compact *c) {
         if (p[i] == '<' && len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
             char *e = memmem(p + i + 4, len - i - 4, "-->", 3);
             i = e ? (size_t)(e - p) + 3 : len;
-        } else if (p[i] == '<' && (prefix_ci(p + i, len - i, "<script") || prefix_ci(p + i, len - i, "<style"))) {
-            const char *name = (p[i + 2] | 0x20) == 'c' ? "script" : "style";
+        } else if (p[i] == '<' && (name = raw_element(p + i, len - i))) {
             char *gt = memchr(p + i, '>', len - i);
             size_t body = gt ? (size_t)(gt - p) + 1 : len;
             memcpy(c->s + c->len, p + i, body - i); /* the tag stays */
@@ -275,6 +336,10 @@ static int compact_page(const char *p, size_t len, compact *c) {
             }
             c->s[c->len++] = keep;
             from++;
+        } else if (p[i] == '<' && i + 1 < len && isalpha((unsigned char)p[i + 1])) {
+            i = copy_tag(p, len, i, c);
+            if (i == (size_t)-1) return -1;
+            continue;
         } else {
             c->s[c->len++] = p[i++];
             continue;
@@ -677,7 +742,8 @@ static int enter(walker *w, const frame *f, GumboNode *n, frame *nf) {
     nf->child = 0;
     if (e->tag == GUMBO_TAG_A && attr(e, "href")) nf->in_link = 1;
     if (e->tag == GUMBO_TAG_PRE) nf->pre = 1;
-    int cls = class_of(e);
+    /* Class words matter on blocks and on inline noise (a share bar). */
+    int cls = is_block(e->tag) || e->tag == GUMBO_TAG_SPAN || e->tag == GUMBO_TAG_A ? class_of(e) : CLS_NONE;
     /* Noise inside a line (a share bar in a span) counts like links;
      * noise blocks are judged once their size is known (mark_noise). */
     if (cls == CLS_BAD && !is_block(e->tag)) nf->in_link = 1;
