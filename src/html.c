@@ -452,6 +452,7 @@ typedef struct {
     size_t first, last;  /* its lines: [first, last) */
     int cls;             /* from its class, id and tag */
     int noise;           /* it or a block above is noise (mark_noise) */
+    int inside, drop;    /* in the main block; left out of it (prune) */
     int h1;
     double good, bad;    /* content and noise characters in its subtree */
 } hnode;
@@ -460,6 +461,7 @@ typedef struct {
     size_t start, end; /* in page text */
     int owner;
     size_t chars, link_chars, punct;
+    int pre; /* preformatted: code or verse, text whatever its shape */
     int bad_ctx; /* under a noise block (mark_noise) */
 } hline;
 
@@ -671,6 +673,7 @@ static void add_text(walker *w, const GumboText *t, const frame *f) {
             if (tbuf_append(&w->all, (const char *)s + i, k, at)) w->oom = 1;
             w->cur.chars++;
             if (f->in_link) w->cur.link_chars++;
+            if (f->pre) w->cur.pre = 1;
             if (is_punct(cp)) w->cur.punct++;
         }
         i += k;
@@ -813,7 +816,7 @@ static void line_value(const hline *l, double *good, double *bad) {
     *good = *bad = 0;
     if (l->bad_ctx || links * 2 > len)
         *bad = len;
-    else if (l->punct >= 1 && l->chars >= 8)
+    else if (l->pre || (l->punct >= 1 && l->chars >= 8))
         *good = len - links;
     else if (l->chars >= 40)
         *good = len * 0.5; /* long unpunctuated text: code, English */
@@ -1018,6 +1021,20 @@ static void read_meta(walker *w, int best, html_meta *m, long *title_line) {
     if (url) m->url = dup_trim(url, strlen(url));
 }
 
+/* Inside the main block, a block with more noise than text (a list of
+ * related links, a comment box, an ad after the article) is left out,
+ * and so is everything in it. Short unpunctuated lines (captions, a
+ * subtitle) weigh too little to drop their block. */
+static void prune(walker *w, int best) {
+    for (size_t i = (size_t)best + 1; i < w->nnodes; i++) {
+        hnode *nd = &w->nodes[i];
+        int p = nd->parent;
+        nd->inside = p == best || (p >= 0 && w->nodes[p].inside);
+        if (!nd->inside) continue;
+        nd->drop = (p != best && w->nodes[p].drop) || (nd->bad > nd->good && nd->bad >= 20);
+    }
+}
+
 /* ---------------------------------------------------------- assembling */
 
 /* The title line, then the main block's lines without noise at its edges
@@ -1040,7 +1057,7 @@ static int assemble(const walker *w, int best, const html_meta *m, long title_li
     }
     for (size_t i = first; i < last; i++) {
         const hline *l = &w->lines[i];
-        if (l->bad_ctx) continue;
+        if (l->bad_ctx || (l->owner >= 0 && w->nodes[l->owner].drop)) continue;
         if (tbuf_copy(out, &w->all, l->start, l->end - l->start + 1)) return -1;
     }
     return 0;
@@ -1101,6 +1118,7 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
         int best = main_block(&w);
         long title_line;
         read_meta(&w, best, meta, &title_line);
+        if (best >= 0) prune(&w, best);
         rc = assemble(&w, best, meta, title_line, text);
     }
     arena_free(&mem); /* the tree: no gumbo_destroy_output, which recurses */
