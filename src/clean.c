@@ -15,6 +15,7 @@
  *
  * Not for: articles and records (extract, a later stage).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -28,6 +29,12 @@
 #include "clean.h"
 
 #define WINDOW_SIZE (1u << 20)
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} membuf;
+static int mem_write(void *user, const char *data, size_t len);
 
 struct tifa_cleaner {
     tifa_options opt;
@@ -325,6 +332,22 @@ static tifa_status keep_page(tifa_cleaner *c, const char *bytes, size_t len, tif
     return TIFA_OK;
 }
 
+/* Records are in simplified script: so is the page's metadata. A string
+ * that cannot be converted (no memory) is kept as it was. */
+static void simplify_meta(tifa_cleaner *c, html_meta *m) {
+    char **fields[] = {&m->title, &m->source, &m->editor};
+    for (int i = 0; i < 3; i++) {
+        if (!*fields[i]) continue;
+        membuf out = {0};
+        if (tifa_convert(c->simplify, *fields[i], strlen(*fields[i]), mem_write, &out, NULL) == TIFA_OK && out.data) {
+            free(*fields[i]);
+            *fields[i] = out.data;
+        } else {
+            free(out.data);
+        }
+    }
+}
+
 /* Turns the kept page into text and runs it through the stages. */
 static tifa_status finish_page(tifa_cleaner *c, tifa_error *err) {
     tbuf text;
@@ -339,6 +362,13 @@ static tifa_status finish_page(tifa_cleaner *c, tifa_error *err) {
     if (c->doc) {
         c->doc->is_html = 1;
         c->doc->page = meta;
+        simplify_meta(c, &c->doc->page);
+        int y, m, d;
+        if (meta.published && sscanf(meta.published, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            c->doc->pub_y = y;
+            c->doc->pub_m = m;
+            c->doc->pub_d = d;
+        }
     } else {
         html_meta_free(&meta);
     }
@@ -454,11 +484,6 @@ void tifa_cleaner_free(tifa_cleaner *c) {
     free(c->name);
     free(c);
 }
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-} membuf;
 
 static int mem_write(void *user, const char *data, size_t len) {
     membuf *m = user;

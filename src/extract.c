@@ -1136,6 +1136,32 @@ static void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, 
     }
 }
 
+/* A web page's own metadata fills what the text did not give. */
+static void attach_page(const clean_doc *cd, article *arts, size_t n) {
+    if (!cd->is_html || n == 0) return;
+    article *a = &arts[0];
+    if (!a->title && cd->page.title) a->title = strdup(cd->page.title);
+    if (!a->source && cd->page.source) a->source = strdup(cd->page.source);
+    if (a->editor_names.n == 0 && cd->page.editor) {
+        slist_add(&a->editor_roles, strdup("责任编辑"));
+        slist_add(&a->editor_names, strdup(cd->page.editor));
+    }
+}
+
+static void write_page(jw *w, const clean_doc *cd) {
+    if (!cd->is_html) return;
+    const html_meta *m = &cd->page;
+    jw_key(w, "page");
+    jw_obj(w);
+    const char *keys[] = {"title", "published", "source", "editor", "url"};
+    const char *vals[] = {m->title, m->published, m->source, m->editor, m->url};
+    for (int i = 0; i < 5; i++) {
+        jw_key(w, keys[i]);
+        jw_str(w, vals[i]); /* NULL writes null */
+    }
+    jw_obj_end(w);
+}
+
 /* ------------------------------------------------------- document-level */
 
 /* Runs of damaged text inside Han text: "?wù)J" in 談?wù)J識. */
@@ -1422,6 +1448,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
+    attach_page(&cd, rec.arts, rec.n);
     if (sum) summarize(&rec, sum);
     jw w;
     jw_init(&w, pretty);
@@ -1434,6 +1461,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     jw_str(&w, script_of(&cd));
     write_noise(&w, &cd.rep);
     write_anomalies(&w, &cd);
+    write_page(&w, &cd);
     jw_key(&w, "articles");
     jw_arr(&w);
     for (size_t i = 0; i < rec.n; i++) write_article(&w, &rec.arts[i]);
