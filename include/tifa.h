@@ -135,7 +135,7 @@ typedef struct tifa_cleaner tifa_cleaner;
 /* A streaming cleaner: feed the raw bytes of one document in pieces of any
  * size, then finish. The canonical clean text (SPEC section 2) goes to
  * write. Memory stays bounded whatever the input size; a web page is the
- * exception: it is kept whole until finish (up to 64 MB, beyond which
+ * exception: it is kept whole until finish (up to 16 MB, beyond which
  * feed fails with TIFA_EINPUT), and its main text is cleaned. `name` is used in
  * error messages. Free with tifa_cleaner_free. */
 tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_write_fn write, void *user,

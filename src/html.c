@@ -102,24 +102,24 @@ static tifa_encoding declared_charset(const char *b, size_t len) {
     return TIFA_ENC_AUTO;
 }
 
-/* Decodes the page: a BOM first, then the declared charset unless the
- * bytes plainly disagree with it, then detection. */
+/* Decodes the page: a BOM first; then the declared charset, unless the
+ * start of the page is valid UTF-8 with non-ASCII text in it (a page
+ * re-saved as UTF-8 keeps its old gb2312 declaration) or another encoding
+ * decodes it with fewer errors; detection when nothing is declared. */
 static tifa_status decode_page(const char *bytes, size_t len, tifa_encoding enc, char **out, size_t *out_len,
                                tifa_encoding *used, uint64_t *invalid, tifa_error *err) {
+    if (enc != TIFA_ENC_AUTO) return tifa_decode(bytes, len, enc, out, out_len, used, invalid, err);
+    size_t sample = len < 65536 ? len : 65536;
+    tifa_encoding guess = tifa_detect_encoding(bytes, sample);
     int bom = len >= 2 && ((unsigned char)bytes[0] == 0xFF || (unsigned char)bytes[0] == 0xFE ||
                            (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0));
-    tifa_encoding declared = enc == TIFA_ENC_AUTO && !bom ? declared_charset(bytes, len) : enc;
-    if (declared == TIFA_ENC_AUTO) {
-        enc = TIFA_ENC_AUTO; /* detected from the start, as for text */
-        declared = tifa_detect_encoding(bytes, len < 65536 ? len : 65536);
-        return tifa_decode(bytes, len, declared, out, out_len, used, invalid, err);
-    }
+    tifa_encoding declared = bom ? TIFA_ENC_AUTO : declared_charset(bytes, len);
+    int high = 0;
+    for (size_t i = 0; i < sample && !high; i++) high = (unsigned char)bytes[i] >= 0x80;
+    if (declared == TIFA_ENC_AUTO || (guess == TIFA_ENC_UTF8 && high))
+        return tifa_decode(bytes, len, guess, out, out_len, used, invalid, err);
     tifa_status st = tifa_decode(bytes, len, declared, out, out_len, used, invalid, err);
-    if (st != TIFA_OK || enc != TIFA_ENC_AUTO || declared == TIFA_ENC_AUTO) return st;
-    if (*invalid <= 2 + len / 2000) return TIFA_OK;
-    /* A wrong declaration (a UTF-8 page that says gb2312): detect instead. */
-    tifa_encoding guess = tifa_detect_encoding(bytes, len < 65536 ? len : 65536);
-    if (guess == declared) return TIFA_OK;
+    if (st != TIFA_OK || *invalid == 0 || guess == declared) return st;
     char *o2;
     size_t l2;
     tifa_encoding u2;
@@ -861,7 +861,8 @@ static void mark_noise(walker *w) {
     accumulate(w);
 }
 
-/* The block with the most text against noise; -1 when there is none. */
+/* The block with the most text against noise; the root when none has
+ * any text, -1 when the page is empty. */
 static int main_block(walker *w) {
     mark_noise(w);
     int best = -1;
@@ -878,7 +879,8 @@ static int main_block(walker *w) {
             best_score = score;
         }
     }
-    return best;
+    /* No line reads like an article (a tiny page): all of it, less noise. */
+    return best < 0 && w->nnodes ? 0 : best;
 }
 
 /* ----------------------------------------------------------- metadata */
