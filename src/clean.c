@@ -372,7 +372,7 @@ static tifa_status finish_page(tifa_cleaner *c, tifa_error *err) {
     } else {
         html_meta_free(&meta);
     }
-    int rc = tbuf_copy(&c->window, &text, 0, text.len);
+    int rc = text.len ? tbuf_copy(&c->window, &text, 0, text.len) : 0;
     tbuf_free(&text);
     if (rc) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return drain(c, 1, err);
