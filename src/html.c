@@ -42,6 +42,7 @@ static int prefix_ci(const char *s, size_t len, const char *w) {
 }
 
 int html_sniff(const char *bytes, size_t len) {
+    if (!bytes || !len) return 0;
     size_t i = 0;
     if (len >= 3 && memcmp(bytes, "\xEF\xBB\xBF", 3) == 0) i = 3;
     while (i < len && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) i++;
@@ -996,6 +997,7 @@ static char *find_labelled(const walker *w, size_t a, size_t b, const char *cons
             while (q < e && *q != ' ' && (e - q < 3 || (memcmp(q, "）", 3) && memcmp(q, "】", 3) && memcmp(q, "　", 3))) &&
                    *q != ')' && *q != ']' && q - p < 60)
                 q++;
+            while (q > p && q < e && ((unsigned char)*q & 0xC0) == 0x80) q--; /* whole characters */
             char *v = dup_trim(p, (size_t)(q - p));
             if (v) return v;
         }
