@@ -92,7 +92,8 @@ setup:
 	@sh tools/setup.sh
 
 # ------------------------------------------------------------ tests
-UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c
+UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
+              tests/unit/test_html.c
 FUZZ_TARGETS := decode pinyin convert clean extract search diff html
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(GEN_SRC:build/gen/%.c=build/fuzzobj/gen/%.o)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
