@@ -69,8 +69,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     check(&opt, in, size, seed);
 
     char head[160];
-    int n = snprintf(head, sizeof head, "<!doctype html><html><head><meta charset=\"%s\"><title>t_s</title></head><body>",
-                     charsets[size ? data[0] % 6 : 0]);
+    int n =
+        snprintf(head, sizeof head, "<!doctype html><html><head><meta charset=\"%s\"><title>t_s</title></head><body>",
+                 charsets[size ? data[0] % 6 : 0]);
     char *page = malloc((size_t)n + size + 1);
     REQUIRE(page != NULL);
     memcpy(page, head, (size_t)n);

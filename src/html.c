@@ -140,13 +140,15 @@ static tifa_status decode_page(const char *bytes, size_t len, tifa_encoding enc,
 
 /* ------------------------------------------------------- nesting cap */
 
-static const char *const void_tags[] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                                         "param", "source", "track", "wbr", "keygen", "frame", "basefont", "bgsound"};
+static const char *const void_tags[] = {"area",  "base",  "br",     "col",   "embed",    "hr",
+                                        "img",   "input", "link",   "meta",  "param",    "source",
+                                        "track", "wbr",   "keygen", "frame", "basefont", "bgsound"};
 /* Elements whose end tag may be left out: a new one closes the old. */
-static const char *const optional_end[] = {"p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-                                            "tbody", "thead", "tfoot", "rb", "rt", "rp", "colgroup", "caption"};
-static const char *const raw_text[] = {"script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes",
-                                        "plaintext"};
+static const char *const optional_end[] = {"p",  "li", "dt", "dd",       "option", "optgroup",
+                                           "tr", "td", "th", "tbody",    "thead",  "tfoot",
+                                           "rb", "rt", "rp", "colgroup", "caption"};
+static const char *const raw_text[] = {"script", "style",   "textarea", "title",    "xmp",
+                                       "iframe", "noembed", "noframes", "plaintext"};
 
 static int in_list(const char *name, size_t n, const char *const *list, size_t count) {
     int c0 = tolower((unsigned char)name[0]);
@@ -197,8 +199,7 @@ static void cap_nesting(char *s, size_t len) {
         } else if (IN(s + a, n, raw_text)) {
             /* Raw text runs to its own end tag; nothing inside is a tag. */
             size_t k = end;
-            while (k + 2 + n <= len && !(s[k] == '<' && s[k + 1] == '/' && strncasecmp(s + k + 2, s + a, n) == 0))
-                k++;
+            while (k + 2 + n <= len && !(s[k] == '<' && s[k + 1] == '/' && strncasecmp(s + k + 2, s + a, n) == 0)) k++;
             end = k;
         } else if (!IN(s + a, n, void_tags) && !IN(s + a, n, optional_end) && gt[-1] != '/') {
             if (depth < MAX_DEPTH)
@@ -250,8 +251,8 @@ static size_t skip_raw(const char *s, size_t len, size_t i, const char *name) {
 }
 
 /* Attributes the walk reads; the rest (src, data-*, on*, ...) are cut. */
-static const char *const kept_attrs[] = {"class", "id", "style", "hidden", "aria-hidden", "rel", "name", "property",
-                                         "itemprop", "content", "charset", "http-equiv", "href"};
+static const char *const kept_attrs[] = {"class",    "id",       "style",   "hidden",  "aria-hidden", "rel", "name",
+                                         "property", "itemprop", "content", "charset", "http-equiv",  "href"};
 
 static int is_attr_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t' || ch == '\r' || ch == '\f'; }
 
@@ -288,7 +289,8 @@ static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
             c->s[c->len++] = p[k++];
             continue;
         }
-        int keep = name_end > name && in_list(p + name, name_end - name, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0]);
+        int keep =
+            name_end > name && in_list(p + name, name_end - name, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0]);
         int bare = keep && !is_link && name_end - name == 4 && strncasecmp(p + name, "href", 4) == 0;
         size_t upto = !keep ? a : bare ? name_end : k;
         memcpy(c->s + c->len, p + a, upto - a);
@@ -449,27 +451,27 @@ static void arena_free(arena *a) {
 enum { CLS_NONE, CLS_GOOD, CLS_BAD };
 
 typedef struct {
-    int parent;          /* block element above, -1 for the root */
-    size_t first, last;  /* its lines: [first, last) */
-    int cls;             /* from its class, id and tag */
-    int noise;           /* it or a block above is noise (mark_noise) */
-    int inside, drop;    /* in the main block; left out of it (prune) */
+    int parent;         /* block element above, -1 for the root */
+    size_t first, last; /* its lines: [first, last) */
+    int cls;            /* from its class, id and tag */
+    int noise;          /* it or a block above is noise (mark_noise) */
+    int inside, drop;   /* in the main block; left out of it (prune) */
     int h1;
-    double good, bad;    /* content and noise characters in its subtree */
+    double good, bad; /* content and noise characters in its subtree */
 } hnode;
 
 typedef struct {
     size_t start, end; /* in page text */
     int owner;
     size_t chars, link_chars, punct;
-    int pre; /* preformatted: code or verse, text whatever its shape */
+    int pre;     /* preformatted: code or verse, text whatever its shape */
     int bad_ctx; /* under a noise block (mark_noise) */
 } hline;
 
 typedef struct {
     const compact *page; /* what gumbo parsed, and the way back to the page */
     size_t cursor;       /* into page's table */
-    tbuf all;         /* every visible line, '\n' after each */
+    tbuf all;            /* every visible line, '\n' after each */
     hline *lines;
     size_t nlines, lines_cap;
     hnode *nodes;
@@ -502,15 +504,49 @@ static void *grow(void *p, size_t *cap, size_t need, size_t size) {
 
 static int is_block(GumboTag t) {
     switch (t) {
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_ASIDE: case GUMBO_TAG_BLOCKQUOTE:
-    case GUMBO_TAG_BODY: case GUMBO_TAG_CAPTION: case GUMBO_TAG_CENTER: case GUMBO_TAG_DD: case GUMBO_TAG_DETAILS:
-    case GUMBO_TAG_DIV: case GUMBO_TAG_DL: case GUMBO_TAG_DT: case GUMBO_TAG_FIELDSET:
-    case GUMBO_TAG_FIGCAPTION: case GUMBO_TAG_FIGURE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_FORM: case GUMBO_TAG_H1:
-    case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4: case GUMBO_TAG_H5: case GUMBO_TAG_H6:
-    case GUMBO_TAG_HEADER: case GUMBO_TAG_HR: case GUMBO_TAG_HTML: case GUMBO_TAG_LI: case GUMBO_TAG_MAIN:
-    case GUMBO_TAG_MENU: case GUMBO_TAG_NAV: case GUMBO_TAG_OL: case GUMBO_TAG_P: case GUMBO_TAG_PRE:
-    case GUMBO_TAG_SECTION: case GUMBO_TAG_SUMMARY: case GUMBO_TAG_TABLE: case GUMBO_TAG_TBODY: case GUMBO_TAG_TD:
-    case GUMBO_TAG_TFOOT: case GUMBO_TAG_TH: case GUMBO_TAG_THEAD: case GUMBO_TAG_TR: case GUMBO_TAG_UL:
+    case GUMBO_TAG_ADDRESS:
+    case GUMBO_TAG_ARTICLE:
+    case GUMBO_TAG_ASIDE:
+    case GUMBO_TAG_BLOCKQUOTE:
+    case GUMBO_TAG_BODY:
+    case GUMBO_TAG_CAPTION:
+    case GUMBO_TAG_CENTER:
+    case GUMBO_TAG_DD:
+    case GUMBO_TAG_DETAILS:
+    case GUMBO_TAG_DIV:
+    case GUMBO_TAG_DL:
+    case GUMBO_TAG_DT:
+    case GUMBO_TAG_FIELDSET:
+    case GUMBO_TAG_FIGCAPTION:
+    case GUMBO_TAG_FIGURE:
+    case GUMBO_TAG_FOOTER:
+    case GUMBO_TAG_FORM:
+    case GUMBO_TAG_H1:
+    case GUMBO_TAG_H2:
+    case GUMBO_TAG_H3:
+    case GUMBO_TAG_H4:
+    case GUMBO_TAG_H5:
+    case GUMBO_TAG_H6:
+    case GUMBO_TAG_HEADER:
+    case GUMBO_TAG_HR:
+    case GUMBO_TAG_HTML:
+    case GUMBO_TAG_LI:
+    case GUMBO_TAG_MAIN:
+    case GUMBO_TAG_MENU:
+    case GUMBO_TAG_NAV:
+    case GUMBO_TAG_OL:
+    case GUMBO_TAG_P:
+    case GUMBO_TAG_PRE:
+    case GUMBO_TAG_SECTION:
+    case GUMBO_TAG_SUMMARY:
+    case GUMBO_TAG_TABLE:
+    case GUMBO_TAG_TBODY:
+    case GUMBO_TAG_TD:
+    case GUMBO_TAG_TFOOT:
+    case GUMBO_TAG_TH:
+    case GUMBO_TAG_THEAD:
+    case GUMBO_TAG_TR:
+    case GUMBO_TAG_UL:
         return 1;
     default:
         return 0;
@@ -520,10 +556,24 @@ static int is_block(GumboTag t) {
 /* Elements whose content is never article text. */
 static int is_dropped(GumboTag t) {
     switch (t) {
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT: case GUMBO_TAG_TEMPLATE:
-    case GUMBO_TAG_IFRAME: case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH:
-    case GUMBO_TAG_CANVAS: case GUMBO_TAG_SELECT: case GUMBO_TAG_BUTTON: case GUMBO_TAG_TEXTAREA:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_AUDIO: case GUMBO_TAG_VIDEO: case GUMBO_TAG_MAP: case GUMBO_TAG_HEAD:
+    case GUMBO_TAG_SCRIPT:
+    case GUMBO_TAG_STYLE:
+    case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_TEMPLATE:
+    case GUMBO_TAG_IFRAME:
+    case GUMBO_TAG_OBJECT:
+    case GUMBO_TAG_EMBED:
+    case GUMBO_TAG_SVG:
+    case GUMBO_TAG_MATH:
+    case GUMBO_TAG_CANVAS:
+    case GUMBO_TAG_SELECT:
+    case GUMBO_TAG_BUTTON:
+    case GUMBO_TAG_TEXTAREA:
+    case GUMBO_TAG_INPUT:
+    case GUMBO_TAG_AUDIO:
+    case GUMBO_TAG_VIDEO:
+    case GUMBO_TAG_MAP:
+    case GUMBO_TAG_HEAD:
         return 1;
     default:
         return 0;
@@ -558,14 +608,14 @@ static int is_hidden(const GumboElement *e) {
  * noise words in the same attribute ("article-footer" is noise only
  * because footer comes without a content word... so it is content: the
  * article's own footer carries the editor line). */
-static const char *const good_words[] = {"article", "content", "trs_editor", "detail", "text", "main", "post",
-                                          "entry", "body", "story", "rich_media", "zw", "txt", "news_con",
-                                          "con_", "left_zw", "editor"};
-static const char *const bad_words[] = {"nav", "menu", "footer", "foot", "share", "recommend", "comment", "related",
-                                         "relate", "sidebar", "side", "breadcrumb", "crumb", "copyright", "login",
-                                         "hot", "rank", "toolbar", "advert", "banner", "qrcode", "ewm", "topbar",
-                                         "header", "weibo", "weixin", "wechat", "reply", "tags", "keyword",
-                                         "guess", "more", "list", "sitemap", "search", "pager", "paging"};
+static const char *const good_words[] = {"article", "content",  "trs_editor", "detail",  "text",       "main",
+                                         "post",    "entry",    "body",       "story",   "rich_media", "zw",
+                                         "txt",     "news_con", "con_",       "left_zw", "editor"};
+static const char *const bad_words[] = {
+    "nav",    "menu",       "footer", "foot",      "share",  "recommend", "comment", "related", "relate", "sidebar",
+    "side",   "breadcrumb", "crumb",  "copyright", "login",  "hot",       "rank",    "toolbar", "advert", "banner",
+    "qrcode", "ewm",        "topbar", "header",    "weibo",  "weixin",    "wechat",  "reply",   "tags",   "keyword",
+    "guess",  "more",       "list",   "sitemap",   "search", "pager",     "paging"};
 
 /* Splits an attribute into lower-case tokens at punctuation and camelCase. */
 static int classify_words(const char *v, int *good, int *bad) {
@@ -583,7 +633,8 @@ static int classify_words(const char *v, int *good, int *bad) {
             n = 0;
         }
         if (!*p) break;
-        if ((isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof tok) tok[n++] = (char)tolower((unsigned char)*p);
+        if ((isalnum((unsigned char)*p) || *p == '_') && n + 1 < sizeof tok)
+            tok[n++] = (char)tolower((unsigned char)*p);
     }
     return 0;
 }
@@ -602,8 +653,19 @@ static int class_of(const GumboElement *e) {
 /* Chinese sentence punctuation: the mark of running text. */
 static int is_punct(uint32_t cp) {
     switch (cp) {
-    case 0xFF0C: case 0x3002: case 0x3001: case 0xFF1B: case 0xFF1A: case 0xFF01: case 0xFF1F: case 0x201C:
-    case 0x201D: case 0xFF08: case 0xFF09: case 0x300A: case 0x300B:
+    case 0xFF0C:
+    case 0x3002:
+    case 0x3001:
+    case 0xFF1B:
+    case 0xFF1A:
+    case 0xFF01:
+    case 0xFF1F:
+    case 0x201C:
+    case 0x201D:
+    case 0xFF08:
+    case 0xFF09:
+    case 0x300A:
+    case 0x300B:
         return 1;
     default:
         return 0;
@@ -611,8 +673,8 @@ static int is_punct(uint32_t cp) {
 }
 
 static int is_space(uint32_t cp) {
-    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0 || cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F ||
-           cp == 0x200B || cp == 0xFEFF;
+    return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' || cp == 0xA0 || cp == 0x3000 ||
+           (cp >= 0x2000 && cp <= 0x200A) || cp == 0x202F || cp == 0x205F || cp == 0x200B || cp == 0xFEFF;
 }
 
 /* Closes the open line; a line with no visible character is forgotten. */
@@ -701,9 +763,17 @@ static void read_head_element(walker *w, const GumboNode *n) {
     if (!key) key = attr(e, "itemprop");
     const char *content = attr(e, "content");
     if (!key || !content || !*content) return;
-    static const char *const time_keys[] = {"article:published_time", "og:release_date", "pubdate", "publishdate",
-                                            "publish_date", "publishtime", "publish_time", "datepublished",
-                                            "weibo:article:create_at", "dc.date", "firstpublishedtime"};
+    static const char *const time_keys[] = {"article:published_time",
+                                            "og:release_date",
+                                            "pubdate",
+                                            "publishdate",
+                                            "publish_date",
+                                            "publishtime",
+                                            "publish_time",
+                                            "datepublished",
+                                            "weibo:article:create_at",
+                                            "dc.date",
+                                            "firstpublishedtime"};
     if (strcasecmp(key, "og:title") == 0 && !w->og_title) w->og_title = (char *)content;
     if (strcasecmp(key, "og:url") == 0 && !w->og_url) w->og_url = (char *)content;
     if ((strcasecmp(key, "source") == 0 || strcasecmp(key, "contentsource") == 0) && !w->meta_source)
@@ -731,8 +801,7 @@ static int new_node(walker *w, int parent, int cls, int h1) {
 /* Enters element n below frame f; fills the new frame. 0: skip it. */
 static int enter(walker *w, const frame *f, GumboNode *n, frame *nf) {
     const GumboElement *e = &n->v.element;
-    if (e->tag == GUMBO_TAG_HEAD || e->tag == GUMBO_TAG_TITLE || e->tag == GUMBO_TAG_META ||
-        e->tag == GUMBO_TAG_LINK)
+    if (e->tag == GUMBO_TAG_HEAD || e->tag == GUMBO_TAG_TITLE || e->tag == GUMBO_TAG_META || e->tag == GUMBO_TAG_LINK)
         read_head_element(w, n);
     if (e->tag == GUMBO_TAG_HEAD) {
         for (unsigned i = 0; i < e->children.length; i++) {
@@ -778,8 +847,8 @@ static int walk_tree(walker *w, GumboNode *root) {
     st[top++] = base;
     while (top && !w->oom) {
         frame *f = &st[top - 1];
-        const GumboVector *kids = f->node->type == GUMBO_NODE_DOCUMENT ? &f->node->v.document.children
-                                                                       : &f->node->v.element.children;
+        const GumboVector *kids =
+            f->node->type == GUMBO_NODE_DOCUMENT ? &f->node->v.document.children : &f->node->v.element.children;
         if (f->child >= kids->length) {
             if (top >= 2) leave(w, f, &st[top - 2]);
             top--;
@@ -931,7 +1000,8 @@ static char *find_title(const walker *w, long *line) {
         }
         free(t);
     }
-    if (og) return dup_trim(og, strlen(og));
+    /* og:title is the bare title, unless a site copies <title> into it. */
+    if (og && !(doc && strcmp(og, doc) == 0)) return dup_trim(og, strlen(og));
     if (doc) return strip_site(doc);
     return NULL;
 }
@@ -994,8 +1064,9 @@ static char *find_labelled(const walker *w, size_t a, size_t b, const char *cons
             while (p < e && *p == ' ') p++;
             const char *q = p;
             /* The value runs to a space, a bracket or the next label. */
-            while (q < e && *q != ' ' && (e - q < 3 || (memcmp(q, "）", 3) && memcmp(q, "】", 3) && memcmp(q, "　", 3))) &&
-                   *q != ')' && *q != ']' && q - p < 60)
+            while (q < e && *q != ' ' &&
+                   (e - q < 3 || (memcmp(q, "）", 3) && memcmp(q, "】", 3) && memcmp(q, "　", 3))) && *q != ')' &&
+                   *q != ']' && q - p < 60)
                 q++;
             while (q > p && q < e && ((unsigned char)*q & 0xC0) == 0x80) q--; /* whole characters */
             char *v = dup_trim(p, (size_t)(q - p));
@@ -1045,8 +1116,7 @@ static void prune(walker *w, int best) {
  * or under noise elements. */
 static int assemble(const walker *w, int best, const html_meta *m, long title_line, tbuf *out) {
     size_t first = best >= 0 ? w->nodes[best].first : 0, last = best >= 0 ? w->nodes[best].last : 0;
-    while (first < last && (w->lines[first].bad_ctx || w->lines[first].link_chars * 2 > w->lines[first].chars))
-        first++;
+    while (first < last && (w->lines[first].bad_ctx || w->lines[first].link_chars * 2 > w->lines[first].chars)) first++;
     while (last > first && (w->lines[last - 1].bad_ctx || w->lines[last - 1].link_chars * 2 > w->lines[last - 1].chars))
         last--;
     int title_inside = title_line >= (long)first && title_line < (long)last;

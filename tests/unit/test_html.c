@@ -28,10 +28,11 @@ TEST(test_html_sniff) {
 /* Every visible character of the text maps to the same character in the
  * page, or to the '&' of the entity it came from. */
 TEST(test_html_map_points_into_page) {
-    const char *page = "<html><head><title>标题_网站</title><script>var a = '<p>x</p>';</script></head><body>\n"
-                       "<div class=\"content\">\n  <p>会议指出，要&nbsp;加强&amp;改进&#12290;</p>\n"
-                       "<!-- 注释 --><p   style=\"x\"   data-a='1'>会议强调，    要抓好<a href=\"/x\">落实</a>工作。</p></div>"
-                       "</body></html>";
+    const char *page =
+        "<html><head><title>标题_网站</title><script>var a = '<p>x</p>';</script></head><body>\n"
+        "<div class=\"content\">\n  <p>会议指出，要&nbsp;加强&amp;改进&#12290;</p>\n"
+        "<!-- 注释 --><p   style=\"x\"   data-a='1'>会议强调，    要抓好<a href=\"/x\">落实</a>工作。</p></div>"
+        "</body></html>";
     html_meta m;
     tbuf t;
     const char *s = extract_page(page, &m, &t);
@@ -55,11 +56,12 @@ TEST(test_html_map_points_into_page) {
 }
 
 TEST(test_html_meta) {
-    const char *page = "<html><head><meta charset=utf-8><title>李强主持召开国务院常务会议--时政--人民网</title>"
-                       "<link rel=canonical href=\"http://example.cn/a.html\"></head><body>"
-                       "<h1>李强主持召开国务院常务会议</h1><div>2024年05月10日08:29 | 来源：人民网－人民日报</div>"
-                       "<div class=rm_txt_con><p>国务院总理李强5月10日主持召开国务院常务会议，研究部署稳就业工作。</p>"
-                       "<p>会议指出，就业是最基本的民生。</p><div class=edit>(责编：胡永秋、杨光宇)</div></div></body></html>";
+    const char *page =
+        "<html><head><meta charset=utf-8><title>李强主持召开国务院常务会议--时政--人民网</title>"
+        "<link rel=canonical href=\"http://example.cn/a.html\"></head><body>"
+        "<h1>李强主持召开国务院常务会议</h1><div>2024年05月10日08:29 | 来源：人民网－人民日报</div>"
+        "<div class=rm_txt_con><p>国务院总理李强5月10日主持召开国务院常务会议，研究部署稳就业工作。</p>"
+        "<p>会议指出，就业是最基本的民生。</p><div class=edit>(责编：胡永秋、杨光宇)</div></div></body></html>";
     html_meta m;
     tbuf t;
     const char *s = extract_page(page, &m, &t);
