@@ -355,7 +355,7 @@ static tifa_status finish_page(tifa_cleaner *c, tifa_error *err) {
     text.unmapped = c->window.unmapped;
     html_meta meta;
     tifa_status st = html_extract(c->name, c->page ? c->page : "", c->page_len, c->opt.encoding, &text, &meta,
-                                  &c->rep.encoding, &c->dec.invalid, err);
+                                  c->doc ? &c->doc->page_text : NULL, &c->rep.encoding, &c->dec.invalid, err);
     if (st != TIFA_OK) return st;
     free(c->page);
     c->page = NULL;
@@ -530,6 +530,7 @@ void clean_doc_free(clean_doc *d) {
     }
     free(d->fields);
     html_meta_free(&d->page);
+    tifa_free(d->page_text);
     memset(d, 0, sizeof *d);
 }
 

@@ -24,6 +24,7 @@ typedef struct {
     int pub_y, pub_m, pub_d; /* first date on a page metadata line, 0 if none */
     int is_html;             /* the input was a web page: page holds its metadata */
     html_meta page;
+    char *page_text; /* the decoded page, which the text's map points into */
 } clean_doc;
 
 /* Cleans a whole document into doc (script: simplified, whatever opt says).

@@ -1164,6 +1164,17 @@ static void write_page(jw *w, const clean_doc *cd) {
 
 /* ------------------------------------------------------- document-level */
 
+/* A character offset in the decoded input. For a web page the text read
+ * is the page's main text: its map leads back into the decoded page,
+ * whose characters are counted up to there. */
+static size_t page_offset(const clean_doc *cd, const ustr *u, size_t i) {
+    if (!cd->is_html || !cd->page_text || !cd->decoded.src) return i;
+    uint64_t at = tbuf_src(&cd->decoded, u->off[i]);
+    size_t chars = 0;
+    for (uint64_t k = 0; k < at && cd->page_text[k]; k++) chars += ((unsigned char)cd->page_text[k] & 0xC0) != 0x80;
+    return chars;
+}
+
 /* Runs of damaged text inside Han text: "?wù)J" in 談?wù)J識. */
 static void write_anomalies(jw *w, const clean_doc *cd) {
     ustr u;
@@ -1187,7 +1198,7 @@ static void write_anomalies(jw *w, const clean_doc *cd) {
                 jw_field(w, "text", t ? t : "");
                 free(t);
                 jw_key(w, "offset");
-                jw_int(w, (long long)(i + 1));
+                jw_int(w, (long long)page_offset(cd, &u, i + 1));
                 jw_obj_end(w);
             }
             i = j - 1;

@@ -1153,9 +1153,10 @@ static void walker_free(walker *w) {
 }
 
 tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_encoding enc, tbuf *text,
-                         html_meta *meta, tifa_encoding *used, uint64_t *invalid, tifa_error *err) {
+                         html_meta *meta, char **decoded, tifa_encoding *used, uint64_t *invalid, tifa_error *err) {
     (void)name; /* the caller names the file in its message */
     memset(meta, 0, sizeof *meta);
+    if (decoded) *decoded = NULL;
     if (len > HTML_MAX_BYTES)
         return tifa_fail(err, TIFA_EINPUT, 0, "web page of %zu bytes is over the %u MB limit for HTML", len,
                          HTML_MAX_BYTES >> 20);
@@ -1169,7 +1170,7 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
         tifa_free(page);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
-    tifa_free(page);
+    if (!decoded) tifa_free(page); /* else kept until the end */
     cap_nesting(cp.s, cp.len);
     GumboOptions opt = kGumboDefaultOptions;
     opt.max_errors = 0; /* errors are not used: do not keep them */
@@ -1181,6 +1182,7 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
     if (!g) {
         arena_free(&mem);
         compact_free(&cp);
+        if (decoded) tifa_free(page);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory parsing HTML");
     }
     walker w;
@@ -1200,7 +1202,9 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
     compact_free(&cp);
     if (rc) {
         html_meta_free(meta);
+        if (decoded) tifa_free(page);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
+    if (decoded) *decoded = page;
     return TIFA_OK;
 }

@@ -21,11 +21,12 @@ typedef struct {
 int html_sniff(const char *bytes, size_t len);
 
 /* Turns a whole page into its main text: one paragraph per line, the title
- * first. text's map points into the decoded page, which goes to decoded
- * (UTF-8, NUL-terminated, owned by the caller) when it is not NULL. enc:
- * TIFA_ENC_AUTO honours the page's declared charset, then detects. */
+ * first. text's map points into the decoded page (UTF-8 bytes), which goes
+ * to *decoded (NUL-terminated, owned by the caller: tifa_free) when
+ * decoded is not NULL. enc: TIFA_ENC_AUTO honours the page's declared
+ * charset, then detects. */
 tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_encoding enc, tbuf *text,
-                         html_meta *meta, tifa_encoding *used, uint64_t *invalid, tifa_error *err);
+                         html_meta *meta, char **decoded, tifa_encoding *used, uint64_t *invalid, tifa_error *err);
 
 void html_meta_free(html_meta *m);
 

@@ -159,6 +159,15 @@ assert p['url'] == 'http://www.news.cn/politics/leaders/20240510/abc/c.html', p
 a = r['articles'][0]
 assert a['title'] == p['title'] and a['meeting']['date'] == '2024-05-10', a
 " "$T/out"; then ok "extract: page object and the meeting"; else notok "extract page object" "$(head -c 400 "$T/out")"; fi
+printf '<html><head><title>測試</title></head><body><div class="nav"><a href="/">首頁</a></div><div class="content"><p>會議指出，要認真學習和深入貫徹會議精神，談?wù)J識，並抓好落實工作。</p></div></body></html>' > "$T/anomaly.html"
+run extract "$T/anomaly.html"
+if python3 -c "
+import json, sys
+r = json.load(open(sys.argv[1]))
+page = open(sys.argv[2], encoding='utf-8').read()
+a = r['anomalies']
+assert len(a) == 1 and page[a[0]['offset']:a[0]['offset'] + len(a[0]['text'])] == a[0]['text'], a
+" "$T/out" "$T/anomaly.html"; then ok "extract: anomaly offsets count characters of the decoded page"; else notok "anomaly offset" "$(head -c 300 "$T/out")"; fi
 run extract "$ROOT/tests/readouts/$(ls "$ROOT/tests/readouts" | head -1)"
 if grep -q '"page"' "$T/out"; then notok "a text record has no page object"; else ok "a text record has no page object"; fi
 mkdir -p "$T/pages"

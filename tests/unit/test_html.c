@@ -9,7 +9,7 @@ static char *extract_page(const char *page, html_meta *m, tbuf *t) {
     tifa_encoding used;
     uint64_t invalid;
     tbuf_init(t, 0);
-    if (html_extract("t.html", page, strlen(page), TIFA_ENC_AUTO, t, m, &used, &invalid, NULL) != TIFA_OK) return NULL;
+    if (html_extract("t.html", page, strlen(page), TIFA_ENC_AUTO, t, m, NULL, &used, &invalid, NULL) != TIFA_OK) return NULL;
     return t->s ? t->s : "";
 }
 
