@@ -101,11 +101,17 @@ size_t tifa_convert_safe_prefix(const char *text, size_t len);
 
 /* ---------------------------------------------------------------- clean */
 
+/* What a document is: AUTO takes a name ending in .html or .htm, and a
+ * document whose first bytes are markup (a doctype, <html>, <head>,
+ * <meta>, <body>, or dense tags), for a web page; anything else is text. */
+typedef enum { TIFA_INPUT_AUTO = 0, TIFA_INPUT_TEXT, TIFA_INPUT_HTML } tifa_input;
+
 typedef struct tifa_options {
-    tifa_encoding encoding; /* TIFA_ENC_AUTO to detect */
+    tifa_encoding encoding; /* TIFA_ENC_AUTO to detect (HTML: the declared charset, then detection) */
     const char *target;     /* OpenCC configuration for the script, default
                                 "t2s"; NULL or "none" keeps the script */
     int keep_boilerplate;   /* non-zero: do not drop portal boilerplate */
+    tifa_input input;       /* TIFA_INPUT_AUTO: sniff (see tifa_input) */
 } tifa_options;
 
 /* Default options: detect the encoding, convert to simplified. */
@@ -128,7 +134,9 @@ typedef struct tifa_cleaner tifa_cleaner;
 
 /* A streaming cleaner: feed the raw bytes of one document in pieces of any
  * size, then finish. The canonical clean text (SPEC section 2) goes to
- * write. Memory stays bounded whatever the input size. `name` is used in
+ * write. Memory stays bounded whatever the input size; a web page is the
+ * exception: it is kept whole until finish (up to 16 MB, beyond which
+ * feed fails with TIFA_EINPUT), and its main text is cleaned. `name` is used in
  * error messages. Free with tifa_cleaner_free. */
 tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_write_fn write, void *user,
                              tifa_cleaner **out, tifa_error *err);

@@ -9,19 +9,32 @@
  * input. Boilerplate and layout are decided on the simplified text whatever
  * the output script, so one rule set serves traditional pages too.
  *
+ * A web page is the one input kept whole: html.c turns it into its main
+ * text (mapped into the decoded page), which then takes the same road with
+ * the page's own paragraphs (no line joining).
+ *
  * Not for: articles and records (extract, a later stage).
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "boiler.h"
 #include "convert.h"
 #include "decode.h"
+#include "html.h"
 #include "layout.h"
 #include "pinyin.h"
 #include "punct.h"
 #include "clean.h"
 
 #define WINDOW_SIZE (1u << 20)
+
+typedef struct {
+    char *data;
+    size_t len, cap;
+} membuf;
+static int mem_write(void *user, const char *data, size_t len);
 
 struct tifa_cleaner {
     tifa_options opt;
@@ -43,6 +56,9 @@ struct tifa_cleaner {
     tbuf stage[4];          /* the stages' outputs, reused from window to window */
     int mid_line;           /* the last window ended inside a line */
     layout_scratch scratch; /* line arrays, reused from window to window */
+    int html;               /* the document is a web page, kept whole in page */
+    char *page;
+    size_t page_len, page_cap;
 };
 
 void tifa_options_init(tifa_options *opt) {
@@ -225,7 +241,10 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     } else {
         boiler_classify(simple, lines, nl, &c->boiler);
     }
-    layout_join(simple, lines, nl, join, &c->scratch);
+    if (c->html)
+        memset(join, 0, nl); /* a page marks its own paragraphs */
+    else
+        layout_join(simple, lines, nl, join, &c->scratch);
     if (c->doc && (collect_fields(c, simple, lines, nl) || tbuf_copy(&c->doc->decoded, w, 0, w->len))) goto done;
     c->rep.annotations += ps.removed;
     c->rep.orphan_annotations += ps.orphans;
@@ -295,7 +314,79 @@ static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
     }
 }
 
+/* Keeps the bytes of a web page, up to the size html.c accepts. */
+static tifa_status keep_page(tifa_cleaner *c, const char *bytes, size_t len, tifa_error *err) {
+    if (len > HTML_MAX_BYTES - c->page_len)
+        return tifa_fail(err, TIFA_EINPUT, c->page_len, "web page over the %u MB limit for HTML",
+                         HTML_MAX_BYTES >> 20);
+    if (c->page_len + len + 1 > c->page_cap) {
+        size_t cap = c->page_cap ? c->page_cap : 65536;
+        while (cap < c->page_len + len + 1) cap *= 2;
+        char *p = realloc(c->page, cap);
+        if (!p) return tifa_fail(err, TIFA_ENOMEM, c->page_len, "out of memory");
+        c->page = p;
+        c->page_cap = cap;
+    }
+    if (len) memcpy(c->page + c->page_len, bytes, len);
+    c->page_len += len;
+    return TIFA_OK;
+}
+
+/* Records are in simplified script: so is the page's metadata. A string
+ * that cannot be converted (no memory) is kept as it was. */
+static void simplify_meta(tifa_cleaner *c, html_meta *m) {
+    char **fields[] = {&m->title, &m->source, &m->editor};
+    for (int i = 0; i < 3; i++) {
+        if (!*fields[i]) continue;
+        membuf out = {0};
+        if (tifa_convert(c->simplify, *fields[i], strlen(*fields[i]), mem_write, &out, NULL) == TIFA_OK && out.data) {
+            free(*fields[i]);
+            *fields[i] = out.data;
+        } else {
+            free(out.data);
+        }
+    }
+}
+
+/* Turns the kept page into text and runs it through the stages. */
+static tifa_status finish_page(tifa_cleaner *c, tifa_error *err) {
+    tbuf text;
+    tbuf_init(&text, 0);
+    text.unmapped = c->window.unmapped;
+    html_meta meta;
+    tifa_status st = html_extract(c->name, c->page ? c->page : "", c->page_len, c->opt.encoding, &text, &meta,
+                                  c->doc ? &c->doc->page_text : NULL, &c->rep.encoding, &c->dec.invalid, err);
+    if (st != TIFA_OK) return st;
+    free(c->page);
+    c->page = NULL;
+    if (c->doc) {
+        c->doc->is_html = 1;
+        c->doc->page = meta;
+        simplify_meta(c, &c->doc->page);
+        int y, m, d;
+        if (meta.published && sscanf(meta.published, "%4d-%2d-%2d", &y, &m, &d) == 3) {
+            c->doc->pub_y = y;
+            c->doc->pub_m = m;
+            c->doc->pub_d = d;
+        }
+    } else {
+        html_meta_free(&meta);
+    }
+    int rc = text.len ? tbuf_copy(&c->window, &text, 0, text.len) : 0;
+    tbuf_free(&text);
+    if (rc) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    return drain(c, 1, err);
+}
+
 static tifa_status start_decoding(tifa_cleaner *c, int final, tifa_error *err) {
+    if (!c->html && c->opt.input == TIFA_INPUT_AUTO) c->html = html_sniff(c->sample, c->sample_len);
+    if (c->html) {
+        c->detected = 1;
+        tifa_status st = keep_page(c, c->sample, c->sample_len, err);
+        free(c->sample);
+        c->sample = NULL;
+        return st;
+    }
     tifa_encoding enc = c->opt.encoding;
     if (enc == TIFA_ENC_AUTO) enc = tifa_detect_encoding(c->sample, c->sample_len);
     c->rep.encoding = enc;
@@ -318,6 +409,12 @@ tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_wri
     else
         tifa_options_init(&c->opt);
     c->name = strdup(name ? name : "(input)");
+    /* A saved page is known by its name before its bytes are seen. */
+    if (c->opt.input == TIFA_INPUT_HTML) c->html = 1;
+    if (c->opt.input == TIFA_INPUT_AUTO && name) {
+        size_t n = strlen(name);
+        c->html = (n > 5 && strcasecmp(name + n - 5, ".html") == 0) || (n > 4 && strcasecmp(name + n - 4, ".htm") == 0);
+    }
     c->write = write;
     c->user = user;
     c->dec.cd = (iconv_t)-1;
@@ -352,6 +449,7 @@ tifa_status tifa_cleaner_feed(tifa_cleaner *c, const char *bytes, size_t len, ti
         tifa_status st = start_decoding(c, 0, err);
         if (st != TIFA_OK) return st;
     }
+    if (c->html) return keep_page(c, bytes, len, err);
     if (len && decoder_feed(&c->dec, bytes, len, 0, &c->window))
         return tifa_fail(err, TIFA_ENOMEM, c->dec.offset, "out of memory");
     return drain(c, 0, err);
@@ -359,11 +457,12 @@ tifa_status tifa_cleaner_feed(tifa_cleaner *c, const char *bytes, size_t len, ti
 
 tifa_status tifa_cleaner_finish(tifa_cleaner *c, tifa_clean_report *report, tifa_error *err) {
     tifa_status st = TIFA_OK;
-    if (!c->detected)
-        st = start_decoding(c, 1, err);
-    else if (decoder_feed(&c->dec, "", 0, 1, &c->window))
+    if (!c->detected) st = start_decoding(c, 1, err);
+    if (st == TIFA_OK && c->html)
+        st = finish_page(c, err);
+    else if (st == TIFA_OK && decoder_feed(&c->dec, "", 0, 1, &c->window))
         st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    if (st == TIFA_OK) st = drain(c, 1, err);
+    if (st == TIFA_OK && !c->html) st = drain(c, 1, err);
     if (st == TIFA_OK && c->line_open && out(c, "\n", 1))
         st = tifa_fail(err, TIFA_ESINK, c->dec.offset, "output could not be written");
     c->line_open = 0;
@@ -381,14 +480,10 @@ void tifa_cleaner_free(tifa_cleaner *c) {
     for (int i = 0; i < 4; i++) tbuf_free(&c->stage[i]);
     layout_scratch_free(&c->scratch);
     free(c->sample);
+    free(c->page);
     free(c->name);
     free(c);
 }
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-} membuf;
 
 static int mem_write(void *user, const char *data, size_t len) {
     membuf *m = user;
@@ -434,6 +529,8 @@ void clean_doc_free(clean_doc *d) {
         free(d->fields[i].value);
     }
     free(d->fields);
+    html_meta_free(&d->page);
+    tifa_free(d->page_text);
     memset(d, 0, sizeof *d);
 }
 

@@ -3,6 +3,7 @@
 #ifndef TIFA_CLEAN_H
 #define TIFA_CLEAN_H
 #include "tifa.h"
+#include "html.h"
 #include "text.h"
 
 typedef enum { FIELD_SOURCE, FIELD_EDITOR } field_kind;
@@ -21,6 +22,9 @@ typedef struct {
     size_t nfields;
     tifa_clean_report rep;
     int pub_y, pub_m, pub_d; /* first date on a page metadata line, 0 if none */
+    int is_html;             /* the input was a web page: page holds its metadata */
+    html_meta page;
+    char *page_text; /* the decoded page, which the text's map points into */
 } clean_doc;
 
 /* Cleans a whole document into doc (script: simplified, whatever opt says).

@@ -269,6 +269,7 @@ tifa_status tifa_decode(const char *bytes, size_t len, tifa_encoding enc, char *
     if (decoder_init(&d, enc)) return tifa_fail(err, TIFA_EINPUT, 0, "cannot decode %s", tifa_encoding_name(enc));
     tbuf t;
     tbuf_init(&t, 0);
+    t.unmapped = 1; /* the map would be thrown away */
     int rc = decoder_feed(&d, bytes, len, 1, &t);
     decoder_close(&d);
     if (rc || tbuf_append(&t, "", 0, 0) || tbuf_reserve(&t, 1)) {

@@ -1286,7 +1286,44 @@ static void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, 
     }
 }
 
+/* A web page's own metadata fills what the text did not give. */
+static void attach_page(const clean_doc *cd, article *arts, size_t n) {
+    if (!cd->is_html || n == 0) return;
+    article *a = &arts[0];
+    if (!a->title && cd->page.title) a->title = strdup(cd->page.title);
+    if (!a->source && cd->page.source) a->source = strdup(cd->page.source);
+    if (a->editor_names.n == 0 && cd->page.editor) {
+        slist_add(&a->editor_roles, strdup("责任编辑"));
+        slist_add(&a->editor_names, strdup(cd->page.editor));
+    }
+}
+
+static void write_page(jw *w, const clean_doc *cd) {
+    if (!cd->is_html) return;
+    const html_meta *m = &cd->page;
+    jw_key(w, "page");
+    jw_obj(w);
+    const char *keys[] = {"title", "published", "source", "editor", "url"};
+    const char *vals[] = {m->title, m->published, m->source, m->editor, m->url};
+    for (int i = 0; i < 5; i++) {
+        jw_key(w, keys[i]);
+        jw_str(w, vals[i]); /* NULL writes null */
+    }
+    jw_obj_end(w);
+}
+
 /* ------------------------------------------------------- document-level */
+
+/* A character offset in the decoded input. For a web page the text read
+ * is the page's main text: its map leads back into the decoded page,
+ * whose characters are counted up to there. */
+static size_t page_offset(const clean_doc *cd, const ustr *u, size_t i) {
+    if (!cd->is_html || !cd->page_text || !cd->decoded.src) return i;
+    uint64_t at = tbuf_src(&cd->decoded, u->off[i]);
+    size_t chars = 0;
+    for (uint64_t k = 0; k < at && cd->page_text[k]; k++) chars += ((unsigned char)cd->page_text[k] & 0xC0) != 0x80;
+    return chars;
+}
 
 /* Runs of damaged text inside Han text: "?wù)J" in 談?wù)J識. */
 static void write_anomalies(jw *w, const clean_doc *cd) {
@@ -1311,7 +1348,7 @@ static void write_anomalies(jw *w, const clean_doc *cd) {
                 jw_field(w, "text", t ? t : "");
                 free(t);
                 jw_key(w, "offset");
-                jw_int(w, (long long)(i + 1));
+                jw_int(w, (long long)page_offset(cd, &u, i + 1));
                 jw_obj_end(w);
             }
             i = j - 1;
@@ -1572,6 +1609,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
+    attach_page(&cd, rec.arts, rec.n);
     if (sum) summarize(&rec, sum);
     jw w;
     jw_init(&w, pretty);
@@ -1584,6 +1622,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     jw_str(&w, script_of(&cd));
     write_noise(&w, &cd.rep);
     write_anomalies(&w, &cd);
+    write_page(&w, &cd);
     jw_key(&w, "articles");
     jw_arr(&w);
     for (size_t i = 0; i < rec.n; i++) write_article(&w, &rec.arts[i]);

@@ -4,7 +4,7 @@
 # possible it prints the exact command and stops.
 set -eu
 
-PACKAGES="build-essential clang libclang-rt-dev python3 opencc libopencc1.1 unicode-data time libsqlite3-dev sqlite3"
+PACKAGES="build-essential clang libclang-rt-dev python3 opencc libopencc1.1 unicode-data time libsqlite3-dev sqlite3 libgumbo-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -29,7 +29,7 @@ static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
                                 "tifa COMMAND --help describes a command. tifa --version prints the version.\n";
 
 static const char *clean_help = "usage: tifa clean [--encoding NAME] [--keep-script | --to CONFIG]\n"
-                                "                  [--keep-boilerplate] [FILE...]\n"
+                                "                  [--keep-boilerplate] [--html | --text] [FILE...]\n"
                                 "\n"
                                 "Writes the canonical clean text of each document: decoded, pinyin\n"
                                 "annotations removed, converted to simplified script, punctuation and\n"
@@ -39,7 +39,10 @@ static const char *clean_help = "usage: tifa clean [--encoding NAME] [--keep-scr
                                 "  --keep-script       do not convert the script\n"
                                 "  --to CONFIG         convert with this OpenCC configuration instead of t2s\n"
                                 "                      (e.g. s2t for traditional output)\n"
-                                "  --keep-boilerplate  keep portal navigation, share counters, footers\n";
+                                "  --keep-boilerplate  keep portal navigation, share counters, footers\n"
+                                "  --html, --text      read every input as a web page / as text (default:\n"
+                                "                      *.html and *.htm, and input that starts with markup,\n"
+                                "                      are web pages: their main text is cleaned)\n";
 
 static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [FILE...]\n"
                                   "\n"
@@ -261,6 +264,10 @@ static int cmd_clean(int argc, char **argv) {
                 opt.target = "t2s";
         } else if (!strcmp(a, "--keep-boilerplate")) {
             opt.keep_boilerplate = 1;
+        } else if (!strcmp(a, "--html")) {
+            opt.input = TIFA_INPUT_HTML;
+        } else if (!strcmp(a, "--text")) {
+            opt.input = TIFA_INPUT_TEXT;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tifa: clean: unknown option '%s'\n", a);
             return 2;
@@ -315,13 +322,16 @@ void print_json_string(FILE *fp, const char *s) {
 
 #define EXTRACT_LIMIT (64u << 20)
 
-static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [FILE...]\n"
+static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [FILE...]\n"
                                   "\n"
                                   "Writes one JSON record per document (one line each, or indented with\n"
                                   "--pretty): its articles, each meeting's name, date, place, chair,\n"
                                   "speakers, present, attendees and paragraph cues, the formulations it uses,\n"
                                   "and the character spans in the article text where each fact was read.\n"
-                                  "Documents over 64 MB are refused (the record holds the whole text).\n";
+                                  "Documents over 64 MB are refused (the record holds the whole text).\n"
+                                  "Web pages (*.html, *.htm, markup on standard input; --html or --text\n"
+                                  "to say which) give their main text, and a \"page\" object with the\n"
+                                  "page's title, time, source, editor and URL.\n";
 
 /* Reads a whole file, up to limit bytes. Returns NULL with errno-style
  * reason in *why. */
@@ -374,6 +384,10 @@ static int cmd_extract(int argc, char **argv) {
             return 0;
         } else if (!strcmp(a, "--pretty")) {
             pretty = 1;
+        } else if (!strcmp(a, "--html")) {
+            opt.input = TIFA_INPUT_HTML;
+        } else if (!strcmp(a, "--text")) {
+            opt.input = TIFA_INPUT_TEXT;
         } else if (!strcmp(a, "--encoding") && i + 1 < argc) {
             if (tifa_encoding_parse(argv[++i], &opt.encoding) != TIFA_OK) {
                 fprintf(stderr, "tifa: extract: unknown encoding '%s'\n", argv[i]);

@@ -18,7 +18,8 @@ int test_failed;
                                     X(test_boiler_fields_and_furniture) X(test_boiler_tail)                            \
                                         X(test_boiler_tail_ends_at_prose) X(test_clean_streaming_equals_oneshot)       \
                                             X(test_clean_idempotent) X(test_clean_keep_script) X(test_clean_empty)     \
-                                                X(test_clean_crlf)
+                                                X(test_clean_crlf) X(test_html_sniff) X(test_html_map_points_into_page) \
+                                                    X(test_html_meta) X(test_html_deep_nesting)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
