@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/socket.h>
 #include "serve/assets.h"
 #include "serve/route.h"
@@ -106,6 +107,18 @@ static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *k
 int req_args(serve_request *rq, const char *key, const char **out, int max) {
     arg_walk w = {key, out, 0, max};
     MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, collect, &w);
+    return w.n;
+}
+
+static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    arg_walk *w = cls;
+    if (key && !strcasecmp(key, w->key)) return collect(cls, kind, w->key, value);
+    return MHD_YES;
+}
+
+static int req_header_count(serve_request *rq, const char *key, const char **out, int max) {
+    arg_walk w = {key, out, 0, max};
+    MHD_get_connection_values(rq->conn, MHD_HEADER_KIND, collect_header, &w);
     return w.n;
 }
 
@@ -209,6 +222,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (!(rq = calloc(1, sizeof *rq))) return MHD_NO;
         rq->conn = conn;
         *con_cls = rq;
+        /* Two lengths: which one the body has is anyone's guess (request
+         * smuggling through a proxy). Refused before reading anything. */
+        const char *lens[2];
+        serve_request probe = {.conn = conn};
+        if (req_header_count(&probe, MHD_HTTP_HEADER_CONTENT_LENGTH, lens, 2) > 1) {
+            reply r = {0};
+            reply_error(&r, 400, "more than one Content-Length");
+            rq->answered = 1;
+            return send_reply(s, conn, method, url, &r);
+        }
         /* A declared length over the limit: refuse before reading it. */
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
         if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body) {
