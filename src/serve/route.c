@@ -8,6 +8,7 @@
 
 int param_int(const char *s, long min, long max, long *out) {
     if (!s || !*s) return 0;
+    if (s[0] == '0' && s[1]) return 0; /* one spelling per number: no leading zeros */
     long v = 0;
     for (const char *p = s; *p; p++) {
         if (*p < '0' || *p > '9') return 0;
