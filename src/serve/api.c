@@ -214,7 +214,7 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
         r->type = JSON_TYPE;
         r->len = strlen(record);
         r->body = record;
-        r->download = "record";
+        snprintf(r->download, sizeof r->download, "tifa-%lld.json", (long long)id);
         record = NULL;
     } else {
         out o;

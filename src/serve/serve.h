@@ -53,7 +53,7 @@ typedef struct {
     char *body;
     size_t len;
     int persistent;
-    const char *download; /* Content-Disposition attachment file name */
+    char download[40];    /* Content-Disposition attachment file name, or "" */
     int sandbox;          /* document bytes: CSP sandbox */
 } reply;
 

@@ -170,7 +170,11 @@ static enum MHD_Result send_reply(serve_ctx *s, struct MHD_Connection *conn, con
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (r->status == 405) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
-    if (r->download) MHD_add_response_header(resp, "Content-Disposition", "attachment; filename=\"record.json\"");
+    if (r->download[0]) {
+        char cd[80];
+        snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", r->download);
+        MHD_add_response_header(resp, "Content-Disposition", cd);
+    }
     enum MHD_Result ret = MHD_queue_response(conn, r->status, resp);
     MHD_destroy_response(resp);
     if (s->cfg.log) fprintf(stderr, "%s %s %u %zu\n", method, url, r->status, r->len);
