@@ -13,10 +13,14 @@ void print_json_string(FILE *fp, const char *s) {
     }
     fputc('"', fp);
     for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(fp, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", fp);
-        else if (*p < 0x20) fprintf(fp, "\\u%04x", *p);
-        else fputc(*p, fp);
+        if (*p == '"' || *p == '\\')
+            fprintf(fp, "\\%c", *p);
+        else if (*p == '\n')
+            fputs("\\n", fp);
+        else if (*p < 0x20)
+            fprintf(fp, "\\u%04x", *p);
+        else
+            fputc(*p, fp);
     }
     fputc('"', fp);
 }
@@ -34,6 +38,8 @@ void print_hit_json(FILE *fp, const tifa_hit *h) {
     field(fp, "org", h->org);
     field(fp, "title", h->title);
     if (h->snippet) field(fp, "snippet", h->snippet);
-    if (h->duplicate_of) fprintf(fp, ",\"duplicate_of\":%lld}", (long long)h->duplicate_of);
-    else fputs(",\"duplicate_of\":null}", fp);
+    if (h->duplicate_of)
+        fprintf(fp, ",\"duplicate_of\":%lld}", (long long)h->duplicate_of);
+    else
+        fputs(",\"duplicate_of\":null}", fp);
 }

@@ -26,8 +26,10 @@ static const char *serve_help =
 static int parse_size(const char *s, size_t *out) {
     char digits[24];
     size_t n = strlen(s), mult = 1;
-    if (n && (s[n - 1] == 'K' || s[n - 1] == 'k')) mult = 1024, n--;
-    else if (n && (s[n - 1] == 'M' || s[n - 1] == 'm')) mult = 1024 * 1024, n--;
+    if (n && (s[n - 1] == 'K' || s[n - 1] == 'k'))
+        mult = 1024, n--;
+    else if (n && (s[n - 1] == 'M' || s[n - 1] == 'm'))
+        mult = 1024 * 1024, n--;
     if (n == 0 || n >= sizeof digits) return 0;
     memcpy(digits, s, n);
     digits[n] = 0;

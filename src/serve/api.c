@@ -13,11 +13,11 @@
 #include "serve/route.h"
 #include "serve/serve.h"
 
-#define JSON_TYPE "application/json; charset=utf-8"
-#define MAX_QUERY 1000 /* bytes of a search query */
-#define MAX_FILTER 200 /* bytes of org, meeting, a file name */
-#define MAX_TERMS 8
-#define MAX_TERM 100
+#define JSON_TYPE  "application/json; charset=utf-8"
+#define MAX_QUERY  1000 /* bytes of a search query */
+#define MAX_FILTER 200  /* bytes of org, meeting, a file name */
+#define MAX_TERMS  8
+#define MAX_TERM   100
 
 static const char oom_json[] = "{\"error\":\"out of memory\"}";
 
@@ -175,11 +175,16 @@ void api_search(serve_ctx *s, serve_request *rq, reply *r) {
 /* The charset a browser's TextDecoder knows the raw bytes by. */
 static const char *charset_of(const char *bytes, size_t len) {
     switch (tifa_detect_encoding(bytes, len)) {
-    case TIFA_ENC_UTF16LE: return "utf-16le";
-    case TIFA_ENC_UTF16BE: return "utf-16be";
-    case TIFA_ENC_GB18030: return "gb18030";
-    case TIFA_ENC_BIG5: return "big5";
-    default: return "utf-8";
+    case TIFA_ENC_UTF16LE:
+        return "utf-16le";
+    case TIFA_ENC_UTF16BE:
+        return "utf-16be";
+    case TIFA_ENC_GB18030:
+        return "gb18030";
+    case TIFA_ENC_BIG5:
+        return "big5";
+    default:
+        return "utf-8";
     }
 }
 
@@ -194,8 +199,10 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
                                      what == 1 ? &raw : NULL, &raw_len, what == 0 ? &file : NULL, &err);
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
-        if (st == TIFA_EINPUT) reply_error(r, 404, "no document %lld", (long long)id);
-        else reply_error(r, 500, "%s", err.message);
+        if (st == TIFA_EINPUT)
+            reply_error(r, 404, "no document %lld", (long long)id);
+        else
+            reply_error(r, 500, "%s", err.message);
     } else if (what == 1) {
         static const char *const types[] = {"text/plain; charset=utf-8", "text/plain; charset=utf-16le",
                                             "text/plain; charset=utf-16be", "text/plain; charset=gb18030",
@@ -283,8 +290,7 @@ static int write_row(void *user, const tifa_trend_row *row) {
     print_json_string(w->fp, row->period);
     fputs(",\"term\":", w->fp);
     print_json_string(w->fp, row->term);
-    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld}", (long long)row->documents,
-            (long long)row->occurrences);
+    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld}", (long long)row->documents, (long long)row->occurrences);
     return 0;
 }
 
@@ -299,8 +305,7 @@ void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
                                MAX_TERM);
     const char *by = req_arg(rq, "by");
     if (by && !*by) by = NULL;
-    if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0)
-        return reply_error(r, 400, "by: year or month");
+    if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0) return reply_error(r, 400, "by: year or month");
     int by_month = by && !strcmp(by, "month");
     out o;
     if (!out_open(&o, r)) return;
@@ -327,7 +332,8 @@ void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
 /* ------------------------------------------------------------------- add */
 
 void api_add(serve_ctx *s, serve_request *rq, reply *r) {
-    if (s->cfg.read_only) return reply_error(r, 403, "this server is read-only (tifa serve --read-only): adding is off");
+    if (s->cfg.read_only)
+        return reply_error(r, 403, "this server is read-only (tifa serve --read-only): adding is off");
     size_t len;
     const char *body = req_body(rq, &len);
     if (!body || len == 0) return reply_error(r, 400, "the body is empty: send the raw bytes of a document");

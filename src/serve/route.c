@@ -68,10 +68,14 @@ int param_text(const char *s, size_t max) {
         }
         size_t n;
         unsigned long v, min;
-        if (c >= 0xC2 && c <= 0xDF) n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF) n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4) n = 4, v = c & 0x07, min = 0x10000;
-        else return 0;
+        if (c >= 0xC2 && c <= 0xDF)
+            n = 2, v = c & 0x1F, min = 0x80;
+        else if (c >= 0xE0 && c <= 0xEF)
+            n = 3, v = c & 0x0F, min = 0x800;
+        else if (c >= 0xF0 && c <= 0xF4)
+            n = 4, v = c & 0x07, min = 0x10000;
+        else
+            return 0;
         for (size_t k = 1; k < n; k++) {
             if ((p[i + k] & 0xC0) != 0x80) return 0; /* also stops at the NUL */
             v = v << 6 | (p[i + k] & 0x3F);
@@ -138,9 +142,12 @@ void route_match(const char *path, route *out) {
     const char *id = path + 9, *slash = strchr(id, '/');
     size_t n = slash ? (size_t)(slash - id) : strlen(id);
     route_kind kind = ROUTE_NONE;
-    if (!slash) kind = ROUTE_DOC;
-    else if (!strcmp(slash, "/raw")) kind = ROUTE_DOC_RAW;
-    else if (!strcmp(slash, "/record")) kind = ROUTE_DOC_RECORD;
+    if (!slash)
+        kind = ROUTE_DOC;
+    else if (!strcmp(slash, "/raw"))
+        kind = ROUTE_DOC_RAW;
+    else if (!strcmp(slash, "/record"))
+        kind = ROUTE_DOC_RECORD;
     if (kind == ROUTE_NONE) return;
     char buf[24];
     out->kind = kind;

@@ -53,8 +53,8 @@ typedef struct {
     char *body;
     size_t len;
     int persistent;
-    char download[40];    /* Content-Disposition attachment file name, or "" */
-    int sandbox;          /* document bytes: CSP sandbox */
+    char download[40]; /* Content-Disposition attachment file name, or "" */
+    int sandbox;       /* document bytes: CSP sandbox */
 } reply;
 
 /* A query parameter (decoded), or NULL; `all` collects repeated ones. */

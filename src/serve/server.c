@@ -21,7 +21,7 @@
 /* Every answer: no sniffing, scripts and styles from this server only (the
  * app has no inline script), no framing, no referrer. */
 #define CSP                                                                                                            \
-    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "              \
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "               \
     "frame-ancestors 'none'"
 /* Document bytes: nothing in them may run, even opened directly. */
 #define CSP_SANDBOX "sandbox; default-src 'none'"
@@ -204,15 +204,24 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
     case ROUTE_ASSET:
         if ((a = serve_asset_find(rt.asset))) return reply_asset(a, r);
         return reply_error(r, 404, "not found: no such asset");
-    case ROUTE_SEARCH: return api_search(s, rq, r);
-    case ROUTE_DOC: return api_doc(s, rt.id, 0, r);
-    case ROUTE_DOC_RAW: return api_doc(s, rt.id, 1, r);
-    case ROUTE_DOC_RECORD: return api_doc(s, rt.id, 2, r);
-    case ROUTE_DIFF: return api_diff(s, rq, r);
-    case ROUTE_TREND: return api_trend(s, rq, r);
-    case ROUTE_ADD: return api_add(s, rq, r);
-    case ROUTE_STATS: return api_stats(s, r);
-    case ROUTE_NONE: break;
+    case ROUTE_SEARCH:
+        return api_search(s, rq, r);
+    case ROUTE_DOC:
+        return api_doc(s, rt.id, 0, r);
+    case ROUTE_DOC_RAW:
+        return api_doc(s, rt.id, 1, r);
+    case ROUTE_DOC_RECORD:
+        return api_doc(s, rt.id, 2, r);
+    case ROUTE_DIFF:
+        return api_diff(s, rq, r);
+    case ROUTE_TREND:
+        return api_trend(s, rq, r);
+    case ROUTE_ADD:
+        return api_add(s, rq, r);
+    case ROUTE_STATS:
+        return api_stats(s, r);
+    case ROUTE_NONE:
+        break;
     }
     reply_error(r, 404, "not found");
 }
@@ -254,16 +263,18 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     if (*upload_size) {
         /* Only an add keeps its body; others are read and dropped, but
          * count against the limit all the same. */
-        if (!strcmp(method, "POST")) take_body(rq, upload, *upload_size, s->cfg.max_body);
-        else if (*upload_size > s->cfg.max_body - rq->len) rq->too_large = 1;
-        else rq->len += *upload_size;
+        if (!strcmp(method, "POST"))
+            take_body(rq, upload, *upload_size, s->cfg.max_body);
+        else if (*upload_size > s->cfg.max_body - rq->len)
+            rq->too_large = 1;
+        else
+            rq->len += *upload_size;
         *upload_size = 0;
         return MHD_YES;
     }
     reply r = {0};
     if (rq->too_large)
-        reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)",
-                    s->cfg.max_body);
+        reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)", s->cfg.max_body);
     else
         dispatch(s, rq, method, url, &r);
     rq->answered = 1;
@@ -319,12 +330,12 @@ int serve_run(const serve_config *cfg) {
     pthread_sigmask(SIG_BLOCK, &stop, NULL);
     signal(SIGPIPE, SIG_IGN);
 
-    struct MHD_Daemon *d = MHD_start_daemon(
-        flags, (uint16_t)cfg->port, NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&addr,
-        MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL, MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30,
-        MHD_OPTION_CONNECTION_LIMIT, (unsigned)512, MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0,
-        MHD_OPTION_CONNECTION_MEMORY_LIMIT, (size_t)(64 * 1024), MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1,
-        MHD_OPTION_END);
+    struct MHD_Daemon *d =
+        MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR,
+                         (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                         (size_t)(64 * 1024), MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "tifa: serve: cannot listen on %s port %u (in use, or not allowed)\n", cfg->bind, cfg->port);
         pool_close(&s.pool);
