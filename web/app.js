@@ -483,7 +483,14 @@ async function pageTrend(params) {
     main.appendChild(el('p', {className: 'note'}, 'No dated document uses these terms.'));
     return;
   }
-  const periods = [...new Set(res.rows.map((r) => r.period))];
+  /* Every year (or month) from the first to the last: a period without a
+   * row used none of the terms, and the axis keeps time to scale. */
+  const seen = [...new Set(res.rows.map((r) => r.period))].sort();
+  const periods = [];
+  for (let p = seen[0]; p <= seen[seen.length - 1] && periods.length < 2400; p = nextPeriod(p)) periods.push(p);
+  const byKey = new Map(res.rows.map((r) => [r.period + '\u0000' + r.term, r]));
+  res.rows = periods.flatMap((p) => res.terms.map((term) =>
+    byKey.get(p + '\u0000' + term) || {period: p, term, documents: 0, occurrences: 0}));
   const max = Math.max(1, ...res.rows.map((r) => r.documents));
   const W = 860, H = 380, L = 56, R = 20, T = 20, B = 60;
   const x = (i) => periods.length === 1 ? (L + W - R) / 2 : L + i * (W - L - R) / (periods.length - 1);
@@ -531,6 +538,13 @@ async function pageTrend(params) {
     return el('span', {}, i, term);
   })));
   main.appendChild(listBox);
+}
+
+/* 2024 -> 2025, 2024-12 -> 2025-01. */
+function nextPeriod(p) {
+  if (p.length === 4) return String(+p + 1);
+  const [y, m] = p.split('-').map(Number);
+  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
 }
 
 /* The documents of one period that use the term: a search for it as a
