@@ -34,6 +34,7 @@ typedef struct {
     pthread_cond_t freed;
     tifa_corpus **idle;
     int nidle, opened, max;
+    unsigned long head, tail; /* tickets: the next to serve, the next to give */
 } corpus_pool;
 
 typedef struct {

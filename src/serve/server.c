@@ -28,21 +28,29 @@
 
 /* ------------------------------------------------------------------ pool */
 
+/* First come, first served: a request takes a ticket and waits until it
+ * is at the head of the line and a handle is free. (A plain condition
+ * wait wakes an arbitrary waiter, and under load some requests starved for
+ * many times the mean.) */
 tifa_corpus *pool_take(corpus_pool *p, tifa_error *err) {
     pthread_mutex_lock(&p->lock);
-    while (p->nidle == 0 && p->opened >= p->max) pthread_cond_wait(&p->freed, &p->lock);
+    unsigned long ticket = p->tail++;
+    while (ticket != p->head || (p->nidle == 0 && p->opened >= p->max)) pthread_cond_wait(&p->freed, &p->lock);
+    p->head++;
+    tifa_corpus *c = NULL;
     if (p->nidle) {
-        tifa_corpus *c = p->idle[--p->nidle];
+        c = p->idle[--p->nidle];
+        pthread_cond_broadcast(&p->freed); /* the next in line may find a handle too */
         pthread_mutex_unlock(&p->lock);
         return c;
     }
     p->opened++;
+    pthread_cond_broadcast(&p->freed);
     pthread_mutex_unlock(&p->lock);
-    tifa_corpus *c = NULL;
     if (tifa_corpus_open(p->db, 1, &c, err) != TIFA_OK) {
         pthread_mutex_lock(&p->lock);
         p->opened--;
-        pthread_cond_signal(&p->freed);
+        pthread_cond_broadcast(&p->freed);
         pthread_mutex_unlock(&p->lock);
         return NULL;
     }
@@ -52,7 +60,7 @@ tifa_corpus *pool_take(corpus_pool *p, tifa_error *err) {
 void pool_give(corpus_pool *p, tifa_corpus *c) {
     pthread_mutex_lock(&p->lock);
     p->idle[p->nidle++] = c;
-    pthread_cond_signal(&p->freed);
+    pthread_cond_broadcast(&p->freed);
     pthread_mutex_unlock(&p->lock);
 }
 
