@@ -9,9 +9,9 @@
 # The corpus: CORPUS_DOCS documents (default 100,000) made by the generator
 # of bench/corpus.sh (the same documents, document i the same whatever the
 # count; its text is taken from that script, not copied) into
-# build/bench/serve/docs, added with tifa add --jobs 2 into
-# build/bench/serve/tifa.db. Both are kept and reused while the count and
-# the generator are unchanged (FORCE=1 rebuilds). A directory of its own, so
+# build/bench/serve/N/docs, added with tifa add --jobs 2 into
+# build/bench/serve/N/tifa.db (N the count). Both are kept and reused while
+# the generator and fixtures are unchanged (FORCE=1 rebuilds). A directory of its own, so
 # that bench/corpus.sh running at the same time is not disturbed.
 #
 # What is measured: the server (build/tifa, copied first) on 127.0.0.1 with
@@ -53,7 +53,7 @@ conns=${CONNECTIONS:-64}
 threads=${THREADS:-2}
 runs=${RUNS:-2}
 timeout=${TIMEOUT:-30s}
-dir=build/bench/serve
+dir=build/bench/serve/$ndocs
 
 [ -x "$tifa" ] || { echo "bench/serve: $tifa not found; run 'make build/tifa'" >&2; exit 1; }
 command -v wrk > /dev/null || { echo "bench/serve: wrk not found (Debian package wrk; make setup)" >&2; exit 1; }
@@ -172,6 +172,15 @@ done
 [ -n "$port" ] || { echo "bench/serve: the server did not start"; cat "$tmp/err"; exit 1; }
 base=http://127.0.0.1:$port
 rss() { awk '/^VmRSS/ {print $2 / 1024}' "/proc/$pid/status"; }
+# The server's user + system CPU seconds so far (fields 14, 15 of stat; the
+# command name holds no space here).
+cpu() { awk -v hz="$(getconf CLK_TCK)" '{print ($14 + $15) / hz}' "/proc/$pid/stat"; }
+# wrk_run LUA DURATION OUT LABEL: one measured run, reported.
+wrk_run() {
+    c0=$(cpu)
+    wrk -t"$threads" -c"$conns" -d"$2" --timeout "$timeout" --latency -s "$1" "$base" > "$3" 2>&1
+    python3 bench/wrk-report.py "$3" "$4" "$(rss)" "$(echo "$(cpu) $c0" | awk '{print $1 - $2}')"
+}
 ndb=$(curl -s "$base/api/stats" | python3 -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "== tifa serve under wrk: $ndb documents ($db), $nq search requests cycled"
@@ -185,17 +194,13 @@ printf '   server RSS: %.1f MB at start, %.1f MB after a 5 s warm-up\n' "$rss0" 
 failed=0
 r=1
 while [ $r -le "$runs" ]; do
-    wrk -t"$threads" -c"$conns" -d"$duration" --timeout "$timeout" --latency -s "$tmp/search.lua" "$base" \
-        > "$tmp/run$r" 2>&1
-    python3 bench/wrk-report.py "$tmp/run$r" "search, run $r" "$(rss)" || failed=1
+    wrk_run "$tmp/search.lua" "$duration" "$tmp/run$r" "search, run $r" || failed=1
     r=$((r + 1))
 done
 
 # Formulations only (4+ characters, each in a minority of the documents).
 if [ "${RARE_DURATION:-$duration}" != 0 ]; then
-    wrk -t"$threads" -c"$conns" -d"${RARE_DURATION:-$duration}" --timeout "$timeout" --latency -s "$tmp/rare.lua" "$base" \
-        > "$tmp/rare" 2>&1
-    python3 bench/wrk-report.py "$tmp/rare" "search, $nrare formulations of 4+ characters only" "$(rss)" || failed=1
+    wrk_run "$tmp/rare.lua" "${RARE_DURATION:-$duration}" "$tmp/rare" "search, $nrare formulations of 4+ characters only" || failed=1
 fi
 
 # Opening documents: one row each, no full-text query.
@@ -210,8 +215,7 @@ request = function()
   return wrk.format('GET', '/api/doc/' .. ((n * 7919) % $maxid + 1))
 end
 EOF
-    wrk -t"$threads" -c"$conns" -d"$doc_duration" --timeout "$timeout" --latency -s "$tmp/doc.lua" "$base" > "$tmp/doc" 2>&1
-    python3 bench/wrk-report.py "$tmp/doc" "GET /api/doc/ID, $doc_duration" "$(rss)" || failed=1
+    wrk_run "$tmp/doc.lua" "$doc_duration" "$tmp/doc" "GET /api/doc/ID, $doc_duration" || failed=1
 fi
 
 st=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/stats")

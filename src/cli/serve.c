@@ -2,6 +2,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include "cli.h"
 #include "serve/route.h"
 #include "serve/serve.h"
@@ -67,6 +70,13 @@ int cmd_serve(int argc, char **argv) {
             return usage_error("serve", a);
         }
     }
+#ifdef __GLIBC__
+    /* A long-lived server with a thread per connection: a few shared malloc
+     * arenas, and freed memory given back (main() keeps 64 MB for the batch
+     * commands), so the resident size follows the load and comes back. */
+    mallopt(M_ARENA_MAX, 2);
+    mallopt(M_TRIM_THRESHOLD, 1 << 20);
+#endif
     cfg.db = corpus_path(db);
     /* Made (or migrated) once here, so the reader handles find it. */
     tifa_corpus *c = open_corpus(cfg.db, cfg.read_only);
