@@ -29,7 +29,8 @@ non2xx = int(grab(r"Non-2xx or 3xx responses: (\d+)", "0"))
 dur = grab(r"requests in ([\d.]+)s")
 extra = ""
 if cpu is not None and total != "?" and int(total) > 0 and dur != "?":
-    extra = f"; server CPU {1000 * cpu / int(total):.0f} ms/request, {cpu / float(dur):.2f} cores busy"
+    ms = 1000 * cpu / int(total)
+    extra = f"; server CPU {ms:.{0 if ms >= 10 else 2}f} ms/request, {cpu / float(dur):.2f} cores busy"
 print(f"   {label}: {rps} requests/s ({total} requests), latency p50 {lat['50']}, p90 {lat['90']}, "
       f"p99 {lat['99']}, max {lat_max}; socket errors {errors}, non-2xx {non2xx}; RSS after {rss:.1f} MB{extra}")
 if errors or non2xx or rps == "?":
