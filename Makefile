@@ -18,7 +18,7 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/terms.c src/extract.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
-           src/serve/server.c src/serve/api.c src/serve/route.c build/gen/assets.c
+           src/serve/server.c src/serve/api.c src/serve/route.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.

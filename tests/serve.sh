@@ -189,6 +189,12 @@ for f in "$ROOT"/tests/readouts/*.txt; do
   i=$((i + 1)); { echo "第${i}批"; cat "$f"; } > "$tmp/many/$i.txt"
 done
 before=$(curl -s "$B/api/stats" | $PY -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
+# The same search twice: the second answer (from the cache) is the same.
+curl -s "$B/api/search?q=$(enc 会议)&limit=3" > "$tmp/s-before1"
+curl -s "$B/api/search?q=$(enc 会议)&limit=3" > "$tmp/s-before2"
+check "a repeated search answers the same" 'cmp -s "$tmp/s-before1" "$tmp/s-before2"'
+tb=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$tmp/s-before1")
+curl -s "$B/api/trend?term=$(enc 会议)" > "$tmp/t-before"
 "$TIFA" add --db "$DB" "$tmp/many" > /dev/null 2>&1 &
 addpid=$!
 seq 1 120 | sed "s|.*|$B/api/search?q=$(enc 会议)\&limit=5|" > "$tmp/urls"
@@ -197,6 +203,22 @@ wait $addpid; addst=$?
 check "120 searches while tifa add writes: all 200" '[ $addst -eq 0 ] && [ "$(grep -c ^200 "$tmp/codes")" = 120 ]'
 after=$(curl -s "$B/api/stats" | $PY -c 'import json,sys; print(json.load(sys.stdin)["documents"])')
 check "the server sees what tifa add stored ($before -> $after)" '[ "$after" -gt "$before" ]'
+curl -s "$B/api/search?q=$(enc 会议)&limit=3" > "$tmp/s-after"
+ta=$($PY -c 'import json,sys; print(json.load(open(sys.argv[1]))["total"])' "$tmp/s-after")
+check "no stale cached search after tifa add wrote ($tb -> $ta)" '[ "$ta" -gt "$tb" ]'
+curl -s "$B/api/trend?term=$(enc 会议)" > "$tmp/t-after"
+check "no stale cached trend after tifa add wrote" '! cmp -s "$tmp/t-before" "$tmp/t-after"'
+
+# The cache keeps answers up to 5 s: a change by another process within
+# that time must still be seen at once (the corpus files changed).
+st=$(get "$B/api/search?q=$(enc 缓存失效测验)")
+check "cache: a search with no match (now cached)" '[ "$st" = 200 ] && json "d[\"total\"]==0"'
+t0=$(date +%s)
+printf '会议指出，要做好缓存失效测验工作。\n' > "$tmp/fresh.txt"
+"$TIFA" add --db "$DB" "$tmp/fresh.txt" 2> /dev/null
+st=$(get "$B/api/search?q=$(enc 缓存失效测验)")
+t1=$(date +%s)
+check "cache: tifa add by another process is seen at once ($((t1 - t0)) s)" '[ "$st" = 200 ] && json "d[\"total\"]==1"'
 
 # ------------------------------------------------------------ raw, malformed
 $PY "$ROOT/tests/serve-raw.py" "$PORT" > "$tmp/raw.out" 2>&1
@@ -207,7 +229,7 @@ st=$(get "$B/api/stats")
 check "still alive after all of it" '[ "$st" = 200 ]'
 
 # ------------------------------------------------------------ read-only, small limit, bind
-start ro --read-only --max-body 1K
+start ro --read-only --max-body 1K --no-cache
 R=http://127.0.0.1:$PORT
 RO_PID=$PID
 check "read-only noted at start" 'grep -q "read-only" "$tmp/ro.out"'
@@ -219,7 +241,7 @@ head -c 2000 /dev/zero > "$tmp/2k"
 st=$(get --data-binary @"$tmp/2k" "$R/api/add")
 check "--max-body 1K: 2,000 bytes is 413" '[ "$st" = 413 ]'
 st=$(get "$R/api/search?q=$(enc 会议)")
-check "read-only: search works" '[ "$st" = 200 ]'
+check "read-only, --no-cache: search works" '[ "$st" = 200 ] && json "d[\"total\"] > 5"'
 "$TIFA" serve --db "$tmp/none.db" --read-only --port 0 > /dev/null 2> "$tmp/none.err"; st=$?
 check "read-only on a missing corpus: exit 1, says why" '[ $st -eq 1 ] && grep -q "no corpus here" "$tmp/none.err"'
 "$TIFA" serve --db "$DB" --bind nowhere --port 0 > /dev/null 2> "$tmp/bind.err"; st=$?

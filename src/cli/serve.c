@@ -10,7 +10,8 @@
 #include "serve/serve.h"
 
 static const char *serve_help =
-    "usage: tifa serve [--db PATH] [--port N] [--bind ADDR] [--read-only] [--max-body BYTES] [--log]\n"
+    "usage: tifa serve [--db PATH] [--port N] [--bind ADDR] [--read-only] [--max-body BYTES]\n"
+    "                  [--no-cache] [--log]\n"
     "\n"
     "A reading room in the browser over the corpus: search, documents with their\n"
     "facts, compare, trend, add. Pages and a JSON API (see README) on\n"
@@ -23,6 +24,8 @@ static const char *serve_help =
     "                    only); 0.0.0.0 opens it to the network (no authentication!)\n"
     "  --read-only       no adding (POST /api/add answers 403)\n"
     "  --max-body BYTES  largest request body, default 10M (suffix K or M); larger: 413\n"
+    "  --no-cache        compute every search, trend and diff afresh (by default recent\n"
+    "                    answers are kept while the corpus file is unchanged, up to 5 s)\n"
     "  --log             one line per request on standard error\n";
 
 /* 10M, 512K, 1000: bytes. */
@@ -64,6 +67,8 @@ int cmd_serve(int argc, char **argv) {
             cfg.read_only = 1;
         } else if (!strcmp(a, "--max-body") && i + 1 < argc) {
             if (!parse_size(argv[++i], &cfg.max_body)) return usage_error("serve", argv[i]);
+        } else if (!strcmp(a, "--no-cache")) {
+            cfg.no_cache = 1;
         } else if (!strcmp(a, "--log")) {
             cfg.log = 1;
         } else {

@@ -80,6 +80,24 @@ static void out_send(out *o, reply *r) {
     r->persistent = 0;
 }
 
+/* A cached answer for key: sent, 1. Otherwise 0, with the corpus version
+ * to store the answer under (remember). */
+static int from_cache(serve_ctx *s, const char *key, reply *r, char *version) {
+    size_t len;
+    char *body = cache_get(&s->cache, key, &len, version);
+    if (!body) return 0;
+    r->status = 200;
+    r->type = JSON_TYPE;
+    r->body = body;
+    r->len = len;
+    r->persistent = 0;
+    return 1;
+}
+
+static void remember(serve_ctx *s, const char *key, const reply *r, const char *version) {
+    if (r->status == 200 && r->body) cache_put(&s->cache, key, r->body, r->len, version);
+}
+
 static void out_drop(out *o) {
     fclose(o->fp);
     free(o->buf);
@@ -152,6 +170,11 @@ void api_search(serve_ctx *s, serve_request *rq, reply *r) {
         !opt_date(rq, "from", &f.from, r) || !opt_date(rq, "to", &f.to, r) ||
         !opt_text(rq, "org", MAX_FILTER, &f.org, r) || !opt_text(rq, "meeting", MAX_FILTER, &f.meeting, r))
         return;
+    /* Checked parameters hold no control character: newlines separate. */
+    char key[MAX_QUERY + 2 * MAX_FILTER + 96], version[CACHE_VERSION_LEN];
+    snprintf(key, sizeof key, "search\n%s\n%d\n%d\n%s\n%s\n%s\n%s", q, f.limit, f.offset, f.from ? f.from : "",
+             f.to ? f.to : "", f.org ? f.org : "", f.meeting ? f.meeting : "");
+    if (from_cache(s, key, r, version)) return;
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
@@ -168,6 +191,7 @@ void api_search(serve_ctx *s, serve_request *rq, reply *r) {
     }
     fprintf(o.fp, "],\"total\":%lld}", (long long)total);
     out_send(&o, r);
+    remember(s, key, r, version);
 }
 
 /* ------------------------------------------------------------------- doc */
@@ -248,6 +272,9 @@ void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
     if (!as || !bs) return reply_error(r, 400, "a and b: the ids of the two documents are needed");
     if (!param_id(as, &ids[0])) return reply_error(r, 400, "a: bad document id");
     if (!param_id(bs, &ids[1])) return reply_error(r, 400, "b: bad document id");
+    char key[64], version[CACHE_VERSION_LEN];
+    snprintf(key, sizeof key, "diff\n%lld\n%lld", (long long)ids[0], (long long)ids[1]);
+    if (from_cache(s, key, r, version)) return;
     char *raw[2] = {NULL, NULL};
     size_t len[2] = {0, 0};
     tifa_corpus *c = take(s, r);
@@ -267,6 +294,7 @@ void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
             st = tifa_diff(raw[0], len[0], raw[1], len[1], 1, 0, o.fp, &err);
             if (st == TIFA_OK) {
                 out_send(&o, r);
+                remember(s, key, r, version);
             } else {
                 out_drop(&o);
                 reply_error(r, status_for(st), "diff: %s", err.message);
@@ -307,6 +335,10 @@ void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
     if (by && !*by) by = NULL;
     if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0) return reply_error(r, 400, "by: year or month");
     int by_month = by && !strcmp(by, "month");
+    char key[MAX_TERMS * (MAX_TERM + 1) + 32], version[CACHE_VERSION_LEN];
+    size_t k = (size_t)snprintf(key, sizeof key, "trend\n%s", by_month ? "month" : "year");
+    for (int i = 0; i < n && k < sizeof key; i++) k += (size_t)snprintf(key + k, sizeof key - k, "\n%s", terms[i]);
+    if (from_cache(s, key, r, version)) return;
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
@@ -327,6 +359,7 @@ void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
     }
     fputs("]}", o.fp);
     out_send(&o, r);
+    remember(s, key, r, version);
 }
 
 /* ------------------------------------------------------------------- add */
@@ -362,6 +395,7 @@ void api_add(serve_ctx *s, serve_request *rq, reply *r) {
     }
     pthread_mutex_unlock(&s->write_lock);
     if (st != TIFA_OK) return reply_error(r, status_for(st), "add: %s", err.message);
+    cache_bump(&s->cache);
     static const char *const names[] = {"added", "duplicate", "near-duplicate"};
     out o;
     if (!out_open(&o, r)) return;

@@ -8,6 +8,7 @@
 #define TIFA_SERVE_H
 #include <pthread.h>
 #include <stddef.h>
+#include "serve/cache.h"
 #include "tifa.h"
 
 typedef struct {
@@ -18,6 +19,7 @@ typedef struct {
     size_t max_body;  /* bytes; larger bodies get 413 */
     int handles;      /* reader handles on the corpus */
     int log;          /* one line per request on stderr */
+    int no_cache;     /* compute every answer afresh */
 } serve_config;
 
 /* Serves until SIGINT or SIGTERM. Prints the address on standard output
@@ -41,6 +43,7 @@ typedef struct {
     serve_config cfg;
     corpus_pool pool;
     pthread_mutex_t write_lock; /* one add at a time */
+    serve_cache cache;          /* search, trend, diff answers */
 } serve_ctx;
 
 tifa_corpus *pool_take(corpus_pool *p, tifa_error *err);

@@ -328,6 +328,7 @@ int serve_run(const serve_config *cfg) {
         return 1;
     }
     pthread_mutex_init(&s.write_lock, NULL);
+    cache_init(&s.cache, cfg->db, !cfg->no_cache);
 
     /* The signals are taken by sigwait below; every thread MHD starts
      * inherits the mask, so none of them is interrupted. */
@@ -348,6 +349,7 @@ int serve_run(const serve_config *cfg) {
         fprintf(stderr, "tifa: serve: cannot listen on %s port %u (in use, or not allowed)\n", cfg->bind, cfg->port);
         pool_close(&s.pool);
         pthread_mutex_destroy(&s.write_lock);
+        cache_free(&s.cache);
         return 1;
     }
     const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
@@ -362,6 +364,8 @@ int serve_run(const serve_config *cfg) {
     MHD_stop_daemon(d);
     pool_close(&s.pool);
     pthread_mutex_destroy(&s.write_lock);
+    if (cfg->log) fprintf(stderr, "tifa serve: cache: %llu hits, %llu misses\n", s.cache.hits, s.cache.misses);
+    cache_free(&s.cache);
     fprintf(stderr, "tifa serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
     return 0;
 }
