@@ -36,9 +36,16 @@
 # (opening a document: one row read, no full-text query), which shows what
 # the HTTP side itself costs. The figures: bench/wrk-report.py.
 #
+# The server runs with --no-cache for all of that: every request runs its
+# query. Last, CACHED_DURATION (default DURATION) of the 40 search requests
+# against a server with its answer cache (the default), where the repeated
+# requests are answered from memory: what the cache does, not what a search
+# costs.
+#
 # Environment: TIFA (default build/tifa), CORPUS_DOCS, SERVE_DB, JOBS,
 # DURATION (default 30s), CONNECTIONS (64), THREADS (2), RUNS (2), TIMEOUT
-# (30s), RARE_DURATION, DOC_DURATION (10s; 0 skips them), FORCE=1.
+# (30s), RARE_DURATION, DOC_DURATION (10s), CACHED_DURATION (0 skips
+# them), FORCE=1.
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -160,7 +167,9 @@ nq=$(grep -c '"/api' "$tmp/search.lua")
 nrare=$(grep -c '"/api' "$tmp/rare.lua")
 
 # ------------------------------------------------------------------ server
-"$tmp/tifa" serve --db "$db" --port 0 --read-only > "$tmp/out" 2> "$tmp/err" &
+# Without the answer cache: every request runs its query (the cost of a
+# search); the cache gets a run of its own at the end.
+"$tmp/tifa" serve --db "$db" --port 0 --read-only --no-cache > "$tmp/out" 2> "$tmp/err" &
 pid=$!
 port=""
 i=0
@@ -185,7 +194,7 @@ ndb=$(curl -s "$base/api/stats" | python3 -c 'import json,sys; print(json.load(s
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
 echo "== tifa serve under wrk: $ndb documents ($db), $nq search requests cycled"
 echo "   $tifa_label; $(nproc) cores ($cpu); load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "   wrk -t$threads -c$conns -d$duration --timeout $timeout --latency -s search.lua $base"
+echo "   tifa serve --read-only --no-cache; wrk -t$threads -c$conns -d$duration --timeout $timeout --latency -s search.lua $base"
 rss0=$(rss)
 wrk -t"$threads" -c"$conns" -d5s --timeout "$timeout" -s "$tmp/search.lua" "$base" > "$tmp/warm" 2>&1
 rss1=$(rss)
@@ -223,4 +232,25 @@ st=$(curl -s -o /dev/null -w '%{http_code}' "$base/api/stats")
 kill -TERM "$pid"; wait "$pid"; sst=$?
 pid=""
 [ "$sst" = 0 ] || { echo "FAIL: the server exited with status $sst"; failed=1; }
+
+# With the cache (the default): the same 40 requests, which repeat, so
+# after the first round most answers come from memory while the corpus
+# does not change. CACHED_DURATION (default DURATION; 0 skips).
+if [ "${CACHED_DURATION:-$duration}" != 0 ]; then
+    : > "$tmp/out"
+    "$tmp/tifa" serve --db "$db" --port 0 --read-only > "$tmp/out" 2> "$tmp/err" &
+    pid=$!
+    port=""
+    i=0
+    while [ $i -lt 100 ] && [ -z "$port" ]; do
+        port=$(sed -n 's|^tifa serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/out")
+        [ -n "$port" ] || sleep 0.1
+        i=$((i + 1))
+    done
+    base=http://127.0.0.1:$port
+    wrk_run "$tmp/search.lua" "${CACHED_DURATION:-$duration}" "$tmp/cached" "search with the cache (default), same 40 requests" || failed=1
+    kill -TERM "$pid"; wait "$pid"; sst=$?
+    pid=""
+    [ "$sst" = 0 ] || { echo "FAIL: the server exited with status $sst"; failed=1; }
+fi
 exit $failed
