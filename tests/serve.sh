@@ -209,7 +209,7 @@ check "no stale cached search after tifa add wrote ($tb -> $ta)" '[ "$ta" -gt "$
 curl -s "$B/api/trend?term=$(enc 会议)" > "$tmp/t-after"
 check "no stale cached trend after tifa add wrote" '! cmp -s "$tmp/t-before" "$tmp/t-after"'
 
-# The cache keeps answers up to 5 s: a change by another process within
+# The cache keeps answers up to 60 s: a change by another process within
 # that time must still be seen at once (the corpus files changed).
 st=$(get "$B/api/search?q=$(enc 缓存失效测验)")
 check "cache: a search with no match (now cached)" '[ "$st" = 200 ] && json "d[\"total\"]==0"'

@@ -25,7 +25,7 @@ static const char *serve_help =
     "  --read-only       no adding (POST /api/add answers 403)\n"
     "  --max-body BYTES  largest request body, default 10M (suffix K or M); larger: 413\n"
     "  --no-cache        compute every search, trend and diff afresh (by default recent\n"
-    "                    answers are kept while the corpus file is unchanged, up to 5 s)\n"
+    "                    answers are kept while the corpus file is unchanged, up to 60 s)\n"
     "  --log             one line per request on standard error\n";
 
 /* 10M, 512K, 1000: bytes. */
