@@ -94,8 +94,13 @@ static int from_cache(serve_ctx *s, const char *key, reply *r, char *version) {
     return 1;
 }
 
+/* After a miss, always: keeps a good answer, and lets the requests that
+ * wait for this one go on either way. */
 static void remember(serve_ctx *s, const char *key, const reply *r, const char *version) {
-    if (r->status == 200 && r->body) cache_put(&s->cache, key, r->body, r->len, version);
+    if (r->status == 200 && r->body)
+        cache_put(&s->cache, key, r->body, r->len, version);
+    else
+        cache_abandon(&s->cache, key);
 }
 
 static void out_drop(out *o) {
@@ -160,6 +165,25 @@ static int opt_date(serve_request *rq, const char *key, const char **v, reply *r
     return 1;
 }
 
+static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, reply *r) {
+    out o;
+    if (!out_open(&o, r)) return;
+    tifa_corpus *c = take(s, r);
+    if (!c) return out_drop(&o);
+    fputs("{\"results\":[", o.fp);
+    hit_writer w = {o.fp, 0};
+    int64_t total = 0;
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_search(c, q, f, write_hit, &w, &total, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        return reply_error(r, status_for(st), "search: %s", err.message);
+    }
+    fprintf(o.fp, "],\"total\":%lld}", (long long)total);
+    out_send(&o, r);
+}
+
 void api_search(serve_ctx *s, serve_request *rq, reply *r) {
     const char *q = req_arg(rq, "q");
     if (!q || !*q) return reply_error(r, 400, "q: the search query is missing");
@@ -175,22 +199,7 @@ void api_search(serve_ctx *s, serve_request *rq, reply *r) {
     snprintf(key, sizeof key, "search\n%s\n%d\n%d\n%s\n%s\n%s\n%s", q, f.limit, f.offset, f.from ? f.from : "",
              f.to ? f.to : "", f.org ? f.org : "", f.meeting ? f.meeting : "");
     if (from_cache(s, key, r, version)) return;
-    out o;
-    if (!out_open(&o, r)) return;
-    tifa_corpus *c = take(s, r);
-    if (!c) return out_drop(&o);
-    fputs("{\"results\":[", o.fp);
-    hit_writer w = {o.fp, 0};
-    int64_t total = 0;
-    tifa_error err = {0};
-    tifa_status st = tifa_corpus_search(c, q, &f, write_hit, &w, &total, &err);
-    pool_give(&s->pool, c);
-    if (st != TIFA_OK) {
-        out_drop(&o);
-        return reply_error(r, status_for(st), "search: %s", err.message);
-    }
-    fprintf(o.fp, "],\"total\":%lld}", (long long)total);
-    out_send(&o, r);
+    search_run(s, q, &f, r);
     remember(s, key, r, version);
 }
 
@@ -266,15 +275,7 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
 
 /* ------------------------------------------------------------------ diff */
 
-void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
-    const char *as = req_arg(rq, "a"), *bs = req_arg(rq, "b");
-    int64_t ids[2];
-    if (!as || !bs) return reply_error(r, 400, "a and b: the ids of the two documents are needed");
-    if (!param_id(as, &ids[0])) return reply_error(r, 400, "a: bad document id");
-    if (!param_id(bs, &ids[1])) return reply_error(r, 400, "b: bad document id");
-    char key[64], version[CACHE_VERSION_LEN];
-    snprintf(key, sizeof key, "diff\n%lld\n%lld", (long long)ids[0], (long long)ids[1]);
-    if (from_cache(s, key, r, version)) return;
+static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
     char *raw[2] = {NULL, NULL};
     size_t len[2] = {0, 0};
     tifa_corpus *c = take(s, r);
@@ -294,7 +295,6 @@ void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
             st = tifa_diff(raw[0], len[0], raw[1], len[1], 1, 0, o.fp, &err);
             if (st == TIFA_OK) {
                 out_send(&o, r);
-                remember(s, key, r, version);
             } else {
                 out_drop(&o);
                 reply_error(r, status_for(st), "diff: %s", err.message);
@@ -303,6 +303,19 @@ void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
     }
     tifa_free(raw[0]);
     tifa_free(raw[1]);
+}
+
+void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
+    const char *as = req_arg(rq, "a"), *bs = req_arg(rq, "b");
+    int64_t ids[2];
+    if (!as || !bs) return reply_error(r, 400, "a and b: the ids of the two documents are needed");
+    if (!param_id(as, &ids[0])) return reply_error(r, 400, "a: bad document id");
+    if (!param_id(bs, &ids[1])) return reply_error(r, 400, "b: bad document id");
+    char key[64], version[CACHE_VERSION_LEN];
+    snprintf(key, sizeof key, "diff\n%lld\n%lld", (long long)ids[0], (long long)ids[1]);
+    if (from_cache(s, key, r, version)) return;
+    diff_run(s, ids, r);
+    remember(s, key, r, version);
 }
 
 /* ----------------------------------------------------------------- trend */
@@ -322,23 +335,7 @@ static int write_row(void *user, const tifa_trend_row *row) {
     return 0;
 }
 
-void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
-    const char *terms[MAX_TERMS + 1];
-    int n = req_args(rq, "term", terms, MAX_TERMS + 1);
-    if (n == 0) return reply_error(r, 400, "term: at least one term is needed");
-    if (n > MAX_TERMS) return reply_error(r, 400, "term: at most %d terms", MAX_TERMS);
-    for (int i = 0; i < n; i++)
-        if (!param_text(terms[i], MAX_TERM))
-            return reply_error(r, 400, "term: each from 1 to %d bytes of UTF-8 text without control characters",
-                               MAX_TERM);
-    const char *by = req_arg(rq, "by");
-    if (by && !*by) by = NULL;
-    if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0) return reply_error(r, 400, "by: year or month");
-    int by_month = by && !strcmp(by, "month");
-    char key[MAX_TERMS * (MAX_TERM + 1) + 32], version[CACHE_VERSION_LEN];
-    size_t k = (size_t)snprintf(key, sizeof key, "trend\n%s", by_month ? "month" : "year");
-    for (int i = 0; i < n && k < sizeof key; i++) k += (size_t)snprintf(key + k, sizeof key - k, "\n%s", terms[i]);
-    if (from_cache(s, key, r, version)) return;
+static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_month, reply *r) {
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
@@ -359,6 +356,26 @@ void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
     }
     fputs("]}", o.fp);
     out_send(&o, r);
+}
+
+void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
+    const char *terms[MAX_TERMS + 1];
+    int n = req_args(rq, "term", terms, MAX_TERMS + 1);
+    if (n == 0) return reply_error(r, 400, "term: at least one term is needed");
+    if (n > MAX_TERMS) return reply_error(r, 400, "term: at most %d terms", MAX_TERMS);
+    for (int i = 0; i < n; i++)
+        if (!param_text(terms[i], MAX_TERM))
+            return reply_error(r, 400, "term: each from 1 to %d bytes of UTF-8 text without control characters",
+                               MAX_TERM);
+    const char *by = req_arg(rq, "by");
+    if (by && !*by) by = NULL;
+    if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0) return reply_error(r, 400, "by: year or month");
+    int by_month = by && !strcmp(by, "month");
+    char key[MAX_TERMS * (MAX_TERM + 1) + 32], version[CACHE_VERSION_LEN];
+    size_t k = (size_t)snprintf(key, sizeof key, "trend\n%s", by_month ? "month" : "year");
+    for (int i = 0; i < n && k < sizeof key; i++) k += (size_t)snprintf(key + k, sizeof key - k, "\n%s", terms[i]);
+    if (from_cache(s, key, r, version)) return;
+    trend_run(s, terms, n, by_month, r);
     remember(s, key, r, version);
 }
 

@@ -53,55 +53,101 @@ static void check_version(serve_cache *c) {
 void cache_init(serve_cache *c, const char *db, int enabled) {
     memset(c, 0, sizeof *c);
     pthread_mutex_init(&c->lock, NULL);
+    pthread_cond_init(&c->landed, NULL);
     c->db = db;
     c->enabled = enabled;
 }
 
 void cache_free(serve_cache *c) {
     clear_all(c);
+    for (size_t i = 0; i < CACHE_FLIGHTS; i++) free(c->flight[i]);
+    pthread_cond_destroy(&c->landed);
     pthread_mutex_destroy(&c->lock);
 }
 
-char *cache_get(serve_cache *c, const char *key, size_t *len, char version[CACHE_VERSION_LEN]) {
-    version[0] = 0;
-    if (!c->enabled) return NULL;
-    char *copy = NULL;
+/* The slot of key among the answers being computed, or -1. Lock held. */
+static int flight_of(const serve_cache *c, const char *key) {
+    for (int i = 0; i < CACHE_FLIGHTS; i++)
+        if (c->flight[i] && !strcmp(c->flight[i], key)) return i;
+    return -1;
+}
+
+/* key is no longer being computed; wakes who waits for it. Lock held. */
+static void land(serve_cache *c, const char *key) {
+    int i = flight_of(c, key);
+    if (i < 0) return;
+    free(c->flight[i]);
+    c->flight[i] = NULL;
+    pthread_cond_broadcast(&c->landed);
+}
+
+void cache_abandon(serve_cache *c, const char *key) {
+    if (!c->enabled) return;
     pthread_mutex_lock(&c->lock);
-    check_version(c);
-    memcpy(version, c->version, CACHE_VERSION_LEN);
+    land(c, key);
+    pthread_mutex_unlock(&c->lock);
+}
+
+/* The cached answer for key, copied, or NULL (expired ones dropped). Lock held. */
+static char *lookup(serve_cache *c, const char *key, size_t *len) {
     unsigned long long t = now_ms();
     for (size_t i = 0; i < CACHE_SLOTS; i++) {
         cache_entry *e = &c->slots[i];
         if (!e->key || strcmp(e->key, key) != 0) continue;
         if (t - e->born_ms > CACHE_TTL_MS) {
             drop(c, e);
-            break;
+            return NULL;
         }
-        if ((copy = malloc(e->len ? e->len : 1))) {
+        char *copy = malloc(e->len ? e->len : 1);
+        if (copy) {
             memcpy(copy, e->body, e->len);
             *len = e->len;
             e->used = ++c->clock;
         }
-        break;
+        return copy;
     }
-    if (copy)
+    return NULL;
+}
+
+char *cache_get(serve_cache *c, const char *key, size_t *len, char version[CACHE_VERSION_LEN]) {
+    version[0] = 0;
+    if (!c->enabled) return NULL;
+    pthread_mutex_lock(&c->lock);
+    char *copy;
+    for (;;) {
+        check_version(c);
+        if ((copy = lookup(c, key, len)) || flight_of(c, key) < 0) break;
+        pthread_cond_wait(&c->landed, &c->lock); /* someone computes it: wait */
+    }
+    memcpy(version, c->version, CACHE_VERSION_LEN);
+    if (copy) {
         c->hits++;
-    else
+    } else {
         c->misses++;
+        /* This request computes it; the others wait (when there is room to
+         * say so: with every flight slot taken they compute it too). */
+        for (int i = 0; i < CACHE_FLIGHTS; i++)
+            if (!c->flight[i]) {
+                c->flight[i] = strdup(key);
+                break;
+            }
+    }
     pthread_mutex_unlock(&c->lock);
     return copy;
 }
 
 void cache_put(serve_cache *c, const char *key, const char *body, size_t len, const char *version) {
-    if (!c->enabled || len > CACHE_MAX_ENTRY || !version[0]) return;
-    char *k = strdup(key), *b = malloc(len ? len : 1);
+    if (!c->enabled) return;
+    char *k = len <= CACHE_MAX_ENTRY && version[0] ? strdup(key) : NULL, *b = k ? malloc(len ? len : 1) : NULL;
+    pthread_mutex_lock(&c->lock);
+    land(c, key);
     if (!k || !b) {
+        pthread_mutex_unlock(&c->lock);
         free(k);
         free(b);
         return;
     }
     memcpy(b, body, len);
-    pthread_mutex_lock(&c->lock);
     /* The corpus changed since the lookup: the answer may be from before
      * the change, so it is not kept. */
     check_version(c);
