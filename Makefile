@@ -18,8 +18,12 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/terms.c src/extract.c src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
            src/nearcopy.c src/corpus_record.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
-CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c
+CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
+           src/serve/server.c src/serve/api.c src/serve/route.c src/serve/cache.c build/gen/assets.c
+CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lpthread
+# Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.
+CLI_LIBS := -lmicrohttpd
 
 OBJ      := $(LIB_SRC:%.c=build/obj/%.o) $(GEN_SRC:build/gen/%.c=build/obj/gen/%.o)
 ASAN_OBJ := $(LIB_SRC:%.c=build/asan/%.o) $(GEN_SRC:build/gen/%.c=build/asan/gen/%.o)
@@ -42,6 +46,10 @@ build/gen/opencc_tables.c: tools/gen_opencc.py build/octext/.done
 build/gen/pinyin_tables.c: tools/gen_pinyin.py build/octext/.done $(UNIHAN)
 	@mkdir -p build/gen
 	python3 tools/gen_pinyin.py $(UNIHAN) build/octext/TSCharacters.txt build/octext/STCharacters.txt $@
+
+build/gen/assets.c: tools/gen_assets.py $(wildcard web/*)
+	@mkdir -p build/gen
+	python3 tools/gen_assets.py web $@
 
 # ------------------------------------------------------------ objects
 build/obj/%.o: %.c include/tifa.h $(wildcard src/*.h)
@@ -69,10 +77,10 @@ build/libtifa-asan.a: $(ASAN_OBJ)
 	rm -f $@; ar rcs $@ $^
 build/libtifa.so: $(PIC_OBJ)
 	$(CC) -shared -Wl,-soname,libtifa.so.0 -o $@ $^ $(LIBS)
-build/tifa: $(CLI_SRC) build/libtifa.a
-	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(CLI_SRC) build/libtifa.a $(LIBS) -o $@
-build/tifa-asan: $(CLI_SRC) build/libtifa-asan.a
-	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) $(CLI_SRC) build/libtifa-asan.a $(LIBS) -o $@
+build/tifa: $(CLI_SRC) $(CLI_HDR) build/libtifa.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(CLI_SRC) build/libtifa.a $(CLI_LIBS) $(LIBS) -o $@
+build/tifa-asan: $(CLI_SRC) $(CLI_HDR) build/libtifa-asan.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) $(CLI_SRC) build/libtifa-asan.a $(CLI_LIBS) $(LIBS) -o $@
 tifa: build/tifa
 	cp build/tifa tifa
 build/tifa.pc: Makefile
@@ -95,7 +103,7 @@ setup:
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
               tests/unit/test_html.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff html record
+FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(GEN_SRC:build/gen/%.c=build/fuzzobj/gen/%.o)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
@@ -112,6 +120,10 @@ build/libtifa-fuzz.a: $(FUZZ_OBJ)
 	rm -f $@; ar rcs $@ $^
 build/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/libtifa-fuzz.a
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a $(LIBS) -o $@
+
+# The server's path and parameter checks (no HTTP, no corpus needed).
+build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h src/serve/route.c src/serve/route.h
+	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c src/serve/route.c -o $@
 
 FUZZ_SECONDS ?= 10
 fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
@@ -145,6 +157,8 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	sh tests/run-cases.sh build/tifa-asan
 	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan
 	sh tests/cli.sh build/tifa
+	sh tests/serve.sh build/tifa-asan
+	sh tests/e2e/run.sh build/tifa-asan
 	sh tests/differential.sh build/tifa
 	python3 tests/extract-props.py build/tifa-asan
 	python3 tests/score-extract.py build/tifa --floor $(EXTRACT_FLOOR)
@@ -165,14 +179,18 @@ demo: setup
 bench: all
 	sh bench/run.sh
 	sh bench/extract.sh
+	sh bench/serve.sh
+
+bench-serve: all
+	sh bench/serve.sh
 
 bench-html: build/tifa
 	python3 bench/html_score.py --tifa build/tifa
 
 format:
-	clang-format -i $(LIB_SRC) $(CLI_SRC) src/*.h include/tifa.h tests/unit/*.c tests/unit/*.h tests/stream.c fuzz/*.c
+	clang-format -i $(LIB_SRC) $(filter-out build/%,$(CLI_SRC)) $(CLI_HDR) src/*.h include/tifa.h tests/unit/*.c tests/unit/*.h tests/stream.c fuzz/*.c
 
 clean:
 	rm -rf build tifa
 
-.PHONY: all install setup test check demo bench bench-html fuzz-smoke format clean
+.PHONY: all install setup test check demo bench bench-html bench-serve fuzz-smoke format clean

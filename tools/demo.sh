@@ -34,3 +34,14 @@ echo "-- tifa trend --db build/demo.db 两个确立 十五五 十四五"
 $T trend --db build/demo.db 两个确立 十五五 十四五
 echo
 echo "Next: tifa clean FILE..., tifa extract FILE..., tifa add/search/diff/trend --db FILE, tifa --help"
+echo
+# Last, the reading room: in the foreground until Ctrl-C. Not when the demo
+# runs without a terminal (CI, tests) or with TIFA_DEMO_NO_SERVE set.
+if [ -n "${TIFA_DEMO_NO_SERVE:-}" ] || [ ! -t 0 ] || [ ! -t 1 ]; then
+  echo "== tifa serve --db build/demo.db: skipped (no terminal, or TIFA_DEMO_NO_SERVE is set)"
+else
+  echo "== tifa serve: the demo corpus in the browser; open the address below (Ctrl-C stops)"
+  port=${TIFA_DEMO_PORT:-8080}
+  # 8080 taken: any free port (the address is printed either way).
+  $T serve --db build/demo.db --port "$port" || $T serve --db build/demo.db --port 0
+fi

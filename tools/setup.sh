@@ -4,7 +4,14 @@
 # possible it prints the exact command and stops.
 set -eu
 
-PACKAGES="build-essential clang libclang-rt-dev python3 opencc libopencc1.1 unicode-data time libsqlite3-dev sqlite3 libgumbo-dev"
+PACKAGES="build-essential clang libclang-rt-dev python3 opencc libopencc1.1 unicode-data time libsqlite3-dev sqlite3
+  libgumbo-dev libmicrohttpd-dev chromium fonts-wqy-microhei wrk curl"
+# tifa serve: libmicrohttpd; its tests: chromium (with a CJK font, for the
+# screenshots), curl; its benchmark: wrk. node and npm run the browser
+# tests: Debian's only when none is installed (a nodesource node brings its
+# own npm, which Debian's npm package would conflict with).
+command -v node > /dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES npm"
 
 missing=""
 for p in $PACKAGES; do

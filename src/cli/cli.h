@@ -3,9 +3,9 @@
 #define TIFA_CLI_H
 #include <stdio.h>
 #include "tifa.h"
+#include "cli/jsonout.h"
 
 int usage_error(const char *cmd, const char *arg);
-void print_json_string(FILE *fp, const char *s); /* NULL prints null */
 
 const char *corpus_path(const char *given);
 int corpus_option(int argc, char **argv, int *i, const char **db, tifa_filter *f);
@@ -20,6 +20,7 @@ int cmd_trend(int argc, char **argv);
 int cmd_export(int argc, char **argv);
 int cmd_stats(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
+int cmd_serve(int argc, char **argv);
 
 /* Writes a line chart of documents per period, one line per term. */
 int write_trend_svg(const char *path, const tifa_trend_row *rows, size_t n, const char *const *terms, int nterms);

@@ -325,24 +325,12 @@ typedef struct {
     int json, color, count;
 } hit_printer;
 
-static void json_field(const char *key, const char *value) {
-    printf(",\"%s\":", key);
-    print_json_string(stdout, value);
-}
-
 static int print_hit(void *user, const tifa_hit *h) {
     hit_printer *p = user;
     p->count++;
     if (p->json) {
-        printf("{\"id\":%lld", (long long)h->id);
-        json_field("file", h->file);
-        json_field("date", h->date);
-        json_field("meeting", h->meeting);
-        json_field("org", h->org);
-        json_field("title", h->title);
-        if (h->snippet) json_field("snippet", h->snippet);
-        if (h->duplicate_of) printf(",\"duplicate_of\":%lld}\n", (long long)h->duplicate_of);
-        else printf(",\"duplicate_of\":null}\n");
+        print_hit_json(stdout, h);
+        putchar('\n');
         return 0;
     }
     printf("%s#%lld%s  %s  %s%s\n", p->color ? "\x1b[1m" : "", (long long)h->id, p->color ? "\x1b[0m" : "",

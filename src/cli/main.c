@@ -25,6 +25,12 @@ static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
                                 "  convert   script conversion, a drop-in for opencc (-c CONFIG)\n"
                                 "  extract   the record of each document: articles, meeting facts, terms (JSON Lines)\n"
                                 "\n"
+                                "The corpus (--db PATH, default $TIFA_DB or ./tifa.db):\n"
+                                "  add       store documents     search    full-text search   list   stored documents\n"
+                                "  show      record and text     diff      compare two        trend  terms over time\n"
+                                "  export    jsonl or csv        stats     counts\n"
+                                "  serve     the corpus in the browser: search, documents, compare, trend, add\n"
+                                "\n"
                                 "Every command reads standard input when no FILE or '-' is given.\n"
                                 "tifa COMMAND --help describes a command. tifa --version prints the version.\n";
 
@@ -303,21 +309,6 @@ int usage_error(const char *cmd, const char *arg) {
     return 2;
 }
 
-void print_json_string(FILE *fp, const char *s) {
-    if (!s) {
-        fputs("null", fp);
-        return;
-    }
-    fputc('"', fp);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\') fprintf(fp, "\\%c", *p);
-        else if (*p == '\n') fputs("\\n", fp);
-        else if (*p < 0x20) fprintf(fp, "\\u%04x", *p);
-        else fputc(*p, fp);
-    }
-    fputc('"', fp);
-}
-
 /* ------------------------------------------------------------ extract */
 
 #define EXTRACT_LIMIT (64u << 20)
@@ -465,7 +456,8 @@ int main(int argc, char **argv) {
         const char *name;
         int (*run)(int, char **);
     } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
-                       {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff}};
+                       {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff},
+                       {"serve", cmd_serve}};
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
         if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);

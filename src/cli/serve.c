@@ -1,0 +1,91 @@
+/* cli/serve: `tifa serve` — options, then serve_run (src/serve/). */
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
+#include "cli.h"
+#include "serve/route.h"
+#include "serve/serve.h"
+
+static const char *serve_help =
+    "usage: tifa serve [--db PATH] [--port N] [--bind ADDR] [--read-only] [--max-body BYTES]\n"
+    "                  [--no-cache] [--log]\n"
+    "\n"
+    "A reading room in the browser over the corpus: search, documents with their\n"
+    "facts, compare, trend, add. Pages and a JSON API (see README) on\n"
+    "http://ADDR:PORT/. Runs until Ctrl-C (SIGINT) or SIGTERM.\n"
+    "\n"
+    "  --db PATH         the corpus (default $TIFA_DB, else ./tifa.db); created if missing\n"
+    "                    unless --read-only\n"
+    "  --port N          default 8080; 0 picks a free port (the address is printed)\n"
+    "  --bind ADDR       numeric address to listen on, default 127.0.0.1 (this machine\n"
+    "                    only); 0.0.0.0 opens it to the network (no authentication!)\n"
+    "  --read-only       no adding (POST /api/add answers 403)\n"
+    "  --max-body BYTES  largest request body, default 10M (suffix K or M); larger: 413\n"
+    "  --no-cache        compute every search, trend and diff afresh (by default recent\n"
+    "                    answers are kept while the corpus file is unchanged, up to 60 s)\n"
+    "  --log             one line per request on standard error\n";
+
+/* 10M, 512K, 1000: bytes. */
+static int parse_size(const char *s, size_t *out) {
+    char digits[24];
+    size_t n = strlen(s), mult = 1;
+    if (n && (s[n - 1] == 'K' || s[n - 1] == 'k'))
+        mult = 1024, n--;
+    else if (n && (s[n - 1] == 'M' || s[n - 1] == 'm'))
+        mult = 1024 * 1024, n--;
+    if (n == 0 || n >= sizeof digits) return 0;
+    memcpy(digits, s, n);
+    digits[n] = 0;
+    long v;
+    if (!param_int(digits, 1, 1L << 40, &v) || (size_t)v > ((size_t)1 << 40) / mult) return 0;
+    *out = (size_t)v * mult;
+    return 1;
+}
+
+int cmd_serve(int argc, char **argv) {
+    serve_config cfg = {.bind = "127.0.0.1", .port = 8080, .max_body = 10u << 20, .handles = 8};
+    const char *db = NULL;
+    tifa_filter unused = {0};
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        long v;
+        if (!strcmp(a, "--db")) {
+            int r = corpus_option(argc, argv, &i, &db, &unused);
+            if (r <= 0) return usage_error("serve", a);
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            fputs(serve_help, stdout);
+            return 0;
+        } else if (!strcmp(a, "--port") && i + 1 < argc) {
+            if (!param_int(argv[++i], 0, 65535, &v)) return usage_error("serve", argv[i]);
+            cfg.port = (unsigned)v;
+        } else if (!strcmp(a, "--bind") && i + 1 < argc) {
+            cfg.bind = argv[++i];
+        } else if (!strcmp(a, "--read-only")) {
+            cfg.read_only = 1;
+        } else if (!strcmp(a, "--max-body") && i + 1 < argc) {
+            if (!parse_size(argv[++i], &cfg.max_body)) return usage_error("serve", argv[i]);
+        } else if (!strcmp(a, "--no-cache")) {
+            cfg.no_cache = 1;
+        } else if (!strcmp(a, "--log")) {
+            cfg.log = 1;
+        } else {
+            return usage_error("serve", a);
+        }
+    }
+#ifdef __GLIBC__
+    /* A long-lived server with a thread per connection: a few shared malloc
+     * arenas, and freed memory given back (main() keeps 64 MB for the batch
+     * commands), so the resident size follows the load and comes back. */
+    mallopt(M_ARENA_MAX, 2);
+    mallopt(M_TRIM_THRESHOLD, 1 << 20);
+#endif
+    cfg.db = corpus_path(db);
+    /* Made (or migrated) once here, so the reader handles find it. */
+    tifa_corpus *c = open_corpus(cfg.db, cfg.read_only);
+    if (!c) return 1;
+    tifa_corpus_close(c);
+    return serve_run(&cfg);
+}

@@ -1,0 +1,445 @@
+/*
+ * serve/api: the JSON endpoints. Each checks its parameters (400 with a
+ * message), borrows a reader handle for as short a time as it can, and
+ * writes the same field names as the CLI's --json forms (cli/jsonout.c).
+ * No HTTP here: parameters come through req_arg, answers go into a reply.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli/jsonout.h"
+#include "serve/route.h"
+#include "serve/serve.h"
+
+#define JSON_TYPE  "application/json; charset=utf-8"
+#define MAX_QUERY  1000 /* bytes of a search query */
+#define MAX_FILTER 200  /* bytes of org, meeting, a file name */
+#define MAX_TERMS  8
+#define MAX_TERM   100
+
+static const char oom_json[] = "{\"error\":\"out of memory\"}";
+
+static void reply_oom(reply *r) {
+    r->status = 500;
+    r->type = JSON_TYPE;
+    r->body = (char *)oom_json;
+    r->len = sizeof oom_json - 1;
+    r->persistent = 1;
+}
+
+void reply_error(reply *r, unsigned status, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *fp = open_memstream(&buf, &len);
+    if (!fp) return reply_oom(r);
+    fputs("{\"error\":", fp);
+    print_json_string(fp, msg);
+    fputs("}", fp);
+    if (fclose(fp) != 0) {
+        free(buf);
+        return reply_oom(r);
+    }
+    r->status = status;
+    r->type = JSON_TYPE;
+    r->body = buf;
+    r->len = len;
+    r->persistent = 0;
+}
+
+/* A JSON answer being written. */
+typedef struct {
+    char *buf;
+    size_t len;
+    FILE *fp;
+} out;
+
+static int out_open(out *o, reply *r) {
+    o->buf = NULL;
+    o->len = 0;
+    o->fp = open_memstream(&o->buf, &o->len);
+    if (!o->fp) reply_oom(r);
+    return o->fp != NULL;
+}
+
+static void out_send(out *o, reply *r) {
+    if (fclose(o->fp) != 0) {
+        free(o->buf);
+        return reply_oom(r);
+    }
+    r->status = 200;
+    r->type = JSON_TYPE;
+    r->body = o->buf;
+    r->len = o->len;
+    r->persistent = 0;
+}
+
+/* A cached answer for key: sent, 1. Otherwise 0, with the corpus version
+ * to store the answer under (remember). */
+static int from_cache(serve_ctx *s, const char *key, reply *r, char *version) {
+    size_t len;
+    char *body = cache_get(&s->cache, key, &len, version);
+    if (!body) return 0;
+    r->status = 200;
+    r->type = JSON_TYPE;
+    r->body = body;
+    r->len = len;
+    r->persistent = 0;
+    return 1;
+}
+
+/* After a miss, always: keeps a good answer, and lets the requests that
+ * wait for this one go on either way. */
+static void remember(serve_ctx *s, const char *key, const reply *r, const char *version) {
+    if (r->status == 200 && r->body)
+        cache_put(&s->cache, key, r->body, r->len, version);
+    else
+        cache_abandon(&s->cache, key);
+}
+
+static void out_drop(out *o) {
+    fclose(o->fp);
+    free(o->buf);
+}
+
+/* The status for a failed library call: bad input is the caller's (400). */
+static unsigned status_for(tifa_status st) { return st == TIFA_EINPUT || st == TIFA_EUSAGE ? 400 : 500; }
+
+static tifa_corpus *take(serve_ctx *s, reply *r) {
+    tifa_error err = {0};
+    tifa_corpus *c = pool_take(&s->pool, &err);
+    if (!c) reply_error(r, 503, "the corpus cannot be opened: %s", err.message);
+    return c;
+}
+
+/* ---------------------------------------------------------------- search */
+
+typedef struct {
+    FILE *fp;
+    int n;
+} hit_writer;
+
+static int write_hit(void *user, const tifa_hit *h) {
+    hit_writer *w = user;
+    if (w->n++) fputc(',', w->fp);
+    print_hit_json(w->fp, h);
+    return 0;
+}
+
+/* Optional text parameter: NULL when absent or empty; 0 when invalid. */
+static int opt_text(serve_request *rq, const char *key, size_t max, const char **v, reply *r) {
+    *v = req_arg(rq, key);
+    if (*v && !**v) *v = NULL;
+    if (*v && !param_text(*v, max)) {
+        reply_error(r, 400, "%s: at most %zu bytes of UTF-8 text without control characters", key, max);
+        return 0;
+    }
+    return 1;
+}
+
+static int opt_int(serve_request *rq, const char *key, long min, long max, int *v, reply *r) {
+    const char *s = req_arg(rq, key);
+    long n;
+    if (!s || !*s) return 1;
+    if (!param_int(s, min, max, &n)) {
+        reply_error(r, 400, "%s: a whole number from %ld to %ld", key, min, max);
+        return 0;
+    }
+    *v = (int)n;
+    return 1;
+}
+
+static int opt_date(serve_request *rq, const char *key, const char **v, reply *r) {
+    *v = req_arg(rq, key);
+    if (*v && !**v) *v = NULL;
+    if (*v && !param_date(*v)) {
+        reply_error(r, 400, "%s: a date yyyy-mm-dd, or a year (yyyy) or month (yyyy-mm)", key);
+        return 0;
+    }
+    return 1;
+}
+
+static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, reply *r) {
+    out o;
+    if (!out_open(&o, r)) return;
+    tifa_corpus *c = take(s, r);
+    if (!c) return out_drop(&o);
+    fputs("{\"results\":[", o.fp);
+    hit_writer w = {o.fp, 0};
+    int64_t total = 0;
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_search(c, q, f, write_hit, &w, &total, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        return reply_error(r, status_for(st), "search: %s", err.message);
+    }
+    fprintf(o.fp, "],\"total\":%lld}", (long long)total);
+    out_send(&o, r);
+}
+
+void api_search(serve_ctx *s, serve_request *rq, reply *r) {
+    const char *q = req_arg(rq, "q");
+    if (!q || !*q) return reply_error(r, 400, "q: the search query is missing");
+    if (!param_text(q, MAX_QUERY))
+        return reply_error(r, 400, "q: at most %d bytes of UTF-8 text without control characters", MAX_QUERY);
+    tifa_filter f = {.limit = 20};
+    if (!opt_int(rq, "limit", 1, 100, &f.limit, r) || !opt_int(rq, "offset", 0, 1000000, &f.offset, r) ||
+        !opt_date(rq, "from", &f.from, r) || !opt_date(rq, "to", &f.to, r) ||
+        !opt_text(rq, "org", MAX_FILTER, &f.org, r) || !opt_text(rq, "meeting", MAX_FILTER, &f.meeting, r))
+        return;
+    /* Checked parameters hold no control character: newlines separate. */
+    char key[MAX_QUERY + 2 * MAX_FILTER + 96], version[CACHE_VERSION_LEN];
+    snprintf(key, sizeof key, "search\n%s\n%d\n%d\n%s\n%s\n%s\n%s", q, f.limit, f.offset, f.from ? f.from : "",
+             f.to ? f.to : "", f.org ? f.org : "", f.meeting ? f.meeting : "");
+    if (from_cache(s, key, r, version)) return;
+    search_run(s, q, &f, r);
+    remember(s, key, r, version);
+}
+
+/* ------------------------------------------------------------------- doc */
+
+/* The charset a browser's TextDecoder knows the raw bytes by. */
+static const char *charset_of(const char *bytes, size_t len) {
+    switch (tifa_detect_encoding(bytes, len)) {
+    case TIFA_ENC_UTF16LE:
+        return "utf-16le";
+    case TIFA_ENC_UTF16BE:
+        return "utf-16be";
+    case TIFA_ENC_GB18030:
+        return "gb18030";
+    case TIFA_ENC_BIG5:
+        return "big5";
+    default:
+        return "utf-8";
+    }
+}
+
+void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
+    if (id <= 0) return reply_error(r, 400, "bad document id: a whole number from 1");
+    tifa_corpus *c = take(s, r);
+    if (!c) return;
+    char *record = NULL, *clean = NULL, *raw = NULL, *file = NULL;
+    size_t raw_len = 0;
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_get(c, id, what == 1 ? NULL : &record, what == 0 ? &clean : NULL,
+                                     what == 1 ? &raw : NULL, &raw_len, what == 0 ? &file : NULL, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        if (st == TIFA_EINPUT)
+            reply_error(r, 404, "no document %lld", (long long)id);
+        else
+            reply_error(r, 500, "%s", err.message);
+    } else if (what == 1) {
+        static const char *const types[] = {"text/plain; charset=utf-8", "text/plain; charset=utf-16le",
+                                            "text/plain; charset=utf-16be", "text/plain; charset=gb18030",
+                                            "text/plain; charset=big5"};
+        const char *cs = charset_of(raw, raw_len);
+        r->type = types[0];
+        for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
+            if (!strcmp(types[i] + 20, cs)) r->type = types[i];
+        r->status = 200;
+        r->body = raw;
+        r->len = raw_len;
+        r->sandbox = 1;
+        raw = NULL;
+    } else if (what == 2) {
+        r->status = 200;
+        r->type = JSON_TYPE;
+        r->len = strlen(record);
+        r->body = record;
+        snprintf(r->download, sizeof r->download, "tifa-%lld.json", (long long)id);
+        record = NULL;
+    } else {
+        out o;
+        if (out_open(&o, r)) {
+            fprintf(o.fp, "{\"id\":%lld,\"file\":", (long long)id);
+            print_json_string(o.fp, file);
+            fprintf(o.fp, ",\"record\":%s,\"clean\":", record);
+            print_json_string(o.fp, clean);
+            fputs("}", o.fp);
+            out_send(&o, r);
+        }
+    }
+    tifa_free(record);
+    tifa_free(clean);
+    tifa_free(raw);
+    tifa_free(file);
+}
+
+/* ------------------------------------------------------------------ diff */
+
+static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
+    char *raw[2] = {NULL, NULL};
+    size_t len[2] = {0, 0};
+    tifa_corpus *c = take(s, r);
+    if (!c) return;
+    tifa_error err = {0};
+    tifa_status st = TIFA_OK;
+    int k;
+    for (k = 0; k < 2 && st == TIFA_OK; k++) st = tifa_corpus_get(c, ids[k], NULL, NULL, &raw[k], &len[k], NULL, &err);
+    pool_give(&s->pool, c);
+    if (st == TIFA_EINPUT) {
+        reply_error(r, 404, "no document %lld", (long long)ids[k - 1]);
+    } else if (st != TIFA_OK) {
+        reply_error(r, 500, "%s", err.message);
+    } else {
+        out o;
+        if (out_open(&o, r)) {
+            st = tifa_diff(raw[0], len[0], raw[1], len[1], 1, 0, o.fp, &err);
+            if (st == TIFA_OK) {
+                out_send(&o, r);
+            } else {
+                out_drop(&o);
+                reply_error(r, status_for(st), "diff: %s", err.message);
+            }
+        }
+    }
+    tifa_free(raw[0]);
+    tifa_free(raw[1]);
+}
+
+void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
+    const char *as = req_arg(rq, "a"), *bs = req_arg(rq, "b");
+    int64_t ids[2];
+    if (!as || !bs) return reply_error(r, 400, "a and b: the ids of the two documents are needed");
+    if (!param_id(as, &ids[0])) return reply_error(r, 400, "a: bad document id");
+    if (!param_id(bs, &ids[1])) return reply_error(r, 400, "b: bad document id");
+    char key[64], version[CACHE_VERSION_LEN];
+    snprintf(key, sizeof key, "diff\n%lld\n%lld", (long long)ids[0], (long long)ids[1]);
+    if (from_cache(s, key, r, version)) return;
+    diff_run(s, ids, r);
+    remember(s, key, r, version);
+}
+
+/* ----------------------------------------------------------------- trend */
+
+typedef struct {
+    FILE *fp;
+    int n;
+} trend_writer;
+
+static int write_row(void *user, const tifa_trend_row *row) {
+    trend_writer *w = user;
+    fputs(w->n++ ? ",{\"period\":" : "{\"period\":", w->fp);
+    print_json_string(w->fp, row->period);
+    fputs(",\"term\":", w->fp);
+    print_json_string(w->fp, row->term);
+    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld}", (long long)row->documents, (long long)row->occurrences);
+    return 0;
+}
+
+static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_month, reply *r) {
+    out o;
+    if (!out_open(&o, r)) return;
+    tifa_corpus *c = take(s, r);
+    if (!c) return out_drop(&o);
+    fprintf(o.fp, "{\"by\":\"%s\",\"terms\":[", by_month ? "month" : "year");
+    for (int i = 0; i < n; i++) {
+        if (i) fputc(',', o.fp);
+        print_json_string(o.fp, terms[i]);
+    }
+    fputs("],\"rows\":[", o.fp);
+    trend_writer w = {o.fp, 0};
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_trend(c, terms, n, by_month, write_row, &w, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        return reply_error(r, status_for(st), "trend: %s", err.message);
+    }
+    fputs("]}", o.fp);
+    out_send(&o, r);
+}
+
+void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
+    const char *terms[MAX_TERMS + 1];
+    int n = req_args(rq, "term", terms, MAX_TERMS + 1);
+    if (n == 0) return reply_error(r, 400, "term: at least one term is needed");
+    if (n > MAX_TERMS) return reply_error(r, 400, "term: at most %d terms", MAX_TERMS);
+    for (int i = 0; i < n; i++)
+        if (!param_text(terms[i], MAX_TERM))
+            return reply_error(r, 400, "term: each from 1 to %d bytes of UTF-8 text without control characters",
+                               MAX_TERM);
+    const char *by = req_arg(rq, "by");
+    if (by && !*by) by = NULL;
+    if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0) return reply_error(r, 400, "by: year or month");
+    int by_month = by && !strcmp(by, "month");
+    char key[MAX_TERMS * (MAX_TERM + 1) + 32], version[CACHE_VERSION_LEN];
+    size_t k = (size_t)snprintf(key, sizeof key, "trend\n%s", by_month ? "month" : "year");
+    for (int i = 0; i < n && k < sizeof key; i++) k += (size_t)snprintf(key + k, sizeof key - k, "\n%s", terms[i]);
+    if (from_cache(s, key, r, version)) return;
+    trend_run(s, terms, n, by_month, r);
+    remember(s, key, r, version);
+}
+
+/* ------------------------------------------------------------------- add */
+
+void api_add(serve_ctx *s, serve_request *rq, reply *r) {
+    if (s->cfg.read_only)
+        return reply_error(r, 403, "this server is read-only (tifa serve --read-only): adding is off");
+    size_t len;
+    const char *body = req_body(rq, &len);
+    if (!body || len == 0) return reply_error(r, 400, "the body is empty: send the raw bytes of a document");
+    const char *name;
+    if (!opt_text(rq, "name", MAX_FILTER, &name, r)) return;
+    char fallback[64];
+    if (!name) {
+        time_t t = time(NULL);
+        struct tm tm;
+        gmtime_r(&t, &tm);
+        strftime(fallback, sizeof fallback, "web-%Y%m%d-%H%M%S.txt", &tm);
+        name = fallback;
+    }
+    /* A fresh writable handle per add: it loads the near-copy fingerprints
+     * as they are now, including documents `tifa add` stored meanwhile. */
+    pthread_mutex_lock(&s->write_lock);
+    tifa_corpus *c;
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_open(s->cfg.db, 0, &c, &err);
+    tifa_add_result result = TIFA_ADDED;
+    int64_t id = 0;
+    if (st == TIFA_OK) {
+        st = tifa_corpus_add(c, name, body, len, &result, &id, &err);
+        if (st == TIFA_OK) st = tifa_corpus_commit(c, &err);
+        tifa_corpus_close(c);
+    }
+    pthread_mutex_unlock(&s->write_lock);
+    if (st != TIFA_OK) return reply_error(r, status_for(st), "add: %s", err.message);
+    cache_bump(&s->cache);
+    static const char *const names[] = {"added", "duplicate", "near-duplicate"};
+    out o;
+    if (!out_open(&o, r)) return;
+    fprintf(o.fp, "{\"id\":%lld,\"result\":\"%s\"}", (long long)id, names[result]);
+    out_send(&o, r);
+}
+
+/* ----------------------------------------------------------------- stats */
+
+void api_stats(serve_ctx *s, reply *r) {
+    tifa_corpus *c = take(s, r);
+    if (!c) return;
+    tifa_corpus_stats st;
+    tifa_error err = {0};
+    tifa_status rc = tifa_corpus_stats_get(c, &st, &err);
+    pool_give(&s->pool, c);
+    if (rc != TIFA_OK) return reply_error(r, 500, "stats: %s", err.message);
+    out o;
+    if (!out_open(&o, r)) return;
+    fprintf(o.fp,
+            "{\"documents\":%lld,\"near_duplicates\":%lld,\"meetings\":%lld,\"raw_bytes\":%lld,\"clean_bytes\":%lld,"
+            "\"first_date\":",
+            (long long)st.documents, (long long)st.near_duplicates, (long long)st.meetings, (long long)st.raw_bytes,
+            (long long)st.clean_bytes);
+    print_json_string(o.fp, st.first_date[0] ? st.first_date : NULL);
+    fputs(",\"last_date\":", o.fp);
+    print_json_string(o.fp, st.last_date[0] ? st.last_date : NULL);
+    fprintf(o.fp, ",\"read_only\":%s,\"max_body\":%zu}", s->cfg.read_only ? "true" : "false", s->cfg.max_body);
+    out_send(&o, r);
+}

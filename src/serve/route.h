@@ -1,0 +1,41 @@
+/* serve/route: which handler a request path goes to, and the checks every
+ * query parameter passes before it reaches the corpus. Pure functions over
+ * bytes (no HTTP, no corpus), so a fuzz target drives them directly
+ * (fuzz/fuzz_route.c). */
+#ifndef TIFA_SERVE_ROUTE_H
+#define TIFA_SERVE_ROUTE_H
+#include <stddef.h>
+#include <stdint.h>
+
+typedef enum {
+    ROUTE_NONE = 0,   /* 404 */
+    ROUTE_PAGE,       /* the single-page app: /, /doc/ID, /compare, /trend, /add */
+    ROUTE_ASSET,      /* /static/NAME, compiled in */
+    ROUTE_SEARCH,     /* /api/search */
+    ROUTE_DOC,        /* /api/doc/ID */
+    ROUTE_DOC_RAW,    /* /api/doc/ID/raw */
+    ROUTE_DOC_RECORD, /* /api/doc/ID/record */
+    ROUTE_DIFF,       /* /api/diff */
+    ROUTE_TREND,      /* /api/trend */
+    ROUTE_ADD,        /* /api/add */
+    ROUTE_STATS       /* /api/stats */
+} route_kind;
+
+typedef struct {
+    route_kind kind;
+    int64_t id;        /* ROUTE_DOC*: the id; 0 when it is not a valid id (400) */
+    const char *asset; /* ROUTE_ASSET: points into the path */
+} route;
+
+/* Maps a decoded request path (no query string) to a route. Anything not
+ * listed, and any path holding "..", a backslash or a NUL-free control
+ * byte, is ROUTE_NONE. */
+void route_match(const char *path, route *out);
+
+/* Parameter checks; each returns 1 when the value is acceptable. */
+int param_id(const char *s, int64_t *out);                   /* 1..2^53, digits only */
+int param_int(const char *s, long min, long max, long *out); /* digits only (no leading 0), in range */
+int param_date(const char *s);                               /* yyyy, yyyy-mm, yyyy-mm-dd */
+int param_text(const char *s, size_t max);                   /* valid UTF-8, 1..max bytes, no control chars */
+
+#endif

@@ -1,0 +1,371 @@
+/*
+ * serve/server: the HTTP side of `tifa serve` on libmicrohttpd — a thread
+ * per connection, reader handles borrowed from a pool, request bodies
+ * collected up to a limit, the security headers every answer carries, and
+ * a clean stop on SIGINT/SIGTERM. What the endpoints do is in api.c.
+ */
+#define _DEFAULT_SOURCE
+#include <arpa/inet.h>
+#include <microhttpd.h>
+#include <netinet/in.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/socket.h>
+#include "serve/assets.h"
+#include "serve/route.h"
+#include "serve/serve.h"
+
+/* Every answer: no sniffing, scripts and styles from this server only (the
+ * app has no inline script), no framing, no referrer. */
+#define CSP                                                                                                            \
+    "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'; "               \
+    "frame-ancestors 'none'"
+/* Document bytes: nothing in them may run, even opened directly. */
+#define CSP_SANDBOX "sandbox; default-src 'none'"
+
+/* ------------------------------------------------------------------ pool */
+
+/* First come, first served: a request takes a ticket and waits until it
+ * is at the head of the line and a handle is free. (A plain condition
+ * wait wakes an arbitrary waiter, and under load some requests starved for
+ * many times the mean.) */
+tifa_corpus *pool_take(corpus_pool *p, tifa_error *err) {
+    pthread_mutex_lock(&p->lock);
+    unsigned long ticket = p->tail++;
+    while (ticket != p->head || (p->nidle == 0 && p->opened >= p->max)) pthread_cond_wait(&p->freed, &p->lock);
+    p->head++;
+    tifa_corpus *c = NULL;
+    if (p->nidle) {
+        c = p->idle[--p->nidle];
+        pthread_cond_broadcast(&p->freed); /* the next in line may find a handle too */
+        pthread_mutex_unlock(&p->lock);
+        return c;
+    }
+    p->opened++;
+    pthread_cond_broadcast(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+    if (tifa_corpus_open(p->db, 1, &c, err) != TIFA_OK) {
+        pthread_mutex_lock(&p->lock);
+        p->opened--;
+        pthread_cond_broadcast(&p->freed);
+        pthread_mutex_unlock(&p->lock);
+        return NULL;
+    }
+    return c;
+}
+
+void pool_give(corpus_pool *p, tifa_corpus *c) {
+    pthread_mutex_lock(&p->lock);
+    p->idle[p->nidle++] = c;
+    pthread_cond_broadcast(&p->freed);
+    pthread_mutex_unlock(&p->lock);
+}
+
+static int pool_init(corpus_pool *p, const char *db, int max) {
+    memset(p, 0, sizeof *p);
+    p->db = db;
+    p->max = max;
+    p->idle = calloc((size_t)max, sizeof *p->idle);
+    if (!p->idle) return -1;
+    pthread_mutex_init(&p->lock, NULL);
+    pthread_cond_init(&p->freed, NULL);
+    return 0;
+}
+
+static void pool_close(corpus_pool *p) {
+    for (int i = 0; i < p->nidle; i++) tifa_corpus_close(p->idle[i]);
+    free(p->idle);
+    pthread_mutex_destroy(&p->lock);
+    pthread_cond_destroy(&p->freed);
+}
+
+/* --------------------------------------------------------------- request */
+
+struct serve_request {
+    struct MHD_Connection *conn;
+    char *body;
+    size_t len, cap;
+    int too_large;
+    int answered; /* a response is queued already (early 413) */
+};
+
+const char *req_arg(serve_request *rq, const char *key) {
+    return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, key);
+}
+
+typedef struct {
+    const char *key;
+    const char **out;
+    int n, max;
+} arg_walk;
+
+static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    (void)kind;
+    arg_walk *w = cls;
+    if (key && !strcmp(key, w->key)) {
+        if (w->n < w->max) w->out[w->n] = value ? value : "";
+        w->n++;
+    }
+    return MHD_YES;
+}
+
+int req_args(serve_request *rq, const char *key, const char **out, int max) {
+    arg_walk w = {key, out, 0, max};
+    MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, collect, &w);
+    return w.n;
+}
+
+static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
+    arg_walk *w = cls;
+    if (key && !strcasecmp(key, w->key)) return collect(cls, kind, w->key, value);
+    return MHD_YES;
+}
+
+static int req_header_count(serve_request *rq, const char *key, const char **out, int max) {
+    arg_walk w = {key, out, 0, max};
+    MHD_get_connection_values(rq->conn, MHD_HEADER_KIND, collect_header, &w);
+    return w.n;
+}
+
+const char *req_body(serve_request *rq, size_t *len) {
+    *len = rq->len;
+    return rq->body;
+}
+
+/* Keeps up to max bytes of the body; past that only notes it is too large. */
+static void take_body(serve_request *rq, const char *data, size_t n, size_t max) {
+    if (rq->too_large) return;
+    if (n > max - rq->len) {
+        rq->too_large = 1;
+        free(rq->body);
+        rq->body = NULL;
+        rq->len = rq->cap = 0;
+        return;
+    }
+    if (rq->len + n > rq->cap) {
+        size_t cap = rq->cap ? rq->cap : 64 * 1024;
+        while (cap < rq->len + n) cap *= 2;
+        if (cap > max) cap = max;
+        char *p = realloc(rq->body, cap);
+        if (!p) { /* treated as too large: the answer is an error either way */
+            rq->too_large = 1;
+            return;
+        }
+        rq->body = p;
+        rq->cap = cap;
+    }
+    memcpy(rq->body + rq->len, data, n);
+    rq->len += n;
+}
+
+/* ---------------------------------------------------------------- answer */
+
+static enum MHD_Result send_reply(serve_ctx *s, struct MHD_Connection *conn, const char *method, const char *url,
+                                  reply *r) {
+    struct MHD_Response *resp = MHD_create_response_from_buffer(
+        r->len, r->body, r->persistent ? MHD_RESPMEM_PERSISTENT : MHD_RESPMEM_MUST_FREE);
+    if (!resp) {
+        if (!r->persistent) free(r->body);
+        return MHD_NO;
+    }
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, r->type ? r->type : "text/plain; charset=utf-8");
+    MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+    MHD_add_response_header(resp, "Content-Security-Policy", r->sandbox ? CSP_SANDBOX : CSP);
+    MHD_add_response_header(resp, "X-Frame-Options", "DENY");
+    MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+    if (r->status == 405) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
+    if (r->download[0]) {
+        char cd[80];
+        snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", r->download);
+        MHD_add_response_header(resp, "Content-Disposition", cd);
+    }
+    enum MHD_Result ret = MHD_queue_response(conn, r->status, resp);
+    MHD_destroy_response(resp);
+    if (s->cfg.log) fprintf(stderr, "%s %s %u %zu\n", method, url, r->status, r->len);
+    return ret;
+}
+
+static void reply_asset(const serve_asset *a, reply *r) {
+    r->status = 200;
+    r->type = a->type;
+    r->body = (char *)a->data;
+    r->len = a->len;
+    r->persistent = 1;
+}
+
+static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const char *url, reply *r) {
+    route rt;
+    route_match(url, &rt);
+    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD"), post = !strcmp(method, "POST");
+    if (rt.kind == ROUTE_NONE) return reply_error(r, 404, "not found: %s", url[0] == '/' ? "no such page" : "bad path");
+    if (rt.kind == ROUTE_ADD ? !post : !get)
+        return reply_error(r, 405, "method %s not allowed here", rt.kind == ROUTE_ADD ? "other than POST" : method);
+    const serve_asset *a;
+    switch (rt.kind) {
+    case ROUTE_PAGE:
+        if ((a = serve_asset_find("index.html"))) return reply_asset(a, r);
+        return reply_error(r, 500, "index.html is not compiled in");
+    case ROUTE_ASSET:
+        if ((a = serve_asset_find(rt.asset))) return reply_asset(a, r);
+        return reply_error(r, 404, "not found: no such asset");
+    case ROUTE_SEARCH:
+        return api_search(s, rq, r);
+    case ROUTE_DOC:
+        return api_doc(s, rt.id, 0, r);
+    case ROUTE_DOC_RAW:
+        return api_doc(s, rt.id, 1, r);
+    case ROUTE_DOC_RECORD:
+        return api_doc(s, rt.id, 2, r);
+    case ROUTE_DIFF:
+        return api_diff(s, rq, r);
+    case ROUTE_TREND:
+        return api_trend(s, rq, r);
+    case ROUTE_ADD:
+        return api_add(s, rq, r);
+    case ROUTE_STATS:
+        return api_stats(s, r);
+    case ROUTE_NONE:
+        break;
+    }
+    reply_error(r, 404, "not found");
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
+                                  const char *version, const char *upload, size_t *upload_size, void **con_cls) {
+    (void)version;
+    serve_ctx *s = cls;
+    serve_request *rq = *con_cls;
+    if (!rq) {
+        if (!(rq = calloc(1, sizeof *rq))) return MHD_NO;
+        rq->conn = conn;
+        *con_cls = rq;
+        /* Two lengths: which one the body has is anyone's guess (request
+         * smuggling through a proxy). Refused before reading anything. */
+        const char *lens[2];
+        serve_request probe = {.conn = conn};
+        if (req_header_count(&probe, MHD_HTTP_HEADER_CONTENT_LENGTH, lens, 2) > 1) {
+            reply r = {0};
+            reply_error(&r, 400, "more than one Content-Length");
+            rq->answered = 1;
+            return send_reply(s, conn, method, url, &r);
+        }
+        /* A declared length over the limit: refuse before reading it. */
+        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
+        if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body) {
+            reply r = {0};
+            reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)",
+                        s->cfg.max_body);
+            rq->answered = 1;
+            return send_reply(s, conn, method, url, &r);
+        }
+        return MHD_YES;
+    }
+    if (rq->answered) { /* whatever else comes is dropped */
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    if (*upload_size) {
+        /* Only an add keeps its body; others are read and dropped, but
+         * count against the limit all the same. */
+        if (!strcmp(method, "POST"))
+            take_body(rq, upload, *upload_size, s->cfg.max_body);
+        else if (*upload_size > s->cfg.max_body - rq->len)
+            rq->too_large = 1;
+        else
+            rq->len += *upload_size;
+        *upload_size = 0;
+        return MHD_YES;
+    }
+    reply r = {0};
+    if (rq->too_large)
+        reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)", s->cfg.max_body);
+    else
+        dispatch(s, rq, method, url, &r);
+    rq->answered = 1;
+    return send_reply(s, conn, method, url, &r);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls, enum MHD_RequestTerminationCode t) {
+    (void)cls;
+    (void)conn;
+    (void)t;
+    serve_request *rq = *con_cls;
+    if (!rq) return;
+    free(rq->body);
+    free(rq);
+    *con_cls = NULL;
+}
+
+/* ------------------------------------------------------------------ run */
+
+int serve_run(const serve_config *cfg) {
+    serve_ctx s;
+    memset(&s, 0, sizeof s);
+    s.cfg = *cfg;
+    struct sockaddr_storage addr;
+    memset(&addr, 0, sizeof addr);
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION | MHD_USE_POLL;
+    struct sockaddr_in *v4 = (struct sockaddr_in *)&addr;
+    struct sockaddr_in6 *v6 = (struct sockaddr_in6 *)&addr;
+    const char *bind = !strcmp(cfg->bind, "localhost") ? "127.0.0.1" : cfg->bind;
+    if (inet_pton(AF_INET, bind, &v4->sin_addr) == 1) {
+        v4->sin_family = AF_INET;
+        v4->sin_port = htons((uint16_t)cfg->port);
+    } else if (inet_pton(AF_INET6, bind, &v6->sin6_addr) == 1) {
+        v6->sin6_family = AF_INET6;
+        v6->sin6_port = htons((uint16_t)cfg->port);
+        flags |= MHD_USE_IPv6;
+    } else {
+        fprintf(stderr, "tifa: serve: --bind %s: not a numeric IPv4 or IPv6 address\n", cfg->bind);
+        return 2;
+    }
+    if (pool_init(&s.pool, cfg->db, cfg->handles) != 0) {
+        fprintf(stderr, "tifa: serve: out of memory\n");
+        return 1;
+    }
+    pthread_mutex_init(&s.write_lock, NULL);
+    cache_init(&s.cache, cfg->db, !cfg->no_cache);
+
+    /* The signals are taken by sigwait below; every thread MHD starts
+     * inherits the mask, so none of them is interrupted. */
+    sigset_t stop;
+    sigemptyset(&stop);
+    sigaddset(&stop, SIGINT);
+    sigaddset(&stop, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &stop, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    struct MHD_Daemon *d =
+        MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR,
+                         (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
+                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                         (size_t)(64 * 1024), MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
+    if (!d) {
+        fprintf(stderr, "tifa: serve: cannot listen on %s port %u (in use, or not allowed)\n", cfg->bind, cfg->port);
+        pool_close(&s.pool);
+        pthread_mutex_destroy(&s.write_lock);
+        cache_free(&s.cache);
+        return 1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+    unsigned port = info ? info->port : cfg->port;
+    int v6host = (flags & MHD_USE_IPv6) != 0;
+    printf("tifa serve: http://%s%s%s:%u/ (corpus %s%s; Ctrl-C stops)\n", v6host ? "[" : "", bind, v6host ? "]" : "",
+           port, cfg->db, cfg->read_only ? ", read-only" : "");
+    fflush(stdout);
+
+    int sig = 0;
+    sigwait(&stop, &sig);
+    MHD_stop_daemon(d);
+    pool_close(&s.pool);
+    pthread_mutex_destroy(&s.write_lock);
+    if (cfg->log) fprintf(stderr, "tifa serve: cache: %llu hits, %llu misses\n", s.cache.hits, s.cache.misses);
+    cache_free(&s.cache);
+    fprintf(stderr, "tifa serve: stopped (%s)\n", sig == SIGINT ? "SIGINT" : "SIGTERM");
+    return 0;
+}

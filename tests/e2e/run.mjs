@@ -1,0 +1,255 @@
+// End-to-end tests of `tifa serve` in headless Chromium: the system's
+// /usr/bin/chromium (CHROMIUM overrides) driven by playwright-core, against a
+// server started by tests/e2e/run.sh on a corpus of examples/ (ids 1-5) and
+// tests/readouts/. Usage: node run.mjs BASE_URL ROOT SCREENSHOT_DIR
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const [base, root, shots] = process.argv.slice(2);
+if (!base || !root || !shots) {
+  console.error('usage: node run.mjs BASE_URL ROOT SCREENSHOT_DIR');
+  process.exit(2);
+}
+fs.mkdirSync(shots, { recursive: true });
+
+let pass = 0, fail = 0;
+const pageErrors = [];
+const dialogs = [];
+
+function assert(cond, msg) { if (!cond) throw new Error(msg); }
+
+async function step(name, fn) {
+  try {
+    await fn();
+    pass++;
+    console.log(`ok - ${name}`);
+  } catch (err) {
+    fail++;
+    console.log(`not ok - ${name}: ${String(err.message || err).split('\n')[0]}`);
+    await page.screenshot({ path: path.join(shots, `failed-${fail}.png`) }).catch(() => {});
+  }
+}
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  headless: true,
+  // Containers and CI run as root, where Chromium's sandbox cannot start.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+const page = await context.newPage();
+page.setDefaultTimeout(20000);
+page.on('pageerror', (err) => pageErrors.push(String(err)));
+page.on('console', (msg) => {
+  if (msg.type() === 'error' && /Content Security Policy|Refused to/.test(msg.text())) pageErrors.push(msg.text());
+});
+page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+const shot = (name) => page.screenshot({ path: path.join(shots, name), fullPage: false });
+
+// ------------------------------------------------------------------ search
+await step('search: query box, results with highlighted snippets, dates, meetings', async () => {
+  await page.goto(base + '/');
+  await page.fill('input[name=q]', '两个确立');
+  await page.press('input[name=q]', 'Enter');
+  await page.waitForSelector('ol.hits li');
+  const hits = await page.$$('ol.hits li');
+  assert(hits.length >= 5, `5 hits expected (4 examples, 1 readout), got ${hits.length}`);
+  const marks = await page.$$eval('ol.hits mark', (ms) => ms.map((m) => m.textContent));
+  assert(marks.length >= 5 && marks.every((m) => m === '两个确立'), `marks: ${marks}`);
+  const dates = await page.$$eval('ol.hits .date', (ds) => ds.map((d) => d.textContent));
+  assert(dates.includes('2026-01-07') && dates.includes('2025-01-05'), `dates: ${dates}`);
+  const text = await page.textContent('ol.hits');
+  assert(text.includes('国防科技工业工作会议'), 'meeting names shown');
+  assert(new URL(page.url()).searchParams.get('q') === '两个确立', 'the query is in the address');
+  await shot('search.png');
+});
+
+await step('search: date filter and paging', async () => {
+  await page.goto(base + '/?q=' + encodeURIComponent('会议'));
+  await page.waitForSelector('ol.hits li');
+  const total = await page.textContent('#total');
+  assert(/(\d+) matching documents/.test(total) && +total.match(/(\d+)/)[1] > 20, `total: ${total}`);
+  assert((await page.$$('ol.hits li')).length === 20, 'first page: 20');
+  await page.click('text=Next →');
+  await page.waitForURL(/offset=20/);
+  await page.waitForSelector('ol.hits li');
+  assert(await page.$eval('ol.hits', (o) => o.getAttribute('start')) === '21', 'second page starts at 21');
+  await page.click('text=← Previous');
+  await page.waitForURL((u) => !u.searchParams.has('offset'));
+  await page.fill('input[name=from]', '2025');
+  await page.fill('input[name=to]', '2025');
+  await page.click('form.bar button[type=submit]');
+  await page.waitForURL(/from=2025/);
+  await page.waitForSelector('ol.hits li');
+  const dates = await page.$$eval('ol.hits .date', (ds) => ds.map((d) => d.textContent));
+  assert(dates.length > 0 && dates.every((d) => d.startsWith('2025')), `dates: ${dates}`);
+});
+
+// ------------------------------------------------------------------ document
+await step('document: clean text with the facts beside it', async () => {
+  await page.goto(base + '/?q=' + encodeURIComponent('三管三必须'));
+  await page.click('ol.hits li a');
+  await page.waitForURL(/\/doc\/2$/);
+  await page.waitForSelector('#facts dl');
+  const facts = await page.textContent('#facts');
+  assert(facts.includes('2026年国防科技工业工作会议'), 'meeting name among the facts');
+  assert(facts.includes('三管三必须') || facts.includes('十五五'), 'formulations among the facts');
+  assert((await page.textContent('#doc-text')).includes('会议'), 'the text');
+});
+
+await step('document: clicking a fact highlights its evidence span', async () => {
+  await page.goto(base + '/doc/1');
+  const btn = await page.waitForSelector('button.fact[data-span="meeting.name"]');
+  const label = await btn.textContent();
+  await btn.click();
+  const mark = await page.waitForSelector('mark#evidence');
+  assert((await mark.textContent()) === label, `evidence "${await mark.textContent()}" for "${label}"`);
+  assert(await btn.evaluate((b) => b.classList.contains('on')), 'the fact is marked as selected');
+  // The span is where the record says, in characters.
+  const rec = await (await page.request.get(base + '/api/doc/1')).json();
+  const a = rec.record.articles[0];
+  const [s, e] = a.spans['meeting.name'];
+  const before = await page.$eval('#article-0', (d) => Array.from(d.firstChild.textContent).length);
+  assert(before === s && Array.from(a.text).slice(s, e).join('') === label, `span ${s}-${e}, text before ${before}`);
+  const date = await page.$('button.fact[data-span="meeting.date"]');
+  await date.click();
+  const m2 = await page.textContent('mark#evidence');
+  assert(m2 === Array.from(a.text).slice(...a.spans['meeting.date']).join(''), `date evidence ${m2}`);
+  assert((await page.$$('mark#evidence')).length === 1, 'one highlight at a time');
+  await shot('document.png');
+});
+
+await step('document: raw original toggle and record download', async () => {
+  await page.goto(base + '/doc/1');
+  await page.click('#toggle-raw');
+  const raw = await page.waitForSelector('pre#raw-text');
+  const original = fs.readFileSync(path.join(root, 'examples/000_31aeb457b1c6f6a0.txt'), 'utf8');
+  assert((await raw.textContent()) === original, 'the raw text is the original file');
+  assert(await page.$eval('.doc', (d) => d.hidden), 'the clean view is hidden');
+  await page.click('#toggle-raw');
+  assert(!(await page.$eval('.doc', (d) => d.hidden)), 'and back');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-record')]);
+  const file = await dl.path();
+  const json = JSON.parse(fs.readFileSync(file, 'utf8'));
+  assert(dl.suggestedFilename() === 'tifa-1.json' && json.articles.length >= 1, 'record JSON downloaded');
+});
+
+// ------------------------------------------------------------------ compare
+await step('compare seeds 000 and 001: new and dropped formulations, changed sentences by character', async () => {
+  await page.goto(base + '/compare');
+  await page.fill('input[name=a]', '1');
+  await page.fill('input[name=b]', '2');
+  await page.click('form.bar button[type=submit]');
+  await page.waitForSelector('#terms-new');
+  const added = await page.textContent('#terms-new');
+  assert(added.includes('十五五') && added.includes('三管三必须'), `new: ${added}`);
+  const rows = await page.$$('#changed tr');
+  assert(rows.length >= 1, 'changed sentences listed');
+  const ins = await page.$$('#changed ins'), del = await page.$$('#changed del');
+  assert(ins.length > 0 && del.length > 0, 'character-level insertions and deletions');
+  const diff = await (await page.request.get(base + '/api/diff?a=1&b=2')).json();
+  // Each changed row, stripped of its marks, is the pair from the API.
+  const pairs = await page.$$eval('#changed tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
+  assert(JSON.stringify(pairs) === JSON.stringify(diff.sentences.changed.map((c) => [c.a, c.b])), 'rows = API pairs');
+  assert((await page.$$('#side-by-side .s-ins')).length > 0, 'added sentences marked in the side-by-side text');
+  await shot('compare.png');
+});
+
+// ------------------------------------------------------------------ trend
+await step('trend: SVG line chart drawn by the page; a point lists its documents', async () => {
+  await page.goto(base + '/trend');
+  await page.fill('input[name=terms]', '两个确立 十五五');
+  await page.click('form.bar button[type=submit]');
+  await page.waitForSelector('svg#chart polyline');
+  assert((await page.$$('svg#chart polyline')).length === 2, 'two lines');
+  const pts = await page.$$('svg#chart circle[data-term="十五五"]');
+  assert(pts.length >= 2, 'points for 十五五');
+  const api = await (await page.request.get(base + '/api/trend?term=' + encodeURIComponent('十五五'))).json();
+  const row = api.rows.find((r) => r.documents > 0);
+  await page.click(`svg#chart circle[data-term="十五五"][data-period="${row.period}"]`);
+  await page.waitForSelector('#period-docs ol.hits li');
+  const n = (await page.$$('#period-docs ol.hits li')).length;
+  assert(n >= 1, 'documents of the period listed');
+  const dates = await page.$$eval('#period-docs .date', (ds) => ds.map((d) => d.textContent));
+  assert(dates.every((d) => d.startsWith(row.period)), `dates ${dates} in ${row.period}`);
+  await shot('trend.png');
+});
+
+// ------------------------------------------------------------------ add
+await step('add: pasted text is stored and the new document opens', async () => {
+  const seed = fs.readFileSync(path.join(root, 'examples/004_6a6f8b54394b4c93.txt'), 'utf8');
+  await page.goto(base + '/add');
+  await page.fill('#add-text', '端到端测试：工信部务虚会\n' + seed + '\n（端到端测试稿）');
+  await page.fill('#add-name', 'e2e-pasted.txt');
+  await page.click('#add-form button[type=submit]');
+  await page.waitForURL(/\/doc\/\d+\?added=/);
+  const banner = await page.textContent('#added-banner');
+  assert(/Stored/.test(banner), `banner: ${banner}`);
+  const stats = await (await page.request.get(base + '/api/stats')).json();
+  assert(+page.url().match(/\/doc\/(\d+)/)[1] === stats.documents, 'the newest document is shown');
+  assert((await page.textContent('#doc-text')).includes('李乐成'), 'cleaned: simplified, pinyin gone');
+  assert((await page.textContent('.tools .meta')).includes('e2e-pasted.txt'), 'with its name');
+  await shot('add.png');
+});
+
+await step('add: a Big5 file uploaded is decoded and converted', async () => {
+  const big5 = fs.readdirSync(path.join(root, 'tests/readouts')).find((f) => /big5/.test(f));
+  const bytes = Buffer.concat([Buffer.from('e2e upload\n'), fs.readFileSync(path.join(root, 'tests/readouts', big5))]);
+  await page.goto(base + '/add');
+  await page.setInputFiles('#add-file', { name: 'upload-big5.txt', mimeType: 'text/plain', buffer: bytes });
+  await page.click('#add-form button[type=submit]');
+  await page.waitForURL(/\/doc\/\d+\?added=/);
+  assert((await page.textContent('.tools .meta')).includes('big5'), 'detected as Big5');
+  assert(/国务院|会议/.test(await page.textContent('#doc-text')), 'simplified text shown');
+});
+
+// ------------------------------------------------------------------ XSS
+await step('XSS: a document of <script> tags and quotes shows as text, nothing runs', async () => {
+  const evil = '<script>alert("x")</script>\n<img src=x onerror="alert(1)">\n\'"quotes"\' & </textarea><b id=bold>bold</b>\n' +
+    '会议强调，<script>document.title="pwned"</script>要坚持“两个确立”。<svg onload=alert(3)>\n';
+  const name = '<img src=x onerror=alert(2)>.txt';
+  const res = await page.request.post(base + '/api/add?name=' + encodeURIComponent(name), { data: Buffer.from(evil) });
+  assert(res.ok(), `add: ${res.status()}`);
+  const { id } = await res.json();
+  const before = dialogs.length;
+  const injected = () => page.evaluate(() => document.querySelectorAll('main script, main img, main svg:not(#chart), #bold, main iframe').length);
+
+  await page.goto(base + `/doc/${id}`);
+  await page.waitForSelector('#doc-text .text');
+  const text = await page.textContent('main');
+  assert(text.includes('<script>alert("x")</script>') && text.includes('<img src=x onerror="alert(1)">'), 'tags shown as text');
+  assert(text.includes('\'"quotes"\''), 'quotes shown as they are');
+  assert((await page.textContent('.tools .meta')).includes(name), 'the file name shown as text');
+  assert(await injected() === 0, 'no element injected into the document page');
+  await page.click('#toggle-raw');
+  assert((await page.textContent('#raw-text')).includes('<script>alert("x")</script>'), 'raw view: text too');
+  assert(await injected() === 0, 'no element injected by the raw view');
+
+  await page.goto(base + '/?q=pwned');
+  await page.waitForSelector('ol.hits li');
+  assert((await page.textContent('ol.hits')).includes('document.title="pwned"'), 'snippet shows the tag text');
+  assert(await injected() === 0, 'no element injected into search results');
+
+  await page.goto(base + `/compare?a=1&b=${id}`);
+  await page.waitForSelector('#side-by-side');
+  assert(await injected() === 0, 'no element injected into compare');
+
+  await page.goto(base + `/trend?term=${encodeURIComponent('<script>')}&term=${encodeURIComponent('"quotes"')}`);
+  await page.waitForSelector('main p.note >> nth=-1');
+  assert(await injected() === 0, 'no element injected into the trend');
+  await page.goto(base + `/doc/${id}`);
+  await page.waitForSelector('#doc-text .text');
+  await page.waitForTimeout(300);
+  assert(dialogs.length === before, `dialogs fired: ${dialogs.slice(before)}`);
+  assert(await page.title() !== 'pwned', 'title untouched');
+  await shot('xss.png');
+});
+
+await step('no script errors and no CSP violations on any page', async () => {
+  assert(pageErrors.length === 0, pageErrors.join(' | '));
+});
+
+await browser.close();
+console.log(`${pass} passed, ${fail} failed`);
+process.exit(fail ? 1 : 0);

@@ -1,0 +1,47 @@
+#!/bin/sh
+# End-to-end browser tests of tifa serve: builds a corpus (examples/ as ids
+# 1-5, then tests/readouts/), starts the server (the ASan build by default),
+# runs tests/e2e/run.mjs in headless Chromium and saves screenshots under
+# build/screenshots/. Installs playwright-core (npm ci, from the committed
+# package-lock.json) when tests/e2e/node_modules is missing; the browser is
+# Debian's /usr/bin/chromium (CHROMIUM overrides), never a download.
+#   sh tests/e2e/run.sh [build/tifa-asan]
+set -u
+TIFA=${1:-build/tifa-asan}
+case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
+ROOT=$(pwd)
+CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
+export CHROMIUM
+command -v node > /dev/null || { echo "tests/e2e: node is needed (node 18 or later)"; exit 1; }
+[ -x "$CHROMIUM" ] || { echo "tests/e2e: $CHROMIUM not found (Debian package chromium; make setup installs it)"; exit 1; }
+if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
+  echo "tests/e2e: installing playwright-core (npm ci)"
+  npm ci --prefix "$ROOT/tests/e2e" --no-audit --no-fund > /dev/null || { echo "tests/e2e: npm ci failed"; exit 1; }
+fi
+tmp=$(mktemp -d)
+pid=""
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$tmp"' EXIT
+DB=$tmp/e2e.db
+"$TIFA" add --db "$DB" "$ROOT/examples" 2> /dev/null
+"$TIFA" add --db "$DB" "$ROOT/tests/readouts" 2> /dev/null
+"$TIFA" serve --db "$DB" --port 0 > "$tmp/out" 2> "$tmp/err" &
+pid=$!
+port=""
+i=0
+while [ $i -lt 100 ] && [ -z "$port" ]; do
+  port=$(sed -n 's|^tifa serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/out")
+  [ -n "$port" ] || sleep 0.1
+  i=$((i + 1))
+done
+[ -n "$port" ] || { echo "tests/e2e: the server did not start"; cat "$tmp/err"; exit 1; }
+mkdir -p "$ROOT/build/screenshots"
+node "$ROOT/tests/e2e/run.mjs" "http://127.0.0.1:$port" "$ROOT" "$ROOT/build/screenshots"
+st=$?
+kill -TERM "$pid"; wait "$pid"; sst=$?
+pid=""
+if [ $sst -ne 0 ] || grep -Eq "AddressSanitizer|LeakSanitizer|runtime error" "$tmp/err"; then
+  echo "not ok - the server did not stop cleanly (status $sst)"
+  head -40 "$tmp/err"
+  st=1
+fi
+exit $st
