@@ -181,7 +181,7 @@ int main(int argc, char **argv) {
     return 0;
 }
 EOF
-    if "${CC:-cc}" -O2 -std=c11 -I"$tmp" "$tmp/lat.c" "$tmp/libtifa.a" -lsqlite3 -lpthread -o "$tmp/tifa-latency" 2>"$tmp/cc.err"; then
+    if "${CC:-cc}" -O2 -std=c11 -I"$tmp" "$tmp/lat.c" "$tmp/libtifa.a" -lsqlite3 -lgumbo -lpthread -o "$tmp/tifa-latency" 2>"$tmp/cc.err"; then
         helper=$tmp/tifa-latency
     else
         echo "note: the in-process helper did not compile against build/libtifa.a (skipped): $(head -n 1 "$tmp/cc.err")"
@@ -401,7 +401,7 @@ int main(int argc, char **argv) {
     return 0;
 }
 EOF
-    if "${CC:-cc}" -O2 -std=c11 "$tmp/fts.c" "$tmp/libtifa.a" -lsqlite3 -lpthread -o "$tmp/fts" 2>/dev/null; then
+    if "${CC:-cc}" -O2 -std=c11 "$tmp/fts.c" "$tmp/libtifa.a" -lsqlite3 -lgumbo -lpthread -o "$tmp/fts" 2>/dev/null; then
         echo "  the FTS5 index alone (tokenizer tifa, one thread, the first 20,000 clean texts), by transaction pattern:"
         for pattern in "1 64 a savepoint per document, a commit per 64 (as tifa add)" "0 64 a commit per 64 documents" \
             "0 1024 a commit per 1024 documents" "0 0 one transaction" "0 1 a commit per document"; do

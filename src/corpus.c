@@ -208,9 +208,6 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
         st = tifa_fail(err, TIFA_EIO, 0, "cannot open the corpus: %s", c->db ? sqlite3_errmsg(c->db) : "no memory");
     } else {
         sqlite3_busy_timeout(c->db, 10000);
-        /* Reads through the page cache of the kernel, not a read call per
-         * page: system calls are most of what add and search wait on. */
-        exec(c->db, "PRAGMA mmap_size=1073741824");
         if (tokenize_register(c->db) != SQLITE_OK) st = db_fail(c, err, "registering the tokenizer");
         else if (!readonly && exec(c->db, "PRAGMA journal_mode=WAL") != SQLITE_OK)
             st = db_fail(c, err, "not a database, or it is locked");
