@@ -150,8 +150,7 @@ static int64_t near_copy(const tifa_corpus *c, uint64_t h, const sketch *k) {
     int64_t best = 0;
     double best_r = 0;
     for (size_t i = 0; (i = nearcopy_next_candidate(c->sim, c->nsim, i, h)) < c->nsim; i++) {
-        if (!nearcopy_same(c->sim[i], &c->sketches[i], h, k)) continue;
-        double r = nearcopy_containment(&c->sketches[i], k);
+        double r = nearcopy_match(&c->sketches[i], k);
         if (r > best_r) best_r = r, best = c->sim_id[i];
     }
     return best;

@@ -90,20 +90,33 @@ void nearcopy_sketch(const char *text, size_t len, sketch *out) {
     }
 }
 
-double nearcopy_resemblance(const sketch *x, const sketch *y) {
+static int equal_minima(const sketch *x, const sketch *y) {
     int same = 0;
-    for (int k = 0; k < SKETCH_K; k++) same += x->min[k] == y->min[k] && x->min[k] != UINT32_MAX;
-    return (double)same / SKETCH_K;
+    for (int k = 0; k < SKETCH_K; k++) same += (x->min[k] == y->min[k]) & (x->min[k] != UINT32_MAX);
+    return same;
 }
 
-double nearcopy_containment(const sketch *x, const sketch *y) {
+double nearcopy_resemblance(const sketch *x, const sketch *y) { return (double)equal_minima(x, y) / SKETCH_K; }
+
+static double containment_of(double j, const sketch *x, const sketch *y) {
     /* |A∩B| = J (|A| + |B|) / (1 + J), counting shingles as distinct. */
-    double j = nearcopy_resemblance(x, y);
     double na = x->shingles, nb = y->shingles;
     double smaller = na < nb ? na : nb;
     if (smaller <= 0) return 0;
     double c = j * (na + nb) / (1 + j) / smaller;
     return c > 1 ? 1 : c;
+}
+
+double nearcopy_containment(const sketch *x, const sketch *y) {
+    return containment_of(nearcopy_resemblance(x, y), x, y);
+}
+
+double nearcopy_match(const sketch *a, const sketch *b) {
+    if (a->shingles < MIN_SHINGLES || b->shingles < MIN_SHINGLES) return -1;
+    double j = (double)equal_minima(a, b) / SKETCH_K;
+    if (j < SAME_RESEMBLANCE) return -1;
+    double c = containment_of(j, a, b);
+    return c >= SAME_CONTAINMENT ? c : -1;
 }
 
 /* Runs over every first copy for every document added, so it uses the
@@ -119,8 +132,7 @@ size_t nearcopy_next_candidate(const uint64_t *simhashes, size_t n, size_t from,
 
 int nearcopy_same(uint64_t simhash_a, const sketch *a, uint64_t simhash_b, const sketch *b) {
     if (__builtin_popcountll(simhash_a ^ simhash_b) > CANDIDATE_BITS) return 0;
-    if (a->shingles < MIN_SHINGLES || b->shingles < MIN_SHINGLES) return 0;
-    return nearcopy_resemblance(a, b) >= SAME_RESEMBLANCE && nearcopy_containment(a, b) >= SAME_CONTAINMENT;
+    return nearcopy_match(a, b) >= 0;
 }
 
 static void put32(unsigned char *p, uint32_t v) {

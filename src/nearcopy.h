@@ -35,6 +35,10 @@ int nearcopy_unpack(const void *blob, size_t len, sketch *k);
  * a candidate copy; n when there is none. */
 size_t nearcopy_next_candidate(const uint64_t *simhashes, size_t n, size_t from, uint64_t h);
 
+/* For a SimHash candidate: the containment when the sketches say the two
+ * are copies (nearcopy_same's second half), else -1. */
+double nearcopy_match(const sketch *a, const sketch *b);
+
 /* Whether two documents are copies of one readout: SimHash close enough to
  * be a candidate, and most shingles shared. */
 int nearcopy_same(uint64_t simhash_a, const sketch *a, uint64_t simhash_b, const sketch *b);
