@@ -564,11 +564,19 @@ static void find_attendees(const ustr *u, article *a) {
 /* "市委常委会召开扩大会议", "政治局常务委员会召开会议": a body convening a
  * meeting named only by its kind. The length of that generic object at s
  * when it ends the clause or is followed by what the meeting did, else 0. */
+static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"};
+
 static size_t generic_meeting_at(const ustr *u, size_t s) {
     static const char *const kinds[] = {"党组", "党委", "常委", "全体", "常务", "主席", "专题", "扩大"};
     static const char *const next[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论", "通报", "专题", "，",
                                        "。",   "；",   "、"};
-    size_t which, n = ustr_at_any(u, s, kinds, COUNT(kinds), &which);
+    size_t which, n = 0;
+    if (ustr_at(u, s, "第")) { /* 第二十一次主席会议, 第53次常务会议 */
+        size_t k = s + 1;
+        while (k < u->n && k - s < 8 && (u_is_digit(u->cp[k]) || ustr_at_any(u, k, numerals, COUNT(numerals), &which))) k++;
+        if (k > s + 1 && ustr_at(u, k, "次")) n = k + 1 - s;
+    }
+    n += ustr_at_any(u, s + n, kinds, COUNT(kinds), &which);
     n += ustr_at(u, s + n, "（扩大）");
     size_t m = ustr_at(u, s + n, "会议");
     if (!m) return 0;
@@ -587,9 +595,12 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     size_t n = generic_meeting_at(u, s);
     if (!n || !all_han(u, cs, e)) return 0;
     static const char *const bodies[] = {"常委会", "政协", "人大"};
-    if (!ends_with_any(u, e, org_suffixes, COUNT(org_suffixes)) && !ends_with_any(u, e, bodies, COUNT(bodies))) return 0;
-    a->org = ustr_slice(u, cs, e);
-    add_span(a, "meeting.org", cs, e);
+    if (ends_with_any(u, e, org_suffixes, COUNT(org_suffixes)) || ends_with_any(u, e, bodies, COUNT(bodies))) {
+        a->org = ustr_slice(u, cs, e);
+        add_span(a, "meeting.org", cs, e);
+    } else if (e - cs > 6) { /* a short subject (学校, 公司) convenes, but is no named body */
+        return 0;
+    }
     a->name = ustr_slice(u, s, s + n);
     add_span(a, "meeting.name", s, s + n);
     return 1;
@@ -633,6 +644,13 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE) continue;
         if (body_convenes(u, cs, e, p, a)) return 1;
         if (!ends_with_any(u, e, meeting_words, COUNT(meeting_words))) continue;
+        /* "全省人民瞩目的浙江省…会议": what qualifies the name is not part of it. */
+        size_t de = ustr_rfind(u, cs, e, "的");
+        if (de != USTR_NONE && e - de > 4) cs = de + 1;
+        /* "两场专题座谈会": a count of meetings is not part of the name. */
+        size_t which2, q = cs;
+        while (q < e && q - cs < 3 && ustr_at_any(u, q, numerals, COUNT(numerals), &which2)) q++;
+        if (q > cs && q < e && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */)) cs = q + 1;
         a->name = ustr_slice(u, cs, e);
         add_span(a, "meeting.name", cs, e);
         return 1;
@@ -646,6 +664,9 @@ static int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         if (!ustr_at(u, p, "召开")) continue;
         size_t s = p + 2;
         if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
+        size_t which2, q = s; /* "召开两场专题座谈会": not the count */
+        while (q < u->n && q - s < 3 && ustr_at_any(u, q, numerals, COUNT(numerals), &which2)) q++;
+        if (q > s && q < u->n && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */)) s = q + 1;
         size_t e = s;
         while (e < u->n && !is_clause_break(u->cp[e]) && u->cp[e] != 0x3001 && e - s < 60) e++;
         /* The name ends at a meeting word followed by what the meeting did
