@@ -50,6 +50,7 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
+. "$root/tests/serve-port.sh"
 cd "$root" || exit 1
 
 tifa=${TIFA:-build/tifa}
@@ -171,13 +172,7 @@ nrare=$(grep -c '"/api' "$tmp/rare.lua")
 # search); the cache gets a run of its own at the end.
 "$tmp/tifa" serve --db "$db" --port 0 --read-only --no-cache > "$tmp/out" 2> "$tmp/err" &
 pid=$!
-port=""
-i=0
-while [ $i -lt 100 ] && [ -z "$port" ]; do
-    port=$(sed -n 's|^tifa serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/out")
-    [ -n "$port" ] || sleep 0.1
-    i=$((i + 1))
-done
+port=$(serve_port "$tmp/out")
 [ -n "$port" ] || { echo "bench/serve: the server did not start"; cat "$tmp/err"; exit 1; }
 base=http://127.0.0.1:$port
 rss() { awk '/^VmRSS/ {print $2 / 1024}' "/proc/$pid/status"; }
@@ -240,13 +235,7 @@ if [ "${CACHED_DURATION:-$duration}" != 0 ]; then
     : > "$tmp/out"
     "$tmp/tifa" serve --db "$db" --port 0 --read-only > "$tmp/out" 2> "$tmp/err" &
     pid=$!
-    port=""
-    i=0
-    while [ $i -lt 100 ] && [ -z "$port" ]; do
-        port=$(sed -n 's|^tifa serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/out")
-        [ -n "$port" ] || sleep 0.1
-        i=$((i + 1))
-    done
+    port=$(serve_port "$tmp/out")
     base=http://127.0.0.1:$port
     wrk_run "$tmp/search.lua" "${CACHED_DURATION:-$duration}" "$tmp/cached" "search with the cache (default), same 40 requests" || failed=1
     kill -TERM "$pid"; wait "$pid"; sst=$?

@@ -9,6 +9,7 @@ set -u
 TIFA=${1:-build/tifa-asan}
 case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
 ROOT=$(pwd)
+. "$ROOT/tests/serve-port.sh"
 tmp=$(mktemp -d)
 pids=""
 cleanup() {
@@ -35,13 +36,7 @@ start() {
   "$TIFA" serve --db "$DB" --port 0 "$@" > "$tmp/$name.out" 2> "$tmp/$name.err" &
   PID=$!
   pids="$pids $PID"
-  PORT=""
-  i=0
-  while [ $i -lt 100 ] && [ -z "$PORT" ]; do
-    PORT=$(sed -n 's|^tifa serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/$name.out")
-    [ -n "$PORT" ] || sleep 0.1
-    i=$((i + 1))
-  done
+  PORT=$(serve_port "$tmp/$name.out")
   [ -n "$PORT" ] || { echo "tests/serve.sh: the server did not start:"; cat "$tmp/$name.err"; exit 1; }
 }
 

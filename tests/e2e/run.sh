@@ -10,6 +10,7 @@ set -u
 TIFA=${1:-build/tifa-asan}
 case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
 ROOT=$(pwd)
+. "$ROOT/tests/serve-port.sh"
 CHROMIUM=${CHROMIUM:-/usr/bin/chromium}
 export CHROMIUM
 command -v node > /dev/null || { echo "tests/e2e: node is needed (node 18 or later)"; exit 1; }
@@ -26,13 +27,7 @@ DB=$tmp/e2e.db
 "$TIFA" add --db "$DB" "$ROOT/tests/readouts" 2> /dev/null
 "$TIFA" serve --db "$DB" --port 0 > "$tmp/out" 2> "$tmp/err" &
 pid=$!
-port=""
-i=0
-while [ $i -lt 100 ] && [ -z "$port" ]; do
-  port=$(sed -n 's|^tifa serve: http://127\.0\.0\.1:\([0-9]*\)/.*|\1|p' "$tmp/out")
-  [ -n "$port" ] || sleep 0.1
-  i=$((i + 1))
-done
+port=$(serve_port "$tmp/out")
 [ -n "$port" ] || { echo "tests/e2e: the server did not start"; cat "$tmp/err"; exit 1; }
 mkdir -p "$ROOT/build/screenshots"
 node "$ROOT/tests/e2e/run.mjs" "http://127.0.0.1:$port" "$ROOT" "$ROOT/build/screenshots"
