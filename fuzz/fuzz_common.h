@@ -101,6 +101,20 @@ static inline int fz_valid_utf8(const unsigned char *s, size_t len, int allow_nu
         }                                                                                                              \
         p->i += 4;                                                                                                     \
         return 1;                                                                                                      \
+    }                                                                                                                  \
+    /* After a backslash at p->i - 1: one escape, \uXXXX surrogates paired. */                                         \
+    static int read_escape(T *p) {                                                                                     \
+        if (p->i >= p->n) return fail(p, "unterminated escape");                                                       \
+        unsigned char e = p->s[p->i++];                                                                                \
+        if (e != 'u') return e != 0 && strchr("\"\\/bfnrt", e) ? 1 : fail(p, "invalid escape");                        \
+        uint32_t v, lo;                                                                                                \
+        if (!read_hex4(p, &v)) return 0;                                                                               \
+        if (v >= 0xDC00 && v <= 0xDFFF) return fail(p, "lone low surrogate escape");                                   \
+        if (v < 0xD800 || v > 0xDBFF) return 1;                                                                        \
+        if (p->n - p->i < 2 || p->s[p->i] != '\\' || p->s[p->i + 1] != 'u') return fail(p, "lone high surrogate escape");\
+        p->i += 2;                                                                                                     \
+        if (!read_hex4(p, &lo)) return 0;                                                                              \
+        return lo >= 0xDC00 && lo <= 0xDFFF ? 1 : fail(p, "high surrogate not followed by low");                       \
     }
 
 static inline uint64_t rng_next(uint64_t *s) {

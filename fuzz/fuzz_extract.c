@@ -93,23 +93,7 @@ static int parse_string(jp *p, int64_t *cps, char *out, size_t outcap) {
         if (c < 0x20) return fail(p, "raw control character in string");
         if (c == '\\') {
             p->i++;
-            if (p->i >= p->n) return fail(p, "unterminated escape");
-            unsigned char e = p->s[p->i++];
-            if (e == 'u') {
-                uint32_t v;
-                if (!read_hex4(p, &v)) return 0;
-                if (v >= 0xDC00 && v <= 0xDFFF) return fail(p, "lone low surrogate escape");
-                if (v >= 0xD800 && v <= 0xDBFF) {
-                    uint32_t lo;
-                    if (p->n - p->i < 2 || p->s[p->i] != '\\' || p->s[p->i + 1] != 'u')
-                        return fail(p, "lone high surrogate escape");
-                    p->i += 2;
-                    if (!read_hex4(p, &lo)) return 0;
-                    if (lo < 0xDC00 || lo > 0xDFFF) return fail(p, "high surrogate not followed by low");
-                }
-            } else if (!strchr("\"\\/bfnrt", e) || e == 0) {
-                return fail(p, "invalid escape");
-            }
+            if (!read_escape(p)) return 0;
         } else if (c >= 0x80) {
             if (!utf8_seq(p)) return 0;
         } else {
