@@ -27,17 +27,14 @@
 #include "utf8.h"
 
 #define SCHEMA_VERSION 2
-#define BATCH 512 /* documents per commit */
+#define BATCH          512 /* documents per commit */
 
 struct tifa_corpus {
     sqlite3 *db;
     int readonly;
-    uint64_t *sim;  /* SimHashes of first copies */
-    sketch *sketches; /* and their MinHash sketches */
-    int64_t *sim_id;
-    size_t nsim, simcap;
+    nearcopy_set *first_copies; /* what a new document may repost */
     tifa_converter *t2s;
-    int pending;  /* documents written in the open transaction */
+    int pending;                                        /* documents written in the open transaction */
     sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
 };
 
@@ -142,50 +139,19 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     return TIFA_OK;
 }
 
-/* --------------------------------------------------------------- simhash */
-
-/* The first copy this document reposts, 0 if none: of the first copies
- * nearcopy_same accepts, the one containing most of it. */
-static int64_t near_copy(const tifa_corpus *c, uint64_t h, const sketch *k) {
-    int64_t best = 0;
-    double best_r = 0;
-    for (size_t i = 0; (i = nearcopy_next_candidate(c->sim, c->nsim, i, h)) < c->nsim; i++) {
-        double r = nearcopy_match(&c->sketches[i], k);
-        if (r > best_r) best_r = r, best = c->sim_id[i];
-    }
-    return best;
-}
-
-static int remember(tifa_corpus *c, int64_t id, uint64_t h, const sketch *k) {
-    if (c->nsim == c->simcap) {
-        size_t cap = c->simcap ? c->simcap * 2 : 1024;
-        uint64_t *s = realloc(c->sim, cap * sizeof *s);
-        if (!s) return -1;
-        c->sim = s;
-        sketch *ks = realloc(c->sketches, cap * sizeof *ks);
-        if (!ks) return -1;
-        c->sketches = ks;
-        int64_t *ids = realloc(c->sim_id, cap * sizeof *ids);
-        if (!ids) return -1;
-        c->sim_id = ids;
-        c->simcap = cap;
-    }
-    c->sim[c->nsim] = h;
-    c->sketches[c->nsim] = *k;
-    c->sim_id[c->nsim++] = id;
-    return 0;
-}
+/* ----------------------------------------------------------- near copies */
 
 static tifa_status load_simhashes(tifa_corpus *c, tifa_error *err) {
     sqlite3_stmt *st;
+    if (!(c->first_copies = nearcopy_set_new())) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch FROM doc WHERE duplicate_of IS NULL", -1, &st, NULL) !=
         SQLITE_OK)
         return db_fail(c, err, "reading the corpus");
     while (sqlite3_step(st) == SQLITE_ROW) {
         sketch k;
         if (nearcopy_unpack(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &k))
-            memset(&k, 0, sizeof k); /* no sketch: never matched */
-        if (remember(c, sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1), &k)) {
+            continue; /* no sketch: never matched */
+        if (nearcopy_set_add(c->first_copies, sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1), &k)) {
             sqlite3_finalize(st);
             return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
         }
@@ -207,7 +173,8 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
         st = tifa_fail(err, TIFA_EIO, 0, "cannot open the corpus: %s", c->db ? sqlite3_errmsg(c->db) : "no memory");
     } else {
         sqlite3_busy_timeout(c->db, 10000);
-        if (tokenize_register(c->db) != SQLITE_OK) st = db_fail(c, err, "registering the tokenizer");
+        if (tokenize_register(c->db) != SQLITE_OK)
+            st = db_fail(c, err, "registering the tokenizer");
         else if (!readonly && exec(c->db, "PRAGMA journal_mode=WAL") != SQLITE_OK)
             st = db_fail(c, err, "not a database, or it is locked");
         else if (!readonly) {
@@ -235,9 +202,7 @@ void tifa_corpus_close(tifa_corpus *c) {
     sqlite3_finalize(c->insert_doc);
     sqlite3_finalize(c->insert_fts);
     sqlite3_close(c->db);
-    free(c->sim);
-    free(c->sketches);
-    free(c->sim_id);
+    nearcopy_set_free(c->first_copies);
     tifa_converter_free(c->t2s);
     free(c);
 }
@@ -256,10 +221,11 @@ struct tifa_prepared {
     doc_summary sum;
 };
 
-
 static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s) {
-    if (s) sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
-    else sqlite3_bind_null(st, i);
+    if (s)
+        sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+    else
+        sqlite3_bind_null(st, i);
 }
 
 static int64_t find_clean(tifa_corpus *c, const char *hash) {
@@ -301,8 +267,10 @@ static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of,
         sqlite3_bind_text64(st, 4, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
         sqlite3_bind_text(st, 5, p->clean_hash, -1, SQLITE_STATIC);
         sqlite3_bind_int64(st, 6, (sqlite3_int64)p->simhash);
-        if (dup_of) sqlite3_bind_int64(st, 7, dup_of);
-        else sqlite3_bind_null(st, 7);
+        if (dup_of)
+            sqlite3_bind_int64(st, 7, dup_of);
+        else
+            sqlite3_bind_null(st, 7);
         sqlite3_bind_text(st, 8, p->stored_record ? p->stored_record : p->record, -1, SQLITE_STATIC);
         bind_text_or_null(st, 9, sum->date);
         bind_text_or_null(st, 10, sum->meeting);
@@ -363,8 +331,7 @@ void tifa_prepared_free(tifa_prepared *p) {
     free(p);
 }
 
-tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out,
-                                tifa_error *err) {
+tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out, tifa_error *err) {
     *out = NULL;
     tifa_prepared *p = calloc(1, sizeof *p);
     if (!p || !(p->name = strdup(name)) || !(p->bytes = malloc(len ? len : 1))) {
@@ -404,11 +371,13 @@ tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tif
         *id = existing;
         return TIFA_OK;
     }
-    int64_t dup_of = near_copy(c, p->simhash, &p->sketch);
+    int64_t dup_of = nearcopy_set_find(c->first_copies, p->simhash, &p->sketch);
     tifa_status st = store(c, p, dup_of, id, err);
     if (st != TIFA_OK) return st;
-    if (dup_of) *result = TIFA_NEAR_DUPLICATE;
-    else if (remember(c, *id, p->simhash, &p->sketch)) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (dup_of)
+        *result = TIFA_NEAR_DUPLICATE;
+    else if (nearcopy_set_add(c->first_copies, *id, p->simhash, &p->sketch))
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return TIFA_OK;
 }
 
@@ -442,8 +411,14 @@ static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_c
 static int emit_hits(sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        tifa_hit h = {sqlite3_column_int64(st, 0), sqlite3_column_int64(st, 1), col(st, 2), col(st, 3), col(st, 4),
-                      col(st, 5), col(st, 6), with_snippet ? col(st, 7) : NULL};
+        tifa_hit h = {sqlite3_column_int64(st, 0),
+                      sqlite3_column_int64(st, 1),
+                      col(st, 2),
+                      col(st, 3),
+                      col(st, 4),
+                      col(st, 5),
+                      col(st, 6),
+                      with_snippet ? col(st, 7) : NULL};
         if (fn(user, &h)) return SQLITE_DONE;
     }
     return rc;
@@ -466,8 +441,7 @@ static char *as_phrase(const char *q) {
     return p;
 }
 
-static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user,
-                      int64_t *total) {
+static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user, int64_t *total) {
     static const char *const sql =
         "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org, d.title,"
         " snippet(doc_fts, 0, '«', '»', '…', 24)"
@@ -517,9 +491,9 @@ tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_fil
 }
 
 tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn fn, void *user, tifa_error *err) {
-    static const char *const sql = "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org,"
-                                   " d.title FROM doc d WHERE 1" FILTERS
-                                   " ORDER BY d.date IS NULL, d.date, d.id LIMIT ?6 OFFSET ?7";
+    static const char *const sql =
+        "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org,"
+        " d.title FROM doc d WHERE 1" FILTERS " ORDER BY d.date IS NULL, d.date, d.id LIMIT ?6 OFFSET ?7";
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(c, err, "listing");
     bind_filters(st, f);
@@ -643,7 +617,8 @@ tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nter
     size_t np = 0;
     const char **periods = NULL;
     for (int t = 0; t < nterms && rs == TIFA_OK; t++) np += counts[t];
-    if (rs == TIFA_OK && np && !(periods = malloc(np * sizeof *periods))) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (rs == TIFA_OK && np && !(periods = malloc(np * sizeof *periods)))
+        rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     size_t k = 0;
     for (int t = 0; t < nterms && rs == TIFA_OK; t++)
         for (size_t i = 0; i < counts[t]; i++) periods[k++] = cells[t][i].period;
@@ -653,7 +628,8 @@ tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nter
         for (int t = 0; t < nterms; t++) {
             tifa_trend_row row = {periods[i], terms[t], 0, 0};
             for (size_t j = 0; j < counts[t]; j++)
-                if (strcmp(cells[t][j].period, periods[i]) == 0) row.documents = cells[t][j].docs, row.occurrences = cells[t][j].occ;
+                if (strcmp(cells[t][j].period, periods[i]) == 0)
+                    row.documents = cells[t][j].docs, row.occurrences = cells[t][j].occ;
             if (fn(user, &row)) break;
         }
     }

@@ -31,13 +31,25 @@ double nearcopy_containment(const sketch *a, const sketch *b);
 void nearcopy_pack(const sketch *k, unsigned char out[SKETCH_BYTES]);
 int nearcopy_unpack(const void *blob, size_t len, sketch *k);
 
-/* The first index from `from` on whose SimHash is close enough to h to be
- * a candidate copy; n when there is none. */
-size_t nearcopy_next_candidate(const uint64_t *simhashes, size_t n, size_t from, uint64_t h);
+/* The first copies stored so far, searched for the one a new document
+ * reposts. Owned by the caller: nearcopy_set_free. Not thread-safe: one
+ * writer at a time, as the corpus it mirrors. */
+typedef struct nearcopy_set nearcopy_set;
 
-/* For a SimHash candidate: the containment when the sketches say the two
- * are copies (nearcopy_same's second half), else -1. */
-double nearcopy_match(const sketch *a, const sketch *b);
+nearcopy_set *nearcopy_set_new(void); /* NULL: out of memory */
+void nearcopy_set_free(nearcopy_set *set);
+
+/* Remembers a first copy; -1 when out of memory. */
+int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k);
+
+/* The first copy this document reposts, 0 if none: of the documents
+ * nearcopy_same accepts, the one containing most of it (the earliest on a
+ * tie). */
+int64_t nearcopy_set_find(const nearcopy_set *set, uint64_t simhash, const sketch *k);
+
+/* How many first copies the set holds (documents too short to judge are
+ * left out: they never match). */
+size_t nearcopy_set_size(const nearcopy_set *set);
 
 /* Whether two documents are copies of one readout: SimHash close enough to
  * be a candidate, and most shingles shared. */
