@@ -102,7 +102,7 @@ setup:
 
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
-              tests/unit/test_html.c
+              tests/unit/test_html.c tests/unit/test_nearcopy.c
 FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(GEN_SRC:build/gen/%.c=build/fuzzobj/gen/%.o)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
@@ -162,6 +162,7 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	sh tests/differential.sh build/tifa
 	python3 tests/extract-props.py build/tifa-asan
 	python3 tests/score-extract.py build/tifa --floor $(EXTRACT_FLOOR)
+	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
 	sh tests/html.sh build/tifa-asan
 	python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
 

@@ -196,9 +196,9 @@ typedef enum {
 
 /* Cleans, extracts and stores one document. name is the path it came
  * from. *result and *id say what happened. Documents are committed in
- * batches of 512 (each one whole: a crash loses at most the last batch,
- * never part of a document); tifa_corpus_commit and tifa_corpus_close
- * commit the rest. */
+ * batches of up to 4096, or every 2 seconds (each one whole: a crash loses
+ * at most the last batch, never part of a document); tifa_corpus_commit
+ * and tifa_corpus_close commit the rest. */
 tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
                             int64_t *id, tifa_error *err);
 

@@ -36,7 +36,8 @@ static const char *const position_words[] = {
     "总审计师",       "副总裁",     "总裁",   "秘书长",   "副组长",   "组长",   "副院长",   "院长",     "副校长",
     "校长",           "副行长",     "行长",   "署长",     "会长",     "理事长", "社长",     "总编辑",   "政委",
     "司令员",         "常委",       "委员",   "党组成员", "领导",     "负责人", "主委",     "专员",     "巡视员",
-    "总监",           "董事",       "监事",   "监事长",
+    "总监",           "董事",       "监事",   "监事长",   "副委员长", "委员长", "副检察长", "检察长",   "副庭长",
+    "庭长",           "副所长",     "所长",   "馆长",     "台长",     "团长",   "参谋长",
 };
 
 /* Words that end the name of a meeting. */
@@ -191,12 +192,22 @@ static const char *const not_names[] = {
     "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
 };
 
+/* Words that end a phrase before 讲话 but never a name: "总书记系列重要讲话",
+ * "近期重要讲话" cite a speech, they do not report one. */
+static const char *const not_name_ends[] = {"重要", "系列", "近期", "有关", "相关", "最新"};
+
 static int is_name(const ustr *u, size_t a, size_t b) {
     static const uint32_t bad_first[] = {0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x5E76, 0x5BF9};
+    /* 的 所 了 等 end a phrase that cites a speech ("局长卢进的讲话精神",
+     * "主席唐庆明所作的"), not a name. */
+    static const uint32_t bad_last[] = {0x7684, 0x6240, 0x4E86, 0x7B49};
     for (size_t i = 0; i < sizeof bad_first / sizeof bad_first[0]; i++)
         if (u->cp[a] == bad_first[i]) return 0; /* 的 了 在 和 与 及 等 并 对 */
+    for (size_t i = 0; i < sizeof bad_last / sizeof bad_last[0]; i++)
+        if (u->cp[b - 1] == bad_last[i]) return 0;
     for (size_t i = 0; i < COUNT(not_names); i++)
         if (ustr_at(u, a, not_names[i]) == b - a || (b - a > 2 && ustr_at(u, a, not_names[i]))) return 0;
+    if (b - a > 2 && ends_with_any(u, b, not_name_ends, COUNT(not_name_ends))) return 0;
     return 1;
 }
 
@@ -277,7 +288,8 @@ static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
     j = digits_back(u, j - 1, floor);
     static const char *const to[] = {"至", "到", "-", "－", "—", "～", "~"};
     size_t n = ends_with_any(u, j, to, COUNT(to));
-    if (n && j - n > floor && u_is_digit(u->cp[j - n - 1])) j = digits_back(u, j - n, floor);
+    if (n && j - n > floor && u_is_digit(u->cp[j - n - 1]))
+        j = digits_back(u, j - n, floor);
     else if (n && j - n > floor + 1 && u->cp[j - n - 1] == 0x65E5 && u_is_digit(u->cp[j - n - 2]))
         j = digits_back(u, j - n - 1, floor);
     if (j > floor + 1 && u->cp[j - 1] == 0x6708 /* 月 */ && u_is_digit(u->cp[j - 2])) j = digits_back(u, j - 1, floor);
@@ -392,7 +404,9 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
 /* What follows a speaker's name: 出席会议并…, 在会上…, 代表…作…, or the
  * speech itself. */
 static int speaker_phrase(const ustr *u, size_t p, size_t *end) {
-    static const char *const lead[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上", "亦", "也"};
+    /* 将/还: "院长肖扬将作重要讲话". */
+    static const char *const lead[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
+                                       "亦",         "也",     "将",     "还"};
     size_t which, n = ustr_at_any(u, p, lead, COUNT(lead), &which);
     if (speech_at(u, p + n, end)) return 1;
     if (!ustr_at(u, p, "代表")) return 0;
@@ -564,16 +578,18 @@ static void find_attendees(const ustr *u, article *a) {
 /* "市委常委会召开扩大会议", "政治局常务委员会召开会议": a body convening a
  * meeting named only by its kind. The length of that generic object at s
  * when it ends the clause or is followed by what the meeting did, else 0. */
-static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "百", "零", "〇", "两"};
+static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
+                                       "八", "九", "十", "百", "零", "〇", "两"};
 
 static size_t generic_meeting_at(const ustr *u, size_t s) {
     static const char *const kinds[] = {"党组", "党委", "常委", "全体", "常务", "主席", "专题", "扩大"};
-    static const char *const next[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论", "通报", "专题", "，",
-                                       "。",   "；",   "、"};
+    static const char *const next[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论",
+                                       "通报", "专题", "，",   "。",   "；",   "、"};
     size_t which, n = 0;
     if (ustr_at(u, s, "第")) { /* 第二十一次主席会议, 第53次常务会议 */
         size_t k = s + 1;
-        while (k < u->n && k - s < 8 && (u_is_digit(u->cp[k]) || ustr_at_any(u, k, numerals, COUNT(numerals), &which))) k++;
+        while (k < u->n && k - s < 8 && (u_is_digit(u->cp[k]) || ustr_at_any(u, k, numerals, COUNT(numerals), &which)))
+            k++;
         if (k > s + 1 && ustr_at(u, k, "次")) n = k + 1 - s;
     }
     n += ustr_at_any(u, s + n, kinds, COUNT(kinds), &which);
@@ -612,7 +628,8 @@ static size_t after_latin_label(const ustr *u, size_t s, size_t limit) {
     size_t i = s;
     while (i < limit && u->cp[i] < 0x80 && ((u->cp[i] | 0x20) >= 'a' && (u->cp[i] | 0x20) <= 'z')) i++;
     if (i == s) return s;
-    while (i < limit && u->cp[i] < 0x80 && (u_is_digit(u->cp[i]) || u->cp[i] == '-' || u->cp[i] == ' ' || u->cp[i] == ':'))
+    while (i < limit && u->cp[i] < 0x80 &&
+           (u_is_digit(u->cp[i]) || u->cp[i] == '-' || u->cp[i] == ' ' || u->cp[i] == ':'))
         i++;
     return i < limit && u_is_han(u->cp[i]) ? i : s;
 }
@@ -671,7 +688,8 @@ static int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         while (e < u->n && !is_clause_break(u->cp[e]) && u->cp[e] != 0x3001 && e - s < 60) e++;
         /* The name ends at a meeting word followed by what the meeting did
          * ("常务会议传达学习…"), else at its last meeting word. */
-        static const char *const next_verbs[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论", "通报", "专题"};
+        static const char *const next_verbs[] = {"传达", "研究", "审议", "听取", "学习",
+                                                 "部署", "讨论", "通报", "专题"};
         size_t first_end = 0;
         for (size_t k = s + 1; k <= e && !first_end; k++) {
             size_t w;
@@ -894,7 +912,8 @@ static int latest_year(const ustr *u) {
         /* Targets are not dates: "到2035年基本实现", "2035年建成科技强国". */
         static const char *const target[] = {"建成", "基本", "实现", "远景", "前", "以前", "目标", "全面"};
         size_t w;
-        if (ends_with(u, i, "到") || ends_with(u, i, "至") || ustr_at_any(u, k + 1, target, COUNT(target), &w)) continue;
+        if (ends_with(u, i, "到") || ends_with(u, i, "至") || ustr_at_any(u, k + 1, target, COUNT(target), &w))
+            continue;
         best = y;
     }
     return best;
@@ -1020,9 +1039,11 @@ static void read_byline(const ustr *u, size_t i, size_t end, article *a) {
     while (i < end) {
         while (i < end && (u->cp[i] == ' ' || u->cp[i] == 0x3001 || u->cp[i] == 0x3000)) i++;
         size_t st = i;
-        static const char *const after_name[] = {"报道", "通讯员", "近日", "日前", "今天", "昨天", "昨日", "摄影", "摄"};
+        static const char *const after_name[] = {"报道", "通讯员", "近日", "日前", "今天",
+                                                 "昨天", "昨日",   "摄影", "摄"};
         size_t w;
-        while (i < end && u_is_han(u->cp[i]) && i - st < 6 && (i - st < 2 || !ustr_at_any(u, i, after_name, COUNT(after_name), &w)))
+        while (i < end && u_is_han(u->cp[i]) && i - st < 6 &&
+               (i - st < 2 || !ustr_at_any(u, i, after_name, COUNT(after_name), &w)))
             i++;
         size_t n = i - st;
         if (n == 6 && (i >= end || !u_is_han(u->cp[i]))) {
@@ -1064,8 +1085,9 @@ static void find_source_and_reporters(const ustr *u, article *a) {
         for (size_t r = ranges[k][0]; r < ranges[k][1] && !a->reporters.n; r++) {
             if (!ustr_at(u, r, "记者")) continue;
             /* Past the first paragraph only a marked byline: （记者…, 讯记者…, 本报记者… */
-            if (k == 0 && r >= end && !(r > 0 && (u->cp[r - 1] == 0xFF08 || u->cp[r - 1] == 0x8BAF /* 讯 */ ||
-                                                   u->cp[r - 1] == 0x62A5 /* 报 */)))
+            if (k == 0 && r >= end &&
+                !(r > 0 &&
+                  (u->cp[r - 1] == 0xFF08 || u->cp[r - 1] == 0x8BAF /* 讯 */ || u->cp[r - 1] == 0x62A5 /* 报 */)))
                 continue;
             read_byline(u, r + 2, para_end(u, r), a);
         }

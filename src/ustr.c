@@ -32,9 +32,21 @@ void ustr_free(ustr *u) {
     u->n = 0;
 }
 
+/* The first two bytes of cp's UTF-8 form (one for ASCII), to compare with a
+ * literal's without decoding it. */
+static int leads_with(uint32_t cp, const unsigned char *lit) {
+    if (cp < 0x80) return lit[0] == cp;
+    if (cp < 0x800) return lit[0] == (0xC0 | cp >> 6) && lit[1] == (0x80 | (cp & 0x3F));
+    if (cp < 0x10000) return lit[0] == (0xE0 | cp >> 12) && lit[1] == (0x80 | (cp >> 6 & 0x3F));
+    return lit[0] == (0xF0 | cp >> 18) && lit[1] == (0x80 | (cp >> 12 & 0x3F));
+}
+
 size_t ustr_at(const ustr *u, size_t i, const char *lit) {
     if (i >= u->n) return 0;
-    /* Most calls fail on the first character: check it before anything else. */
+    /* Most calls fail on the first character (extract tries every rule word
+     * at every position): compare bytes before decoding anything. Literals
+     * are the rules' words, valid UTF-8, so a mismatch here is a mismatch. */
+    if (!leads_with(u->cp[i], (const unsigned char *)lit)) return 0;
     uint32_t first;
     size_t fl = u8_decode((const unsigned char *)lit, 4, &first);
     if (u->cp[i] != first) return 0;

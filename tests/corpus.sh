@@ -105,7 +105,7 @@ print(\" \".join(sorted(key[r[\"id\"]] + \">\" + key[r[\"duplicate_of\"]] for r 
 "$TIFA" add --db "$tmp/v1.db" "$R"/001_state-council-plenary-2023-*.txt 2> /dev/null
 sqlite3 "$tmp/v1.db" "ALTER TABLE doc DROP COLUMN sketch; PRAGMA user_version=1;"
 "$TIFA" add --db "$tmp/v1.db" "$R"/002_state-council-plenary-2023-*.txt 2> "$tmp/err"
-check "migration 1 -> 2: version, sketches, near copy found" '[ "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version; SELECT count(sketch) FROM doc; PRAGMA integrity_check" | tr "\n" " ")" = "2 2 ok " ] && grep -q "near-duplicates 1" "$tmp/err"'
+check "migration 1 -> 3: version, sketches, index settings, near copy found" '[ "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version; SELECT count(sketch) FROM doc; SELECT v FROM doc_fts_config WHERE k = '"'hashsize'"'; PRAGMA integrity_check" | tr "\n" " ")" = "3 2 4194304 ok " ] && grep -q "near-duplicates 1" "$tmp/err"'
 sqlite3 "$tmp/v1.db" "PRAGMA user_version=99;"
 "$TIFA" search --db "$tmp/v1.db" 会议 > /dev/null 2> "$tmp/err"; st=$?
 check "a newer schema is refused with a message" '[ $st -ne 0 ] && grep -q "newer tifa" "$tmp/err"'
@@ -114,14 +114,23 @@ check "a newer schema is refused with a message" '[ $st -ne 0 ] && grep -q "newe
 mkdir -p "$tmp/many"
 i=0
 for f in "$ROOT"/tests/readouts/*.txt; do
-  for k in 1 2 3 4 5 6; do i=$((i + 1)); { echo "第$k批"; cat "$f"; } > "$tmp/many/$i.txt"; done
+  for k in $(seq 1 20); do i=$((i + 1)); { echo "第$k批"; cat "$f"; } > "$tmp/many/$i.txt"; done
 done
 "$TIFA" add --db "$tmp/k.db" "$tmp/many" 2> /dev/null &
 pid=$!
-sleep 0.4
+# Killed once a batch is committed (every 2 s at the latest) and while the
+# next is being written, so that both kinds of document are at stake.
+waited=0
+while [ $waited -lt 300 ] && kill -0 $pid 2> /dev/null &&
+  [ "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc" 2> /dev/null || echo 0)" = 0 ]; do
+  sleep 0.05; waited=$((waited + 1))
+done
+sleep 0.3
 kill -9 $pid 2> /dev/null
 wait $pid 2> /dev/null
 check "after kill -9: integrity_check ok" '[ "$(sqlite3 "$tmp/k.db" "PRAGMA integrity_check" 2>&1)" = ok ]'
+killed_at=$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc")
+check "after kill -9: some documents were committed, not all ($killed_at of $(ls "$tmp/many" | wc -l))" '[ "$killed_at" -gt 0 ] && [ "$killed_at" -lt "$(ls "$tmp/many" | wc -l)" ]'
 check "after kill -9: rows and index agree" '[ "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc WHERE duplicate_of IS NULL")" = "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc_fts_docsize")" ]'
 "$TIFA" add --db "$tmp/k.db" "$tmp/many" 2> "$tmp/err"
 total=$(ls "$tmp/many" | wc -l)
