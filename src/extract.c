@@ -330,13 +330,37 @@ static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
 
 /* --------------------------------------------------------- meeting facts */
 
+/* A name of 2-3 characters opening its clause, then a title word ending
+ * at e: "吴邦国委员长", "李强总理" (NPC and State Council reports). */
+static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *name_b) {
+    size_t w = ends_with_any(u, e, position_words, COUNT(position_words));
+    if (!w || e < w + 2) return 0;
+    size_t nb = e - w;
+    for (size_t n = 3; n >= 2; n--) {
+        if (nb < n || !all_han(u, nb - n, nb) || !is_name(u, nb - n, nb)) continue;
+        size_t na = nb - n;
+        if (na > 0 && !is_clause_break(u->cp[na - 1])) continue;
+        *name_a = na;
+        *name_b = nb;
+        return 1;
+    }
+    return 0;
+}
+
 static int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit; p++) {
         if (!ustr_at(u, p, "主持")) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
-        size_t na, ta;
+        size_t na, ta, nb;
+        if (person_titled_after(u, j, &na, &nb)) {
+            /* "吴邦国委员长主持会议": the title after the name. */
+            a->chair.name = ustr_slice(u, na, nb);
+            a->chair.title = ustr_slice(u, nb, j);
+            add_span(a, "meeting.chair", na, p + 2);
+            return 1;
+        }
         if (!person_before(u, j, &na, &ta)) continue;
-        size_t nb = ends_with(u, j, "同志") ? j - 2 : j;
+        nb = ends_with(u, j, "同志") ? j - 2 : j;
         set_person(u, &a->chair, ta, na, nb);
         add_span(a, "meeting.chair", ta, p + 2);
         return 1;
@@ -409,6 +433,10 @@ static int speaker_phrase(const ustr *u, size_t p, size_t *end) {
                                        "亦",         "也",     "将",     "还"};
     size_t which, n = ustr_at_any(u, p, lead, COUNT(lead), &which);
     if (speech_at(u, p + n, end)) return 1;
+    if (ustr_at(u, p, "在讲话中")) {
+        *end = p + 4;
+        return 1;
+    }
     if (!ustr_at(u, p, "代表")) return 0;
     for (size_t k = p + 2; k < u->n && k - p < 16 && !is_clause_break(u->cp[k]); k++)
         if (speech_at(u, k, end)) return 1;
@@ -420,6 +448,17 @@ static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
     for (size_t k = p + 2; k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k]); k++)
         if (u->cp[k] == 0x5E76 /* 并 */ && speech_at(u, k + 1, end)) return 1;
     return 0;
+}
+
+/* A name without a title is a speaker only when it opens a sentence and
+ * the phrase says where it spoke: "习近平在会上发表重要讲话",
+ * "。李克强在讲话中对…". Elsewhere a bare name before 讲话 is too often
+ * something else. */
+static int bare_speaker(const ustr *u, size_t na, size_t p) {
+    static const char *const strong[] = {"在会上", "在大会上", "在会议上", "在讲话中", "出席会议并"};
+    size_t which;
+    if (na > 0 && !u_is_sentence_end(u->cp[na - 1]) && u->cp[na - 1] != '\n') return 0;
+    return p - na <= 3 && ustr_at_any(u, p, strong, COUNT(strong), &which) != 0;
 }
 
 static void find_speakers(const ustr *u, article *a) {
@@ -434,7 +473,8 @@ static void find_speakers(const ustr *u, article *a) {
             continue;
         }
         if (!u_is_han(u->cp[p - 1]) || !speaker_phrase(u, p, &end)) continue;
-        if (!person_before(u, p, &na, &ta) || ta == na) continue; /* a speaker has a title */
+        if (!person_before(u, p, &na, &ta)) continue;
+        if (ta == na && !bare_speaker(u, na, p)) continue; /* a speaker has a title, or opens the sentence */
         add_speaker(u, a, ta, na, ends_with(u, p, "同志") ? p - 2 : p, end);
         p = end - 1;
     }
