@@ -317,7 +317,8 @@ static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
             changed = 1;
             continue;
         }
-        for (size_t k = j; k > floor && j - k < 10 && !is_clause_break(u->cp[k - 1]); k--) {
+        /* A place may be long: "在五台校区图书馆五楼报告厅". */
+        for (size_t k = j; k > floor && j - k < 20 && !is_clause_break(u->cp[k - 1]); k--) {
             if (u->cp[k - 1] == 0x5728 /* 在 */) {
                 j = k - 1;
                 changed = 1;
@@ -513,10 +514,17 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             got++;
             continue;
         }
+        /* Each with its own title: "县委书记陆晓延、县人大常委会副主任樊亚新". */
+        size_t na, ta;
+        if (person_before(u, ib, &na, &ta) && na > ia && ta < na) {
+            out[got][0] = na;
+            out[got][1] = ib;
+            got++;
+            continue;
+        }
         /* "曹策问及秘书长余保江": a name, 及/和, a title and a name. */
         size_t j = ia + 2;
         while (j < ib && j - ia <= 4 && u->cp[j] != 0x53CA && u->cp[j] != 0x548C) j++;
-        size_t na, ta;
         if (j >= ib || j - ia > 4 || !all_han(u, ia, j) || k + 1 != n || got + 2 > max ||
             !person_before(u, ib, &na, &ta) || ta != j + 1)
             return 0;
@@ -588,6 +596,8 @@ static void find_attendees(const ustr *u, article *a) {
     static const char *const verbs[] = {"主持", "出席", "讲话", "报告", "召开", "举行", "总结", "部署", "发言"};
     size_t p = ustr_find(u, 0, u->n, "参加会议"), n = 4;
     if (p == USTR_NONE && (p = ustr_find(u, 0, u->n, "参加了会议")) != USTR_NONE) n = 5;
+    /* A study session: "院领导班子成员参加学习". */
+    if (p == USTR_NONE && (p = ustr_find(u, 0, u->n, "参加学习")) != USTR_NONE) n = 4;
     if (p == USTR_NONE) {
         for (size_t i = 0; i + 2 < u->n && p == USTR_NONE; i++)
             if (ustr_at(u, i, "参加") && u_is_sentence_end(u->cp[i + 2])) p = i, n = 2;
