@@ -189,8 +189,8 @@ void tifa_corpus_close(tifa_corpus *c); /* commits what is pending */
 tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err);
 
 typedef enum {
-    TIFA_ADDED = 0,        /* stored as a new document */
-    TIFA_DUPLICATE = 1,    /* same clean text as document *id: not stored */
+    TIFA_ADDED = 0,         /* stored as a new document */
+    TIFA_DUPLICATE = 1,     /* same clean text as document *id: not stored */
     TIFA_NEAR_DUPLICATE = 2 /* stored as *id, linked to the first copy */
 } tifa_add_result;
 
@@ -206,8 +206,15 @@ tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes,
  * extracts without touching the corpus (thread-safe; the bytes are
  * copied), tifa_corpus_add_prepared stores. Free with tifa_prepared_free. */
 typedef struct tifa_prepared tifa_prepared;
-tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out,
-                                tifa_error *err);
+tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out, tifa_error *err);
+/* As tifa_corpus_prepare, and also compares the document with the first
+ * copies c holds now, so that tifa_corpus_add_prepared only compares it
+ * with those stored since (the search for near copies was a third of the
+ * storing thread's time). The one exception to "one thread at a time": it
+ * may run on any number of threads while one thread adds to c; it reads
+ * nothing else of c. c must stay open until it returns. */
+tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, const char *bytes, size_t len,
+                                    tifa_prepared **out, tifa_error *err);
 tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tifa_add_result *result, int64_t *id,
                                      tifa_error *err);
 void tifa_prepared_free(tifa_prepared *p);
@@ -224,7 +231,7 @@ typedef int (*tifa_hit_fn)(void *user, const tifa_hit *hit);
  * yyyy-mm-dd (a prefix such as 2024 or 2024-03 also works). */
 typedef struct {
     const char *from, *to, *org, *meeting;
-    int limit;  /* 0: no limit */
+    int limit; /* 0: no limit */
     int offset;
 } tifa_filter;
 

@@ -234,6 +234,8 @@ struct tifa_prepared {
     char clean_hash[65], raw_hash[65];
     uint64_t simhash;
     sketch sketch;
+    nearcopy_match near; /* the best first copy among the first near_seen */
+    size_t near_seen;
     doc_summary sum;
 };
 
@@ -385,6 +387,14 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     return TIFA_OK;
 }
 
+tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, const char *bytes, size_t len,
+                                    tifa_prepared **out, tifa_error *err) {
+    tifa_status st = tifa_corpus_prepare(name, bytes, len, out, err);
+    if (st == TIFA_OK && c && c->first_copies)
+        (*out)->near_seen = nearcopy_set_search(c->first_copies, 0, (*out)->simhash, &(*out)->sketch, &(*out)->near);
+    return st;
+}
+
 tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tifa_add_result *result, int64_t *id,
                                      tifa_error *err) {
     *id = 0;
@@ -397,7 +407,11 @@ tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tif
         *id = existing;
         return TIFA_OK;
     }
-    int64_t dup_of = nearcopy_set_find(c->first_copies, p->simhash, &p->sketch);
+    /* Only the first copies stored since tifa_corpus_prepare_for looked are
+     * left to compare (all of them after tifa_corpus_prepare). */
+    nearcopy_match near = p->near;
+    nearcopy_set_search(c->first_copies, p->near_seen, p->simhash, &p->sketch, &near);
+    int64_t dup_of = near.id;
     tifa_status st = store(c, p, dup_of, id, err);
     if (st != TIFA_OK) return st;
     if (dup_of)

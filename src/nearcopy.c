@@ -16,6 +16,7 @@
  *     (most phrases shared) from a related readout (some shared).
  */
 #include "nearcopy.h"
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
@@ -173,12 +174,23 @@ typedef struct {
     uint64_t w[LOW_WORDS];
 } low_bytes;
 
+/* Entries live in chunks that never move once written, so that threads
+ * preparing documents can search the entries published so far while the
+ * storing thread appends more: the count is published with a release
+ * store after the entry is written, and read with an acquire load. */
+#define CHUNK      4096
+#define MAX_CHUNKS (1u << 16) /* 268 million first copies */
+
+typedef struct {
+    uint64_t simhash[CHUNK]; /* dense, for the candidate scan */
+    low_bytes low[CHUNK];
+    sketch sketches[CHUNK];
+    int64_t ids[CHUNK];
+} chunk;
+
 struct nearcopy_set {
-    uint64_t *simhash; /* dense, for the candidate scan */
-    low_bytes *low;
-    sketch *sketches;
-    int64_t *ids;
-    size_t n, cap;
+    chunk **chunks; /* MAX_CHUNKS slots, filled in order */
+    _Atomic size_t n;
 };
 
 static void low_bytes_of(const sketch *k, low_bytes *out) {
@@ -201,41 +213,38 @@ static int equal_low_bytes(const low_bytes *a, const low_bytes *b) {
     return (int)((sum * 0x0101010101010101ull) >> 56);
 }
 
-nearcopy_set *nearcopy_set_new(void) { return calloc(1, sizeof(nearcopy_set)); }
+nearcopy_set *nearcopy_set_new(void) {
+    nearcopy_set *set = calloc(1, sizeof *set);
+    if (set && !(set->chunks = calloc(MAX_CHUNKS, sizeof *set->chunks))) {
+        free(set);
+        return NULL;
+    }
+    if (set) atomic_init(&set->n, 0);
+    return set;
+}
 
 void nearcopy_set_free(nearcopy_set *set) {
     if (!set) return;
-    free(set->simhash);
-    free(set->low);
-    free(set->sketches);
-    free(set->ids);
+    for (size_t c = 0; c < MAX_CHUNKS && set->chunks[c]; c++) free(set->chunks[c]);
+    free(set->chunks);
     free(set);
 }
 
-size_t nearcopy_set_size(const nearcopy_set *set) { return set->n; }
-
-static int grow(nearcopy_set *set) {
-    size_t cap = set->cap ? set->cap * 2 : 1024;
-    uint64_t *h = realloc(set->simhash, cap * sizeof *h);
-    if (h) set->simhash = h;
-    low_bytes *l = h ? realloc(set->low, cap * sizeof *l) : NULL;
-    if (l) set->low = l;
-    sketch *k = l ? realloc(set->sketches, cap * sizeof *k) : NULL;
-    if (k) set->sketches = k;
-    int64_t *ids = k ? realloc(set->ids, cap * sizeof *ids) : NULL;
-    if (!ids) return -1;
-    set->ids = ids;
-    set->cap = cap;
-    return 0;
+size_t nearcopy_set_size(const nearcopy_set *set) {
+    return atomic_load_explicit(&((nearcopy_set *)set)->n, memory_order_acquire);
 }
 
 int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k) {
     if (k->shingles < MIN_SHINGLES) return 0; /* never a match: not kept */
-    if (set->n == set->cap && grow(set)) return -1;
-    set->simhash[set->n] = simhash;
-    low_bytes_of(k, &set->low[set->n]);
-    set->sketches[set->n] = *k;
-    set->ids[set->n++] = id;
+    size_t n = atomic_load_explicit(&set->n, memory_order_relaxed), c = n / CHUNK, i = n % CHUNK;
+    if (c >= MAX_CHUNKS) return -1;
+    if (!set->chunks[c] && !(set->chunks[c] = malloc(sizeof(chunk)))) return -1;
+    chunk *ch = set->chunks[c];
+    ch->simhash[i] = simhash;
+    low_bytes_of(k, &ch->low[i]);
+    ch->sketches[i] = *k;
+    ch->ids[i] = id;
+    atomic_store_explicit(&set->n, n + 1, memory_order_release);
     return 0;
 }
 
@@ -251,29 +260,45 @@ next_candidate(const uint64_t *simhashes, size_t n, size_t from, uint64_t h) {
     return n;
 }
 
-int64_t nearcopy_set_find(const nearcopy_set *set, uint64_t simhash, const sketch *k) {
-    if (k->shingles < MIN_SHINGLES) return 0;
-    low_bytes low;
-    low_bytes_of(k, &low);
-    int64_t best = 0;
-    double best_r = 0;
-    /* Candidates are scattered through the set: their low bytes are asked
-     * for a block at a time, so that the memory reads overlap. */
+/* Entries [from, to) of one chunk against the document; keeps the best. */
+static void find_in_chunk(const chunk *ch, size_t from, size_t to, uint64_t simhash, const sketch *k,
+                          const low_bytes *low, nearcopy_match *best) {
+    /* Candidates are scattered through the chunk: their low bytes are
+     * asked for a block at a time, so that the memory reads overlap. */
     enum { BLOCK = 16 };
-    size_t block[BLOCK], m, i = 0;
+    size_t block[BLOCK], m, i = from;
     do {
-        for (m = 0; m < BLOCK && (i = next_candidate(set->simhash, set->n, i, simhash)) < set->n; i++) {
-            __builtin_prefetch(&set->low[i]);
+        for (m = 0; m < BLOCK && (i = next_candidate(ch->simhash, to, i, simhash)) < to; i++) {
+            __builtin_prefetch(&ch->low[i]);
             block[m++] = i;
         }
         for (size_t j = 0; j < m; j++) {
             size_t c = block[j];
-            if (equal_low_bytes(&set->low[c], &low) < SAME_MINIMA) continue;
-            double r = sketch_match(&set->sketches[c], k);
-            if (r > best_r) best_r = r, best = set->ids[c];
+            if (equal_low_bytes(&ch->low[c], low) < SAME_MINIMA) continue;
+            double r = sketch_match(&ch->sketches[c], k);
+            if (r > best->containment) best->containment = r, best->id = ch->ids[c];
         }
     } while (m == BLOCK);
-    return best;
+}
+
+size_t nearcopy_set_search(const nearcopy_set *set, size_t from, uint64_t simhash, const sketch *k,
+                           nearcopy_match *best) {
+    size_t to = nearcopy_set_size(set);
+    if (k->shingles < MIN_SHINGLES) return to;
+    low_bytes low;
+    low_bytes_of(k, &low);
+    for (size_t c = from / CHUNK; c * CHUNK < to; c++) {
+        size_t a = c * CHUNK > from ? 0 : from - c * CHUNK;
+        size_t b = to - c * CHUNK < CHUNK ? to - c * CHUNK : CHUNK;
+        find_in_chunk(set->chunks[c], a, b, simhash, k, &low, best);
+    }
+    return to;
+}
+
+int64_t nearcopy_set_find(const nearcopy_set *set, uint64_t simhash, const sketch *k) {
+    nearcopy_match best = {0, 0};
+    nearcopy_set_search(set, 0, simhash, k, &best);
+    return best.id;
 }
 
 static void put32(unsigned char *p, uint32_t v) {

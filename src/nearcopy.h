@@ -32,8 +32,8 @@ void nearcopy_pack(const sketch *k, unsigned char out[SKETCH_BYTES]);
 int nearcopy_unpack(const void *blob, size_t len, sketch *k);
 
 /* The first copies stored so far, searched for the one a new document
- * reposts. Owned by the caller: nearcopy_set_free. Not thread-safe: one
- * writer at a time, as the corpus it mirrors. */
+ * reposts. Owned by the caller: nearcopy_set_free. One thread adds; others
+ * may search meanwhile (nearcopy_set_search). */
 typedef struct nearcopy_set nearcopy_set;
 
 nearcopy_set *nearcopy_set_new(void); /* NULL: out of memory */
@@ -46,6 +46,18 @@ int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sket
  * nearcopy_same accepts, the one containing most of it (the earliest on a
  * tie). */
 int64_t nearcopy_set_find(const nearcopy_set *set, uint64_t simhash, const sketch *k);
+
+/* The same search done in parts: looks at the first copies from index
+ * `from` to the set's size now (returned), and replaces *best when one
+ * contains more of the document. Starting from {0, 0} at 0 and going on
+ * from the returned size later gives what nearcopy_set_find would give at
+ * the end. Any number of threads may search while one thread adds. */
+typedef struct {
+    int64_t id;         /* 0: none yet */
+    double containment; /* of the best so far */
+} nearcopy_match;
+size_t nearcopy_set_search(const nearcopy_set *set, size_t from, uint64_t simhash, const sketch *k,
+                           nearcopy_match *best);
 
 /* How many first copies the set holds (documents too short to judge are
  * left out: they never match). */

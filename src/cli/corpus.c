@@ -144,6 +144,7 @@ typedef struct {
 
 typedef struct {
     pathlist *files;
+    const tifa_corpus *corpus; /* the workers search its near-copy set */
     slot *slots;
     size_t next_job, stored;
     size_t ready_bytes; /* input bytes of the prepared documents not yet stored */
@@ -191,12 +192,12 @@ static char *read_file(const char *path, size_t *len, char **error) {
     return buf;
 }
 
-static void prepare_one(const char *path, slot *s) {
+static void prepare_one(const tifa_corpus *c, const char *path, slot *s) {
     size_t len;
     char *bytes = read_file(path, &len, &s->error);
     if (!bytes) return;
     tifa_error err = {0};
-    if (tifa_corpus_prepare(path, bytes, len, &s->prep, &err) != TIFA_OK) {
+    if (tifa_corpus_prepare_for(c, path, bytes, len, &s->prep, &err) != TIFA_OK) {
         char msg[512];
         snprintf(msg, sizeof msg, "tifa: %s: %s", path, err.message);
         s->error = strdup(msg);
@@ -216,7 +217,7 @@ static void *worker(void *arg) {
         pthread_mutex_unlock(&p->lock);
         if (job == (size_t)-1) return NULL;
         slot s = {0};
-        prepare_one(p->files->paths[job], &s);
+        prepare_one(p->corpus, p->files->paths[job], &s);
         pthread_mutex_lock(&p->lock);
         s.done = 1;
         p->slots[job % WINDOW] = s;
@@ -282,7 +283,7 @@ int cmd_add(int argc, char **argv) {
     size_t counts[4] = {0}; /* added, duplicates, near, failed */
     int tty = isatty(2);
     double start = now_seconds(), bytes = 0;
-    pool p = {.files = &files, .slots = calloc(WINDOW, sizeof(slot))};
+    pool p = {.files = &files, .corpus = c, .slots = calloc(WINDOW, sizeof(slot))};
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
     pthread_t threads[64];

@@ -148,3 +148,44 @@ TEST(test_nearcopy_repost_found) {
     CHECK(nearcopy_set_find(set, nearcopy_simhash(other, strlen(other)), &b) == 0);
     nearcopy_set_free(set);
 }
+
+/* Searching in two parts (the prepare threads, then the storing thread)
+ * gives the whole search's answer, whatever the split, also when the set
+ * grows in between and across its internal chunks. */
+TEST(test_nearcopy_search_in_parts) {
+    enum { N = 9000 };
+    static sketch ks[N];
+    unsigned seed = 5;
+    sketch base;
+    for (int k = 0; k < SKETCH_K; k++) {
+        seed = seed * 1103515245u + 12345u;
+        base.min[k] = seed;
+    }
+    base.shingles = 300;
+    nearcopy_set *set = nearcopy_set_new();
+    CHECK(set != NULL);
+    if (!set) return;
+    size_t splits[] = {0, 1, 4095, 4096, 4097, 8999};
+    for (int i = 0; i < N; i++) {
+        derive(&base, &ks[i], &seed, i % 3 ? 10 : 30 + i % 34, 0);
+        ks[i].shingles = 300;
+    }
+    sketch q;
+    derive(&base, &q, &seed, 48, 0);
+    q.shingles = 280;
+    for (size_t s = 0; s < sizeof splits / sizeof *splits; s++) {
+        nearcopy_set_free(set);
+        set = nearcopy_set_new();
+        nearcopy_match part = {0, 0};
+        size_t seen = 0;
+        for (int i = 0; i < N; i++) {
+            if ((size_t)i == splits[s]) seen = nearcopy_set_search(set, 0, 0, &q, &part);
+            nearcopy_set_add(set, i + 1, 0, &ks[i]);
+        }
+        CHECK(seen == splits[s]);
+        nearcopy_set_search(set, seen, 0, &q, &part);
+        CHECK(part.id == nearcopy_set_find(set, 0, &q));
+        CHECK(part.id != 0);
+    }
+    nearcopy_set_free(set);
+}
