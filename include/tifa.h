@@ -187,6 +187,10 @@ typedef struct tifa_corpus tifa_corpus;
 tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err);
 void tifa_corpus_close(tifa_corpus *c); /* commits what is pending */
 tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err);
+/* Documents per commit while adding (default 4096; <= 0: the default).
+ * A commit also comes every 2 seconds. Smaller batches show a running add
+ * sooner to readers and lose less to a crash, but add more slowly. */
+void tifa_corpus_set_batch(tifa_corpus *c, int documents);
 
 typedef enum {
     TIFA_ADDED = 0,         /* stored as a new document */

@@ -44,6 +44,7 @@ struct tifa_corpus {
     tifa_converter *t2s;
     int pending;                                        /* documents written in the open transaction */
     double batch_start;                                 /* when it began (CLOCK_MONOTONIC, seconds) */
+    int batch;                                          /* documents per commit */
     sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
 };
 
@@ -183,6 +184,7 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
     tifa_corpus *c = calloc(1, sizeof *c);
     if (!c) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     c->readonly = readonly;
+    c->batch = BATCH;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     tifa_status st = TIFA_OK;
     if (sqlite3_open_v2(path, &c->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
@@ -331,10 +333,12 @@ static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of,
         return s;
     }
     c->pending++;
-    int full = c->pending >= BATCH || monotonic_seconds() - c->batch_start >= BATCH_SECONDS;
+    int full = c->pending >= c->batch || monotonic_seconds() - c->batch_start >= BATCH_SECONDS;
     if (full && tifa_corpus_commit(c, err) != TIFA_OK) return TIFA_EIO;
     return TIFA_OK;
 }
+
+void tifa_corpus_set_batch(tifa_corpus *c, int documents) { c->batch = documents > 0 ? documents : BATCH; }
 
 tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err) {
     if (!c->pending) return TIFA_OK;

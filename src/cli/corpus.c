@@ -239,17 +239,18 @@ static void progress(size_t done, size_t total, double bytes, double start) {
     fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %.0fs   ", done, total, rate, eta);
 }
 
-static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] FILE|DIR...\n"
+static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] FILE|DIR...\n"
                               "\n"
                               "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
                               "files, recursively) with its raw bytes. Same clean text: skipped as a duplicate;\n"
                               "a near copy (a repost): stored and linked to the first. Ends with the line\n"
                               "  added N, duplicates D, near-duplicates K, failed F\n"
-                              "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n";
+                              "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
+                              "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n";
 
 int cmd_add(int argc, char **argv) {
     const char *db = NULL;
-    int jobs = 1;
+    int jobs = 1, batch = 0;
     tifa_filter unused = {0};
     pathlist files = {0};
     int status = 0;
@@ -261,6 +262,9 @@ int cmd_add(int argc, char **argv) {
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(add_help, stdout);
             return 0;
+        } else if (!strcmp(a, "--batch") && i + 1 < argc) {
+            batch = atoi(argv[++i]);
+            if (batch < 1) return usage_error("add", "--batch");
         } else if (!strcmp(a, "--jobs") && i + 1 < argc) {
             jobs = atoi(argv[++i]);
             if (jobs < 1 || jobs > 64) return usage_error("add", "--jobs");
@@ -280,6 +284,7 @@ int cmd_add(int argc, char **argv) {
     }
     tifa_corpus *c = open_corpus(db, 0);
     if (!c) return 1;
+    tifa_corpus_set_batch(c, batch);
     size_t counts[4] = {0}; /* added, duplicates, near, failed */
     int tty = isatty(2);
     double start = now_seconds(), bytes = 0;
