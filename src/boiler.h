@@ -14,7 +14,7 @@ typedef enum {
 
 typedef struct {
     size_t start, end; /* trimmed span of the line in the text */
-    int indented;      /* the raw line began with whitespace */
+    int indented;      /* columns of whitespace the raw line began with (tab 4, U+3000 2) */
     int tail;          /* after a tail marker: other pages' material */
     line_kind kind;
     size_t role_start, role_end;   /* LINE_EDITOR: the role word */

@@ -621,7 +621,15 @@ static void find_attendees(const ustr *u, article *a) {
     }
     if (s < p && u->cp[s] == 0xFF0C) s++;
     if (p <= s || p - s > 200) return;
-    a->attendees = ustr_slice(u, s, p);
+    /* How they took part is not who: "…班子成员分别在主、分会场以电视电话会议形式". */
+    static const char *const manner[] = {"分别在",     "分别以", "在主会场",  "在分会场",
+                                         "在各分会场", "以视频", "以电视电话"};
+    size_t e = p;
+    for (size_t k = s + 2; k < p && e == p; k++) {
+        size_t which;
+        if (ustr_at_any(u, k, manner, COUNT(manner), &which)) e = k;
+    }
+    a->attendees = ustr_slice(u, s, e);
     add_span(a, "meeting.attendees", s, p + n);
 }
 
@@ -643,6 +651,7 @@ static size_t generic_meeting_at(const ustr *u, size_t s) {
         if (k > s + 1 && ustr_at(u, k, "次")) n = k + 1 - s;
     }
     n += ustr_at_any(u, s + n, kinds, COUNT(kinds), &which);
+    n += ustr_at_any(u, s + n, kinds, COUNT(kinds), &which); /* 常委扩大会议 */
     n += ustr_at(u, s + n, "（扩大）");
     size_t m = ustr_at(u, s + n, "会议");
     if (!m) return 0;
@@ -655,7 +664,7 @@ static size_t generic_meeting_at(const ustr *u, size_t s) {
 /* The subject of 召开 is the convening body when the object is generic:
  * org = the subject, name = the object. 1 when it was so. */
 static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *a) {
-    if (!ustr_at(u, p, "召开")) return 0;
+    if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行")) return 0; /* 市委举行常委扩大会议 */
     size_t s = p + 2;
     if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
     size_t n = generic_meeting_at(u, s);
@@ -725,10 +734,14 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     return 0;
 }
 
-/* "主持召开务虚会" / "召开2024年度工作会议": the object of 召开. */
+/* "主持召开务虚会" / "召开2024年度工作会议": the object of 召开; also of a
+ * bare 主持 ("总理温家宝主持国务院常务会议"), but not of 主持会议. */
 static int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
-        if (!ustr_at(u, p, "召开")) continue;
+        if (!ustr_at(u, p, "召开") &&
+            !(ustr_at(u, p, "主持") && !ustr_at(u, p + 2, "召开") && !ustr_at(u, p + 2, "会议") &&
+              !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人")))
+            continue;
         size_t s = p + 2;
         if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
         size_t which2, q = s; /* "召开两场专题座谈会": not the count */

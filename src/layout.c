@@ -62,12 +62,14 @@ line_info *layout_lines(const tbuf *t, size_t *n, line_info **buf, size_t *cap) 
         size_t end = nl ? (size_t)(nl - s) : t->len;
         size_t a = pos, b = end;
         uint32_t cp;
+        int cols = 0;
         while (a < b) {
             size_t w = u8_decode(s + a, b - a, &cp);
             if (!is_ws(cp)) break;
             a += w;
+            cols += cp == '\t' ? 4 : cp == 0x3000 ? 2 : 1;
         }
-        lines[k].indented = a > pos;
+        lines[k].indented = cols;
         /* Trailing whitespace: step back over ASCII and U+3000 / U+00A0. */
         while (b > a) {
             if (s[b - 1] == ' ' || s[b - 1] == '\t' || s[b - 1] == '\r' || s[b - 1] == '|')
@@ -146,16 +148,23 @@ static int starts_text(uint32_t cp) {
 }
 
 static int column_mode(const line_info *lines, const line_shape *shapes, size_t n) {
-    size_t body = 0, open = 0, shortish = 0;
+    enum { WIDEST = 128 };
+    size_t body = 0, open = 0, shortish = 0, width[WIDEST] = {0};
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind != LINE_BODY) continue;
         body++;
         open += !ends_sentence(&shapes[i]);
         shortish += shapes[i].chars <= 24;
+        if (shapes[i].chars < WIDEST) width[shapes[i].chars]++;
     }
+    /* Text wrapped at a fixed width (e-book and PDF pages, mail): half the
+     * lines or more within one character of the same length, 10 or more. */
+    size_t same = 0;
+    for (size_t w = 10; w + 1 < WIDEST; w++)
+        if (width[w - 1] + width[w] + width[w + 1] > same) same = width[w - 1] + width[w] + width[w + 1];
     /* Newspaper columns give many lines; a handful of short lines is a
      * page of headings and furniture, not columns. */
-    return body >= 10 && shortish * 10 >= body * 7 && open * 10 >= body * 4;
+    return body >= 10 && (shortish * 10 >= body * 7 || same * 2 >= body) && open * 10 >= body * 4;
 }
 
 /* News agency datelines ("新华社北京1月13日电", "本报讯（记者…）") open a
@@ -212,17 +221,33 @@ static int starts_paragraph(const tbuf *t, const line_info *li) {
 
 /* From body line j on, skipping blank lines: does an unpunctuated run reach
  * a punctuated line before a new block (indent, non-body line, the end)? */
-static int sentence_goes_on(const line_info *lines, const line_shape *shapes, size_t n, size_t j) {
+static int sentence_goes_on(const line_info *lines, const line_shape *shapes, size_t n, size_t j, int margin) {
     for (size_t k = j; k < n; k++) {
         if (lines[k].kind == LINE_BLANK) continue;
-        if (lines[k].kind != LINE_BODY || (k > j && lines[k].indented)) return 0;
+        if (lines[k].kind != LINE_BODY || (k > j && lines[k].indented > margin)) return 0;
         if (shapes[k].punctuated) return 1;
     }
     return 0;
 }
 
+/* Text laid out with a page margin (e-books, PDF pages: every line begins
+ * with the same run of spaces, a paragraph with a few more) indents
+ * relative to that margin. The margin is the most common indentation of
+ * body lines when it is wide (6 columns or more: a paragraph indent is 2-4);
+ * a line is indented when it goes 3 or more columns past it. */
+static int margin_of(const line_info *lines, size_t n) {
+    enum { WIDEST = 128 };
+    size_t count[WIDEST] = {0}, best = 0;
+    for (size_t i = 0; i < n; i++)
+        if (lines[i].kind == LINE_BODY && lines[i].indented < WIDEST) count[lines[i].indented]++;
+    for (size_t w = 1; w < WIDEST; w++)
+        if (count[w] > count[best]) best = w;
+    return best >= 6 ? (int)best + 2 : 0;
+}
+
 void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join, layout_scratch *scratch) {
     memset(join, 0, n);
+    int margin = margin_of(lines, n);
     line_shape *shapes = grow(&scratch->shapes, &scratch->shapes_cap, n ? n : 1, sizeof *shapes);
     if (!shapes) return; /* no memory: no joins, which loses no text */
     for (size_t i = 0; i < n; i++)
@@ -236,15 +261,17 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
             blank = 1;
             j++;
         }
-        if (j >= n || lines[j].kind != LINE_BODY || lines[j].indented) continue;
+        if (j >= n || lines[j].kind != LINE_BODY || lines[j].indented > margin) continue;
+        /* Left of the margin: a page header or a title, not the wrapped text. */
+        if (margin && (lines[i].indented + 4 < margin || lines[j].indented + 4 < margin)) continue;
         line_shape a = shapes[i], b = shapes[j];
         if (ends_sentence(&a) || !starts_text(b.first) || sentence_then_asides(t, &lines[i])) continue;
         if (columns) {
             /* An indented line without punctuation is a heading or caption
              * title; a run of unpunctuated lines joins only when the sentence
              * it starts goes on in the same block. */
-            int heading = lines[i].indented && !a.punctuated && !is_dateline(t, &lines[i]);
-            join[i] = !heading && (a.punctuated || sentence_goes_on(lines, shapes, n, j));
+            int heading = lines[i].indented > margin && !a.punctuated && !is_dateline(t, &lines[i]);
+            join[i] = !heading && (a.punctuated || sentence_goes_on(lines, shapes, n, j, margin));
         } else {
             /* Blank lines are not consulted here, so that cleaning the
              * output again (which has none) decides the same way. */
