@@ -130,6 +130,12 @@ static size_t para_end(const ustr *u, size_t i) {
 }
 
 static void add_span(article *a, const char *key, size_t s, size_t e) {
+    for (size_t i = 0; i < a->nspans; i++) /* a field read again: the later reading is the evidence */
+        if (strcmp(a->spans[i].key, key) == 0) {
+            a->spans[i].a = s;
+            a->spans[i].b = e;
+            return;
+        }
     span *p = realloc(a->spans, (a->nspans + 1) * sizeof *p);
     if (!p) return; /* spans are evidence, not data: a failed add loses only the span */
     a->spans = p;
@@ -298,7 +304,9 @@ static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
 }
 
 static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
-    static const char *const times[] = {"上午", "下午", "晚上", "晚", "全天", "昨天", "昨日", "今天", "日前", "近日"};
+    /* With the adverbs that stand there too: "吴文庆局长迅速主持召开". */
+    static const char *const times[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天",
+                                        "日前", "近日", "迅速", "随即", "专门", "亲自", "立即", "再次"};
     for (int changed = 1; changed && j > floor;) {
         changed = 0;
         size_t n = ends_with_any(u, j, times, COUNT(times));
@@ -367,6 +375,24 @@ static int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         return 1;
     }
     return 0;
+}
+
+/* A headline names the chair bare ("李克强主持召开国务院常务会议"), the
+ * report with the title ("国务院总理李克强主持会议"): the title is taken
+ * from the first titled mention of the same name before 主持. */
+static void chair_title_elsewhere(const ustr *u, article *a) {
+    if (!a->chair.name || a->chair.title) return;
+    size_t len = strlen(a->chair.name);
+    for (size_t p = 1; p < u->n; p++) {
+        if (!ustr_at(u, p, "主持")) continue;
+        size_t j = skip_time_place(u, p, clause_start(u, p, 80)), na, ta;
+        if (!person_before(u, j, &na, &ta) || ta == na) continue;
+        size_t nb = ends_with(u, j, "同志") ? j - 2 : j;
+        if (u->off[nb] - u->off[na] != len || memcmp(u->s + u->off[na], a->chair.name, len) != 0) continue;
+        a->chair.title = ustr_slice(u, ta, na);
+        add_span(a, "meeting.chair", ta, p + 2);
+        return;
+    }
 }
 
 static int has_speaker(const article *a, const char *name) {
@@ -1327,6 +1353,7 @@ static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, ar
         name_as_object(u, 0, from, a); /* only the headline names it */
     if (!find_chair(u, a, from, head) && !(from > 0 && find_chair(u, a, 0, from)))
         find_chair(u, a, head, u->n < from + 1200 ? u->n : from + 1200);
+    chair_title_elsewhere(u, a);
     org_from_chair(a);
     find_place(u, a, from, head);
     find_date(u, doc, cd, a, from, head);

@@ -111,7 +111,7 @@ def parse_record(out):
     except UnicodeDecodeError as e:
         return None, f"output is not UTF-8: {e}"
     try:
-        rec = json.loads(text)
+        rec = json.loads(text, object_pairs_hook=no_duplicate_keys)
     except ValueError as e:
         return None, f"not valid JSON: {e}"
     if not isinstance(rec, dict):
@@ -172,6 +172,15 @@ def person_problem(p, seg):
     if p.get("title") is not None and p["title"] not in seg:
         return f"title {p['title']!r} not in spanned text"
     return None
+
+
+def no_duplicate_keys(pairs):
+    """A JSON object whose keys are unique (a reader would keep only one)."""
+    keys = [k for k, _ in pairs]
+    dup = sorted({k for k in keys if keys.count(k) > 1})
+    if dup:
+        raise ValueError(f"duplicate keys {dup}")
+    return dict(pairs)
 
 
 def check_spans(rec):
