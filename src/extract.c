@@ -1024,6 +1024,38 @@ static int title_year(const char *title) {
     return y;
 }
 
+/* Reads n digits at i; -1 when they are not there. */
+static int digits_at(const ustr *u, size_t i, size_t n) {
+    int v = 0;
+    for (size_t k = 0; k < n; k++) {
+        if (i + k >= u->n || u->cp[i + k] < '0' || u->cp[i + k] > '9') return -1;
+        v = v * 10 + (int)(u->cp[i + k] - '0');
+    }
+    return v;
+}
+
+/* The first date written with digits and - / . ("2021-12-21", a page's
+ * time line) in the first `limit` characters of a text document: its
+ * publication date, as a web page's metadata gives one. */
+static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d) {
+    for (size_t i = 0; i + 8 <= doc->n && i < limit; i++) {
+        int year = digits_at(doc, i, 4);
+        if (year < 1990 || year > 2100 || (i > 0 && u_is_digit(doc->cp[i - 1]))) continue;
+        uint32_t sep = doc->cp[i + 4];
+        if (sep != '-' && sep != '/' && sep != '.') continue;
+        size_t k = i + 5, ml = digits_at(doc, k + 1, 1) >= 0 && doc->cp[k + 1] != sep ? 2 : 1;
+        int month = digits_at(doc, k, ml);
+        if (month < 1 || month > 12 || k + ml >= doc->n || doc->cp[k + ml] != sep) continue;
+        k += ml + 1;
+        size_t dl = digits_at(doc, k + 1, 1) >= 0 ? 2 : 1;
+        int day = digits_at(doc, k, dl);
+        if (day < 1 || day > 31) continue;
+        *y = year, *m = month, *d = day;
+        return 1;
+    }
+    return 0;
+}
+
 static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
@@ -1043,9 +1075,11 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
         if (!dateline.d) return;
         best = dateline;
     }
+    int pub_y = cd->pub_y, pub_m = cd->pub_m, pub_d = cd->pub_d;
+    if (!pub_y) numeric_date_in(doc, 400, &pub_y, &pub_m, &pub_d); /* "时间：2021-12-21" */
     if (!best.m) best.m = dateline.m;
-    if (!best.m && cd->pub_m) /* "昨日（27日）" under a page dated 2017-11-28 */
-        best.m = best.d <= cd->pub_d ? cd->pub_m : (cd->pub_m == 1 ? 12 : cd->pub_m - 1);
+    if (!best.m && pub_m) /* "昨日（27日）" under a page dated 2017-11-28 */
+        best.m = best.d <= pub_d ? pub_m : (pub_m == 1 ? 12 : pub_m - 1);
     if (!best.m) return;
     int year = best.y, inferred = 0;
     if (!year) year = dateline.y;
@@ -1055,9 +1089,9 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
         if (!year) year = title_year(a->title); /* "集团召开2024年半年度工作交流会" */
     }
     if (!year) year = full_date_year(doc, best.m, best.d);
-    if (!year && cd->pub_y) {
+    if (!year && pub_y) {
         /* Published on the page's date: a meeting months "later" was last year. */
-        year = best.m > cd->pub_m + 1 ? cd->pub_y - 1 : cd->pub_y;
+        year = best.m > pub_m + 1 ? pub_y - 1 : pub_y;
     }
     if (!year) {
         int plan = planning_year(u);
