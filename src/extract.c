@@ -72,8 +72,9 @@ static const char *const speech_triggers[] = {
 
 /* Verbs that open a paragraph after 会议 or a speaker's name. */
 static const char *const cue_verbs[] = {
-    "指出", "强调", "要求", "号召", "部署", "明确", "认为", "提出", "决定", "听取",
-    "审议", "研究", "讨论", "通过", "传达", "表示", "希望", "同意", "肯定", "分析",
+    /* Compounds first: "会议传达学习…" is one verb. */
+    "传达学习", "传达贯彻", "审议通过", "研究部署", "指出", "强调", "要求", "号召", "部署", "明确", "认为", "提出",
+    "决定",     "听取",     "审议",     "研究",     "讨论", "通过", "传达", "表示", "希望", "同意", "肯定", "分析",
 };
 
 /* Bodies that convene meetings end with these. */
@@ -259,6 +260,8 @@ static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_
         size_t n = lengths[k];
         if (e < n || !all_han(u, e - n, e) || !is_name(u, e - n, e)) continue;
         size_t na = e - n;
+        /* "董事长王健": 长 ends the title (董事长), it does not start the name. */
+        if (n > 2 && ends_with_any(u, na + 1, position_words, COUNT(position_words))) continue;
         if (ends_with_any(u, na, position_words, COUNT(position_words))) {
             *name_a = na;
             *title_a = title_start(u, na);
@@ -1114,6 +1117,11 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
 
 /* ----------------------------------------------------------------- cues */
 
+/* The verbs a person's cue takes ("李乐成指出"); the others follow 会议. */
+static int person_cue_verb(const char *v) {
+    return !strcmp(v, "指出") || !strcmp(v, "强调") || !strcmp(v, "要求") || !strcmp(v, "表示");
+}
+
 static void find_cues(const ustr *u, article *a) {
     for (size_t p = 0; p < u->n; p = para_end(u, p) + 1) {
         size_t which, n = 0, k = p;
@@ -1132,7 +1140,7 @@ static void find_cues(const ustr *u, article *a) {
             for (size_t len = 2; len <= 4 && !n; len++) {
                 if (!all_han(u, p, p + len)) break;
                 size_t m = ustr_at_any(u, p + len, cue_verbs, COUNT(cue_verbs), &which);
-                if (m && (which <= 2 || strcmp(cue_verbs[which], "表示") == 0)) { /* 指出 强调 要求 表示 */
+                if (m && person_cue_verb(cue_verbs[which])) {
                     k = p + len;
                     n = m;
                 } else if (!m && p + len + 1 < u->n && ustr_at(u, p + len, "说") &&
