@@ -404,9 +404,22 @@ static int has_speaker(const article *a, const char *name) {
     return 0;
 }
 
+static void store_speaker(const ustr *u, article *a, person s, size_t span_a, size_t end);
+
 static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t nb, size_t end) {
     person s;
     set_person(u, &s, ta, na, nb);
+    store_speaker(u, a, s, ta, end);
+}
+
+/* "温家宝总理发表讲话": the name [na, nb), its title after it up to t_end. */
+static void add_speaker_titled_after(const ustr *u, article *a, size_t na, size_t nb, size_t t_end, size_t end) {
+    person s = {ustr_slice(u, na, nb), ustr_slice(u, nb, t_end)};
+    store_speaker(u, a, s, na, end);
+}
+
+static void store_speaker(const ustr *u, article *a, person s, size_t span_a, size_t end) {
+    (void)u;
     if (!s.name || has_speaker(a, s.name)) {
         free(s.name);
         free(s.title);
@@ -421,7 +434,7 @@ static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t 
     a->speakers = arr;
     char key[32];
     snprintf(key, sizeof key, "meeting.speakers[%zu]", a->nspeakers);
-    add_span(a, key, ta, end);
+    add_span(a, key, span_a, end);
     arr[a->nspeakers++] = s;
 }
 
@@ -503,6 +516,12 @@ static void find_speakers(const ustr *u, article *a) {
             continue;
         }
         if (!u_is_han(u->cp[p - 1]) || !speaker_phrase(u, p, &end)) continue;
+        size_t nb;
+        if (person_titled_after(u, p, &na, &nb)) { /* "，温家宝总理发表讲话" */
+            add_speaker_titled_after(u, a, na, nb, p, end);
+            p = end - 1;
+            continue;
+        }
         if (!person_before(u, p, &na, &ta)) continue;
         if (ta == na && !bare_speaker(u, na, p)) continue; /* a speaker has a title, or opens the sentence */
         add_speaker(u, a, ta, na, ends_with(u, p, "同志") ? p - 2 : p, end);
@@ -587,8 +606,12 @@ static void find_present(const ustr *u, article *a) {
             while (s > ss && u->cp[s - 1] != 0xFF0C && u->cp[s - 1] != ',') s--;
             size_t part[64][2];
             size_t got = names_in_part(u, s, end, part, 64);
-            /* "市委副书记边祥慧和市委常委": a group after the last name. */
+            /* "市委副书记边祥慧和市委常委", "…张高丽以及国务院的其他领导": a
+             * group after the last name. */
             size_t and_at = got ? USTR_NONE : ustr_rfind(u, s, end, "和");
+            if (!got && and_at == USTR_NONE && (and_at = ustr_rfind(u, s, end, "及")) != USTR_NONE && and_at > s &&
+                u->cp[and_at - 1] == 0x4EE5 /* 以 */)
+                and_at--;
             if (and_at != USTR_NONE) got = names_in_part(u, s, and_at, part, 64);
             if (!got) break;
             /* Parts are read backwards; keep the list in text order. */
@@ -697,12 +720,19 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     size_t s = p + 2;
     if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
     size_t n = generic_meeting_at(u, s);
-    if (!n || !all_han(u, cs, e)) return 0;
+    /* A short qualifier in brackets after the body: "市财政局（国资委）". */
+    size_t be = e;
+    if (be > cs && u->cp[be - 1] == 0xFF09 /* ） */) {
+        size_t o = be - 1;
+        while (o > cs && u->cp[o - 1] != 0xFF08 && be - o < 10) o--;
+        if (o > cs && u->cp[o - 1] == 0xFF08 && all_han(u, o, be - 1)) be = o - 1;
+    }
+    if (!n || !all_han(u, cs, be)) return 0;
     static const char *const bodies[] = {"常委会", "政协", "人大"};
-    if (ends_with_any(u, e, org_suffixes, COUNT(org_suffixes)) || ends_with_any(u, e, bodies, COUNT(bodies))) {
+    if (ends_with_any(u, be, org_suffixes, COUNT(org_suffixes)) || ends_with_any(u, be, bodies, COUNT(bodies))) {
         a->org = ustr_slice(u, cs, e);
         add_span(a, "meeting.org", cs, e);
-    } else if (e - cs > 6) { /* a short subject (学校, 公司) convenes, but is no named body */
+    } else if (be - cs > 6) { /* a short subject (学校, 公司) convenes, but is no named body */
         return 0;
     }
     a->name = ustr_slice(u, s, s + n);
