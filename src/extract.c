@@ -70,11 +70,12 @@ static const char *const speech_triggers[] = {
     "讲话",
 };
 
-/* Verbs that open a paragraph after 会议 or a speaker's name. */
+/* Verbs that open a paragraph after 会议 or a speaker's name; compounds
+ * first, as "会议传达学习…" is one verb. */
 static const char *const cue_verbs[] = {
-    /* Compounds first: "会议传达学习…" is one verb. */
-    "传达学习", "传达贯彻", "审议通过", "研究部署", "指出", "强调", "要求", "号召", "部署", "明确", "认为", "提出",
-    "决定",     "听取",     "审议",     "研究",     "讨论", "通过", "传达", "表示", "希望", "同意", "肯定", "分析",
+    "传达学习", "传达贯彻", "审议通过", "研究部署", "研究讨论", "指出", "强调", "要求", "号召",
+    "部署",     "明确",     "认为",     "提出",     "决定",     "听取", "审议", "研究", "讨论",
+    "通过",     "传达",     "表示",     "希望",     "同意",     "肯定", "分析",
 };
 
 /* Bodies that convene meetings end with these. */
@@ -308,8 +309,8 @@ static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
 
 static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
     /* With the adverbs that stand there too: "吴文庆局长迅速主持召开". */
-    static const char *const times[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天",
-                                        "日前", "近日", "迅速", "随即", "专门", "亲自", "立即", "再次"};
+    static const char *const times[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天", "日前",
+                                        "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀"};
     for (int changed = 1; changed && j > floor;) {
         changed = 0;
         size_t n = ends_with_any(u, j, times, COUNT(times));
