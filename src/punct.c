@@ -89,23 +89,9 @@ static void drop_lost_indent(uchar *c, size_t n) {
 static int is_ascii_punct(uint32_t cp) { return cp == ',' || cp == ':' || cp == ';' || cp == '?' || cp == '!'; }
 
 static void fix_punct(uchar *c, size_t n, punct_stats *st) {
-    /* A change can enable its neighbours ("Why??？"), in either direction:
-     * repeat while a change stood next to ASCII punctuation left as it was,
-     * so cleaning clean text changes nothing. */
-    for (int again = 1; again;) {
-        again = 0;
-        for (size_t i = 0; i < n; i++) {
-            uint32_t cp = c[i].cp;
-            if (!is_ascii_punct(cp)) continue;
-            uint32_t l = left_of(c, i), r = right_of(c, n, i);
-            if (punct_is_cjk(l) || punct_is_cjk(r)) {
-                c[i].cp = fullwidth(cp);
-                st->punct_changed++;
-                if (is_ascii_punct(l) || is_ascii_punct(r)) again = 1;
-            }
-        }
-    }
-    /* Parentheses: pair them up, innermost first. */
+    /* Parentheses first: pair them up, innermost first. A full-width pair
+     * makes the ASCII punctuation next to it Chinese below, in this pass
+     * and not only in the next one ("（…qǐng）?bào"). */
     size_t *stack = NULL, depth = 0, cap = 0;
     for (size_t i = 0; i < n; i++) {
         if (c[i].cp == '(') {
@@ -129,6 +115,22 @@ static void fix_punct(uchar *c, size_t n, punct_stats *st) {
         }
     }
     free(stack);
+    /* A change can enable its neighbours ("Why??？"), in either direction:
+     * repeat while a change stood next to ASCII punctuation left as it was,
+     * so cleaning clean text changes nothing. */
+    for (int again = 1; again;) {
+        again = 0;
+        for (size_t i = 0; i < n; i++) {
+            uint32_t cp = c[i].cp;
+            if (!is_ascii_punct(cp)) continue;
+            uint32_t l = left_of(c, i), r = right_of(c, n, i);
+            if (punct_is_cjk(l) || punct_is_cjk(r)) {
+                c[i].cp = fullwidth(cp);
+                st->punct_changed++;
+                if (is_ascii_punct(l) || is_ascii_punct(r)) again = 1;
+            }
+        }
+    }
 }
 
 static int chinese_side(uint32_t cp) { return punct_is_cjk(cp); }
