@@ -287,8 +287,21 @@ static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, 
 
 /* Steps back over what may stand between a name and its verb:
  * "3月17日", "21日上午", "在北京", "在中南海". */
+/* A digit of a written date: 0-9, or a Chinese numeral ("五日至七日",
+ * "十二月七日" in Hong Kong and Taiwan reports, older papers). */
+static int date_digit(uint32_t cp) {
+    static const char *const numerals = "〇零一二三四五六七八九十廿卅";
+    if (u_is_digit(cp)) return 1;
+    for (const unsigned char *p = (const unsigned char *)numerals; *p;) {
+        uint32_t c;
+        p += u8_decode(p, 4, &c);
+        if (c == cp) return 1;
+    }
+    return 0;
+}
+
 static size_t digits_back(const ustr *u, size_t j, size_t floor) {
-    while (j > floor && u_is_digit(u->cp[j - 1])) j--;
+    while (j > floor && date_digit(u->cp[j - 1])) j--;
     return j;
 }
 
@@ -298,12 +311,12 @@ static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
     j = digits_back(u, j - 1, floor);
     static const char *const to[] = {"至", "到", "-", "－", "—", "～", "~"};
     size_t n = ends_with_any(u, j, to, COUNT(to));
-    if (n && j - n > floor && u_is_digit(u->cp[j - n - 1]))
+    if (n && j - n > floor && date_digit(u->cp[j - n - 1]))
         j = digits_back(u, j - n, floor);
-    else if (n && j - n > floor + 1 && u->cp[j - n - 1] == 0x65E5 && u_is_digit(u->cp[j - n - 2]))
+    else if (n && j - n > floor + 1 && u->cp[j - n - 1] == 0x65E5 && date_digit(u->cp[j - n - 2]))
         j = digits_back(u, j - n - 1, floor);
-    if (j > floor + 1 && u->cp[j - 1] == 0x6708 /* 月 */ && u_is_digit(u->cp[j - 2])) j = digits_back(u, j - 1, floor);
-    if (j > floor + 1 && u->cp[j - 1] == 0x5E74 /* 年 */ && u_is_digit(u->cp[j - 2])) j = digits_back(u, j - 1, floor);
+    if (j > floor + 1 && u->cp[j - 1] == 0x6708 /* 月 */ && date_digit(u->cp[j - 2])) j = digits_back(u, j - 1, floor);
+    if (j > floor + 1 && u->cp[j - 1] == 0x5E74 /* 年 */ && date_digit(u->cp[j - 2])) j = digits_back(u, j - 1, floor);
     return j;
 }
 
@@ -319,7 +332,7 @@ static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
             changed = 1;
             continue;
         }
-        if (j > floor + 1 && u->cp[j - 1] == 0x65E5 /* 日 */ && u_is_digit(u->cp[j - 2])) {
+        if (j > floor + 1 && u->cp[j - 1] == 0x65E5 /* 日 */ && date_digit(u->cp[j - 2])) {
             j = skip_date_back(u, j, floor);
             changed = 1;
             continue;
@@ -1418,6 +1431,15 @@ static void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
     *to = para_end(u, 0);
 }
 
+/* Paragraphs opened by "会议指出/强调/要求…": the genre's own mark; two make
+ * a meeting report even where no name or chair was found (a later page of
+ * a paged article). */
+static size_t meeting_cues(const article *a) {
+    size_t n = 0;
+    for (size_t i = 0; i < a->cues.n; i++) n += strncmp(a->cues.items[i], "会议", strlen("会议")) == 0;
+    return n;
+}
+
 static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
@@ -1435,7 +1457,15 @@ static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, ar
     find_present(u, a);
     find_attendees(u, a);
     find_cues(u, a);
-    a->is_meeting = a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE);
+    /* A report that tells the reader first what was said names the meeting
+     * later ("据新华社报道，国务院星期五在北京召开第一次廉政工作会议"). */
+    size_t later = u->n < head + 1500 ? u->n : head + 1500;
+    /* Only in a report that reads as one (a cue paragraph): elsewhere a
+     * meeting named in passing is not the article's. */
+    if (!a->name && !a->chair.name && a->cues.n && !name_as_subject(u, head, later, a))
+        name_as_object(u, head, later, a);
+    a->is_meeting =
+        a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2;
 }
 
 static int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title) {
