@@ -68,6 +68,15 @@ static void votes_add(bit_votes *v, uint64_t h) {
     if (++v->pending == 255) votes_flush(v);
 }
 
+uint64_t nearcopy_pair_hash(uint32_t prev, uint32_t cp) {
+    uint64_t h = 0xcbf29ce484222325ull;
+    h = (h ^ prev) * 0x100000001b3ull;
+    h = (h ^ cp) * 0x100000001b3ull;
+    h ^= h >> 29;
+    h *= 0xbf58476d1ce4e5b9ull;
+    return h ^ (h >> 32);
+}
+
 uint64_t nearcopy_simhash(const char *text, size_t len) {
     bit_votes votes;
     memset(&votes, 0, sizeof votes);
@@ -77,13 +86,7 @@ uint64_t nearcopy_simhash(const char *text, size_t len) {
         uint32_t cp;
         pos += u8_decode((const unsigned char *)text + pos, len - pos, &cp);
         if (!counts_char(cp)) continue;
-        uint64_t h = 0xcbf29ce484222325ull;
-        h = (h ^ prev) * 0x100000001b3ull;
-        h = (h ^ cp) * 0x100000001b3ull;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 32;
-        votes_add(&votes, h);
+        votes_add(&votes, nearcopy_pair_hash(prev, cp));
         prev = cp;
     }
     votes_flush(&votes);

@@ -12,6 +12,10 @@ typedef struct {
     uint32_t shingles; /* how many the text has */
 } sketch;
 
+/* The hash of one character pair that SimHash votes with (prev is 0 for
+ * the first character). */
+uint64_t nearcopy_pair_hash(uint32_t prev, uint32_t cp);
+
 /* SimHash of the text's character pairs (Han and digits only). */
 uint64_t nearcopy_simhash(const char *text, size_t len);
 

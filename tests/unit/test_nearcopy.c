@@ -48,12 +48,7 @@ static uint64_t simhash_by_votes(const char *text, size_t len) {
         uint32_t cp;
         pos += u8_decode((const unsigned char *)text + pos, len - pos, &cp);
         if (!is_han(cp) && !(cp >= '0' && cp <= '9')) continue;
-        uint64_t h = 0xcbf29ce484222325ull;
-        h = (h ^ prev) * 0x100000001b3ull;
-        h = (h ^ cp) * 0x100000001b3ull;
-        h ^= h >> 29;
-        h *= 0xbf58476d1ce4e5b9ull;
-        h ^= h >> 32;
+        uint64_t h = nearcopy_pair_hash(prev, cp);
         for (int b = 0; b < 64; b++) votes[b] += (h >> b & 1) ? 1 : -1;
         prev = cp;
     }
@@ -85,6 +80,16 @@ static void derive(const sketch *base, sketch *out, unsigned *seed, int shared, 
     }
 }
 
+static sketch random_sketch(unsigned *seed, uint32_t shingles) {
+    sketch k;
+    for (int i = 0; i < SKETCH_K; i++) {
+        *seed = *seed * 1103515245u + 12345u;
+        k.min[i] = *seed;
+    }
+    k.shingles = shingles;
+    return k;
+}
+
 static int64_t find_by_scan(const uint64_t *sim, const sketch *ks, size_t n, uint64_t h, const sketch *k) {
     int64_t best = 0;
     double best_r = 0;
@@ -101,12 +106,7 @@ TEST(test_nearcopy_set_equals_scan) {
     static sketch ks[N];
     static uint64_t sim[N];
     unsigned seed = 11;
-    sketch base;
-    for (int k = 0; k < SKETCH_K; k++) {
-        seed = seed * 1103515245u + 12345u;
-        base.min[k] = seed;
-    }
-    base.shingles = 200;
+    sketch base = random_sketch(&seed, 200);
     nearcopy_set *set = nearcopy_set_new();
     CHECK(set != NULL);
     if (!set) return;
@@ -156,12 +156,7 @@ TEST(test_nearcopy_search_in_parts) {
     enum { N = 9000 };
     static sketch ks[N];
     unsigned seed = 5;
-    sketch base;
-    for (int k = 0; k < SKETCH_K; k++) {
-        seed = seed * 1103515245u + 12345u;
-        base.min[k] = seed;
-    }
-    base.shingles = 300;
+    sketch base = random_sketch(&seed, 300);
     nearcopy_set *set = nearcopy_set_new();
     CHECK(set != NULL);
     if (!set) return;
