@@ -143,7 +143,7 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     if (version < 2 && rc == SQLITE_OK) rc = exec(c->db, schema_v2);
     if (version < 2 && rc == SQLITE_OK) rc = sketch_existing(c->db);
     if (version < 3 && rc == SQLITE_OK) rc = exec(c->db, schema_v3);
-    /* Later versions add their steps here: if (version < 3) ... */
+    /* Later versions add their steps here: if (version < 4) ... */
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", SCHEMA_VERSION);
     if (rc == SQLITE_OK) rc = exec(c->db, sql);
@@ -158,7 +158,7 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
 
 /* ----------------------------------------------------------- near copies */
 
-static tifa_status load_simhashes(tifa_corpus *c, tifa_error *err) {
+static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
     sqlite3_stmt *st;
     if (!(c->first_copies = nearcopy_set_new())) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch FROM doc WHERE duplicate_of IS NULL", -1, &st, NULL) !=
@@ -203,7 +203,7 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
         }
     }
     if (st == TIFA_OK) st = migrate(c, err);
-    if (st == TIFA_OK && !readonly) st = load_simhashes(c, err);
+    if (st == TIFA_OK && !readonly) st = load_first_copies(c, err);
     if (st == TIFA_OK) st = tifa_converter_new("t2s", &c->t2s, err);
     if (st != TIFA_OK) {
         tifa_corpus_close(c);
