@@ -77,6 +77,7 @@ build/libtifa-asan.a: $(ASAN_OBJ)
 	rm -f $@; ar rcs $@ $^
 build/libtifa.so: $(PIC_OBJ)
 	$(CC) -shared -Wl,-soname,libtifa.so.0 -o $@ $^ $(LIBS)
+	ln -sf libtifa.so $(dir $@)libtifa.so.0
 build/tifa: $(CLI_SRC) $(CLI_HDR) build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) $(CLI_SRC) build/libtifa.a $(CLI_LIBS) $(LIBS) -o $@
 build/tifa-asan: $(CLI_SRC) $(CLI_HDR) build/libtifa-asan.a
@@ -142,17 +143,20 @@ HTML_RECALL_FLOOR ?= 0.955
 
 build/test-tokenize: tests/unit_tokenize.c build/libtifa-asan.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_tokenize.c build/libtifa-asan.a $(LIBS) -o $@
+build/test-shared: tests/shared_link.c build/libtifa.so include/tifa.h
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g tests/shared_link.c -Lbuild -ltifa -o $@
 build/test-diff: tests/unit_diff.c build/libtifa-asan.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_diff.c build/libtifa-asan.a $(LIBS) -o $@
 
 build/test-stream: tests/stream.c build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a $(LIBS) -o $@
 
-test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff
+test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-shared
 	./build/test-unit
 	./build/test-stream
 	./build/test-tokenize
 	./build/test-diff
+	rm -f build/test-shared.db*; LD_LIBRARY_PATH=build ./build/test-shared build/test-shared.db
 	sh tests/corpus.sh build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan

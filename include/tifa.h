@@ -22,6 +22,12 @@
 extern "C" {
 #endif
 
+/* The shared library is built with hidden symbols; what this header
+ * declares is its whole interface. */
+#if defined(TIFA_SHARED) && defined(__GNUC__)
+#pragma GCC visibility push(default)
+#endif
+
 #define TIFA_VERSION "0.1.0"
 
 typedef enum {
@@ -271,6 +277,10 @@ typedef struct {
     char first_date[11], last_date[11];
 } tifa_corpus_stats;
 tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *st, tifa_error *err);
+
+#if defined(TIFA_SHARED) && defined(__GNUC__)
+#pragma GCC visibility pop
+#endif
 
 #ifdef __cplusplus
 }

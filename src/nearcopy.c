@@ -101,7 +101,8 @@ uint64_t nearcopy_simhash(const char *text, size_t len) {
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
 __attribute__((target_clones("avx2", "default")))
 #endif
-void nearcopy_sketch(const char *text, size_t len, sketch *out) {
+static void
+sketch_of(const char *text, size_t len, sketch *out) {
     /* SKETCH_K hash functions h_k(x) = high half of (x * a_k + b_k): one
      * full hash per shingle, then a multiply and add per function. */
     uint64_t a[SKETCH_K], b[SKETCH_K];
@@ -128,6 +129,10 @@ void nearcopy_sketch(const char *text, size_t len, sketch *out) {
         }
     }
 }
+
+/* A wrapper, so that the clones' dispatcher stays inside the library
+ * (an exported function with target_clones exports its ifunc too). */
+void nearcopy_sketch(const char *text, size_t len, sketch *out) { sketch_of(text, len, out); }
 
 static int equal_minima(const sketch *x, const sketch *y) {
     int same = 0;
