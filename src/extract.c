@@ -216,6 +216,8 @@ static int is_name(const ustr *u, size_t a, size_t b) {
     for (size_t i = 0; i < COUNT(not_names); i++)
         if (ustr_at(u, a, not_names[i]) == b - a || (b - a > 2 && ustr_at(u, a, not_names[i]))) return 0;
     if (b - a > 2 && ends_with_any(u, b, not_name_ends, COUNT(not_name_ends))) return 0;
+    /* A title is not a name: "中央书记处书记" gives no 处书记, "国务委员" none. */
+    if (ends_with_any(u, b, position_words, COUNT(position_words))) return 0;
     return 1;
 }
 
@@ -587,8 +589,12 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
         /* "曹策问及秘书长余保江": a name, 及/和, a title and a name. */
         size_t j = ia + 2;
         while (j < ib && j - ia <= 4 && u->cp[j] != 0x53CA && u->cp[j] != 0x548C) j++;
-        if (j >= ib || j - ia > 4 || !all_han(u, ia, j) || k + 1 != n || got + 2 > max ||
-            !person_before(u, ib, &na, &ta) || ta != j + 1)
+        if (j >= ib || j - ia > 4 || !all_han(u, ia, j) || k + 1 != n || got + 2 > max) return 0;
+        /* …或 a bare name after it: "霍卫平及王建太". */
+        int bare = ib - (j + 1) >= 2 && ib - (j + 1) <= 3 && all_han(u, j + 1, ib) && is_name(u, j + 1, ib);
+        if (bare)
+            na = j + 1;
+        else if (!person_before(u, ib, &na, &ta) || ta != j + 1)
             return 0;
         out[got][0] = ia;
         out[got][1] = j;
