@@ -292,13 +292,13 @@ static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, 
 /* A digit of a written date: 0-9, or a Chinese numeral ("五日至七日",
  * "十二月七日" in Hong Kong and Taiwan reports, older papers). */
 static int date_digit(uint32_t cp) {
-    static const char *const numerals = "〇零一二三四五六七八九十廿卅";
+    /* Not u_is_cn_numeral's set: days need 廿 卅, and 两 百 千 never
+     * write a date. */
+    static const uint32_t numerals[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
+                                        0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x5EFF, 0x5345};
     if (u_is_digit(cp)) return 1;
-    for (const unsigned char *p = (const unsigned char *)numerals; *p;) {
-        uint32_t c;
-        p += u8_decode(p, 4, &c);
-        if (c == cp) return 1;
-    }
+    for (size_t i = 0; i < COUNT(numerals); i++)
+        if (numerals[i] == cp) return 1;
     return 0;
 }
 
@@ -733,6 +733,16 @@ static size_t generic_meeting_at(const ustr *u, size_t s) {
     return n;
 }
 
+/* Where the full-width bracket that closes at e - 1 opens, looking back
+ * fewer than max characters and not before floor; USTR_NONE when e - 1
+ * closes none. */
+static size_t bracket_open_before(const ustr *u, size_t e, size_t floor, size_t max) {
+    if (e <= floor || u->cp[e - 1] != 0xFF09 /* ） */) return USTR_NONE;
+    size_t o = e - 1;
+    while (o > floor && u->cp[o - 1] != 0xFF08 && e - o < max) o--;
+    return o > floor && u->cp[o - 1] == 0xFF08 /* （ */ ? o - 1 : USTR_NONE;
+}
+
 /* The subject of 召开 is the convening body when the object is generic:
  * org = the subject, name = the object. 1 when it was so. */
 static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *a) {
@@ -741,12 +751,8 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
     size_t n = generic_meeting_at(u, s);
     /* A short qualifier in brackets after the body: "市财政局（国资委）". */
-    size_t be = e;
-    if (be > cs && u->cp[be - 1] == 0xFF09 /* ） */) {
-        size_t o = be - 1;
-        while (o > cs && u->cp[o - 1] != 0xFF08 && be - o < 10) o--;
-        if (o > cs && u->cp[o - 1] == 0xFF08 && all_han(u, o, be - 1)) be = o - 1;
-    }
+    size_t be = e, open = bracket_open_before(u, e, cs, 10);
+    if (open != USTR_NONE && all_han(u, open + 1, e - 1)) be = open;
     if (!n || !all_han(u, cs, be)) return 0;
     static const char *const bodies[] = {"常委会", "政协", "人大"};
     if (ends_with_any(u, be, org_suffixes, COUNT(org_suffixes)) || ends_with_any(u, be, bodies, COUNT(bodies))) {
@@ -780,12 +786,7 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         if (!ustr_at_any(u, p, convened, COUNT(convened), &which)) continue;
         size_t cs = clause_start(u, p, 80);
         /* "区委常委会（扩大）会议": a short parenthesised qualifier is part of the name. */
-        while (cs >= 2 && u->cp[cs - 1] == 0xFF09) {
-            size_t o = cs - 1;
-            while (o > 0 && u->cp[o - 1] != 0xFF08 && cs - o < 8) o--;
-            if (o == 0 || u->cp[o - 1] != 0xFF08) break;
-            cs = clause_start(u, o - 1, 80);
-        }
+        for (size_t open; (open = bracket_open_before(u, cs, 0, 8)) != USTR_NONE;) cs = clause_start(u, open, 80);
         size_t d = after_dateline(u, cs, p);
         if (d) cs = d;
         cs = after_latin_label(u, cs, p);
