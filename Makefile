@@ -184,6 +184,7 @@ demo: setup
 bench: all
 	sh bench/run.sh
 	sh bench/extract.sh
+	sh bench/extract-long.sh
 	sh bench/serve.sh
 
 bench-serve: all
