@@ -15,7 +15,7 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
-           src/terms.c src/extract.c src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
+           src/terms.c src/extract.c src/extract/lexicon.c src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
            src/nearcopy.c src/corpus_record.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
@@ -52,19 +52,19 @@ build/gen/assets.c: tools/gen_assets.py $(wildcard web/*)
 	python3 tools/gen_assets.py web $@
 
 # ------------------------------------------------------------ objects
-build/obj/%.o: %.c include/tifa.h $(wildcard src/*.h)
+build/obj/%.o: %.c include/tifa.h $(wildcard src/*.h src/extract/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) -c $< -o $@
 build/obj/gen/%.o: build/gen/%.c src/convert_tables.h
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(CFLAGS) -c $< -o $@
-build/asan/%.o: %.c include/tifa.h $(wildcard src/*.h)
+build/asan/%.o: %.c include/tifa.h $(wildcard src/*.h src/extract/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -c $< -o $@
 build/asan/gen/%.o: build/gen/%.c
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) -O1 -g -c $< -o $@
-build/pic/%.o: %.c include/tifa.h $(wildcard src/*.h)
+build/pic/%.o: %.c include/tifa.h $(wildcard src/*.h src/extract/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -DTIFA_SHARED -c $< -o $@
 build/pic/gen/%.o: build/gen/%.c
@@ -111,7 +111,7 @@ FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefine
 build/test-unit: $(UNIT_TESTS) tests/unit/main.c tests/unit/testing.h build/libtifa-asan.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) -Itests/unit $(UNIT_TESTS) tests/unit/main.c build/libtifa-asan.a $(LIBS) -o $@
 
-build/fuzzobj/%.o: %.c include/tifa.h $(wildcard src/*.h)
+build/fuzzobj/%.o: %.c include/tifa.h $(wildcard src/*.h src/extract/*.h)
 	@mkdir -p $(dir $@)
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer-no-link -c $< -o $@
 build/fuzzobj/gen/%.o: build/gen/%.c

@@ -22,67 +22,7 @@
 #include "extract.h"
 #include "internal.h"
 #include "utf8.h"
-
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-/* ------------------------------------------------------------ genre words */
-
-/* Words that end an official's title: the name follows them. */
-static const char *const position_words[] = {
-    "中央政治局常委", "政治局常委", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
-    "部长",           "副主任",     "主任",   "副省长",   "省长",     "副市长", "市长",     "副区长",   "区长",
-    "副县长",         "县长",       "副主席", "主席",     "副局长",   "局长",   "副司长",   "司长",     "副厅长",
-    "厅长",           "副处长",     "处长",   "董事长",   "副总经理", "总经理", "总工程师", "总经济师", "总会计师",
-    "总审计师",       "副总裁",     "总裁",   "秘书长",   "副组长",   "组长",   "副院长",   "院长",     "副校长",
-    "校长",           "副行长",     "行长",   "署长",     "会长",     "理事长", "社长",     "总编辑",   "政委",
-    "司令员",         "常委",       "委员",   "党组成员", "领导",     "负责人", "主委",     "专员",     "巡视员",
-    "总监",           "董事",       "监事",   "监事长",   "副委员长", "委员长", "副检察长", "检察长",   "副庭长",
-    "庭长",           "副所长",     "所长",   "馆长",     "台长",     "团长",   "参谋长",
-};
-
-/* Words that end the name of a meeting. */
-static const char *const meeting_words[] = {"会议", "会", "座谈会", "务虚会", "全会", "年会", "论坛", "大会", "常委会"};
-
-/* What follows the subject when a meeting is the subject. */
-static const char *const convened[] = {"召开", "举行", "开幕", "闭幕"};
-
-/* What follows a speaker's name and title. */
-static const char *const speech_triggers[] = {
-    "出席会议并发表重要讲话",
-    "出席会议并作重要讲话",
-    "出席会议并讲话",
-    "出席会议并致辞",
-    "出席并讲话",
-    "在会上发表重要讲话",
-    "在会上讲话",
-    "在会上发表讲话",
-    "作工作报告",
-    "作了工作报告",
-    "作重要讲话",
-    "发表重要讲话",
-    "作主题报告",
-    "作总结讲话",
-    "作报告",
-    "作了题为",
-    "出席会议并作",
-    "作《",
-    "作了《",
-    "讲话",
-};
-
-/* Verbs that open a paragraph after 会议 or a speaker's name; compounds
- * first, as "会议传达学习…" is one verb. */
-static const char *const cue_verbs[] = {
-    "传达学习", "传达贯彻", "审议通过", "研究部署", "研究讨论", "指出", "强调", "要求", "号召",
-    "部署",     "明确",     "认为",     "提出",     "决定",     "听取", "审议", "研究", "讨论",
-    "通过",     "传达",     "表示",     "希望",     "同意",     "肯定", "分析",
-};
-
-/* Bodies that convene meetings end with these. */
-static const char *const org_suffixes[] = {
-    "部", "委", "局", "院",   "署",     "办",   "政府", "集团", "公司", "省",     "市",
-    "区", "县", "厅", "中心", "委员会", "党委", "党组", "银行", "总局", "办公厅",
-};
+#include "extract/lexicon.h"
 
 /* --------------------------------------------------------------- helpers */
 
@@ -194,30 +134,13 @@ static size_t title_start(const ustr *u, size_t name_at) {
     return s;
 }
 
-/* Words that follow a title but are not names ("总书记关于…", "部长要求…"). */
-static const char *const not_names[] = {
-    "关于", "对于", "同志", "指出", "强调", "要求", "会议", "工作", "重要", "主持", "出席", "讲话", "报告",
-    "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
-};
-
-/* Words that end a phrase before 讲话 but never a name: "总书记系列重要讲话",
- * "近期重要讲话" cite a speech, they do not report one. */
-static const char *const not_name_ends[] = {"重要", "系列", "近期", "有关", "相关", "最新"};
-
 static int is_name(const ustr *u, size_t a, size_t b) {
-    static const uint32_t bad_first[] = {0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x5E76, 0x5BF9};
-    /* 的 所 了 等 end a phrase that cites a speech ("局长卢进的讲话精神",
-     * "主席唐庆明所作的"), not a name. */
-    static const uint32_t bad_last[] = {0x7684, 0x6240, 0x4E86, 0x7B49};
-    for (size_t i = 0; i < sizeof bad_first / sizeof bad_first[0]; i++)
-        if (u->cp[a] == bad_first[i]) return 0; /* 的 了 在 和 与 及 等 并 对 */
-    for (size_t i = 0; i < sizeof bad_last / sizeof bad_last[0]; i++)
-        if (u->cp[b - 1] == bad_last[i]) return 0;
-    for (size_t i = 0; i < COUNT(not_names); i++)
-        if (ustr_at(u, a, not_names[i]) == b - a || (b - a > 2 && ustr_at(u, a, not_names[i]))) return 0;
-    if (b - a > 2 && ends_with_any(u, b, not_name_ends, COUNT(not_name_ends))) return 0;
+    if (char_in(&name_bad_first, u->cp[a]) || char_in(&name_bad_last, u->cp[b - 1])) return 0;
+    for (size_t i = 0; i < not_names.n; i++)
+        if (ustr_at(u, a, not_names.w[i]) == b - a || (b - a > 2 && ustr_at(u, a, not_names.w[i]))) return 0;
+    if (b - a > 2 && ends_with_any(u, b, WORDS(not_name_ends))) return 0;
     /* A title is not a name: "中央书记处书记" gives no 处书记, "国务委员" none. */
-    if (ends_with_any(u, b, position_words, COUNT(position_words))) return 0;
+    if (ends_with_any(u, b, WORDS(position_words))) return 0;
     return 1;
 }
 
@@ -240,7 +163,7 @@ static size_t dotted_name_start(const ustr *u, size_t e) {
         if (!dots) return e;
         /* The first part may follow its title directly: "主席努尔兰·…". */
         for (size_t st = i - 1; st > run && i - st <= 4; st--)
-            if (i - st >= 2 && ends_with_any(u, st, position_words, COUNT(position_words))) return st;
+            if (i - st >= 2 && ends_with_any(u, st, WORDS(position_words))) return st;
         return i - run <= 4 ? run : e;
     }
 }
@@ -264,8 +187,8 @@ static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_
         if (e < n || !all_han(u, e - n, e) || !is_name(u, e - n, e)) continue;
         size_t na = e - n;
         /* "董事长王健": 长 ends the title (董事长), it does not start the name. */
-        if (n > 2 && ends_with_any(u, na + 1, position_words, COUNT(position_words))) continue;
-        if (ends_with_any(u, na, position_words, COUNT(position_words))) {
+        if (n > 2 && ends_with_any(u, na + 1, WORDS(position_words))) continue;
+        if (ends_with_any(u, na, WORDS(position_words))) {
             *name_a = na;
             *title_a = title_start(u, na);
             return *title_a < na;
@@ -291,16 +214,7 @@ static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, 
  * "3月17日", "21日上午", "在北京", "在中南海". */
 /* A digit of a written date: 0-9, or a Chinese numeral ("五日至七日",
  * "十二月七日" in Hong Kong and Taiwan reports, older papers). */
-static int date_digit(uint32_t cp) {
-    /* Not u_is_cn_numeral's set: days need 廿 卅, and 两 百 千 never
-     * write a date. */
-    static const uint32_t numerals[] = {0x3007, 0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94,
-                                        0x516D, 0x4E03, 0x516B, 0x4E5D, 0x5341, 0x5EFF, 0x5345};
-    if (u_is_digit(cp)) return 1;
-    for (size_t i = 0; i < COUNT(numerals); i++)
-        if (numerals[i] == cp) return 1;
-    return 0;
-}
+static int date_digit(uint32_t cp) { return u_is_digit(cp) || cn_numeral_is(cp, NUM_DATE); }
 
 static size_t digits_back(const ustr *u, size_t j, size_t floor) {
     while (j > floor && date_digit(u->cp[j - 1])) j--;
@@ -311,8 +225,7 @@ static size_t digits_back(const ustr *u, size_t j, size_t floor) {
  * a range "22至23日" / "22-23日" / "1月22日至23日". */
 static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
     j = digits_back(u, j - 1, floor);
-    static const char *const to[] = {"至", "到", "-", "－", "—", "～", "~"};
-    size_t n = ends_with_any(u, j, to, COUNT(to));
+    size_t n = ends_with_any(u, j, WORDS(date_range_back));
     if (n && j - n > floor && date_digit(u->cp[j - n - 1]))
         j = digits_back(u, j - n, floor);
     else if (n && j - n > floor + 1 && u->cp[j - n - 1] == 0x65E5 && date_digit(u->cp[j - n - 2]))
@@ -322,13 +235,11 @@ static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
     return j;
 }
 
+/* With the adverbs that stand there too: "吴文庆局长迅速主持召开". */
 static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
-    /* With the adverbs that stand there too: "吴文庆局长迅速主持召开". */
-    static const char *const times[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天", "日前",
-                                        "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀"};
     for (int changed = 1; changed && j > floor;) {
         changed = 0;
-        size_t n = ends_with_any(u, j, times, COUNT(times));
+        size_t n = ends_with_any(u, j, WORDS(time_words));
         if (n) {
             j -= n;
             changed = 1;
@@ -361,7 +272,7 @@ static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
 /* A name of 2-3 characters opening its clause, then a title word ending
  * at e: "吴邦国委员长", "李强总理" (NPC and State Council reports). */
 static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *name_b) {
-    size_t w = ends_with_any(u, e, position_words, COUNT(position_words));
+    size_t w = ends_with_any(u, e, WORDS(position_words));
     if (!w || e < w + 2) return 0;
     size_t nb = e - w;
     for (size_t n = 3; n >= 2; n--) {
@@ -457,14 +368,12 @@ static void store_speaker(const ustr *u, article *a, person s, size_t span_a, si
 /* A speech verb phrase at i: 讲话 / 致辞, or 发表|作|做 (了) followed within
  * the clause by 讲话 or 报告 ("作《…》工作报告", "作了重要讲话"). Sets *end. */
 static int speech_at(const ustr *u, size_t i, size_t *end) {
-    static const char *const bare[] = {"讲话", "致辞", "发言"};
-    static const char *const verbs[] = {"发表", "作", "做"};
     size_t which, n;
-    if ((n = ustr_at_any(u, i, bare, 2, &which))) {
+    if ((n = ustr_at_any(u, i, WORDS(speech_bare), &which))) {
         *end = i + n;
         return 1;
     }
-    if (!(n = ustr_at_any(u, i, verbs, COUNT(verbs), &which))) return 0;
+    if (!(n = ustr_at_any(u, i, WORDS(speech_verbs), &which))) return 0;
     /* 工作报告 is a noun: "书记处工作报告" names no speaker. */
     if (i > 0 && u->cp[i - 1] == 0x5DE5 /* 工 */) return 0;
     int quoted = 0;
@@ -487,10 +396,7 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
 /* What follows a speaker's name: 出席会议并…, 在会上…, 代表…作…, or the
  * speech itself. */
 static int speaker_phrase(const ustr *u, size_t p, size_t *end) {
-    /* 将/还: "院长肖扬将作重要讲话". */
-    static const char *const lead[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
-                                       "亦",         "也",     "将",     "还"};
-    size_t which, n = ustr_at_any(u, p, lead, COUNT(lead), &which);
+    size_t which, n = ustr_at_any(u, p, WORDS(speaker_leads), &which);
     if (speech_at(u, p + n, end)) return 1;
     if (ustr_at(u, p, "在讲话中")) {
         *end = p + 4;
@@ -514,10 +420,9 @@ static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
  * "。李克强在讲话中对…". Elsewhere a bare name before 讲话 is too often
  * something else. */
 static int bare_speaker(const ustr *u, size_t na, size_t p) {
-    static const char *const strong[] = {"在会上", "在大会上", "在会议上", "在讲话中", "出席会议并"};
     size_t which;
     if (na > 0 && !u_is_sentence_end(u->cp[na - 1]) && u->cp[na - 1] != '\n') return 0;
-    return p - na <= 3 && ustr_at_any(u, p, strong, COUNT(strong), &which) != 0;
+    return p - na <= 3 && ustr_at_any(u, p, WORDS(speaker_places), &which) != 0;
 }
 
 static void find_speakers(const ustr *u, article *a) {
@@ -615,8 +520,7 @@ static void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < stop; p++) {
         if (!ustr_at(u, p, "出席")) continue;
         size_t e = skip_time_place(u, p, clause_start(u, p, 200)); /* 在主会场出席 */
-        static const char *const group[] = {"等领导同志", "等领导", "等同志", "等人", "等"};
-        size_t gn = ends_with_any(u, e, group, COUNT(group));
+        size_t gn = ends_with_any(u, e, WORDS(present_groups));
         e -= gn;
         if (ends_with(u, e, "同志")) e -= 2;
         size_t found[64][2], nf = 0, end = e;
@@ -643,7 +547,7 @@ static void find_present(const ustr *u, article *a) {
             end = s - 1;
         }
         size_t which;
-        int speech = ustr_at_any(u, p, speech_triggers, COUNT(speech_triggers), &which) != 0;
+        int speech = ustr_at_any(u, p, WORDS(speech_triggers), &which) != 0;
         if (nf == 0 || (nf == 1 && speech)) continue;
         if (stop == u->n) stop = para_end(u, p);
         for (size_t k = 0; k < nf; k++) {
@@ -665,7 +569,6 @@ static void find_present(const ustr *u, article *a) {
  * the sentence start or a clause that does something else (主持, 出席,
  * 讲话: "…出席会议，副董事长郝晓华主持会议，集团领导、高管参加会议"). */
 static void find_attendees(const ustr *u, article *a) {
-    static const char *const verbs[] = {"主持", "出席", "讲话", "报告", "召开", "举行", "总结", "部署", "发言"};
     size_t p = ustr_find(u, 0, u->n, "参加会议"), n = 4;
     if (p == USTR_NONE && (p = ustr_find(u, 0, u->n, "参加了会议")) != USTR_NONE) n = 5;
     /* A study session: "院领导班子成员参加学习". */
@@ -685,7 +588,7 @@ static void find_attendees(const ustr *u, article *a) {
         int acts = 0;
         for (size_t k = cs; k < s && !acts; k++) {
             size_t which;
-            acts = ustr_at_any(u, k, verbs, COUNT(verbs), &which) != 0;
+            acts = ustr_at_any(u, k, WORDS(attendee_stops), &which) != 0;
         }
         if (acts) break;
         s = cs;
@@ -693,13 +596,11 @@ static void find_attendees(const ustr *u, article *a) {
     }
     if (s < p && u->cp[s] == 0xFF0C) s++;
     if (p <= s || p - s > 200) return;
-    /* How they took part is not who: "…班子成员分别在主、分会场以电视电话会议形式". */
-    static const char *const manner[] = {"分别在",     "分别以", "在主会场",  "在分会场",
-                                         "在各分会场", "以视频", "以电视电话"};
+    /* How they took part is not who (attendee_manner). */
     size_t e = p;
     for (size_t k = s + 2; k < p && e == p; k++) {
         size_t which;
-        if (ustr_at_any(u, k, manner, COUNT(manner), &which)) e = k;
+        if (ustr_at_any(u, k, WORDS(attendee_manner), &which)) e = k;
     }
     a->attendees = ustr_slice(u, s, e);
     add_span(a, "meeting.attendees", s, p + n);
@@ -708,28 +609,21 @@ static void find_attendees(const ustr *u, article *a) {
 /* "市委常委会召开扩大会议", "政治局常务委员会召开会议": a body convening a
  * meeting named only by its kind. The length of that generic object at s
  * when it ends the clause or is followed by what the meeting did, else 0. */
-static const char *const numerals[] = {"一", "二", "三", "四", "五", "六", "七",
-                                       "八", "九", "十", "百", "零", "〇", "两"};
-
 static size_t generic_meeting_at(const ustr *u, size_t s) {
-    static const char *const kinds[] = {"党组", "党委", "常委", "全体", "常务", "主席", "专题", "扩大"};
-    static const char *const next[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论",
-                                       "通报", "专题", "，",   "。",   "；",   "、"};
     size_t which, n = 0;
     if (ustr_at(u, s, "第")) { /* 第二十一次主席会议, 第53次常务会议 */
         size_t k = s + 1;
-        while (k < u->n && k - s < 8 && (u_is_digit(u->cp[k]) || ustr_at_any(u, k, numerals, COUNT(numerals), &which)))
-            k++;
+        while (k < u->n && k - s < 8 && (u_is_digit(u->cp[k]) || cn_numeral_is(u->cp[k], NUM_COUNT))) k++;
         if (k > s + 1 && ustr_at(u, k, "次")) n = k + 1 - s;
     }
-    n += ustr_at_any(u, s + n, kinds, COUNT(kinds), &which);
-    n += ustr_at_any(u, s + n, kinds, COUNT(kinds), &which); /* 常委扩大会议 */
+    n += ustr_at_any(u, s + n, WORDS(generic_meeting_kinds), &which);
+    n += ustr_at_any(u, s + n, WORDS(generic_meeting_kinds), &which); /* 常委扩大会议 */
     n += ustr_at(u, s + n, "（扩大）");
     size_t m = ustr_at(u, s + n, "会议");
     if (!m) return 0;
     n += m;
     size_t w;
-    if (s + n < u->n && !ustr_at_any(u, s + n, next, COUNT(next), &w)) return 0;
+    if (s + n < u->n && !ustr_at_any(u, s + n, WORDS(generic_meeting_next), &w)) return 0;
     return n;
 }
 
@@ -754,8 +648,7 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     size_t be = e, open = bracket_open_before(u, e, cs, 10);
     if (open != USTR_NONE && all_han(u, open + 1, e - 1)) be = open;
     if (!n || !all_han(u, cs, be)) return 0;
-    static const char *const bodies[] = {"常委会", "政协", "人大"};
-    if (ends_with_any(u, be, org_suffixes, COUNT(org_suffixes)) || ends_with_any(u, be, bodies, COUNT(bodies))) {
+    if (ends_with_any(u, be, WORDS(org_suffixes)) || ends_with_any(u, be, WORDS(convening_bodies))) {
         a->org = ustr_slice(u, cs, e);
         add_span(a, "meeting.org", cs, e);
     } else if (be - cs > 6) { /* a short subject (学校, 公司) convenes, but is no named body */
@@ -783,7 +676,7 @@ static size_t after_latin_label(const ustr *u, size_t s, size_t limit) {
 static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         size_t which;
-        if (!ustr_at_any(u, p, convened, COUNT(convened), &which)) continue;
+        if (!ustr_at_any(u, p, WORDS(convened), &which)) continue;
         size_t cs = clause_start(u, p, 80);
         /* "区委常委会（扩大）会议": a short parenthesised qualifier is part of the name. */
         for (size_t open; (open = bracket_open_before(u, cs, 0, 8)) != USTR_NONE;) cs = clause_start(u, open, 80);
@@ -799,13 +692,13 @@ static int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         e = skip_time_place(u, e, cs);
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE) continue;
         if (body_convenes(u, cs, e, p, a)) return 1;
-        if (!ends_with_any(u, e, meeting_words, COUNT(meeting_words))) continue;
+        if (!ends_with_any(u, e, WORDS(meeting_words))) continue;
         /* "全省人民瞩目的浙江省…会议": what qualifies the name is not part of it. */
         size_t de = ustr_rfind(u, cs, e, "的");
         if (de != USTR_NONE && e - de > 4) cs = de + 1;
         /* "两场专题座谈会": a count of meetings is not part of the name. */
-        size_t which2, q = cs;
-        while (q < e && q - cs < 3 && ustr_at_any(u, q, numerals, COUNT(numerals), &which2)) q++;
+        size_t q = cs;
+        while (q < e && q - cs < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
         if (q > cs && q < e && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */)) cs = q + 1;
         a->name = ustr_slice(u, cs, e);
         add_span(a, "meeting.name", cs, e);
@@ -824,24 +717,21 @@ static int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
             continue;
         size_t s = p + 2;
         if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
-        size_t which2, q = s; /* "召开两场专题座谈会": not the count */
-        while (q < u->n && q - s < 3 && ustr_at_any(u, q, numerals, COUNT(numerals), &which2)) q++;
+        size_t q = s; /* "召开两场专题座谈会": not the count */
+        while (q < u->n && q - s < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
         if (q > s && q < u->n && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */)) s = q + 1;
         size_t e = s;
         while (e < u->n && !is_clause_break(u->cp[e]) && u->cp[e] != 0x3001 && e - s < 60) e++;
         /* The name ends at a meeting word followed by what the meeting did
          * ("常务会议传达学习…"), else at its last meeting word. */
-        static const char *const next_verbs[] = {"传达", "研究", "审议", "听取", "学习",
-                                                 "部署", "讨论", "通报", "专题"};
         size_t first_end = 0;
         for (size_t k = s + 1; k <= e && !first_end; k++) {
             size_t w;
-            if (ends_with_any(u, k, meeting_words, COUNT(meeting_words)) && k < e &&
-                ustr_at_any(u, k, next_verbs, COUNT(next_verbs), &w))
+            if (ends_with_any(u, k, WORDS(meeting_words)) && k < e && ustr_at_any(u, k, WORDS(meeting_next_verbs), &w))
                 first_end = k;
         }
         if (first_end) e = first_end;
-        while (e > s && !ends_with_any(u, e, meeting_words, COUNT(meeting_words))) e--;
+        while (e > s && !ends_with_any(u, e, WORDS(meeting_words))) e--;
         if (e <= s) continue;
         a->name = ustr_slice(u, s, e);
         add_span(a, "meeting.name", s, e);
@@ -850,8 +740,8 @@ static int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         size_t d = after_dateline(u, cs, p);
         if (d) cs = d;
         size_t se = skip_time_place(u, p, cs);
-        if (se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE &&
-            ends_with_any(u, se, org_suffixes, COUNT(org_suffixes)) && all_han(u, cs, se)) {
+        if (se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && ends_with_any(u, se, WORDS(org_suffixes)) &&
+            all_han(u, cs, se)) {
             a->org = ustr_slice(u, cs, se);
             add_span(a, "meeting.org", cs, se);
         }
@@ -865,13 +755,10 @@ static void org_from_chair(article *a) {
     if (a->org || !a->chair.title) return;
     ustr t;
     if (ustr_init(&t, a->chair.title, strlen(a->chair.title))) return;
-    static const char *const cut[] = {"党组",   "党委",   "党工委", "书记", "副",   "总理", "部长",
-                                      "主任",   "省长",   "市长",   "区长", "县长", "主席", "局长",
-                                      "董事长", "总经理", "院长",   "厅长", "常委"};
     for (size_t i = 1; i < t.n; i++) {
         size_t which;
-        if (!ustr_at_any(&t, i, cut, COUNT(cut), &which)) continue;
-        if (ends_with_any(&t, i, org_suffixes, COUNT(org_suffixes)) && all_han(&t, 0, i)) a->org = ustr_slice(&t, 0, i);
+        if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which)) continue;
+        if (ends_with_any(&t, i, WORDS(org_suffixes)) && all_han(&t, 0, i)) a->org = ustr_slice(&t, 0, i);
         break;
     }
     ustr_free(&t);
@@ -883,7 +770,7 @@ static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
         size_t e = p + 1;
         while (e < u->n && e - p <= 7 && u_is_han(u->cp[e])) {
             size_t which;
-            if (ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")) break;
+            if (ustr_at_any(u, e, WORDS(convened), &which) || ustr_at(u, e, "主持")) break;
             if (e > p + 1 && u->cp[e] == 0x4EE5 /* 以: 在北京以视频形式召开 */) break;
             e++;
         }
@@ -892,11 +779,11 @@ static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
             size_t k = e;
             while (k < u->n && k - e < 12 && !is_clause_break(u->cp[k])) {
                 size_t w;
-                if (ustr_at_any(u, k, convened, COUNT(convened), &w)) break;
+                if (ustr_at_any(u, k, WORDS(convened), &w)) break;
                 k++;
             }
             size_t w;
-            if (k < u->n && ustr_at_any(u, k, convened, COUNT(convened), &w) && e > p + 1) {
+            if (k < u->n && ustr_at_any(u, k, WORDS(convened), &w) && e > p + 1) {
                 char *place = ustr_slice(u, p + 1, e);
                 if (!place) return;
                 a->place = strcmp(place, "京") == 0 ? (free(place), strdup("北京")) : place;
@@ -905,8 +792,7 @@ static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
             }
         }
         size_t which;
-        if (e >= u->n || e == p + 1 || !(ustr_at_any(u, e, convened, COUNT(convened), &which) || ustr_at(u, e, "主持")))
-            continue;
+        if (e >= u->n || e == p + 1 || !(ustr_at_any(u, e, WORDS(convened), &which) || ustr_at(u, e, "主持"))) continue;
         if (e > p + 3 && ends_with(u, e, "隆重")) e -= 2; /* 在郑州隆重开幕 */
         char *place = ustr_slice(u, p + 1, e);
         if (!place) return;
@@ -957,8 +843,7 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
         v = read_int(u, &k, 2);
         if (v < 0) return 0;
     }
-    static const char *const dashes[] = {"-", "—", "－", "至", "～"};
-    size_t which0, dn = ustr_at_any(u, k, dashes, COUNT(dashes), &which0);
+    size_t which0, dn = ustr_at_any(u, k, WORDS(date_dashes), &which0);
     if (dn && k + dn < u->n && u_is_digit(u->cp[k + dn])) {
         /* "27-28日": the range before 日 */
         size_t r = k + dn;
@@ -976,8 +861,7 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
     d->d = v;
     k++;
     d->b = k;
-    static const char *const ranges[] = {"至", "-", "—", "到", "－", "～"};
-    size_t which, n = ustr_at_any(u, k, ranges, COUNT(ranges), &which);
+    size_t which, n = ustr_at_any(u, k, WORDS(date_ranges), &which);
     if (n) {
         size_t r = k + n;
         int v2 = read_int(u, &r, 2);
@@ -1000,14 +884,13 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
 /* The year whose work a meeting plans: "部署2025年重点任务" (strong), then
  * "2026年是…开局之年", then "2025年重点工作" not after 总结. */
 static int planning_year(const ustr *u) {
-    static const char *const before[] = {"部署", "谋划", "研究", "研讨", "安排", "部署了"};
     int weak = 0, mid = 0;
     for (size_t i = 0; i + 5 < u->n; i++) {
         size_t k = i;
         if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
         int y = read_int(u, &k, 4);
         if (y < 1900 || k - i != 4 || k >= u->n || u->cp[k] != 0x5E74) continue;
-        if (ends_with_any(u, i, before, COUNT(before))) return y;
+        if (ends_with_any(u, i, WORDS(planning_verbs))) return y;
         size_t after = k + 1;
         if (!mid && (ustr_at(u, after, "是") || ustr_at(u, after, "为"))) {
             size_t e = after;
@@ -1053,10 +936,8 @@ static int latest_year(const ustr *u) {
         int y = read_int(u, &k, 4);
         if (k - i != 4 || y < 1990 || y > 2100 || k >= u->n || u->cp[k] != 0x5E74 || y <= best) continue;
         /* Targets are not dates: "到2035年基本实现", "2035年建成科技强国". */
-        static const char *const target[] = {"建成", "基本", "实现", "远景", "前", "以前", "目标", "全面"};
         size_t w;
-        if (ends_with(u, i, "到") || ends_with(u, i, "至") || ustr_at_any(u, k + 1, target, COUNT(target), &w))
-            continue;
+        if (ends_with(u, i, "到") || ends_with(u, i, "至") || ustr_at_any(u, k + 1, WORDS(year_targets), &w)) continue;
         best = y;
     }
     return best;
@@ -1070,10 +951,9 @@ static int title_year(const char *title) {
     char key[8];
     snprintf(key, sizeof key, "%d", y);
     const char *at = strstr(title, key);
-    static const char *const planning[] = {"部署", "谋划", "研究", "安排", "研讨"};
-    for (size_t k = 0; at && k < COUNT(planning); k++) {
-        size_t n = strlen(planning[k]);
-        if ((size_t)(at - title) >= n && memcmp(at - n, planning[k], n) == 0) return 0;
+    for (size_t k = 0; at && k < title_planning_verbs.n; k++) {
+        size_t n = strlen(title_planning_verbs.w[k]);
+        if ((size_t)(at - title) >= n && memcmp(at - n, title_planning_verbs.w[k], n) == 0) return 0;
     }
     return y;
 }
@@ -1169,9 +1049,7 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
 /* ----------------------------------------------------------------- cues */
 
 /* The verbs a person's cue takes ("李乐成指出"); the others follow 会议. */
-static int person_cue_verb(const char *v) {
-    return !strcmp(v, "指出") || !strcmp(v, "强调") || !strcmp(v, "要求") || !strcmp(v, "表示");
-}
+static int person_cue_verb(const char *v) { return word_in(&person_cue_verbs, v); }
 
 static void find_cues(const ustr *u, article *a) {
     for (size_t p = 0; p < u->n; p = para_end(u, p) + 1) {
@@ -1179,19 +1057,19 @@ static void find_cues(const ustr *u, article *a) {
         if (ustr_at(u, p, "会议")) {
             k = p + 2;
             if (ustr_at(u, k, "还")) k++;
-            n = ustr_at_any(u, k, cue_verbs, COUNT(cue_verbs), &which);
+            n = ustr_at_any(u, k, WORDS(cue_verbs), &which);
         } else if (ustr_at(u, p, "大家一致") || ustr_at(u, p, "会议一致")) {
             k = p + 4;
-            n = ustr_at_any(u, k, cue_verbs, COUNT(cue_verbs), &which);
+            n = ustr_at_any(u, k, WORDS(cue_verbs), &which);
         } else if (ustr_at(u, p, "与会同志一致") || ustr_at(u, p, "与会人员一致")) {
             k = p + 6;
-            n = ustr_at_any(u, k, cue_verbs, COUNT(cue_verbs), &which);
+            n = ustr_at_any(u, k, WORDS(cue_verbs), &which);
         } else {
             /* <name>指出: a known person, or a short name opening the paragraph. */
             for (size_t len = 2; len <= 4 && !n; len++) {
                 if (!all_han(u, p, p + len)) break;
-                size_t m = ustr_at_any(u, p + len, cue_verbs, COUNT(cue_verbs), &which);
-                if (m && person_cue_verb(cue_verbs[which])) {
+                size_t m = ustr_at_any(u, p + len, WORDS(cue_verbs), &which);
+                if (m && person_cue_verb(cue_verbs.w[which])) {
                     k = p + len;
                     n = m;
                 } else if (!m && p + len + 1 < u->n && ustr_at(u, p + len, "说") &&
@@ -1213,19 +1091,13 @@ static void find_cues(const ustr *u, article *a) {
 /* Names after 记者: separated by spaces or 、; six characters run together
  * are two names of three ("薛立伟徐佳倩"). Not a byline: "记者从…获悉". */
 static void read_byline(const ustr *u, size_t i, size_t end, article *a) {
-    static const uint32_t not_byline[] = {0x4ECE /* 从 */, 0x4E86 /* 了 */, 0x83B7 /* 获 */, 0x5728 /* 在 */,
-                                          0x770B /* 看 */, 0x95EE /* 问 */, 0x6CE8 /* 注 */, 0x4EEC /* 们 */};
-    if (i < end)
-        for (size_t k = 0; k < sizeof not_byline / sizeof not_byline[0]; k++)
-            if (u->cp[i] == not_byline[k]) return;
+    if (i < end && char_in(&not_byline, u->cp[i])) return;
     while (i < end) {
         while (i < end && (u->cp[i] == ' ' || u->cp[i] == 0x3001 || u->cp[i] == 0x3000)) i++;
         size_t st = i;
-        static const char *const after_name[] = {"报道", "通讯员", "近日", "日前", "今天",
-                                                 "昨天", "昨日",   "摄影", "摄"};
         size_t w;
         while (i < end && u_is_han(u->cp[i]) && i - st < 6 &&
-               (i - st < 2 || !ustr_at_any(u, i, after_name, COUNT(after_name), &w)))
+               (i - st < 2 || !ustr_at_any(u, i, WORDS(byline_after_name), &w)))
             i++;
         size_t n = i - st;
         if (n == 6 && (i >= end || !u_is_han(u->cp[i]))) {
@@ -1244,11 +1116,10 @@ static void read_byline(const ustr *u, size_t i, size_t end, article *a) {
 static void find_source_and_reporters(const ustr *u, article *a) {
     size_t end = para_end(u, 0);
     if (!a->source && after_dateline(u, 0, end)) {
-        static const char *const ends[] = {"社", "网", "台", "报"};
         size_t s = ustr_at(u, 0, "据") || u->cp[0] == 0x3010 /* 【 */ ? 1 : 0;
         for (size_t e = s + 2; e < s + 8 && e < end; e++) {
             if (!u_is_han(u->cp[e - 1])) break;
-            if (ends_with_any(u, e, ends, COUNT(ends)) && !ustr_at(u, s, "本报")) {
+            if (ends_with_any(u, e, WORDS(outlet_suffixes)) && !ustr_at(u, s, "本报")) {
                 a->source = ustr_slice(u, s, e);
                 break;
             }

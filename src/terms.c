@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "record.h"
+#include "extract/lexicon.h"
 
 int slist_add(slist *l, char *s) {
     if (!s) return -1;
@@ -66,7 +67,7 @@ void terms_free(terms *t) {
 /* 十四五, 十五: a five-year plan period. */
 static int is_period(const ustr *u, size_t a, size_t b) {
     if (b - a == 2) return u->cp[a] == CP_TEN && u->cp[a + 1] == CP_FIVE;
-    return b - a == 3 && u->cp[a] == CP_TEN && u_is_cn_numeral(u->cp[a + 1]) && u->cp[a + 1] != CP_TEN &&
+    return b - a == 3 && u->cp[a] == CP_TEN && cn_numeral_is(u->cp[a + 1], NUM_TERM) && u->cp[a + 1] != CP_TEN &&
            u->cp[a + 1] != 0x767E && u->cp[a + 1] != 0x5343 && u->cp[a + 2] == CP_FIVE;
 }
 
@@ -77,7 +78,7 @@ static int is_classifier(uint32_t cp) {
 /* A quoted term built on a numeral. 一 alone is too common in idioms
  * (“一盘棋”, “一带一路”), so it counts only before a classifier. */
 static int is_numbered(const ustr *u, size_t a, size_t b) {
-    if (b - a < 2 || !u_is_cn_numeral(u->cp[a]) || is_period(u, a, b)) return 0;
+    if (b - a < 2 || !cn_numeral_is(u->cp[a], NUM_TERM) || is_period(u, a, b)) return 0;
     if (u->cp[a] == CP_ONE) return is_classifier(u->cp[a + 1]);
     return 1;
 }
@@ -104,24 +105,19 @@ static int quoted_terms(const ustr *u, terms *t) {
     return 0;
 }
 
-/* Nouns that make NUM个XX a count ("研究了四项议题"), not a formulation. */
-static const char *const count_nouns[] = {
-    "议题", "事项", "方面", "问题", "措施", "任务", "工作", "文件", "内容", "议程", "会议", "条例", "报告", "项目",
-    "领域", "重点", "部门", "单位", "企业", "省份", "城市", "国家", "小时", "方案", "环节", "阶段", "批次", "成员",
-};
-
 /* 两个大局， 三个务必、: NUM个XX followed by a break, not after 第 or digits. */
 static int unquoted_numbered(const ustr *u, terms *t) {
     for (size_t i = 0; i + 3 < u->n; i++) {
-        if (!u_is_cn_numeral(u->cp[i]) || u->cp[i] == CP_ONE || u->cp[i] == CP_TEN) continue;
-        if (i > 0 && (u_is_cn_numeral(u->cp[i - 1]) || u->cp[i - 1] == CP_DI || u_is_digit(u->cp[i - 1]))) continue;
+        if (!cn_numeral_is(u->cp[i], NUM_TERM) || u->cp[i] == CP_ONE || u->cp[i] == CP_TEN) continue;
+        if (i > 0 && (cn_numeral_is(u->cp[i - 1], NUM_TERM) || u->cp[i - 1] == CP_DI || u_is_digit(u->cp[i - 1])))
+            continue;
         if (u->cp[i + 1] != 0x4E2A && u->cp[i + 1] != 0x9879) continue;
         if (!u_is_han(u->cp[i + 2]) || !u_is_han(u->cp[i + 3])) continue;
         uint32_t next = i + 4 < u->n ? u->cp[i + 4] : '\n';
         int breaks = !u_is_han(next) || next == 0x7684 /* 的 */ || next == 0x548C /* 和 */;
         int quoted = i > 0 && u->cp[i - 1] == 0x201C;
-        for (size_t k = 0; k < sizeof count_nouns / sizeof count_nouns[0] && breaks; k++)
-            if (ustr_at(u, i + 2, count_nouns[k])) breaks = 0;
+        for (size_t k = 0; k < count_nouns.n && breaks; k++)
+            if (ustr_at(u, i + 2, count_nouns.w[k])) breaks = 0;
         if (breaks && !quoted && add_slice(&t->numbered, u, i, i + 4)) return -1;
     }
     return 0;
@@ -146,14 +142,13 @@ static int documents(const ustr *u, terms *t) {
 
 /* 十四五时期 / 十四五规划 unquoted, and 第十四个五年规划. */
 static int periods(const ustr *u, terms *t) {
-    static const char *const after[] = {"规划", "时期", "期间", "开局", "末", "以来"};
     for (size_t i = 0; i + 2 < u->n; i++) {
         size_t which;
         if (is_period(u, i, i + 3) && (i == 0 || u->cp[i - 1] != CP_TEN) &&
-            ustr_at_any(u, i + 3, after, sizeof after / sizeof after[0], &which)) {
+            ustr_at_any(u, i + 3, WORDS(period_after), &which)) {
             if (add_slice(&t->periods, u, i, i + 3)) return -1;
         }
-        if (u->cp[i] == CP_DI && i + 7 < u->n && u->cp[i + 1] == CP_TEN && u_is_cn_numeral(u->cp[i + 2]) &&
+        if (u->cp[i] == CP_DI && i + 7 < u->n && u->cp[i + 1] == CP_TEN && cn_numeral_is(u->cp[i + 2], NUM_TERM) &&
             u->cp[i + 3] == 0x4E2A && ustr_at(u, i + 4, "五年规划")) {
             char buf[16];
             char *a = ustr_slice(u, i + 1, i + 3);

@@ -100,11 +100,4 @@ char *ustr_slice(const ustr *u, size_t a, size_t b) {
 
 int u_is_han(uint32_t cp) { return is_han(cp) && cp != 0x3007; }
 int u_is_digit(uint32_t cp) { return (cp >= '0' && cp <= '9') || (cp >= 0xFF10 && cp <= 0xFF19); }
-int u_is_cn_numeral(uint32_t cp) {
-    static const uint32_t nums[] = {0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D,
-                                    0x4E03, 0x516B, 0x4E5D, 0x5341, 0x4E24, 0x767E, 0x5343};
-    for (size_t i = 0; i < sizeof nums / sizeof nums[0]; i++)
-        if (nums[i] == cp) return 1;
-    return 0;
-}
 int u_is_sentence_end(uint32_t cp) { return cp == 0x3002 || cp == 0xFF01 || cp == 0xFF1F; }

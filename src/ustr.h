@@ -31,7 +31,6 @@ char *ustr_slice(const ustr *u, size_t a, size_t b);
 
 int u_is_han(uint32_t cp);
 int u_is_digit(uint32_t cp);        /* ASCII and full-width digits */
-int u_is_cn_numeral(uint32_t cp);   /* 〇一二三四五六七八九十两百千 */
 int u_is_sentence_end(uint32_t cp); /* 。！？ */
 
 #define USTR_NONE ((size_t)-1)

@@ -1,0 +1,293 @@
+/*
+ * lexicon: every word of the genre the extraction rules look for, one
+ * table per kind, each with what it is for and an example.
+ *
+ * Order matters where words share a start or an end: the rules take the
+ * first match, so compounds come before their parts ("副部长" before
+ * "部长", "传达学习" before "传达"). A table changed here changes what the
+ * rules read: check `tifa extract` on every readout after an edit.
+ *
+ * Not for: the rules themselves (people.c, meeting.c, date.c, byline.c,
+ * terms.c), nor the page-level words of cleaning (boiler.c).
+ */
+#include <string.h>
+#include "lexicon.h"
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define LIST(a)                                                                                                        \
+    { a, COUNT(a) }
+
+int char_in(const char_list *l, uint32_t cp) {
+    for (size_t i = 0; i < l->n; i++)
+        if (l->cp[i] == cp) return 1;
+    return 0;
+}
+
+int word_in(const word_list *l, const char *s) {
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->w[i], s) == 0) return 1;
+    return 0;
+}
+
+/* ------------------------------------------------------------- people */
+
+/* Words that end an official's title: the name follows them
+ * ("国务院总理李强", "部党组成员、副部长陈肇雄"). A name may not end with
+ * one either ("中央书记处书记" holds no name 处书记). */
+static const char *const position_words_w[] = {
+    "中央政治局常委", "政治局常委", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
+    "部长",           "副主任",     "主任",   "副省长",   "省长",     "副市长", "市长",     "副区长",   "区长",
+    "副县长",         "县长",       "副主席", "主席",     "副局长",   "局长",   "副司长",   "司长",     "副厅长",
+    "厅长",           "副处长",     "处长",   "董事长",   "副总经理", "总经理", "总工程师", "总经济师", "总会计师",
+    "总审计师",       "副总裁",     "总裁",   "秘书长",   "副组长",   "组长",   "副院长",   "院长",     "副校长",
+    "校长",           "副行长",     "行长",   "署长",     "会长",     "理事长", "社长",     "总编辑",   "政委",
+    "司令员",         "常委",       "委员",   "党组成员", "领导",     "负责人", "主委",     "专员",     "巡视员",
+    "总监",           "董事",       "监事",   "监事长",   "副委员长", "委员长", "副检察长", "检察长",   "副庭长",
+    "庭长",           "副所长",     "所长",   "馆长",     "台长",     "团长",   "参谋长",
+};
+const word_list position_words = LIST(position_words_w);
+
+/* Words that follow a title but are not names ("总书记关于…", "部长要求…"):
+ * a candidate name that is one of them, or starts with one, is none. */
+static const char *const not_names_w[] = {
+    "关于", "对于", "同志", "指出", "强调", "要求", "会议", "工作", "重要", "主持", "出席", "讲话", "报告",
+    "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
+};
+const word_list not_names = LIST(not_names_w);
+
+/* Words that end a phrase before 讲话 but never a name: "总书记系列重要讲话",
+ * "近期重要讲话" cite a speech, they do not report one. */
+static const char *const not_name_ends_w[] = {"重要", "系列", "近期", "有关", "相关", "最新"};
+const word_list not_name_ends = LIST(not_name_ends_w);
+
+/* Characters that never open a name: 的 了 在 和 与 及 等 并 对. */
+static const uint32_t name_bad_first_cp[] = {0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x5E76, 0x5BF9};
+const char_list name_bad_first = LIST(name_bad_first_cp);
+
+/* Characters that never close a name: 的 所 了 等 end a phrase that cites a
+ * speech ("局长卢进的讲话精神", "主席唐庆明所作的"). */
+static const uint32_t name_bad_last_cp[] = {0x7684, 0x6240, 0x4E86, 0x7B49};
+const char_list name_bad_last = LIST(name_bad_last_cp);
+
+/* What follows a speaker's name and title: after 出席, one of these says
+ * the one name before it spoke rather than sat ("李强出席会议并讲话"). */
+static const char *const speech_triggers_w[] = {
+    "出席会议并发表重要讲话",
+    "出席会议并作重要讲话",
+    "出席会议并讲话",
+    "出席会议并致辞",
+    "出席并讲话",
+    "在会上发表重要讲话",
+    "在会上讲话",
+    "在会上发表讲话",
+    "作工作报告",
+    "作了工作报告",
+    "作重要讲话",
+    "发表重要讲话",
+    "作主题报告",
+    "作总结讲话",
+    "作报告",
+    "作了题为",
+    "出席会议并作",
+    "作《",
+    "作了《",
+    "讲话",
+};
+const word_list speech_triggers = LIST(speech_triggers_w);
+
+/* A speech named by its noun alone: "…讲话", "…致辞". (发言 is not read
+ * here: the rule never has, and adding it would change records.) */
+static const char *const speech_bare_w[] = {"讲话", "致辞"};
+const word_list speech_bare = LIST(speech_bare_w);
+
+/* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:
+ * "发表重要讲话", "作《…》工作报告", "做了报告". */
+static const char *const speech_verbs_w[] = {"发表", "作", "做"};
+const word_list speech_verbs = LIST(speech_verbs_w);
+
+/* What may stand between a speaker's name and the speech: "出席会议并讲话",
+ * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */
+static const char *const speaker_leads_w[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
+                                              "亦",         "也",     "将",     "还"};
+const word_list speaker_leads = LIST(speaker_leads_w);
+
+/* After a bare name opening a sentence, the phrases that make it a speaker:
+ * "习近平在会上发表重要讲话", "李克强在讲话中对…". */
+static const char *const speaker_places_w[] = {"在会上", "在大会上", "在会议上", "在讲话中", "出席会议并"};
+const word_list speaker_places = LIST(speaker_places_w);
+
+/* What closes a list of those present before 出席: "刘光和等领导出席会议". */
+static const char *const present_groups_w[] = {"等领导同志", "等领导", "等同志", "等人", "等"};
+const word_list present_groups = LIST(present_groups_w);
+
+/* A clause with one of these verbs does something else than attend: the
+ * attendees before 参加会议 stop there ("副董事长郝晓华主持会议，集团领导、
+ * 高管参加会议"). */
+static const char *const attendee_stops_w[] = {"主持", "出席", "讲话", "报告", "召开", "举行", "总结", "部署", "发言"};
+const word_list attendee_stops = LIST(attendee_stops_w);
+
+/* How attendees took part, which is not who they are: "…班子成员分别在主、
+ * 分会场以电视电话会议形式参加会议". */
+static const char *const attendee_manner_w[] = {"分别在",     "分别以", "在主会场",  "在分会场",
+                                                "在各分会场", "以视频", "以电视电话"};
+const word_list attendee_manner = LIST(attendee_manner_w);
+
+/* ------------------------------------------------------------ meetings */
+
+/* Words that end the name of a meeting: "国务院常务会议", "务虚会",
+ * "中央经济工作会议". */
+static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "务虚会", "全会",
+                                              "年会", "论坛", "大会",   "常委会"};
+const word_list meeting_words = LIST(meeting_words_w);
+
+/* What follows the subject when a meeting is the subject: "…工作会议在京召开",
+ * "…大会隆重开幕". */
+static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕"};
+const word_list convened = LIST(convened_w);
+
+/* Bodies that convene meetings end with these: "工业和信息化部", "市政府",
+ * "集团党委". */
+static const char *const org_suffixes_w[] = {
+    "部", "委", "局", "院",   "署",     "办",   "政府", "集团", "公司", "省",     "市",
+    "区", "县", "厅", "中心", "委员会", "党委", "党组", "银行", "总局", "办公厅",
+};
+const word_list org_suffixes = LIST(org_suffixes_w);
+
+/* Bodies besides those of org_suffixes that convene a meeting named by its
+ * kind alone: "区政协召开主席会议", "市人大常委会召开党组会议". */
+static const char *const convening_bodies_w[] = {"常委会", "政协", "人大"};
+const word_list convening_bodies = LIST(convening_bodies_w);
+
+/* The kinds that make a meeting generic, up to two of them before 会议:
+ * "常委扩大会议", "党组会议", "第53次常务会议". */
+static const char *const generic_meeting_kinds_w[] = {"党组", "党委", "常委", "全体", "常务", "主席", "专题", "扩大"};
+const word_list generic_meeting_kinds = LIST(generic_meeting_kinds_w);
+
+/* What may follow a generic meeting's 会议 (what it did, or a break):
+ * "召开常务会议，", "召开党组会议传达学习…". */
+static const char *const generic_meeting_next_w[] = {"传达", "研究", "审议", "听取", "学习", "部署", "讨论",
+                                                     "通报", "专题", "，",   "。",   "；",   "、"};
+const word_list generic_meeting_next = LIST(generic_meeting_next_w);
+
+/* What a meeting did, right after its name: the name ends before them
+ * ("国务院常务会议研究部署…"). */
+static const char *const meeting_next_verbs_w[] = {"传达", "研究", "审议", "听取", "学习",
+                                                   "部署", "讨论", "通报", "专题"};
+const word_list meeting_next_verbs = LIST(meeting_next_verbs_w);
+
+/* Where the body ends in a chair's title: "工业和信息化部党组书记、部长" →
+ * 工业和信息化部. */
+static const char *const chair_title_cuts_w[] = {"党组",   "党委",   "党工委", "书记", "副",   "总理", "部长",
+                                                 "主任",   "省长",   "市长",   "区长", "县长", "主席", "局长",
+                                                 "董事长", "总经理", "院长",   "厅长", "常委"};
+const word_list chair_title_cuts = LIST(chair_title_cuts_w);
+
+/* ---------------------------------------------------------------- cues */
+
+/* Verbs that open a paragraph after 会议 or a speaker's name: "会议指出",
+ * "会议传达学习…"; compounds first, as "传达学习" is one verb. */
+static const char *const cue_verbs_w[] = {
+    "传达学习", "传达贯彻", "审议通过", "研究部署", "研究讨论", "指出", "强调", "要求", "号召",
+    "部署",     "明确",     "认为",     "提出",     "决定",     "听取", "审议", "研究", "讨论",
+    "通过",     "传达",     "表示",     "希望",     "同意",     "肯定", "分析",
+};
+const word_list cue_verbs = LIST(cue_verbs_w);
+
+/* The cue verbs a person takes ("李乐成指出"); the others follow 会议. */
+static const char *const person_cue_verbs_w[] = {"指出", "强调", "要求", "表示"};
+const word_list person_cue_verbs = LIST(person_cue_verbs_w);
+
+/* ---------------------------------------------------------------- time */
+
+/* Time words and adverbs that stand between a name or a meeting and its
+ * verb: "21日上午", "吴文庆局长迅速主持召开". */
+static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天", "日前",
+                                           "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀"};
+const word_list time_words = LIST(time_words_w);
+
+/* Marks of a range of days, read backwards from 日: "22至23日", "22-23日". */
+static const char *const date_range_back_w[] = {"至", "到", "-", "－", "—", "～", "~"};
+const word_list date_range_back = LIST(date_range_back_w);
+
+/* Marks of a range of days before 日, read forwards: "27-28日", "27至28日". */
+static const char *const date_dashes_w[] = {"-", "—", "－", "至", "～"};
+const word_list date_dashes = LIST(date_dashes_w);
+
+/* Marks of a range after a full day: "1月22日至23日", "22日到2月1日". */
+static const char *const date_ranges_w[] = {"至", "-", "—", "到", "－", "～"};
+const word_list date_ranges = LIST(date_ranges_w);
+
+/* Verbs before a year that a meeting plans for: "部署2025年重点任务". */
+static const char *const planning_verbs_w[] = {"部署", "谋划", "研究", "研讨", "安排", "部署了"};
+const word_list planning_verbs = LIST(planning_verbs_w);
+
+/* The same verbs in a headline: "…部署2026年积极财政政策" gives the meeting
+ * no year. */
+static const char *const title_planning_verbs_w[] = {"部署", "谋划", "研究", "安排", "研讨"};
+const word_list title_planning_verbs = LIST(title_planning_verbs_w);
+
+/* What follows a year that is a target, not a date: "2035年基本实现",
+ * "2035年建成科技强国". */
+static const char *const year_targets_w[] = {"建成", "基本", "实现", "远景", "前", "以前", "目标", "全面"};
+const word_list year_targets = LIST(year_targets_w);
+
+/* ------------------------------------------------------------- bylines */
+
+/* Outlets' names end with these: "新华社", "人民网", "央视台", "河南日报". */
+static const char *const outlet_suffixes_w[] = {"社", "网", "台", "报"};
+const word_list outlet_suffixes = LIST(outlet_suffixes_w);
+
+/* What follows a reporter's name in a byline: "记者张伟报道", "记者李明摄". */
+static const char *const byline_after_name_w[] = {"报道", "通讯员", "近日", "日前", "今天",
+                                                  "昨天", "昨日",   "摄影", "摄"};
+const word_list byline_after_name = LIST(byline_after_name_w);
+
+/* After 记者, characters that make it no byline: "记者从…获悉", "记者了解到",
+ * "记者在现场看到" (从 了 获 在 看 问 注 们). */
+static const uint32_t not_byline_cp[] = {0x4ECE, 0x4E86, 0x83B7, 0x5728, 0x770B, 0x95EE, 0x6CE8, 0x4EEC};
+const char_list not_byline = LIST(not_byline_cp);
+
+/* --------------------------------------------------------- formulations */
+
+/* Nouns that make NUM个XX a count ("研究了四项议题"), not a formulation. */
+static const char *const count_nouns_w[] = {
+    "议题", "事项", "方面", "问题", "措施", "任务", "工作", "文件", "内容", "议程", "会议", "条例", "报告", "项目",
+    "领域", "重点", "部门", "单位", "企业", "省份", "城市", "国家", "小时", "方案", "环节", "阶段", "批次", "成员",
+};
+const word_list count_nouns = LIST(count_nouns_w);
+
+/* What follows an unquoted plan period: "十四五规划", "十四五时期". */
+static const char *const period_after_w[] = {"规划", "时期", "期间", "开局", "末", "以来"};
+const word_list period_after = LIST(period_after_w);
+
+/* ------------------------------------------------------------ numerals */
+
+/* Chinese numerals and what each may write. Dates need 廿 卅 and never
+ * use 两 百 千; counts of meetings ("两场", "第二十一次") use 零 but not
+ * 千; formulations ("两个确立", "十四五") use 千 but not 零 廿 卅. */
+const cn_numeral cn_numerals[] = {
+    {0x3007 /* 〇 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x96F6 /* 零 */, NUM_DATE | NUM_COUNT},
+    {0x4E00 /* 一 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x4E8C /* 二 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x4E09 /* 三 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x56DB /* 四 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x4E94 /* 五 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x516D /* 六 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x4E03 /* 七 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x516B /* 八 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x4E5D /* 九 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x5341 /* 十 */, NUM_DATE | NUM_COUNT | NUM_TERM},
+    {0x5EFF /* 廿 */, NUM_DATE},
+    {0x5345 /* 卅 */, NUM_DATE},
+    {0x4E24 /* 两 */, NUM_COUNT | NUM_TERM},
+    {0x767E /* 百 */, NUM_COUNT | NUM_TERM},
+    {0x5343 /* 千 */, NUM_TERM},
+};
+const size_t cn_numerals_n = COUNT(cn_numerals);
+
+int cn_numeral_is(uint32_t cp, unsigned use) {
+    for (size_t i = 0; i < cn_numerals_n; i++)
+        if (cn_numerals[i].cp == cp) return (cn_numerals[i].uses & use) != 0;
+    return 0;
+}
