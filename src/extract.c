@@ -22,54 +22,7 @@
 #include "extract.h"
 #include "internal.h"
 #include "utf8.h"
-#include "extract/lexicon.h"
-
-/* --------------------------------------------------------------- helpers */
-
-/* Length in code points of literal w if it ends exactly at index e. */
-static size_t ends_with(const ustr *u, size_t e, const char *w) {
-    size_t n = 0;
-    for (const unsigned char *p = (const unsigned char *)w; *p; p++) n += (*p & 0xC0) != 0x80;
-    if (n > e) return 0;
-    return ustr_at(u, e - n, w) ? n : 0;
-}
-
-static size_t ends_with_any(const ustr *u, size_t e, const char *const *ws, size_t nws) {
-    for (size_t i = 0; i < nws; i++) {
-        size_t n = ends_with(u, e, ws[i]);
-        if (n) return n;
-    }
-    return 0;
-}
-
-static int all_han(const ustr *u, size_t a, size_t b) {
-    for (size_t i = a; i < b; i++)
-        if (!u_is_han(u->cp[i])) return 0;
-    return a < b;
-}
-
-static int is_clause_break(uint32_t cp) {
-    return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0xFF1A || cp == '\n' || cp == 0xFF01 || cp == 0xFF1F ||
-           cp == 0xFF08 || cp == 0xFF09 || cp == 0x201C || cp == 0x201D || cp == ',' || cp == ';';
-}
-
-/* Start of the clause that contains index i (after the last break). */
-static size_t clause_start(const ustr *u, size_t i, size_t limit) {
-    size_t s = i;
-    while (s > 0 && !is_clause_break(u->cp[s - 1]) && i - s < limit) s--;
-    return s;
-}
-
-static size_t sentence_start(const ustr *u, size_t i) {
-    size_t s = i;
-    while (s > 0 && !u_is_sentence_end(u->cp[s - 1]) && u->cp[s - 1] != '\n') s--;
-    return s;
-}
-
-static size_t para_end(const ustr *u, size_t i) {
-    while (i < u->n && u->cp[i] != '\n') i++;
-    return i;
-}
+#include "extract/extract_internal.h"
 
 static void add_span(article *a, const char *key, size_t s, size_t e) {
     for (size_t i = 0; i < a->nspans; i++) /* a field read again: the later reading is the evidence */
@@ -109,10 +62,6 @@ static size_t after_dateline(const ustr *u, size_t start, size_t end) {
     return p;
 }
 
-/* -------------------------------------------------------------- persons */
-
-/* Where the title before a name begins: after the clause break, a dateline,
- * or 由 (会议由X主持). */
 /* "据新华社国务院总理…": an attribution with no date, before a title. */
 static size_t after_attribution(const ustr *u, size_t start, size_t end) {
     if (!ustr_at(u, start, "据")) return 0;
@@ -124,6 +73,8 @@ static size_t after_attribution(const ustr *u, size_t start, size_t end) {
     return 0;
 }
 
+/* Where the title before a name begins: after the clause break, a dateline,
+ * or 由 (会议由X主持). */
 static size_t title_start(const ustr *u, size_t name_at) {
     size_t s = clause_start(u, name_at, 60);
     size_t d = after_dateline(u, s, name_at);
@@ -210,8 +161,6 @@ static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, 
     p->title = title_a < name_a ? ustr_slice(u, title_a, name_a) : NULL;
 }
 
-/* Steps back over what may stand between a name and its verb:
- * "3月17日", "21日上午", "在北京", "在中南海". */
 /* A digit of a written date: 0-9, or a Chinese numeral ("五日至七日",
  * "十二月七日" in Hong Kong and Taiwan reports, older papers). */
 static int date_digit(uint32_t cp) { return u_is_digit(cp) || cn_numeral_is(cp, NUM_DATE); }
@@ -235,7 +184,9 @@ static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
     return j;
 }
 
-/* With the adverbs that stand there too: "吴文庆局长迅速主持召开". */
+/* Steps back over what may stand between a name and its verb:
+ * "3月17日", "21日上午", "在北京", "在中南海", and the adverbs that stand
+ * there too: "吴文庆局长迅速主持召开". */
 static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
     for (int changed = 1; changed && j > floor;) {
         changed = 0;
@@ -266,8 +217,6 @@ static size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
     }
     return j;
 }
-
-/* --------------------------------------------------------- meeting facts */
 
 /* A name of 2-3 characters opening its clause, then a title word ending
  * at e: "吴邦国委员长", "李强总理" (NPC and State Council reports). */
@@ -627,16 +576,6 @@ static size_t generic_meeting_at(const ustr *u, size_t s) {
     return n;
 }
 
-/* Where the full-width bracket that closes at e - 1 opens, looking back
- * fewer than max characters and not before floor; USTR_NONE when e - 1
- * closes none. */
-static size_t bracket_open_before(const ustr *u, size_t e, size_t floor, size_t max) {
-    if (e <= floor || u->cp[e - 1] != 0xFF09 /* ） */) return USTR_NONE;
-    size_t o = e - 1;
-    while (o > floor && u->cp[o - 1] != 0xFF08 && e - o < max) o--;
-    return o > floor && u->cp[o - 1] == 0xFF08 /* （ */ ? o - 1 : USTR_NONE;
-}
-
 /* The subject of 召开 is the convening body when the object is generic:
  * org = the subject, name = the object. 1 when it was so. */
 static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *a) {
@@ -805,8 +744,6 @@ static void find_place(const ustr *u, article *a, size_t from, size_t limit) {
         return;
     }
 }
-
-/* ---------------------------------------------------------------- dates */
 
 typedef struct {
     int y, m, d, m2, d2; /* m2/d2: end of a multi-day meeting, 0 if none */
@@ -1046,8 +983,6 @@ static void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, artic
     add_span(a, "meeting.date", best.a, best.b);
 }
 
-/* ----------------------------------------------------------------- cues */
-
 /* The verbs a person's cue takes ("李乐成指出"); the others follow 会议. */
 static int person_cue_verb(const char *v) { return word_in(&person_cue_verbs, v); }
 
@@ -1085,8 +1020,6 @@ static void find_cues(const ustr *u, article *a) {
         if (!u->n) break;
     }
 }
-
-/* ------------------------------------------------------- source, people */
 
 /* Names after 记者: separated by spaces or 、; six characters run together
  * are two names of three ("薛立伟徐佳倩"). Not a byline: "记者从…获悉". */
@@ -1147,14 +1080,6 @@ static void find_source_and_reporters(const ustr *u, article *a) {
     }
 }
 
-/* ------------------------------------------------------------- articles */
-
-typedef struct {
-    size_t a, b; /* character range of the paragraph in the document text */
-    int title_like, dateline, caption, credit;
-    int names_meeting; /* mentions 会议/召开/举行 */
-} para;
-
 static void classify_paras(const ustr *u, para *ps, size_t n) {
     for (size_t i = 0; i < n; i++) {
         para *p = &ps[i];
@@ -1173,13 +1098,6 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
                      (len <= 8 && ends_with(u, p->b, "新华社记者"));
     }
 }
-
-typedef struct {
-    size_t first, last; /* paragraphs [first, last) */
-    long title;         /* paragraph index of its title, -1 if none */
-    int other;          /* caption or headline list */
-    int has_dateline;
-} block;
 
 /* Shares of title characters found in text: titles match bodies by content. */
 static double title_match(const ustr *u, const para *t, size_t a, size_t b) {
@@ -1259,13 +1177,6 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
     return out;
 }
 
-/* ----------------------------------------------------------- the record */
-
-typedef struct {
-    article *arts;
-    size_t n;
-} record;
-
 static void article_free(article *a) {
     free(a->title);
     free(a->text);
@@ -1290,23 +1201,6 @@ static void article_free(article *a) {
     slist_free(&a->cues);
     free(a->spans);
     terms_free(&a->terms);
-}
-
-/* The paragraph that reports the meeting: the first with a full sentence
- * (headlines and navigation before it have none). */
-static void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
-    for (size_t p = 0; p < u->n; p = para_end(u, p) + 1) {
-        size_t e = para_end(u, p);
-        int sentence = e - p > 60;
-        for (size_t i = p; i < e && !sentence; i++) sentence = u_is_sentence_end(u->cp[i]);
-        if (sentence) {
-            *from = p;
-            *to = e - p > 400 ? p + 400 : e;
-            return;
-        }
-    }
-    *from = 0;
-    *to = para_end(u, 0);
 }
 
 /* Paragraphs opened by "会议指出/强调/要求…": the genre's own mark; two make
@@ -1425,8 +1319,6 @@ static void write_page(jw *w, const clean_doc *cd) {
     }
     jw_obj_end(w);
 }
-
-/* ------------------------------------------------------- document-level */
 
 /* A character offset in the decoded input. For a web page the text read
  * is the page's main text: its map leads back into the decoded page,

@@ -1,0 +1,47 @@
+/*
+ * extract_internal: what the files of the extract stage share — the
+ * paragraphs and blocks of a page, the record of a document, and the
+ * functions one part of the genre calls in another. Indices are code
+ * points of a ustr (ustr.h).
+ *
+ * Not for: the rest of the library, which uses extract.h.
+ */
+#ifndef TIFA_EXTRACT_INTERNAL_H
+#define TIFA_EXTRACT_INTERNAL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "clean.h"
+#include "record.h"
+#include "ustr.h"
+#include "lexicon.h"
+
+typedef struct {
+    size_t a, b; /* character range of the paragraph in the document text */
+    int title_like, dateline, caption, credit;
+    int names_meeting; /* mentions 会议/召开/举行 */
+} para;
+
+typedef struct {
+    size_t first, last; /* paragraphs [first, last) */
+    long title;         /* paragraph index of its title, -1 if none */
+    int other;          /* caption or headline list */
+    int has_dateline;
+} block;
+
+typedef struct {
+    article *arts;
+    size_t n;
+} record;
+
+/* scan.c: clauses, sentences, paragraphs, brackets */
+size_t ends_with(const ustr *u, size_t e, const char *w);
+size_t ends_with_any(const ustr *u, size_t e, const char *const *ws, size_t nws);
+int all_han(const ustr *u, size_t a, size_t b);
+int is_clause_break(uint32_t cp);
+size_t clause_start(const ustr *u, size_t i, size_t limit);
+size_t sentence_start(const ustr *u, size_t i);
+size_t para_end(const ustr *u, size_t i);
+size_t bracket_open_before(const ustr *u, size_t e, size_t floor, size_t max);
+void lead_paragraph(const ustr *u, size_t *from, size_t *to);
+
+#endif
