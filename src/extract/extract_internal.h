@@ -44,4 +44,17 @@ size_t para_end(const ustr *u, size_t i);
 size_t bracket_open_before(const ustr *u, size_t e, size_t floor, size_t max);
 void lead_paragraph(const ustr *u, size_t *from, size_t *to);
 
+/* people.c: titles and names, chair, speakers, present, attendees */
+int find_chair(const ustr *u, article *a, size_t from, size_t limit);
+void chair_title_elsewhere(const ustr *u, article *a);
+void find_speakers(const ustr *u, article *a);
+void find_present(const ustr *u, article *a);
+void find_attendees(const ustr *u, article *a);
+
+/* extract.c: an article's record and its evidence */
+void add_span(article *a, const char *key, size_t s, size_t e);
+size_t after_dateline(const ustr *u, size_t start, size_t end);
+size_t after_attribution(const ustr *u, size_t start, size_t end);
+size_t skip_time_place(const ustr *u, size_t j, size_t floor);
+
 #endif
