@@ -51,10 +51,21 @@ void find_speakers(const ustr *u, article *a);
 void find_present(const ustr *u, article *a);
 void find_attendees(const ustr *u, article *a);
 
+/* meeting.c: name, convening body, place, cues */
+int name_as_subject(const ustr *u, size_t from, size_t to, article *a);
+int name_as_object(const ustr *u, size_t from, size_t to, article *a);
+void org_from_chair(article *a);
+void find_place(const ustr *u, article *a, size_t from, size_t limit);
+void find_cues(const ustr *u, article *a);
+size_t meeting_cues(const article *a);
+
+/* date.c: dates, years, and the time words before a verb */
+size_t skip_time_place(const ustr *u, size_t j, size_t floor);
+void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit);
+
 /* extract.c: an article's record and its evidence */
 void add_span(article *a, const char *key, size_t s, size_t e);
 size_t after_dateline(const ustr *u, size_t start, size_t end);
 size_t after_attribution(const ustr *u, size_t start, size_t end);
-size_t skip_time_place(const ustr *u, size_t j, size_t floor);
 
 #endif
