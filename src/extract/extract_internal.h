@@ -63,9 +63,18 @@ size_t meeting_cues(const article *a);
 size_t skip_time_place(const ustr *u, size_t j, size_t floor);
 void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit);
 
-/* extract.c: an article's record and its evidence */
-void add_span(article *a, const char *key, size_t s, size_t e);
+/* byline.c: dateline, source, reporters, page metadata */
 size_t after_dateline(const ustr *u, size_t start, size_t end);
 size_t after_attribution(const ustr *u, size_t start, size_t end);
+void find_source_and_reporters(const ustr *u, article *a);
+void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const block *bl, article *arts, size_t n);
+void attach_page(const clean_doc *cd, article *arts, size_t n);
+
+/* articles.c: a page split into articles */
+int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_out, block **bl_out, size_t *nb_out);
+
+/* extract.c: an article's record and its evidence */
+void add_span(article *a, const char *key, size_t s, size_t e);
+int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title);
 
 #endif

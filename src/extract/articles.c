@@ -1,0 +1,187 @@
+/*
+ * articles: a page split into its articles. Paragraphs are classified
+ * (title-like, dateline, caption, photo credit), grouped into blocks — a
+ * dateline opens a report, a heading after text opens a block — and each
+ * block is given its kind (a report, or "other" for captions and headline
+ * lists) and its title, matched to bodies by content when it stands apart.
+ *
+ * Not for: what an article says (record.c reads it with people.c,
+ * meeting.c, date.c, byline.c and terms.c).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "extract_internal.h"
+
+static void classify_paras(const ustr *u, para *ps, size_t n) {
+    for (size_t i = 0; i < n; i++) {
+        para *p = &ps[i];
+        size_t len = p->b - p->a;
+        int sentence = 0;
+        for (size_t k = p->a; k < p->b; k++) sentence |= u_is_sentence_end(u->cp[k]);
+        /* A byline ("本报记者杜雨萌", "□记者魏震报道") is not a headline. */
+        size_t rep = ustr_find(u, p->a, p->b < p->a + 6 ? p->b : p->a + 6, "记者");
+        int byline = len <= 20 && (rep != USTR_NONE || ends_with(u, p->b, "报道"));
+        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline;
+        p->dateline = after_dateline(u, p->a, p->b) > 0 &&
+                      ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40, "消息") == USTR_NONE;
+        p->credit = len > 0 && ends_with(u, p->b, "摄");
+        p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
+        p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
+                     (len <= 8 && ends_with(u, p->b, "新华社记者"));
+    }
+}
+
+/* Shares of title characters found in text: titles match bodies by content. */
+static double title_match(const ustr *u, const para *t, size_t a, size_t b) {
+    size_t len = t->b - t->a, hit = 0;
+    if (len < 4) return 0;
+    for (size_t i = t->a; i + 1 < t->b; i++) {
+        for (size_t k = a; k + 1 < b; k++)
+            if (u->cp[k] == u->cp[i] && u->cp[k + 1] == u->cp[i + 1]) {
+                hit++;
+                break;
+            }
+    }
+    return (double)hit / (double)(len - 1);
+}
+
+static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
+    size_t nb = 0;
+    for (size_t i = 0; i < n; i++) {
+        int start = i == 0;
+        if (ps[i].dateline && i > 0) {
+            /* A dateline opens a report, with the title right before it. */
+            size_t tt = ps[i - 1].title_like && !ps[i - 1].caption ? i - 1 : i;
+            if (nb && bl[nb - 1].first < tt) {
+                bl[nb - 1].last = tt;
+                bl[nb].first = tt;
+                bl[nb].title = tt < i ? (long)tt : -1;
+                bl[nb].has_dateline = 1;
+                nb++;
+            } else if (nb) {
+                if (tt < i) bl[nb - 1].title = (long)tt;
+                bl[nb - 1].has_dateline = 1;
+            }
+            continue;
+        }
+        if (i > 0 && ps[i].title_like && !ps[i - 1].title_like) start = 1; /* a heading after text */
+        if (i > 0 && ps[i - 1].credit) start = 1;                          /* after a photo credit */
+        if (!start) continue;
+        if (nb) bl[nb - 1].last = i;
+        bl[nb].first = i;
+        bl[nb].title = -1;
+        bl[nb].has_dateline = ps[i].dateline;
+        nb++;
+    }
+    if (nb) bl[nb - 1].last = n;
+    (void)u;
+    return nb;
+}
+
+/* Decides what each block is and folds subheadings back into their report. */
+static size_t settle_blocks(para *ps, block *bl, size_t nb) {
+    size_t out = 0;
+    for (size_t k = 0; k < nb; k++) {
+        block b = bl[k];
+        int captions = 0, titles = 0;
+        for (size_t i = b.first; i < b.last; i++) {
+            captions += ps[i].caption;
+            titles += ps[i].title_like;
+        }
+        size_t count = b.last - b.first;
+        b.other = !b.has_dateline && (captions > 0 || (count >= 2 && titles == (int)count));
+        /* A single title-like first line followed by text is the block's title. */
+        if (b.title < 0 && !b.other && count >= 2 && ps[b.first].title_like && !ps[b.first + 1].title_like)
+            b.title = (long)b.first;
+        /* Else a headline naming a meeting among its first lines (navigation
+         * such as "集团新闻" may stand above it). */
+        for (size_t i = b.first; b.title < 0 && !b.other && i < b.first + 3 && i + 1 < b.last; i++) {
+            if (!ps[i].title_like) break;
+            if (ps[i].names_meeting) b.title = (long)i;
+        }
+        int body_only = !b.other && !b.has_dateline && out > 0 && !bl[out - 1].other;
+        if (body_only && k > 0) {
+            bl[out - 1].last = b.last; /* a subheading inside the report */
+            continue;
+        }
+        bl[out++] = b;
+    }
+    return out;
+}
+
+int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_out, block **bl_out, size_t *nb_out) {
+    size_t np = 0;
+    for (size_t i = 0; i < doc->n; i++) np += doc->cp[i] == '\n';
+    np++;
+    para *ps = calloc(np, sizeof *ps);
+    block *bl = calloc(np, sizeof *bl);
+    if (!ps || !bl) {
+        free(ps);
+        free(bl);
+        return -1;
+    }
+    size_t k = 0, s = 0;
+    for (size_t i = 0; i <= doc->n; i++) {
+        if (i == doc->n || doc->cp[i] == '\n') {
+            ps[k].a = s;
+            ps[k].b = i;
+            k++;
+            s = i + 1;
+        }
+    }
+    classify_paras(doc, ps, np);
+    size_t nb = doc->n ? settle_blocks(ps, bl, split_blocks(doc, ps, np, bl)) : 0;
+    rec->arts = calloc(nb ? nb : 1, sizeof *rec->arts);
+    if (!rec->arts) {
+        free(ps);
+        free(bl);
+        return -1;
+    }
+    /* Titles left unattached (far from their bodies) go to the untitled
+     * report whose opening they match best. */
+    for (size_t b = 0; b < nb; b++) {
+        if (bl[b].title >= 0 || bl[b].other || bl[b].last - bl[b].first < 2) continue;
+        double best = 0.6;
+        long pick = -1;
+        for (size_t t = 0; t < np; t++) {
+            if (!ps[t].title_like || ps[t].caption || (t >= bl[b].first && t < bl[b].last)) continue;
+            int used = 0;
+            for (size_t o = 0; o < nb && !used; o++)
+                used = bl[o].title == (long)t ||
+                       (t >= bl[o].first && t < bl[o].last && !bl[o].other && (long)t != (long)bl[o].first);
+            if (used) continue;
+            size_t fe = bl[b].first < np ? ps[bl[b].first].b : 0;
+            double m = title_match(doc, &ps[t], ps[bl[b].first].a, fe);
+            if (m > best) {
+                best = m;
+                pick = (long)t;
+            }
+        }
+        if (pick >= 0) bl[b].title = pick;
+    }
+    /* A block made only of titles that went to other reports is not an article. */
+    size_t out = 0;
+    for (size_t b = 0; b < nb; b++) {
+        int all_used = 1;
+        for (size_t t = bl[b].first; t < bl[b].last && all_used; t++) {
+            int used = 0;
+            for (size_t o = 0; o < nb && !used; o++) used = o != b && bl[o].title == (long)t;
+            all_used = used;
+        }
+        if (all_used) continue;
+        if (fill_article(doc, cd, ps, &bl[b], &rec->arts[out], bl[b].title)) {
+            rec->n = out + 1;
+            free(ps);
+            free(bl);
+            return -1;
+        }
+        bl[out] = bl[b];
+        out++;
+    }
+    rec->n = out;
+    *ps_out = ps;
+    *bl_out = bl;
+    *nb_out = out;
+    return 0;
+}
