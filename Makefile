@@ -15,8 +15,10 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
-           src/terms.c src/extract.c src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c src/extract/byline.c src/extract/articles.c src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
-           src/nearcopy.c src/corpus_record.c
+           src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
+           src/nearcopy.c src/corpus_record.c \
+           src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
+           src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/cache.c build/gen/assets.c
@@ -194,7 +196,7 @@ bench-html: build/tifa
 	python3 bench/html_score.py --tifa build/tifa
 
 format:
-	clang-format -i $(LIB_SRC) $(filter-out build/%,$(CLI_SRC)) $(CLI_HDR) src/*.h include/tifa.h tests/unit/*.c tests/unit/*.h tests/stream.c fuzz/*.c
+	clang-format -i $(LIB_SRC) $(filter-out build/%,$(CLI_SRC)) $(CLI_HDR) src/*.h src/extract/*.h include/tifa.h tests/unit/*.c tests/unit/*.h tests/stream.c fuzz/*.c
 
 clean:
 	rm -rf build tifa

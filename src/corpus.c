@@ -11,7 +11,7 @@
  * `migrate` brings older files up to date. SQL goes through prepared
  * statements only.
  *
- * Not for: cleaning or extraction (clean.c, extract.c) or the tokenizer
+ * Not for: cleaning or extraction (clean.c, extract/) or the tokenizer
  * (tokenize.c).
  */
 #include <sqlite3.h>

@@ -1,4 +1,5 @@
-/* extract: internal entry for the corpus; see extract.c. */
+/* extract: the stage's entry for the rest of the library (the corpus);
+ * see src/extract/record.c, and src/extract/ for its parts. */
 #ifndef TIFA_EXTRACT_H
 #define TIFA_EXTRACT_H
 #include "tifa.h"

@@ -1,5 +1,5 @@
 /* record: the extracted record of one document (SPEC section 3), built by
- * extract.c and terms.c, written as JSON by extract.c. */
+ * the files of src/extract/, written as JSON by src/extract/record.c. */
 #ifndef TIFA_RECORD_H
 #define TIFA_RECORD_H
 #include <stddef.h>

@@ -15,12 +15,14 @@
 #include "ustr.h"
 #include "lexicon.h"
 
+/* A paragraph of the page and what it looks like (articles.c). */
 typedef struct {
     size_t a, b; /* character range of the paragraph in the document text */
     int title_like, dateline, caption, credit;
     int names_meeting; /* mentions 会议/召开/举行 */
 } para;
 
+/* A run of paragraphs that makes one article (articles.c). */
 typedef struct {
     size_t first, last; /* paragraphs [first, last) */
     long title;         /* paragraph index of its title, -1 if none */
@@ -28,6 +30,7 @@ typedef struct {
     int has_dateline;
 } block;
 
+/* The articles of one document, in page order. */
 typedef struct {
     article *arts;
     size_t n;
@@ -73,7 +76,7 @@ void attach_page(const clean_doc *cd, article *arts, size_t n);
 /* articles.c: a page split into articles */
 int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_out, block **bl_out, size_t *nb_out);
 
-/* extract.c: an article's record and its evidence */
+/* record.c: an article's record and its evidence */
 void add_span(article *a, const char *key, size_t s, size_t e);
 int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title);
 

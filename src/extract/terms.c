@@ -9,47 +9,14 @@
  *  periods    five-year plan periods (十四五, “十五”, 第十五个五年规划)
  *  years      four-digit years written YYYY年
  *
- * Not for: meeting facts (extract.c).
+ * Not for: meeting facts (people.c, meeting.c, date.c), nor the lists
+ * that hold them (slist, record.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "record.h"
-#include "extract/lexicon.h"
-
-int slist_add(slist *l, char *s) {
-    if (!s) return -1;
-    char **p = realloc(l->items, (l->n + 1) * sizeof *p);
-    if (!p) {
-        free(s);
-        return -1;
-    }
-    l->items = p;
-    l->items[l->n++] = s;
-    return 0;
-}
-
-int slist_has(const slist *l, const char *s) {
-    for (size_t i = 0; i < l->n; i++)
-        if (strcmp(l->items[i], s) == 0) return 1;
-    return 0;
-}
-
-int slist_add_unique(slist *l, char *s) {
-    if (!s) return -1;
-    if (slist_has(l, s)) {
-        free(s);
-        return 0;
-    }
-    return slist_add(l, s);
-}
-
-void slist_free(slist *l) {
-    for (size_t i = 0; i < l->n; i++) free(l->items[i]);
-    free(l->items);
-    l->items = NULL;
-    l->n = 0;
-}
+#include "lexicon.h"
 
 void terms_free(terms *t) {
     slist_free(&t->numbered);

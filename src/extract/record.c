@@ -1,29 +1,62 @@
 /*
- * extract: from the clean text of a document to its record (SPEC §3).
+ * record: from the clean text of a document to its record (SPEC §3), the
+ * stage's entry points (tifa_extract, extract_document). For each article
+ * it reads the meeting's facts with the rules of people.c, meeting.c and
+ * date.c — "X主持召开Y", "Y在京召开", "A、B、C出席会议", "…参加会议", "会议指出"
+ * — keeps where each was read (spans), so every claim can be shown, and
+ * writes the whole as JSON. Titles and list punctuation delimit names;
+ * where a rule would guess, the field stays null.
  *
- * The page is split into articles (datelines open reports; captions and
- * headline lists are kept apart as kind "other"; titles are matched to
- * bodies by content). For each meeting report the rules below read the
- * meeting's facts from the sentences that carry them in this genre —
- * "X主持召开Y", "Y在京召开", "A、B、C出席会议", "…参加会议", "会议指出" — and
- * record where each was read (spans), so every claim can be shown.
- * Titles and list punctuation delimit names; where a rule would guess,
- * the field stays null.
- *
- * Not for: cleaning (clean.c) or the formulation lists (terms.c).
+ * Not for: cleaning (clean.c), splitting the page (articles.c), or the
+ * rules for each fact (people.c, meeting.c, date.c, byline.c, terms.c).
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "clean.h"
 #include "convert.h"
 #include "json.h"
-#include "record.h"
 #include "extract.h"
 #include "internal.h"
 #include "utf8.h"
-#include "extract/extract_internal.h"
+#include "extract_internal.h"
 
+/* The lists of a record (record.h): owned strings, in order of addition. */
+
+int slist_add(slist *l, char *s) {
+    if (!s) return -1;
+    char **p = realloc(l->items, (l->n + 1) * sizeof *p);
+    if (!p) {
+        free(s);
+        return -1;
+    }
+    l->items = p;
+    l->items[l->n++] = s;
+    return 0;
+}
+
+int slist_has(const slist *l, const char *s) {
+    for (size_t i = 0; i < l->n; i++)
+        if (strcmp(l->items[i], s) == 0) return 1;
+    return 0;
+}
+
+int slist_add_unique(slist *l, char *s) {
+    if (!s) return -1;
+    if (slist_has(l, s)) {
+        free(s);
+        return 0;
+    }
+    return slist_add(l, s);
+}
+
+void slist_free(slist *l) {
+    for (size_t i = 0; i < l->n; i++) free(l->items[i]);
+    free(l->items);
+    l->items = NULL;
+    l->n = 0;
+}
+
+/* Records where field key was read: characters [s, e) of the article text. */
 void add_span(article *a, const char *key, size_t s, size_t e) {
     for (size_t i = 0; i < a->nspans; i++) /* a field read again: the later reading is the evidence */
         if (strcmp(a->spans[i].key, key) == 0) {
