@@ -18,8 +18,8 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
            src/nearcopy.c src/corpus_record.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
-           src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c
-GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c
+           src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
+GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
@@ -48,6 +48,10 @@ build/gen/opencc_tables.c: tools/gen_opencc.py build/octext/.done
 build/gen/pinyin_tables.c: tools/gen_pinyin.py build/octext/.done $(UNIHAN)
 	@mkdir -p build/gen
 	python3 tools/gen_pinyin.py $(UNIHAN) build/octext/TSCharacters.txt build/octext/STCharacters.txt $@
+
+build/gen/calendar_table.c: tools/gen_calendar.py data/calendar.tsv
+	@mkdir -p build/gen
+	python3 tools/gen_calendar.py data/calendar.tsv $@
 
 build/gen/assets.c: tools/gen_assets.py $(wildcard web/*)
 	@mkdir -p build/gen
