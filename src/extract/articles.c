@@ -110,7 +110,43 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
     return out;
 }
 
-int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_out, block **bl_out, size_t *nb_out) {
+/* Paragraphs a title may come from: a page's title stands near its report.
+ * Looking further made a file of many readouts quadratic. */
+#define TITLE_REACH 60
+
+/* Titles left unattached (far from their bodies) go to the untitled report
+ * whose opening they match best. titled[t] counts the blocks whose title
+ * paragraph t is; blocks cover the paragraphs in order. */
+static void attach_far_titles(const ustr *doc, const para *ps, size_t np, block *bl, size_t nb, size_t *titled) {
+    for (size_t b = 0; b < nb; b++) {
+        if (bl[b].title >= 0 || bl[b].other || bl[b].last - bl[b].first < 2) continue;
+        double best = 0.6;
+        long pick = -1;
+        size_t lo = bl[b].first > TITLE_REACH ? bl[b].first - TITLE_REACH : 0;
+        size_t hi = bl[b].last + TITLE_REACH < np ? bl[b].last + TITLE_REACH : np;
+        size_t o = b; /* the block holding paragraph t */
+        while (o > 0 && bl[o].first > lo) o--;
+        for (size_t t = lo; t < hi; t++) {
+            while (o + 1 < nb && bl[o + 1].first <= t) o++;
+            if (!ps[t].title_like || ps[t].caption || (t >= bl[b].first && t < bl[b].last)) continue;
+            int inside = o < nb && t >= bl[o].first && t < bl[o].last && !bl[o].other && t != bl[o].first;
+            if (titled[t] || inside) continue;
+            size_t fe = bl[b].first < np ? ps[bl[b].first].b : 0;
+            double m = title_match(doc, &ps[t], ps[bl[b].first].a, fe);
+            if (m > best) {
+                best = m;
+                pick = (long)t;
+            }
+        }
+        if (pick >= 0) {
+            bl[b].title = pick;
+            titled[pick]++;
+        }
+    }
+}
+
+int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, size_t *nb_out) {
+    const ustr *doc = pg->doc;
     size_t np = 0;
     for (size_t i = 0; i < doc->n; i++) np += doc->cp[i] == '\n';
     np++;
@@ -138,40 +174,25 @@ int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_
         free(bl);
         return -1;
     }
-    /* Titles left unattached (far from their bodies) go to the untitled
-     * report whose opening they match best. */
-    for (size_t b = 0; b < nb; b++) {
-        if (bl[b].title >= 0 || bl[b].other || bl[b].last - bl[b].first < 2) continue;
-        double best = 0.6;
-        long pick = -1;
-        for (size_t t = 0; t < np; t++) {
-            if (!ps[t].title_like || ps[t].caption || (t >= bl[b].first && t < bl[b].last)) continue;
-            int used = 0;
-            for (size_t o = 0; o < nb && !used; o++)
-                used = bl[o].title == (long)t ||
-                       (t >= bl[o].first && t < bl[o].last && !bl[o].other && (long)t != (long)bl[o].first);
-            if (used) continue;
-            size_t fe = bl[b].first < np ? ps[bl[b].first].b : 0;
-            double m = title_match(doc, &ps[t], ps[bl[b].first].a, fe);
-            if (m > best) {
-                best = m;
-                pick = (long)t;
-            }
-        }
-        if (pick >= 0) bl[b].title = pick;
+    size_t *titled = calloc(np, sizeof *titled); /* how many blocks take paragraph t as title */
+    if (!titled) {
+        free(ps);
+        free(bl);
+        return -1;
     }
+    for (size_t b = 0; b < nb; b++)
+        if (bl[b].title >= 0) titled[bl[b].title]++;
+    attach_far_titles(doc, ps, np, bl, nb, titled);
     /* A block made only of titles that went to other reports is not an article. */
     size_t out = 0;
     for (size_t b = 0; b < nb; b++) {
         int all_used = 1;
-        for (size_t t = bl[b].first; t < bl[b].last && all_used; t++) {
-            int used = 0;
-            for (size_t o = 0; o < nb && !used; o++) used = o != b && bl[o].title == (long)t;
-            all_used = used;
-        }
+        for (size_t t = bl[b].first; t < bl[b].last && all_used; t++)
+            all_used = titled[t] > (bl[b].title == (long)t);
         if (all_used) continue;
-        if (fill_article(doc, cd, ps, &bl[b], &rec->arts[out], bl[b].title)) {
+        if (fill_article(pg, ps, &bl[b], &rec->arts[out], bl[b].title)) {
             rec->n = out + 1;
+            free(titled);
             free(ps);
             free(bl);
             return -1;
@@ -179,6 +200,7 @@ int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_
         bl[out] = bl[b];
         out++;
     }
+    free(titled);
     rec->n = out;
     *ps_out = ps;
     *bl_out = bl;

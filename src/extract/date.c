@@ -178,16 +178,17 @@ static int year_in(const char *s) {
     return 0;
 }
 
-/* The year of an explicit "YYYY年M月D日" elsewhere on the page with the same
- * month and day (a photo caption, another report of the same meeting). */
-static int full_date_year(const ustr *doc, int m, int d) {
+/* The year of each explicit "YYYY年M月D日" on the page, the first for a
+ * month and day: another mention of the same day (a photo caption, another
+ * report of the same meeting) gives a report its year. */
+static void read_full_dates(const ustr *doc, short full_year[13][32]) {
     for (size_t i = 0; i < doc->n; i++) {
         date_expr e;
         if (!parse_date(doc, i, &e)) continue;
-        if (e.y && e.m == m && e.d == d) return e.y;
+        if (e.y && e.m >= 1 && e.m <= 12 && e.d >= 1 && e.d <= 31 && !full_year[e.m][e.d])
+            full_year[e.m][e.d] = (short)e.y;
         i = e.b - 1;
     }
-    return 0;
 }
 
 /* Last resort: the latest year the report itself names. */
@@ -253,7 +254,17 @@ static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d
     return 0;
 }
 
-void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit) {
+void read_page(page *pg, const ustr *doc, const clean_doc *cd) {
+    memset(pg, 0, sizeof *pg);
+    pg->doc = doc;
+    pg->cd = cd;
+    pg->pub_y = cd->pub_y, pg->pub_m = cd->pub_m, pg->pub_d = cd->pub_d;
+    if (!pg->pub_y) numeric_date_in(doc, 400, &pg->pub_y, &pg->pub_m, &pg->pub_d); /* "时间：2021-12-21" */
+    read_full_dates(doc, pg->full_year);
+    pg->plan_year = planning_year(doc);
+}
+
+void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
     for (size_t i = from; i < limit && !found; i++) {
@@ -272,8 +283,7 @@ void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, 
         if (!dateline.d) return;
         best = dateline;
     }
-    int pub_y = cd->pub_y, pub_m = cd->pub_m, pub_d = cd->pub_d;
-    if (!pub_y) numeric_date_in(doc, 400, &pub_y, &pub_m, &pub_d); /* "时间：2021-12-21" */
+    int pub_y = pg->pub_y, pub_m = pg->pub_m, pub_d = pg->pub_d;
     if (!best.m) best.m = dateline.m;
     if (!best.m && pub_m) /* "昨日（27日）" under a page dated 2017-11-28 */
         best.m = best.d <= pub_d ? pub_m : (pub_m == 1 ? 12 : pub_m - 1);
@@ -285,14 +295,14 @@ void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, 
         year = year_in(a->name);
         if (!year) year = title_year(a->title); /* "集团召开2024年半年度工作交流会" */
     }
-    if (!year) year = full_date_year(doc, best.m, best.d);
+    if (!year && best.m <= 12) year = pg->full_year[best.m][best.d];
     if (!year && pub_y) {
         /* Published on the page's date: a meeting months "later" was last year. */
         year = best.m > pub_m + 1 ? pub_y - 1 : pub_y;
     }
     if (!year) {
         int plan = planning_year(u);
-        if (!plan) plan = planning_year(doc);
+        if (!plan) plan = pg->plan_year;
         if (plan) year = best.m >= 10 ? plan - 1 : plan;
     }
     if (!year) year = latest_year(u);

@@ -30,6 +30,17 @@ typedef struct {
     int has_dateline;
 } block;
 
+/* What the whole page says about dates, read once per document (date.c):
+ * reading the page again for each article made a file of many readouts
+ * quadratic. */
+typedef struct {
+    const ustr *doc;
+    const clean_doc *cd;
+    int pub_y, pub_m, pub_d; /* the page's date: its metadata, else its first numeric date */
+    short full_year[13][32]; /* year of the first YYYY年M月D日 of each month and day */
+    int plan_year;           /* the year whose work the page plans (planning_year) */
+} page;
+
 /* The articles of one document, in page order. */
 typedef struct {
     article *arts;
@@ -64,7 +75,8 @@ size_t meeting_cues(const article *a);
 
 /* date.c: dates, years, and the time words before a verb */
 size_t skip_time_place(const ustr *u, size_t j, size_t floor);
-void find_date(const ustr *u, const ustr *doc, const clean_doc *cd, article *a, size_t from, size_t limit);
+void read_page(page *pg, const ustr *doc, const clean_doc *cd);
+void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit);
 
 /* byline.c: dateline, source, reporters, page metadata */
 size_t after_dateline(const ustr *u, size_t start, size_t end);
@@ -74,10 +86,10 @@ void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const b
 void attach_page(const clean_doc *cd, article *arts, size_t n);
 
 /* articles.c: a page split into articles */
-int build_articles(const clean_doc *cd, const ustr *doc, record *rec, para **ps_out, block **bl_out, size_t *nb_out);
+int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, size_t *nb_out);
 
 /* record.c: an article's record and its evidence */
 void add_span(article *a, const char *key, size_t s, size_t e);
-int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title);
+int fill_article(const page *pg, para *ps, const block *b, article *a, long title);
 
 #endif

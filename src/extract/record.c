@@ -99,7 +99,7 @@ static void article_free(article *a) {
     terms_free(&a->terms);
 }
 
-static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, article *a) {
+static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
     if (!name_as_subject(u, from, head, a) && !name_as_object(u, from, head, a) && from > 0 &&
@@ -110,8 +110,8 @@ static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, ar
     chair_title_elsewhere(u, a);
     org_from_chair(a);
     find_place(u, a, from, head);
-    find_date(u, doc, cd, a, from, head);
-    if (!a->date) find_date(u, doc, cd, a, 0, u->n < 600 ? u->n : 600);
+    find_date(u, pg, a, from, head);
+    if (!a->date) find_date(u, pg, a, 0, u->n < 600 ? u->n : 600);
     find_speakers(u, a);
     find_present(u, a);
     find_attendees(u, a);
@@ -127,7 +127,8 @@ static void read_meeting(const ustr *u, const ustr *doc, const clean_doc *cd, ar
         a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2;
 }
 
-int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b, article *a, long title) {
+int fill_article(const page *pg, para *ps, const block *b, article *a, long title) {
+    const ustr *doc = pg->doc;
     memset(a, 0, sizeof *a);
     size_t first = b->first;
     /* Lines above the title (navigation) and the title itself are not text. */
@@ -140,7 +141,7 @@ int fill_article(const ustr *doc, const clean_doc *cd, para *ps, const block *b,
     if (!a->text) return -1;
     ustr u;
     if (ustr_init(&u, a->text, strlen(a->text))) return -1;
-    if (!b->other) read_meeting(&u, doc, cd, a);
+    if (!b->other) read_meeting(&u, pg, a);
     find_source_and_reporters(&u, a);
     int rc = terms_extract(&u, &a->terms);
     ustr_free(&u);
@@ -371,7 +372,10 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     para *ps = NULL;
     block *bl = NULL;
     size_t nb = 0;
-    if (ustr_init(&doc, cd.text.s ? cd.text.s : "", cd.text.len) || build_articles(&cd, &doc, &rec, &ps, &bl, &nb)) {
+    page pg;
+    int failed = ustr_init(&doc, cd.text.s ? cd.text.s : "", cd.text.len);
+    if (!failed) read_page(&pg, &doc, &cd);
+    if (failed || build_articles(&pg, &rec, &ps, &bl, &nb)) {
         for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
         free(rec.arts);
         ustr_free(&doc);
