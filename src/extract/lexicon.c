@@ -155,13 +155,22 @@ const word_list org_suffixes = LIST(org_suffixes_w);
 
 /* Bodies besides those of org_suffixes that convene a meeting named by its
  * kind alone: "区政协召开主席会议", "市人大常委会召开党组会议". */
-static const char *const convening_bodies_w[] = {"常委会", "政协", "人大"};
+static const char *const convening_bodies_w[] = {"常委会", "政协", "人大",   "大学", "学校", "党支部", "支部",
+                                                 "总支",   "工会", "妇联",   "协会", "学会", "联合会", "街道",
+                                                 "镇",     "乡",   "村",     "社区", "小组", "中心组", "班子"};
 const word_list convening_bodies = LIST(convening_bodies_w);
 
 /* The kinds that make a meeting generic, up to two of them before 会议:
  * "常委扩大会议", "党组会议", "第53次常务会议". */
-static const char *const generic_meeting_kinds_w[] = {"党组", "党委", "常委", "全体", "常务", "主席", "专题", "扩大"};
+static const char *const generic_meeting_kinds_w[] = {"党委常委会", "常委会", "党委会", "党组会", "党组", "党委",
+                                                      "常委",       "全体",   "常务",   "主席团", "主席", "主任",
+                                                      "专题",       "扩大",   "全天",   "全委",   "预备", "委员"};
 const word_list generic_meeting_kinds = LIST(generic_meeting_kinds_w);
+
+ /* What may stand between a session's 届 and its 次: "十届委员会第三十六次",
+ * "十六届人大常委会第八次". */
+static const char *const session_bodies_w[] = {"人大常委会", "委员会", "常委会", "人大", "政协"};
+const word_list session_bodies = LIST(session_bodies_w);
 
 /* What may follow a generic meeting's 会议 (what it did, or a break):
  * "召开常务会议，", "召开党组会议传达学习…". */
@@ -202,7 +211,9 @@ const word_list person_cue_verbs = LIST(person_cue_verbs_w);
 /* Time words and adverbs that stand between a name or a meeting and its
  * verb: "21日上午", "吴文庆局长迅速主持召开". */
 static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天", "日前",
-                                           "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀"};
+                                           "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀",
+                                           "先后", "分别", "正式", "开始", "首次", "集中", "如期", "顺利",
+                                           "胜利", "今日", "昨晚", "今晨", "当天", "当日", "近期", "日前在"};
 const word_list time_words = LIST(time_words_w);
 
 /* Marks of a range of days, read backwards from 日: "22至23日", "22-23日". */

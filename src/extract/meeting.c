@@ -12,46 +12,181 @@
 #include <string.h>
 #include "extract_internal.h"
 
-/* "市委常委会召开扩大会议", "政治局常务委员会召开会议": a body convening a
- * meeting named only by its kind. The length of that generic object at s
- * when it ends the clause or is followed by what the meeting did, else 0. */
-static size_t generic_meeting_at(const ustr *u, size_t s) {
-    size_t which, n = 0;
-    if (ustr_at(u, s, "第")) { /* 第二十一次主席会议, 第53次常务会议 */
-        size_t k = s + 1;
-        while (k < u->n && k - s < 8 && (u_is_digit(u->cp[k]) || cn_numeral_is(u->cp[k], NUM_COUNT))) k++;
-        if (k > s + 1 && ustr_at(u, k, "次")) n = k + 1 - s;
-    }
-    n += ustr_at_any(u, s + n, WORDS(generic_meeting_kinds), &which);
-    n += ustr_at_any(u, s + n, WORDS(generic_meeting_kinds), &which); /* 常委扩大会议 */
-    n += ustr_at(u, s + n, "（扩大）");
-    size_t m = ustr_at(u, s + n, "会议");
-    if (!m) return 0;
-    n += m;
-    size_t w;
-    if (s + n < u->n && !ustr_at_any(u, s + n, WORDS(generic_meeting_next), &w)) return 0;
+static size_t after_latin_label(const ustr *u, size_t s, size_t limit);
+
+/* Digits or count numerals at k (五, 十三, 53): how many. */
+static size_t count_digits(const ustr *u, size_t k) {
+    size_t n = 0;
+    while (k + n < u->n && n < 6 && (u_is_digit(u->cp[k + n]) || cn_numeral_is(u->cp[k + n], NUM_COUNT))) n++;
     return n;
 }
 
-/* The subject of 召开 is the convening body when the object is generic:
- * org = the subject, name = the object. 1 when it was so. */
+/* The session ordinal that opens a meeting's name — 第53次, 五届十三次,
+ * 十届委员会第三十六次, 十六届人大常委会第八次 — its length, else 0. Such a
+ * name means something only with its owner (区政协五届十三次主席会议). */
+static size_t session_ordinal_at(const ustr *u, size_t s) {
+    size_t k = s, n = count_digits(u, k), w;
+    if (n && ustr_at(u, k + n, "届")) {
+        k += n + 1;
+        k += ustr_at_any(u, k, WORDS(session_bodies), &w);
+    }
+    size_t first = ustr_at(u, k, "第");
+    size_t m = count_digits(u, k + first);
+    if (m && ustr_at(u, k + first + m, "次")) return k + first + m + 1 - s;
+    return 0;
+}
+
+/* Is the object [s, e) of 召开 a meeting named only by its kind — 会议,
+ * 扩大会议, 党组（扩大）会议, 常委会会议, or one that opens with a session
+ * ordinal — so that its name needs its owner? */
+static int generic_object(const ustr *u, size_t s, size_t e) {
+    if (session_ordinal_at(u, s)) return 1;
+    size_t k = s, n, w;
+    while (k < e && (n = ustr_at_any(u, k, WORDS(generic_meeting_kinds), &w))) k += n;
+    k += ustr_at(u, k, "（扩大）");
+    size_t m = ustr_at(u, k, "会议");
+    if (!m) m = ustr_at(u, k, "会");
+    if (!m) return 0;
+    k += m;
+    /* "党组（扩大）会议暨第八次常务会议", "党组扩大会议和党组会" */
+    return k >= e || ustr_at(u, k, "暨") || ustr_at(u, k, "和") || ustr_at(u, k, "及") || u->cp[k] == 0x3001;
+}
+
+/* Where the object of a convening verb that starts at s ends: at the first
+ * meeting word that what the meeting did follows ("常务会议传达学习…"),
+ * else at the last meeting word of the clause. Short brackets, quotes and
+ * an enumeration stay inside ("党组（扩大）会议暨第八次常务会议",
+ * "“学习贯彻”主题教育总结大会", "全省市场监管、知识产权工作会议"). s when
+ * there is no meeting word. */
+static size_t meeting_object_end(const ustr *u, size_t s) {
+    size_t e = s, depth = 0, last = s, w;
+    while (e < u->n && e - s < 60) {
+        uint32_t c = u->cp[e];
+        if (c == 0xFF08 || c == 0x201C || c == 0x300A || c == 0x300C) {
+            if (++depth > 2) break;
+        } else if (c == 0xFF09 || c == 0x201D || c == 0x300B || c == 0x300D) {
+            if (!depth) break;
+            depth--;
+        } else if (!depth && (is_clause_break(c) || u_is_sentence_end(c))) {
+            break;
+        }
+        e++;
+        if (depth || !ends_with_any(u, e, WORDS(meeting_words))) continue;
+        last = e;
+        if (e < u->n && ustr_at_any(u, e, WORDS(meeting_next_verbs), &w)) break;
+    }
+    return last;
+}
+
+/* Skips a relative day written with its number in brackets, ending at j:
+ * "今（8）日", "昨（7）日"; j when there is none. */
+static size_t relative_day_back(const ustr *u, size_t j, size_t floor) {
+    if (j < floor + 5 || u->cp[j - 1] != 0x65E5 /* 日 */ || u->cp[j - 2] != 0xFF09) return j;
+    size_t o = bracket_open_before(u, j - 1, floor, 5);
+    if (o == USTR_NONE || o == floor) return j;
+    return u->cp[o - 1] == 0x4ECA /* 今 */ || u->cp[o - 1] == 0x6628 /* 昨 */ ? o - 1 : j;
+}
+
+/* Where the clause holding i starts, reading over short balanced brackets
+ * ("中共中央政治局常务委员会今（8）日召开", "市财政局（国资委）召开"). */
+static size_t clause_start_over_brackets(const ustr *u, size_t i, size_t limit) {
+    size_t s = clause_start(u, i, limit);
+    for (size_t open; i - s < limit && (open = bracket_open_before(u, s, 0, 24)) != USTR_NONE;)
+        s = clause_start(u, open, limit);
+    return s;
+}
+
+/* The subject before a convening verb at p: [*cs, *se) after the
+ * dateline, a page label, time words and adverbs. */
+static void subject_before(const ustr *u, size_t p, size_t *cs, size_t *se) {
+    size_t s = clause_start_over_brackets(u, p, 80);
+    size_t d = after_dateline(u, s, p);
+    if (d) s = d;
+    s = after_latin_label(u, s, p);
+    while (s < p && !u_is_han(u->cp[s]) && !u_is_digit(u->cp[s]) && u->cp[s] != 0x201C && u->cp[s] != 0xFF08) s++;
+    size_t e = p;
+    for (size_t prev = e + 1; prev != e;) {
+        prev = e;
+        e = relative_day_back(u, skip_time_place(u, e, s), s);
+    }
+    *cs = s;
+    *se = e;
+}
+
+/* Is [cs, e) a body that convenes meetings (区政协, 国资委党委,
+ * 市财政局（国资委）, 最高人民检察院)? */
+static int is_body(const ustr *u, size_t cs, size_t e) {
+    size_t be = e, open = bracket_open_before(u, e, cs, 12);
+    if (open != USTR_NONE && all_han(u, open + 1, e - 1)) be = open;
+    if (be <= cs + 1 || be - cs > 24 || !all_han(u, cs, be)) return 0;
+    return ends_with_any(u, be, WORDS(org_suffixes)) || ends_with_any(u, be, WORDS(convening_bodies));
+}
+
+/* How many characters that end [a1, b1) open [a2, b2) again: "校党委" +
+ * "党委扩大会" say 党委 once. */
+static size_t overlap(const ustr *u, size_t a1, size_t b1, size_t a2, size_t b2) {
+    for (size_t n = b1 - a1 < b2 - a2 ? b1 - a1 : b2 - a2; n >= 2; n--)
+        if (memcmp(u->cp + b1 - n, u->cp + a2, n * sizeof *u->cp) == 0) return n;
+    return 0;
+}
+
+/* Sets the name to [a1, b1) followed by [a2, b2) (the second may be empty),
+ * with its span. */
+static void set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, size_t b2) {
+    if (a2 < b2) a2 += overlap(u, a1, b1, a2, b2);
+    char *first = ustr_slice(u, a1, b1), *second = ustr_slice(u, a2, b2);
+    if (first && second) {
+        size_t n1 = strlen(first), n2 = strlen(second);
+        char *s = malloc(n1 + n2 + 1);
+        if (s) {
+            memcpy(s, first, n1);
+            memcpy(s + n1, second, n2 + 1);
+            free(a->name);
+            a->name = s;
+            add_span(a, "meeting.name", a1, b2 > b1 ? b2 : b1);
+        }
+    }
+    free(first);
+    free(second);
+}
+
+static void set_org(const ustr *u, article *a, size_t cs, size_t e) {
+    free(a->org);
+    a->org = ustr_slice(u, cs, e);
+    add_span(a, "meeting.org", cs, e);
+}
+
+/* The object of a convening verb ending at v (召开, 举行, 召开了): its span,
+ * 0 when it names no meeting. A count before it is not part of the name
+ * ("召开两场专题座谈会"). */
+static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
+    size_t s = v;
+    if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
+    size_t q = s;
+    while (q < u->n && q - s < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
+    if (q > s && q < u->n && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */ || u->cp[q] == 0x6B21 /* 次 */))
+        s = q + 1;
+    size_t e = meeting_object_end(u, s);
+    if (e <= s) return 0;
+    *os = s;
+    *oe = e;
+    return 1;
+}
+
+/* The subject of a convening verb at p when it is a body and the object is
+ * generic: name = body + object ("区政协召开五届十三次主席会议" →
+ * 区政协五届十三次主席会议), org = body. 1 when it was so. */
 static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *a) {
     if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行")) return 0; /* 市委举行常委扩大会议 */
-    size_t s = p + 2;
-    if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
-    size_t n = generic_meeting_at(u, s);
-    /* A short qualifier in brackets after the body: "市财政局（国资委）". */
-    size_t be = e, open = bracket_open_before(u, e, cs, 10);
-    if (open != USTR_NONE && all_han(u, open + 1, e - 1)) be = open;
-    if (!n || !all_han(u, cs, be)) return 0;
-    if (ends_with_any(u, be, WORDS(org_suffixes)) || ends_with_any(u, be, WORDS(convening_bodies))) {
-        a->org = ustr_slice(u, cs, e);
-        add_span(a, "meeting.org", cs, e);
-    } else if (be - cs > 6) { /* a short subject (学校, 公司) convenes, but is no named body */
-        return 0;
+    size_t os, oe;
+    if (!object_after(u, p + 2, &os, &oe) || !generic_object(u, os, oe)) return 0;
+    if (is_body(u, cs, e)) {
+        set_org(u, a, cs, e);
+        set_name(u, a, cs, e, os, oe);
+        return 1;
     }
-    a->name = ustr_slice(u, s, s + n);
-    add_span(a, "meeting.name", s, s + n);
+    if (e - cs > 6 || !all_han(u, cs, e)) return 0; /* a short subject (学校, 公司) convenes, but is no named body */
+    set_name(u, a, os, oe, oe, oe);
     return 1;
 }
 
@@ -67,20 +202,25 @@ static size_t after_latin_label(const ustr *u, size_t s, size_t limit) {
     return i < limit && u_is_han(u->cp[i]) ? i : s;
 }
 
+/* "中共某省委第十二届委员会第六次全体会议（省委十二届六中全会）": a bracket
+ * after a name that names the same meeting again is an alias, not part of
+ * the name; a short qualifier ("（扩大）") is. */
+static size_t before_alias(const ustr *u, size_t cs, size_t e) {
+    size_t open = bracket_open_before(u, e, cs, 24);
+    if (open == USTR_NONE || !ends_with_any(u, e - 1, WORDS(meeting_words))) return e;
+    return open > cs && ends_with_any(u, open, WORDS(meeting_words)) ? open : e;
+}
+
 /* The clause before "召开/举行" when it ends with a meeting word:
- * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议. */
+ * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议.
+ * A meeting that holds a meeting gives both: "市人大六届一次会议召开预备会议"
+ * → 市人大六届一次会议预备会议. */
 int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         size_t which;
         if (!ustr_at_any(u, p, WORDS(convened), &which)) continue;
-        size_t cs = clause_start(u, p, 80);
-        /* "区委常委会（扩大）会议": a short parenthesised qualifier is part of the name. */
-        for (size_t open; (open = bracket_open_before(u, cs, 0, 8)) != USTR_NONE;) cs = clause_start(u, open, 80);
-        size_t d = after_dateline(u, cs, p);
-        if (d) cs = d;
-        cs = after_latin_label(u, cs, p);
-        size_t e = p;
-        if (ends_with(u, e, "隆重")) e -= 2;
+        size_t cs, e;
+        subject_before(u, p, &cs, &e);
         if (ends_with(u, e, "在京"))
             e -= 2;
         else if (ends_with(u, e, "在北京"))
@@ -88,6 +228,7 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         e = skip_time_place(u, e, cs);
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE) continue;
         if (body_convenes(u, cs, e, p, a)) return 1;
+        e = before_alias(u, cs, e);
         if (!ends_with_any(u, e, WORDS(meeting_words))) continue;
         /* "全省人民瞩目的浙江省…会议": what qualifies the name is not part of it. */
         size_t de = ustr_rfind(u, cs, e, "的");
@@ -96,51 +237,34 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         size_t q = cs;
         while (q < e && q - cs < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
         if (q > cs && q < e && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */)) cs = q + 1;
-        a->name = ustr_slice(u, cs, e);
-        add_span(a, "meeting.name", cs, e);
+        size_t os = e, oe = e;
+        if ((ustr_at(u, p, "召开") || ustr_at(u, p, "举行")) && !object_after(u, p + 2, &os, &oe)) os = oe = e;
+        set_name(u, a, cs, e, os, oe);
         return 1;
     }
     return 0;
 }
 
-/* "主持召开务虚会" / "召开2024年度工作会议": the object of 召开; also of a
- * bare 主持 ("总理温家宝主持国务院常务会议"), but not of 主持会议. */
+/* "主持召开务虚会" / "召开2024年度工作会议" / "举行座谈会": the object of
+ * 召开 or 举行; also of a bare 主持 ("总理温家宝主持国务院常务会议"), but not
+ * of 主持会议. A generic object takes its owner from a subject that is a
+ * body ("市政协召开主席会议" → 市政协主席会议). */
 int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
-        if (!ustr_at(u, p, "召开") &&
-            !(ustr_at(u, p, "主持") && !ustr_at(u, p + 2, "召开") && !ustr_at(u, p + 2, "会议") &&
-              !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人")))
-            continue;
-        size_t s = p + 2;
-        if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
-        size_t q = s; /* "召开两场专题座谈会": not the count */
-        while (q < u->n && q - s < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
-        if (q > s && q < u->n && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */)) s = q + 1;
-        size_t e = s;
-        while (e < u->n && !is_clause_break(u->cp[e]) && u->cp[e] != 0x3001 && e - s < 60) e++;
-        /* The name ends at a meeting word followed by what the meeting did
-         * ("常务会议传达学习…"), else at its last meeting word. */
-        size_t first_end = 0;
-        for (size_t k = s + 1; k <= e && !first_end; k++) {
-            size_t w;
-            if (ends_with_any(u, k, WORDS(meeting_words)) && k < e && ustr_at_any(u, k, WORDS(meeting_next_verbs), &w))
-                first_end = k;
+        int chair_verb = ustr_at(u, p, "主持") && !ustr_at(u, p + 2, "召开") && !ustr_at(u, p + 2, "会议") &&
+                         !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人");
+        if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !chair_verb) continue;
+        size_t s, e;
+        if (!object_after(u, p + 2, &s, &e)) continue;
+        size_t cs, se;
+        subject_before(u, p, &cs, &se);
+        int body = se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && is_body(u, cs, se);
+        if (body && generic_object(u, s, e)) {
+            set_name(u, a, cs, se, s, e);
+        } else {
+            set_name(u, a, s, e, e, e);
         }
-        if (first_end) e = first_end;
-        while (e > s && !ends_with_any(u, e, WORDS(meeting_words))) e--;
-        if (e <= s) continue;
-        a->name = ustr_slice(u, s, e);
-        add_span(a, "meeting.name", s, e);
-        /* The convening body: the subject of 召开, when it is one. */
-        size_t cs = clause_start(u, p, 40);
-        size_t d = after_dateline(u, cs, p);
-        if (d) cs = d;
-        size_t se = skip_time_place(u, p, cs);
-        if (se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && ends_with_any(u, se, WORDS(org_suffixes)) &&
-            all_han(u, cs, se)) {
-            a->org = ustr_slice(u, cs, se);
-            add_span(a, "meeting.org", cs, se);
-        }
+        if (body) set_org(u, a, cs, se);
         return 1;
     }
     return 0;
@@ -190,6 +314,8 @@ void find_place(const ustr *u, article *a, size_t from, size_t limit) {
         size_t which;
         if (e >= u->n || e == p + 1 || !(ustr_at_any(u, e, WORDS(convened), &which) || ustr_at(u, e, "主持"))) continue;
         if (e > p + 3 && ends_with(u, e, "隆重")) e -= 2; /* 在郑州隆重开幕 */
+        /* "在某市开始举行", "在北京正式召开": the adverb is not the place. */
+        for (size_t n; e > p + 2 && (n = ends_with_any(u, e, WORDS(time_words))) && e - n > p + 1;) e -= n;
         char *place = ustr_slice(u, p + 1, e);
         if (!place) return;
         if (strcmp(place, "京") == 0) {
