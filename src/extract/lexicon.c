@@ -52,6 +52,8 @@ const word_list position_words = LIST(position_words_w);
 static const char *const not_names_w[] = {
     "关于", "对于", "同志", "指出", "强调", "要求", "会议", "工作", "重要", "主持", "出席", "讲话", "报告",
     "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
+    "分别", "近期", "随后", "最后", "同时", "首先", "其中", "会上", "会后", "他们", "大家", "委员", "领导",
+    "还", "也",
 };
 const word_list not_names = LIST(not_names_w);
 
@@ -95,15 +97,43 @@ static const char *const speech_triggers_w[] = {
 };
 const word_list speech_triggers = LIST(speech_triggers_w);
 
-/* A speech named by its noun alone: "…讲话", "…致辞". (发言 is not read
- * here: the rule never has, and adding it would change records.) */
-static const char *const speech_bare_w[] = {"讲话", "致辞"};
+/* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
+static const char *const speech_bare_w[] = {"讲话", "致辞", "发言"};
 const word_list speech_bare = LIST(speech_bare_w);
 
 /* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:
  * "发表重要讲话", "作《…》工作报告", "做了报告". */
-static const char *const speech_verbs_w[] = {"发表", "作", "做"};
+static const char *const speech_verbs_w[] = {"发表", "作", "做", "进行"};
 const word_list speech_verbs = LIST(speech_verbs_w);
+
+/* What a speech verb makes, later in its clause: "作《…》工作报告",
+ * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
+static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
+                                             "点评", "讲评", "动员", "部署", "辅导", "宣讲"};
+const word_list speech_nouns = LIST(speech_nouns_w);
+
+/* Verbs that report what a person at the meeting said: "李红强调，…",
+ * "张伟副书记表示", "刘金红在会上指出". */
+static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示", "认为", "希望", "说", "称"};
+const word_list said_verbs = LIST(said_verbs_w);
+
+/* What may open the words between a speaker's name and the verb: "在会上",
+ * "在点评时", "就…", "对…", "代表…", "结合…", "也", "还". */
+static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代表", "结合", "围绕", "针对",
+                                                "也", "还", "亦", "将", "随后", "最后", "又", "同志", "先生",
+                                                "分别", "女士", "首先", "接着", "同时"};
+const word_list speaker_openers = LIST(speaker_openers_w);
+
+/* What makes a mention of a person a citation of a speech or an
+ * instruction, not a report of this meeting: "习近平总书记重要讲话精神". */
+static const char *const citation_marks_w[] = {"讲话精神", "重要指示", "重要论述", "重要批示", "指示批示", "批示精神",
+                                               "指示精神", "的重要讲话", "上的重要讲话", "的讲话", "系列重要讲话"};
+const word_list citation_marks = LIST(citation_marks_w);
+
+/* Verbs before a person that make the mention a citation: "传达学习习近平
+ * 总书记…", "深入贯彻…". */
+static const char *const citing_verbs_w[] = {"传达", "学习", "贯彻", "领会", "落实", "研读"};
+const word_list citing_verbs = LIST(citing_verbs_w);
 
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
  * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */

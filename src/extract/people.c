@@ -20,8 +20,14 @@ static size_t title_start(const ustr *u, size_t name_at) {
     size_t d = after_dateline(u, s, name_at);
     if (!d) d = after_attribution(u, s, name_at);
     if (d && d <= name_at) s = d;
-    for (size_t i = name_at; i > s; i--)
+    for (size_t i = name_at; i > s; i--) {
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
+        /* "黑龙江高院院长南英、上海高院院长滕一龙": a 、 after a name (not
+         * after a title word, as in 党组书记、部长) ends another person. */
+        if ((u->cp[i - 1] == 0x3001 || u->cp[i - 1] == 0x53CA /* 及 */) && i - 1 > s &&
+            !ends_with_any(u, i - 1, WORDS(position_words)))
+            return i;
+    }
     return s;
 }
 
@@ -208,6 +214,7 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     if (!(n = ustr_at_any(u, i, WORDS(speech_verbs), &which))) return 0;
     /* 工作报告 is a noun: "书记处工作报告" names no speaker. */
     if (i > 0 && u->cp[i - 1] == 0x5DE5 /* 工 */) return 0;
+    size_t w;
     int quoted = 0;
     for (size_t k = i + n; k < u->n && k - i < 40; k++) {
         uint32_t c = u->cp[k];
@@ -217,19 +224,65 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
             quoted--;
         else if (!quoted && is_clause_break(c))
             return 0;
-        if (!quoted && (ustr_at(u, k, "讲话") || ustr_at(u, k, "报告") || ustr_at(u, k, "致辞"))) {
-            *end = k + 2;
+        size_t m;
+        if (!quoted && (m = ustr_at_any(u, k, WORDS(speech_nouns), &w))) {
+            *end = k + m;
             return 1;
         }
     }
     return 0;
 }
 
+/* Do the words [p, k) between a name and its speech put it at another
+ * meeting or place: "在全国科技大会上发表重要讲话", "在湖南考察时强调"? A
+ * bare "在会上", "在大会上" is this meeting. */
+static int spoke_elsewhere(const ustr *u, const article *a, size_t p, size_t k) {
+    if (!ustr_at(u, p, "在")) return 0;
+    for (size_t e = p + 2; e < k; e++) {
+        if (ustr_at(u, e, "考察") || ustr_at(u, e, "调研") || ustr_at(u, e, "视察")) return 1;
+        if (u->cp[e] != 0x4E0A /* 上 */) continue;
+        size_t w = ends_with_any(u, e, WORDS(meeting_words));
+        if (!w || e - w <= p + 2) return 0; /* 在会上, 在大会上: this meeting */
+        /* A named meeting: this one when it is the article's (or the
+         * article names none: the scene names it). */
+        if (!a->name) return 0;
+        char *x = ustr_slice(u, p + 1, e);
+        int other = x && !strstr(a->name, x) && !strstr(x, a->name);
+        free(x);
+        return other;
+    }
+    return 0;
+}
+
+/* A verb that reports what a person said: "强调，", "指出：", "表示", "说，",
+ * "提出…要求". Sets *end. */
+static int said_at(const ustr *u, size_t i, size_t *end) {
+    size_t w, n = ustr_at_any(u, i, WORDS(said_verbs), &w);
+    if (n == 1 && (i + 1 >= u->n || (u->cp[i + 1] != 0xFF0C && u->cp[i + 1] != 0xFF1A && u->cp[i + 1] != 0x201C)))
+        return 0; /* 说明, 称号: only "说，" "称：" report speech */
+    if (n) {
+        *end = i + n;
+        return 1;
+    }
+    if (!ustr_at(u, i, "提出")) return 0;
+    for (size_t k = i + 2; k < u->n && k - i < 12 && !is_clause_break(u->cp[k]); k++)
+        if (ustr_at(u, k, "要求") || ustr_at(u, k, "希望") || ustr_at(u, k, "期望")) {
+            *end = k + 2;
+            return 1;
+        }
+    return 0;
+}
+
 /* What follows a speaker's name: 出席会议并…, 在会上…, 代表…作…, or the
- * speech itself. */
-static int speaker_phrase(const ustr *u, size_t p, size_t *end) {
+ * speech itself; the verbs of what was said ("强调", "在会上指出", "就…提出
+ * 要求"). */
+static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end) {
     size_t which, n = ustr_at_any(u, p, WORDS(speaker_leads), &which);
-    if (speech_at(u, p + n, end)) return 1;
+    if (speech_at(u, p + n, end) || said_at(u, p + n, end)) return 1;
+    if (ustr_at_any(u, p, WORDS(speaker_openers), &which)) {
+        for (size_t k = p + 1; k < u->n && k - p < 30 && !is_clause_break(u->cp[k]); k++)
+            if (speech_at(u, k, end) || said_at(u, k, end)) return !spoke_elsewhere(u, a, p, k);
+    }
     if (ustr_at(u, p, "在讲话中")) {
         *end = p + 4;
         return 1;
@@ -255,31 +308,6 @@ static int bare_speaker(const ustr *u, size_t na, size_t p) {
     size_t which;
     if (na > 0 && !u_is_sentence_end(u->cp[na - 1]) && u->cp[na - 1] != '\n') return 0;
     return p - na <= 3 && ustr_at_any(u, p, WORDS(speaker_places), &which) != 0;
-}
-
-void find_speakers(const ustr *u, article *a) {
-    for (size_t p = 1; p < u->n; p++) {
-        size_t end, na, ta;
-        if (ustr_at(u, p, "主持")) {
-            if (chair_spoke_after(u, p, &end)) {
-                size_t j = skip_time_place(u, p, clause_start(u, p, 80));
-                if (person_before(u, j, &na, &ta) && ta < na)
-                    add_speaker(u, a, ta, na, ends_with(u, j, "同志") ? j - 2 : j, end);
-            }
-            continue;
-        }
-        if (!u_is_han(u->cp[p - 1]) || !speaker_phrase(u, p, &end)) continue;
-        size_t nb;
-        if (person_titled_after(u, p, &na, &nb)) { /* "，温家宝总理发表讲话" */
-            add_speaker_titled_after(u, a, na, nb, p, end);
-            p = end - 1;
-            continue;
-        }
-        if (!person_before(u, p, &na, &ta)) continue;
-        if (ta == na && !bare_speaker(u, na, p)) continue; /* a speaker has a title, or opens the sentence */
-        add_speaker(u, a, ta, na, ends_with(u, p, "同志") ? p - 2 : p, end);
-        p = end - 1;
-    }
 }
 
 /* Names in one comma part of a 出席 list: "副部长陈肇雄、刘利华、辛国斌" —
@@ -345,55 +373,247 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
 /* "部领导A、B、C出席会议", "市委副书记、常务副市长徐军，市委常委陈社教、楼伟成出席会议":
  * the names of the comma parts before 出席, back to the first part that is
  * not a list of officials. */
+static void add_present(const ustr *u, article *a, size_t found[][2], size_t nf) {
+    for (size_t k = 0; k < nf; k++) {
+        char *name = ustr_slice(u, found[k][0], found[k][1]);
+        if (!name) return;
+        if (slist_has(&a->present, name)) {
+            free(name);
+            continue;
+        }
+        if (slist_add_unique(&a->present, name)) return;
+        char key[32];
+        snprintf(key, sizeof key, "meeting.present[%zu]", a->present.n - 1);
+        add_span(a, key, found[k][0], found[k][1]);
+    }
+}
+
+/* The names of the list that ends at e, back to the first comma part
+ * that is not a list of officials (or ss): "市委副书记、常务副市长徐军，市委
+ * 常委陈社教、楼伟成". Returns how many, in text order. */
+static int list_break(const ustr *u, size_t i) {
+    return u->cp[i] == 0xFF0C || u->cp[i] == ',' || u->cp[i] == 0x53CA /* 及 */;
+}
+
+static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][2]) {
+    size_t nf = 0, end = e;
+    while (end > ss) {
+        size_t s = end;
+        while (s > ss && !list_break(u, s - 1)) s--;
+        size_t part[64][2];
+        size_t got = names_in_part(u, s, end, part, 64);
+        if (!got && end == e && s > ss && u->cp[s - 1] == 0x53CA) { /* "…以及国务院的其他领导": a group */
+            end = s - 1 - (s - 1 > ss && u->cp[s - 2] == 0x4EE5 /* 以 */);
+            continue;
+        }
+        /* "市委副书记边祥慧和市委常委", "…张高丽以及国务院的其他领导": a
+         * group after the last name. */
+        size_t and_at = got ? USTR_NONE : ustr_rfind(u, s, end, "和");
+        if (!got && and_at == USTR_NONE && (and_at = ustr_rfind(u, s, end, "及")) != USTR_NONE && and_at > s &&
+            u->cp[and_at - 1] == 0x4EE5 /* 以 */)
+            and_at--;
+        if (and_at != USTR_NONE) got = names_in_part(u, s, and_at, part, 64);
+        if (!got) break;
+        /* Parts are read backwards; keep the list in text order. */
+        if (nf + got > 64) break;
+        memmove(found + got, found, nf * sizeof found[0]);
+        memcpy(found, part, got * sizeof part[0]);
+        nf += got;
+        if (s == ss) break;
+        end = s - 1;
+        if (end > ss && u->cp[end] == 0x53CA && u->cp[end - 1] == 0x4EE5) end--; /* 以及 */
+        while (end > ss && (u->cp[end - 1] == 0xFF0C || u->cp[end - 1] == ',')) end--; /* "，，": doubled */
+    }
+    return nf;
+}
+
+/* The inverted list: "出席今天会议的有：A、B，C", "出席会议的领导有…",
+ * "出席者包括…": the names after 有/包括, to the end of the sentence. */
+static void present_after(const ustr *u, article *a, size_t p) {
+    size_t k = p + 2, stop = k + 16;
+    while (k < u->n && k < stop && !is_clause_break(u->cp[k]) && !ustr_at(u, k, "有") && !ustr_at(u, k, "包括")) k++;
+    if (k >= u->n || k >= stop || is_clause_break(u->cp[k])) return;
+    if (!ustr_at(u, k - 1, "的") && !ustr_at(u, k - 1, "者")) return;
+    k += ustr_at(u, k, "有") ? 1 : 2;
+    while (k < u->n && (u->cp[k] == 0xFF1A || u->cp[k] == ':')) k++;
+    size_t found[64][2], nf = 0;
+    for (size_t s = k; s < u->n && !u_is_sentence_end(u->cp[s]) && u->cp[s] != '\n';) {
+        size_t e = s;
+        while (e < u->n && !is_clause_break(u->cp[e]) && !u_is_sentence_end(u->cp[e])) e++;
+        size_t g = ustr_rfind(u, s, e, "等");
+        nf += names_in_part(u, s, g != USTR_NONE ? g : e, found + nf, 64 - nf);
+        if (e >= u->n || u->cp[e] != 0xFF0C || nf >= 64) break;
+        s = e + 1;
+    }
+    add_present(u, a, found, nf);
+}
+
 void find_present(const ustr *u, article *a) {
-    /* Lists go on in the paragraph of the first one ("…支树平出席会议。…副部长
-     * 陈雷…刘光和等领导出席会议"), not beyond. */
-    size_t stop = u->n;
-    for (size_t p = 1; p < stop; p++) {
+    for (size_t p = 1; p < u->n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
+        if (ustr_at(u, p + 2, "今天") || ustr_at(u, p + 2, "会议的") || ustr_at(u, p + 2, "者") ||
+            ustr_at(u, p + 2, "本次") || ustr_at(u, p + 2, "这次")) {
+            present_after(u, a, p);
+            continue;
+        }
         size_t e = skip_time_place(u, p, clause_start(u, p, 200)); /* 在主会场出席 */
         size_t gn = ends_with_any(u, e, WORDS(present_groups));
         e -= gn;
         if (ends_with(u, e, "同志")) e -= 2;
-        size_t found[64][2], nf = 0, end = e;
-        size_t ss = sentence_start(u, p);
-        while (end > ss) {
-            size_t s = end;
-            while (s > ss && u->cp[s - 1] != 0xFF0C && u->cp[s - 1] != ',') s--;
-            size_t part[64][2];
-            size_t got = names_in_part(u, s, end, part, 64);
-            /* "市委副书记边祥慧和市委常委", "…张高丽以及国务院的其他领导": a
-             * group after the last name. */
-            size_t and_at = got ? USTR_NONE : ustr_rfind(u, s, end, "和");
-            if (!got && and_at == USTR_NONE && (and_at = ustr_rfind(u, s, end, "及")) != USTR_NONE && and_at > s &&
-                u->cp[and_at - 1] == 0x4EE5 /* 以 */)
-                and_at--;
-            if (and_at != USTR_NONE) got = names_in_part(u, s, and_at, part, 64);
-            if (!got) break;
-            /* Parts are read backwards; keep the list in text order. */
-            if (nf + got > 64) break;
-            memmove(found + got, found, nf * sizeof found[0]);
-            memcpy(found, part, got * sizeof part[0]);
-            nf += got;
-            if (s == ss) break;
-            end = s - 1;
-        }
-        size_t which;
-        int speech = ustr_at_any(u, p, WORDS(speech_triggers), &which) != 0;
-        if (nf == 0 || (nf == 1 && speech)) continue;
-        if (stop == u->n) stop = para_end(u, p);
-        for (size_t k = 0; k < nf; k++) {
-            char *name = ustr_slice(u, found[k][0], found[k][1]);
-            if (!name) return;
-            if (slist_has(&a->present, name)) {
-                free(name);
-                continue;
+        size_t found[64][2];
+        add_present(u, a, found, names_before(u, sentence_start(u, p), e, found));
+    }
+}
+
+/* Does the mention of a person ending at e cite a speech or an instruction
+ * rather than report this meeting ("传达学习习近平总书记…重要讲话精神",
+ * "李强总理的重要讲话")? */
+static int citation_at(const ustr *u, size_t na, size_t e) {
+    size_t cs = clause_start(u, na, 24), w;
+    for (size_t k = cs; k < na; k++)
+        if (ustr_at_any(u, k, WORDS(citing_verbs), &w)) return 1;
+    for (size_t k = e; k < u->n && k - e < 30 && !u_is_sentence_end(u->cp[k]); k++) {
+        if (ustr_at(u, k, "发表") || ustr_at(u, k, "作了") || ustr_at(u, k, "做了")) return 0;
+        if (ustr_at_any(u, k, WORDS(citation_marks), &w)) return 1;
+    }
+    return 0;
+}
+
+/* Every mention of the name [na, nb): is one a citation (cited), and does
+ * one carry a title before or after it (titled)? */
+static void mentions(const ustr *u, size_t na, size_t nb, int *cited, int *titled) {
+    size_t len = nb - na;
+    *cited = *titled = 0;
+    for (size_t i = 0; i + len <= u->n; i++) {
+        if (u->cp[i] != u->cp[na] || memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
+        *titled |= ends_with_any(u, i, WORDS(position_words)) != 0;
+        size_t w;
+        *titled |= ustr_at_any(u, i + len, WORDS(position_words), &w) != 0;
+        *cited |= citation_at(u, i, i + len);
+    }
+}
+
+static int known_person(const article *a, const char *name) {
+    return (a->chair.name && strcmp(a->chair.name, name) == 0) || slist_has(&a->present, name) || has_speaker(a, name);
+}
+
+/* A title holds no 的/对/在 and a name has 2-3 characters (4 only for
+ * someone already known): "党的领导制度体系作出部署" names no one. */
+static int plausible_speaker(const ustr *u, size_t ta, size_t na, size_t nb, int known) {
+    if (nb - na > 3 && !known && !dotted_name(u, na, nb)) return 0;
+    for (size_t i = ta; i < na; i++)
+        if (u->cp[i] == 0x7684 /* 的 */ || u->cp[i] == 0x5BF9 /* 对 */ || u->cp[i] == 0x5728 /* 在 */) return 0;
+    return na - ta <= 40;
+}
+
+/* A name's title from its first titled mention ("省长吕祖善…吕祖善强调"):
+ * where that title starts, and *at moves to that mention. The name's own
+ * start when no mention has a title before it. */
+static size_t title_of(const ustr *u, size_t na, size_t nb, size_t *at) {
+    size_t len = nb - na;
+    for (size_t i = 1; i + len <= u->n; i++) {
+        if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
+        if (!ends_with_any(u, i, WORDS(position_words))) continue;
+        size_t ts = title_start(u, i);
+        /* "…代表听取了省长吕祖善": the title starts after the verb. */
+        for (size_t k = i; k > ts; k--)
+            if (u->cp[k - 1] == 0x4E86 /* 了 */ || u->cp[k - 1] == 0x7684 /* 的 */) {
+                ts = k;
+                break;
             }
-            if (slist_add_unique(&a->present, name)) return;
-            char key[32];
-            snprintf(key, sizeof key, "meeting.present[%zu]", a->present.n - 1);
-            add_span(a, key, found[k][0], found[k][1]);
+        if (ts < i && plausible_speaker(u, ts, i, i + len, 1)) {
+            *at = i;
+            return ts;
         }
+    }
+    return na;
+}
+
+/* A title word right after a mention of the name ("吕祖善省长"): its
+ * length, and *at moves to that mention; 0 when no mention has one. */
+static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
+    size_t len = nb - na, w;
+    for (size_t i = 0; i + len <= u->n; i++) {
+        if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
+        size_t n = ustr_at_any(u, i + len, WORDS(position_words), &w);
+        if (n) {
+            *at = i;
+            return n;
+        }
+    }
+    return 0;
+}
+
+/* "童建明、葛晓燕、刘炤等最高检领导，…分别作了发言": 分别 gives the verb to
+ * every name of the list that opens the sentence (or the clause before). */
+static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
+    size_t ss = sentence_start(u, p), found[64][2];
+    size_t n = names_before(u, ss, p, found);
+    if (!n) { /* the list opens the sentence, closed by 等… */
+        size_t cs = ss;
+        while (cs < p && u->cp[cs] != 0xFF0C && u->cp[cs] != ',') cs++;
+        size_t g = ustr_rfind(u, ss, cs, "等");
+        n = names_in_part(u, ss, g != USTR_NONE ? g : cs, found, 64);
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t na = found[k][0], len = found[k][1] - na;
+        size_t ta = title_of(u, na, found[k][1], &na);
+        add_speaker(u, a, ta, na, na + len, end);
+    }
+}
+
+/* A person reported as speaking at this meeting: the chair who 主持…并讲话,
+ * a titled name before what was said ("市委书记李红强调", "卢玎院长强调",
+ * "部长王明出席会议并讲话"), a name known as one of this meeting's people
+ * opening a clause ("刘金红在会上指出"), every name of a list that
+ * 分别作了发言. Not the author of a speech being studied. */
+void find_speakers(const ustr *u, article *a) {
+    for (size_t p = 1; p < u->n; p++) {
+        size_t end, na, ta, nb;
+        if (ustr_at(u, p, "主持")) {
+            if (chair_spoke_after(u, p, &end)) {
+                size_t j = skip_time_place(u, p, clause_start(u, p, 80));
+                if (person_before(u, j, &na, &ta) && ta < na)
+                    add_speaker(u, a, ta, na, ends_with(u, j, "同志") ? j - 2 : j, end);
+            }
+            continue;
+        }
+        if (!u_is_han(u->cp[p - 1]) || !speaker_phrase(u, a, p, &end)) continue;
+        if (ustr_at(u, p, "分别")) {
+            add_each_speaker(u, a, p, end);
+            p = end - 1;
+            continue;
+        }
+        size_t j = p;
+        while (j > 0 && (ends_with(u, j, "同志") || ends_with(u, j, "先生") || ends_with(u, j, "女士"))) j -= 2;
+        int cited, titled;
+        if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
+            mentions(u, na, nb, &cited, &titled);
+            char *name = ustr_slice(u, na, nb);
+            int ok = name && (!cited || known_person(a, name));
+            free(name);
+            if (ok) add_speaker_titled_after(u, a, na, nb, j, end);
+            p = end - 1;
+            continue;
+        }
+        if (!person_before(u, j, &na, &ta)) continue;
+        nb = ends_with(u, j, "同志") ? j - 2 : j;
+        mentions(u, na, nb, &cited, &titled);
+        char *name = ustr_slice(u, na, nb);
+        int known = name && known_person(a, name);
+        free(name);
+        if (cited && !known) continue;
+        /* A bare name speaks when it opens the sentence and says where, or
+         * when it is one of this meeting's people (or titled elsewhere). */
+        if (ta == na && !bare_speaker(u, na, p) && !((known || titled) && clause_start(u, na, 8) == na)) continue;
+        if (!plausible_speaker(u, ta, na, nb, known)) continue;
+        size_t len = nb - na, w = 0;
+        if (ta == na) ta = title_of(u, na, nb, &na);
+        if (ta == na && (w = title_after_of(u, na, nb, &na)))
+            add_speaker_titled_after(u, a, na, na + len, na + len + w, end); /* "吕祖善省长…吕祖善说" */
+        else
+            add_speaker(u, a, ta, na, na + len, end);
+        p = end - 1;
     }
 }
 
