@@ -40,6 +40,28 @@ static size_t skip_date_back(const ustr *u, size_t j, size_t floor) {
 /* Steps back over what may stand between a name and its verb:
  * "3月17日", "21日上午", "在北京", "在中南海", and the adverbs that stand
  * there too: "吴文庆局长迅速主持召开". */
+/* Back over a clock time or a garbled date ending at j: "3时", "3时30分",
+ * "3:00", "15点", "3月4"; j when there is none. Only runs that hold a
+ * digit are time. */
+static size_t clock_back(const ustr *u, size_t j, size_t floor) {
+    static const uint32_t marks[] = {':', 0xFF1A, 0x65F6 /* 时 */, 0x70B9 /* 点 */, 0x5206 /* 分 */, 0x6708 /* 月 */};
+    size_t k = j;
+    int digit = 0, mark = 0;
+    while (k > floor) {
+        uint32_t c = u->cp[k - 1];
+        int is_mark = 0;
+        for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) is_mark |= c == marks[i];
+        if (date_digit(c))
+            digit = 1;
+        else if (is_mark)
+            mark = 1;
+        else
+            break;
+        k--;
+    }
+    return digit && mark ? k : j; /* a bare number ("第2") is no time */
+}
+
 size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
     for (int changed = 1; changed && j > floor;) {
         changed = 0;
@@ -51,6 +73,12 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
         }
         if (j > floor + 1 && u->cp[j - 1] == 0x65E5 /* 日 */ && date_digit(u->cp[j - 2])) {
             j = skip_date_back(u, j, floor);
+            changed = 1;
+            continue;
+        }
+        size_t c = clock_back(u, j, floor);
+        if (c < j) { /* "下午3时", "3:00", "3月4下午" */
+            j = c;
             changed = 1;
             continue;
         }

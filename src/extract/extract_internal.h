@@ -62,12 +62,15 @@ void lead_paragraph(const ustr *u, size_t *from, size_t *to);
 int find_chair(const ustr *u, article *a, size_t from, size_t limit);
 void chair_title_elsewhere(const ustr *u, article *a);
 void find_speakers(const ustr *u, article *a);
+int said_or_speech_at(const ustr *u, size_t i, size_t *end);
 void find_present(const ustr *u, article *a);
 void find_attendees(const ustr *u, article *a);
 
 /* meeting.c: name, convening body, place, cues */
 int name_as_subject(const ustr *u, size_t from, size_t to, article *a);
 int name_as_object(const ustr *u, size_t from, size_t to, article *a);
+int name_as_scene(const ustr *u, size_t from, size_t to, article *a);
+void name_from_title(article *a);
 void org_from_chair(article *a);
 void find_place(const ustr *u, article *a, size_t from, size_t limit);
 void find_cues(const ustr *u, article *a);

@@ -167,7 +167,7 @@ const word_list attendee_manner = LIST(attendee_manner_w);
 /* Words that end the name of a meeting: "国务院常务会议", "务虚会",
  * "中央经济工作会议". */
 static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "务虚会", "全会",
-                                              "年会", "论坛", "大会",   "常委会"};
+                                              "年会", "论坛", "大会",   "常委会", "晚宴", "座谈"};
 const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
@@ -243,7 +243,8 @@ const word_list person_cue_verbs = LIST(person_cue_verbs_w);
 static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天", "日前",
                                            "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀",
                                            "先后", "分别", "正式", "开始", "首次", "集中", "如期", "顺利",
-                                           "胜利", "今日", "昨晚", "今晨", "当天", "当日", "近期", "日前在"};
+                                           "胜利", "今日", "昨晚", "今晨", "当天", "当日", "近期", "上周", "本周", "日前在",
+                                           "此前", "凌晨", "中午", "傍晚", "晚间", "早上", "隆重", "圆满"};
 const word_list time_words = LIST(time_words_w);
 
 /* Marks of a range of days, read backwards from 日: "22至23日", "22-23日". */

@@ -270,6 +270,44 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
     return 0;
 }
 
+/* The meeting named only as the scene of a speech: "张明6日在全省工业工作
+ * 会议上说，…", "在2024年工作会议上作报告". Not a bare 会上/大会上. */
+int name_as_scene(const ustr *u, size_t from, size_t to, article *a) {
+    for (size_t p = from; p < to; p++) {
+        if (u->cp[p] != 0x5728 /* 在 */) continue;
+        for (size_t e = p + 3; e < u->n && e - p < 40 && !is_clause_break(u->cp[e]); e++) {
+            if (u->cp[e] != 0x4E0A /* 上 */ || !ends_with_any(u, e, WORDS(meeting_words))) continue;
+            size_t end, k = e + 1;
+            while (k < u->n && k - e < 4 && !is_clause_break(u->cp[k]) && !said_or_speech_at(u, k, &end)) k++;
+            if (k >= u->n || k - e >= 4 || is_clause_break(u->cp[k])) break;
+            set_name(u, a, p + 1, e, e, e);
+            return 1;
+        }
+    }
+    return 0;
+}
+
+/* Only the headline names the meeting ("八所镇召开党委换届工作动员会" above
+ * "…召开换届工作动员"): the name and body read from it. Its spans would
+ * point into the title, not the text: none are kept. */
+void name_from_title(article *a) {
+    if (!a->title) return;
+    ustr t;
+    if (ustr_init(&t, a->title, strlen(a->title))) return;
+    article h;
+    memset(&h, 0, sizeof h);
+    if (name_as_subject(&t, 0, t.n, &h) || name_as_object(&t, 0, t.n, &h)) {
+        a->name = h.name;
+        if (!a->org) a->org = h.org;
+        else free(h.org);
+        h.name = h.org = NULL;
+    }
+    free(h.name);
+    free(h.org);
+    free(h.spans);
+    ustr_free(&t);
+}
+
 /* The convening body from the chair's title: 工业和信息化部党组书记、部长 → 工业和信息化部. */
 void org_from_chair(article *a) {
     if (a->org || !a->chair.title) return;

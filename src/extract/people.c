@@ -273,6 +273,8 @@ static int said_at(const ustr *u, size_t i, size_t *end) {
     return 0;
 }
 
+int said_or_speech_at(const ustr *u, size_t i, size_t *end) { return speech_at(u, i, end) || said_at(u, i, end); }
+
 /* What follows a speaker's name: 出席会议并…, 在会上…, 代表…作…, or the
  * speech itself; the verbs of what was said ("强调", "在会上指出", "就…提出
  * 要求"). */

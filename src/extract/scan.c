@@ -67,9 +67,28 @@ size_t bracket_open_before(const ustr *u, size_t e, size_t floor, size_t max) {
     return o > floor && u->cp[o - 1] == 0xFF08 /* （ */ ? o - 1 : USTR_NONE;
 }
 
-/* The paragraph that reports the meeting: the first with a full sentence
- * (headlines and navigation before it have none). */
+static int has_sentence(const ustr *u, size_t p, size_t e) {
+    int sentence = e - p > 60;
+    for (size_t i = p; i < e && !sentence; i++) sentence = u_is_sentence_end(u->cp[i]);
+    return sentence;
+}
+
+/* The paragraph that reports the meeting: among the first ones, the first
+ * sentence that convenes or chairs a meeting (a portal's headline lists,
+ * captions and bylines above it have none); else the first with a full
+ * sentence (headlines and navigation before it have none). */
 void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
+    static const char *const verbs[] = {"召开", "举行", "开幕", "闭幕", "主持"};
+    for (size_t p = 0, k = 0; p < u->n && p < 3000 && k < 30; p = para_end(u, p) + 1, k++) {
+        size_t e = para_end(u, p), w;
+        if (e - p < 15 || !has_sentence(u, p, e)) continue;
+        for (size_t i = p; i < e && i < p + 400; i++)
+            if (ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w)) {
+                *from = p;
+                *to = e - p > 400 ? p + 400 : e;
+                return;
+            }
+    }
     for (size_t p = 0; p < u->n; p = para_end(u, p) + 1) {
         size_t e = para_end(u, p);
         int sentence = e - p > 60;
