@@ -41,6 +41,9 @@ typedef struct {
     /* meeting */
     char *name, *org, *date, *date_end, *place, *attendees;
     int date_inferred;
+    char *month_day;  /* "03-01" when month and day are known and no year is */
+    char *date_basis; /* what decided an inferred year, NULL when none */
+    size_t basis_a, basis_b; /* its span in the text; basis_a == basis_b: not in the text */
     person chair;
     person *speakers;
     size_t nspeakers;

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract_internal.h"
+#include "extract/calendar.h"
 
 /* A digit of a written date: 0-9, or a Chinese numeral ("五日至七日",
  * "十二月七日" in Hong Kong and Taiwan reports, older papers). */
@@ -219,22 +220,6 @@ static void read_full_dates(const ustr *doc, short full_year[13][32]) {
     }
 }
 
-/* Last resort: the latest year the report itself names. */
-static int latest_year(const ustr *u) {
-    int best = 0;
-    for (size_t i = 0; i + 4 < u->n; i++) {
-        if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
-        size_t k = i;
-        int y = read_int(u, &k, 4);
-        if (k - i != 4 || y < 1990 || y > 2100 || k >= u->n || u->cp[k] != 0x5E74 || y <= best) continue;
-        /* Targets are not dates: "到2035年基本实现", "2035年建成科技强国". */
-        size_t w;
-        if (ends_with(u, i, "到") || ends_with(u, i, "至") || ustr_at_any(u, k + 1, WORDS(year_targets), &w)) continue;
-        best = y;
-    }
-    return best;
-}
-
 /* A headline's year when it belongs to the meeting, not to the work it plans:
  * "集团召开2024年半年度工作交流会" yes, "…部署2026年积极财政政策" no. */
 static int title_year(const char *title) {
@@ -292,12 +277,247 @@ void read_page(page *pg, const ustr *doc, const clean_doc *cd) {
     pg->plan_year = planning_year(doc);
 }
 
+/* ------------------------------------------------------- year inference */
+
+/* A year and what decided it: the words and their span in the text (a ==
+ * b when they are not in it). */
+typedef struct {
+    int y;
+    const char *why; /* a label when the words are not in the text */
+    size_t a, b;
+} year_basis;
+
+static int before(int m1, int d1, int m2, int d2) { return m1 < m2 || (m1 == m2 && d1 < d2); }
+
+/* A name's year read as the year a meeting plans or reviews: "2024年工作
+ * 会议" held in December 2023 plans 2024; "2023年工作总结暨2024年…" plans
+ * 2024; "2023年度民主生活会" (a review) is held in 2024 unless late in 2023. */
+static int year_of_name(const char *name, int m) {
+    int y = year_in(name);
+    if (!y) return 0;
+    const char *at = strstr(name, "年");
+    const char *ji = strstr(name, "暨");
+    if (ji && year_in(ji) > y) y = year_in(ji);          /* …总结暨N+1年… */
+    else if (at && strncmp(at, "年度", strlen("年度")) == 0 &&
+             (strstr(name, "民主生活会") || strstr(name, "述职") || strstr(name, "考核") || strstr(name, "总结")))
+        return m <= 6 ? y + 1 : y;                      /* a review of year y */
+    if (strstr(name, "总结") && !ji) return y;
+    if (strstr(name, "半年")) return y;
+    return m >= 10 ? y - 1 : y;                         /* plans year y */
+}
+
+/* A number written in Chinese numerals or digits at i (一百零五, 七十, 105):
+ * its value, and *n its length; -1 when there is none. */
+static int number_at(const ustr *u, size_t i, size_t *n) {
+    static const uint32_t digit[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    size_t k = i;
+    if (k < u->n && u_is_digit(u->cp[k])) {
+        int r = read_int(u, &k, 4);
+        *n = k - i;
+        return r;
+    }
+    int v = 0, cur = 0, any = 0;
+    for (; k < u->n && k - i < 8; k++) {
+        uint32_t c = u->cp[k];
+        int d = c == 0x3007 /* 〇 */ ? 0 : -1;
+        for (int q = 0; q < 10 && d < 0; q++)
+            if (c == digit[q]) d = q;
+        if (d >= 0)
+            cur = d;
+        else if (c == 0x5341 /* 十 */ || c == 0x767E /* 百 */)
+            v += (cur ? cur : 1) * (c == 0x5341 ? 10 : 100), cur = 0;
+        else
+            break;
+        any = 1;
+    }
+    *n = k - i;
+    return any ? v + cur : -1;
+}
+
+/* Years from fixed anniversaries: 建党100周年 (1921 + N), 新中国成立70周年
+ * (1949 + N), 改革开放40周年 (1978 + N). */
+static int anniversary_year(const ustr *u, year_basis *yb) {
+    static const struct {
+        const char *before;
+        int base;
+    } eras[] = {{"建党", 1921}, {"党成立", 1921}, {"共产党成立", 1921}, {"新中国成立", 1949},
+                {"共和国成立", 1949}, {"改革开放", 1978}};
+    for (size_t i = 0; i + 3 < u->n; i++) {
+        if (!ustr_at(u, i, "周年")) continue;
+        size_t s = i;
+        while (s > 0 && i - s < 5 && (u_is_digit(u->cp[s - 1]) || cn_numeral_is(u->cp[s - 1], NUM_COUNT))) s--;
+        size_t n;
+        int v = s < i ? number_at(u, s, &n) : -1;
+        if (v <= 0 || s + n != i) continue;
+        for (size_t k = 0; k < sizeof eras / sizeof *eras; k++)
+            if (ends_with(u, s, eras[k].before)) {
+                yb->y = eras[k].base + v;
+                yb->a = s - ends_with(u, s, eras[k].before);
+                yb->b = i + 2;
+                return yb->y;
+            }
+    }
+    return 0;
+}
+
+/* "今年是“十四五”开局之年": the first year of a plan period, or its last
+ * (收官之年). */
+static int plan_period_year(const ustr *u, year_basis *yb) {
+    static const struct {
+        const char *name;
+        int first;
+    } periods[] = {{"十一五", 2006}, {"十二五", 2011}, {"十三五", 2016}, {"十四五", 2021}, {"十五五", 2026}};
+    for (size_t i = 0; i + 4 <= u->n; i++) {
+        int last = ustr_at(u, i, "收官之年") != 0;
+        if (!last && !ustr_at(u, i, "开局之年")) continue;
+        for (size_t k = i > 8 ? i - 8 : 0; k < i; k++)
+            for (size_t q = 0; q < sizeof periods / sizeof *periods; q++)
+                if (ustr_at(u, k, periods[q].name)) {
+                    yb->y = periods[q].first + (last ? 4 : 0);
+                    yb->a = k;
+                    yb->b = i + 4;
+                    return yb->y;
+                }
+    }
+    return 0;
+}
+
+/* The national event a form ending at e names ("二十届四中全会", "十九大",
+ * "全国政协十四届三次会议"); also a plenum in a list after its 届
+ * ("二十届二中、三中全会"). Not a local body's plenum (省委十一届四中全会). */
+static const cal_form *event_ending_at(const ustr *u, size_t e, size_t *start) {
+    const cal_form *f = calendar_form_ending_at(u, e, 0);
+    if (f) {
+        *start = e - f->n;
+        if (*start > 0) {
+            uint32_t c = u->cp[*start - 1];
+            if (c == 0x59D4 /* 委 */ || c == 0x7701 /* 省 */ || c == 0x5E02 /* 市 */ || c == 0x53BF /* 县 */ ||
+                c == 0x533A /* 区 */)
+                return NULL;
+        }
+        return f;
+    }
+    if (e < 5 || !ends_with(u, e, "中全会") || !cn_numeral_is(u->cp[e - 4], NUM_COUNT)) return NULL;
+    for (size_t j = e - 4; j > 0 && e - j < 16 && !u_is_sentence_end(u->cp[j - 1]); j--) {
+        if (u->cp[j - 1] != 0x5C4A /* 届 */) continue;
+        size_t s = j - 1;
+        while (s > 0 && j - 1 - s < 3 && cn_numeral_is(u->cp[s - 1], NUM_COUNT)) s--;
+        if (s == j - 1) return NULL;
+        uint32_t key[8];
+        size_t n = 0;
+        for (size_t k = s; k < j && n < 4; k++) key[n++] = u->cp[k];
+        key[n++] = u->cp[e - 4];
+        key[n++] = 0x4E2D, key[n++] = 0x5168, key[n++] = 0x4F1A; /* 中全会 */
+        ustr k = {NULL, key, NULL, n};
+        f = calendar_form_ending_at(&k, n, 0);
+        if (f) *start = s;
+        return f;
+    }
+    return NULL;
+}
+
+static int days(int y, int m, int d) { return y * 372 + m * 31 + d; }
+
+/* The year a national event gives a meeting held on month m, day d: the
+ * meeting is the event itself (its name holds the event's form), or it
+ * transmits or studies the latest event it names ("传达学习党的二十届四中
+ * 全会精神"), held on the first such day after the event began and within
+ * half a year of it. */
+static int event_year(const ustr *u, const article *a, int m, int d, year_basis *yb) {
+    const cal_form *best = NULL;
+    size_t ba = 0, bb = 0;
+    int is_meeting = 0;
+    for (size_t e = 3; e <= u->n; e++) {
+        uint32_t c = u->cp[e - 1];
+        if (c != 0x4F1A /* 会 */ && c != 0x5927 /* 大 */ && c != 0x8BAE /* 议 */) continue;
+        size_t s;
+        const cal_form *f = event_ending_at(u, e, &s);
+        if (!f) continue;
+        char *form = ustr_slice(u, s, e);
+        int own = form && a->name && strstr(a->name, form);
+        free(form);
+        size_t cs = clause_start(u, s, 16), w;
+        int studied = 0;
+        for (size_t k = cs; k < s && !studied; k++) studied = ustr_at_any(u, k, WORDS(citing_verbs), &w) != 0;
+        if (!own && !studied) continue;
+        if (own || !best || days(f->start.y, f->start.m, f->start.d) > days(best->start.y, best->start.m, best->start.d)) {
+            best = f, ba = s, bb = e, is_meeting = own;
+            if (own) break;
+        }
+    }
+    if (!best) return 0;
+    int y = best->start.y;
+    if (!is_meeting && before(m, d, best->start.m, best->start.d)) y++;
+    if (is_meeting && before(m, d, best->start.m, best->start.d) && !before(m, d, best->end.m, best->end.d)) y++;
+    if (!is_meeting && days(y, m, d) - days(best->start.y, best->start.m, best->start.d) > 186) return 0;
+    yb->y = y, yb->a = ba, yb->b = bb;
+    return y;
+}
+
+static void set_basis(const ustr *u, article *a, const year_basis *yb) {
+    free(a->date_basis);
+    if (yb->a < yb->b) {
+        a->date_basis = ustr_slice(u, yb->a, yb->b);
+        a->basis_a = yb->a, a->basis_b = yb->b;
+    } else {
+        a->date_basis = yb->why ? strdup(yb->why) : NULL;
+        a->basis_a = a->basis_b = 0;
+    }
+}
+
+/* "今（8）日", "昨（7）日": the day in brackets after a relative day word. */
+static int relative_day(const ustr *u, size_t i, date_expr *d) {
+    if (!(u->cp[i] == 0x4ECA /* 今 */ || u->cp[i] == 0x6628 /* 昨 */) || i + 4 >= u->n || u->cp[i + 1] != 0xFF08)
+        return 0;
+    size_t k = i + 2;
+    int v = read_int(u, &k, 2);
+    if (v < 1 || v > 31 || k + 1 >= u->n || u->cp[k] != 0xFF09 || u->cp[k + 1] != 0x65E5 /* 日 */) return 0;
+    memset(d, 0, sizeof *d);
+    d->d = v, d->a = i, d->b = k + 2;
+    return 1;
+}
+
+/* The year of a meeting on month m, day d, when the date does not give
+ * it, in order of trust: the dateline's year, the page's date (a meeting
+ * is never after it), the same day written in full elsewhere, the
+ * meeting's name or headline, a national event it is or studies, the year
+ * it plans for, an anniversary or a plan period's first year. 0: the text
+ * does not decide it. */
+static int infer_year(const ustr *u, const page *pg, const article *a, int m, int d, year_basis *yb) {
+    memset(yb, 0, sizeof *yb);
+    if (pg->pub_y) {
+        yb->why = "page date";
+        return yb->y = before(pg->pub_m, pg->pub_d, m, d) ? pg->pub_y - 1 : pg->pub_y;
+    }
+    if (m <= 12 && pg->full_year[m][d]) {
+        yb->why = "the same day written in full";
+        return yb->y = pg->full_year[m][d];
+    }
+    if ((yb->y = year_of_name(a->name, m))) {
+        yb->why = a->name;
+        return yb->y;
+    }
+    if ((yb->y = title_year(a->title))) {
+        yb->why = a->title;
+        return yb->y;
+    }
+    if (event_year(u, a, m, d, yb)) return yb->y;
+    int plan = planning_year(u);
+    if (!plan) plan = pg->plan_year;
+    if (plan) {
+        yb->why = "the year it plans for";
+        return yb->y = m >= 10 ? plan - 1 : plan;
+    }
+    if (anniversary_year(u, yb) || plan_period_year(u, yb)) return yb->y;
+    return 0;
+}
+
 void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
     for (size_t i = from; i < limit && !found; i++) {
         date_expr d;
-        if (!parse_date(u, i, &d)) continue;
+        if (!parse_date(u, i, &d) && !relative_day(u, i, &d)) continue;
         /* A dateline's date is when the news was sent: "1月13日电", "8月27日消息". */
         if (d.b < u->n && (u->cp[d.b] == 0x7535 /* 电 */ || u->cp[d.b] == 0x8BAF /* 讯 */ || ustr_at(u, d.b, "消息"))) {
             dateline = d;
@@ -311,34 +531,31 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         if (!dateline.d) return;
         best = dateline;
     }
-    int pub_y = pg->pub_y, pub_m = pg->pub_m, pub_d = pg->pub_d;
+    int pub_m = pg->pub_m, pub_d = pg->pub_d;
     if (!best.m) best.m = dateline.m;
     if (!best.m && pub_m) /* "昨日（27日）" under a page dated 2017-11-28 */
         best.m = best.d <= pub_d ? pub_m : (pub_m == 1 ? 12 : pub_m - 1);
     if (!best.m) return;
     int year = best.y, inferred = 0;
     if (!year) year = dateline.y;
+    year_basis yb = {0};
     if (!year) {
         inferred = 1;
-        year = year_in(a->name);
-        if (!year) year = title_year(a->title); /* "集团召开2024年半年度工作交流会" */
+        year = infer_year(u, pg, a, best.m, best.d, &yb);
     }
-    if (!year && best.m <= 12) year = pg->full_year[best.m][best.d];
-    if (!year && pub_y) {
-        /* Published on the page's date: a meeting months "later" was last year. */
-        year = best.m > pub_m + 1 ? pub_y - 1 : pub_y;
-    }
-    if (!year) {
-        int plan = planning_year(u);
-        if (!plan) plan = pg->plan_year;
-        if (plan) year = best.m >= 10 ? plan - 1 : plan;
-    }
-    if (!year) year = latest_year(u);
-    if (!year) return;
     char buf[16];
+    if (!year) {
+        snprintf(buf, sizeof buf, "%02d-%02d", best.m, best.d);
+        free(a->month_day);
+        a->month_day = strdup(buf);
+        add_span(a, "meeting.month_day", best.a, best.b);
+        return;
+    }
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, best.m, best.d);
+    free(a->date);
     a->date = strdup(buf);
     a->date_inferred = inferred;
+    if (inferred) set_basis(u, a, &yb);
     if (best.d2) {
         int m2 = best.m2 ? best.m2 : best.m;
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", m2 < best.m ? year + 1 : year, m2, best.d2);

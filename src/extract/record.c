@@ -84,6 +84,8 @@ static void article_free(article *a) {
     free(a->org);
     free(a->date);
     free(a->date_end);
+    free(a->month_day);
+    free(a->date_basis);
     free(a->place);
     free(a->attendees);
     free(a->chair.name);
@@ -277,6 +279,24 @@ static void write_article(jw *w, const article *a) {
         jw_field(w, "date_end", a->date_end);
         jw_key(w, "date_inferred");
         jw_bool(w, a->date_inferred);
+        jw_field(w, "month_day", a->month_day);
+        jw_key(w, "date_basis");
+        if (a->date_basis) {
+            jw_obj(w);
+            jw_field(w, "text", a->date_basis);
+            jw_key(w, "span");
+            if (a->basis_a < a->basis_b) {
+                jw_arr(w);
+                jw_int(w, (long long)a->basis_a);
+                jw_int(w, (long long)a->basis_b);
+                jw_arr_end(w);
+            } else {
+                jw_str(w, NULL);
+            }
+            jw_obj_end(w);
+        } else {
+            jw_str(w, NULL);
+        }
         jw_field(w, "place", a->place);
         jw_key(w, "chair");
         if (a->chair.name)
