@@ -256,6 +256,18 @@ static const char *const count_nouns_w[] = {
 };
 const word_list count_nouns = LIST(count_nouns_w);
 
+/* Words that open with a numeral that is no number: "十分重要" is an
+ * adverb, "一切工作", "一定要" are not sets. A quoted term opening with
+ * one is not numbered. (一体 is left out: "一体两翼" is a set.) */
+static const char *const numeral_words_w[] = {"十分", "一切", "一定", "一些", "一直", "一般", "一起", "一致",
+                                              "一同", "一律", "一再", "一旦", "一向", "一贯", "一样", "万分"};
+const word_list numeral_words = LIST(numeral_words_w);
+
+/* Classifiers that join a number to the quote after it: 三个“务必” is
+ * the formulation 三个务必, 四大“提升工程” is 四大提升工程. */
+static const uint32_t quote_classifiers_cp[] = {0x4E2A /* 个 */, 0x5927 /* 大 */, 0x9879 /* 项 */, 0x6761 /* 条 */};
+const char_list quote_classifiers = LIST(quote_classifiers_cp);
+
 /* What follows an unquoted plan period: "十四五规划", "十四五时期". */
 static const char *const period_after_w[] = {"规划", "时期", "期间", "开局", "末", "以来"};
 const word_list period_after = LIST(period_after_w);

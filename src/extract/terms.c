@@ -42,12 +42,75 @@ static int is_classifier(uint32_t cp) {
     return cp == 0x4E2A /* 个 */ || cp == 0x9879 /* 项 */ || cp == 0x6761 /* 条 */ || cp == 0x79CD /* 种 */;
 }
 
-/* A quoted term built on a numeral. 一 alone is too common in idioms
- * (“一盘棋”, “一带一路”), so it counts only before a classifier. */
-static int is_numbered(const ustr *u, size_t a, size_t b) {
-    if (b - a < 2 || !cn_numeral_is(u->cp[a], NUM_TERM) || is_period(u, a, b)) return 0;
-    if (u->cp[a] == CP_ONE) return is_classifier(u->cp[a + 1]);
+/* 双 counts inside a formulation (“一岗双责”) but opens none: “双胜利”
+ * and “双一流” are names, not sets. */
+static int is_inner_numeral(uint32_t cp) { return cn_numeral_is(cp, NUM_TERM) || cp == 0x53CC /* 双 */; }
+
+/* A term opening with a plan period (“十三五规划”, “十五五（2026到2030年）”)
+ * names the plan, not a set; the period itself goes to periods. */
+static int opens_with_period(const ustr *u, size_t a, size_t b) {
+    for (size_t k = a + 2; k <= a + 3 && k <= b; k++)
+        if (is_period(u, a, k) && (k == b || !cn_numeral_is(u->cp[k], NUM_TERM))) return 1;
+    return 0;
+}
+
+/* 十九大, 二十大精神: two numerals or more before 大 number a party
+ * congress, not a set (三大攻坚战 has one). */
+static int opens_with_congress(const ustr *u, size_t a, size_t b) {
+    size_t k = a;
+    while (k < b && cn_numeral_is(u->cp[k], NUM_TERM)) k++;
+    return k - a >= 2 && k < b && u->cp[k] == 0x5927 /* 大 */;
+}
+
+/* “5551”, “1+N”: a set named by digits alone. Digits with Han text
+ * (“2018年我们怎么干”) are a year or a count, so they do not count. */
+static int is_digit_term(const ustr *u, size_t a, size_t b) {
+    if (!u_is_digit(u->cp[a])) return 0;
+    for (size_t k = a; k < b; k++)
+        if (!u_is_digit(u->cp[k]) && u->cp[k] != '+' && u->cp[k] != 0xB7 /* · */ && u->cp[k] != 'N') return 0;
     return 1;
+}
+
+/* 一 opens idioms (“一盘棋”, “一切…”), so a term opening with it counts
+ * only before a classifier (“一个中国原则”) or when another numeral
+ * follows within a short phrase (“一带一路”, “一府两院”, “一岗双责”). */
+static int one_term(const ustr *u, size_t a, size_t b) {
+    if (is_classifier(u->cp[a + 1])) return 1;
+    if (b - a > 8) return 0;
+    for (size_t k = a + 1; k < b; k++)
+        if (is_inner_numeral(u->cp[k])) return 1;
+    return 0;
+}
+
+/* A quoted term built on a number: not a plan period, not a congress,
+ * not a word whose numeral is no number (“十分重要”). */
+static int is_numbered(const ustr *u, size_t a, size_t b) {
+    if (b - a < 2) return 0;
+    if (is_digit_term(u, a, b)) return 1;
+    if (!cn_numeral_is(u->cp[a], NUM_TERM) || ustr_at_any(u, a, WORDS(numeral_words), NULL)) return 0;
+    if (opens_with_period(u, a, b) || opens_with_congress(u, a, b)) return 0;
+    if (u->cp[a] == CP_ONE) return one_term(u, a, b);
+    return 1;
+}
+
+/* 三个“务必”, 两个“确立”: the number outside the quote belongs to the
+ * term. Start of NUM+classifier right before quote mark q, or q. A
+ * one-character quote (十个“要”) cites the word, not a set. */
+static size_t counted_quote_start(const ustr *u, size_t q, size_t a, size_t b) {
+    if (q < 2 || b - a < 2 || b - a > 8 || !char_in(&quote_classifiers, u->cp[q - 1])) return q;
+    size_t s = q - 1;
+    while (s > 0 && cn_numeral_is(u->cp[s - 1], NUM_TERM)) s--;
+    if (s == q - 1 || (s > 0 && (u->cp[s - 1] == CP_DI || u_is_digit(u->cp[s - 1])))) return q;
+    return s;
+}
+
+static int add_joined(slist *l, const ustr *u, size_t s, size_t q, size_t a, size_t b) {
+    char *num = ustr_slice(u, s, q), *term = ustr_slice(u, a, b);
+    char *both = num && term ? malloc(strlen(num) + strlen(term) + 1) : NULL;
+    if (both) strcat(strcpy(both, num), term);
+    free(num);
+    free(term);
+    return slist_add_unique(l, both); /* -1 when both is NULL */
 }
 
 static int add_slice(slist *l, const ustr *u, size_t a, size_t b) { return slist_add_unique(l, ustr_slice(u, a, b)); }
@@ -65,7 +128,12 @@ static int quoted_terms(const ustr *u, terms *t) {
             while (b > a && (u->cp[b - 1] == ' ' || u->cp[b - 1] == 0x3000)) b--;
             if (a == b) continue;
             if (add_slice(&t->quoted, u, a, b)) return -1;
-            if (is_numbered(u, a, b) && add_slice(&t->numbered, u, a, b)) return -1;
+            size_t s = counted_quote_start(u, i, a, b);
+            if (s < i) {
+                if (add_joined(&t->numbered, u, s, i, a, b)) return -1;
+            } else if (is_numbered(u, a, b) && add_slice(&t->numbered, u, a, b)) {
+                return -1;
+            }
             if (is_period(u, a, b) && add_slice(&t->periods, u, a, b)) return -1;
         }
     }
