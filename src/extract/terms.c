@@ -115,27 +115,85 @@ static int add_joined(slist *l, const ustr *u, size_t s, size_t q, size_t a, siz
 
 static int add_slice(slist *l, const ustr *u, size_t a, size_t b) { return slist_add_unique(l, ustr_slice(u, a, b)); }
 
+/* Quote marks. “” and 「」 quote terms (SPEC 3); ‘’ and 『』 nest inside
+ * them (“共绘‘十一五’蓝图”). ‘’ also serve as apostrophes in Latin text,
+ * so they quote only Han text. ASCII "" are read in quote_pairs_ascii. */
+typedef struct {
+    uint32_t open, close;
+    int han_only;
+} quote_pair;
+static const quote_pair quote_pairs[] = {
+    {0x201C, 0x201D, 0}, /* “” */
+    {0x300C, 0x300D, 0}, /* 「」 */
+    {0x2018, 0x2019, 1}, /* ‘’ */
+    {0x300E, 0x300F, 0}, /* 『』 */
+};
+
+static int has_han(const ustr *u, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        if (u_is_han(u->cp[k])) return 1;
+    return 0;
+}
+
+/* “两？huì)”: a quote that runs into noise left by cleaning (a lost
+ * character, a pinyin annotation with tone marks) quotes no term. */
+static int crosses_noise(const ustr *u, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        if (u->cp[k] == 0xFFFD || (u->cp[k] >= 0xC0 && u->cp[k] <= 0x24F && u->cp[k] != 0xD7 && u->cp[k] != 0xF7))
+            return 1;
+    return 0;
+}
+
+/* The term between quote mark q and the text [a, b) it quotes: to
+ * quoted, and to numbered or periods when it is one. */
+static int add_quote(const ustr *u, size_t q, size_t a, size_t b, int han_only, terms *t) {
+    while (a < b && (u->cp[a] == ' ' || u->cp[a] == 0x3000)) a++;
+    while (b > a && (u->cp[b - 1] == ' ' || u->cp[b - 1] == 0x3000)) b--;
+    if (a == b || crosses_noise(u, a, b) || (han_only && !has_han(u, a, b))) return 0;
+    if (add_slice(&t->quoted, u, a, b)) return -1;
+    size_t s = counted_quote_start(u, q, a, b);
+    if (s < q) {
+        if (add_joined(&t->numbered, u, s, q, a, b)) return -1;
+    } else if (is_numbered(u, a, b) && add_slice(&t->numbered, u, a, b)) {
+        return -1;
+    }
+    if (is_period(u, a, b) && add_slice(&t->periods, u, a, b)) return -1;
+    return 0;
+}
+
 static int quoted_terms(const ustr *u, terms *t) {
-    static const uint32_t open[] = {0x201C, 0x300C}, close[] = {0x201D, 0x300D};
     for (size_t i = 0; i < u->n; i++) {
-        for (int k = 0; k < 2; k++) {
-            if (u->cp[i] != open[k]) continue;
+        for (size_t k = 0; k < sizeof quote_pairs / sizeof quote_pairs[0]; k++) {
+            const quote_pair *p = &quote_pairs[k];
+            if (u->cp[i] != p->open) continue;
             size_t j = i + 1;
-            while (j < u->n && u->cp[j] != close[k] && u->cp[j] != '\n' && u->cp[j] != open[k] && j - i <= 200) j++;
-            if (j >= u->n || u->cp[j] != close[k]) continue;
-            size_t a = i + 1, b = j;
-            while (a < b && (u->cp[a] == ' ' || u->cp[a] == 0x3000)) a++;
-            while (b > a && (u->cp[b - 1] == ' ' || u->cp[b - 1] == 0x3000)) b--;
-            if (a == b) continue;
-            if (add_slice(&t->quoted, u, a, b)) return -1;
-            size_t s = counted_quote_start(u, i, a, b);
-            if (s < i) {
-                if (add_joined(&t->numbered, u, s, i, a, b)) return -1;
-            } else if (is_numbered(u, a, b) && add_slice(&t->numbered, u, a, b)) {
-                return -1;
-            }
-            if (is_period(u, a, b) && add_slice(&t->periods, u, a, b)) return -1;
+            while (j < u->n && u->cp[j] != p->close && u->cp[j] != '\n' && u->cp[j] != p->open && j - i <= 200) j++;
+            if (j < u->n && u->cp[j] == p->close && add_quote(u, i, i + 1, j, p->han_only, t)) return -1;
         }
+    }
+    return 0;
+}
+
+/* ASCII "" (a page typed without Chinese quotes, 总结"十一五"工作) open and
+ * close with one mark, so they pair up only on a line holding an even
+ * number of them, and quote only Han text. A mark after = opens an
+ * attribute of markup left in the page (alt="天安门花篮"), no quote. */
+static int ascii_quoted_terms(const ustr *u, terms *t) {
+    for (size_t line = 0; line < u->n;) {
+        size_t end = line, marks = 0;
+        for (; end < u->n && u->cp[end] != '\n'; end++) marks += u->cp[end] == '"';
+        size_t open = USTR_NONE;
+        for (size_t i = line; marks % 2 == 0 && i < end; i++) {
+            if (u->cp[i] != '"') continue;
+            if (open == USTR_NONE) {
+                open = i;
+                continue;
+            }
+            int attribute = open > 0 && u->cp[open - 1] == '=';
+            if (!attribute && i - open <= 200 && add_quote(u, open, open + 1, i, 1, t)) return -1;
+            open = USTR_NONE;
+        }
+        line = end + 1;
     }
     return 0;
 }
@@ -213,7 +271,7 @@ static void years(const ustr *u, terms *t) {
 
 int terms_extract(const ustr *u, terms *t) {
     memset(t, 0, sizeof *t);
-    if (quoted_terms(u, t) || unquoted_numbered(u, t) || documents(u, t) || periods(u, t)) return -1;
+    if (quoted_terms(u, t) || ascii_quoted_terms(u, t) || unquoted_numbered(u, t) || documents(u, t) || periods(u, t)) return -1;
     years(u, t);
     return 0;
 }
