@@ -1,10 +1,12 @@
 /*
  * terms: the formulations a readout uses.
  *
- *  numbered   a quoted term built on a numeral (“两个确立”, “三管三必须”), or an
- *             unquoted NUM个XX / NUM项XX standing alone (两个大局，); not
- *             ordinals (第二个…), counts (五个方面工作) or plan periods (十四五)
- *  quoted     every phrase inside “” or 「」
+ *  numbered   a quoted term built on a numeral (“两个确立”, “三管三必须”,
+ *             三个“务必”), or an unquoted NUM个XX / NUM项XX standing alone
+ *             (两个大局，); not ordinals (第二个…), counts (五个方面工作,
+ *             取得的六项成绩), plan periods (十四五), congresses (二十大) or
+ *             unquoted NUM大XX (see docs/design.md, "Numbered terms")
+ *  quoted     every phrase inside “” or 「」, ‘’ or 『』, or ASCII ""
  *  documents  every title inside 《》
  *  periods    five-year plan periods (十四五, “十五”, 第十五个五年规划)
  *  years      four-digit years written YYYY年
@@ -63,20 +65,21 @@ static int opens_with_congress(const ustr *u, size_t a, size_t b) {
 }
 
 /* “5551”, “1+N”: a set named by digits alone. Digits with Han text
- * (“2018年我们怎么干”) are a year or a count, so they do not count. */
+ * (“2018年我们怎么干”) are a year or a count, and “7·21” is a date. */
 static int is_digit_term(const ustr *u, size_t a, size_t b) {
     if (!u_is_digit(u->cp[a])) return 0;
     for (size_t k = a; k < b; k++)
-        if (!u_is_digit(u->cp[k]) && u->cp[k] != '+' && u->cp[k] != 0xB7 /* · */ && u->cp[k] != 'N') return 0;
+        if (!u_is_digit(u->cp[k]) && u->cp[k] != '+' && u->cp[k] != 'N') return 0;
     return 1;
 }
 
 /* 一 opens idioms (“一盘棋”, “一切…”), so a term opening with it counts
  * only before a classifier (“一个中国原则”) or when another numeral
- * follows within a short phrase (“一带一路”, “一府两院”, “一岗双责”). */
+ * follows within a short phrase (“一带一路”, “一府两院”, “一岗双责”,
+ * “一线三化三平台”); longer ones are sayings (“一把钥匙开一把锁”). */
 static int one_term(const ustr *u, size_t a, size_t b) {
     if (is_classifier(u->cp[a + 1])) return 1;
-    if (b - a > 8) return 0;
+    if (b - a > 7) return 0;
     for (size_t k = a + 1; k < b; k++)
         if (is_inner_numeral(u->cp[k])) return 1;
     return 0;
@@ -198,20 +201,48 @@ static int ascii_quoted_terms(const ustr *u, terms *t) {
     return 0;
 }
 
-/* 两个大局， 三个务必、: NUM个XX followed by a break, not after 第 or digits. */
+/* Depth of “” and 「」 after cp: inside a quote the quote is the term
+ * (“一个统领、两个重点、四个综合”), its parts are not read again. */
+static int quote_depth(int depth, uint32_t cp) {
+    if (cp == '\n') return 0;
+    if (cp == 0x201C || cp == 0x300C) return depth + 1;
+    if ((cp == 0x201D || cp == 0x300D) && depth > 0) return depth - 1;
+    return depth;
+}
+
+/* NUM个XX / NUM项XX at i: a lone numeral (not 一 or 十, which open
+ * words and larger numbers; not after 第 or digits), a classifier, two
+ * Han characters. */
+static int at_unquoted_set(const ustr *u, size_t i) {
+    if (!cn_numeral_is(u->cp[i], NUM_TERM) || u->cp[i] == CP_ONE || u->cp[i] == CP_TEN) return 0;
+    if (i > 0 && (cn_numeral_is(u->cp[i - 1], NUM_TERM) || u->cp[i - 1] == CP_DI || u_is_digit(u->cp[i - 1]))) return 0;
+    if (u->cp[i + 1] != 0x4E2A && u->cp[i + 1] != 0x9879) return 0;
+    return u_is_han(u->cp[i + 2]) && u_is_han(u->cp[i + 3]);
+}
+
+/* The phrase ending before e stands alone: no Han character follows, or
+ * one that does not join it (两个维护的, 八项规定中). */
+static int stands_alone(const ustr *u, size_t e) {
+    return e >= u->n || !u_is_han(u->cp[e]) || char_in(&set_after, u->cp[e]);
+}
+
+/* NUM个XX at i is a count, not a formulation: a count noun (四项议题), a
+ * word that points at counted things before it (取得的六项成绩, 等四个
+ * 方面), or the list it counts right after (三个成功，即：). */
+static int is_count(const ustr *u, size_t i) {
+    if (i > 0 && char_in(&count_before, u->cp[i - 1])) return 1;
+    if (ustr_at_any(u, i + 4, WORDS(count_list_after), NULL)) return 1;
+    return ustr_at_any(u, i + 2, WORDS(count_nouns), NULL) != 0;
+}
+
+/* 两个大局， 八项规定中: NUM个XX standing alone outside quotes. */
 static int unquoted_numbered(const ustr *u, terms *t) {
+    int depth = 0;
     for (size_t i = 0; i + 3 < u->n; i++) {
-        if (!cn_numeral_is(u->cp[i], NUM_TERM) || u->cp[i] == CP_ONE || u->cp[i] == CP_TEN) continue;
-        if (i > 0 && (cn_numeral_is(u->cp[i - 1], NUM_TERM) || u->cp[i - 1] == CP_DI || u_is_digit(u->cp[i - 1])))
-            continue;
-        if (u->cp[i + 1] != 0x4E2A && u->cp[i + 1] != 0x9879) continue;
-        if (!u_is_han(u->cp[i + 2]) || !u_is_han(u->cp[i + 3])) continue;
-        uint32_t next = i + 4 < u->n ? u->cp[i + 4] : '\n';
-        int breaks = !u_is_han(next) || next == 0x7684 /* 的 */ || next == 0x548C /* 和 */;
-        int quoted = i > 0 && u->cp[i - 1] == 0x201C;
-        for (size_t k = 0; k < count_nouns.n && breaks; k++)
-            if (ustr_at(u, i + 2, count_nouns.w[k])) breaks = 0;
-        if (breaks && !quoted && add_slice(&t->numbered, u, i, i + 4)) return -1;
+        int inside = depth > 0;
+        depth = quote_depth(depth, u->cp[i]);
+        if (inside || !at_unquoted_set(u, i) || !stands_alone(u, i + 4) || is_count(u, i)) continue;
+        if (add_slice(&t->numbered, u, i, i + 4)) return -1;
     }
     return 0;
 }
@@ -271,7 +302,8 @@ static void years(const ustr *u, terms *t) {
 
 int terms_extract(const ustr *u, terms *t) {
     memset(t, 0, sizeof *t);
-    if (quoted_terms(u, t) || ascii_quoted_terms(u, t) || unquoted_numbered(u, t) || documents(u, t) || periods(u, t)) return -1;
+    if (quoted_terms(u, t) || ascii_quoted_terms(u, t) || unquoted_numbered(u, t) || documents(u, t) || periods(u, t))
+        return -1;
     years(u, t);
     return 0;
 }
