@@ -298,6 +298,33 @@ static const char *const count_nouns_w[] = {
 };
 const word_list count_nouns = LIST(count_nouns_w);
 
+/* Before NUM个XX, characters that point at counted things: "取得的六项
+ * 成绩", "这两个报告", "等四个方面". */
+static const uint32_t count_before_cp[] = {0x7684 /* 的 */, 0x8FD9 /* 这 */, 0x90A3 /* 那 */, 0x7B49 /* 等 */};
+const char_list count_before = LIST(count_before_cp);
+
+/* After NUM个XX, the list it counts: "三个成功，即：", "五个坚持：一是". */
+static const char *const count_list_after_w[] = {"：", "，即", "即", "，一是", "，分别是", "，包括"};
+const word_list count_list_after = LIST(count_list_after_w);
+
+/* Han characters that may follow an unquoted NUM个XX without joining it:
+ * "两个维护的", "两个大局和", "遵守八项规定中", "四个意识与". */
+static const uint32_t set_after_cp[] = {0x7684 /* 的 */, 0x548C /* 和 */, 0x4E0E /* 与 */, 0x53CA /* 及 */,
+                                        0x4E2D /* 中 */};
+const char_list set_after = LIST(set_after_cp);
+
+/* Words that open with a numeral that is no number: "十分重要" is an
+ * adverb, "一切工作", "一定要" are not sets. A quoted term opening with
+ * one is not numbered. (一体 is left out: "一体两翼" is a set.) */
+static const char *const numeral_words_w[] = {"十分", "一切", "一定", "一些", "一直", "一般", "一起", "一致",
+                                              "一同", "一律", "一再", "一旦", "一向", "一贯", "一样", "万分"};
+const word_list numeral_words = LIST(numeral_words_w);
+
+/* Classifiers that join a number to the quote after it: 三个“务必” is
+ * the formulation 三个务必, 四大“提升工程” is 四大提升工程. */
+static const uint32_t quote_classifiers_cp[] = {0x4E2A /* 个 */, 0x5927 /* 大 */, 0x9879 /* 项 */, 0x6761 /* 条 */};
+const char_list quote_classifiers = LIST(quote_classifiers_cp);
+
 /* What follows an unquoted plan period: "十四五规划", "十四五时期". */
 static const char *const period_after_w[] = {"规划", "时期", "期间", "开局", "末", "以来"};
 const word_list period_after = LIST(period_after_w);

@@ -53,7 +53,8 @@ extern const word_list outlet_suffixes, byline_after_name;
 extern const char_list not_byline;
 
 /* Formulations (terms.c). */
-extern const word_list count_nouns, period_after;
+extern const word_list count_nouns, count_list_after, period_after, numeral_words;
+extern const char_list count_before, set_after, quote_classifiers;
 
 /* Chinese numerals: one table, each numeral flagged with what it may write. */
 enum {
