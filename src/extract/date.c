@@ -116,24 +116,75 @@ static int read_int(const ustr *u, size_t *i, int max_digits) {
     return n ? v : -1;
 }
 
-/* [YYYY年][M月]D日[至|-|—|到[M月]D日] at i. */
+/* The value of one Chinese numeral digit (〇/零 0 … 九 9), else -1. */
+static int cn_digit(uint32_t c) {
+    static const uint32_t digit[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
+    if (c == 0x3007) return 0;
+    for (int q = 0; q < 10; q++)
+        if (c == digit[q]) return q;
+    return -1;
+}
+
+/* A year, month or day written in Chinese numerals at *i: 二〇二六 (digit by
+ * digit, for a year), 十二, 二十一, 廿三, 三十. -1 when there is none. */
+static int read_cn(const ustr *u, size_t *i, int year) {
+    size_t k = *i;
+    int v = 0;
+    if (year) {
+        while (k < u->n && k - *i < 4 && cn_digit(u->cp[k]) >= 0) v = v * 10 + cn_digit(u->cp[k++]);
+        if (k - *i != 4) return -1;
+        *i = k;
+        return v;
+    }
+    int tens = 0, unit = -1;
+    if (k < u->n && cn_digit(u->cp[k]) > 0 && k + 1 < u->n && u->cp[k + 1] == 0x5341 /* N十 */) tens = cn_digit(u->cp[k]), k += 2;
+    else if (k < u->n && u->cp[k] == 0x5341 /* 十 */) tens = 1, k++;
+    else if (k < u->n && u->cp[k] == 0x5EFF /* 廿 */) tens = 2, k++;
+    else if (k < u->n && u->cp[k] == 0x5345 /* 卅 */) tens = 3, k++;
+    if (k < u->n && cn_digit(u->cp[k]) > 0) unit = cn_digit(u->cp[k++]);
+    if (!tens && unit < 0) return -1;
+    *i = k;
+    return tens * 10 + (unit > 0 ? unit : 0);
+}
+
+/* A number of a date at *i, in digits or Chinese numerals. */
+static int read_date_num(const ustr *u, size_t *i, int max_digits, int year) {
+    int v = read_int(u, i, max_digits);
+    return v >= 0 ? v : read_cn(u, i, year);
+}
+
+/* [YYYY年][M月]D日[至|-|—|到[M月]D日] at i, in digits or Chinese numerals
+ * ("二〇二六年一月八日", "十二月七日"); "10月19上午" (日 left out) too. */
 static int parse_date(const ustr *u, size_t i, date_expr *d) {
     memset(d, 0, sizeof *d);
-    if (i > 0 && u_is_digit(u->cp[i - 1])) return 0;
+    if (i > 0 && (u_is_digit(u->cp[i - 1]) || cn_digit(u->cp[i - 1]) >= 0 || u->cp[i - 1] == 0x5341)) return 0;
     size_t k = i;
     int v = read_int(u, &k, 4);
-    if (v < 0) return 0;
+    if (v < 0) {
+        size_t y = k;
+        if (read_cn(u, &y, 1) >= 0 && y < u->n && u->cp[y] == 0x5E74)
+            v = read_cn(u, &k, 1);
+        else
+            v = read_cn(u, &k, 0);
+        if (v < 0) return 0;
+    }
     if (k - i == 4 && k < u->n && u->cp[k] == 0x5E74 /* 年 */) {
         d->y = v;
         k++;
-        v = read_int(u, &k, 2);
+        v = read_date_num(u, &k, 2, 0);
         if (v < 0) return 0;
     }
     if (k < u->n && u->cp[k] == 0x6708 /* 月 */) {
         d->m = v;
         k++;
-        v = read_int(u, &k, 2);
+        v = read_date_num(u, &k, 2, 0);
         if (v < 0) return 0;
+        /* "10月19上午": the 日 left out before a time of day. */
+        if (k < u->n && u->cp[k] != 0x65E5 && v >= 1 && v <= 31 && d->m >= 1 && d->m <= 12 &&
+            (ustr_at(u, k, "上午") || ustr_at(u, k, "下午") || ustr_at(u, k, "晚"))) {
+            d->d = v, d->a = i, d->b = k;
+            return 1;
+        }
     }
     size_t which0, dn = ustr_at_any(u, k, WORDS(date_dashes), &which0);
     if (dn && k + dn < u->n && u_is_digit(u->cp[k + dn])) {
@@ -175,8 +226,9 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
 
 /* The year whose work a meeting plans: "部署2025年重点任务" (strong), then
  * "2026年是…开局之年", then "2025年重点工作" not after 总结. */
-static int planning_year(const ustr *u) {
+static int planning_year(const ustr *u, int *current) {
     int weak = 0, mid = 0;
+    *current = 0;
     for (size_t i = 0; i + 5 < u->n; i++) {
         size_t k = i;
         if (i > 0 && u_is_digit(u->cp[i - 1])) continue;
@@ -193,6 +245,7 @@ static int planning_year(const ustr *u) {
             (ustr_at(u, after, "重点") || ustr_at(u, after, "主要任务")))
             weak = y;
     }
+    *current = mid != 0;
     return mid ? mid : weak;
 }
 
@@ -200,7 +253,9 @@ static int year_in(const char *s) {
     if (!s) return 0;
     for (const char *p = s; *p; p++) {
         if (p[0] >= '1' && p[0] <= '2' && p[1] >= '0' && p[1] <= '9' && p[2] >= '0' && p[2] <= '9' && p[3] >= '0' &&
-            p[3] <= '9' && (strncmp(p + 4, "年", 3) == 0 || strncmp(p + 4, "半年", 6) == 0) &&
+            p[3] <= '9' &&
+            (strncmp(p + 4, "年", 3) == 0 || strncmp(p + 4, "半年", 6) == 0 || strncmp(p + 4, "上半年", 9) == 0 ||
+             strncmp(p + 4, "下半年", 9) == 0) &&
             (p == s || p[-1] < '0' || p[-1] > '9'))
             return atoi(p);
     }
@@ -274,7 +329,7 @@ void read_page(page *pg, const ustr *doc, const clean_doc *cd) {
     pg->pub_y = cd->pub_y, pg->pub_m = cd->pub_m, pg->pub_d = cd->pub_d;
     if (!pg->pub_y) numeric_date_in(doc, 400, &pg->pub_y, &pg->pub_m, &pg->pub_d); /* "时间：2021-12-21" */
     read_full_dates(doc, pg->full_year);
-    pg->plan_year = planning_year(doc);
+    pg->plan_year = planning_year(doc, &pg->plan_current);
 }
 
 /* ------------------------------------------------------- year inference */
@@ -302,8 +357,11 @@ static int year_of_name(const char *name, int m) {
              (strstr(name, "民主生活会") || strstr(name, "述职") || strstr(name, "考核") || strstr(name, "总结")))
         return m <= 6 ? y + 1 : y;                      /* a review of year y */
     if (strstr(name, "总结") && !ji) return y;
-    if (strstr(name, "半年")) return y;
-    return m >= 10 ? y - 1 : y;                         /* plans year y */
+    /* Only a work conference or retreat plans its year ("2018年工作务虚会" in
+     * December 2017); "2008年第8次部务会议" is the year's own. */
+    int plans = at && (strncmp(at, "年工作会议", strlen("年工作会议")) == 0 ||
+                       strncmp(at, "年度工作会议", strlen("年度工作会议")) == 0 || strstr(name, "务虚会"));
+    return plans && m >= 10 ? y - 1 : y;
 }
 
 /* A number written in Chinese numerals or digits at i (一百零五, 七十, 105):
@@ -342,7 +400,7 @@ static int anniversary_year(const ustr *u, year_basis *yb) {
         int base;
     } eras[] = {{"建党", 1921}, {"党成立", 1921}, {"共产党成立", 1921}, {"新中国成立", 1949},
                 {"共和国成立", 1949}, {"改革开放", 1978}};
-    for (size_t i = 0; i + 3 < u->n; i++) {
+    for (size_t i = 1; i + 2 <= u->n; i++) {
         if (!ustr_at(u, i, "周年")) continue;
         size_t s = i;
         while (s > 0 && i - s < 5 && (u_is_digit(u->cp[s - 1]) || cn_numeral_is(u->cp[s - 1], NUM_COUNT))) s--;
@@ -502,13 +560,34 @@ static int infer_year(const ustr *u, const page *pg, const article *a, int m, in
         return yb->y;
     }
     if (event_year(u, a, m, d, yb)) return yb->y;
-    int plan = planning_year(u);
-    if (!plan) plan = pg->plan_year;
-    if (plan) {
-        yb->why = "the year it plans for";
-        return yb->y = m >= 10 ? plan - 1 : plan;
+    int current, plan = planning_year(u, &current);
+    if (!plan) plan = pg->plan_year, current = pg->plan_current;
+    if (plan) { /* "2020年是…之年" names this year; "部署2025年…" the next */
+        yb->why = current ? "the year it names as this year" : "the year it plans for";
+        return yb->y = m >= 10 && !current ? plan - 1 : plan;
     }
     if (anniversary_year(u, yb) || plan_period_year(u, yb)) return yb->y;
+    return 0;
+}
+
+/* "昨日下午，…召开" on a page dated 2022-07-29: the day before the page's
+ * date (今天/今日: that day), when the report writes no day at all. */
+static int relative_to_page(const ustr *u, const page *pg, size_t from, size_t limit, date_expr *d) {
+    static const int mdays[] = {31, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (!pg->pub_y) return 0;
+    for (size_t i = from; i < limit && i < u->n; i++) {
+        int back = ustr_at(u, i, "昨日") || ustr_at(u, i, "昨天");
+        if (!back && !ustr_at(u, i, "今天") && !ustr_at(u, i, "今日")) continue;
+        memset(d, 0, sizeof *d);
+        d->y = pg->pub_y, d->m = pg->pub_m, d->d = pg->pub_d - back;
+        if (!d->d) {
+            d->m = d->m == 1 ? 12 : d->m - 1;
+            d->y -= d->m == 12;
+            d->d = mdays[d->m] + (d->m == 2 && d->y % 4 == 0);
+        }
+        d->a = i, d->b = i + 2;
+        return 1;
+    }
     return 0;
 }
 
@@ -527,6 +606,7 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         }
         i = d.b - 1;
     }
+    if (!found && !dateline.d) found = relative_to_page(u, pg, from, limit, &best);
     if (!found) {
         if (!dateline.d) return;
         best = dateline;

@@ -39,6 +39,7 @@ typedef struct {
     int pub_y, pub_m, pub_d; /* the page's date: its metadata, else its first numeric date */
     short full_year[13][32]; /* year of the first YYYY年M月D日 of each month and day */
     int plan_year;           /* the year whose work the page plans (planning_year) */
+    int plan_current;        /* plan_year was named as this year ("2020年是…之年") */
 } page;
 
 /* The articles of one document, in page order. */

@@ -167,7 +167,7 @@ const word_list attendee_manner = LIST(attendee_manner_w);
 /* Words that end the name of a meeting: "国务院常务会议", "务虚会",
  * "中央经济工作会议". */
 static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "务虚会", "全会",
-                                              "年会", "论坛", "大会",   "常委会", "晚宴", "座谈"};
+                                              "年会", "论坛", "大会",   "常委会", "晚宴", "座谈", "讲座"};
 const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",

@@ -39,17 +39,30 @@ static size_t session_ordinal_at(const ustr *u, size_t s) {
 /* Is the object [s, e) of 召开 a meeting named only by its kind — 会议,
  * 扩大会议, 党组（扩大）会议, 常委会会议, or one that opens with a session
  * ordinal — so that its name needs its owner? */
+/* Kinds then 会议 or 会 from k ("党组（扩大）会议", "常委会会议"), trying
+ * each kind that matches: "常委会议" is 常委 + 会议, not 常委会 + 议. */
+static int generic_rest(const ustr *u, size_t k, size_t e, int depth) {
+    size_t q = k + ustr_at(u, k, "（扩大）");
+    size_t m = ustr_at(u, q, "会议");
+    if (!m) m = ustr_at(u, q, "会");
+    if (m) {
+        q += m;
+        /* "党组（扩大）会议暨第八次常务会议", "党组扩大会议和党组会" */
+        if (q >= e || ustr_at(u, q, "暨") || ustr_at(u, q, "和") || ustr_at(u, q, "及") || u->cp[q] == 0x3001) return 1;
+    }
+    if (depth > 4) return 0;
+    for (size_t i = 0; i < generic_meeting_kinds.n; i++) {
+        size_t n = ustr_at(u, k, generic_meeting_kinds.w[i]);
+        if (n && generic_rest(u, k + n, e, depth + 1)) return 1;
+    }
+    return 0;
+}
+
+/* Is the object [s, e) of 召开 a meeting named only by its kind — 会议,
+ * 扩大会议, 党组（扩大）会议, 常委会会议, or one that opens with a session
+ * ordinal — so that its name needs its owner? */
 static int generic_object(const ustr *u, size_t s, size_t e) {
-    if (session_ordinal_at(u, s)) return 1;
-    size_t k = s, n, w;
-    while (k < e && (n = ustr_at_any(u, k, WORDS(generic_meeting_kinds), &w))) k += n;
-    k += ustr_at(u, k, "（扩大）");
-    size_t m = ustr_at(u, k, "会议");
-    if (!m) m = ustr_at(u, k, "会");
-    if (!m) return 0;
-    k += m;
-    /* "党组（扩大）会议暨第八次常务会议", "党组扩大会议和党组会" */
-    return k >= e || ustr_at(u, k, "暨") || ustr_at(u, k, "和") || ustr_at(u, k, "及") || u->cp[k] == 0x3001;
+    return session_ordinal_at(u, s) || generic_rest(u, s, e, 0);
 }
 
 /* Where the object of a convening verb that starts at s ends: at the first
@@ -253,7 +266,7 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         int chair_verb = ustr_at(u, p, "主持") && !ustr_at(u, p + 2, "召开") && !ustr_at(u, p + 2, "会议") &&
                          !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人");
-        if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !chair_verb) continue;
+        if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
         size_t s, e;
         if (!object_after(u, p + 2, &s, &e)) continue;
         size_t cs, se;
