@@ -187,7 +187,8 @@ const word_list org_suffixes = LIST(org_suffixes_w);
  * kind alone: "区政协召开主席会议", "市人大常委会召开党组会议". */
 static const char *const convening_bodies_w[] = {"常委会", "政协", "人大",   "大学", "学校", "党支部", "支部",
                                                  "总支",   "工会", "妇联",   "协会", "学会", "联合会", "街道",
-                                                 "镇",     "乡",   "村",     "社区", "小组", "中心组", "班子"};
+                                                 "镇",     "乡",   "村",     "社区", "小组", "中心组", "班子",
+                                                 "主席团"};
 const word_list convening_bodies = LIST(convening_bodies_w);
 
 /* The kinds that make a meeting generic, up to two of them before 会议:
@@ -199,7 +200,7 @@ const word_list generic_meeting_kinds = LIST(generic_meeting_kinds_w);
 
  /* What may stand between a session's 届 and its 次: "十届委员会第三十六次",
  * "十六届人大常委会第八次". */
-static const char *const session_bodies_w[] = {"人大常委会", "委员会", "常委会", "人大", "政协"};
+static const char *const session_bodies_w[] = {"人民代表大会", "人大常委会", "代表大会", "委员会", "常委会", "人大", "政协"};
 const word_list session_bodies = LIST(session_bodies_w);
 
 /* What may follow a generic meeting's 会议 (what it did, or a break):

@@ -25,7 +25,8 @@ static size_t count_digits(const ustr *u, size_t k) {
  * 十届委员会第三十六次, 十六届人大常委会第八次 — its length, else 0. Such a
  * name means something only with its owner (区政协五届十三次主席会议). */
 static size_t session_ordinal_at(const ustr *u, size_t s) {
-    size_t k = s, n = count_digits(u, k), w;
+    size_t k = s + ustr_at(u, s, "第"), n = count_digits(u, k), w;
+    if (!n || !ustr_at(u, k + n, "届")) k = s, n = count_digits(u, k);
     if (n && ustr_at(u, k + n, "届")) {
         k += n + 1;
         k += ustr_at_any(u, k, WORDS(session_bodies), &w);
@@ -111,16 +112,61 @@ static size_t clause_start_over_brackets(const ustr *u, size_t i, size_t limit) 
 
 /* The subject before a convening verb at p: [*cs, *se) after the
  * dateline, a page label, time words and adverbs. */
+/* What opens a clause but is not its subject: a dateline's outlet
+ * ("南方网讯", "X报讯"), a byline or page note in brackets ("（记者张三）",
+ * "（紧接第1版）"), a numeric date ("2025-10-23"), marks (▲, 】). */
+static size_t after_clause_furniture(const ustr *u, size_t s, size_t p) {
+    for (size_t prev = p + 1; prev != s && s < p;) {
+        prev = s;
+        while (s < p && !u_is_han(u->cp[s]) && u->cp[s] != 0x201C && u->cp[s] != 0xFF08) {
+            size_t k = s;
+            while (k < p && u_is_digit(u->cp[k])) k++;
+            if (k > s && k < p && u_is_han(u->cp[k])) break; /* "2025年…": a year opens the name */
+            s = k > s ? k : s + 1;
+        }
+        if (s < p && u->cp[s] == 0xFF08) { /* （记者…）, （紧接第1版） */
+            size_t k = s + 1;
+            while (k < p && k - s < 40 && u->cp[k] != 0xFF09) k++;
+            if (k < p && (ustr_find(u, s, k, "记者") != USTR_NONE || ustr_find(u, s, k, "通讯员") != USTR_NONE ||
+                          ustr_find(u, s, k, "版") != USTR_NONE))
+                s = k + 1;
+        }
+        for (size_t k = s + 1; k < p && k - s <= 8 && u_is_han(u->cp[k - 1]); k++)
+            if (u->cp[k] == 0x8BAF /* 讯 */ && k + 1 < p && !u_is_han(u->cp[k + 1])) { /* 南方网讯（ */
+                s = k + 1;
+                break;
+            }
+    }
+    return s;
+}
+
+/* "中共中央政治局今天（9月29日）召开会议": a date in brackets after a time
+ * word; "湖北省宣传部长会议以电视电话会形式召开": how it was held. The start
+ * of either ending at e, else e. */
+static size_t bracket_date_or_manner_back(const ustr *u, size_t e, size_t floor) {
+    size_t open = bracket_open_before(u, e, floor, 14);
+    if (open != USTR_NONE) {
+        int digit = 0;
+        for (size_t k = open; k < e; k++) digit |= u_is_digit(u->cp[k]);
+        if (digit && (ustr_find(u, open, e, "日") != USTR_NONE || ustr_find(u, open, e, "月") != USTR_NONE)) return open;
+    }
+    if (ends_with(u, e, "形式") || ends_with(u, e, "方式"))
+        for (size_t k = e - 2; k > floor && e - k < 16 && !is_clause_break(u->cp[k - 1]); k--)
+            if (u->cp[k - 1] == 0x4EE5 /* 以 */) return k - 1;
+    return e;
+}
+
 static void subject_before(const ustr *u, size_t p, size_t *cs, size_t *se) {
     size_t s = clause_start_over_brackets(u, p, 80);
     size_t d = after_dateline(u, s, p);
     if (d) s = d;
     s = after_latin_label(u, s, p);
-    while (s < p && !u_is_han(u->cp[s]) && !u_is_digit(u->cp[s]) && u->cp[s] != 0x201C && u->cp[s] != 0xFF08) s++;
+    s = after_clause_furniture(u, s, p);
+    if ((d = after_dateline(u, s, p))) s = d; /* furniture before a dateline */
     size_t e = p;
     for (size_t prev = e + 1; prev != e;) {
         prev = e;
-        e = relative_day_back(u, skip_time_place(u, e, s), s);
+        e = bracket_date_or_manner_back(u, relative_day_back(u, skip_time_place(u, e, s), s), s);
     }
     *cs = s;
     *se = e;
@@ -169,6 +215,18 @@ static void set_org(const ustr *u, article *a, size_t cs, size_t e) {
     add_span(a, "meeting.org", cs, e);
 }
 
+/* "年度的中央经济工作会议", "一次非常重要的会议": what qualifies a name
+ * with 的 is not part of it (党的 is: "党的群众路线教育实践活动动员大会");
+ * nor is a count or an ordinal of the occasion (首次, 一次, 这次). */
+static size_t after_qualifier(const ustr *u, size_t s, size_t e) {
+    size_t de = ustr_rfind(u, s, e, "的");
+    if (de != USTR_NONE && e - de > 4 && !(de > s && u->cp[de - 1] == 0x515A /* 党 */)) s = de + 1;
+    static const char *const occasion[] = {"首次", "一次", "这次", "此次", "本次", "该次", "又一次"};
+    size_t w, n = ustr_at_any(u, s, occasion, sizeof occasion / sizeof *occasion, &w);
+    if (n && e - s > n + 2) s += n;
+    return s;
+}
+
 /* The object of a convening verb ending at v (召开, 举行, 召开了): its span,
  * 0 when it names no meeting. A count before it is not part of the name
  * ("召开两场专题座谈会"). */
@@ -181,6 +239,7 @@ static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
         s = q + 1;
     size_t e = meeting_object_end(u, s);
     if (e <= s) return 0;
+    s = after_qualifier(u, s, e);
     *os = s;
     *oe = e;
     return 1;
@@ -244,8 +303,7 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         e = before_alias(u, cs, e);
         if (!ends_with_any(u, e, WORDS(meeting_words))) continue;
         /* "全省人民瞩目的浙江省…会议": what qualifies the name is not part of it. */
-        size_t de = ustr_rfind(u, cs, e, "的");
-        if (de != USTR_NONE && e - de > 4) cs = de + 1;
+        cs = after_qualifier(u, cs, e);
         /* "两场专题座谈会": a count of meetings is not part of the name. */
         size_t q = cs;
         while (q < e && q - cs < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
@@ -269,6 +327,10 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
         size_t s, e;
         if (!object_after(u, p + 2, &s, &e)) continue;
+        /* 举办 also holds games and fairs (举办冬奥会): only talks and meetings */
+        if (ustr_at(u, p, "举办") && !ends_with(u, e, "会议") && !ends_with(u, e, "讲座") && !ends_with(u, e, "座谈会") &&
+            !ends_with(u, e, "报告会"))
+            continue;
         size_t cs, se;
         subject_before(u, p, &cs, &se);
         int body = se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && is_body(u, cs, se);
@@ -300,7 +362,16 @@ int name_as_scene(const ustr *u, size_t from, size_t to, article *a) {
     return 0;
 }
 
-/* Only the headline names the meeting ("八所镇召开党委换届工作动员会" above
+/* Is a name only a meeting's kind ("第七次常务会议", "党组扩大会")? */
+static int name_is_generic(const char *name) {
+    ustr n;
+    if (ustr_init(&n, name, strlen(name))) return 0;
+    int g = generic_object(&n, 0, n.n);
+    ustr_free(&n);
+    return g;
+}
+
+/* The headline names the meeting the text does not ("八所镇召开党委换届工作动员会" above
  * "…召开换届工作动员"): the name and body read from it. Its spans would
  * point into the title, not the text: none are kept. */
 void name_from_title(article *a) {
@@ -310,11 +381,21 @@ void name_from_title(article *a) {
     article h;
     memset(&h, 0, sizeof h);
     if (name_as_subject(&t, 0, t.n, &h) || name_as_object(&t, 0, t.n, &h)) {
+        /* The headline may name the owner the text leaves out: "县政府召开
+         * 第七次常务会议" above "…召开第七次常务会议". */
+        size_t hn = h.name ? strlen(h.name) : 0, an = a->name ? strlen(a->name) : 0;
+        if (a->name && !(hn > an && strcmp(h.name + hn - an, a->name) == 0 && name_is_generic(a->name))) {
+            free(h.name);
+            h.name = NULL;
+        }
+        if (!h.name) goto done;
+        free(a->name);
         a->name = h.name;
         if (!a->org) a->org = h.org;
         else free(h.org);
         h.name = h.org = NULL;
     }
+done:
     free(h.name);
     free(h.org);
     free(h.spans);
