@@ -35,7 +35,7 @@ int word_in(const word_list *l, const char *s) {
  * ("国务院总理李强", "部党组成员、副部长陈肇雄"). A name may not end with
  * one either ("中央书记处书记" holds no name 处书记). */
 static const char *const position_words_w[] = {
-    "中央政治局常委", "政治局常委", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
+    "中央政治局常委", "政治局常委", "领导人", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
     "部长",           "副主任",     "主任",   "副省长",   "省长",     "副市长", "市长",     "副区长",   "区长",
     "副县长",         "县长",       "副主席", "主席",     "副局长",   "局长",   "副司长",   "司长",     "副厅长",
     "厅长",           "副处长",     "处长",   "董事长",   "副总经理", "总经理", "总工程师", "总经济师", "总会计师",
@@ -147,7 +147,7 @@ static const char *const speaker_places_w[] = {"在会上", "在大会上", "在
 const word_list speaker_places = LIST(speaker_places_w);
 
 /* What closes a list of those present before 出席: "刘光和等领导出席会议". */
-static const char *const present_groups_w[] = {"等领导同志", "等领导", "等同志", "等人", "等"};
+static const char *const present_groups_w[] = {"等领导同志", "等领导", "等同志", "等人", "等一行", "一行", "等"};
 const word_list present_groups = LIST(present_groups_w);
 
 /* A clause with one of these verbs does something else than attend: the
@@ -245,7 +245,9 @@ static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚", 
                                            "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀",
                                            "先后", "分别", "正式", "开始", "首次", "集中", "如期", "顺利",
                                            "胜利", "今日", "昨晚", "今晨", "当天", "当日", "近期", "上周", "本周", "日前在",
-                                           "此前", "凌晨", "中午", "傍晚", "晚间", "早上", "隆重", "圆满"};
+                                           "此前", "凌晨", "中午", "傍晚", "晚间", "早上", "隆重", "圆满",
+                                           "星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日",
+                                           "星期天", "将", "也", "还", "均", "一同", "共同", "一起"};
 const word_list time_words = LIST(time_words_w);
 
 /* Marks of a range of days, read backwards from 日: "22至23日", "22-23日". */

@@ -124,11 +124,61 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
     return 0;
 }
 
+/* "会议由荣维聪主席主持", "会议由集团剪爱森常务副总裁主持", "会议由镇党委尚金
+ *楼主持": after 由, an org or nothing, the name, and a title or nothing,
+ * ending at j. Sets the name [*na, *nb) and the title [*ta, *te). */
+static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size_t *ta, size_t *te) {
+    size_t you = j;
+    while (you > 0 && j - you < 14 && u_is_han(u->cp[you - 1]) && u->cp[you - 1] != 0x7531 /* 由 */) you--;
+    if (you == 0 || u->cp[you - 1] != 0x7531) return 0;
+    static const char *const modifiers[] = {"常务", "执行", "第一", "专职"};
+    size_t w = ends_with_any(u, j, WORDS(position_words)), t = j - w;
+    if (w) t -= ends_with_any(u, t, modifiers, sizeof modifiers / sizeof *modifiers);
+    for (size_t n = 3; n >= 2; n--) {
+        if (t < you + n || !is_name(u, t - n, t)) continue;
+        size_t a = t - n;
+        int org_before = a > you && ends_with_any(u, a, WORDS(org_suffixes));
+        if (a != you && !org_before) continue;
+        if (!w && !org_before) continue; /* a bare name after 由 is read by person_before */
+        *na = a, *nb = t;
+        *ta = w ? t : you, *te = w ? j : a;
+        return 1;
+    }
+    return 0;
+}
+
+/* "主持会议的全国人大常委会委员长吴邦国宣布": the chair named after 主持会议的. */
+static int chair_named_after(const ustr *u, size_t p, size_t *na, size_t *ta, size_t *nb) {
+    if (!ustr_at(u, p + 2, "会议的") && !ustr_at(u, p + 2, "大会的")) return 0;
+    size_t s = p + 5, e = s;
+    while (e < u->n && e - s < 30 && u_is_han(u->cp[e])) {
+        size_t w;
+        if (e > s + 2 && (ustr_at_any(u, e, WORDS(said_verbs), &w) || ustr_at(u, e, "宣布") || ustr_at(u, e, "讲话")))
+            break;
+        e++;
+    }
+    if (!person_before(u, e, na, ta) || *na <= s) return 0;
+    if (*ta < s) *ta = s;
+    *nb = e;
+    return 1;
+}
+
 int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit; p++) {
         if (!ustr_at(u, p, "主持")) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
-        size_t na, ta, nb;
+        size_t na, ta, nb, te;
+        if (chair_named_after(u, p, &na, &ta, &nb)) {
+            set_person(u, &a->chair, ta, na, nb);
+            add_span(a, "meeting.chair", p, nb);
+            return 1;
+        }
+        if (chair_after_you(u, j, &na, &nb, &ta, &te)) {
+            a->chair.name = ustr_slice(u, na, nb);
+            a->chair.title = ta < te ? ustr_slice(u, ta, te) : NULL;
+            add_span(a, "meeting.chair", na < ta ? na : ta, p + 2);
+            return 1;
+        }
         if (person_titled_after(u, j, &na, &nb)) {
             /* "吴邦国委员长主持会议": the title after the name. */
             a->chair.name = ustr_slice(u, na, nb);
@@ -361,7 +411,7 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
         int bare = ib - (j + 1) >= 2 && ib - (j + 1) <= 3 && all_han(u, j + 1, ib) && is_name(u, j + 1, ib);
         if (bare)
             na = j + 1;
-        else if (!person_before(u, ib, &na, &ta) || ta != j + 1)
+        else if (!person_before(u, ib, &na, &ta) || na <= j + 1 || !ends_with_any(u, na, WORDS(position_words)))
             return 0;
         out[got][0] = ia;
         out[got][1] = j;
@@ -431,12 +481,20 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
 
 /* The inverted list: "出席今天会议的有：A、B，C", "出席会议的领导有…",
  * "出席者包括…": the names after 有/包括, to the end of the sentence. */
-static void present_after(const ustr *u, article *a, size_t p) {
-    size_t k = p + 2, stop = k + 16;
-    while (k < u->n && k < stop && !is_clause_break(u->cp[k]) && !ustr_at(u, k, "有") && !ustr_at(u, k, "包括")) k++;
-    if (k >= u->n || k >= stop || is_clause_break(u->cp[k])) return;
-    if (!ustr_at(u, k - 1, "的") && !ustr_at(u, k - 1, "者")) return;
-    k += ustr_at(u, k, "有") ? 1 : 2;
+/* Where the names of an inverted list start: after "出席今天会议的有",
+ * "出席大会的省领导有", "出席者包括", "出席者包含" (a 的 or 者, then 有,
+ * 包括, 包含 or 是); 0 when the words after 出席 at p are not such. */
+static size_t inverted_list_at(const ustr *u, size_t p) {
+    size_t k = p + 2, stop = k + 16, de = 0;
+    for (; k < u->n && k < stop && !is_clause_break(u->cp[k]); k++) {
+        if (u->cp[k] == 0x7684 /* 的 */ || u->cp[k] == 0x8005 /* 者 */) de = k;
+        if (de && (ustr_at(u, k, "有") || ustr_at(u, k, "是"))) return k + 1;
+        if (de && (ustr_at(u, k, "包括") || ustr_at(u, k, "包含"))) return k + 2;
+    }
+    return 0;
+}
+
+static void present_after(const ustr *u, article *a, size_t k) {
     while (k < u->n && (u->cp[k] == 0xFF1A || u->cp[k] == ':')) k++;
     size_t found[64][2], nf = 0;
     for (size_t s = k; s < u->n && !u_is_sentence_end(u->cp[s]) && u->cp[s] != '\n';) {
@@ -453,14 +511,19 @@ static void present_after(const ustr *u, article *a, size_t p) {
 void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
-        if (ustr_at(u, p + 2, "今天") || ustr_at(u, p + 2, "会议的") || ustr_at(u, p + 2, "者") ||
-            ustr_at(u, p + 2, "本次") || ustr_at(u, p + 2, "这次")) {
-            present_after(u, a, p);
+        size_t inv = inverted_list_at(u, p);
+        if (inv) {
+            present_after(u, a, inv);
             continue;
         }
-        size_t e = skip_time_place(u, p, clause_start(u, p, 200)); /* 在主会场出席 */
+        size_t cs = clause_start(u, p, 200);
+        size_t e = skip_time_place(u, p, cs); /* 在主会场出席 */
         size_t gn = ends_with_any(u, e, WORDS(present_groups));
         e -= gn;
+        /* "李思进等常委会组成人员出席", "兰文等市四套班子和福州新区领导出席": a
+         * group after 等 closes the list. */
+        size_t g = ustr_rfind(u, cs, e, "等");
+        if (!gn && g != USTR_NONE && e - g <= 16 && all_han(u, g, e)) e = g;
         if (ends_with(u, e, "同志")) e -= 2;
         size_t found[64][2];
         add_present(u, a, found, names_before(u, sentence_start(u, p), e, found));
