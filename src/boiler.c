@@ -387,18 +387,137 @@ static int is_tail_marker(const char *s, size_t len) {
     return 0;
 }
 
-/* Where a source name ends on a metadata line: "来源：央视网 2018-03-21",
- * "来源：新京报点击：241次", "来源：四川日报时间：2022-10-27". */
-static size_t source_end(const char *s, size_t v, size_t end) {
-    static const char *const stops[] = {"点击", "发布", "时间", "作者", "编辑", "浏览", "日期", "字号", "字体", "【", "　"};
-    size_t e = v;
-    while (e < end && s[e] != ' ' && s[e] != '\t' && s[e] != '|' && !(s[e] >= '0' && s[e] <= '9')) {
-        int stop = 0;
-        for (size_t k = 0; k < COUNT(stops) && !stop; k++) stop = e > v && starts_with(s + e, end - e, stops[k]);
-        if (stop) break;
-        e++;
+/* Labels whose values are not kept, yet end the value before them on a
+ * metadata line ("来源：四川日报时间：2022-10-27", "作者：网站管理员来源：系统
+ * 阅读：", "来源：麦积区融媒体中心 转载：康翠霞"). Longer labels first. */
+static const char *const other_labels[] = {
+    "发布时间", "发布日期", "更新时间", "时间",   "日期", "作者", "撰文", "转载",     "点击数",
+    "点击",     "阅读数",   "阅读",     "浏览次数", "浏览", "访问次数", "字体", "字号", "关注度", "摘要",
+};
+
+/* A label at s[i] followed by a separator: returns the value's start and
+ * sets *role_end and *kind (-1 for a label whose value is dropped). */
+static size_t label_at(const char *s, size_t i, size_t end, size_t *role_end, int *kind) {
+    static const struct {
+        const char *const *w;
+        size_t n;
+        int kind;
+    } groups[] = {{source_roles, COUNT(source_roles), META_SOURCE},
+                  {editor_roles, COUNT(editor_roles), META_EDITOR},
+                  {other_labels, COUNT(other_labels), -1}};
+    for (size_t g = 0; g < COUNT(groups); g++)
+        for (size_t r = 0; r < groups[g].n; r++) {
+            if (!starts_with(s + i, end - i, groups[g].w[r])) continue;
+            size_t pos = skip_spaces(s, i + strlen(groups[g].w[r]), end);
+            for (size_t k = 0; k < COUNT(separators); k++)
+                if (starts_with(s + pos, end - pos, separators[k])) {
+                    *role_end = i + strlen(groups[g].w[r]);
+                    *kind = groups[g].kind;
+                    return skip_spaces(s, pos + strlen(separators[k]), end);
+                }
+        }
+    return 0;
+}
+
+static size_t char_len(const char *s, size_t i, size_t end) {
+    uint32_t cp;
+    return u8_decode((const unsigned char *)s + i, end - i, &cp);
+}
+
+/* A date or a time starts here: 2018-03-21, 2024年, 10:21, 4月7日. */
+static int date_starts(const char *s, size_t i, size_t end) {
+    size_t k = i;
+    while (k < end && s[k] >= '0' && s[k] <= '9') k++;
+    if (k == i) return 0;
+    if (k - i >= 4) return 1;
+    return k < end && (s[k] == '-' || s[k] == '/' || s[k] == '.' || s[k] == ':' || starts_with(s + k, end - k, "年") ||
+                       starts_with(s + k, end - k, "月") || starts_with(s + k, end - k, "日"));
+}
+
+/* Brackets end a value: "（来源：新华社）", "编辑：莫中圆 【字体：". */
+static int bracket_at(const char *s, size_t i, size_t end) {
+    static const char *const marks[] = {"（", "）", "(", ")", "【", "】", "[", "]", "<", "＜"};
+    for (size_t k = 0; k < COUNT(marks); k++)
+        if (starts_with(s + i, end - i, marks[k])) return 1;
+    return 0;
+}
+
+/* Quote marks around a name are not part of it: 来源：“学习强国”. */
+static void strip_quotes(const char *s, size_t *a, size_t *b) {
+    static const char *const quotes[] = {"“", "”", "\"", "「", "」", "‘", "’", "'"};
+    for (int moved = 1; moved && *a < *b;) {
+        moved = 0;
+        for (size_t k = 0; k < COUNT(quotes); k++) {
+            size_t n = strlen(quotes[k]);
+            if (*b - *a >= n && memcmp(s + *a, quotes[k], n) == 0) *a += n, moved = 1;
+            if (*b - *a >= n && memcmp(s + *b - n, quotes[k], n) == 0) *b -= n, moved = 1;
+        }
     }
-    return e; /* at a character boundary: every stop is ASCII or a whole character */
+}
+
+/* Where a value that starts at v ends: at the next label, a bracket, a date
+ * or a time; a source also at a space ("来源：央视网 2018-03-21"). */
+static size_t value_end(const char *s, size_t v, size_t end, int kind) {
+    size_t e = v, re;
+    int k;
+    while (e < end && !label_at(s, e, end, &re, &k) && !bracket_at(s, e, end) && !date_starts(s, e, end) &&
+           !(kind == META_SOURCE && (s[e] == ' ' || s[e] == '\t' || s[e] == '|' || starts_with(s + e, end - e, "　"))))
+        e += char_len(s, e, end);
+    while (e > v && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+    return e;
+}
+
+size_t boiler_meta_fields(const char *s, size_t start, size_t end, meta_field *out, size_t max) {
+    size_t n = 0, i = start;
+    while (i < end && n < max) {
+        size_t role_end;
+        int kind;
+        size_t v = label_at(s, i, end, &role_end, &kind);
+        if (!v) {
+            i += char_len(s, i, end);
+            continue;
+        }
+        size_t e = value_end(s, v, end, kind), a = v;
+        strip_quotes(s, &a, &e);
+        if (kind >= 0 && e > a) out[n++] = (meta_field){(meta_kind)kind, i, role_end, a, e};
+        i = e > v ? e : v;
+    }
+    return n;
+}
+
+/* Gives a metadata line its kind from the fields on it: a source line, an
+ * editor line, or furniture with nothing worth keeping ("来源： 发布时间：…"). */
+static line_kind meta_kind_of(const tbuf *t, line_info *li, size_t end) {
+    meta_field f[8];
+    size_t n = boiler_meta_fields(t->s, li->start, end, f, COUNT(f));
+    for (int want = META_SOURCE; want <= META_EDITOR; want++)
+        for (size_t i = 0; i < n; i++)
+            if ((int)f[i].kind == want) {
+                li->role_start = f[i].role_start;
+                li->role_end = f[i].role_end;
+                li->value_start = f[i].value_start;
+                li->value_end = f[i].value_end;
+                return want == META_SOURCE ? LINE_SOURCE : LINE_EDITOR;
+            }
+    return LINE_DROP;
+}
+
+/* "来源：人民网 3月5日，市委召开…": a source line with the lead glued to it.
+ * Returns where the lead begins, 0 when the line is not one. */
+static size_t glued_lead(const tbuf *t, const line_info *li) {
+    meta_field f;
+    int source_first = 0;
+    for (size_t i = 0; i < COUNT(source_roles) && !source_first; i++)
+        source_first = starts_with(t->s + li->start, li->end - li->start, source_roles[i]);
+    if (!source_first) return 0; /* the cheap test: most lines fail here */
+    if (boiler_meta_fields(t->s, li->start, li->end, &f, 1) != 1 || f.kind != META_SOURCE || f.role_start != li->start)
+        return 0;
+    size_t r = skip_spaces(t->s, f.value_end, li->end), re;
+    int k;
+    if (r >= li->end || label_at(t->s, r, li->end, &re, &k)) return 0;
+    const char *rest = t->s + r;
+    size_t len = li->end - r;
+    return memmem(rest, len, "，", 3) || memmem(rest, len, "。", 3) ? r : 0;
 }
 
 /* A short line with no sentence in it that carries metadata words: its
@@ -413,30 +532,7 @@ static line_kind metadata_line(const tbuf *t, line_info *li) {
     for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++)
         meta = memmem(s, len, metadata_words[i], strlen(metadata_words[i])) != NULL;
     if (!meta) return LINE_BODY;
-    for (size_t i = 0; i < COUNT(source_roles); i++) {
-        const char *at = memmem(s, len, source_roles[i], strlen(source_roles[i]));
-        size_t role_end, v;
-        if (!at) continue;
-        size_t start = (size_t)(at - t->s);
-        if (!role_line(t->s, start, li->end, source_roles, COUNT(source_roles), &role_end, &v)) continue;
-        li->role_start = start;
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = source_end(t->s, v, li->end);
-        return LINE_SOURCE;
-    }
-    for (size_t i = 0; i < COUNT(editor_roles); i++) {
-        const char *at = memmem(s, len, editor_roles[i], strlen(editor_roles[i]));
-        size_t role_end, v;
-        if (!at || !role_line(t->s, (size_t)(at - t->s), li->end, editor_roles, COUNT(editor_roles), &role_end, &v))
-            continue;
-        li->role_start = (size_t)(at - t->s);
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = li->end;
-        return LINE_EDITOR;
-    }
-    return LINE_DROP;
+    return meta_kind_of(t, li, li->end);
 }
 
 /* At least 80 characters with two sentence ends: no teaser is this long. */
@@ -470,26 +566,16 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         if (!is_prose(s, len)) return LINE_DROP;
         st->in_tail = 0;
     }
+    if ((li->lead_at = glued_lead(t, li))) return LINE_BODY;
     if (len > LONG_LINE) return classify_long_line(s, len, st);
     if (st->seen_body && is_tail_marker(s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
     }
     size_t role_end, v;
-    if (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v)) {
-        li->role_start = li->start;
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = source_end(t->s, v, li->end);
-        return LINE_SOURCE;
-    }
-    if (role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v)) {
-        li->role_start = li->start;
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = li->end;
-        return LINE_EDITOR;
-    }
+    if (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v) ||
+        role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v))
+        return meta_kind_of(t, li, li->end);
     line_kind meta = metadata_line(t, li);
     if (meta != LINE_BODY) return meta;
     for (size_t i = 0; i < COUNT(furniture_lines); i++)
