@@ -144,7 +144,7 @@ static const char *const editor_roles[] = {
     "责任编辑", "责编", "主编", "审校", "编辑", "校对", "审核", "终审",   "初审",   "复审",
     "二审",     "三审", "监制", "统筹", "排版", "美编", "策划", "出品人", "总编辑", "值班编辑",
 };
-static const char *const source_roles[] = {"来源", "稿源", "文章来源", "信息来源", "出处"};
+static const char *const source_roles[] = {"来源", "稿源", "文章来源", "信息来源", "消息来源", "出处"};
 
 /* Separators between a metadata role and its value. */
 static const char *const separators[] = {"：", ":", "丨", "|", "｜", "/", "／"};
@@ -467,6 +467,21 @@ static size_t value_end(const char *s, size_t v, size_t end, int kind) {
     return e;
 }
 
+/* A source value runs on when cleaning took the space after it out
+ * ("消息来源：四川新闻网尹力主持召开…"): a source is a short name, so a long
+ * value ends after the last of these endings in its first 12 characters. */
+static size_t cut_run_on_source(const char *s, size_t v, size_t e) {
+    static const char *const endings[] = {"客户端", "中心", "新闻", "网站", "社", "报", "网", "台"};
+    if (e - v <= 16 * 3) return e;
+    size_t best = 0, pos = v;
+    for (int chars = 0; pos < e && chars < 12; chars++) {
+        pos += char_len(s, pos, e);
+        for (size_t k = 0; k < COUNT(endings); k++)
+            if (ends_with_bytes(s + v, pos - v, endings[k])) best = pos;
+    }
+    return best ? best : e;
+}
+
 size_t boiler_meta_fields(const char *s, size_t start, size_t end, meta_field *out, size_t max) {
     size_t n = 0, i = start;
     while (i < end && n < max) {
@@ -478,6 +493,7 @@ size_t boiler_meta_fields(const char *s, size_t start, size_t end, meta_field *o
             continue;
         }
         size_t e = value_end(s, v, end, kind), a = v;
+        if (kind == META_SOURCE) e = cut_run_on_source(s, v, e);
         strip_quotes(s, &a, &e);
         if (kind >= 0 && e > a) out[n++] = (meta_field){(meta_kind)kind, i, role_end, a, e};
         i = e > v ? e : v;
