@@ -79,6 +79,20 @@ static const char *const furniture_lines[] = {
     "Telegram",
     "微信扫一扫",
     "朋友圈",
+    "首页",
+    "摘要",
+    /* comment and login widgets */
+    "抢沙发",
+    "最热评论",
+    "最新评论",
+    "发表评论",
+    "我要评论",
+    "网友评论",
+    "查看评论",
+    "登录",
+    "注册",
+    "登录 注册",
+    "退出登录",
 };
 
 /* Line openings of repost notices, prompts and disclaimers. */
@@ -122,6 +136,12 @@ static const char *const furniture_prefixes[] = {
     "本页位置",     "中新网分类新闻查询",
     "http://",      "https://",
     "www.",
+    /* summaries, keywords, disclaimers and comment prompts of portal pages */
+    "摘要：",       "摘要:",
+    "关键词：",     "关键词:",
+    "关键字：",     "【免责声明】",
+    "版权及免责声明", "抢沙发",
+    "短网址：",
 };
 
 /* Words that make a short unpunctuated line page metadata ("2019-09-11
@@ -130,6 +150,11 @@ static const char *const metadata_words[] = {
     "来源：", "来源:",    "责任编辑", "发布时间", "发布日期",     "字体：",
     "作者：", "浏览次数", "【打印】", "【关闭】", "【我要纠错】",
 };
+
+/* A short line with one of these anywhere is a disclaimer ("本文仅代表作者
+ *观点，不代表本网立场", "文章来自网友投稿，文责自负"). */
+static const char *const disclaimer_words[] = {"不代表本网立场", "不代表本站立场", "不代表本网观点", "文责自负",
+                                               "版权及免责声明", "转载请注明", "任何形式转载", "信息真实性自行斟酌"};
 
 /* Lines after which the rest of a page is other content, never the article. */
 static const char *const tail_markers[] = {
@@ -283,10 +308,26 @@ static int is_counter(const char *s, size_t len) {
     return 0;
 }
 
-/* "A > B > C" navigation trails. */
+static int is_disclaimer(const char *s, size_t len) {
+    if (len > 300) return 0;
+    for (size_t i = 0; i < COUNT(disclaimer_words); i++)
+        if (memmem(s, len, disclaimer_words[i], strlen(disclaimer_words[i]))) return 1;
+    return 0;
+}
+
+/* "新华社记者李学仁摄", "全国人大信息中心王新庆摄": a photo credit alone on
+ * its line (a caption that ends with one stays: it is the caption). */
+static int photo_credit(const char *s, size_t len) {
+    return len <= 60 && (ends_with_bytes(s, len, "摄") || ends_with_bytes(s, len, "摄影")) &&
+           !memmem(s, len, "，", 3) && !memmem(s, len, "。", 3);
+}
+
+/* "A > B > C" navigation trails, or "首页>要闻>" with no spaces. */
 static int is_breadcrumb(const char *s, size_t len) {
     if (len > 200) return 0;
-    int arrows = 0;
+    int arrows = 0, bare = 0;
+    for (size_t i = 0; i < len; i++) bare += s[i] == '>';
+    if (bare >= 2 && !memmem(s, len, "，", 3)) arrows++;
     for (size_t i = 0; i + 2 < len; i++)
         if (s[i] == ' ' && s[i + 1] == '>' && s[i + 2] == ' ') arrows++;
     static const char *const arrows_marks[] = {"\xEF\xBC\x9E" /* ＞ */, ">>", "\xC2\xBB" /* » */, "->"};
@@ -604,7 +645,7 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
         boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) || button_row(s, len) ||
-        date_line(s, len) || page_label(s, len))
+        date_line(s, len) || page_label(s, len) || is_disclaimer(s, len) || photo_credit(s, len))
         return LINE_DROP;
     return LINE_BODY;
 }
