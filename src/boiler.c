@@ -327,7 +327,8 @@ static int is_breadcrumb(const char *s, size_t len) {
     if (len > 200) return 0;
     int arrows = 0, bare = 0;
     for (size_t i = 0; i < len; i++) bare += s[i] == '>';
-    if (bare >= 2 && !memmem(s, len, "，", 3)) arrows++;
+    /* Not markup shown as text ("<b>bold</b>"): a trail has no '<'. */
+    if (bare >= 2 && !memchr(s, '<', len) && !memmem(s, len, "，", 3)) arrows++;
     for (size_t i = 0; i + 2 < len; i++)
         if (s[i] == ' ' && s[i + 1] == '>' && s[i + 2] == ' ') arrows++;
     static const char *const arrows_marks[] = {"\xEF\xBC\x9E" /* ＞ */, ">>", "\xC2\xBB" /* » */, "->"};
