@@ -79,6 +79,20 @@ static const char *const furniture_lines[] = {
     "Telegram",
     "微信扫一扫",
     "朋友圈",
+    "首页",
+    "摘要",
+    /* comment and login widgets */
+    "抢沙发",
+    "最热评论",
+    "最新评论",
+    "发表评论",
+    "我要评论",
+    "网友评论",
+    "查看评论",
+    "登录",
+    "注册",
+    "登录 注册",
+    "退出登录",
 };
 
 /* Line openings of repost notices, prompts and disclaimers. */
@@ -122,6 +136,12 @@ static const char *const furniture_prefixes[] = {
     "本页位置",     "中新网分类新闻查询",
     "http://",      "https://",
     "www.",
+    /* summaries, keywords, disclaimers and comment prompts of portal pages */
+    "摘要：",       "摘要:",
+    "关键词：",     "关键词:",
+    "关键字：",     "【免责声明】",
+    "版权及免责声明", "抢沙发",
+    "短网址：",
 };
 
 /* Words that make a short unpunctuated line page metadata ("2019-09-11
@@ -130,6 +150,11 @@ static const char *const metadata_words[] = {
     "来源：", "来源:",    "责任编辑", "发布时间", "发布日期",     "字体：",
     "作者：", "浏览次数", "【打印】", "【关闭】", "【我要纠错】",
 };
+
+/* A short line with one of these anywhere is a disclaimer ("本文仅代表作者
+ *观点，不代表本网立场", "文章来自网友投稿，文责自负"). */
+static const char *const disclaimer_words[] = {"不代表本网立场", "不代表本站立场", "不代表本网观点", "文责自负",
+                                               "版权及免责声明", "转载请注明", "任何形式转载", "信息真实性自行斟酌"};
 
 /* Lines after which the rest of a page is other content, never the article. */
 static const char *const tail_markers[] = {
@@ -144,7 +169,7 @@ static const char *const editor_roles[] = {
     "责任编辑", "责编", "主编", "审校", "编辑", "校对", "审核", "终审",   "初审",   "复审",
     "二审",     "三审", "监制", "统筹", "排版", "美编", "策划", "出品人", "总编辑", "值班编辑",
 };
-static const char *const source_roles[] = {"来源", "稿源", "文章来源", "信息来源", "出处"};
+static const char *const source_roles[] = {"来源", "稿源", "文章来源", "信息来源", "消息来源", "出处"};
 
 /* Separators between a metadata role and its value. */
 static const char *const separators[] = {"：", ":", "丨", "|", "｜", "/", "／"};
@@ -283,10 +308,27 @@ static int is_counter(const char *s, size_t len) {
     return 0;
 }
 
-/* "A > B > C" navigation trails. */
+static int is_disclaimer(const char *s, size_t len) {
+    if (len > 300) return 0;
+    for (size_t i = 0; i < COUNT(disclaimer_words); i++)
+        if (memmem(s, len, disclaimer_words[i], strlen(disclaimer_words[i]))) return 1;
+    return 0;
+}
+
+/* "新华社记者李学仁摄", "全国人大信息中心王新庆摄": a photo credit alone on
+ * its line (a caption that ends with one stays: it is the caption). */
+static int photo_credit(const char *s, size_t len) {
+    return len <= 60 && (ends_with_bytes(s, len, "摄") || ends_with_bytes(s, len, "摄影")) &&
+           !memmem(s, len, "，", 3) && !memmem(s, len, "。", 3);
+}
+
+/* "A > B > C" navigation trails, or "首页>要闻>" with no spaces. */
 static int is_breadcrumb(const char *s, size_t len) {
     if (len > 200) return 0;
-    int arrows = 0;
+    int arrows = 0, bare = 0;
+    for (size_t i = 0; i < len; i++) bare += s[i] == '>';
+    /* Not markup shown as text ("<b>bold</b>"): a trail has no '<'. */
+    if (bare >= 2 && !memchr(s, '<', len) && !memmem(s, len, "，", 3)) arrows++;
     for (size_t i = 0; i + 2 < len; i++)
         if (s[i] == ' ' && s[i + 1] == '>' && s[i + 2] == ' ') arrows++;
     static const char *const arrows_marks[] = {"\xEF\xBC\x9E" /* ＞ */, ">>", "\xC2\xBB" /* » */, "->"};
@@ -387,18 +429,153 @@ static int is_tail_marker(const char *s, size_t len) {
     return 0;
 }
 
-/* Where a source name ends on a metadata line: "来源：央视网 2018-03-21",
- * "来源：新京报点击：241次", "来源：四川日报时间：2022-10-27". */
-static size_t source_end(const char *s, size_t v, size_t end) {
-    static const char *const stops[] = {"点击", "发布", "时间", "作者", "编辑", "浏览", "日期", "字号", "字体", "【", "　"};
-    size_t e = v;
-    while (e < end && s[e] != ' ' && s[e] != '\t' && s[e] != '|' && !(s[e] >= '0' && s[e] <= '9')) {
-        int stop = 0;
-        for (size_t k = 0; k < COUNT(stops) && !stop; k++) stop = e > v && starts_with(s + e, end - e, stops[k]);
-        if (stop) break;
-        e++;
+/* Labels whose values are not kept, yet end the value before them on a
+ * metadata line ("来源：四川日报时间：2022-10-27", "作者：网站管理员来源：系统
+ * 阅读：", "来源：麦积区融媒体中心 转载：康翠霞"). Longer labels first. */
+static const char *const other_labels[] = {
+    "发布时间", "发布日期", "更新时间", "时间",   "日期", "作者", "撰文", "转载",     "点击数",
+    "点击",     "阅读数",   "阅读",     "浏览次数", "浏览", "访问次数", "字体", "字号", "关注度", "摘要",
+};
+
+/* A label at s[i] followed by a separator: returns the value's start and
+ * sets *role_end and *kind (-1 for a label whose value is dropped). */
+static size_t label_at(const char *s, size_t i, size_t end, size_t *role_end, int *kind) {
+    static const struct {
+        const char *const *w;
+        size_t n;
+        int kind;
+    } groups[] = {{source_roles, COUNT(source_roles), META_SOURCE},
+                  {editor_roles, COUNT(editor_roles), META_EDITOR},
+                  {other_labels, COUNT(other_labels), -1}};
+    for (size_t g = 0; g < COUNT(groups); g++)
+        for (size_t r = 0; r < groups[g].n; r++) {
+            if (!starts_with(s + i, end - i, groups[g].w[r])) continue;
+            size_t pos = skip_spaces(s, i + strlen(groups[g].w[r]), end);
+            for (size_t k = 0; k < COUNT(separators); k++)
+                if (starts_with(s + pos, end - pos, separators[k])) {
+                    *role_end = i + strlen(groups[g].w[r]);
+                    *kind = groups[g].kind;
+                    return skip_spaces(s, pos + strlen(separators[k]), end);
+                }
+        }
+    return 0;
+}
+
+static size_t char_len(const char *s, size_t i, size_t end) {
+    uint32_t cp;
+    return u8_decode((const unsigned char *)s + i, end - i, &cp);
+}
+
+/* A date or a time starts here: 2018-03-21, 2024年, 10:21, 4月7日. */
+static int date_starts(const char *s, size_t i, size_t end) {
+    size_t k = i;
+    while (k < end && s[k] >= '0' && s[k] <= '9') k++;
+    if (k == i) return 0;
+    if (k - i >= 4) return 1;
+    return k < end && (s[k] == '-' || s[k] == '/' || s[k] == '.' || s[k] == ':' || starts_with(s + k, end - k, "年") ||
+                       starts_with(s + k, end - k, "月") || starts_with(s + k, end - k, "日"));
+}
+
+/* Brackets end a value: "（来源：新华社）", "编辑：莫中圆 【字体：". */
+static int bracket_at(const char *s, size_t i, size_t end) {
+    static const char *const marks[] = {"（", "）", "(", ")", "【", "】", "[", "]", "<", "＜"};
+    for (size_t k = 0; k < COUNT(marks); k++)
+        if (starts_with(s + i, end - i, marks[k])) return 1;
+    return 0;
+}
+
+/* Quote marks around a name are not part of it: 来源：“学习强国”. */
+static void strip_quotes(const char *s, size_t *a, size_t *b) {
+    static const char *const quotes[] = {"“", "”", "\"", "「", "」", "‘", "’", "'"};
+    for (int moved = 1; moved && *a < *b;) {
+        moved = 0;
+        for (size_t k = 0; k < COUNT(quotes); k++) {
+            size_t n = strlen(quotes[k]);
+            if (*b - *a >= n && memcmp(s + *a, quotes[k], n) == 0) *a += n, moved = 1;
+            if (*b - *a >= n && memcmp(s + *b - n, quotes[k], n) == 0) *b -= n, moved = 1;
+        }
     }
-    return e; /* at a character boundary: every stop is ASCII or a whole character */
+}
+
+/* Where a value that starts at v ends: at the next label, a bracket, a date
+ * or a time; a source also at a space ("来源：央视网 2018-03-21"). */
+static size_t value_end(const char *s, size_t v, size_t end, int kind) {
+    size_t e = v, re;
+    int k;
+    while (e < end && !label_at(s, e, end, &re, &k) && !bracket_at(s, e, end) && !date_starts(s, e, end) &&
+           !(kind == META_SOURCE && (s[e] == ' ' || s[e] == '\t' || s[e] == '|' || starts_with(s + e, end - e, "　"))))
+        e += char_len(s, e, end);
+    while (e > v && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
+    return e;
+}
+
+/* A source value runs on when cleaning took the space after it out
+ * ("消息来源：四川新闻网尹力主持召开…"): a source is a short name, so a long
+ * value ends after the last of these endings in its first 12 characters. */
+static size_t cut_run_on_source(const char *s, size_t v, size_t e) {
+    static const char *const endings[] = {"客户端", "中心", "新闻", "网站", "社", "报", "网", "台"};
+    if (e - v <= 16 * 3) return e;
+    size_t best = 0, pos = v;
+    for (int chars = 0; pos < e && chars < 12; chars++) {
+        pos += char_len(s, pos, e);
+        for (size_t k = 0; k < COUNT(endings); k++)
+            if (ends_with_bytes(s + v, pos - v, endings[k])) best = pos;
+    }
+    return best ? best : e;
+}
+
+size_t boiler_meta_fields(const char *s, size_t start, size_t end, meta_field *out, size_t max) {
+    size_t n = 0, i = start;
+    while (i < end && n < max) {
+        size_t role_end;
+        int kind;
+        size_t v = label_at(s, i, end, &role_end, &kind);
+        if (!v) {
+            i += char_len(s, i, end);
+            continue;
+        }
+        size_t e = value_end(s, v, end, kind), a = v;
+        if (kind == META_SOURCE) e = cut_run_on_source(s, v, e);
+        strip_quotes(s, &a, &e);
+        if (kind >= 0 && e > a) out[n++] = (meta_field){(meta_kind)kind, i, role_end, a, e};
+        i = e > v ? e : v;
+    }
+    return n;
+}
+
+/* Gives a metadata line its kind from the fields on it: a source line, an
+ * editor line, or furniture with nothing worth keeping ("来源： 发布时间：…"). */
+static line_kind meta_kind_of(const tbuf *t, line_info *li, size_t end) {
+    meta_field f[8];
+    size_t n = boiler_meta_fields(t->s, li->start, end, f, COUNT(f));
+    for (int want = META_SOURCE; want <= META_EDITOR; want++)
+        for (size_t i = 0; i < n; i++)
+            if ((int)f[i].kind == want) {
+                li->role_start = f[i].role_start;
+                li->role_end = f[i].role_end;
+                li->value_start = f[i].value_start;
+                li->value_end = f[i].value_end;
+                return want == META_SOURCE ? LINE_SOURCE : LINE_EDITOR;
+            }
+    return LINE_DROP;
+}
+
+/* "来源：人民网 3月5日，市委召开…": a source line with the lead glued to it.
+ * Returns where the lead begins, 0 when the line is not one. */
+static size_t glued_lead(const tbuf *t, const line_info *li) {
+    meta_field f;
+    int source_first = 0;
+    for (size_t i = 0; i < COUNT(source_roles) && !source_first; i++)
+        source_first = starts_with(t->s + li->start, li->end - li->start, source_roles[i]);
+    if (!source_first) return 0; /* the cheap test: most lines fail here */
+    if (boiler_meta_fields(t->s, li->start, li->end, &f, 1) != 1 || f.kind != META_SOURCE || f.role_start != li->start)
+        return 0;
+    size_t r = skip_spaces(t->s, f.value_end, li->end), re;
+    int k;
+    if (r >= li->end || label_at(t->s, r, li->end, &re, &k)) return 0;
+    const char *rest = t->s + r;
+    size_t len = li->end - r;
+    return memmem(rest, len, "，", 3) || memmem(rest, len, "。", 3) ? r : 0;
 }
 
 /* A short line with no sentence in it that carries metadata words: its
@@ -413,30 +590,7 @@ static line_kind metadata_line(const tbuf *t, line_info *li) {
     for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++)
         meta = memmem(s, len, metadata_words[i], strlen(metadata_words[i])) != NULL;
     if (!meta) return LINE_BODY;
-    for (size_t i = 0; i < COUNT(source_roles); i++) {
-        const char *at = memmem(s, len, source_roles[i], strlen(source_roles[i]));
-        size_t role_end, v;
-        if (!at) continue;
-        size_t start = (size_t)(at - t->s);
-        if (!role_line(t->s, start, li->end, source_roles, COUNT(source_roles), &role_end, &v)) continue;
-        li->role_start = start;
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = source_end(t->s, v, li->end);
-        return LINE_SOURCE;
-    }
-    for (size_t i = 0; i < COUNT(editor_roles); i++) {
-        const char *at = memmem(s, len, editor_roles[i], strlen(editor_roles[i]));
-        size_t role_end, v;
-        if (!at || !role_line(t->s, (size_t)(at - t->s), li->end, editor_roles, COUNT(editor_roles), &role_end, &v))
-            continue;
-        li->role_start = (size_t)(at - t->s);
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = li->end;
-        return LINE_EDITOR;
-    }
-    return LINE_DROP;
+    return meta_kind_of(t, li, li->end);
 }
 
 /* At least 80 characters with two sentence ends: no teaser is this long. */
@@ -470,26 +624,16 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         if (!is_prose(s, len)) return LINE_DROP;
         st->in_tail = 0;
     }
+    if ((li->lead_at = glued_lead(t, li))) return LINE_BODY;
     if (len > LONG_LINE) return classify_long_line(s, len, st);
     if (st->seen_body && is_tail_marker(s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
     }
     size_t role_end, v;
-    if (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v)) {
-        li->role_start = li->start;
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = source_end(t->s, v, li->end);
-        return LINE_SOURCE;
-    }
-    if (role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v)) {
-        li->role_start = li->start;
-        li->role_end = role_end;
-        li->value_start = v;
-        li->value_end = li->end;
-        return LINE_EDITOR;
-    }
+    if (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v) ||
+        role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v))
+        return meta_kind_of(t, li, li->end);
     line_kind meta = metadata_line(t, li);
     if (meta != LINE_BODY) return meta;
     for (size_t i = 0; i < COUNT(furniture_lines); i++)
@@ -502,7 +646,7 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
         boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) || button_row(s, len) ||
-        date_line(s, len) || page_label(s, len))
+        date_line(s, len) || page_label(s, len) || is_disclaimer(s, len) || photo_credit(s, len))
         return LINE_DROP;
     return LINE_BODY;
 }

@@ -19,6 +19,7 @@ typedef struct {
     line_kind kind;
     size_t role_start, role_end;   /* LINE_EDITOR: the role word */
     size_t value_start, value_end; /* LINE_SOURCE / LINE_EDITOR: the value */
+    size_t lead_at; /* LINE_BODY: a 来源 line glued to the lead ends here (0: none) */
 } line_info;
 
 typedef struct {
@@ -28,6 +29,18 @@ typedef struct {
 
 /* Classifies each line of text t (simplified script). */
 void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st);
+
+/* One labelled value of a metadata line: "来源：新华社", "编辑：王明". */
+typedef enum { META_SOURCE, META_EDITOR } meta_kind;
+typedef struct {
+    meta_kind kind;
+    size_t role_start, role_end, value_start, value_end; /* byte spans in the text */
+} meta_field;
+
+/* Splits the metadata line [start, end) of s at every label ("发布时间：…
+ * 来源：新华社 编辑：王明"): writes up to max source and editor fields that
+ * have a value (an empty value gives none) and returns how many. */
+size_t boiler_meta_fields(const char *s, size_t start, size_t end, meta_field *out, size_t max);
 
 /* Removes inline image stubs such as ![](...) from a line, in place in the
  * line span sense: returns 1 when the whole line was only stubs. */

@@ -83,15 +83,34 @@ static int ascii_alnum(char ch) {
     return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z');
 }
 
+static size_t count_chars(const tbuf *t, size_t a, size_t b) {
+    size_t n = 0;
+    for (size_t i = a; i < b; i++) n += ((unsigned char)t->s[i] & 0xC0) != 0x80;
+    return n;
+}
+
+/* Past n characters from a: the same cut in the other script's line (a
+ * glued 来源 line's lead, where conversion kept the count of characters). */
+static size_t skip_chars(const tbuf *t, size_t a, size_t end, size_t n) {
+    while (a < end && n) {
+        a++;
+        while (a < end && ((unsigned char)t->s[a] & 0xC0) == 0x80) a++;
+        n--;
+    }
+    return a;
+}
+
 /* Writes the body lines of one window, joined into paragraphs. */
-static int emit_window(tifa_cleaner *c, const tbuf *text, const line_info *lines, const line_info *olines, size_t n,
-                       const unsigned char *join) {
+static int emit_window(tifa_cleaner *c, const tbuf *simple, const tbuf *text, const line_info *lines,
+                       const line_info *olines, size_t n, const unsigned char *join) {
     int joined_prev = c->mid_line && n > 0 && lines[0].kind == LINE_BODY;
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind == LINE_DROP || lines[i].kind == LINE_SOURCE || lines[i].kind == LINE_EDITOR)
             c->rep.boiler_lines++;
         if (lines[i].kind != LINE_BODY) continue;
-        const line_info *o = &olines[i];
+        line_info o_cut = olines[i];
+        const line_info *o = &o_cut;
+        if (lines[i].lead_at) o_cut.start = skip_chars(text, o_cut.start, o_cut.end, count_chars(simple, lines[i].start, lines[i].lead_at));
         if (c->line_open && !joined_prev) out(c, "\n", 1);
         size_t p = i;
         while (p > 0 && lines[p - 1].kind != LINE_BODY) p--;
@@ -168,6 +187,24 @@ static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
     return 0;
 }
 
+static int add_field(clean_doc *d, const tbuf *t, const meta_field *m) {
+    doc_field *f = realloc(d->fields, (d->nfields + 1) * sizeof *f);
+    if (!f) return -1;
+    d->fields = f;
+    f += d->nfields;
+    f->kind = m->kind == META_SOURCE ? FIELD_SOURCE : FIELD_EDITOR;
+    f->role = span_dup(t, m->role_start, m->role_end);
+    f->value = span_dup(t, m->value_start, m->value_end);
+    f->text_offset = d->text.len;
+    if (!f->role || !f->value) {
+        free(f->role);
+        free(f->value);
+        return -1;
+    }
+    d->nfields++;
+    return 0;
+}
+
 /* Extract keeps the metadata lines boilerplate removal takes out. */
 static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines, size_t n) {
     clean_doc *d = c->doc;
@@ -177,21 +214,13 @@ static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines
         /* The page's own date, for the year of meetings dated "3月21日". */
         if (!d->pub_y && lines[i].kind != LINE_BODY && lines[i].kind != LINE_BLANK && !lines[i].tail)
             find_page_date(t->s + lines[i].start, lines[i].end - lines[i].start, &d->pub_y, &d->pub_m, &d->pub_d);
-        if (lines[i].kind != LINE_SOURCE && lines[i].kind != LINE_EDITOR) continue;
-        doc_field *f = realloc(d->fields, (d->nfields + 1) * sizeof *f);
-        if (!f) return -1;
-        d->fields = f;
-        f += d->nfields;
-        f->kind = lines[i].kind == LINE_SOURCE ? FIELD_SOURCE : FIELD_EDITOR;
-        f->role = span_dup(t, lines[i].role_start, lines[i].role_end);
-        f->value = span_dup(t, lines[i].value_start, lines[i].value_end);
-        f->text_offset = d->text.len;
-        if (!f->role || !f->value) {
-            free(f->role);
-            free(f->value);
-            return -1;
-        }
-        d->nfields++;
+        if (lines[i].kind != LINE_SOURCE && lines[i].kind != LINE_EDITOR && !lines[i].lead_at) continue;
+        /* Every labelled value on the line: "来源：新华社 编辑：王明". */
+        meta_field mf[8];
+        size_t end = lines[i].lead_at ? lines[i].lead_at : lines[i].end;
+        size_t nm = boiler_meta_fields(t->s, lines[i].start, end, mf, sizeof mf / sizeof mf[0]);
+        for (size_t k = 0; k < nm; k++)
+            if (add_field(d, t, &mf[k])) return -1;
     }
     (void)paras;
     return 0;
@@ -250,7 +279,7 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     c->rep.orphan_annotations += ps.orphans;
     c->rep.spaces_removed += pu.spaces_removed;
     c->rep.punct_changed += pu.punct_changed;
-    rc = emit_window(c, text, lines, olines, nl, join) ? -2 : 0;
+    rc = emit_window(c, simple, text, lines, olines, nl, join) ? -2 : 0;
 done:
     /* Keep the grown buffers for the next window. */
     bufs[0] = p;

@@ -36,6 +36,7 @@ typedef struct {
     char *title;
     char *text;
     char *source;
+    int source_from_line; /* source came from a 来源 line, which outranks a dateline */
     slist reporters;
     slist editor_roles, editor_names;
     /* meeting */

@@ -70,18 +70,164 @@ static void read_byline(const ustr *u, size_t i, size_t end, article *a) {
     }
 }
 
+/* ------------------------------------------------------------ the source
+ * An outlet is read by grammar, not from a list of outlets: a short run of
+ * name characters that a dateline or byline delimits ("X讯", "X记者") or
+ * that ends like an outlet's name (社 报 网 台 中心 新闻 客户端). */
+
+/* Characters of an outlet's name: Han, Latin letters, digits, '.' (CCTV.com). */
+static int name_char(uint32_t c) {
+    return u_is_han(c) || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || c == '.';
+}
+
+static int is_self(const ustr *u, size_t s, size_t e) {
+    size_t w;
+    return ustr_at_any(u, s, WORDS(self_outlets), &w) == e - s;
+}
+
+/* Does [s, e) end like an outlet and name one (not 本报, not 本网)? */
+static int outlet_name(const ustr *u, size_t s, size_t e) {
+    size_t n = ends_with_any(u, e, WORDS(outlet_endings));
+    return n && e >= s + n + 1 && e >= s + 2 && e - s <= 12 && !is_self(u, s, e); /* "新闻" alone is none */
+}
+
+/* The outlet opening [s, e): all of it, else its longest opening that is
+ * one ("人民网北京" → 人民网); 0 when none. */
+static size_t outlet_prefix(const ustr *u, size_t s, size_t e) {
+    for (size_t m = e; m >= s + 2; m--)
+        if (outlet_name(u, s, m)) return m;
+    return 0;
+}
+
+/* Past the marks a dateline or byline line opens with. */
+static size_t skip_openers(const ustr *u, size_t i, size_t end) {
+    while (i < end && char_in(&line_openers, u->cp[i])) i++;
+    return i;
+}
+
+static size_t name_run(const ustr *u, size_t i, size_t end, size_t max) {
+    size_t r = i;
+    while (r < end && r - i < max && name_char(u->cp[r])) r++;
+    return r;
+}
+
+/* "X讯", "【X专讯】", "X2016年10月24日讯", "新华社快讯": the X before the
+ * news mark, cut before a date. A 快讯/专讯 is a column name unless X ends
+ * like an outlet ("两会快讯"). Returns its end, 0 when none. */
+static size_t news_mark_outlet(const ustr *u, size_t i, size_t r, int bracketed, int *self) {
+    for (size_t k = i + 2; k < r; k++) {
+        size_t w, x, n = ustr_at_any(u, k, WORDS(news_marks), &w);
+        if (!n || ends_with_any(u, k + 1, WORDS(xun_words))) continue;
+        size_t e = i; /* the name ends at a date's first digit */
+        while (e < k && !u_is_digit(u->cp[e])) e++;
+        if (ustr_at_any(u, i, WORDS(self_outlets), &x)) return (*self = 1), 0; /* 本报北京3月5日讯 */
+        size_t m = outlet_prefix(u, i, e);
+        if (m) return m;
+        /* Any other name only before a bare 讯 ("金黔在线讯", not "加强通讯"),
+         * inside 【】, or a site's address before 消息 ("CCTV.com消息"). */
+        int bare = w == news_marks.n - 1, site = ustr_find(u, i, e, ".") != USTR_NONE;
+        if (e >= i + 2 && e - i <= 8 && (bracketed || bare || site) && !ustr_at_any(u, i, WORDS(xun_words), &x))
+            return e;
+        return 0;
+    }
+    return 0;
+}
+
+/* The outlet a dateline at p names: 【X网讯】, X讯（记者…）, X报（记者…）,
+ * CCTV.com消息, 新华社北京3月5日电, or a line of X and a time ("自由时报
+ * 2018-02-28 11:44"). *self is set by 本报讯/本网讯, which name none. */
+static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t *e, int *self) {
+    size_t i = skip_openers(u, p, pe);
+    int bracketed = i > p && u->cp[i - 1] == 0x3010; /* 【 */
+    if (ustr_at(u, i, "据")) i++;
+    size_t r = name_run(u, i, pe, 24);
+    *s = i;
+    if ((*e = news_mark_outlet(u, i, r, bracketed, self)) || *self) return *e != 0;
+    for (size_t k = i + 2; k < r && k < i + 14; k++)
+        if ((ustr_at(u, k, "（记者") || ustr_at(u, k, "(记者")) && outlet_name(u, i, k)) return (*e = k), 1;
+    if (after_dateline(u, p, pe) && ustr_find(u, p, pe < p + 40 ? pe : p + 40, "电") != USTR_NONE) {
+        for (size_t k = i + 2; k < i + 8 && k < r; k++)
+            if (ends_with_any(u, k, WORDS(outlet_suffixes)) && !is_self(u, i, k)) return (*e = k), 1;
+    }
+    /* A line of an outlet and a time under the headline. */
+    size_t d = i;
+    while (d < r && !u_is_digit(u->cp[d])) d++;
+    if (d < r && pe - p <= 40 && outlet_name(u, i, d) && !all_han(u, d, pe)) {
+        size_t han = 0;
+        for (size_t k = d; k < pe; k++) han += u_is_han(u->cp[k]) && !ustr_at(u, k, "年") && !ustr_at(u, k, "月") && !ustr_at(u, k, "日");
+        if (!han) return (*e = d), 1;
+    }
+    return 0;
+}
+
+/* Two outlets run together ("中外新闻社中外新闻网记者"): the first. */
+static size_t first_of_two(const ustr *u, size_t k, size_t j) {
+    for (size_t m = k + 3; m + 3 <= j; m++)
+        if (ends_with_any(u, m, WORDS(outlet_suffixes)) && ends_with_any(u, j, WORDS(outlet_suffixes)) &&
+            outlet_name(u, k, m))
+            return m;
+    return j;
+}
+
+/* The outlet of a byline "X记者 NAME" at the start of [p, pe) or inside a
+ * bracket opening it ("本报讯（河南法治报记者吴倩）", "联合报／特派记者…").
+ * Not a photo credit ("南方日报记者李细华摄"). */
+static int byline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t *e) {
+    size_t open = skip_openers(u, p, pe), limit = pe < p + 40 ? pe : p + 40;
+    for (size_t r = ustr_find(u, p, limit, "记者"); r != USTR_NONE; r = ustr_find(u, r + 2, limit, "记者")) {
+        size_t j = r, n, w;
+        for (int moved = 1; moved;) {
+            moved = 0;
+            while (j > p && char_in(&byline_separators, u->cp[j - 1])) j--, moved = 1;
+            if ((n = ends_with_any(u, j, WORDS(reporter_roles))) && j - n >= p) j -= n, moved = 1;
+        }
+        size_t k = j;
+        while (k > p && j - k < 12 && name_char(u->cp[k - 1])) k--;
+        int at_open = k == open || (k > p && (u->cp[k - 1] == 0xFF08 || u->cp[k - 1] == '('));
+        size_t credit = ustr_find(u, r, pe < r + 16 ? pe : r + 16, "摄");
+        (void)w;
+        if (!at_open || credit != USTR_NONE || !outlet_name(u, k, j)) continue;
+        *s = k;
+        *e = first_of_two(u, k, j);
+        return 1;
+    }
+    return 0;
+}
+
+/* "新华社报道，…" opening a lead: the outlet that reports it. Not "据新华社
+ * 报道" (a citation inside the text). */
+static int reported_by(const ustr *u, size_t p, size_t pe, size_t *s, size_t *e) {
+    size_t i = skip_openers(u, p, pe), r = name_run(u, i, pe, 14), w;
+    if (ustr_at(u, i, "据")) return 0;
+    for (size_t k = i + 2; k + 2 <= r; k++)
+        if (ustr_at_any(u, k, WORDS(report_verbs), &w) && outlet_name(u, i, k)) return (*s = i, *e = k), 1;
+    return 0;
+}
+
+/* The article's source from its text: a dateline in its opening
+ * paragraphs, else a byline there or closing it, else "X报道，". */
+static void find_source(const ustr *u, article *a) {
+    size_t ps[5], pe[5], np = 0, s, e;
+    for (size_t p = 0; p < u->n && np < 4 && p < 400; p = pe[np - 1] + 1) {
+        ps[np] = p;
+        pe[np] = para_end(u, p);
+        np++;
+    }
+    if (np && np < 5) { /* the closing paragraph: "■香港文汇报记者海岩" */
+        size_t last = u->n;
+        while (last > 0 && u->cp[last - 1] != '\n') last--;
+        if (last > ps[np - 1]) ps[np] = last, pe[np] = u->n, np++;
+    }
+    int self = 0, found = 0;
+    for (size_t k = 0; k < np && k < 4 && !found && !self; k++) found = dateline_outlet(u, ps[k], pe[k], &s, &e, &self);
+    for (size_t k = 0; k < np && !found; k++) found = byline_outlet(u, ps[k], pe[k], &s, &e);
+    for (size_t k = 0; k < np && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);
+    if (found) a->source = ustr_slice(u, s, e);
+}
+
 void find_source_and_reporters(const ustr *u, article *a) {
     size_t end = para_end(u, 0);
-    if (!a->source && after_dateline(u, 0, end)) {
-        size_t s = ustr_at(u, 0, "据") || u->cp[0] == 0x3010 /* 【 */ ? 1 : 0;
-        for (size_t e = s + 2; e < s + 8 && e < end; e++) {
-            if (!u_is_han(u->cp[e - 1])) break;
-            if (ends_with_any(u, e, WORDS(outlet_suffixes)) && !ustr_at(u, s, "本报")) {
-                a->source = ustr_slice(u, s, e);
-                break;
-            }
-        }
-    }
+    if (!a->source) find_source(u, a);
     /* Bylines: "（记者张伟）", "本报记者杜雨萌", "□记者魏震报道" near the start, or
      * "（全媒体记者郭珊珊）" closing the report. */
     size_t second = para_end(u, end + 1 < u->n ? end + 1 : end);
@@ -117,6 +263,15 @@ static char *strip_book_marks(const char *v) {
     return strdup(v);
 }
 
+/* The order of sources: a 来源 line (the first), else the dateline or
+ * byline find_source read. */
+static void set_line_source(article *a, const char *value) {
+    if (a->source_from_line) return;
+    free(a->source);
+    a->source = strip_book_marks(value);
+    a->source_from_line = 1;
+}
+
 /* Page metadata lines go to the article they stood in or after. */
 void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const block *bl, article *arts, size_t n) {
     if (n == 0) return; /* no article to hold them (arts[0] is a placeholder nobody frees) */
@@ -129,7 +284,11 @@ void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const b
         while (at > 0 && arts[at].is_meeting == 0 && bl[at].other) at--;
         article *a = &arts[at];
         if (fd->kind == FIELD_SOURCE) {
-            if (!a->source) a->source = strip_book_marks(fd->value);
+            set_line_source(a, fd->value);
+            /* A 来源 line above the first article is the page's: it names
+             * the outlet of every article that names none. */
+            for (size_t k = 1; k < n && at == 0 && fd->text_offset <= doc->off[ps[bl[0].first].a]; k++)
+                if (!arts[k].source) arts[k].source = strip_book_marks(fd->value);
         } else {
             slist_add(&a->editor_roles, strdup(fd->role));
             slist_add(&a->editor_names, strdup(fd->value));

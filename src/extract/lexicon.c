@@ -282,6 +282,45 @@ const word_list year_targets = LIST(year_targets_w);
 static const char *const outlet_suffixes_w[] = {"社", "网", "台", "报"};
 const word_list outlet_suffixes = LIST(outlet_suffixes_w);
 
+/* The endings that make a run an outlet's name where a dateline or byline
+ * delimits it ("麦积区融媒体中心讯", "澎湃新闻记者", "某某客户端讯"); the
+ * four above, alone, where nothing delimits it ("新华社北京3月5日电"). */
+static const char *const outlet_endings_w[] = {"客户端", "中心", "新闻", "网站", "社", "网", "台", "报"};
+const word_list outlet_endings = LIST(outlet_endings_w);
+
+/* A paper or site naming itself: "本报讯", "本网记者" name no outlet. */
+static const char *const self_outlets_w[] = {"本报", "本网", "本台", "本刊", "本社", "本站"};
+const word_list self_outlets = LIST(self_outlets_w);
+
+/* A reporter's role between the outlet and 记者: "联合报／特派记者",
+ * "南方网讯（全媒体记者", "新华社首席记者". */
+static const char *const reporter_roles_w[] = {"全媒体", "融媒体", "特派", "特约", "首席", "实习", "见习", "驻站"};
+const word_list reporter_roles = LIST(reporter_roles_w);
+
+/* What a dateline's news mark may be: "东方网1月10日消息", "【明报专讯】",
+ * "新华社快讯", "X网讯" (the bare 讯 last). */
+static const char *const news_marks_w[] = {"消息", "专讯", "快讯", "讯"};
+const word_list news_marks = LIST(news_marks_w);
+
+/* Words ending in 讯 that are no dateline's mark: "加强通讯", "闻讯赶来". */
+static const char *const xun_words_w[] = {"通讯", "资讯", "喜讯", "电讯", "音讯", "视讯", "简讯", "传讯",
+                                          "审讯", "闻讯", "问讯", "死讯", "佳讯", "噩讯", "讯问"};
+const word_list xun_words = LIST(xun_words_w);
+
+/* "新华社报道，…" / "联合报报导，…" opening a lead: who reports it. */
+static const char *const report_verbs_w[] = {"报道，", "报导，", "报道：", "报导："};
+const word_list report_verbs = LIST(report_verbs_w);
+
+/* Separators between an outlet and 记者 in a byline: "聯合報／ 記者". */
+static const uint32_t byline_separators_cp[] = {'/', 0xFF0F /* ／ */, ' ', 0x3000, '|', 0x4E28 /* 丨 */, 0xFF5C};
+const char_list byline_separators = LIST(byline_separators_cp);
+
+/* Marks a dateline or byline line may open with: "■香港文汇报记者", "□记者",
+ * "（中央社台北29日电）", "【看中国…讯】". */
+static const uint32_t line_openers_cp[] = {0x25A0, 0x25A1, 0x25CF, 0x25C6, 0x2022, 0x00B7, '*', ' ', 0x3000,
+                                           0xFF08 /* （ */, '(', 0x3010 /* 【 */};
+const char_list line_openers = LIST(line_openers_cp);
+
 /* What follows a reporter's name in a byline: "记者张伟报道", "记者李明摄". */
 static const char *const byline_after_name_w[] = {"报道", "通讯员", "近日", "日前", "今天",
                                                   "昨天", "昨日",   "摄影", "摄"};

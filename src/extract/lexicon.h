@@ -49,8 +49,9 @@ extern const word_list time_words, date_range_back, date_dashes, date_ranges, pl
     year_targets;
 
 /* Bylines: outlets and reporters. */
-extern const word_list outlet_suffixes, byline_after_name;
-extern const char_list not_byline;
+extern const word_list outlet_suffixes, outlet_endings, self_outlets, reporter_roles, news_marks, xun_words, report_verbs,
+    byline_after_name;
+extern const char_list not_byline, byline_separators, line_openers;
 
 /* Formulations (terms.c). */
 extern const word_list count_nouns, count_list_after, period_after, numeral_words;
