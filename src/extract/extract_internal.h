@@ -94,6 +94,7 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
 
 /* record.c: an article's record and its evidence */
 void add_span(article *a, const char *key, size_t s, size_t e);
+void remove_span(article *a, const char *key);
 int fill_article(const page *pg, para *ps, const block *b, article *a, long title);
 
 #endif

@@ -389,6 +389,7 @@ void name_from_title(article *a) {
             h.name = NULL;
         }
         if (!h.name) goto done;
+        remove_span(a, "meeting.name"); /* read from the headline, which is not in the text */
         free(a->name);
         a->name = h.name;
         if (!a->org) a->org = h.org;

@@ -292,7 +292,7 @@ static int spoke_elsewhere(const ustr *u, const article *a, size_t p, size_t k) 
         if (ustr_at(u, e, "考察") || ustr_at(u, e, "调研") || ustr_at(u, e, "视察")) return 1;
         if (u->cp[e] != 0x4E0A /* 上 */) continue;
         size_t w = ends_with_any(u, e, WORDS(meeting_words));
-        if (!w || e - w <= p + 2) return 0; /* 在会上, 在大会上: this meeting */
+        if (!w || e - (p + 1) < 5) return 0; /* 在会上, 在大会上, 在动员会上: this meeting */
         /* A named meeting: this one when it is the article's (or the
          * article names none: the scene names it). */
         if (!a->name) return 0;
@@ -348,7 +348,7 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
 /* After 主持 (召开X)，并… in the same sentence: the chair spoke too. */
 static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
     for (size_t k = p + 2; k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k]); k++)
-        if (u->cp[k] == 0x5E76 /* 并 */ && speech_at(u, k + 1, end)) return 1;
+        if (u->cp[k] == 0x5E76 /* 并 */ && (speech_at(u, k + 1, end) || said_at(u, k + 1, end))) return 1;
     return 0;
 }
 
@@ -365,6 +365,18 @@ static int bare_speaker(const ustr *u, size_t na, size_t p) {
 /* Names in one comma part of a 出席 list: "副部长陈肇雄、刘利华、辛国斌" —
  * a titled first name, then bare names; items before the first name
  * belong to its title ("部党组成员、副部长陈肇雄"). Returns how many. */
+/* An item that is a name then its title ("庄伟匡董事长"): the name's end,
+ * else 0. */
+static size_t titled_after_item(const ustr *u, size_t ia, size_t ib) {
+    size_t w = ends_with_any(u, ib, WORDS(position_words));
+    if (!w || ib - w < ia + 2 || ib - w > ia + 3 || !is_name(u, ia, ib - w) || !char_in(&surnames, u->cp[ia])) return 0;
+    /* "党组书记", "市委常委": an org and a title, no name */
+    if (ends_with_any(u, ib - w, WORDS(org_suffixes)) || ends_with_any(u, ib - w, WORDS(convening_bodies))) return 0;
+    for (size_t k = ia; k < ib - w; k++)
+        if (ustr_at_any(u, k, WORDS(position_words), &w) || ustr_at(u, k, "党") || ustr_at(u, k, "常务")) return 0;
+    return ib - ends_with_any(u, ib, WORDS(position_words));
+}
+
 static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], size_t max) {
     size_t items[64][2], n = 0, s = a;
     for (size_t i = a; i <= b && n < 64; i++) {
@@ -377,8 +389,10 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
     }
     size_t first = n;
     for (size_t k = 0; k < n && first == n; k++) {
-        size_t na, ta;
-        if (person_before(u, items[k][1], &na, &ta) && na >= items[k][0] - (k ? 0 : 0) && na > a) {
+        size_t na, ta, te;
+        if ((te = titled_after_item(u, items[k][0], items[k][1]))) {
+            first = k; /* "庄伟匡董事长、庄加彪总裁" */
+        } else if (person_before(u, items[k][1], &na, &ta) && na >= items[k][0] && na > a) {
             first = k;
             items[k][0] = na;
         } else if (person_before(u, items[k][1], &na, &ta) && na == a && items[k][1] - na <= 3) {
@@ -388,7 +402,13 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
     if (first == n) return 0;
     size_t got = 0;
     for (size_t k = first; k < n && got < max; k++) {
-        size_t ia = items[k][0], ib = items[k][1], len = ib - ia;
+        size_t ia = items[k][0], ib = items[k][1], len = ib - ia, te = titled_after_item(u, ia, ib);
+        if (te) {
+            out[got][0] = ia;
+            out[got][1] = te;
+            got++;
+            continue;
+        }
         if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4)) {
             out[got][0] = ia;
             out[got][1] = ib;
@@ -672,12 +692,18 @@ void find_speakers(const ustr *u, article *a) {
          * when it is one of this meeting's people (or titled elsewhere). */
         if (ta == na && !bare_speaker(u, na, p) && !((known || titled) && clause_start(u, na, 8) == na)) continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
-        size_t len = nb - na, w = 0;
+        size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
         if (ta == na) ta = title_of(u, na, nb, &na);
         if (ta == na && (w = title_after_of(u, na, nb, &na)))
             add_speaker_titled_after(u, a, na, na + len, na + len + w, end); /* "吕祖善省长…吕祖善说" */
         else
             add_speaker(u, a, ta, na, na + len, end);
+        if (a->nspeakers > n0 && na != here) { /* the title came from another mention: the span shows both */
+            char key[48];
+            snprintf(key, sizeof key, "meeting.speakers[%zu]", n0);
+            size_t s = ta < here ? ta : here, e = na + len + w > end ? na + len + w : end;
+            add_span(a, key, s, e);
+        }
         p = end - 1;
     }
 }

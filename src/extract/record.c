@@ -57,7 +57,20 @@ void slist_free(slist *l) {
 }
 
 /* Records where field key was read: characters [s, e) of the article text. */
+void remove_span(article *a, const char *key) {
+    for (size_t i = 0; i < a->nspans; i++)
+        if (strcmp(a->spans[i].key, key) == 0) {
+            a->spans[i] = a->spans[--a->nspans];
+            return;
+        }
+}
+
 void add_span(article *a, const char *key, size_t s, size_t e) {
+    if (s > e) { /* evidence read from a later mention first: the span holds both */
+        size_t t = s;
+        s = e;
+        e = t;
+    }
     for (size_t i = 0; i < a->nspans; i++) /* a field read again: the later reading is the evidence */
         if (strcmp(a->spans[i].key, key) == 0) {
             a->spans[i].a = s;
