@@ -197,6 +197,11 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
             free(bl);
             return -1;
         }
+        /* A photo caption above a report ("12月30日，全国政协在北京举行新年
+         * 茶话会。新华社记者…摄") is not its text, but it may say where and
+         * when the meeting was. */
+        if (out > 0 && bl[out - 1].other && rec->arts[out].is_meeting)
+            facts_from_caption(pg, ps, &bl[out - 1], &rec->arts[out]);
         bl[out] = bl[b];
         out++;
     }

@@ -74,6 +74,7 @@ int name_as_scene(const ustr *u, size_t from, size_t to, article *a);
 void name_from_title(article *a);
 void org_from_chair(article *a);
 void find_place(const ustr *u, article *a, size_t from, size_t limit);
+int place_in(const ustr *u, article *a, size_t from, size_t limit);
 void find_cues(const ustr *u, article *a);
 size_t meeting_cues(const article *a);
 
@@ -96,5 +97,6 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
 void add_span(article *a, const char *key, size_t s, size_t e);
 void remove_span(article *a, const char *key);
 int fill_article(const page *pg, para *ps, const block *b, article *a, long title);
+void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a);
 
 #endif

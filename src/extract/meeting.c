@@ -417,48 +417,63 @@ void org_from_chair(article *a) {
     ustr_free(&t);
 }
 
-void find_place(const ustr *u, article *a, size_t from, size_t limit) {
-    for (size_t p = from; p < limit; p++) {
+/* Is [a, b) a place ("北京", "太原", "广州珠岛会堂", "六楼会议室") and not a
+ * time, an adverb or a phrase ("今天", "隆重", "党的二十大", "各设区市",
+ * "乡里")? */
+static int plausible_place(const ustr *u, size_t a, size_t b) {
+    size_t w;
+    if (b <= a || ustr_at_any(u, a, WORDS(time_words), &w) == b - a) return 0;
+    if (ustr_find(u, a, b, "的") != USTR_NONE || ustr_at(u, a, "各") || ustr_at(u, a, "党")) return 0;
+    if (b - a == 2 && (u->cp[b - 1] == 0x91CC /* 里 */ || u->cp[b - 1] == 0x4E2D /* 中 */)) return 0;
+    return 1;
+}
+
+/* "在X召开/举行/开幕/结束", "在北京以视频形式召开", "在郑州隆重开幕": the
+ * place X before the verb, within [from, limit). 1 when found. */
+int place_in(const ustr *u, article *a, size_t from, size_t limit) {
+    for (size_t p = from; p < limit && p < u->n; p++) {
         if (u->cp[p] != 0x5728 /* 在 */) continue;
-        size_t e = p + 1;
-        while (e < u->n && e - p <= 7 && u_is_han(u->cp[e])) {
-            size_t which;
-            if (ustr_at_any(u, e, WORDS(convened), &which) || ustr_at(u, e, "主持")) break;
-            if (e > p + 1 && u->cp[e] == 0x4EE5 /* 以: 在北京以视频形式召开 */) break;
+        size_t e = p + 1, w;
+        while (e < u->n && e - p <= 12 && u_is_han(u->cp[e]) && !ustr_at_any(u, e, WORDS(convened), &w) &&
+               !ustr_at(u, e, "主持") && !(e > p + 1 && u->cp[e] == 0x4EE5 /* 以 */))
             e++;
-        }
-        /* "在北京以视频形式召开": the place ends where the manner begins. */
-        if (e < u->n && u->cp[e] == 0x4EE5) {
-            size_t k = e;
-            while (k < u->n && k - e < 12 && !is_clause_break(u->cp[k])) {
-                size_t w;
-                if (ustr_at_any(u, k, WORDS(convened), &w)) break;
-                k++;
-            }
-            size_t w;
-            if (k < u->n && ustr_at_any(u, k, WORDS(convened), &w) && e > p + 1) {
-                char *place = ustr_slice(u, p + 1, e);
-                if (!place) return;
-                a->place = strcmp(place, "京") == 0 ? (free(place), strdup("北京")) : place;
-                add_span(a, "meeting.place", p, e);
-                return;
-            }
-        }
-        size_t which;
-        if (e >= u->n || e == p + 1 || !(ustr_at_any(u, e, WORDS(convened), &which) || ustr_at(u, e, "主持"))) continue;
-        if (e > p + 3 && ends_with(u, e, "隆重")) e -= 2; /* 在郑州隆重开幕 */
-        /* "在某市开始举行", "在北京正式召开": the adverb is not the place. */
+        size_t v = e; /* where the verb is */
+        if (e < u->n && u->cp[e] == 0x4EE5) /* the place ends where the manner begins */
+            while (v < u->n && v - e < 12 && !is_clause_break(u->cp[v]) && !ustr_at_any(u, v, WORDS(convened), &w)) v++;
+        if (v >= u->n || e == p + 1 || !(ustr_at_any(u, v, WORDS(convened), &w) || ustr_at(u, v, "主持"))) continue;
+        /* "在某市开始举行", "在郑州隆重开幕": the adverb is not the place. */
         for (size_t n; e > p + 2 && (n = ends_with_any(u, e, WORDS(time_words))) && e - n > p + 1;) e -= n;
+        if (!plausible_place(u, p + 1, e)) continue;
         char *place = ustr_slice(u, p + 1, e);
-        if (!place) return;
+        if (!place) return 0;
         if (strcmp(place, "京") == 0) {
             free(place);
             place = strdup("北京");
         }
+        free(a->place);
         a->place = place;
         add_span(a, "meeting.place", p, e);
-        return;
+        return 1;
     }
+    return 0;
+}
+
+/* The place of this meeting: in the sentence that names it when the name
+ * was read from the text (another meeting "在北京召开" later in the lead is
+ * not this one's), else in the lead; else in the headline. */
+void find_place(const ustr *u, article *a, size_t from, size_t limit) {
+    for (size_t i = 0; i < a->nspans; i++) {
+        if (strcmp(a->spans[i].key, "meeting.name") != 0) continue;
+        size_t s = sentence_start(u, a->spans[i].a), e = a->spans[i].b;
+        while (e < u->n && !u_is_sentence_end(u->cp[e]) && u->cp[e] != '\n') e++;
+        if (place_in(u, a, s, e)) return;
+        if (s >= from && e <= limit) return; /* the lead's own sentence names none */
+    }
+    if (place_in(u, a, from, limit) || !a->title) return;
+    ustr t;
+    if (ustr_init(&t, a->title, strlen(a->title))) return;
+    if (place_in(&t, a, 0, t.n)) remove_span(a, "meeting.place"); /* read from the headline, not the text */
+    ustr_free(&t);
 }
 
 /* The verbs a person's cue takes ("李乐成指出"); the others follow 会议. */

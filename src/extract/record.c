@@ -144,6 +144,29 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
         a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2;
 }
 
+void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a) {
+    if (a->place && a->date) return;
+    size_t ca = ps[cap->first].a, cb = ps[cap->last - 1].b;
+    char *text = ustr_slice(pg->doc, ca, cb);
+    ustr u;
+    if (!text || ustr_init(&u, text, strlen(text))) {
+        free(text);
+        return;
+    }
+    /* Spans cite the article's text; evidence from the caption has none. */
+    if (!a->place) {
+        place_in(&u, a, 0, u.n);
+        remove_span(a, "meeting.place");
+    }
+    if (!a->date && !a->month_day) {
+        find_date(&u, pg, a, 0, u.n);
+        remove_span(a, "meeting.date");
+        remove_span(a, "meeting.month_day");
+    }
+    ustr_free(&u);
+    free(text);
+}
+
 int fill_article(const page *pg, para *ps, const block *b, article *a, long title) {
     const ustr *doc = pg->doc;
     memset(a, 0, sizeof *a);
