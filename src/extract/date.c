@@ -118,11 +118,19 @@ static int read_int(const ustr *u, size_t *i, int max_digits) {
 
 /* The value of one Chinese numeral digit (〇/零 0 … 九 9), else -1. */
 static int cn_digit(uint32_t c) {
-    static const uint32_t digit[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
-    if (c == 0x3007) return 0;
-    for (int q = 0; q < 10; q++)
-        if (c == digit[q]) return q;
-    return -1;
+    switch (c) {
+    case 0x3007: case 0x96F6: return 0; /* 〇 零 */
+    case 0x4E00: return 1;
+    case 0x4E8C: return 2;
+    case 0x4E09: return 3;
+    case 0x56DB: return 4;
+    case 0x4E94: return 5;
+    case 0x516D: return 6;
+    case 0x4E03: return 7;
+    case 0x516B: return 8;
+    case 0x4E5D: return 9;
+    default: return -1;
+    }
 }
 
 /* A year, month or day written in Chinese numerals at *i: 二〇二六 (digit by
@@ -156,6 +164,8 @@ static int read_date_num(const ustr *u, size_t *i, int max_digits, int year) {
 /* [YYYY年][M月]D日[至|-|—|到[M月]D日] at i, in digits or Chinese numerals
  * ("二〇二六年一月八日", "十二月七日"); "10月19上午" (日 left out) too. */
 static int parse_date(const ustr *u, size_t i, date_expr *d) {
+    uint32_t c0 = u->cp[i];
+    if (!u_is_digit(c0) && cn_digit(c0) < 0 && c0 != 0x5341 && c0 != 0x5EFF && c0 != 0x5345) return 0;
     memset(d, 0, sizeof *d);
     if (i > 0 && (u_is_digit(u->cp[i - 1]) || cn_digit(u->cp[i - 1]) >= 0 || u->cp[i - 1] == 0x5341)) return 0;
     size_t k = i;
@@ -330,6 +340,7 @@ void read_page(page *pg, const ustr *doc, const clean_doc *cd) {
     if (!pg->pub_y) numeric_date_in(doc, 400, &pg->pub_y, &pg->pub_m, &pg->pub_d); /* "时间：2021-12-21" */
     read_full_dates(doc, pg->full_year);
     pg->plan_year = planning_year(doc, &pg->plan_current);
+    speech_starts(&pg->speech_starts);
 }
 
 /* ------------------------------------------------------- year inference */

@@ -30,6 +30,18 @@ typedef struct {
     int has_dateline;
 } block;
 
+/* A set of first characters, 4,096 bits keyed by code point: "may a word
+ * of these lists start here?" before trying each word (false positives
+ * only cost the full check). */
+typedef struct {
+    uint64_t bits[64];
+} first_chars;
+
+void first_chars_add(first_chars *f, const word_list *l);
+static inline int first_chars_may(const first_chars *f, uint32_t cp) {
+    return (f->bits[(cp >> 6) & 63] >> (cp & 63)) & 1;
+}
+
 /* What the whole page says about dates, read once per document (date.c):
  * reading the page again for each article made a file of many readouts
  * quadratic. */
@@ -40,6 +52,7 @@ typedef struct {
     short full_year[13][32]; /* year of the first YYYY年M月D日 of each month and day */
     int plan_year;           /* the year whose work the page plans (planning_year) */
     int plan_current;        /* plan_year was named as this year ("2020年是…之年") */
+    first_chars speech_starts; /* where a speaker's phrase may start (people.c) */
 } page;
 
 /* The articles of one document, in page order. */
@@ -62,7 +75,8 @@ void lead_paragraph(const ustr *u, size_t *from, size_t *to);
 /* people.c: titles and names, chair, speakers, present, attendees */
 int find_chair(const ustr *u, article *a, size_t from, size_t limit);
 void chair_title_elsewhere(const ustr *u, article *a);
-void find_speakers(const ustr *u, article *a);
+void find_speakers(const ustr *u, const page *pg, article *a);
+void speech_starts(first_chars *f);
 int said_or_speech_at(const ustr *u, size_t i, size_t *end);
 void find_present(const ustr *u, article *a);
 void find_attendees(const ustr *u, article *a);

@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract_internal.h"
+#include "utf8.h"
 
 /* Where the title before a name begins: after the clause break, a dateline,
  * or 由 (会议由X主持). */
@@ -652,8 +653,30 @@ static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
  * "部长王明出席会议并讲话"), a name known as one of this meeting's people
  * opening a clause ("刘金红在会上指出"), every name of a list that
  * 分别作了发言. Not the author of a speech being studied. */
-void find_speakers(const ustr *u, article *a) {
+void first_chars_add(first_chars *f, const word_list *l) {
+    for (size_t i = 0; i < l->n; i++) {
+        uint32_t cp;
+        u8_decode((const unsigned char *)l->w[i], 4, &cp);
+        f->bits[(cp >> 6) & 63] |= (uint64_t)1 << (cp & 63);
+    }
+}
+
+/* The first characters of every phrase speaker_phrase reads. */
+void speech_starts(first_chars *f) {
+    static const char *const more[] = {"在讲话中", "代表", "提出", "主持"};
+    static const word_list extra = {more, sizeof more / sizeof *more};
+    memset(f, 0, sizeof *f);
+    first_chars_add(f, &speaker_leads);
+    first_chars_add(f, &speech_bare);
+    first_chars_add(f, &speech_verbs);
+    first_chars_add(f, &said_verbs);
+    first_chars_add(f, &speaker_openers);
+    first_chars_add(f, &extra);
+}
+
+void find_speakers(const ustr *u, const page *pg, article *a) {
     for (size_t p = 1; p < u->n; p++) {
+        if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
         size_t end, na, ta, nb;
         if (ustr_at(u, p, "主持")) {
             if (chair_spoke_after(u, p, &end)) {

@@ -130,7 +130,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     find_date(u, pg, a, from, head);
     if (!a->date) find_date(u, pg, a, 0, u->n < 600 ? u->n : 600);
     find_present(u, a);
-    find_speakers(u, a);
+    find_speakers(u, pg, a);
     find_attendees(u, a);
     find_cues(u, a);
     /* A report that tells the reader first what was said names the meeting

@@ -11,18 +11,48 @@
 #include <stdlib.h>
 #include <string.h>
 #include "extract_internal.h"
+#include "utf8.h"
 
 /* Length in code points of literal w if it ends exactly at index e. */
-size_t ends_with(const ustr *u, size_t e, const char *w) {
+/* The UTF-8 bytes of code point cp in buf: their count. */
+static size_t utf8_of(uint32_t cp, unsigned char buf[4]) {
+    if (cp < 0x80) return buf[0] = (unsigned char)cp, 1;
+    if (cp < 0x800) return buf[0] = (unsigned char)(0xC0 | cp >> 6), buf[1] = (unsigned char)(0x80 | (cp & 0x3F)), 2;
+    if (cp < 0x10000) {
+        buf[0] = (unsigned char)(0xE0 | cp >> 12), buf[1] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F));
+        buf[2] = (unsigned char)(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    buf[0] = (unsigned char)(0xF0 | cp >> 18), buf[1] = (unsigned char)(0x80 | ((cp >> 12) & 0x3F));
+    buf[2] = (unsigned char)(0x80 | ((cp >> 6) & 0x3F)), buf[3] = (unsigned char)(0x80 | (cp & 0x3F));
+    return 4;
+}
+
+/* Does w end at e, given the bytes of the character before e? Most words
+ * fail on their last character, compared as bytes before anything is
+ * decoded. */
+static size_t ends_with_last(const ustr *u, size_t e, const char *w, const unsigned char *last, size_t bl) {
+    size_t len = strlen(w);
+    if (len < bl || memcmp(w + len - bl, last, bl) != 0) return 0;
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)w; *p; p++) n += (*p & 0xC0) != 0x80;
     if (n > e) return 0;
     return ustr_at(u, e - n, w) ? n : 0;
 }
 
+size_t ends_with(const ustr *u, size_t e, const char *w) {
+    if (e == 0 || e > u->n) return 0;
+    unsigned char last[4];
+    size_t bl = utf8_of(u->cp[e - 1], last);
+    return ends_with_last(u, e, w, last, bl);
+}
+
 size_t ends_with_any(const ustr *u, size_t e, const char *const *ws, size_t nws) {
+    if (e == 0 || e > u->n) return 0;
+    unsigned char last[4];
+    size_t bl = utf8_of(u->cp[e - 1], last);
     for (size_t i = 0; i < nws; i++) {
-        size_t n = ends_with(u, e, ws[i]);
+        size_t n = ends_with_last(u, e, ws[i], last, bl);
         if (n) return n;
     }
     return 0;
