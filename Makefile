@@ -141,7 +141,12 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 	    build/fuzz-corpus/$$t fuzz/corpus >build/fuzz-$$t.log 2>&1 \
 	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
 
-EXTRACT_FLOOR ?= 0.92
+# Extraction floors, a ratchet within two points of what is measured
+# (tests/extract: 97.3%; tests/set4 strict: 85.0%; tests/set5 strict,
+# held out while the rules were written: 80.3%).
+EXTRACT_FLOOR ?= 0.95
+SET4_FLOOR ?= 0.83
+SET5_FLOOR ?= 0.78
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
 # character ROUGE-L F1 and recall: reached 0.942 and 0.963.
 HTML_FLOOR ?= 0.93
@@ -172,6 +177,8 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	sh tests/differential.sh build/tifa
 	python3 tests/extract-props.py build/tifa-asan
 	python3 tests/score-extract.py build/tifa --floor $(EXTRACT_FLOOR)
+	python3 tests/score-heldout.py build/tifa tests/set4/labels tests/set4/readouts --floor $(SET4_FLOOR)
+	python3 tests/score-heldout.py build/tifa tests/set5/labels tests/set5/readouts --floor $(SET5_FLOOR)
 	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
 	sh tests/html.sh build/tifa-asan
 	python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
@@ -180,7 +187,7 @@ check: setup
 	$(MAKE) all
 	$(MAKE) test
 	$(MAKE) fuzz-smoke
-	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa || true; fi
+	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa; fi
 	@echo "check: all tests passed"
 
 demo: setup
