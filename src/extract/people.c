@@ -222,7 +222,19 @@ static int has_speaker(const article *a, const char *name) {
 
 static void store_speaker(const ustr *u, article *a, person s, size_t span_a, size_t end);
 
+/* Is the name [a, b) a body, a group or a meeting rather than a person
+ * ("党总支", "班子成员", "集团", "大会")? A two-character name without a
+ * common surname ("实际", "开业") is no person's either. */
+static int not_a_person(const ustr *u, size_t a, size_t b) {
+    if (ends_with_any(u, b, WORDS(org_suffixes)) || ends_with_any(u, b, WORDS(convening_bodies)) ||
+        ends_with_any(u, b, WORDS(meeting_words)))
+        return 1;
+    if (ustr_find(u, a, b, "成员") != USTR_NONE || ustr_find(u, a, b, "代表") != USTR_NONE) return 1;
+    return b - a == 2 && !char_in(&surnames, u->cp[a]);
+}
+
 static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t nb, size_t end) {
+    if (not_a_person(u, na, nb)) return;
     person s;
     set_person(u, &s, ta, na, nb);
     store_speaker(u, a, s, ta, end);
@@ -448,6 +460,7 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
  * not a list of officials. */
 static void add_present(const ustr *u, article *a, size_t found[][2], size_t nf) {
     for (size_t k = 0; k < nf; k++) {
+        if (not_a_person(u, found[k][0], found[k][1])) continue;
         char *name = ustr_slice(u, found[k][0], found[k][1]);
         if (!name) return;
         if (slist_has(&a->present, name)) {
@@ -635,11 +648,14 @@ static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
 static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
     size_t ss = sentence_start(u, p), found[64][2];
     size_t n = names_before(u, ss, p, found);
-    if (!n) { /* the list opens the sentence, closed by 等… */
-        size_t cs = ss;
-        while (cs < p && u->cp[cs] != 0xFF0C && u->cp[cs] != ',') cs++;
-        size_t g = ustr_rfind(u, ss, cs, "等");
-        n = names_in_part(u, ss, g != USTR_NONE ? g : cs, found, 64);
+    /* Else the list is the subject of the sentence, closed by 等… ("党组扩大
+     * 会上，童建明、葛晓燕等最高检领导，结合分管工作，…分别作了发言"). */
+    for (size_t cs = ss; !n && cs < p;) {
+        size_t ce = cs;
+        while (ce < p && u->cp[ce] != 0xFF0C && u->cp[ce] != ',') ce++;
+        size_t g = ustr_rfind(u, cs, ce, "等");
+        n = names_in_part(u, cs, g != USTR_NONE ? g : ce, found, 64);
+        cs = ce + 1;
     }
     for (size_t k = 0; k < n; k++) {
         size_t na = found[k][0], len = found[k][1] - na;
