@@ -99,7 +99,7 @@ const char_list name_bad_first = LIST(name_bad_first_cp);
 
 /* Characters that never close a name: 的 所 了 等 end a phrase that cites a
  * speech ("局长卢进的讲话精神", "主席唐庆明所作的"). */
-static const uint32_t name_bad_last_cp[] = {0x7684, 0x6240, 0x4E86, 0x7B49};
+static const uint32_t name_bad_last_cp[] = {0x7684, 0x6240, 0x4E86, 0x7B49, 0x5E76 /* 并 */};
 const char_list name_bad_last = LIST(name_bad_last_cp);
 
 /* What follows a speaker's name and title: after 出席, one of these says

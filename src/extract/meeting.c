@@ -193,8 +193,13 @@ static size_t overlap(const ustr *u, size_t a1, size_t b1, size_t a2, size_t b2)
  * with its span. */
 static void set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, size_t b2) {
     if (a2 < b2) a2 += overlap(u, a1, b1, a2, b2);
+    /* "七届常委会第十一次会议会议": a meeting word the page doubled */
+    size_t *be = a2 < b2 ? &b2 : &b1, lo = a2 < b2 ? a2 : a1;
+    if (*be >= lo + 4 && ends_with(u, *be, "会议") && ends_with(u, *be - 2, "会议")) *be -= 2;
     char *first = ustr_slice(u, a1, b1), *second = ustr_slice(u, a2, b2);
-    if (first && second) {
+    /* A bare 会议 or 会 names nothing ("一次非常重要的会议"). */
+    int bare = first && second && !*second && (!strcmp(first, "会议") || !strcmp(first, "会") || !strcmp(first, "大会"));
+    if (first && second && !bare) {
         size_t n1 = strlen(first), n2 = strlen(second);
         char *s = malloc(n1 + n2 + 1);
         if (s) {
@@ -220,7 +225,7 @@ static void set_org(const ustr *u, article *a, size_t cs, size_t e) {
  * nor is a count or an ordinal of the occasion (首次, 一次, 这次). */
 static size_t after_qualifier(const ustr *u, size_t s, size_t e) {
     size_t de = ustr_rfind(u, s, e, "的");
-    if (de != USTR_NONE && e - de > 4 && !(de > s && u->cp[de - 1] == 0x515A /* 党 */)) s = de + 1;
+    if (de != USTR_NONE && !(de > s && u->cp[de - 1] == 0x515A /* 党 */)) s = de + 1;
     static const char *const occasion[] = {"首次", "一次", "这次", "此次", "本次", "该次", "又一次"};
     size_t w, n = ustr_at_any(u, s, occasion, sizeof occasion / sizeof *occasion, &w);
     if (n && e - s > n + 2) s += n;

@@ -128,6 +128,8 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
 /* "会议由荣维聪主席主持", "会议由集团剪爱森常务副总裁主持", "会议由镇党委尚金
  *楼主持": after 由, an org or nothing, the name, and a title or nothing,
  * ending at j. Sets the name [*na, *nb) and the title [*ta, *te). */
+static int not_a_person(const ustr *u, size_t a, size_t b);
+
 static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size_t *ta, size_t *te) {
     size_t you = j;
     while (you > 0 && j - you < 14 && u_is_han(u->cp[you - 1]) && u->cp[you - 1] != 0x7531 /* 由 */) you--;
@@ -138,6 +140,9 @@ static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size
     for (size_t n = 3; n >= 2; n--) {
         if (t < you + n || !is_name(u, t - n, t)) continue;
         size_t a = t - n;
+        /* "党委委员李撼": 员 ends the title (委员), it does not start the name */
+        if (n == 3 && ends_with_any(u, a + 1, WORDS(position_words))) continue;
+        if (not_a_person(u, a, t)) continue;
         int org_before = a > you && ends_with_any(u, a, WORDS(org_suffixes));
         if (a != you && !org_before) continue;
         if (!w && !org_before) continue; /* a bare name after 由 is read by person_before */
@@ -189,6 +194,7 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         }
         if (!person_before(u, j, &na, &ta)) continue;
         nb = ends_with(u, j, "同志") ? j - 2 : j;
+        if (not_a_person(u, na, nb)) continue;
         set_person(u, &a->chair, ta, na, nb);
         add_span(a, "meeting.chair", ta, p + 2);
         return 1;
