@@ -248,6 +248,7 @@ static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t 
 
 /* "温家宝总理发表讲话": the name [na, nb), its title after it up to t_end. */
 static void add_speaker_titled_after(const ustr *u, article *a, size_t na, size_t nb, size_t t_end, size_t end) {
+    if (not_a_person(u, na, nb)) return;
     person s = {ustr_slice(u, na, nb), ustr_slice(u, nb, t_end)};
     store_speaker(u, a, s, na, end);
 }
