@@ -431,7 +431,7 @@ static int anniversary_year(const ustr *u, year_basis *yb) {
 
 /* "今年是“十四五”开局之年": the first year of a plan period, or its last
  * (收官之年). */
-static int plan_period_year(const ustr *u, year_basis *yb) {
+static int plan_period_year(const ustr *u, int m, year_basis *yb) {
     static const struct {
         const char *name;
         int first;
@@ -442,7 +442,11 @@ static int plan_period_year(const ustr *u, year_basis *yb) {
         for (size_t k = i > 8 ? i - 8 : 0; k < i; k++)
             for (size_t q = 0; q < sizeof periods / sizeof *periods; q++)
                 if (ustr_at(u, k, periods[q].name)) {
-                    yb->y = periods[q].first + (last ? 4 : 0);
+                    /* "明年是…开局之年" said in December names next year */
+                    size_t cs = clause_start(u, k, 16);
+                    int next = ustr_find(u, cs, k, "明年") != USTR_NONE ||
+                               (m >= 10 && ustr_find(u, cs, k, "今年") == USTR_NONE);
+                    yb->y = periods[q].first + (last ? 4 : 0) - next;
                     yb->a = k;
                     yb->b = i + 4;
                     return yb->y;
@@ -577,20 +581,21 @@ static int infer_year(const ustr *u, const page *pg, const article *a, int m, in
         yb->why = current ? "the year it names as this year" : "the year it plans for";
         return yb->y = m >= 10 && !current ? plan - 1 : plan;
     }
-    if (anniversary_year(u, yb) || plan_period_year(u, yb)) return yb->y;
+    if (anniversary_year(u, yb) || plan_period_year(u, m, yb)) return yb->y;
     return 0;
 }
 
-/* "昨日下午，…召开" on a page dated 2022-07-29: the day before the page's
- * date (今天/今日: that day), when the report writes no day at all. */
-static int relative_to_page(const ustr *u, const page *pg, size_t from, size_t limit, date_expr *d) {
+/* "昨日下午，…召开" on a page dated 2022-07-29 (or under a dateline "新华社北
+ * 京3月2日电"): the day before that date (今天/今日: that day), when the
+ * report writes no day at all. */
+static int relative_to(const ustr *u, int y, int m, int day, size_t from, size_t limit, date_expr *d) {
     static const int mdays[] = {31, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    if (!pg->pub_y) return 0;
+    if (!m || !day) return 0;
     for (size_t i = from; i < limit && i < u->n; i++) {
         int back = ustr_at(u, i, "昨日") || ustr_at(u, i, "昨天");
         if (!back && !ustr_at(u, i, "今天") && !ustr_at(u, i, "今日")) continue;
         memset(d, 0, sizeof *d);
-        d->y = pg->pub_y, d->m = pg->pub_m, d->d = pg->pub_d - back;
+        d->y = y, d->m = m, d->d = day - back;
         if (!d->d) {
             d->m = d->m == 1 ? 12 : d->m - 1;
             d->y -= d->m == 12;
@@ -602,24 +607,47 @@ static int relative_to_page(const ustr *u, const page *pg, size_t from, size_t l
     return 0;
 }
 
-void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit) {
+/* Is the date d a dateline's ("1月13日电", "8月27日消息"): when the news was
+ * sent, not when the meeting was? */
+static int dateline_date(const ustr *u, const date_expr *d) {
+    return d->b < u->n && (u->cp[d->b] == 0x7535 /* 电 */ || u->cp[d->b] == 0x8BAF /* 讯 */ || ustr_at(u, d->b, "消息"));
+}
+
+static size_t distance(const date_expr *d, size_t anchor) {
+    if (anchor >= d->a && anchor < d->b) return 0;
+    return anchor < d->a ? d->a - anchor : anchor - d->b;
+}
+
+/* The meeting's date in [from, limit): the first date that is not a
+ * dateline's, or with an anchor (where the text names the meeting) the one
+ * nearest to it ("张又侠…24日遭官宣落马后的首次中央政治局会议30日召开");
+ * else a relative day against the dateline or the page's date; else the
+ * dateline's date. */
+void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit, size_t anchor) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
-    for (size_t i = from; i < limit && !found; i++) {
+    for (size_t i = 0; i < u->n && i < 80; i++) { /* the article's own dateline */
+        date_expr d;
+        if (parse_date(u, i, &d) && dateline_date(u, &d)) {
+            dateline = d;
+            break;
+        }
+    }
+    for (size_t i = from; i < limit && !(found && anchor == USTR_NONE); i++) {
         date_expr d;
         if (!parse_date(u, i, &d) && !relative_day(u, i, &d)) continue;
-        /* A dateline's date is when the news was sent: "1月13日电", "8月27日消息". */
-        if (d.b < u->n && (u->cp[d.b] == 0x7535 /* 电 */ || u->cp[d.b] == 0x8BAF /* 讯 */ || ustr_at(u, d.b, "消息"))) {
+        if (dateline_date(u, &d)) {
             dateline = d;
-        } else {
+        } else if (!found || distance(&d, anchor) < distance(&best, anchor)) {
             best = d;
             found = 1;
         }
         i = d.b - 1;
     }
-    if (!found && !dateline.d) found = relative_to_page(u, pg, from, limit, &best);
+    if (!found && dateline.d) found = relative_to(u, dateline.y, dateline.m, dateline.d, from, limit, &best);
+    if (!found) found = pg->pub_y && relative_to(u, pg->pub_y, pg->pub_m, pg->pub_d, from, limit, &best);
     if (!found) {
-        if (!dateline.d) return;
+        if (!dateline.d || anchor != USTR_NONE) return;
         best = dateline;
     }
     int pub_m = pg->pub_m, pub_d = pg->pub_d;

@@ -114,6 +114,19 @@ static void article_free(article *a) {
     terms_free(&a->terms);
 }
 
+/* The date in the sentence that names the meeting, nearest to the name;
+ * else the lead's first; else the first in the opening 600 characters. */
+static void find_meeting_date(const ustr *u, const page *pg, article *a, size_t from, size_t head) {
+    for (size_t i = 0; i < a->nspans; i++) {
+        if (strcmp(a->spans[i].key, "meeting.name") != 0) continue;
+        size_t s = sentence_start(u, a->spans[i].a), e = a->spans[i].b;
+        while (e < u->n && !u_is_sentence_end(u->cp[e]) && u->cp[e] != '\n') e++;
+        find_date(u, pg, a, s, e, a->spans[i].a);
+    }
+    if (!a->date && !a->month_day) find_date(u, pg, a, from, head, USTR_NONE);
+    if (!a->date && !a->month_day) find_date(u, pg, a, 0, u->n < 600 ? u->n : 600, USTR_NONE);
+}
+
 static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
@@ -127,8 +140,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     chair_title_elsewhere(u, a);
     org_from_chair(a);
     find_place(u, a, from, head);
-    find_date(u, pg, a, from, head);
-    if (!a->date) find_date(u, pg, a, 0, u->n < 600 ? u->n : 600);
+    find_meeting_date(u, pg, a, from, head);
     find_present(u, a);
     find_speakers(u, pg, a);
     find_attendees(u, a);
@@ -159,7 +171,7 @@ void facts_from_caption(const page *pg, const para *ps, const block *cap, articl
         remove_span(a, "meeting.place");
     }
     if (!a->date && !a->month_day) {
-        find_date(&u, pg, a, 0, u.n);
+        find_date(&u, pg, a, 0, u.n, USTR_NONE);
         remove_span(a, "meeting.date");
         remove_span(a, "meeting.month_day");
     }
