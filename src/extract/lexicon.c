@@ -35,7 +35,7 @@ int word_in(const word_list *l, const char *s) {
  * ("国务院总理李强", "部党组成员、副部长陈肇雄"). A name may not end with
  * one either ("中央书记处书记" holds no name 处书记). */
 static const char *const position_words_w[] = {
-    "中央政治局常委", "政治局常委", "领导人", "新闻发言人", "发言人", "调研员", "研究员", "副教授", "教授", "讲师", "院士", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
+    "中央政治局常委", "政治局常委", "领导人", "副经理", "经理", "新闻发言人", "发言人", "调研员", "研究员", "副教授", "教授", "讲师", "院士", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
     "部长",           "副主任",     "主任",   "副省长",   "省长",     "副市长", "市长",     "副区长",   "区长",
     "副县长",         "县长",       "副主席", "主席",     "副局长",   "局长",   "副司长",   "司长",     "副厅长",
     "厅长",           "副处长",     "处长",   "董事长",   "副总经理", "总经理", "总工程师", "总经济师", "总会计师",
@@ -129,7 +129,7 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "致辞", "发言"};
+static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲"};
 const word_list speech_bare = LIST(speech_bare_w);
 
 /* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:
@@ -140,7 +140,7 @@ const word_list speech_verbs = LIST(speech_verbs_w);
 /* What a speech verb makes, later in its clause: "作《…》工作报告",
  * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
-                                             "点评", "讲评", "动员", "部署", "辅导", "宣讲"};
+                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲"};
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",

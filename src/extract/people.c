@@ -286,7 +286,9 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     if (i > 0 && u->cp[i - 1] == 0x5DE5 /* 工 */) return 0;
     size_t w;
     int quoted = 0;
-    for (size_t k = i + n; k < u->n && k - i < 40; k++) {
+    /* "作了关于2003年国民经济…计划执行情况…的报告", "作《…》工作报告": the
+     * noun may stand far after the verb. */
+    for (size_t k = i + n; k < u->n && k - i < 80; k++) {
         uint32_t c = u->cp[k];
         if (c == 0x300A || c == 0x201C)
             quoted++;
@@ -578,9 +580,12 @@ static int citation_at(const ustr *u, size_t na, size_t e) {
     size_t cs = clause_start(u, na, 24), w;
     for (size_t k = cs; k < na; k++)
         if (ustr_at_any(u, k, WORDS(citing_verbs), &w)) return 1;
+    /* "听取和讨论省委书记倪岳峰的讲话": a speech heard at this meeting */
+    int heard = ustr_find(u, cs, na, "听取") != USTR_NONE || ustr_find(u, cs, na, "审议") != USTR_NONE;
     for (size_t k = e; k < u->n && k - e < 30 && !u_is_sentence_end(u->cp[k]); k++) {
         if (ustr_at(u, k, "发表") || ustr_at(u, k, "作了") || ustr_at(u, k, "做了")) return 0;
-        if (ustr_at_any(u, k, WORDS(citation_marks), &w)) return 1;
+        size_t m = ustr_at_any(u, k, WORDS(citation_marks), &w);
+        if (m) return !(heard && (ustr_at(u, k, "的讲话") || ustr_at(u, k, "的重要讲话")));
     }
     return 0;
 }
