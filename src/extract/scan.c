@@ -33,7 +33,7 @@ static size_t utf8_of(uint32_t cp, unsigned char buf[4]) {
  * decoded. */
 static size_t ends_with_last(const ustr *u, size_t e, const char *w, const unsigned char *last, size_t bl) {
     size_t len = strlen(w);
-    if (len < bl || memcmp(w + len - bl, last, bl) != 0) return 0;
+    if (len < bl || (unsigned char)w[len - 1] != last[bl - 1] || memcmp(w + len - bl, last, bl) != 0) return 0;
     size_t n = 0;
     for (const unsigned char *p = (const unsigned char *)w; *p; p++) n += (*p & 0xC0) != 0x80;
     if (n > e) return 0;
