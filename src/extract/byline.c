@@ -24,6 +24,8 @@ size_t after_dateline(const ustr *u, size_t start, size_t end) {
     p = ustr_find(u, start, limit, "本报讯");
     if (p == USTR_NONE) p = ustr_find(u, start, limit, "日讯");
     if (p == USTR_NONE) p = ustr_find(u, start, limit, "消息");
+    /* "又讯5月25日，…": a second report in the same column */
+    if (p == USTR_NONE && (ustr_at(u, start, "又讯") || ustr_at(u, start, "本报又讯"))) p = start + (ustr_at(u, start, "又讯") ? 0 : 2);
     if (p == USTR_NONE) return 0;
     p += ustr_at(u, p, "本报讯") ? 3 : 2;
     if (p < end && (u->cp[p] == 0xFF08 || u->cp[p] == '(')) { /* （记者…） */
