@@ -207,6 +207,23 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
     }
     free(titled);
     rec->n = out;
+    /* A page of photo news, captions only ("3月4日，…主席团在北京人民大会堂
+     * 举行第一次会议。…吴邦国主持会议。新华社记者…摄"): its first caption that
+     * reads as a meeting report is one. */
+    int any_meeting = 0;
+    for (size_t k = 0; k < out; k++) any_meeting |= rec->arts[k].is_meeting;
+    for (size_t k = 0; k < out && !any_meeting; k++) {
+        if (!bl[k].other) continue;
+        int caption = 0;
+        for (size_t i = bl[k].first; i < bl[k].last; i++) caption |= ps[i].caption;
+        if (!caption) continue;
+        if (refill_as_report(pg, ps, &bl[k], &rec->arts[k], bl[k].title)) {
+            free(ps);
+            free(bl);
+            return -1;
+        }
+        any_meeting = rec->arts[k].is_meeting;
+    }
     *ps_out = ps;
     *bl_out = bl;
     *nb_out = out;

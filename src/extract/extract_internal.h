@@ -112,5 +112,6 @@ void add_span(article *a, const char *key, size_t s, size_t e);
 void remove_span(article *a, const char *key);
 int fill_article(const page *pg, para *ps, const block *b, article *a, long title);
 void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a);
+int refill_as_report(const page *pg, para *ps, const block *b, article *a, long title);
 
 #endif

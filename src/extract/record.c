@@ -156,6 +156,16 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
         a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2;
 }
 
+int refill_as_report(const page *pg, para *ps, const block *b, article *a, long title) {
+    block report = *b;
+    report.other = 0;
+    article_free(a);
+    if (fill_article(pg, ps, &report, a, title)) return -1;
+    if (a->is_meeting) return 0;
+    article_free(a); /* not a report after all: the caption stays one */
+    return fill_article(pg, ps, b, a, title);
+}
+
 void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a) {
     if (a->place && a->date) return;
     size_t ca = ps[cap->first].a, cb = ps[cap->last - 1].b;
