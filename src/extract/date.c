@@ -633,9 +633,15 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
             break;
         }
     }
+    /* Near the name, "今日下午…举行" outranks a date of something else in the
+     * same sentence ("…定于3月3日开幕"). */
+    int ref_y = dateline.d ? dateline.y : pg->pub_y, ref_m = dateline.d ? dateline.m : pg->pub_m;
+    int ref_d = dateline.d ? dateline.d : pg->pub_d;
     for (size_t i = from; i < limit && !(found && anchor == USTR_NONE); i++) {
         date_expr d;
-        if (!parse_date(u, i, &d) && !relative_day(u, i, &d)) continue;
+        if (!parse_date(u, i, &d) && !relative_day(u, i, &d) &&
+            !(anchor != USTR_NONE && relative_to(u, ref_y, ref_m, ref_d, i, i + 1, &d)))
+            continue;
         if (dateline_date(u, &d)) {
             dateline = d;
         } else if (!found || distance(&d, anchor) < distance(&best, anchor)) {
