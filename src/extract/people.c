@@ -112,6 +112,7 @@ static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, 
  * at e: "吴邦国委员长", "李强总理" (NPC and State Council reports). */
 static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *name_b) {
     size_t w = ends_with_any(u, e, WORDS(position_words));
+    if (!w && ends_with(u, e, "总")) w = 1; /* "李磊总强调": 总 for a company's head */
     if (!w || e < w + 2) return 0;
     size_t nb = e - w;
     for (size_t n = 3; n >= 2; n--) {
@@ -288,14 +289,21 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     int quoted = 0;
     /* "作了关于2003年国民经济…计划执行情况…的报告", "作《…》工作报告": the
      * noun may stand far after the verb. */
-    for (size_t k = i + n; k < u->n && k - i < 80; k++) {
+    for (size_t k = i + n, plain = 0; k < u->n && plain < 80 && k - i < 240; k++) {
         uint32_t c = u->cp[k];
-        if (c == 0x300A || c == 0x201C)
+        plain += !quoted;
+        if (c == 0x300A || c == 0x201C) {
             quoted++;
-        else if ((c == 0x300B || c == 0x201D) && quoted)
+        } else if ((c == 0x300B || c == 0x201D) && quoted) {
             quoted--;
-        else if (!quoted && is_clause_break(c))
+            /* "作《政府工作报告》": a title that names a report is the report */
+            if (!quoted && c == 0x300B && ends_with_any(u, k, WORDS(speech_nouns))) {
+                *end = k + 1;
+                return 1;
+            }
+        } else if (!quoted && is_clause_break(c)) {
             return 0;
+        }
         size_t m;
         if (!quoted && (m = ustr_at_any(u, k, WORDS(speech_nouns), &w))) {
             *end = k + m;
@@ -582,7 +590,7 @@ static int citation_at(const ustr *u, size_t na, size_t e) {
         if (ustr_at_any(u, k, WORDS(citing_verbs), &w)) return 1;
     /* "听取和讨论省委书记倪岳峰的讲话": a speech heard at this meeting */
     int heard = ustr_find(u, cs, na, "听取") != USTR_NONE || ustr_find(u, cs, na, "审议") != USTR_NONE;
-    for (size_t k = e; k < u->n && k - e < 30 && !u_is_sentence_end(u->cp[k]); k++) {
+    for (size_t k = e; k < u->n && k - e < 30 && !is_clause_break(u->cp[k]) && !u_is_sentence_end(u->cp[k]); k++) {
         if (ustr_at(u, k, "发表") || ustr_at(u, k, "作了") || ustr_at(u, k, "做了")) return 0;
         size_t m = ustr_at_any(u, k, WORDS(citation_marks), &w);
         if (m) return !(heard && (ustr_at(u, k, "的讲话") || ustr_at(u, k, "的重要讲话")));
