@@ -749,7 +749,12 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         if (cited && !known) continue;
         /* A bare name speaks when it opens the sentence and says where, or
          * when it is one of this meeting's people (or titled elsewhere). */
-        if (ta == na && !bare_speaker(u, na, p) && !((known || titled) && clause_start(u, na, 8) == na)) continue;
+        /* …or when it opens a clause with a speech of its own ("，李强作总结
+         * 讲话") and reads as a person's name (a common surname). */
+        size_t se;
+        int speech = clause_start(u, na, 8) == na && speech_at(u, p, &se) && char_in(&surnames, u->cp[na]);
+        if (ta == na && !bare_speaker(u, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
+            continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
         size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
         if (ta == na) ta = title_of(u, na, nb, &na);
