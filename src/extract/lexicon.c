@@ -252,7 +252,7 @@ const word_list generic_meeting_next = LIST(generic_meeting_next_w);
 /* What a meeting did, right after its name: the name ends before them
  * ("国务院常务会议研究部署…"). */
 static const char *const meeting_next_verbs_w[] = {"传达", "研究", "审议", "听取", "学习",
-                                                   "部署", "讨论", "通报", "专题"};
+                                                   "部署", "讨论", "通报", "专题", "决定"};
 const word_list meeting_next_verbs = LIST(meeting_next_verbs_w);
 
 /* Where the body ends in a chair's title: "工业和信息化部党组书记、部长" →

@@ -303,7 +303,10 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         else if (ends_with(u, e, "在北京"))
             e -= 3;
         e = skip_time_place(u, e, cs);
-        if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE) continue;
+        /* the subject holds no other convening: "…召开主席会议决定5月16日召开…" */
+        if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE || ustr_find(u, cs, e, "召开") != USTR_NONE ||
+            ustr_find(u, cs, e, "举行") != USTR_NONE)
+            continue;
         if (body_convenes(u, cs, e, p, a)) return 1;
         e = before_alias(u, cs, e);
         if (!ends_with_any(u, e, WORDS(meeting_words))) continue;

@@ -233,9 +233,13 @@ static void store_speaker(const ustr *u, article *a, person s, size_t span_a, si
  * ("党总支", "班子成员", "集团", "大会")? A two-character name without a
  * common surname ("实际", "开业") is no person's either. */
 static int not_a_person(const ustr *u, size_t a, size_t b) {
-    if (ends_with_any(u, b, WORDS(org_suffixes)) || ends_with_any(u, b, WORDS(convening_bodies)) ||
-        ends_with_any(u, b, WORDS(meeting_words)))
-        return 1;
+    size_t s = ends_with_any(u, b, WORDS(org_suffixes)), c = ends_with_any(u, b, WORDS(convening_bodies));
+    size_t m = ends_with_any(u, b, WORDS(meeting_words)), n = s > c ? s : c;
+    n = n > m ? n : m;
+    /* "金之镇": 镇 and 乡 close names too ("商务部", "财政局" are bodies) */
+    uint32_t last = u->cp[b - 1];
+    int names_end_so = b - a == 3 && char_in(&surnames, u->cp[a]) && (last == 0x9547 /* 镇 */ || last == 0x4E61 /* 乡 */);
+    if (n > 1 || (n == 1 && !names_end_so)) return 1;
     if (ustr_find(u, a, b, "成员") != USTR_NONE || ustr_find(u, a, b, "代表") != USTR_NONE) return 1;
     return b - a == 2 && !char_in(&surnames, u->cp[a]);
 }
