@@ -318,6 +318,12 @@ static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d
         int year = digits_at(doc, i, 4);
         if (year < 1990 || year > 2100 || (i > 0 && u_is_digit(doc->cp[i - 1]))) continue;
         uint32_t sep = doc->cp[i + 4];
+        /* "2008年01月14": a page's stamp with zero-padded month */
+        if (sep == 0x5E74 /* 年 */ && i + 10 <= doc->n && doc->cp[i + 5] == '0' && digits_at(doc, i + 5, 2) > 0 &&
+            doc->cp[i + 7] == 0x6708 /* 月 */ && digits_at(doc, i + 8, 2) > 0 && digits_at(doc, i + 8, 2) <= 31) {
+            *y = year, *m = digits_at(doc, i + 5, 2), *d = digits_at(doc, i + 8, 2);
+            return 1;
+        }
         if (sep != '-' && sep != '/' && sep != '.') continue;
         size_t k = i + 5, ml = digits_at(doc, k + 1, 1) >= 0 && doc->cp[k + 1] != sep ? 2 : 1;
         int month = digits_at(doc, k, ml);
@@ -410,7 +416,8 @@ static int anniversary_year(const ustr *u, year_basis *yb) {
         const char *before;
         int base;
     } eras[] = {{"建党", 1921}, {"党成立", 1921}, {"共产党成立", 1921}, {"新中国成立", 1949},
-                {"共和国成立", 1949}, {"改革开放", 1978}};
+                {"共和国成立", 1949}, {"改革开放", 1978}, {"香港回归祖国", 1997}, {"香港回归", 1997},
+                {"澳门回归祖国", 1999}, {"澳门回归", 1999}};
     for (size_t i = 1; i + 2 <= u->n; i++) {
         if (!ustr_at(u, i, "周年")) continue;
         size_t s = i;
@@ -540,11 +547,13 @@ static void set_basis(const ustr *u, article *a, const year_basis *yb) {
 
 /* "今（8）日", "昨（7）日": the day in brackets after a relative day word. */
 static int relative_day(const ustr *u, size_t i, date_expr *d) {
-    if (!(u->cp[i] == 0x4ECA /* 今 */ || u->cp[i] == 0x6628 /* 昨 */) || i + 4 >= u->n || u->cp[i + 1] != 0xFF08)
+    if (!(u->cp[i] == 0x4ECA /* 今 */ || u->cp[i] == 0x6628 /* 昨 */) || i + 4 >= u->n ||
+        (u->cp[i + 1] != 0xFF08 && u->cp[i + 1] != '('))
         return 0;
     size_t k = i + 2;
     int v = read_int(u, &k, 2);
-    if (v < 1 || v > 31 || k + 1 >= u->n || u->cp[k] != 0xFF09 || u->cp[k + 1] != 0x65E5 /* 日 */) return 0;
+    if (v < 1 || v > 31 || k + 1 >= u->n || (u->cp[k] != 0xFF09 && u->cp[k] != ')') || u->cp[k + 1] != 0x65E5 /* 日 */)
+        return 0;
     memset(d, 0, sizeof *d);
     d->d = v, d->a = i, d->b = k + 2;
     return 1;

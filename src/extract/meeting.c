@@ -34,7 +34,7 @@ static size_t session_ordinal_at(const ustr *u, size_t s) {
     size_t first = ustr_at(u, k, "第");
     size_t m = count_digits(u, k + first);
     if (m && ustr_at(u, k + first + m, "次")) return k + first + m + 1 - s;
-    return 0;
+    return k > s ? k - s : 0; /* "第一届民主议政会第二次会议": the 届 alone */
 }
 
 /* Is the object [s, e) of 召开 a meeting named only by its kind — 会议,
@@ -181,6 +181,17 @@ static int is_body(const ustr *u, size_t cs, size_t e) {
     return ends_with_any(u, be, WORDS(org_suffixes)) || ends_with_any(u, be, WORDS(convening_bodies));
 }
 
+/* Does the body [cs, e) name an owner, or is it a word any page uses for
+ * its own (公司, 集团, 学院, 我校, 本院, 全县)? "公司召开八届二次职工代表大会"
+ * is the 八届二次职工代表大会. */
+static int names_owner(const ustr *u, size_t cs, size_t e) {
+    static const char *const own[] = {"我", "本", "该", "全"};
+    static const char *const any[] = {"公司", "集团", "学校", "学院", "大学", "医院", "单位", "企业"};
+    size_t w;
+    if (ustr_at_any(u, cs, own, sizeof own / sizeof *own, &w)) return 0;
+    return !(ustr_at_any(u, cs, any, sizeof any / sizeof *any, &w) == e - cs);
+}
+
 /* How many characters that end [a1, b1) open [a2, b2) again: "校党委" +
  * "党委扩大会" say 党委 once. */
 static size_t overlap(const ustr *u, size_t a1, size_t b1, size_t a2, size_t b2) {
@@ -259,7 +270,10 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     if (!object_after(u, p + 2, &os, &oe) || !generic_object(u, os, oe)) return 0;
     if (is_body(u, cs, e)) {
         set_org(u, a, cs, e);
-        set_name(u, a, cs, e, os, oe);
+        if (names_owner(u, cs, e))
+            set_name(u, a, cs, e, os, oe);
+        else
+            set_name(u, a, os, oe, oe, oe);
         return 1;
     }
     if (e - cs > 6 || !all_han(u, cs, e)) return 0; /* a short subject (学校, 公司) convenes, but is no named body */
@@ -318,6 +332,15 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         if (q > cs && q < e && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */)) cs = q + 1;
         size_t os = e, oe = e;
         if ((ustr_at(u, p, "召开") || ustr_at(u, p, "举行")) && !object_after(u, p + 2, &os, &oe)) os = oe = e;
+        /* "中油燃气集团2026年工作会议在京召开": the body before the year's
+         * name is its org, as in "集团召开2026年工作会议". */
+        for (size_t y = cs + 2; y + 5 <= e; y++)
+            if (u_is_digit(u->cp[y]) && !u_is_digit(u->cp[y - 1]) && u->cp[y + 4] == 0x5E74 /* 年 */ &&
+                u_is_digit(u->cp[y + 3]) && is_body(u, cs, y)) {
+                set_org(u, a, cs, y);
+                cs = y;
+                break;
+            }
         set_name(u, a, cs, e, os, oe);
         return 1;
     }
@@ -342,7 +365,7 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         size_t cs, se;
         subject_before(u, p, &cs, &se);
         int body = se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && is_body(u, cs, se);
-        if (body && generic_object(u, s, e)) {
+        if (body && generic_object(u, s, e) && names_owner(u, cs, se)) {
             set_name(u, a, cs, se, s, e);
         } else {
             set_name(u, a, s, e, e, e);
