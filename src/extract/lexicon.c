@@ -138,7 +138,7 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲"};
+static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲", "演说", "讲授", "授课"};
 const word_list speech_bare = LIST(speech_bare_w);
 
 /* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:

@@ -349,6 +349,10 @@ static int said_at(const ustr *u, size_t i, size_t *end) {
         return 1;
     }
     if (!ustr_at(u, i, "提出")) return 0;
+    if (i + 2 < u->n && u->cp[i + 2] == 0xFF1A) { /* "提出：一要…" */
+        *end = i + 3;
+        return 1;
+    }
     for (size_t k = i + 2; k < u->n && k - i < 12 && !is_clause_break(u->cp[k]); k++)
         if (ustr_at(u, k, "要求") || ustr_at(u, k, "希望") || ustr_at(u, k, "期望")) {
             *end = k + 2;
@@ -362,27 +366,41 @@ int said_or_speech_at(const ustr *u, size_t i, size_t *end) { return speech_at(u
 /* What follows a speaker's name: 出席会议并…, 在会上…, 代表…作…, or the
  * speech itself; the verbs of what was said ("强调", "在会上指出", "就…提出
  * 要求"). */
+/* 1 when what was said follows ("强调"), 2 when a speech does ("作…报告",
+ * "在会上讲话"): a bare name takes the second more readily. */
 static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end) {
     size_t which, n = ustr_at_any(u, p, WORDS(speaker_leads), &which);
-    if (speech_at(u, p + n, end) || said_at(u, p + n, end)) return 1;
+    if (speech_at(u, p + n, end)) return 2;
+    if (said_at(u, p + n, end)) return 1;
     if (ustr_at_any(u, p, WORDS(speaker_openers), &which)) {
-        for (size_t k = p + 1; k < u->n && k - p < 30 && !is_clause_break(u->cp[k]); k++)
-            if (speech_at(u, k, end) || said_at(u, k, end)) return !spoke_elsewhere(u, a, p, k);
+        for (size_t k = p + 1; k < u->n && k - p < 30 && !is_clause_break(u->cp[k]); k++) {
+            int speech = speech_at(u, k, end);
+            if (speech || said_at(u, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 1 + speech;
+        }
     }
-    if (ustr_at(u, p, "在讲话中")) {
+    if (ustr_at(u, p, "在讲话中") || ustr_at(u, p, "在报告中")) {
         *end = p + 4;
-        return 1;
+        return 2;
     }
     if (!ustr_at(u, p, "代表")) return 0;
     for (size_t k = p + 2; k < u->n && k - p < 16 && !is_clause_break(u->cp[k]); k++)
-        if (speech_at(u, k, end)) return 1;
+        if (speech_at(u, k, end)) return 2;
     return 0;
 }
 
-/* After 主持 (召开X)，并… in the same sentence: the chair spoke too. */
+/* After 主持 (召开X)，并… in the same sentence, or "…主持大会。他说" in the
+ * next: the chair spoke too. */
 static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
-    for (size_t k = p + 2; k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k]); k++)
+    size_t k = p + 2;
+    for (; k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k]) && u->cp[k] != '\n'; k++) {
         if (u->cp[k] == 0x5E76 /* 并 */ && (speech_at(u, k + 1, end) || said_at(u, k + 1, end))) return 1;
+        if (u->cp[k] == 0xFF0C && k + 1 < u->n && (u->cp[k + 1] == 0x4ED6 || u->cp[k + 1] == 0x5979) &&
+            (speech_at(u, k + 2, end) || said_at(u, k + 2, end))) /* "，他指出" */
+            return 1;
+    }
+    if (k + 2 < u->n && u_is_sentence_end(u->cp[k]) && (u->cp[k + 1] == 0x4ED6 /* 他 */ || u->cp[k + 1] == 0x5979) &&
+        (speech_at(u, k + 2, end) || said_at(u, k + 2, end)))
+        return 1;
     return 0;
 }
 
@@ -726,7 +744,8 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             }
             continue;
         }
-        if (!u_is_han(u->cp[p - 1]) || !speaker_phrase(u, a, p, &end)) continue;
+        int kind;
+        if (!u_is_han(u->cp[p - 1]) || !(kind = speaker_phrase(u, a, p, &end))) continue;
         if (ustr_at(u, p, "分别")) {
             add_each_speaker(u, a, p, end);
             p = end - 1;
@@ -755,8 +774,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
          * when it is one of this meeting's people (or titled elsewhere). */
         /* …or when it opens a clause with a speech of its own ("，李强作总结
          * 讲话") and reads as a person's name (a common surname). */
-        size_t se;
-        int speech = clause_start(u, na, 8) == na && speech_at(u, p, &se) && char_in(&surnames, u->cp[na]);
+        int speech = clause_start(u, na, 8) == na && kind == 2 && char_in(&surnames, u->cp[na]);
         if (ta == na && !bare_speaker(u, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
             continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
