@@ -252,9 +252,31 @@ void find_source_and_reporters(const ustr *u, article *a) {
     }
 }
 
-/* "《河南日报》" → 河南日报: a paper named as a title is the paper. */
+/* A 来源 value as an outlet: "《河南日报》" → 河南日报 (a paper named as a
+ * title is the paper); "民权网文章", "茶陵县人民政府来源截图" lose the words
+ * after the outlet; "本站", "本网" name none (NULL). */
 static char *strip_book_marks(const char *v) {
-    size_t n = strlen(v), o = strlen("《"), c = strlen("》");
+    for (size_t i = 0; i < self_outlets.n; i++)
+        if (strncmp(v, self_outlets.w[i], strlen(self_outlets.w[i])) == 0) return NULL;
+    static const char *const tails[] = {"来源截图", "来源", "文章", "稿件", "截图"};
+    size_t n = strlen(v);
+    for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
+        const char *t = strstr(v, tails[i]);
+        if (t && t > v) {
+            n = (size_t)(t - v);
+            break;
+        }
+    }
+    if (n < strlen(v)) {
+        char *cut = malloc(n + 1);
+        if (!cut) return NULL;
+        memcpy(cut, v, n);
+        cut[n] = 0;
+        char *s = strip_book_marks(cut);
+        free(cut);
+        return s;
+    }
+    size_t o = strlen("《"), c = strlen("》");
     if (n > o + c && memcmp(v, "《", o) == 0 && strstr(v + o, "》") == v + n - c) {
         char *s = malloc(n - o - c + 1);
         if (!s) return NULL;
@@ -269,8 +291,10 @@ static char *strip_book_marks(const char *v) {
  * byline find_source read. */
 static void set_line_source(article *a, const char *value) {
     if (a->source_from_line) return;
+    char *s = strip_book_marks(value);
+    if (!s) return; /* "来源：本站" names no outlet: a dateline or byline still may */
     free(a->source);
-    a->source = strip_book_marks(value);
+    a->source = s;
     a->source_from_line = 1;
 }
 
