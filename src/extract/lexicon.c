@@ -207,7 +207,8 @@ const word_list attendee_manner = LIST(attendee_manner_w);
 /* Words that end the name of a meeting: "国务院常务会议", "务虚会",
  * "中央经济工作会议". */
 static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "务虚会", "全会",
-                                              "年会", "论坛", "大会",   "常委会", "晚宴", "座谈", "讲座"};
+                                              "年会", "论坛", "大会",   "常委会", "晚宴", "座谈", "讲座",
+                                              "集体学习", "专题学习"};
 const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
@@ -383,7 +384,9 @@ const word_list count_nouns = LIST(count_nouns_w);
 
 /* Before NUM个XX, characters that point at counted things: "取得的六项
  * 成绩", "这两个报告", "等四个方面". */
-static const uint32_t count_before_cp[] = {0x7684 /* 的 */, 0x8FD9 /* 这 */, 0x90A3 /* 那 */, 0x7B49 /* 等 */};
+static const uint32_t count_before_cp[] = {0x7684 /* 的 */, 0x8FD9 /* 这 */, 0x90A3 /* 那 */, 0x7B49 /* 等 */,
+                                          0x6210 /* 成: 分成五个小组 */, 0x4ECE /* 从: 从六个维度 */,
+                                          0x4E86 /* 了: 取得了三项成绩 */};
 const char_list count_before = LIST(count_before_cp);
 
 /* After NUM个XX, the list it counts: "三个成功，即：", "五个坚持：一是". */

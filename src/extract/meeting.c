@@ -105,8 +105,23 @@ static size_t relative_day_back(const ustr *u, size_t j, size_t floor) {
  * ("中共中央政治局常务委员会今（8）日召开", "市财政局（国资委）召开"). */
 static size_t clause_start_over_brackets(const ustr *u, size_t i, size_t limit) {
     size_t s = clause_start(u, i, limit);
-    for (size_t open; i - s < limit && (open = bracket_open_before(u, s, 0, 24)) != USTR_NONE;)
-        s = clause_start(u, open, limit);
+    for (size_t open;;) {
+        if (i - s >= limit) break;
+        if ((open = bracket_open_before(u, s, 0, 24)) != USTR_NONE) {
+            s = clause_start(u, open, limit);
+            continue;
+        }
+        /* "全市“防疫情、抓安全”工作推进会召开": a quoted theme is inside */
+        if (s > 0 && u->cp[s - 1] == 0x201D) {
+            size_t o = s - 1;
+            while (o > 0 && s - o < 40 && u->cp[o - 1] != 0x201C && u->cp[o - 1] != '\n') o--;
+            if (o > 0 && u->cp[o - 1] == 0x201C) {
+                s = clause_start(u, o - 1, limit);
+                continue;
+            }
+        }
+        break;
+    }
     return s;
 }
 

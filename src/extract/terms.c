@@ -221,9 +221,9 @@ static int at_unquoted_set(const ustr *u, size_t i) {
 }
 
 /* The phrase ending before e stands alone: no Han character follows, or
- * one that does not join it (两个维护的, 八项规定中). */
+ * one that does not join it (两个维护的, 八项规定中, 八项规定精神). */
 static int stands_alone(const ustr *u, size_t e) {
-    return e >= u->n || !u_is_han(u->cp[e]) || char_in(&set_after, u->cp[e]);
+    return e >= u->n || !u_is_han(u->cp[e]) || char_in(&set_after, u->cp[e]) || ustr_at(u, e, "精神");
 }
 
 /* NUM个XX at i is a count, not a formulation: a count noun (四项议题), a
