@@ -436,6 +436,14 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     clean_doc cd;
     tifa_status st = clean_collect(opt, name, bytes, len, &cd, err);
     if (st != TIFA_OK) return st;
+    /* The record cites offsets in each article's text; the maps back to the
+     * input (4 bytes a byte) are needed only to place a web page's anomalies. */
+    free(cd.text.src);
+    cd.text.src = NULL;
+    if (!cd.is_html) {
+        free(cd.decoded.src);
+        cd.decoded.src = NULL;
+    }
     if (sum && !(sum->clean = malloc(cd.text.len + 1))) {
         clean_doc_free(&cd);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
