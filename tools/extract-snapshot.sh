@@ -7,7 +7,7 @@ tifa=$1 out=$2
 here=$(dirname "$0")/..
 : > "$out"
 for f in "$here"/tests/readouts/*.txt "$here"/tests/extract-cases/*.txt "$here"/examples/*.txt \
-         "$here"/../shared/seeds/*.txt /work/heldout4/readouts/*.txt; do
+         "$here"/../shared/seeds/*.txt "$here"/tests/set*/readouts/*.txt; do
     [ -f "$f" ] || continue
     echo "== $f" >> "$out"
     "$tifa" extract "$f" >> "$out" 2>&1
