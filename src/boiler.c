@@ -651,11 +651,35 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     return LINE_BODY;
 }
 
+/* Does the line open with clause or sentence punctuation (，。；、)? Such a
+ * line goes on the text before it: the break was a column's. */
+static int opens_with_punct(const tbuf *t, const line_info *li) {
+    static const char *const marks[] = {"，", "。", "；", "、", "！", "？", "："};
+    const char *s = t->s + li->start;
+    size_t len = li->end - li->start;
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (len >= 3 && memcmp(s, marks[i], 3) == 0) return 1;
+    return 0;
+}
+
 void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st) {
     for (size_t i = 0; i < n; i++) {
         lines[i].kind = classify_line(t, &lines[i], st);
         lines[i].tail = st->in_tail;
         /* A line long enough to be prose marks the article as begun. */
         if (lines[i].kind == LINE_BODY && lines[i].end - lines[i].start >= 60) st->seen_body = 1;
+    }
+    /* A column's line that holds only punctuation ("。"), or a date line
+     * the next line goes on from ("2024 年3 月6 日" / "，市委召开…"), is
+     * text, not furniture. */
+    for (size_t i = 0; i < n; i++) {
+        if (lines[i].kind != LINE_DROP || lines[i].tail) continue;
+        const char *s = t->s + lines[i].start;
+        size_t len = lines[i].end - lines[i].start;
+        size_t j = i + 1;
+        if (opens_with_punct(t, &lines[i]) && only_symbols(s, len) && i > 0 && lines[i - 1].kind == LINE_BODY)
+            lines[i].kind = LINE_BODY;
+        else if (date_line(s, len) && j < n && lines[j].kind == LINE_BODY && opens_with_punct(t, &lines[j]))
+            lines[i].kind = LINE_BODY;
     }
 }

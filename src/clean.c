@@ -15,6 +15,7 @@
  *
  * Not for: articles and records (extract, a later stage).
  */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -116,10 +117,12 @@ static int emit_window(tifa_cleaner *c, const tbuf *simple, const tbuf *text, co
         while (p > 0 && lines[p - 1].kind != LINE_BODY) p--;
         if (joined_prev && c->line_open && p > 0) {
             /* Latin words broken across lines need their space back (a line
-             * cut by a window boundary, p == 0, continues as it was). */
+             * cut by a window boundary, p == 0, continues as it was); a number
+             * broken across lines ("202" / "4年") does not. */
             const line_info *prev = &olines[p - 1];
             if (prev->end > prev->start && ascii_alnum(text->s[prev->end - 1]) && o->end > o->start &&
-                ascii_alnum(text->s[o->start]))
+                ascii_alnum(text->s[o->start]) && !(isdigit((unsigned char)text->s[prev->end - 1]) &&
+                                                    isdigit((unsigned char)text->s[o->start])))
                 out(c, " ", 1);
         }
         if (c->doc) {

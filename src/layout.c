@@ -142,6 +142,11 @@ static int ends_sentence(const line_shape *sh) {
     return 0;
 }
 
+/* Punctuation no line of text opens with: ，。；、！？： (full width). */
+static int opens_nothing(uint32_t cp) {
+    return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0x3001 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1A;
+}
+
 static int starts_text(uint32_t cp) {
     return is_han(cp) || (cp >= '0' && cp <= '9') || cp == 0x201C || cp == 0x300A || cp == 0xFF08 ||
            (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
@@ -265,6 +270,13 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
         /* Left of the margin: a page header or a title, not the wrapped text. */
         if (margin && (lines[i].indented + 4 < margin || lines[j].indented + 4 < margin)) continue;
         line_shape a = shapes[i], b = shapes[j];
+        /* No line opens with ，。；: one that does goes on the one before it.
+         * A number broken across lines ("202" / "4年") is one number. */
+        int digits = a.last >= '0' && a.last <= '9' && b.first >= '0' && b.first <= '9' && !blank;
+        if (!blank && (opens_nothing(b.first) || digits)) {
+            join[i] = 1;
+            continue;
+        }
         if (ends_sentence(&a) || !starts_text(b.first) || sentence_then_asides(t, &lines[i])) continue;
         if (columns) {
             /* An indented line without punctuation is a heading or caption
