@@ -279,10 +279,34 @@ static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
 /* The subject of a convening verb at p when it is a body and the object is
  * generic: name = body + object ("区政协召开五届十三次主席会议" →
  * 区政协五届十三次主席会议), org = body. 1 when it was so. */
+/* "委员会召开第一次全体会议" where the committee was named in full before
+ * ("政协平安市第十届委员会…"): that full name, ending before cs. 0 when the
+ * subject is no such bare word or no earlier mention names it. */
+static int antecedent(const ustr *u, size_t cs, size_t e, size_t *fa, size_t *fb) {
+    static const char *const bare[] = {"委员会", "常委会", "人大常委会", "主席团", "领导小组"};
+    size_t w, n = ustr_at_any(u, cs, bare, sizeof bare / sizeof *bare, &w);
+    if (!n || n != e - cs) return 0;
+    for (size_t q = cs; q > n; q--) {
+        if (!ends_with(u, q, bare[w])) continue;
+        size_t r = q - n;
+        while (r > 0 && q - r < 24 && u_is_han(u->cp[r - 1])) r--;
+        if (q - r > n + 1 && is_body(u, r, q)) {
+            *fa = r, *fb = q;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *a) {
     if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行")) return 0; /* 市委举行常委扩大会议 */
-    size_t os, oe;
+    size_t os, oe, fa, fb;
     if (!object_after(u, p + 2, &os, &oe) || !generic_object(u, os, oe)) return 0;
+    if (antecedent(u, cs, e, &fa, &fb)) {
+        set_org(u, a, fa, fb);
+        set_name(u, a, fa, fb, os, oe);
+        return 1;
+    }
     if (is_body(u, cs, e)) {
         set_org(u, a, cs, e);
         if (names_owner(u, cs, e))
