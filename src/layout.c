@@ -157,6 +157,8 @@ static int column_mode(const line_info *lines, const line_shape *shapes, size_t 
     size_t body = 0, open = 0, shortish = 0, width[WIDEST] = {0};
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind != LINE_BODY) continue;
+        /* A portal's menu and share items (短, unpunctuated) are no column */
+        if (shapes[i].chars < 8 && !shapes[i].punctuated) continue;
         body++;
         open += !ends_sentence(&shapes[i]);
         shortish += shapes[i].chars <= 24;
@@ -283,7 +285,7 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
              * title; a run of unpunctuated lines joins only when the sentence
              * it starts goes on in the same block. */
             int heading = lines[i].indented > margin && !a.punctuated && !is_dateline(t, &lines[i]);
-            join[i] = !heading && (a.punctuated || sentence_goes_on(lines, shapes, n, j, margin));
+            join[i] = !heading && !is_dateline(t, &lines[j]) && (a.punctuated || sentence_goes_on(lines, shapes, n, j, margin));
         } else {
             /* Blank lines are not consulted here, so that cleaning the
              * output again (which has none) decides the same way. */
