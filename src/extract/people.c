@@ -429,10 +429,22 @@ static size_t titled_after_item(const ustr *u, size_t ia, size_t ib) {
     return ib - ends_with_any(u, ib, WORDS(position_words));
 }
 
+/* Does 和 at h join two people ("殷一璀和其他市领导吴志明", "孙继业和秘书长张
+ * 心骥"), not two words of a name (住房和城乡建设部)? The name before it
+ * opens with a common surname and text follows. */
+static int and_joins_people(const ustr *u, size_t a, size_t h, size_t b) {
+    if (u->cp[h] != 0x548C /* 和 */ || h + 2 > b) return 0;
+    for (size_t n = 3; n >= 2; n--)
+        if (h >= a + n && all_han(u, h - n, h) && char_in(&surnames, u->cp[h - n]) && is_name(u, h - n, h) &&
+            (h - n == a || ends_with_any(u, h - n, WORDS(position_words)) || u->cp[h - n - 1] == 0x3001))
+            return 1;
+    return 0;
+}
+
 static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], size_t max) {
     size_t items[64][2], n = 0, s = a;
     for (size_t i = a; i <= b && n < 64; i++) {
-        if (i == b || u->cp[i] == 0x3001 /* 、 */) {
+        if (i == b || u->cp[i] == 0x3001 /* 、 */ || and_joins_people(u, s, i, b)) {
             items[n][0] = s;
             items[n][1] = i;
             n++;
@@ -469,7 +481,8 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
         }
         /* Each with its own title: "县委书记陆晓延、县人大常委会副主任樊亚新". */
         size_t na, ta;
-        if (person_before(u, ib, &na, &ta) && na > ia && ta < na) {
+        /* (the title within the item: "孙继业和秘书长张心骥" is two people) */
+        if (person_before(u, ib, &na, &ta) && na > ia && ta < na && (ta >= ia || ustr_find(u, ia, na, "和") == USTR_NONE)) {
             out[got][0] = na;
             out[got][1] = ib;
             got++;
