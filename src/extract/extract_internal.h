@@ -75,6 +75,7 @@ void lead_paragraph(const ustr *u, size_t *from, size_t *to);
 /* people.c: titles and names, chair, speakers, present, attendees */
 int find_chair(const ustr *u, article *a, size_t from, size_t limit);
 void chair_title_elsewhere(const ustr *u, article *a);
+void chair_from_title(article *a);
 void find_speakers(const ustr *u, const page *pg, article *a);
 void speech_starts(first_chars *f);
 int said_or_speech_at(const ustr *u, size_t i, size_t *end);

@@ -149,7 +149,7 @@ const word_list speech_verbs = LIST(speech_verbs_w);
 /* What a speech verb makes, later in its clause: "作《…》工作报告",
  * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
-                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲"};
+                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说"};
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",

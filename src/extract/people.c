@@ -203,6 +203,22 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     return 0;
 }
 
+/* Only the headline names the chair ("李克强主持召开国务院常务会议" above a
+ * report that opens with 会议指出): read it there; no span, as the
+ * headline is not in the text. */
+void chair_from_title(article *a) {
+    if (a->chair.name || !a->title) return;
+    ustr t;
+    if (ustr_init(&t, a->title, strlen(a->title))) return;
+    article h;
+    memset(&h, 0, sizeof h);
+    if (find_chair(&t, &h, 0, t.n)) {
+        a->chair = h.chair;
+    }
+    free(h.spans);
+    ustr_free(&t);
+}
+
 /* A headline names the chair bare ("李克强主持召开国务院常务会议"), the
  * report with the title ("国务院总理李克强主持会议"): the title is taken
  * from the first titled mention of the same name before 主持. */
@@ -627,6 +643,8 @@ static int citation_at(const ustr *u, size_t na, size_t e) {
     int heard = ustr_find(u, cs, na, "听取") != USTR_NONE || ustr_find(u, cs, na, "审议") != USTR_NONE;
     for (size_t k = e; k < u->n && k - e < 30 && !is_clause_break(u->cp[k]) && !u_is_sentence_end(u->cp[k]); k++) {
         if (ustr_at(u, k, "发表") || ustr_at(u, k, "作了") || ustr_at(u, k, "做了")) return 0;
+        /* "王晋传达了…蒋超良…的重要讲话": who passes a speech on did not give it */
+        if (ustr_at(u, k, "传达") || ustr_at(u, k, "学习") || ustr_at(u, k, "领学")) return 0;
         size_t m = ustr_at_any(u, k, WORDS(citation_marks), &w);
         if (m) return !(heard && (ustr_at(u, k, "的讲话") || ustr_at(u, k, "的重要讲话")));
     }
@@ -752,8 +770,30 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         if (ustr_at(u, p, "主持")) {
             if (chair_spoke_after(u, p, &end)) {
                 size_t j = skip_time_place(u, p, clause_start(u, p, 80));
-                if (person_before(u, j, &na, &ta) && ta < na)
-                    add_speaker(u, a, ta, na, ends_with(u, j, "同志") ? j - 2 : j, end);
+                /* "由中共总书记习近平主持并…": the chair after 由 */
+                size_t nb2, te;
+                if (chair_after_you(u, j, &na, &nb2, &ta, &te)) {
+                    add_speaker(u, a, ta < te ? ta : na, na, nb2, end);
+                } else if (person_before(u, j, &na, &ta)) {
+                    nb = ends_with(u, j, "同志") ? j - 2 : j;
+                    char *name = ustr_slice(u, na, nb);
+                    /* a bare name chairs and speaks when it is the chair found */
+                    int chair = name && a->chair.name && strcmp(name, a->chair.name) == 0;
+                    free(name);
+                    if (ta < na) {
+                        add_speaker(u, a, ta, na, nb, end);
+                    } else if (chair) { /* with a title read where he was named with one */
+                        size_t at = na, t0 = title_of(u, na, nb, &at), len = nb - na;
+                        person s = {ustr_slice(u, na, nb), t0 < at ? ustr_slice(u, t0, at) : NULL};
+                        size_t n0 = a->nspeakers;
+                        store_speaker(u, a, s, na, end);
+                        if (a->nspeakers > n0 && t0 < at) {
+                            char key[48];
+                            snprintf(key, sizeof key, "meeting.speakers[%zu]", n0);
+                            add_span(a, key, t0 < na ? t0 : na, at + len > end ? at + len : end);
+                        }
+                    }
+                }
             }
             continue;
         }

@@ -138,6 +138,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     if (!find_chair(u, a, from, head) && !(from > 0 && find_chair(u, a, 0, from)))
         find_chair(u, a, head, u->n < from + 1200 ? u->n : from + 1200);
     chair_title_elsewhere(u, a);
+    chair_from_title(a);
     org_from_chair(a);
     find_place(u, a, from, head);
     find_meeting_date(u, pg, a, from, head);
