@@ -379,6 +379,8 @@ const char_list not_byline = LIST(not_byline_cp);
 static const char *const count_nouns_w[] = {
     "议题", "事项", "方面", "问题", "措施", "任务", "工作", "文件", "内容", "议程", "会议", "条例", "报告", "项目",
     "领域", "重点", "部门", "单位", "企业", "省份", "城市", "国家", "小时", "方案", "环节", "阶段", "批次", "成员",
+    "小组", "维度", "层面", "步骤", "部分", "月份", "年度", "季度", "星期", "地区", "县区", "乡镇", "街道", "社区",
+    "村庄", "专题", "课题", "指标", "板块", "片区", "区域", "类别", "方向", "目标", "要求", "建议", "意见", "原则",
 };
 const word_list count_nouns = LIST(count_nouns_w);
 
@@ -386,7 +388,8 @@ const word_list count_nouns = LIST(count_nouns_w);
  * 成绩", "这两个报告", "等四个方面". */
 static const uint32_t count_before_cp[] = {0x7684 /* 的 */, 0x8FD9 /* 这 */, 0x90A3 /* 那 */, 0x7B49 /* 等 */,
                                           0x6210 /* 成: 分成五个小组 */, 0x4ECE /* 从: 从六个维度 */,
-                                          0x4E86 /* 了: 取得了三项成绩 */};
+                                          0x4E86 /* 了: 取得了三项成绩 */, 0x4E3A /* 为: 分为五个小组 */,
+                                          0x6709 /* 有: 有三个方面 */, 0x51FA /* 出: 提出三项要求 */};
 const char_list count_before = LIST(count_before_cp);
 
 /* After NUM个XX, the list it counts: "三个成功，即：", "五个坚持：一是". */
