@@ -142,12 +142,12 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
 
 # Extraction floors, a ratchet within two points of what is measured
-# (tests/extract: 97.3%; strict scores: set 4 88.8%, set 6 86.5%, and set 5,
-# held out while the rules were written, 80.9%).
+# (tests/extract: 97.4%; strict scores: set 4 88.8%, set 6 88.9%, and set 5,
+# held out while the rules were written, 80.5%).
 EXTRACT_FLOOR ?= 0.95
 SET4_FLOOR ?= 0.87
-SET5_FLOOR ?= 0.79
-SET6_FLOOR ?= 0.84
+SET5_FLOOR ?= 0.785
+SET6_FLOOR ?= 0.87
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
 # character ROUGE-L F1 and recall: reached 0.942 and 0.963.
 HTML_FLOOR ?= 0.93
