@@ -142,6 +142,19 @@ static int ends_sentence(const line_shape *sh) {
     return 0;
 }
 
+/* "…时间是202" / "4年3月6日": one to three digits after a Han character end
+ * the line, and the next opens with the rest of a year. Not a page stamp
+ * ("时间：2021-12-21") above a date ("12月1日"). */
+static int broken_year(const tbuf *t, const line_info *a, const line_info *b) {
+    const unsigned char *s = (const unsigned char *)t->s;
+    size_t e = a->end, k = e;
+    while (k > a->start && s[k - 1] >= '0' && s[k - 1] <= '9') k--;
+    if (k == e || e - k > 3 || k - a->start < 3 || s[k - 1] < 0x80) return 0; /* a Han character before */
+    size_t d = b->start;
+    while (d < b->end && s[d] >= '0' && s[d] <= '9') d++;
+    return d > b->start && (e - k) + (d - b->start) == 4 && b->end - d >= 3 && memcmp(s + d, "年", 3) == 0;
+}
+
 /* Punctuation no line of text opens with: ，。；、！？： (full width). */
 static int opens_nothing(uint32_t cp) {
     return cp == 0xFF0C || cp == 0x3002 || cp == 0xFF1B || cp == 0x3001 || cp == 0xFF01 || cp == 0xFF1F || cp == 0xFF1A;
@@ -272,10 +285,10 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
         /* Left of the margin: a page header or a title, not the wrapped text. */
         if (margin && (lines[i].indented + 4 < margin || lines[j].indented + 4 < margin)) continue;
         line_shape a = shapes[i], b = shapes[j];
-        /* No line opens with ，。；: one that does goes on the one before it.
-         * A number broken across lines ("202" / "4年") is one number. */
-        int digits = a.last >= '0' && a.last <= '9' && b.first >= '0' && b.first <= '9' && !blank;
-        if (!blank && (opens_nothing(b.first) || digits)) {
+        /* No line opens with ，。；: one that does goes on the one before it
+         * (blank lines or not, so that cleaning the output again decides the
+         * same way). A year broken across lines ("时间是202" / "4年") is one. */
+        if (opens_nothing(b.first) || broken_year(t, &lines[i], &lines[j])) {
             join[i] = 1;
             continue;
         }
