@@ -216,8 +216,9 @@ static size_t overlap(const ustr *u, size_t a1, size_t b1, size_t a2, size_t b2)
 }
 
 /* Sets the name to [a1, b1) followed by [a2, b2) (the second may be empty),
- * with its span. */
-static void set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, size_t b2) {
+ * with its span. 0 when that names nothing (a bare 会议) or memory ran out:
+ * the reader goes on looking. */
+static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, size_t b2) {
     if (a2 < b2) a2 += overlap(u, a1, b1, a2, b2);
     /* "七届常委会第十一次会议会议": a meeting word the page doubled */
     size_t *be = a2 < b2 ? &b2 : &b1, lo = a2 < b2 ? a2 : a1;
@@ -225,6 +226,7 @@ static void set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2,
     char *first = ustr_slice(u, a1, b1), *second = ustr_slice(u, a2, b2);
     /* A bare 会议 or 会 names nothing ("一次非常重要的会议"). */
     int bare = first && second && !*second && (!strcmp(first, "会议") || !strcmp(first, "会") || !strcmp(first, "大会"));
+    int set = 0;
     if (first && second && !bare) {
         size_t n1 = strlen(first), n2 = strlen(second);
         char *s = malloc(n1 + n2 + 1);
@@ -234,10 +236,12 @@ static void set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2,
             free(a->name);
             a->name = s;
             add_span(a, "meeting.name", a1, b2 > b1 ? b2 : b1);
+            set = 1;
         }
     }
     free(first);
     free(second);
+    return set;
 }
 
 static void set_org(const ustr *u, article *a, size_t cs, size_t e) {
@@ -303,21 +307,17 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     size_t os, oe, fa, fb;
     if (!object_after(u, p + 2, &os, &oe) || !generic_object(u, os, oe)) return 0;
     if (antecedent(u, cs, e, &fa, &fb)) {
+        if (!set_name(u, a, fa, fb, os, oe)) return 0;
         set_org(u, a, fa, fb);
-        set_name(u, a, fa, fb, os, oe);
         return 1;
     }
     if (is_body(u, cs, e)) {
+        if (!(names_owner(u, cs, e) ? set_name(u, a, cs, e, os, oe) : set_name(u, a, os, oe, oe, oe))) return 0;
         set_org(u, a, cs, e);
-        if (names_owner(u, cs, e))
-            set_name(u, a, cs, e, os, oe);
-        else
-            set_name(u, a, os, oe, oe, oe);
         return 1;
     }
     if (e - cs > 6 || !all_han(u, cs, e)) return 0; /* a short subject (学校, 公司) convenes, but is no named body */
-    set_name(u, a, os, oe, oe, oe);
-    return 1;
+    return set_name(u, a, os, oe, oe, oe);
 }
 
 /* A scraped page's label glued to the first line ("date 2025-12-23 中央企业
@@ -380,8 +380,7 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
                 cs = y;
                 break;
             }
-        set_name(u, a, cs, e, os, oe);
-        return 1;
+        if (set_name(u, a, cs, e, os, oe)) return 1;
     }
     return 0;
 }
@@ -404,11 +403,9 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         size_t cs, se;
         subject_before(u, p, &cs, &se);
         int body = se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && is_body(u, cs, se);
-        if (body && generic_object(u, s, e) && names_owner(u, cs, se)) {
-            set_name(u, a, cs, se, s, e);
-        } else {
-            set_name(u, a, s, e, e, e);
-        }
+        int named = body && generic_object(u, s, e) && names_owner(u, cs, se) ? set_name(u, a, cs, se, s, e)
+                                                                              : set_name(u, a, s, e, e, e);
+        if (!named) continue;
         if (body) set_org(u, a, cs, se);
         return 1;
     }
@@ -425,8 +422,8 @@ int name_as_scene(const ustr *u, size_t from, size_t to, article *a) {
             size_t end, k = e + 1;
             while (k < u->n && k - e < 4 && !is_clause_break(u->cp[k]) && !said_or_speech_at(u, k, &end)) k++;
             if (k >= u->n || k - e >= 4 || is_clause_break(u->cp[k])) break;
-            set_name(u, a, p + 1, e, e, e);
-            return 1;
+            if (set_name(u, a, p + 1, e, e, e)) return 1;
+            break;
         }
     }
     return 0;
