@@ -170,9 +170,20 @@ static int chair_named_after(const ustr *u, size_t p, size_t *na, size_t *ta, si
     return 1;
 }
 
+/* "…主持召开县委常委会、县政府常务会议等重要会议时多次强调": 主持 in a
+ * clause about other meetings (…等…会议时, …会议期间) names no chair of
+ * this one. */
+static int chairs_other_meetings(const ustr *u, size_t p) {
+    for (size_t k = p + 2; k < u->n && k - p < 40 && !is_clause_break(u->cp[k]) && !u_is_sentence_end(u->cp[k]); k++)
+        if ((u->cp[k] == 0x7B49 /* 等 */ && ustr_find(u, k, k + 12 < u->n ? k + 12 : u->n, "会议时") != USTR_NONE) ||
+            ustr_at(u, k, "会议时") || ustr_at(u, k, "会议期间"))
+            return 1;
+    return 0;
+}
+
 int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit; p++) {
-        if (!ustr_at(u, p, "主持")) continue;
+        if (!ustr_at(u, p, "主持") || chairs_other_meetings(u, p)) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
         size_t na, ta, nb, te;
         if (chair_named_after(u, p, &na, &ta, &nb)) {
