@@ -384,7 +384,6 @@ static int year_of_name(const char *name, int m) {
 /* A number written in Chinese numerals or digits at i (一百零五, 七十, 105):
  * its value, and *n its length; -1 when there is none. */
 static int number_at(const ustr *u, size_t i, size_t *n) {
-    static const uint32_t digit[] = {0x96F6, 0x4E00, 0x4E8C, 0x4E09, 0x56DB, 0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D};
     size_t k = i;
     if (k < u->n && u_is_digit(u->cp[k])) {
         int r = read_int(u, &k, 4);
@@ -394,9 +393,7 @@ static int number_at(const ustr *u, size_t i, size_t *n) {
     int v = 0, cur = 0, any = 0;
     for (; k < u->n && k - i < 8; k++) {
         uint32_t c = u->cp[k];
-        int d = c == 0x3007 /* 〇 */ ? 0 : -1;
-        for (int q = 0; q < 10 && d < 0; q++)
-            if (c == digit[q]) d = q;
+        int d = cn_digit(c);
         if (d >= 0)
             cur = d;
         else if (c == 0x5341 /* 十 */ || c == 0x767E /* 百 */)
