@@ -51,11 +51,13 @@ size_t ends_with_any(const ustr *u, size_t e, const char *const *ws, size_t nws)
     if (e == 0 || e > u->n) return 0;
     unsigned char last[4];
     size_t bl = utf8_of(u->cp[e - 1], last);
+    /* The longest word wins: "李磊总经理" ends with 总经理, not 经理. */
+    size_t best = 0;
     for (size_t i = 0; i < nws; i++) {
         size_t n = ends_with_last(u, e, ws[i], last, bl);
-        if (n) return n;
+        if (n > best) best = n;
     }
-    return 0;
+    return best;
 }
 
 int all_han(const ustr *u, size_t a, size_t b) {
