@@ -748,6 +748,29 @@ static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
     }
 }
 
+/* "王霄娥、张放陶、程芳琴作了大会发言": a list of names that opens its
+ * clause shares the speech that follows it, each name a speaker. Every
+ * item must read as a person (a common surname) and none may be the
+ * author of a speech being studied. Returns 1 when it took the list. */
+static int list_shares_speech(const ustr *u, article *a, size_t j, size_t end) {
+    size_t cs = clause_start(u, j, 80), found[64][2];
+    if (ustr_find(u, cs, j, "、") == USTR_NONE) return 0;
+    size_t n = names_in_part(u, cs, j, found, 64);
+    if (n < 2 || found[n - 1][1] != j) return 0;
+    for (size_t k = 0; k < n; k++) {
+        int cited, titled;
+        if (!char_in(&surnames, u->cp[found[k][0]]) || not_a_person(u, found[k][0], found[k][1])) return 0;
+        mentions(u, found[k][0], found[k][1], &cited, &titled);
+        if (cited) return 0;
+    }
+    for (size_t k = 0; k < n; k++) {
+        size_t na = found[k][0], len = found[k][1] - na;
+        size_t ta = title_of(u, na, found[k][1], &na);
+        add_speaker(u, a, ta, na, na + len, end);
+    }
+    return 1;
+}
+
 /* A person reported as speaking at this meeting: the chair who 主持…并讲话,
  * a titled name before what was said ("市委书记李红强调", "卢玎院长强调",
  * "部长王明出席会议并讲话"), a name known as one of this meeting's people
@@ -817,6 +840,10 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         size_t j = p;
         while (j > 0 && (ends_with(u, j, "同志") || ends_with(u, j, "先生") || ends_with(u, j, "女士"))) j -= 2;
+        if (kind == 2 && list_shares_speech(u, a, j, end)) {
+            p = end - 1;
+            continue;
+        }
         int cited, titled;
         if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
             mentions(u, na, nb, &cited, &titled);
