@@ -153,8 +153,9 @@ static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说�
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",
- * "张伟副书记表示", "刘金红在会上指出". */
-static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示", "认为", "希望", "说", "称", "报告工作"};
+ * "张伟副书记表示", "刘金红在会上指出", and a spokesman's "答记者问". */
+static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示", "认为", "希望", "说", "称", "报告工作",
+                                        "答记者问", "回答记者提问", "回答记者的提问", "回答了记者提问"};
 const word_list said_verbs = LIST(said_verbs_w);
 
 /* What may open the words between a speaker's name and the verb: "在会上",

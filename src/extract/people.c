@@ -410,8 +410,16 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
         return 2;
     }
     if (!ustr_at(u, p, "代表")) return 0;
-    for (size_t k = p + 2; k < u->n && k - p < 16 && !is_clause_break(u->cp[k]); k++)
-        if (speech_at(u, k, end)) return 2;
+    /* "代表常务委员会，向大会报告工作": whom he speaks for may take a clause of
+     * its own when the next one opens with where the speech goes. */
+    for (size_t k = p + 2, commas = 0; k < u->n && k - p < 40; k++) {
+        if (is_clause_break(u->cp[k])) {
+            if (u->cp[k] != 0xFF0C || commas++ || k + 1 >= u->n || (u->cp[k + 1] != 0x5411 /* 向 */ && !ustr_at(u, k + 1, "作") && !ustr_at(u, k + 1, "做")))
+                return 0;
+            continue;
+        }
+        if (speech_at(u, k, end) || (commas && said_at(u, k, end))) return 2;
+    }
     return 0;
 }
 
