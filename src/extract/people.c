@@ -345,10 +345,14 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
 }
 
 /* Do the words [p, k) between a name and its speech put it at another
- * meeting or place: "在全国科技大会上发表重要讲话", "在湖南考察时强调"? A
- * bare "在会上", "在大会上" is this meeting. */
+ * meeting or place, or in writing: "在全国科技大会上发表重要讲话", "在湖南考察时
+ * 强调", "在批示中指出"? A bare "在会上", "在大会上" is this meeting. */
 static int spoke_elsewhere(const ustr *u, const article *a, size_t p, size_t k) {
     if (!ustr_at(u, p, "在")) return 0;
+    /* "在批示中指出", "在贺信中表示": written to the meeting, not spoken at it */
+    if (ustr_find(u, p, k, "批示") != USTR_NONE || ustr_find(u, p, k, "贺信") != USTR_NONE ||
+        ustr_find(u, p, k, "信中") != USTR_NONE)
+        return 1;
     for (size_t e = p + 2; e < k; e++) {
         if (ustr_at(u, e, "考察") || ustr_at(u, e, "调研") || ustr_at(u, e, "视察")) return 1;
         if (u->cp[e] != 0x4E0A /* 上 */) continue;
@@ -779,6 +783,53 @@ static int list_shares_speech(const ustr *u, article *a, size_t j, size_t end) {
     return 1;
 }
 
+static size_t chars_in(const char *s) {
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* The person of this meeting (chair, present, speaker) a pronoun at `at`
+ * stands for: the one named in the sentence before it, passing back over
+ * sentences that themselves open with a pronoun ("…杨滨章同志主持。他首先
+ * 介绍了…。他说，"). USTR_NONE when that sentence names none of them (the
+ * pronoun may be someone else: "回良玉副总理在批示中…。他指出") or more
+ * than one. Sets *len to the name's length. */
+static size_t pronoun_referent(const ustr *u, const article *a, size_t at, size_t *len) {
+    size_t s = sentence_start(u, at);
+    for (int back = 0; back < 3 && s > 0; back++) {
+        size_t e = s - 1;
+        s = sentence_start(u, e);
+        size_t found = USTR_NONE, nfound = 0;
+        for (size_t i = 0; i <= a->present.n + a->nspeakers; i++) {
+            const char *name = i == 0                ? a->chair.name
+                               : i <= a->present.n ? a->present.items[i - 1]
+                                                   : a->speakers[i - 1 - a->present.n].name;
+            size_t where = name ? ustr_find(u, s, e, name) : USTR_NONE;
+            if (where == USTR_NONE || where == found) continue; /* the chair is often present too */
+            found = where;
+            *len = chars_in(name);
+            nfound++;
+        }
+        if (nfound) return nfound == 1 ? found : USTR_NONE;
+        if (!(ustr_at(u, s, "他") || ustr_at(u, s, "她"))) return USTR_NONE;
+    }
+    return USTR_NONE;
+}
+
+/* 他/她 opening a clause and speaking: the person it stands for. */
+static void add_pronoun_speaker(const ustr *u, article *a, size_t p, size_t end) {
+    size_t len = 0, na = pronoun_referent(u, a, p - 1, &len);
+    if (na == USTR_NONE) return;
+    size_t ta = title_of(u, na, na + len, &na);
+    add_speaker(u, a, ta, na, na + len, end);
+}
+
+static int opens_with_pronoun(const ustr *u, size_t p) {
+    if (p == 0 || (u->cp[p - 1] != 0x4ED6 /* 他 */ && u->cp[p - 1] != 0x5979 /* 她 */)) return 0;
+    return p == 1 || is_clause_break(u->cp[p - 2]) || u_is_sentence_end(u->cp[p - 2]);
+}
+
 /* A person reported as speaking at this meeting: the chair who 主持…并讲话,
  * a titled name before what was said ("市委书记李红强调", "卢玎院长强调",
  * "部长王明出席会议并讲话"), a name known as one of this meeting's people
@@ -841,6 +892,11 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         int kind;
         if (!u_is_han(u->cp[p - 1]) || !(kind = speaker_phrase(u, a, p, &end))) continue;
+        if (opens_with_pronoun(u, p)) {
+            add_pronoun_speaker(u, a, p, end);
+            p = end - 1;
+            continue;
+        }
         if (ustr_at(u, p, "分别")) {
             add_each_speaker(u, a, p, end);
             p = end - 1;
