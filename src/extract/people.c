@@ -856,6 +856,47 @@ void speech_starts(first_chars *f) {
     first_chars_add(f, &extra);
 }
 
+/* The name opening the line at i in the live-report form "俞正声：「…」",
+ * "【15:54】俞正声：“…”" (a time stamp may come first): its end, or 0. */
+static size_t colon_quote_name_at(const ustr *u, size_t i, size_t *na) {
+    if (i < u->n && u->cp[i] == 0x3010 /* 【 */) {
+        size_t k = i + 1;
+        while (k < u->n && k - i < 12 && u->cp[k] != 0x3011) k++;
+        if (k >= u->n || u->cp[k] != 0x3011) return 0;
+        i = k + 1;
+    }
+    for (size_t n = 2; n <= 3; n++) {
+        size_t c = i + n;
+        if (c + 1 >= u->n || !all_han(u, i, c) || (u->cp[c] != 0xFF1A && u->cp[c] != ':')) continue;
+        if (u->cp[c + 1] != 0x300C /* 「 */ && u->cp[c + 1] != 0x201C /* “ */) continue;
+        if (!char_in(&surnames, u->cp[i]) || !is_name(u, i, c) || not_a_person(u, i, c)) return 0;
+        *na = i;
+        return c;
+    }
+    return 0;
+}
+
+/* A name that opens lines of quoted speech twice or more, or once when it
+ * is one of this meeting's people: the live reports of the Hong Kong and
+ * Taiwan press give the speech this way, not with a verb. */
+static void colon_quote_speakers(const ustr *u, article *a) {
+    for (size_t i = 0; i < u->n; i = para_end(u, i) + 1) {
+        size_t na, nb = colon_quote_name_at(u, i, &na);
+        if (!nb) continue;
+        char *name = ustr_slice(u, na, nb);
+        int times = 0;
+        for (size_t k = 0; name && k < u->n && times < 2; k = para_end(u, k) + 1) {
+            size_t ka, kb = colon_quote_name_at(u, k, &ka);
+            times += kb && kb - ka == nb - na && ustr_at(u, ka, name);
+        }
+        int known = name && known_person(a, name);
+        free(name);
+        if (times < 2 && !known) continue;
+        size_t at = na, ta = title_of(u, na, nb, &at), len = nb - na;
+        add_speaker(u, a, ta, at, at + len, para_end(u, i));
+    }
+}
+
 void find_speakers(const ustr *u, const page *pg, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
@@ -947,6 +988,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         p = end - 1;
     }
+    colon_quote_speakers(u, a);
 }
 
 /* "…负责同志参加会议": the clauses before 参加会议 (参加了会议, 参加。), back to
