@@ -209,21 +209,25 @@ static int reported_by(const ustr *u, size_t p, size_t pe, size_t *s, size_t *e)
 /* The article's source from its text: a dateline in its opening
  * paragraphs, else a byline there or closing it, else "X报道，". */
 static void find_source(const ustr *u, article *a) {
-    size_t ps[5], pe[5], np = 0, s, e;
-    for (size_t p = 0; p < u->n && np < 4 && p < 400; p = pe[np - 1] + 1) {
+    /* A dateline may stand below a portal's leftover menus and a photo
+     * caption: eight short opening paragraphs are read for one. */
+    size_t ps[9], pe[9], np = 0, nhead, s, e;
+    for (size_t p = 0; p < u->n && np < 8 && p < 600; p = pe[np - 1] + 1) {
         ps[np] = p;
         pe[np] = para_end(u, p);
         np++;
     }
-    if (np && np < 5) { /* the closing paragraph: "■香港文汇报记者海岩" */
+    nhead = np;
+    if (np) { /* the closing paragraph: "■香港文汇报记者海岩" */
         size_t last = u->n;
         while (last > 0 && u->cp[last - 1] != '\n') last--;
         if (last > ps[np - 1]) ps[np] = last, pe[np] = u->n, np++;
     }
     int self = 0, found = 0;
-    for (size_t k = 0; k < np && k < 4 && !found && !self; k++) found = dateline_outlet(u, ps[k], pe[k], &s, &e, &self);
-    for (size_t k = 0; k < np && !found; k++) found = byline_outlet(u, ps[k], pe[k], &s, &e);
-    for (size_t k = 0; k < np && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);
+    for (size_t k = 0; k < nhead && !found && !self; k++) found = dateline_outlet(u, ps[k], pe[k], &s, &e, &self);
+    for (size_t k = 0; k < np && !found; k++)
+        if (k < 4 || k >= nhead) found = byline_outlet(u, ps[k], pe[k], &s, &e);
+    for (size_t k = 0; k < nhead && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);
     if (found) a->source = ustr_slice(u, s, e);
 }
 
