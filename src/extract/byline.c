@@ -182,13 +182,19 @@ static int byline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t *
             moved = 0;
             while (j > p && char_in(&byline_separators, u->cp[j - 1])) j--, moved = 1;
             if ((n = ends_with_any(u, j, WORDS(reporter_roles))) && j - n >= p) j -= n, moved = 1;
+            /* "经济通通讯社驻京记者": where a correspondent is posted */
+            for (size_t z = j - (j > p + 1 ? 2 : j - p); z + 4 >= j && z > p && !moved; z--)
+                if (u->cp[z] == 0x9A7B /* 驻 */ && all_han(u, z, j)) j = z, moved = 1;
         }
         size_t k = j;
         while (k > p && j - k < 12 && name_char(u->cp[k - 1])) k--;
         int at_open = k == open || (k > p && (u->cp[k - 1] == 0xFF08 || u->cp[k - 1] == '('));
+        /* "撰文：香港01记者": an author label names the outlet whatever its ending */
+        int by_label = k >= p + 3 && u->cp[k - 1] == 0xFF1A && k - 1 - p <= 4 &&
+                       (ustr_at(u, p, "撰文") || ustr_at(u, p, "作者") || ustr_at(u, p, "文：")) && j - k >= 2;
         size_t credit = ustr_find(u, r, pe < r + 16 ? pe : r + 16, "摄");
         (void)w;
-        if (!at_open || credit != USTR_NONE || !outlet_name(u, k, j)) continue;
+        if (credit != USTR_NONE || !(by_label || (at_open && outlet_name(u, k, j)))) continue;
         *s = k;
         *e = first_of_two(u, k, j);
         return 1;
@@ -226,7 +232,7 @@ static void find_source(const ustr *u, article *a) {
     int self = 0, found = 0;
     for (size_t k = 0; k < nhead && !found && !self; k++) found = dateline_outlet(u, ps[k], pe[k], &s, &e, &self);
     for (size_t k = 0; k < np && !found; k++)
-        if (k < 4 || k >= nhead) found = byline_outlet(u, ps[k], pe[k], &s, &e);
+        if (k < 4 || k >= nhead || pe[k] == u->n) found = byline_outlet(u, ps[k], pe[k], &s, &e);
     for (size_t k = 0; k < nhead && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);
     if (found) a->source = ustr_slice(u, s, e);
 }

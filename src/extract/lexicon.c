@@ -326,9 +326,10 @@ static const char *const outlet_suffixes_w[] = {"社", "网", "台", "报"};
 const word_list outlet_suffixes = LIST(outlet_suffixes_w);
 
 /* The endings that make a run an outlet's name where a dateline or byline
- * delimits it ("麦积区融媒体中心讯", "澎湃新闻记者", "某某客户端讯"); the
+ * delimits it ("麦积区融媒体中心讯", "澎湃新闻记者", "某某客户端讯", "国际在线
+ * 湖北消息"); the
  * four above, alone, where nothing delimits it ("新华社北京3月5日电"). */
-static const char *const outlet_endings_w[] = {"客户端", "中心", "新闻", "网站", "社", "网", "台", "报"};
+static const char *const outlet_endings_w[] = {"客户端", "中心", "新闻", "网站", "在线", "社", "网", "台", "报"};
 const word_list outlet_endings = LIST(outlet_endings_w);
 
 /* A paper or site naming itself: "本报讯", "本网记者" name no outlet. */
@@ -361,7 +362,7 @@ const char_list byline_separators = LIST(byline_separators_cp);
 /* Marks a dateline or byline line may open with: "■香港文汇报记者", "□记者",
  * "（中央社台北29日电）", "【看中国…讯】". */
 static const uint32_t line_openers_cp[] = {0x25A0, 0x25A1, 0x25CF, 0x25C6, 0x2022, 0x00B7, '*', ' ', 0x3000,
-                                           0xFF08 /* （ */, '(', 0x3010 /* 【 */};
+                                           0xFF08 /* （ */, '(', 0x3010 /* 【 */, 0x300A /* 《 */};
 const char_list line_openers = LIST(line_openers_cp);
 
 /* What follows a reporter's name in a byline: "记者张伟报道", "记者李明摄". */
