@@ -10,6 +10,7 @@ tests/readouts/NAME.txt and compares field by field: each expected
 article is paired with the actual article that agrees with it on most
 fields, then every labelled field counts as right or wrong. Lists compare
 as sets, except the ordered ones (cues, present, speakers, editors);
+{"any": [A, B]} accepts a value equal to any of them;
 {"must": [...], "may": [...]} accepts any list holding every must item and
 nothing outside must and may. Prints accuracy per field and overall; exits
 1 when overall accuracy is below --floor. --from/--to score only the
@@ -33,6 +34,8 @@ def same(exp, act, key):
             return False
         allowed = exp["must"] + exp.get("may", [])
         return all(x in act for x in exp["must"]) and all(x in allowed for x in act)
+    if isinstance(exp, dict) and set(exp) == {"any"}:
+        return any(same(x, act, key) for x in exp["any"])
     if isinstance(exp, dict):
         return isinstance(act, dict) and all(k in act and same(v, act[k], k) for k, v in exp.items())
     if isinstance(exp, list):

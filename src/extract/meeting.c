@@ -61,9 +61,23 @@ static int generic_rest(const ustr *u, size_t k, size_t e, int depth) {
 
 /* Is the object [s, e) of 召开 a meeting named only by its kind — 会议,
  * 扩大会议, 党组（扩大）会议, 常委会会议, or one that opens with a session
- * ordinal — so that its name needs its owner? */
+ * ordinal or with one of the body's organs (党组理论学习中心组扩大会议) — so
+ * that its name needs its owner? */
+static int organ_meeting(const ustr *u, size_t s, size_t e) {
+    size_t k = s, w, n;
+    while ((n = ustr_at_any(u, k, WORDS(owned_organs), &w))) k += n;
+    if (k == s || k >= e) return 0;
+    /* the organ holds the meeting: "党组中心组第七次集体学习", "党组理论学习
+     * 中心组学习会"; not when it is the topic ("党委换届工作动员会") */
+    k += session_ordinal_at(u, k);
+    size_t rest = e - k;
+    /* …学习会, …学习扩大会议 */
+    if (ustr_at(u, k, "学习") && rest > 2 && generic_rest(u, k + 2, e, 0)) return 1;
+    return generic_rest(u, k, e, 0) || ustr_at_any(u, k, WORDS(meeting_words), &w) == rest;
+}
+
 static int generic_object(const ustr *u, size_t s, size_t e) {
-    return session_ordinal_at(u, s) || generic_rest(u, s, e, 0);
+    return session_ordinal_at(u, s) || generic_rest(u, s, e, 0) || organ_meeting(u, s, e);
 }
 
 /* Where the object of a convening verb that starts at s ends: at the first
