@@ -86,6 +86,7 @@ void find_attendees(const ustr *u, article *a);
 int name_as_subject(const ustr *u, size_t from, size_t to, article *a);
 int name_as_object(const ustr *u, size_t from, size_t to, article *a);
 int name_as_scene(const ustr *u, size_t from, size_t to, article *a);
+int name_as_actor(const ustr *u, size_t from, size_t to, article *a);
 void name_from_title(article *a);
 void org_from_chair(article *a);
 void find_place(const ustr *u, article *a, size_t from, size_t limit);

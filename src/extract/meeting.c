@@ -363,6 +363,8 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         size_t which;
         if (!ustr_at_any(u, p, WORDS(convened), &which)) continue;
+        /* "介绍了会议召开的情况": a convening that qualifies a noun reports none */
+        if (ustr_at(u, p + 2, "的")) continue;
         size_t cs, e;
         subject_before(u, p, &cs, &e);
         if (ends_with(u, e, "在京"))
@@ -410,6 +412,8 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
         size_t s, e;
         if (!object_after(u, p + 2, &s, &e)) continue;
+        /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another */
+        if (ustr_at(u, e, "精神")) continue;
         /* 举办 also holds games and fairs (举办冬奥会): only talks and meetings */
         if (ustr_at(u, p, "举办") && !ends_with(u, e, "会议") && !ends_with(u, e, "讲座") && !ends_with(u, e, "座谈会") &&
             !ends_with(u, e, "报告会"))
@@ -439,6 +443,24 @@ int name_as_scene(const ustr *u, size_t from, size_t to, article *a) {
             if (set_name(u, a, p + 1, e, e, e)) return 1;
             break;
         }
+    }
+    return 0;
+}
+
+/* The meeting as the actor of what it did, with no convening verb:
+ * "3月5日，公司党委会传达贯彻…", "区政府常务会议研究部署…". The subject
+ * must end with a meeting word that is not also a body's name (常委会,
+ * 委员会 convene; they are not meetings here). */
+int name_as_actor(const ustr *u, size_t from, size_t to, article *a) {
+    for (size_t p = from + 2; p < to; p++) {
+        size_t w, cs, e;
+        if (!ustr_at_any(u, p, WORDS(meeting_next_verbs), &w) || !u_is_han(u->cp[p - 1])) continue;
+        subject_before(u, p, &cs, &e);
+        if (e <= cs + 2 || e - cs > 30 || !ends_with_any(u, e, WORDS(meeting_words))) continue;
+        if (ends_with(u, e, "常委会") || ends_with(u, e, "委员会") || ustr_find(u, cs, e, "了") != USTR_NONE ||
+            ustr_find(u, cs, e, "主持") != USTR_NONE || ustr_find(u, cs, e, "的") != USTR_NONE)
+            continue;
+        if (set_name(u, a, cs, e, e, e)) return 1;
     }
     return 0;
 }

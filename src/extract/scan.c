@@ -109,13 +109,25 @@ static int has_sentence(const ustr *u, size_t p, size_t e) {
  * sentence that convenes or chairs a meeting (a portal's headline lists,
  * captions and bylines above it have none); else the first with a full
  * sentence (headlines and navigation before it have none). */
+/* Does a time word or the paragraph's opening stand just before i? */
+static int timed(const ustr *u, size_t p, size_t i) {
+    if (i - p < 12) return 1;
+    for (size_t k = i; k > p && i - k < 4; k--) {
+        uint32_t c = u->cp[k - 1];
+        if (c == 0x65E5 /* 日 */ || c == 0x5929 /* 天 */ || c == 0x5348 /* 午 */ || c == 0x524D /* 前 */) return 1;
+    }
+    return 0;
+}
+
 void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
     static const char *const verbs[] = {"召开", "举行", "开幕", "闭幕", "主持"};
     for (size_t p = 0, k = 0; p < u->n && p < 3000 && k < 30; p = para_end(u, p) + 1, k++) {
         size_t e = para_end(u, p), w;
         if (e - p < 15 || !has_sentence(u, p, e)) continue;
         for (size_t i = p; i < e && i < p + 400; i++)
-            if (ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w)) {
+            /* "介绍了会议召开的情况" reports no convening; "昨天召开的常委会会议
+             * 指出", "日前召开的…会议表决" do: a time word before it */
+            if (ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w) && (!ustr_at(u, i + 2, "的") || timed(u, p, i))) {
                 *from = p;
                 *to = e - p > 400 ? p + 400 : e;
                 return;
