@@ -145,6 +145,9 @@ static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t
     size_t r = name_run(u, i, pe, 24);
     *s = i;
     if ((*e = news_mark_outlet(u, i, r, bracketed, self)) || *self) return *e != 0;
+    /* "【财新网】2月11日，…": an outlet in brackets before the date */
+    if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe && u_is_digit(u->cp[r + 1]) && outlet_name(u, i, r))
+        return (*e = r), 1;
     for (size_t k = i + 2; k < r && k < i + 14; k++)
         if ((ustr_at(u, k, "（记者") || ustr_at(u, k, "(记者")) && outlet_name(u, i, k)) return (*e = k), 1;
     if (after_dateline(u, p, pe) && ustr_find(u, p, pe < p + 40 ? pe : p + 40, "电") != USTR_NONE) {
@@ -234,6 +237,17 @@ static void find_source(const ustr *u, article *a) {
     for (size_t k = 0; k < np && !found; k++)
         if (k < 4 || k >= nhead || pe[k] == u->n) found = byline_outlet(u, ps[k], pe[k], &s, &e);
     for (size_t k = 0; k < nhead && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);
+    /* "据新华社国务院总理…" opening the lead (the first paragraph of
+     * sentences): a repost that names its source. Elsewhere, or with 报道
+     * after it, 据 cites. */
+    for (size_t k = 0; k < nhead && k < 4 && !found && !self; k++) {
+        if (pe[k] - ps[k] < 15 || ustr_find(u, ps[k], pe[k], "。") == USTR_NONE) continue;
+        size_t w;
+        if ((e = after_attribution(u, ps[k], pe[k])) && outlet_name(u, ps[k] + 1, e) &&
+            !ustr_at_any(u, e, WORDS(report_verbs), &w) && !ustr_at(u, e, "报道") && !ustr_at(u, e, "消息"))
+            s = ps[k] + 1, found = 1;
+        break;
+    }
     if (found) a->source = ustr_slice(u, s, e);
 }
 
