@@ -53,7 +53,7 @@ static const char *const not_names_w[] = {
     "关于", "对于", "同志", "指出", "强调", "要求", "会议", "工作", "重要", "主持", "出席", "讲话", "报告",
     "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
     "分别", "近期", "随后", "最后", "同时", "首先", "其中", "会上", "会后", "他们", "大家", "委员", "领导",
-    "还", "也",
+    "还", "也", "全体", "各位", "各级",
 };
 const word_list not_names = LIST(not_names_w);
 
@@ -159,8 +159,8 @@ static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示
 const word_list said_verbs = LIST(said_verbs_w);
 
 /* What may open the words between a speaker's name and the verb: "在会上",
- * "在点评时", "就…", "对…", "代表…", "结合…", "也", "还". */
-static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代表", "结合", "围绕", "针对",
+ * "在点评时", "就…", "对…", "代表…", "受…委托", "结合…", "也", "还". */
+static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代表", "受", "结合", "围绕", "针对",
                                                 "也", "还", "亦", "将", "随后", "最后", "又", "同志", "先生",
                                                 "分别", "女士", "首先", "接着", "同时", "传达", "通报", "宣读", "介绍"};
 const word_list speaker_openers = LIST(speaker_openers_w);

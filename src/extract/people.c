@@ -512,6 +512,12 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             got++;
             continue;
         }
+        /* "副巡视员张丽、处长张强": an item of its own title and name */
+        for (size_t k = 2; len >= 4 && k + 2 <= len; k++)
+            if (ends_with_any(u, ia + k, WORDS(position_words)) == k && all_han(u, ia + k, ib) && is_name(u, ia + k, ib)) {
+                ia += k, len -= k;
+                break;
+            }
         if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4)) {
             out[got][0] = ia;
             out[got][1] = ib;
@@ -578,6 +584,10 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
         size_t s = end;
         while (s > ss && !list_break(u, s - 1)) s--;
         size_t part[64][2];
+        /* "副主任康正和主持会议，副主任刘斌…出席会议": a part that does
+         * something else ends the list */
+        size_t chairs = ustr_rfind(u, s, end, "主持");
+        if (chairs != USTR_NONE && ustr_find(u, chairs, end, "；") == USTR_NONE) break;
         size_t got = names_in_part(u, s, end, part, 64);
         if (!got && end == e && s > ss && u->cp[s - 1] == 0x53CA) { /* "…以及国务院的其他领导": a group */
             end = s - 1 - (s - 1 > ss && u->cp[s - 2] == 0x4EE5 /* 以 */);
@@ -636,6 +646,10 @@ static void present_after(const ustr *u, article *a, size_t k) {
 void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
+        /* "向出席这次会议的各位代表…表示": those present as an object */
+        uint32_t before = u->cp[p - 1];
+        if (before == 0x5411 /* 向 */ || before == 0x5BF9 /* 对 */ || before == 0x7ED9 /* 给 */ || before == 0x4E3A /* 为 */)
+            continue;
         size_t inv = inverted_list_at(u, p);
         if (inv) {
             present_after(u, a, inv);
