@@ -25,7 +25,7 @@ static size_t title_start(const ustr *u, size_t name_at) {
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
         /* "黑龙江高院院长南英、上海高院院长滕一龙": a 、 after a name (not
          * after a title word, as in 党组书记、部长) ends another person. */
-        if ((u->cp[i - 1] == 0x3001 || u->cp[i - 1] == 0x53CA /* 及 */) && i - 1 > s &&
+        if ((u->cp[i - 1] == 0x3001 || u->cp[i - 1] == 0x53CA /* 及 */) && (i - 1 > s || u->cp[i - 1] == 0x3001) &&
             !ends_with_any(u, i - 1, WORDS(position_words)))
             return i;
     }
@@ -311,7 +311,8 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     size_t which, n;
     if ((n = ustr_at_any(u, i, WORDS(speech_bare), &which))) {
         *end = i + n;
-        return 1;
+        /* "胡锦涛发言时，…": when someone spoke, told inside another's words */
+        return !(i + n < u->n && u->cp[i + n] == 0x65F6 /* 时 */);
     }
     if (!(n = ustr_at_any(u, i, WORDS(speech_verbs), &which))) return 0;
     /* 工作报告 is a noun: "书记处工作报告" names no speaker. */
@@ -404,7 +405,8 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
     if (speech_at(u, p + n, end)) return 2;
     if (said_at(u, p + n, end)) return 1;
     if (ustr_at_any(u, p, WORDS(speaker_openers), &which)) {
-        for (size_t k = p + 1; k < u->n && k - p < 30 && !is_clause_break(u->cp[k]); k++) {
+        /* "就部党组贯彻落实…分析检查报告起草过程以及主要内容作了说明" */
+        for (size_t k = p + 1; k < u->n && k - p < 50 && !is_clause_break(u->cp[k]); k++) {
             int speech = speech_at(u, k, end);
             if (speech || said_at(u, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 1 + speech;
         }
@@ -436,6 +438,11 @@ static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
         if (u->cp[k] == 0xFF0C && k + 1 < u->n && (u->cp[k + 1] == 0x4ED6 || u->cp[k + 1] == 0x5979) &&
             (speech_at(u, k + 2, end) || said_at(u, k + 2, end))) /* "，他指出" */
             return 1;
+        /* "…王勃主持，副主任王浩生进行动员，并提出要求": a clause that is not
+         * 并… or 他… has a subject of its own */
+        if (is_clause_break(u->cp[k]) && k + 1 < u->n && u->cp[k + 1] != 0x5E76 && u->cp[k + 1] != 0x4ED6 &&
+            u->cp[k + 1] != 0x5979 && u->cp[k + 1] != 0x540C /* 同时 */)
+            return 0;
     }
     if (k + 2 < u->n && u_is_sentence_end(u->cp[k]) && (u->cp[k + 1] == 0x4ED6 /* 他 */ || u->cp[k + 1] == 0x5979) &&
         (speech_at(u, k + 2, end) || said_at(u, k + 2, end)))
@@ -481,6 +488,8 @@ static int and_joins_people(const ustr *u, size_t a, size_t h, size_t b) {
 }
 
 static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], size_t max) {
+    /* "张才芳，、张宝生": a run of separators is one */
+    while (a < b && (u->cp[a] == 0x3001 || u->cp[a] == 0xFF0C)) a++;
     size_t items[64][2], n = 0, s = a;
     for (size_t i = a; i <= b && n < 64; i++) {
         if (i == b || u->cp[i] == 0x3001 /* 、 */ || and_joins_people(u, s, i, b)) {
@@ -593,6 +602,13 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
             end = s - 1 - (s - 1 > ss && u->cp[s - 2] == 0x4EE5 /* 以 */);
             continue;
         }
+        /* "…，市委副书记张伦，市委常委出席会议": a group of titles closing the list */
+        if (!got && end == e && s > ss && end - s <= 8 && all_han(u, s, end) && ends_with_any(u, end, WORDS(position_words))) {
+            end = s - 1;
+            while (end > ss && (u->cp[end - 1] == 0xFF0C || u->cp[end - 1] == ',')) end--;
+            e = end;
+            continue;
+        }
         /* "市委副书记边祥慧和市委常委", "…张高丽以及国务院的其他领导": a
          * group after the last name. */
         size_t and_at = got ? USTR_NONE : ustr_rfind(u, s, end, "和");
@@ -643,6 +659,22 @@ static void present_after(const ustr *u, article *a, size_t k) {
     add_present(u, a, found, nf);
 }
 
+/* "结合出席全国“两会”的亲身感受": 出席… then 的 and a noun that is no
+ * meeting qualifies the noun; nobody is reported present. ("出席了今天的
+ * 会议" is a predicate: a meeting word ends it.) */
+static int attending_as_modifier(const ustr *u, size_t p) {
+    for (size_t k = p + 2; k < u->n && k - p < 30; k++) {
+        uint32_t c = u->cp[k];
+        if (c == 0x201C || c == 0x201D || c == 0x300C || c == 0x300D) continue;
+        if (is_clause_break(c) || u_is_sentence_end(c) || c == 0x5E76 /* 并 */) return 0;
+        if (c != 0x7684 /* 的 */) continue;
+        size_t q = k + 1;
+        while (q < u->n && q - k < 8 && !is_clause_break(u->cp[q]) && !u_is_sentence_end(u->cp[q])) q++;
+        return !ends_with_any(u, q, WORDS(meeting_words));
+    }
+    return 0;
+}
+
 void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
@@ -655,6 +687,7 @@ void find_present(const ustr *u, article *a) {
             present_after(u, a, inv);
             continue;
         }
+        if (attending_as_modifier(u, p)) continue;
         size_t cs = clause_start(u, p, 200);
         size_t e = skip_time_place(u, p, cs); /* 在主会场出席 */
         size_t gn = ends_with_any(u, e, WORDS(present_groups));
