@@ -515,7 +515,15 @@ static int event_year(const ustr *u, const article *a, int m, int d, year_basis 
         free(form);
         size_t cs = clause_start(u, s, 16), w;
         int studied = 0;
-        for (size_t k = cs; k < s && !studied; k++) studied = ustr_at_any(u, k, WORDS(citing_verbs), &w) != 0;
+        /* A plenum is carried out (贯彻/落实) in the months after it; a
+         * congress for its five years, so only its 传达/学习 dates a meeting. */
+        /* "贯彻落实党的二十大精神开局之年": the year after the congress */
+        size_t tail = e + 12 < u->n ? e + 12 : u->n;
+        int plenum = ends_with(u, e, "全会") || ustr_find(u, e, tail, "开局之年") != USTR_NONE;
+        const word_list *verbs = plenum ? &citing_verbs : &fresh_verbs;
+        for (size_t k = cs; k < s && !studied; k++) studied = ustr_at_any(u, k, verbs->w, verbs->n, &w) != 0;
+        /* "贯彻十八大、十八届历次全会…精神": several plenums since, years later */
+        if (studied && ustr_find(u, s, e + 12 < u->n ? e + 12 : u->n, "历次") != USTR_NONE) studied = 0;
         if (!own && !studied) continue;
         if (own || !best || days(f->start.y, f->start.m, f->start.d) > days(best->start.y, best->start.m, best->start.d)) {
             best = f, ba = s, bb = e, is_meeting = own;

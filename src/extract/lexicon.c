@@ -176,6 +176,12 @@ const word_list citation_marks = LIST(citation_marks_w);
 static const char *const citing_verbs_w[] = {"传达", "学习", "贯彻", "领会", "落实", "研读"};
 const word_list citing_verbs = LIST(citing_verbs_w);
 
+/* The verbs that take up an event while it is fresh: a meeting that
+ * 传达/学习 a plenum is held in the months after it; one that 贯彻/落实 a
+ * congress may be years later ("必须全面深入贯彻党的十九大精神"). */
+static const char *const fresh_verbs_w[] = {"传达", "学习", "研读"};
+const word_list fresh_verbs = LIST(fresh_verbs_w);
+
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
  * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */
 static const char *const speaker_leads_w[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
