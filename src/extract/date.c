@@ -407,14 +407,17 @@ static int number_at(const ustr *u, size_t i, size_t *n) {
 }
 
 /* Years from fixed anniversaries: 建党100周年 (1921 + N), 新中国成立70周年
- * (1949 + N), 改革开放40周年 (1978 + N). */
+ * (1949 + N), 改革开放40周年 (1978 + N), 辛亥革命110周年 (1911 + N), a
+ * leader's 诞辰 (birth year + N). */
 static int anniversary_year(const ustr *u, year_basis *yb) {
     static const struct {
         const char *before;
         int base;
-    } eras[] = {{"建党", 1921}, {"党成立", 1921}, {"共产党成立", 1921}, {"新中国成立", 1949},
-                {"共和国成立", 1949}, {"改革开放", 1978}, {"香港回归祖国", 1997}, {"香港回归", 1997},
-                {"澳门回归祖国", 1999}, {"澳门回归", 1999}};
+    } eras[] = {{"建党", 1921},         {"党成立", 1921},       {"共产党成立", 1921},   {"新中国成立", 1949},
+                {"共和国成立", 1949},   {"改革开放", 1978},     {"香港回归祖国", 1997}, {"香港回归", 1997},
+                {"澳门回归祖国", 1999}, {"澳门回归", 1999},     {"辛亥革命", 1911},     {"五四运动", 1919},
+                {"建军", 1927},         {"长征胜利", 1936},     {"抗战胜利", 1945},     {"抗日战争胜利", 1945},
+                {"人民政协成立", 1949}, {"毛泽东同志诞辰", 1893}, {"邓小平同志诞辰", 1904}, {"周恩来同志诞辰", 1898}};
     for (size_t i = 1; i + 2 <= u->n; i++) {
         if (!ustr_at(u, i, "周年")) continue;
         size_t s = i;
@@ -637,6 +640,33 @@ static size_t distance(const date_expr *d, size_t anchor) {
  * nearest to it ("张又侠…24日遭官宣落马后的首次中央政治局会议30日召开");
  * else a relative day against the dateline or the page's date; else the
  * dateline's date. */
+/* Is the date at a set for later ("定于10月25日召开", "拟于下月")? */
+static int planned_at(const ustr *u, size_t a) {
+    static const char *const marks[] = {"定于", "拟于", "将于", "计划于", "预计于"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
+        if (ends_with(u, a, marks[i])) return 1;
+    return 0;
+}
+
+/* A month and day read elsewhere (a photo caption) get their year from
+ * the article's own text u, as a date read there would. */
+void year_for_month_day(const ustr *u, const page *pg, article *a) {
+    int m, d;
+    if (a->date || !a->month_day || sscanf(a->month_day, "%d-%d", &m, &d) != 2) return;
+    year_basis yb;
+    int year = infer_year(u, pg, a, m, d, &yb);
+    if (!year) return;
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, d);
+    char *date = strdup(buf);
+    if (!date) return;
+    a->date = date;
+    a->date_inferred = 1;
+    set_basis(u, a, &yb);
+    free(a->month_day);
+    a->month_day = NULL;
+}
+
 void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit, size_t anchor) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
@@ -656,6 +686,10 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         if (!parse_date(u, i, &d) && !relative_day(u, i, &d) &&
             !(anchor != USTR_NONE && relative_to(u, ref_y, ref_m, ref_d, i, i + 1, &d)))
             continue;
+        if (planned_at(u, d.a)) { /* "定于10月25日召开…": another meeting, later */
+            i = d.b - 1;
+            continue;
+        }
         if (dateline_date(u, &d)) {
             dateline = d;
         } else if (!found || distance(&d, anchor) < distance(&best, anchor)) {

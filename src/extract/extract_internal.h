@@ -98,6 +98,7 @@ size_t meeting_cues(const article *a);
 size_t skip_time_place(const ustr *u, size_t j, size_t floor);
 void read_page(page *pg, const ustr *doc, const clean_doc *cd);
 void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit, size_t anchor);
+void year_for_month_day(const ustr *u, const page *pg, article *a);
 
 /* byline.c: dateline, source, reporters, page metadata */
 size_t after_dateline(const ustr *u, size_t start, size_t end);

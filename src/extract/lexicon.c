@@ -178,8 +178,9 @@ const word_list citing_verbs = LIST(citing_verbs_w);
 
 /* The verbs that take up an event while it is fresh: a meeting that
  * 传达/学习 a plenum is held in the months after it; one that 贯彻/落实 a
- * congress may be years later ("必须全面深入贯彻党的十九大精神"). */
-static const char *const fresh_verbs_w[] = {"传达", "学习", "研读"};
+ * congress may be years later ("必须全面深入贯彻党的十九大精神"); one just
+ * over ("刚刚结束的十一届全国人大一次会议") is fresh too. */
+static const char *const fresh_verbs_w[] = {"传达", "学习", "研读", "结束的", "闭幕的"};
 const word_list fresh_verbs = LIST(fresh_verbs_w);
 
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
@@ -220,7 +221,7 @@ const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
  * "…大会隆重开幕". */
-static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "结束", "落幕"};
+static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "结束", "落幕", "拉开帷幕"};
 const word_list convened = LIST(convened_w);
 
 /* Bodies that convene meetings end with these: "工业和信息化部", "市政府",

@@ -182,13 +182,19 @@ void facts_from_caption(const page *pg, const para *ps, const block *cap, articl
         place_in(&u, a, 0, u.n);
         remove_span(a, "meeting.place");
     }
-    if (!a->date && !a->month_day) {
+    int dated = a->date || a->month_day;
+    if (!dated) {
         find_date(&u, pg, a, 0, u.n, USTR_NONE);
         remove_span(a, "meeting.date");
         remove_span(a, "meeting.month_day");
     }
     ustr_free(&u);
     free(text);
+    ustr body;
+    if (!dated && a->month_day && a->text && !ustr_init(&body, a->text, strlen(a->text))) {
+        year_for_month_day(&body, pg, a);
+        ustr_free(&body);
+    }
 }
 
 int fill_article(const page *pg, para *ps, const block *b, article *a, long title) {
