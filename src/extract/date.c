@@ -83,6 +83,13 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
             changed = 1;
             continue;
         }
+        /* "于2011年7月26日至7月29日在杭州举行": the range's first day */
+        if (j > floor + 2 && (u->cp[j - 1] == 0x81F3 /* 至 */ || u->cp[j - 1] == 0x5230 /* 到 */) &&
+            u->cp[j - 2] == 0x65E5 /* 日 */) {
+            j--;
+            changed = 1;
+            continue;
+        }
         if (j > floor + 1 && u->cp[j - 1] == 0x4E8E /* 于 */) { /* 会议于1月7日召开 */
             j--;
             changed = 1;
@@ -92,6 +99,7 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
         for (size_t k = j; k > floor && j - k < 20 && !is_clause_break(u->cp[k - 1]); k--) {
             if (u->cp[k - 1] == 0x5728 /* 在 */) {
                 j = k - 1;
+                if (j > floor && u->cp[j - 1] == 0x6B63 /* 正在这里举行 */) j--;
                 changed = 1;
                 break;
             }

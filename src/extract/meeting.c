@@ -320,6 +320,8 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行")) return 0; /* 市委举行常委扩大会议 */
     size_t os, oe, fa, fb;
     if (!object_after(u, p + 2, &os, &oe) || !generic_object(u, os, oe)) return 0;
+    /* "中共最高权力机关的常设机关中共中央政治局常委会": the body after 的 */
+    cs = after_qualifier(u, cs, e);
     if (antecedent(u, cs, e, &fa, &fb)) {
         if (!set_name(u, a, fa, fb, os, oe)) return 0;
         set_org(u, a, fa, fb);
