@@ -142,12 +142,14 @@ fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
 	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
 
 # Extraction floors, a ratchet within two points of what is measured
-# (tests/extract: 97.4%; strict scores: set 4 88.8%, set 6 88.9%, and set 5,
-# held out while the rules were written, 80.5%).
-EXTRACT_FLOOR ?= 0.95
-SET4_FLOOR ?= 0.87
-SET5_FLOOR ?= 0.785
-SET6_FLOOR ?= 0.87
+# (tests/extract: 97.4%; strict scores: set 4 90.0%, set 6 90.5%, set 7
+# 81.6% (74.9% before tuning), and set 5, held out while the rules were
+# written, 80.9%).
+EXTRACT_FLOOR ?= 0.955
+SET4_FLOOR ?= 0.88
+SET5_FLOOR ?= 0.79
+SET6_FLOOR ?= 0.885
+SET7_FLOOR ?= 0.80
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
 # character ROUGE-L F1 and recall: reached 0.942 and 0.963.
 HTML_FLOOR ?= 0.93
@@ -181,6 +183,7 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	python3 tests/score-heldout.py build/tifa tests/set4/labels tests/set4/readouts --floor $(SET4_FLOOR)
 	python3 tests/score-heldout.py build/tifa tests/set5/labels tests/set5/readouts --floor $(SET5_FLOOR)
 	python3 tests/score-heldout.py build/tifa tests/set6/labels tests/set6/readouts --floor $(SET6_FLOOR)
+	python3 tests/score-heldout.py build/tifa tests/set7/labels tests/set7/readouts --floor $(SET7_FLOOR)
 	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
 	sh tests/html.sh build/tifa-asan
 	python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
