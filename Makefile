@@ -160,14 +160,21 @@ build/test-shared: tests/shared_link.c build/libtifa.so include/tifa.h
 build/test-diff: tests/unit_diff.c build/libtifa-asan.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_diff.c build/libtifa-asan.a $(LIBS) -o $@
 
+# Out-of-memory injection replaces malloc, which a sanitizer also does:
+# built without sanitizers, so that it runs.
+build/test-oom: tests/oom.c build/libtifa.a
+	$(CC) $(CPPFLAGS_ALL) -D_GNU_SOURCE $(WARN) -O1 -g tests/oom.c build/libtifa.a $(LIBS) -o $@
+
 build/test-stream: tests/stream.c build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a $(LIBS) -o $@
 
-test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-shared
+test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-oom \
+      build/test-shared
 	./build/test-unit
 	./build/test-stream
 	./build/test-tokenize
 	./build/test-diff
+	./build/test-oom
 	rm -f build/test-shared.db*; LD_LIBRARY_PATH=build ./build/test-shared build/test-shared.db
 	sh tests/corpus.sh build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
@@ -209,7 +216,7 @@ bench-html: build/tifa
 	python3 bench/html_score.py --tifa build/tifa
 
 format:
-	clang-format -i $(LIB_SRC) $(filter-out build/%,$(CLI_SRC)) $(CLI_HDR) src/*.h src/extract/*.h include/tifa.h tests/unit/*.c tests/unit/*.h tests/stream.c fuzz/*.c
+	clang-format -i $(LIB_SRC) $(filter-out build/%,$(CLI_SRC)) $(CLI_HDR) src/*.h src/extract/*.h include/tifa.h tests/unit/*.c tests/unit/*.h tests/stream.c tests/oom.c fuzz/*.c
 
 clean:
 	rm -rf build tifa
