@@ -8,7 +8,8 @@
 #
 #   sh tests/html.sh PATH-TO-TIFA
 #
-# Prints `ok - NAME` / `not ok - NAME` per check, then `N passed, M failed`.
+# Prints `ok - NAME` / `not ok - NAME` per check, then `N passed, M failed,
+# K skipped`.
 set -u
 if [ $# -ne 1 ] || [ ! -x "$1" ]; then
   echo "usage: sh tests/html.sh PATH-TO-TIFA" >&2
@@ -27,6 +28,8 @@ trap 'rm -rf "$T"' EXIT
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
+skipped=0
+skip() { skipped=$((skipped + 1)); echo "ok - $1 # SKIP $2"; }
 notok() {
   fail=$((fail + 1))
   echo "not ok - $1"
@@ -144,7 +147,7 @@ if [ -d "$SHARED/peers/magic-html-zh/html" ]; then
   done
   [ $bad -eq 0 ] && ok "44 real pages: cleaned, no markup in the text"
 else
-  ok "real pages # SKIP $SHARED/peers/magic-html-zh not found"
+  skip "real pages" "$SHARED/peers/magic-html-zh not found"
 fi
 
 # --- extract and add
@@ -178,5 +181,5 @@ n=$(grep -c . "$T/out")
 run show --db "$T/c.db" --raw 1
 if [ "$n" -ge 2 ] && grep -q '<!DOCTYPE html>\|<html>' "$T/out"; then ok "add: a directory of pages, raw HTML stored"; else notok "add pages" "n=$n" "$(head -3 "$T/out")"; fi
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skipped skipped"
 [ "$fail" -eq 0 ]

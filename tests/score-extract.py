@@ -12,7 +12,8 @@ fields, then every labelled field counts as right or wrong. Lists compare
 as sets, except the ordered ones (cues, present, speakers, editors);
 {"must": [...], "may": [...]} accepts any list holding every must item and
 nothing outside must and may. Prints accuracy per field and overall; exits
-1 when overall accuracy is below --floor. --from/--to score only the
+1 when overall accuracy is below --floor, and stops with an error when tifa
+exits non-zero or prints what is not JSON. --from/--to score only the
 readouts numbered N and up / up to N (089 and later were collected after
 the rules were written: a held-out set; so were 126 and later, in
 session 3).
@@ -60,10 +61,11 @@ def score_file(tifa, name, stats, verbose, label_dir=None, text_dir=None):
     exp = json.load(open(os.path.join(label_dir or os.path.join(HERE, "extract"), name + ".expect.json"), encoding="utf-8"))
     text = os.path.join(text_dir or os.path.join(HERE, "readouts"), name + ".txt")
     p = subprocess.run([tifa, "extract", text], capture_output=True, timeout=60)
-    try:
-        act = json.loads(p.stdout.decode("utf-8"))
-    except ValueError:
-        act = {"articles": []}
+    # A crash or an error is a failure of the run, not a low score.
+    if p.returncode != 0:
+        sys.exit(f"score-extract: {tifa} extract {text} exited {p.returncode}: "
+                 f"{p.stderr.decode('utf-8', 'replace').strip()[:500]}")
+    act = json.loads(p.stdout.decode("utf-8"))
     for k in ("script", "encoding"):
         if k in exp:
             stats.setdefault(k, [0, 0])
