@@ -344,7 +344,7 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
             line[n].src = in->src ? in->src[k ? p : p - 1] : 0;
             line[n].pos = (uint32_t)(p - pos);
             line[n].len = (uint8_t)k;
-            line[n].drop = is_invisible(cp);
+            line[n].drop = is_invisible(cp) != 0;
             n++;
             p += k;
         }
