@@ -100,9 +100,11 @@ build/tifa-asan: $(CLI_ASAN_OBJ) build/libtifa-asan.a
 	$(CC) -O1 -g $(SAN) $(CLI_ASAN_OBJ) build/libtifa-asan.a $(CLI_LIBS) $(LIBS) -o $@
 tifa: build/tifa
 	cp build/tifa tifa
-build/tifa.pc: Makefile
+# The version is the header's.
+VERSION := $(shell sed -n 's/^\#define TIFA_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' include/tifa.h | paste -sd.)
+build/tifa.pc: Makefile include/tifa.h
 	@mkdir -p build
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: 0.1.0\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
@@ -186,6 +188,7 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	./build/test-diff
 	./build/test-oom
 	rm -f build/test-shared.db*; LD_LIBRARY_PATH=build ./build/test-shared build/test-shared.db
+	sh tests/exports.sh build/libtifa.so
 	sh tests/corpus.sh build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan
