@@ -116,8 +116,12 @@ install: all
 	install -m 644 build/tifa.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/tifa.pc
 
 # ------------------------------------------------------------ setup
+# What building and running need (make demo); what testing needs too
+# (make check: clang, chromium, fonts, wrk...).
 setup:
 	@sh tools/setup.sh
+setup-test:
+	@sh tools/setup.sh --test
 
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
@@ -205,7 +209,7 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	sh tests/html.sh build/tifa-asan
 	python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
 
-check: setup
+check: setup-test
 	$(MAKE) all
 	$(MAKE) test
 	$(MAKE) fuzz-smoke
@@ -254,4 +258,4 @@ strict: $(STRICT_OBJ)
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CLI_ASAN_OBJ:.o=.d) \
          $(STRICT_OBJ:.o=.d)
 
-.PHONY: all install setup test check demo bench bench-html bench-serve fuzz-smoke format clean strict
+.PHONY: all install setup setup-test test check demo bench bench-html bench-serve fuzz-smoke format clean strict
