@@ -149,13 +149,15 @@ build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h src/serve/route.c src/ser
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c src/serve/route.c -o $@
 
 FUZZ_SECONDS ?= 10
-fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)
-	@for t in $(FUZZ_TARGETS); do \
-	  mkdir -p build/fuzz-corpus/$$t; \
-	  echo "fuzz $$t ($(FUZZ_SECONDS)s)"; \
-	  ./build/fuzz-$$t -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=1024 \
-	    build/fuzz-corpus/$$t fuzz/corpus >build/fuzz-$$t.log 2>&1 \
-	    || { tail -40 build/fuzz-$$t.log; exit 1; }; done
+# One target per fuzzer, so that make -j runs them side by side; each
+# still gets FUZZ_SECONDS of its own.
+fuzz-smoke: $(FUZZ_TARGETS:%=fuzz-run-%)
+$(FUZZ_TARGETS:%=fuzz-run-%): fuzz-run-%: build/fuzz-%
+	@mkdir -p build/fuzz-corpus/$*
+	@echo "fuzz $* ($(FUZZ_SECONDS)s)"
+	@./build/fuzz-$* -max_total_time=$(FUZZ_SECONDS) -max_len=4096 -rss_limit_mb=1024 \
+	    build/fuzz-corpus/$* fuzz/corpus >build/fuzz-$*.log 2>&1 \
+	    || { tail -40 build/fuzz-$*.log; exit 1; }
 
 # Extraction floors, a ratchet within two points of what is measured
 # (tests/extract: 97.4%; strict scores: set 4 88.8%, set 6 88.9%, and set 5,
@@ -184,35 +186,68 @@ build/test-oom: tests/oom.c build/libtifa.a
 build/test-stream: tests/stream.c build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a $(LIBS) -o $@
 
-test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-oom \
-      build/test-shared
-	./build/test-unit
-	./build/test-stream
-	./build/test-tokenize
-	./build/test-diff
-	./build/test-oom
-	rm -f build/test-shared.db*; LD_LIBRARY_PATH=build ./build/test-shared build/test-shared.db
-	sh tests/exports.sh build/libtifa.so
-	sh tests/corpus.sh build/tifa-asan
-	sh tests/run-cases.sh build/tifa-asan
-	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan
-	sh tests/cli.sh build/tifa
-	sh tests/serve.sh build/tifa-asan
-	sh tests/e2e/run.sh build/tifa-asan
-	sh tests/differential.sh build/tifa
-	python3 tests/extract-props.py build/tifa-asan
-	python3 tests/score-extract.py build/tifa --floor $(EXTRACT_FLOOR)
-	python3 tests/score-heldout.py build/tifa tests/set4/labels tests/set4/readouts --floor $(SET4_FLOOR)
-	python3 tests/score-heldout.py build/tifa tests/set5/labels tests/set5/readouts --floor $(SET5_FLOOR)
-	python3 tests/score-heldout.py build/tifa tests/set6/labels tests/set6/readouts --floor $(SET6_FLOOR)
-	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
-	sh tests/html.sh build/tifa-asan
-	python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
+# Each suite is a target of its own, so that make -j runs them side by
+# side (make check does, with -Otarget: each suite's output stays in one
+# piece), longest first so that the lanes end together. make test alone
+# runs them one after the other, as before.
+TEST_BINS := build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-oom \
+             build/test-shared
+TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
+         extract-cases score set4 set5 set6 cases unit shared exports
+test: $(TESTS:%=test-%)
 
+test-unit: build/test-unit
+	./build/test-unit
+test-stream: build/test-stream
+	./build/test-stream
+test-tokenize: build/test-tokenize
+	./build/test-tokenize
+test-diff: build/test-diff
+	./build/test-diff
+test-oom: build/test-oom
+	./build/test-oom
+test-shared: build/test-shared
+	rm -f build/test-shared.db*; LD_LIBRARY_PATH=build ./build/test-shared build/test-shared.db
+test-exports: build/libtifa.so
+	sh tests/exports.sh build/libtifa.so
+test-corpus: build/tifa-asan
+	sh tests/corpus.sh build/tifa-asan
+test-cases: build/tifa-asan
+	sh tests/run-cases.sh build/tifa-asan
+test-cli-asan: build/tifa-asan
+	TIFA_CLI_QUICK=1 sh tests/cli.sh build/tifa-asan
+test-cli: build/tifa
+	sh tests/cli.sh build/tifa
+test-serve: build/tifa-asan
+	sh tests/serve.sh build/tifa-asan
+test-e2e: build/tifa-asan
+	sh tests/e2e/run.sh build/tifa-asan
+test-differential: build/tifa
+	sh tests/differential.sh build/tifa
+test-extract-props: build/tifa-asan
+	python3 tests/extract-props.py build/tifa-asan
+test-score: build/tifa
+	python3 tests/score-extract.py build/tifa --floor $(EXTRACT_FLOOR)
+test-set4: build/tifa
+	python3 tests/score-heldout.py build/tifa tests/set4/labels tests/set4/readouts --floor $(SET4_FLOOR)
+test-set5: build/tifa
+	python3 tests/score-heldout.py build/tifa tests/set5/labels tests/set5/readouts --floor $(SET5_FLOOR)
+test-set6: build/tifa
+	python3 tests/score-heldout.py build/tifa tests/set6/labels tests/set6/readouts --floor $(SET6_FLOOR)
+test-extract-cases: build/tifa-asan
+	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
+test-html: build/tifa-asan
+	sh tests/html.sh build/tifa-asan
+# The speed line it also prints is a benchmark, not a check: one run.
+test-html-score: build/tifa
+	REPS=1 python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
+
+# make check: the builds, then every suite and fuzz target, JOBS at a time
+# (default: one per core; each job is one process, mostly).
+JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 check: setup-test
-	$(MAKE) all
-	$(MAKE) test
-	$(MAKE) fuzz-smoke
+	$(MAKE) -j$(JOBS) all $(TEST_BINS) $(FUZZ_TARGETS:%=build/fuzz-%)
+	$(MAKE) -j$(JOBS) -Otarget test fuzz-smoke
 	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa; \
 	 else echo "ok - acceptance on the seeds # SKIP ../shared/acceptance/check-seeds not found"; \
 	      echo "0 passed, 0 failed, 1 skipped"; fi
@@ -258,4 +293,5 @@ strict: $(STRICT_OBJ)
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CLI_ASAN_OBJ:.o=.d) \
          $(STRICT_OBJ:.o=.d)
 
+.PHONY: $(TESTS:%=test-%) $(FUZZ_TARGETS:%=fuzz-run-%)
 .PHONY: all install setup setup-test test check demo bench bench-html bench-serve fuzz-smoke format clean strict
