@@ -106,7 +106,7 @@ static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_
 /* a is the article being read, marked when memory runs out. */
 static void set_person(const ustr *u, article *a, person *p, size_t title_a, size_t name_a, size_t name_b) {
     p->name = art_slice(a, u, name_a, name_b);
-    p->title = title_a < name_a ? art_slice(a, u, title_a, name_a) : NULL;
+    p->title = p->name && title_a < name_a ? art_slice(a, u, title_a, name_a) : NULL; /* no title without a name */
 }
 
 /* A name of 2-3 characters opening its clause, then a title word ending
@@ -194,14 +194,14 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         }
         if (chair_after_you(u, j, &na, &nb, &ta, &te)) {
             a->chair.name = art_slice(a, u, na, nb);
-            a->chair.title = ta < te ? art_slice(a, u, ta, te) : NULL;
+            a->chair.title = a->chair.name && ta < te ? art_slice(a, u, ta, te) : NULL;
             add_span(a, "meeting.chair", na < ta ? na : ta, p + 2);
             return 1;
         }
         if (person_titled_after(u, j, &na, &nb)) {
             /* "吴邦国委员长主持会议": the title after the name. */
             a->chair.name = art_slice(a, u, na, nb);
-            a->chair.title = art_slice(a, u, nb, j);
+            a->chair.title = a->chair.name ? art_slice(a, u, nb, j) : NULL;
             add_span(a, "meeting.chair", na, p + 2);
             return 1;
         }
