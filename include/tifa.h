@@ -28,7 +28,14 @@ extern "C" {
 #pragma GCC visibility push(default)
 #endif
 
-#define TIFA_VERSION "0.1.0"
+/* The version this header belongs to. The soname (libtifa.so.0) changes
+ * only when the ABI changes incompatibly; adding functions does not. */
+#define TIFA_VERSION_MAJOR 0
+#define TIFA_VERSION_MINOR 1
+#define TIFA_VERSION_PATCH 0
+#define TIFA_VERSION_STRING_(a, b, c) #a "." #b "." #c
+#define TIFA_VERSION_STRING(a, b, c) TIFA_VERSION_STRING_(a, b, c)
+#define TIFA_VERSION TIFA_VERSION_STRING(TIFA_VERSION_MAJOR, TIFA_VERSION_MINOR, TIFA_VERSION_PATCH) /* "0.1.0" */
 
 typedef enum {
     TIFA_OK = 0,
@@ -47,6 +54,16 @@ typedef struct {
 
 /* Frees a buffer returned by tifa (NULL is allowed). */
 void tifa_free(void *p);
+
+/* The version of the library in use, "MAJOR.MINOR.PATCH" (TIFA_VERSION is
+ * the one a program was compiled against; with the shared library the two
+ * may differ). A static string: do not free it. */
+const char *tifa_version(void);
+
+/* A short English description of a status ("out of memory"); an unknown
+ * code gives "unknown error". A static string: do not free it. The
+ * tifa_error of a failed call says more (which input, where). */
+const char *tifa_strerror(tifa_status code);
 
 /* Receives output. Returns 0 to continue, non-zero to stop with TIFA_ESINK. */
 typedef int (*tifa_write_fn)(void *user, const char *data, size_t len);

@@ -275,8 +275,8 @@ static int process(tifa_cleaner *c, const tbuf *w) {
     }
     if (c->html)
         memset(join, 0, nl); /* a page marks its own paragraphs */
-    else
-        layout_join(simple, lines, nl, join, &c->scratch);
+    else if (layout_join(simple, lines, nl, join, &c->scratch))
+        goto done;
     if (c->doc && (collect_fields(c, simple, lines, nl) || tbuf_copy(&c->doc->decoded, w, 0, w->len))) goto done;
     c->rep.annotations += ps.removed;
     c->rep.orphan_annotations += ps.orphans;
@@ -364,20 +364,22 @@ static tifa_status keep_page(tifa_cleaner *c, const char *bytes, size_t len, tif
     return TIFA_OK;
 }
 
-/* Records are in simplified script: so is the page's metadata. A string
- * that cannot be converted (no memory) is kept as it was. */
-static void simplify_meta(tifa_cleaner *c, html_meta *m) {
+/* Records are in simplified script: so is the page's metadata. -1 when
+ * out of memory (a field left in its script would pass for the record). */
+static int simplify_meta(tifa_cleaner *c, html_meta *m) {
     char **fields[] = {&m->title, &m->source, &m->editor};
     for (int i = 0; i < 3; i++) {
         if (!*fields[i]) continue;
         membuf out = {0};
-        if (tifa_convert(c->simplify, *fields[i], strlen(*fields[i]), mem_write, &out, NULL) == TIFA_OK && out.data) {
-            free(*fields[i]);
-            *fields[i] = out.data;
-        } else {
+        if (tifa_convert(c->simplify, *fields[i], strlen(*fields[i]), mem_write, &out, NULL) != TIFA_OK) {
             free(out.data);
+            return -1;
         }
+        if (!out.data) continue; /* nothing came out (fields are never empty) */
+        free(*fields[i]);
+        *fields[i] = out.data;
     }
+    return 0;
 }
 
 /* Turns the kept page into text and runs it through the stages. */
@@ -388,13 +390,19 @@ static tifa_status finish_page(tifa_cleaner *c, tifa_error *err) {
     html_meta meta;
     tifa_status st = html_extract(c->name, c->page ? c->page : "", c->page_len, c->opt.encoding, &text, &meta,
                                   c->doc ? &c->doc->page_text : NULL, &c->rep.encoding, &c->dec.invalid, err);
-    if (st != TIFA_OK) return st;
+    if (st != TIFA_OK) {
+        tbuf_free(&text); /* what was assembled before it failed */
+        return st;
+    }
     free(c->page);
     c->page = NULL;
     if (c->doc) {
         c->doc->is_html = 1;
         c->doc->page = meta;
-        simplify_meta(c, &c->doc->page);
+        if (simplify_meta(c, &c->doc->page)) {
+            tbuf_free(&text);
+            return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        }
         int y, m, d;
         if (meta.published && sscanf(meta.published, "%4d-%2d-%2d", &y, &m, &d) == 3) {
             c->doc->pub_y = y;

@@ -640,7 +640,7 @@ static int collect_sink(void *user, const char *data, size_t len) {
     return 0;
 }
 
-tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, int by_month, tifa_trend_fn fn,
+tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *words, int nterms, int by_month, tifa_trend_fn fn,
                               void *user, tifa_error *err) {
     trend_cell **cells = calloc((size_t)nterms, sizeof *cells);
     size_t *counts = calloc((size_t)nterms, sizeof *counts);
@@ -650,7 +650,7 @@ tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nter
         /* Terms are searched in simplified script, as the texts are stored. */
         /* The sink fails only when memory runs out; an empty term gets no
          * call at all, so simple[t] stays NULL. */
-        if (tifa_convert(c->t2s, terms[t], strlen(terms[t]), collect_sink, &simple[t], err) != TIFA_OK)
+        if (tifa_convert(c->t2s, words[t], strlen(words[t]), collect_sink, &simple[t], err) != TIFA_OK)
             rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
         else if (!simple[t] || !*simple[t])
             rs = tifa_fail(err, TIFA_EUSAGE, 0, "empty term");
@@ -670,7 +670,7 @@ tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nter
     for (size_t i = 0; i < k && rs == TIFA_OK; i++) {
         if (i > 0 && strcmp(periods[i], periods[i - 1]) == 0) continue;
         for (int t = 0; t < nterms; t++) {
-            tifa_trend_row row = {periods[i], terms[t], 0, 0};
+            tifa_trend_row row = {periods[i], words[t], 0, 0};
             for (size_t j = 0; j < counts[t]; j++)
                 if (strcmp(cells[t][j].period, periods[i]) == 0)
                     row.documents = cells[t][j].docs, row.occurrences = cells[t][j].occ;

@@ -17,3 +17,23 @@ tifa_status tifa_fail(tifa_error *err, tifa_status code, uint64_t pos, const cha
 }
 
 void tifa_free(void *p) { free(p); }
+
+const char *tifa_version(void) { return TIFA_VERSION; }
+
+const char *tifa_strerror(tifa_status code) {
+    switch (code) {
+    case TIFA_OK:
+        return "success";
+    case TIFA_EINPUT:
+        return "input could not be interpreted";
+    case TIFA_EIO:
+        return "reading or writing failed";
+    case TIFA_ENOMEM:
+        return "out of memory";
+    case TIFA_EUSAGE:
+        return "invalid argument";
+    case TIFA_ESINK:
+        return "the output callback stopped the output";
+    }
+    return "unknown error"; /* a code from a newer header, or a cast integer */
+}

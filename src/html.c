@@ -25,6 +25,7 @@
 #define _GNU_SOURCE /* memmem */
 #include <ctype.h>
 #include <gumbo.h>
+#include <setjmp.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -382,7 +383,9 @@ static uint64_t page_offset(const compact *c, size_t x, size_t *k) {
  * one by one at the end (recursively). Its allocations go to an arena
  * instead, released at once: blocks are powers of two with their class in
  * a header, and what gumbo frees during the parse (its growing buffers,
- * temporary tokens) goes to a free list per class for reuse. */
+ * temporary tokens) goes to a free list per class for reuse. gumbo never
+ * checks an allocation, so when memory runs out the arena jumps out of the
+ * parse (parse_in) and the caller frees all gumbo had built with it. */
 typedef struct chunk {
     struct chunk *next;
     size_t used, cap;
@@ -400,6 +403,7 @@ typedef struct {
     chunk *head;
     size_t total;
     block *free[CLASSES];
+    jmp_buf *out_of_memory; /* set while gumbo parses */
 } arena;
 
 static void *arena_alloc(void *user, size_t n) {
@@ -415,7 +419,10 @@ static void *arena_alloc(void *user, size_t n) {
         if (!c || c->cap - c->used < need) {
             size_t cap = a->total / 2 > (64u << 10) ? a->total / 2 : (64u << 10);
             if (cap < need) cap = need;
-            if (!(c = malloc(sizeof *c + cap))) return NULL; /* as malloc would: gumbo does not check */
+            if (!(c = malloc(sizeof *c + cap))) {
+                if (a->out_of_memory) longjmp(*a->out_of_memory, 1);
+                return NULL;
+            }
             c->next = a->head;
             c->used = 0;
             c->cap = cap;
@@ -444,6 +451,22 @@ static void arena_free(arena *a) {
         free(a->head);
         a->head = next;
     }
+}
+
+/* Parses with mem as gumbo's allocator; NULL when memory ran out, and then
+ * the tree built so far is in mem, for arena_free. (setjmp lives in its own
+ * small function so that no local it returns to is changed after it.) */
+static GumboOutput *parse_in(arena *mem, GumboOptions *opt, const char *s, size_t len) {
+    jmp_buf out_of_memory;
+    opt->userdata = mem;
+    mem->out_of_memory = &out_of_memory;
+    if (setjmp(out_of_memory)) {
+        mem->out_of_memory = NULL;
+        return NULL;
+    }
+    GumboOutput *g = gumbo_parse_with_options(opt, s, len);
+    mem->out_of_memory = NULL;
+    return g;
 }
 
 /* ------------------------------------------------------------ the walk */
@@ -955,11 +978,14 @@ static int main_block(walker *w) {
 
 /* ----------------------------------------------------------- metadata */
 
-static char *dup_trim(const char *s, size_t n) {
+/* s trimmed, on one line; NULL when nothing is left, or when memory ran
+ * out, which sets *oom (metadata is optional, a failed copy is not). */
+static char *dup_trim(const char *s, size_t n, int *oom) {
     while (n && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')) s++, n--;
     while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r')) n--;
     if (!n) return NULL;
     char *p = malloc(n + 1);
+    if (!p) *oom = 1;
     if (p) {
         memcpy(p, s, n);
         p[n] = 0;
@@ -971,7 +997,7 @@ static char *dup_trim(const char *s, size_t n) {
 }
 
 /* <title> minus the site name: "标题_新华网", "标题 - 人民网", "标题|光明网". */
-static char *strip_site(const char *t) {
+static char *strip_site(const char *t, int *oom) {
     static const char *const seps[] = {"_", " - ", "|", "--", "－", "——", " — ", "-"};
     size_t n = strlen(t), cut = n;
     for (size_t k = 0; k < sizeof seps / sizeof seps[0]; k++) {
@@ -979,21 +1005,21 @@ static char *strip_site(const char *t) {
         /* A separator right at the start would leave no title. */
         if (p && (size_t)(p - t) >= 6 && (size_t)(p - t) < cut) cut = (size_t)(p - t);
     }
-    return dup_trim(t, cut);
+    return dup_trim(t, cut, oom);
 }
 
-static char *line_dup(const walker *w, size_t i) {
-    return dup_trim(w->all.s + w->lines[i].start, w->lines[i].end - w->lines[i].start);
+static char *line_dup(const walker *w, size_t i, int *oom) {
+    return dup_trim(w->all.s + w->lines[i].start, w->lines[i].end - w->lines[i].start, oom);
 }
 
 /* The page's title and the line it stands on (-1: from the head). */
-static char *find_title(const walker *w, long *line) {
+static char *find_title(const walker *w, long *line, int *oom) {
     *line = -1;
     const char *doc = w->doc_title, *og = w->og_title;
     for (size_t i = 0; i < w->nnodes; i++) {
         const hnode *nd = &w->nodes[i];
         if (!nd->h1 || nd->first >= nd->last) continue;
-        char *t = line_dup(w, nd->first);
+        char *t = line_dup(w, nd->first, oom);
         if (t && strlen(t) >= 6 && ((doc && strstr(doc, t)) || (og && strstr(og, t)))) {
             *line = (long)nd->first;
             return t;
@@ -1001,8 +1027,8 @@ static char *find_title(const walker *w, long *line) {
         free(t);
     }
     /* og:title is the bare title, unless a site copies <title> into it. */
-    if (og && !(doc && strcmp(og, doc) == 0)) return dup_trim(og, strlen(og));
-    if (doc) return strip_site(doc);
+    if (og && !(doc && strcmp(og, doc) == 0)) return dup_trim(og, strlen(og), oom);
+    if (doc) return strip_site(doc, oom);
     return NULL;
 }
 
@@ -1046,7 +1072,7 @@ static int scan_date(const char *s, size_t len, char out[48]) {
 }
 
 /* The value after a label such as 来源： on one of lines [a, b). */
-static char *find_labelled(const walker *w, size_t a, size_t b, const char *const *labels, size_t nlabels) {
+static char *find_labelled(const walker *w, size_t a, size_t b, const char *const *labels, size_t nlabels, int *oom) {
     for (size_t i = a; i < b; i++) {
         const char *s = w->all.s + w->lines[i].start, *e = w->all.s + w->lines[i].end;
         for (size_t k = 0; k < nlabels; k++) {
@@ -1069,31 +1095,40 @@ static char *find_labelled(const walker *w, size_t a, size_t b, const char *cons
                    *q != ']' && q - p < 60)
                 q++;
             while (q > p && q < e && ((unsigned char)*q & 0xC0) == 0x80) q--; /* whole characters */
-            char *v = dup_trim(p, (size_t)(q - p));
-            if (v) return v;
+            char *v = dup_trim(p, (size_t)(q - p), oom);
+            if (v || *oom) return v;
         }
     }
     return NULL;
 }
 
-static void read_meta(walker *w, int best, html_meta *m, long *title_line) {
-    m->title = find_title(w, title_line);
+/* The page's date into d: its <meta>'s, else on the info line that stands
+ * just above the text, else inside it. 0 when there is none. */
+static int find_published(const walker *w, size_t first, size_t last, char d[48]) {
+    if (w->meta_time && scan_date(w->meta_time, strlen(w->meta_time), d)) return 1;
+    for (size_t i = first; i-- > (first > 40 ? first - 40 : 0);)
+        if (scan_date(w->all.s + w->lines[i].start, w->lines[i].end - w->lines[i].start, d)) return 1;
+    for (size_t i = first; i < last && i < first + 5; i++)
+        if (scan_date(w->all.s + w->lines[i].start, w->lines[i].end - w->lines[i].start, d)) return 1;
+    return 0;
+}
+
+/* Fills m; non-zero when memory ran out. */
+static int read_meta(walker *w, int best, html_meta *m, long *title_line) {
+    int oom = 0;
+    m->title = find_title(w, title_line, &oom);
     size_t first = best >= 0 ? w->nodes[best].first : 0, last = best >= 0 ? w->nodes[best].last : w->nlines;
     char d[48];
-    if (w->meta_time && scan_date(w->meta_time, strlen(w->meta_time), d)) m->published = strdup(d);
-    /* The info line stands just above the text, else inside it. */
-    for (size_t i = first; !m->published && i-- > (first > 40 ? first - 40 : 0);)
-        if (scan_date(w->all.s + w->lines[i].start, w->lines[i].end - w->lines[i].start, d)) m->published = strdup(d);
-    for (size_t i = first; !m->published && i < last && i < first + 5; i++)
-        if (scan_date(w->all.s + w->lines[i].start, w->lines[i].end - w->lines[i].start, d)) m->published = strdup(d);
+    if (find_published(w, first, last, d) && !(m->published = strdup(d))) oom = 1;
     static const char *const src_labels[] = {"来源", "來源", "稿源"};
     static const char *const ed_labels[] = {"责任编辑", "責任編輯", "责编", "責編", "编辑", "編輯"};
     size_t a = first > 40 ? first - 40 : 0;
-    m->source = find_labelled(w, a, last, src_labels, 3);
-    if (!m->source && w->meta_source) m->source = dup_trim(w->meta_source, strlen(w->meta_source));
-    m->editor = find_labelled(w, a, w->nlines < last + 10 ? w->nlines : last + 10, ed_labels, 6);
+    m->source = find_labelled(w, a, last, src_labels, 3, &oom);
+    if (!m->source && !oom && w->meta_source) m->source = dup_trim(w->meta_source, strlen(w->meta_source), &oom);
+    m->editor = find_labelled(w, a, w->nlines < last + 10 ? w->nlines : last + 10, ed_labels, 6, &oom);
     const char *url = w->canonical ? w->canonical : w->og_url;
-    if (url) m->url = dup_trim(url, strlen(url));
+    if (url) m->url = dup_trim(url, strlen(url), &oom);
+    return oom;
 }
 
 /* Inside the main block, a block with more noise than text (a list of
@@ -1177,8 +1212,7 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
     arena mem = {0};
     opt.allocator = arena_alloc;
     opt.deallocator = arena_keep;
-    opt.userdata = &mem;
-    GumboOutput *g = gumbo_parse_with_options(&opt, cp.s, cp.len);
+    GumboOutput *g = parse_in(&mem, &opt, cp.s, cp.len);
     if (!g) {
         arena_free(&mem);
         compact_free(&cp);
@@ -1193,9 +1227,9 @@ tifa_status html_extract(const char *name, const char *bytes, size_t len, tifa_e
     if (rc == 0) {
         int best = main_block(&w);
         long title_line;
-        read_meta(&w, best, meta, &title_line);
+        rc = read_meta(&w, best, meta, &title_line);
         if (best >= 0) prune(&w, best);
-        rc = assemble(&w, best, meta, title_line, text);
+        if (rc == 0) rc = assemble(&w, best, meta, title_line, text);
     }
     arena_free(&mem); /* the tree: no gumbo_destroy_output, which recurses */
     walker_free(&w);

@@ -265,11 +265,11 @@ static int margin_of(const line_info *lines, size_t n) {
     return best >= 6 ? (int)best + 2 : 0;
 }
 
-void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join, layout_scratch *scratch) {
+int layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join, layout_scratch *scratch) {
     memset(join, 0, n);
     int margin = margin_of(lines, n);
     line_shape *shapes = grow(&scratch->shapes, &scratch->shapes_cap, n ? n : 1, sizeof *shapes);
-    if (!shapes) return; /* no memory: no joins, which loses no text */
+    if (!shapes) return -1;
     for (size_t i = 0; i < n; i++)
         if (lines[i].kind == LINE_BODY) shapes[i] = shape_of(t, &lines[i]);
     int columns = column_mode(lines, shapes, n);
@@ -307,4 +307,5 @@ void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char 
                       !is_dateline(t, &lines[j]);
         }
     }
+    return 0;
 }

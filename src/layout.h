@@ -23,8 +23,10 @@ line_info *layout_lines(const tbuf *t, size_t *n, line_info **buf, size_t *cap);
 unsigned char *layout_join_buffer(layout_scratch *s, size_t n);
 
 /* For each body line, decides whether it continues on the next body line
- * (a hard line break inside a paragraph). join[i] = 1 for such lines. */
-void layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join, layout_scratch *s);
+ * (a hard line break inside a paragraph). join[i] = 1 for such lines.
+ * -1 when out of memory (then join is all 0: the text would come out
+ * unrepaired, which is not the clean text). */
+int layout_join(const tbuf *t, const line_info *lines, size_t n, unsigned char *join, layout_scratch *s);
 
 void layout_scratch_free(layout_scratch *s);
 

@@ -88,7 +88,8 @@ static void drop_lost_indent(uchar *c, size_t n) {
 
 static int is_ascii_punct(uint32_t cp) { return cp == ',' || cp == ':' || cp == ';' || cp == '?' || cp == '!'; }
 
-static void fix_punct(uchar *c, size_t n, punct_stats *st) {
+/* -1 when out of memory (the brackets would be left half done). */
+static int fix_punct(uchar *c, size_t n, punct_stats *st) {
     /* Parentheses first: pair them up, innermost first. A full-width pair
      * makes the ASCII punctuation next to it Chinese below, in this pass
      * and not only in the next one ("（…qǐng）?bào"). */
@@ -98,7 +99,10 @@ static void fix_punct(uchar *c, size_t n, punct_stats *st) {
             if (depth == cap) {
                 size_t ncap = cap ? cap * 2 : 16;
                 size_t *p = realloc(stack, ncap * sizeof *p);
-                if (!p) break; /* out of memory: leave the rest as it is */
+                if (!p) {
+                    free(stack);
+                    return -1;
+                }
                 stack = p;
                 cap = ncap;
             }
@@ -131,6 +135,7 @@ static void fix_punct(uchar *c, size_t n, punct_stats *st) {
             }
         }
     }
+    return 0;
 }
 
 static int chinese_side(uint32_t cp) { return punct_is_cjk(cp); }
@@ -344,7 +349,7 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
             line[n].src = in->src ? in->src[k ? p : p - 1] : 0;
             line[n].pos = (uint32_t)(p - pos);
             line[n].len = (uint8_t)k;
-            line[n].drop = is_invisible(cp);
+            line[n].drop = is_invisible(cp) != 0;
             n++;
             p += k;
         }
@@ -354,7 +359,7 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
         for (size_t i = 0; i <= n && !rc && line; i++) {
             if (i < n && line[i].cp != '\n') continue;
             drop_lost_indent(line + a, i - a);
-            fix_punct(line + a, i - a, st);
+            if (fix_punct(line + a, i - a, st)) rc = -1;
             fix_spaces(line + a, i - a, st);
             if (emit(out, in, line + a, i - a, pos)) rc = -1;
             if (i < n && tbuf_append(out, "\n", 1, in->base + line[i].src)) rc = -1;

@@ -53,6 +53,7 @@ typedef struct {
     span *spans;
     size_t nspans;
     terms terms;
+    int oom; /* an allocation failed while reading it: its document fails with TIFA_ENOMEM */
 } article;
 
 /* Fills t from the article text. -1: no memory. */

@@ -46,7 +46,7 @@ void sha256_hex(const void *data, size_t len, char out[65]) {
     tail[rest] = 0x80;
     size_t tl = rest + 9 <= 64 ? 64 : 128;
     uint64_t bits = (uint64_t)len * 8;
-    for (int i = 0; i < 8; i++) tail[tl - 1 - i] = (unsigned char)(bits >> (8 * i));
+    for (size_t i = 0; i < 8; i++) tail[tl - 1 - i] = (unsigned char)(bits >> (8 * i));
     block(h, tail);
     if (tl == 128) block(h, tail + 64);
     static const char hex[] = "0123456789abcdef";

@@ -87,6 +87,26 @@ size_t ustr_rfind(const ustr *u, size_t from, size_t to, const char *lit) {
     return USTR_NONE;
 }
 
+/* needle of n bytes in hay of m bytes (strstr for bytes that need not end
+ * in NUL; an empty needle is found, as strstr finds it). */
+static int bytes_in(const char *hay, size_t m, const char *needle, size_t n) {
+    for (size_t i = 0; i + n <= m; i++)
+        if (memcmp(hay + i, needle, n) == 0) return 1;
+    return 0;
+}
+
+int ustr_range_in(const ustr *u, size_t a, size_t b, const char *s) {
+    if (b > u->n) b = u->n;
+    if (a > b) a = b;
+    return bytes_in(s, strlen(s), u->s + u->off[a], u->off[b] - u->off[a]);
+}
+
+int ustr_range_has(const ustr *u, size_t a, size_t b, const char *s) {
+    if (b > u->n) b = u->n;
+    if (a > b) a = b;
+    return bytes_in(u->s + u->off[a], u->off[b] - u->off[a], s, strlen(s));
+}
+
 char *ustr_slice(const ustr *u, size_t a, size_t b) {
     if (b > u->n) b = u->n;
     if (a > b) a = b;

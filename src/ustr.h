@@ -24,6 +24,11 @@ size_t ustr_at(const ustr *u, size_t i, const char *lit);
 size_t ustr_at_any(const ustr *u, size_t i, const char *const *lits, size_t nlits, size_t *which);
 /* First index in [from, to) where lit occurs, or (size_t)-1. */
 size_t ustr_find(const ustr *u, size_t from, size_t to, const char *lit);
+/* Whether the text of characters [a, b) occurs in s / s occurs in it: a
+ * slice compared without copying it out (nothing to allocate, nothing to
+ * fail). */
+int ustr_range_in(const ustr *u, size_t a, size_t b, const char *s);
+int ustr_range_has(const ustr *u, size_t a, size_t b, const char *s);
 /* Last such index, or (size_t)-1. */
 size_t ustr_rfind(const ustr *u, size_t from, size_t to, const char *lit);
 /* Copy of characters [a, b) as a NUL-terminated UTF-8 string (malloc). */

@@ -7,7 +7,7 @@
 #   sh tests/cli.sh PATH-TO-TIFA
 #
 # Prints `ok - NAME` or `not ok - NAME` (with `#` lines saying why) per
-# check, then `N passed, M failed`; exits 1 when a check failed.
+# check, then `N passed, M failed, K skipped`; exits 1 when a check failed.
 # Set TIFA_CLI_QUICK=1 to skip the 100 MB case.
 set -u
 
@@ -28,7 +28,9 @@ trap 'exit 2' INT TERM HUP
 pass=0
 fail=0
 ok() { pass=$((pass + 1)); echo "ok - $1"; }
-skip() { pass=$((pass + 1)); echo "ok - $1 # SKIP $2"; }
+skipped=0
+# A check that could not run: printed and counted apart, never as a pass.
+skip() { skipped=$((skipped + 1)); echo "ok - $1 # SKIP $2"; }
 notok() {
   fail=$((fail + 1))
   echo "not ok - $1"
@@ -409,5 +411,5 @@ else
   skip "convert equals opencc" "opencc not installed"
 fi
 
-echo "$pass passed, $fail failed"
+echo "$pass passed, $fail failed, $skipped skipped"
 [ $fail -eq 0 ]

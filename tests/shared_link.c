@@ -19,6 +19,12 @@ int main(int argc, char **argv) {
         failed = 1;
     }
     tifa_free(out);
+    if (strcmp(tifa_version(), TIFA_VERSION) != 0 || strcmp(tifa_strerror(TIFA_ENOMEM), "out of memory") != 0 ||
+        strcmp(tifa_strerror((tifa_status)99), "unknown error") != 0) {
+        fprintf(stderr, "tifa_version / tifa_strerror through libtifa.so: %s, %s\n", tifa_version(),
+                tifa_strerror(TIFA_ENOMEM));
+        failed = 1;
+    }
     tifa_corpus *c;
     if (tifa_corpus_open(argv[1], 0, &c, &err) != TIFA_OK) {
         fprintf(stderr, "tifa_corpus_open through libtifa.so: %s\n", err.message);
@@ -31,6 +37,6 @@ int main(int argc, char **argv) {
         failed = 1;
     }
     tifa_corpus_close(c);
-    printf("%d passed, %d failed\n", failed ? 1 : 2, failed ? 1 : 0);
+    printf("%d passed, %d failed\n", failed ? 2 : 3, failed ? 1 : 0);
     return failed;
 }

@@ -4,7 +4,9 @@
  *      tests/unit_diff.c src/diff.c build/libtifa.a -o build/test-diff
  * and the same with -fsanitize=address,undefined and build/libtifa-asan.a.
  * Run from the repository root (the seeds are read from ../shared/golden).
- * Prints ok / not ok per check, then "N passed, M failed"; exit 1 on failure.
+ * Prints ok / not ok per check, then "N passed, M failed, K skipped"; exit 1
+ * on failure. Its out-of-memory test is in tests/oom.c, built without
+ * sanitizers.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -28,7 +30,7 @@
 #define UNDER_ASAN 0
 #endif
 
-static int npassed, nfailed;
+static int npassed, nfailed, nskipped;
 
 static void check(int cond, const char *fmt, ...) {
     va_list ap;
@@ -42,6 +44,18 @@ static void check(int cond, const char *fmt, ...) {
     else
         nfailed++;
     fflush(stdout);
+}
+
+/* A check that needs python3: without it, a skip, not a pass. */
+static int json_valid(const char *s);
+static void check_parses(const char *js, const char *what) {
+    int v = js ? json_valid(js) : 0;
+    if (v < 0) {
+        printf("ok - %s # SKIP python3 not found\n", what);
+        nskipped++;
+        return;
+    }
+    check(v != 0, "%s", what);
 }
 
 static double now(void) {
@@ -394,12 +408,10 @@ static void test_terms_and_output(void) {
     check(js && strstr(js, "\"sentences\":{\"added\":[\"新加的\\\"一句\\\"话\\u001b[2J在这里。\"],"
                            "\"removed\":[\"删去的一句话在这里\"],\"changed\":[{\"a\":\"") != NULL,
           "JSON sentences: added, removed, changed in that shape, strings escaped");
-    int v = js ? json_valid(js) : 0;
-    check(v != 0, "JSON output parses (%s)", v < 0 ? "python3 not found, skipped" : "python3 json.load");
+    check_parses(js, "JSON output parses (python3 json.load)");
     free(js);
     js = json_of(&r, &ta, &tb, 1);
-    v = js ? json_valid(js) : 0;
-    check(v != 0, "pretty JSON output parses");
+    check_parses(js, "pretty JSON output parses");
     free(js);
     js = json_of(&r, NULL, NULL, 0);
     check(js && strncmp(js, "{\"terms\":{\"only_a\":[],\"only_b\":[],\"both\":[]},", 43) == 0,
@@ -678,123 +690,6 @@ static void test_pathological(void) {
     free(b.s);
 }
 
-/* ------------------------------------------------------------ out of memory */
-
-#if !UNDER_ASAN && defined(__GLIBC__)
-/* Fault injection: replaces malloc and friends (glibc lets a program
- * define them; the real ones stay reachable as __libc_*). While armed, the
- * fail_at-th allocation fails and live allocations are counted. */
-extern void *__libc_malloc(size_t);
-extern void *__libc_calloc(size_t, size_t);
-extern void *__libc_realloc(void *, size_t);
-extern void __libc_free(void *);
-static int armed;
-static long fail_at, calls, live;
-static int should_fail(void) { return armed && calls++ == fail_at; }
-void *malloc(size_t n) {
-    if (should_fail()) return NULL;
-    void *p = __libc_malloc(n);
-    if (armed && p) live++;
-    return p;
-}
-void *calloc(size_t n, size_t s) {
-    if (should_fail()) return NULL;
-    void *p = __libc_calloc(n, s);
-    if (armed && p) live++;
-    return p;
-}
-void *realloc(void *q, size_t n) {
-    if (should_fail()) return NULL;
-    void *p = __libc_realloc(q, n);
-    if (armed && p && !q) live++;
-    return p;
-}
-void free(void *p) {
-    if (armed && p) live--;
-    __libc_free(p);
-}
-
-static void test_oom(void) {
-    const char *a = "1月5日，2025年国防科技工业工作会议在京召开。会议总结了2024年工作。\n删去的一句话。好。好。";
-    const char *b = "会议总结了2024年工作。2026年国防科技工业工作会议1月7日在京召开。\n新的一句。好。";
-    slist ta = {0}, tb = {0};
-    slist_add(&ta, strdup("两个确立"));
-    slist_add(&ta, strdup("十四五"));
-    slist_add(&tb, strdup("两个确立"));
-    slist_add(&tb, strdup("十五五"));
-    static char fbuf[1 << 16];
-    FILE *devnull = fopen("/dev/null", "w");
-    setvbuf(devnull, fbuf, _IOFBF, sizeof fbuf);
-    fputs("", devnull);
-    int bad = 0, failures = 0;
-    char why[160] = "";
-    for (fail_at = 0; !bad; fail_at++) {
-        diff_result r;
-        calls = 0;
-        live = 0;
-        armed = 1;
-        /* A call during which the allocation failed must report it. */
-#define FAILED_DURING(c0) ((c0) <= fail_at && calls > fail_at)
-        long c0 = calls;
-        int rc = diff_str(a, b, &r);
-        int unreported = rc == 0 && FAILED_DURING(c0);
-        int wrc = 0, jfailed = 0;
-        if (rc == 0) {
-            diff_op *ops;
-            size_t n;
-            c0 = calls;
-            wrc = diff_chars(r.nchanged ? r.changed[0].a.text : "甲乙", r.nchanged ? r.changed[0].b.text : "乙丙", &ops,
-                             &n);
-            unreported |= wrc == 0 && FAILED_DURING(c0);
-            if (wrc == 0) free(ops);
-            c0 = calls;
-            if (wrc == 0) {
-                wrc = diff_write_text(devnull, &r, &ta, &tb, 0);
-                unreported |= wrc == 0 && FAILED_DURING(c0);
-            }
-            jw w;
-            jw_init(&w, 0);
-            c0 = calls;
-            diff_write_json(&w, &r, &ta, &tb);
-            jfailed = w.failed;
-            unreported |= !jfailed && FAILED_DURING(c0);
-            jw_free(&w);
-        }
-#undef FAILED_DURING
-        int dirty = rc == -1 && (r.nadded || r.nremoved || r.nchanged || r.added || r.removed || r.changed);
-        diff_result_free(&r);
-        armed = 0;
-        int complete = calls <= fail_at; /* no allocation failed */
-        if (rc != 0 && rc != -1) bad = 1, snprintf(why, sizeof why, "returned %d", rc);
-        if (unreported) bad = 1, snprintf(why, sizeof why, "allocation %ld failed unreported", fail_at);
-        if (dirty) bad = 1, snprintf(why, sizeof why, "result not empty after a failure");
-        if (live != 0) bad = 1, snprintf(why, sizeof why, "%ld allocations leaked at failure %ld", live, fail_at);
-        if (complete) {
-            if (rc || wrc || jfailed)
-                bad = 1, snprintf(why, sizeof why, "failed without a failing allocation (%d %d %d, %ld calls)", rc, wrc,
-                                  jfailed, calls);
-            break;
-        }
-        failures++;
-    }
-    fclose(devnull);
-    if (!bad && calls == 0) { /* our malloc is not the one in use (valgrind, ...) */
-        printf("ok - out-of-memory injection # SKIP (malloc is replaced by the environment)\n");
-        npassed++;
-    } else {
-        check(!bad && failures > 20, "out of memory at each of %d allocations: -1 / failed flag, nothing leaked %s",
-              failures, why);
-    }
-    slist_free(&ta);
-    slist_free(&tb);
-}
-#else
-static void test_oom(void) {
-    printf("ok - out-of-memory injection # SKIP (sanitizer build or not glibc)\n");
-    npassed++;
-}
-#endif
-
 /* ------------------------------------------------------------ the seeds */
 
 static void add_terms(slist *out, const char *text, size_t len) {
@@ -815,8 +710,8 @@ static void test_seeds(void) {
     size_t la, lb;
     char *a = read_file(pa, &la), *b = read_file(pb, &lb);
     if (!a || !b) {
-        printf("ok - seeds # SKIP (%s or %s not found)\n", pa, pb);
-        npassed++;
+        printf("ok - seeds # SKIP %s or %s not found\n", pa, pb);
+        nskipped++;
         free(a);
         free(b);
         return;
@@ -843,8 +738,7 @@ static void test_seeds(void) {
     check(txt != NULL, "seeds: text report written");
     free(txt);
     char *js = json_of(&r, &ta, &tb, 1);
-    int v = js ? json_valid(js) : 0;
-    check(v != 0, "seeds: JSON report parses");
+    check_parses(js, "seeds: JSON report parses");
     check(js && strstr(js, "\"both\": [") && slist_has(&ta, "两个确立") && slist_has(&tb, "两个确立"),
           "seeds: 两个确立 in both years' terms");
     free(js);
@@ -900,8 +794,7 @@ int main(void) {
     test_chars_random();
     test_sentences_random();
     test_pathological();
-    test_oom();
     test_seeds();
-    printf("%d passed, %d failed\n", npassed, nfailed);
+    printf("%d passed, %d failed, %d skipped\n", npassed, nfailed, nskipped);
     return nfailed ? 1 : 0;
 }

@@ -1,17 +1,31 @@
 #!/bin/sh
-# Installs the Debian packages tifa needs to build, test and benchmark.
+# Installs the Debian packages tifa needs.
+#   sh tools/setup.sh          to build and run tifa (make demo)
+#   sh tools/setup.sh --test   also to test and benchmark it (make check)
 # Runs apt-get directly as root, through sudo otherwise; when neither is
 # possible it prints the exact command and stops.
 set -eu
 
-PACKAGES="build-essential clang libclang-rt-dev python3 opencc libopencc1.1 unicode-data time libsqlite3-dev sqlite3
-  libgumbo-dev libmicrohttpd-dev chromium fonts-wqy-microhei wrk curl"
-# tifa serve: libmicrohttpd; its tests: chromium (with a CJK font, for the
-# screenshots), curl; its benchmark: wrk. node and npm run the browser
-# tests: Debian's only when none is installed (a nodesource node brings its
-# own npm, which Debian's npm package would conflict with).
-command -v node > /dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
-command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES npm"
+# Building: a C compiler, python3 for the table generators, the OpenCC
+# dictionaries (opencc_dict reads them) and Unihan (pinyin) the tables are
+# generated from, SQLite (the corpus), gumbo (web pages), libmicrohttpd
+# (tifa serve).
+PACKAGES="build-essential python3 opencc libopencc1.1 unicode-data libsqlite3-dev libgumbo-dev libmicrohttpd-dev"
+case ${1:-} in
+  --test)
+    # The fuzz targets: clang and its runtime. Tests: GNU time (peak
+    # memory), the sqlite3 shell, curl (tifa serve), chromium with a CJK
+    # font (the browser tests' screenshots); the benchmark: wrk. node and
+    # npm run the browser tests: Debian's only when none is installed (a
+    # nodesource node brings its own npm, which Debian's npm package would
+    # conflict with).
+    PACKAGES="$PACKAGES clang libclang-rt-dev time sqlite3 curl chromium fonts-wqy-microhei wrk"
+    command -v node > /dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
+    command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES npm"
+    ;;
+  "") ;;
+  *) echo "usage: sh tools/setup.sh [--test]" >&2; exit 2 ;;
+esac
 
 missing=""
 for p in $PACKAGES; do

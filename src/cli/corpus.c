@@ -230,7 +230,7 @@ static void *worker(void *arg) {
 static double now_seconds(void) {
     struct timespec t;
     clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + t.tv_nsec / 1e9;
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
 static void progress(size_t done, size_t total, double bytes, double start) {

@@ -446,7 +446,7 @@ int main(int argc, char **argv) {
         return 0;
     }
     if (!strcmp(cmd, "--version")) {
-        printf("tifa %s\n", TIFA_VERSION);
+        printf("tifa %s\n", tifa_version());
         return 0;
     }
     if (!strcmp(cmd, "convert")) return cmd_convert(argc - 1, argv + 1);

@@ -39,7 +39,7 @@ int write_trend_svg(const char *path, const tifa_trend_row *rows, size_t n, cons
         double y = T + ph - ph * g / 4.0;
         fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e3e3\"/>\n", L, y, L + pw, y);
         fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\">%.0f</text>\n", L - 8, y + 4,
-                max * g / 4.0);
+                (double)max * g / 4.0);
     }
     fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\"/>\n", L, T + ph, L + pw, T + ph);
     for (size_t p = 0; p < periods; p++) {

@@ -157,12 +157,12 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
         free(bl);
         return -1;
     }
-    size_t k = 0, s = 0;
+    size_t at = 0, s = 0;
     for (size_t i = 0; i <= doc->n; i++) {
         if (i == doc->n || doc->cp[i] == '\n') {
-            ps[k].a = s;
-            ps[k].b = i;
-            k++;
+            ps[at].a = s;
+            ps[at].b = i;
+            at++;
             s = i + 1;
         }
     }

@@ -60,11 +60,11 @@ static void read_byline(const ustr *u, size_t i, size_t end, article *a) {
             i++;
         size_t n = i - st;
         if (n == 6 && (i >= end || !u_is_han(u->cp[i]))) {
-            if (slist_add_unique(&a->reporters, ustr_slice(u, st, st + 3)) ||
-                slist_add_unique(&a->reporters, ustr_slice(u, st + 3, i)))
+            if (art_add_unique(a, &a->reporters, art_slice(a, u, st, st + 3)) ||
+                art_add_unique(a, &a->reporters, art_slice(a, u, st + 3, i)))
                 return;
         } else if (n >= 2 && n <= 4) {
-            if (slist_add_unique(&a->reporters, ustr_slice(u, st, i))) return;
+            if (art_add_unique(a, &a->reporters, art_slice(a, u, st, i))) return;
         } else {
             break;
         }
@@ -248,7 +248,7 @@ static void find_source(const ustr *u, article *a) {
             s = ps[k] + 1, found = 1;
         break;
     }
-    if (found) a->source = ustr_slice(u, s, e);
+    if (found) a->source = art_slice(a, u, s, e);
 }
 
 void find_source_and_reporters(const ustr *u, article *a) {
@@ -279,7 +279,7 @@ void find_source_and_reporters(const ustr *u, article *a) {
 /* A 来源 value as an outlet: "《河南日报》" → 河南日报 (a paper named as a
  * title is the paper); "民权网文章", "茶陵县人民政府来源截图" lose the words
  * after the outlet; "本站", "本网" name none (NULL). */
-static char *strip_book_marks(const char *v) {
+static char *strip_book_marks(article *a, const char *v) {
     for (size_t i = 0; i < self_outlets.n; i++)
         if (strncmp(v, self_outlets.w[i], strlen(self_outlets.w[i])) == 0) return NULL;
     static const char *const tails[] = {"来源截图", "来源", "文章", "稿件", "截图"};
@@ -292,30 +292,30 @@ static char *strip_book_marks(const char *v) {
         }
     }
     if (n < strlen(v)) {
-        char *cut = malloc(n + 1);
+        char *cut = art_need(a, malloc(n + 1));
         if (!cut) return NULL;
         memcpy(cut, v, n);
         cut[n] = 0;
-        char *s = strip_book_marks(cut);
+        char *s = strip_book_marks(a, cut);
         free(cut);
         return s;
     }
     size_t o = strlen("《"), c = strlen("》");
     if (n > o + c && memcmp(v, "《", o) == 0 && strstr(v + o, "》") == v + n - c) {
-        char *s = malloc(n - o - c + 1);
+        char *s = art_need(a, malloc(n - o - c + 1));
         if (!s) return NULL;
         memcpy(s, v + o, n - o - c);
         s[n - o - c] = 0;
         return s;
     }
-    return strdup(v);
+    return art_strdup(a, v);
 }
 
 /* The order of sources: a 来源 line (the first), else the dateline or
  * byline find_source read. */
 static void set_line_source(article *a, const char *value) {
     if (a->source_from_line) return;
-    char *s = strip_book_marks(value);
+    char *s = strip_book_marks(a, value);
     if (!s) return; /* "来源：本站" names no outlet: a dateline or byline still may */
     free(a->source);
     a->source = s;
@@ -338,10 +338,10 @@ void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const b
             /* A 来源 line above the first article is the page's: it names
              * the outlet of every article that names none. */
             for (size_t k = 1; k < n && at == 0 && fd->text_offset <= doc->off[ps[bl[0].first].a]; k++)
-                if (!arts[k].source) arts[k].source = strip_book_marks(fd->value);
+                if (!arts[k].source) arts[k].source = strip_book_marks(&arts[k], fd->value);
         } else {
-            slist_add(&a->editor_roles, strdup(fd->role));
-            slist_add(&a->editor_names, strdup(fd->value));
+            art_add(a, &a->editor_roles, art_strdup(a, fd->role));
+            art_add(a, &a->editor_names, art_strdup(a, fd->value));
         }
     }
 }
@@ -350,10 +350,10 @@ void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const b
 void attach_page(const clean_doc *cd, article *arts, size_t n) {
     if (!cd->is_html || n == 0) return;
     article *a = &arts[0];
-    if (!a->title && cd->page.title) a->title = strdup(cd->page.title);
-    if (!a->source && cd->page.source) a->source = strdup(cd->page.source);
+    if (!a->title && cd->page.title) a->title = art_strdup(a, cd->page.title);
+    if (!a->source && cd->page.source) a->source = art_strdup(a, cd->page.source);
     if (a->editor_names.n == 0 && cd->page.editor) {
-        slist_add(&a->editor_roles, strdup("责任编辑"));
-        slist_add(&a->editor_names, strdup(cd->page.editor));
+        art_add(a, &a->editor_roles, art_strdup(a, "责任编辑"));
+        art_add(a, &a->editor_names, art_strdup(a, cd->page.editor));
     }
 }

@@ -521,9 +521,7 @@ static int event_year(const ustr *u, const article *a, int m, int d, year_basis 
         size_t s;
         const cal_form *f = event_ending_at(u, e, &s);
         if (!f) continue;
-        char *form = ustr_slice(u, s, e);
-        int own = form && a->name && strstr(a->name, form);
-        free(form);
+        int own = a->name && ustr_range_in(u, s, e, a->name);
         size_t cs = clause_start(u, s, 16), w;
         int studied = 0;
         /* A plenum is carried out (贯彻/落实) in the months after it; a
@@ -553,10 +551,10 @@ static int event_year(const ustr *u, const article *a, int m, int d, year_basis 
 static void set_basis(const ustr *u, article *a, const year_basis *yb) {
     free(a->date_basis);
     if (yb->a < yb->b) {
-        a->date_basis = ustr_slice(u, yb->a, yb->b);
+        a->date_basis = art_slice(a, u, yb->a, yb->b);
         a->basis_a = yb->a, a->basis_b = yb->b;
     } else {
-        a->date_basis = yb->why ? strdup(yb->why) : NULL;
+        a->date_basis = yb->why ? art_strdup(a, yb->why) : NULL;
         a->basis_a = a->basis_b = 0;
     }
 }
@@ -666,7 +664,7 @@ void year_for_month_day(const ustr *u, const page *pg, article *a) {
     if (!year) return;
     char buf[16];
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, d);
-    char *date = strdup(buf);
+    char *date = art_strdup(a, buf);
     if (!date) return;
     a->date = date;
     a->date_inferred = 1;
@@ -728,19 +726,19 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
     if (!year) {
         snprintf(buf, sizeof buf, "%02d-%02d", best.m, best.d);
         free(a->month_day);
-        a->month_day = strdup(buf);
+        a->month_day = art_strdup(a, buf);
         add_span(a, "meeting.month_day", best.a, best.b);
         return;
     }
     snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, best.m, best.d);
     free(a->date);
-    a->date = strdup(buf);
+    a->date = art_strdup(a, buf);
     a->date_inferred = inferred;
     if (inferred) set_basis(u, a, &yb);
     if (best.d2) {
         int m2 = best.m2 ? best.m2 : best.m;
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", m2 < best.m ? year + 1 : year, m2, best.d2);
-        a->date_end = strdup(buf);
+        a->date_end = art_strdup(a, buf);
     }
     add_span(a, "meeting.date", best.a, best.b);
 }

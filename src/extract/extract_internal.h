@@ -112,6 +112,20 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
 
 /* record.c: an article's record and its evidence */
 void add_span(article *a, const char *key, size_t s, size_t e);
+
+/* Allocations made while reading an article go through these: a failure
+ * marks the article (a->oom) and its document fails with TIFA_ENOMEM, so
+ * a rule that ran out of memory never passes for a rule that found
+ * nothing. Each returns what the plain call would. */
+void *art_need(article *a, void *p); /* p; marks a when p is NULL */
+char *art_slice(article *a, const ustr *u, size_t s, size_t e);
+char *art_strdup(article *a, const char *s);
+int art_add(article *a, slist *l, char *s);
+int art_add_unique(article *a, slist *l, char *s);
+static inline int art_fail(article *a, int rc) {
+    if (rc) a->oom = 1;
+    return rc;
+}
 void remove_span(article *a, const char *key);
 int fill_article(const page *pg, para *ps, const block *b, article *a, long title);
 void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a);

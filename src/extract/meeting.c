@@ -237,13 +237,13 @@ static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, 
     /* "七届常委会第十一次会议会议": a meeting word the page doubled */
     size_t *be = a2 < b2 ? &b2 : &b1, lo = a2 < b2 ? a2 : a1;
     if (*be >= lo + 4 && ends_with(u, *be, "会议") && ends_with(u, *be - 2, "会议")) *be -= 2;
-    char *first = ustr_slice(u, a1, b1), *second = ustr_slice(u, a2, b2);
+    char *first = art_slice(a, u, a1, b1), *second = art_slice(a, u, a2, b2);
     /* A bare 会议 or 会 names nothing ("一次非常重要的会议"). */
     int bare = first && second && !*second && (!strcmp(first, "会议") || !strcmp(first, "会") || !strcmp(first, "大会"));
     int set = 0;
     if (first && second && !bare) {
         size_t n1 = strlen(first), n2 = strlen(second);
-        char *s = malloc(n1 + n2 + 1);
+        char *s = art_need(a, malloc(n1 + n2 + 1));
         if (s) {
             memcpy(s, first, n1);
             memcpy(s + n1, second, n2 + 1);
@@ -260,7 +260,7 @@ static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, 
 
 static void set_org(const ustr *u, article *a, size_t cs, size_t e) {
     free(a->org);
-    a->org = ustr_slice(u, cs, e);
+    a->org = art_slice(a, u, cs, e);
     add_span(a, "meeting.org", cs, e);
 }
 
@@ -468,9 +468,9 @@ int name_as_actor(const ustr *u, size_t from, size_t to, article *a) {
 }
 
 /* Is a name only a meeting's kind ("第七次常务会议", "党组扩大会")? */
-static int name_is_generic(const char *name) {
+static int name_is_generic(article *a, const char *name) {
     ustr n;
-    if (ustr_init(&n, name, strlen(name))) return 0;
+    if (art_fail(a, ustr_init(&n, name, strlen(name)))) return 0;
     int g = generic_object(&n, 0, n.n);
     ustr_free(&n);
     return g;
@@ -482,14 +482,14 @@ static int name_is_generic(const char *name) {
 void name_from_title(article *a) {
     if (!a->title) return;
     ustr t;
-    if (ustr_init(&t, a->title, strlen(a->title))) return;
+    if (art_fail(a, ustr_init(&t, a->title, strlen(a->title)))) return;
     article h;
     memset(&h, 0, sizeof h);
     if (name_as_subject(&t, 0, t.n, &h) || name_as_object(&t, 0, t.n, &h)) {
         /* The headline may name the owner the text leaves out: "县政府召开
          * 第七次常务会议" above "…召开第七次常务会议". */
         size_t hn = h.name ? strlen(h.name) : 0, an = a->name ? strlen(a->name) : 0;
-        if (a->name && !(hn > an && strcmp(h.name + hn - an, a->name) == 0 && name_is_generic(a->name))) {
+        if (a->name && !(hn > an && strcmp(h.name + hn - an, a->name) == 0 && name_is_generic(a, a->name))) {
             free(h.name);
             h.name = NULL;
         }
@@ -502,6 +502,7 @@ void name_from_title(article *a) {
         h.name = h.org = NULL;
     }
 done:
+    a->oom |= h.oom;
     free(h.name);
     free(h.org);
     free(h.spans);
@@ -512,11 +513,11 @@ done:
 void org_from_chair(article *a) {
     if (a->org || !a->chair.title) return;
     ustr t;
-    if (ustr_init(&t, a->chair.title, strlen(a->chair.title))) return;
+    if (art_fail(a, ustr_init(&t, a->chair.title, strlen(a->chair.title)))) return;
     for (size_t i = 1; i < t.n; i++) {
         size_t which;
         if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which)) continue;
-        if (ends_with_any(&t, i, WORDS(org_suffixes)) && all_han(&t, 0, i)) a->org = ustr_slice(&t, 0, i);
+        if (ends_with_any(&t, i, WORDS(org_suffixes)) && all_han(&t, 0, i)) a->org = art_slice(a, &t, 0, i);
         break;
     }
     ustr_free(&t);
@@ -549,11 +550,11 @@ int place_in(const ustr *u, article *a, size_t from, size_t limit) {
         /* "在某市开始举行", "在郑州隆重开幕": the adverb is not the place. */
         for (size_t n; e > p + 2 && (n = ends_with_any(u, e, WORDS(time_words))) && e - n > p + 1;) e -= n;
         if (!plausible_place(u, p + 1, e)) continue;
-        char *place = ustr_slice(u, p + 1, e);
+        char *place = art_slice(a, u, p + 1, e);
         if (!place) return 0;
         if (strcmp(place, "京") == 0) {
             free(place);
-            place = strdup("北京");
+            place = art_strdup(a, "北京");
         }
         free(a->place);
         a->place = place;
@@ -576,7 +577,7 @@ void find_place(const ustr *u, article *a, size_t from, size_t limit) {
     }
     if (place_in(u, a, from, limit) || !a->title) return;
     ustr t;
-    if (ustr_init(&t, a->title, strlen(a->title))) return;
+    if (art_fail(a, ustr_init(&t, a->title, strlen(a->title)))) return;
     if (place_in(&t, a, 0, t.n)) remove_span(a, "meeting.place"); /* read from the headline, not the text */
     ustr_free(&t);
 }
@@ -614,7 +615,7 @@ void find_cues(const ustr *u, article *a) {
             }
         }
         if (!n) continue;
-        if (slist_add(&a->cues, ustr_slice(u, p, k + n))) return;
+        if (art_add(a, &a->cues, art_slice(a, u, p, k + n))) return;
         if (!u->n) break;
     }
 }

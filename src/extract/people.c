@@ -103,9 +103,10 @@ static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_
     return 0;
 }
 
-static void set_person(const ustr *u, person *p, size_t title_a, size_t name_a, size_t name_b) {
-    p->name = ustr_slice(u, name_a, name_b);
-    p->title = title_a < name_a ? ustr_slice(u, title_a, name_a) : NULL;
+/* a is the article being read, marked when memory runs out. */
+static void set_person(const ustr *u, article *a, person *p, size_t title_a, size_t name_a, size_t name_b) {
+    p->name = art_slice(a, u, name_a, name_b);
+    p->title = p->name && title_a < name_a ? art_slice(a, u, title_a, name_a) : NULL; /* no title without a name */
 }
 
 /* A name of 2-3 characters opening its clause, then a title word ending
@@ -187,27 +188,27 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
         size_t na, ta, nb, te;
         if (chair_named_after(u, p, &na, &ta, &nb)) {
-            set_person(u, &a->chair, ta, na, nb);
+            set_person(u, a, &a->chair, ta, na, nb);
             add_span(a, "meeting.chair", p, nb);
             return 1;
         }
         if (chair_after_you(u, j, &na, &nb, &ta, &te)) {
-            a->chair.name = ustr_slice(u, na, nb);
-            a->chair.title = ta < te ? ustr_slice(u, ta, te) : NULL;
+            a->chair.name = art_slice(a, u, na, nb);
+            a->chair.title = a->chair.name && ta < te ? art_slice(a, u, ta, te) : NULL;
             add_span(a, "meeting.chair", na < ta ? na : ta, p + 2);
             return 1;
         }
         if (person_titled_after(u, j, &na, &nb)) {
             /* "吴邦国委员长主持会议": the title after the name. */
-            a->chair.name = ustr_slice(u, na, nb);
-            a->chair.title = ustr_slice(u, nb, j);
+            a->chair.name = art_slice(a, u, na, nb);
+            a->chair.title = a->chair.name ? art_slice(a, u, nb, j) : NULL;
             add_span(a, "meeting.chair", na, p + 2);
             return 1;
         }
         if (!person_before(u, j, &na, &ta)) continue;
         nb = ends_with(u, j, "同志") ? j - 2 : j;
         if (not_a_person(u, na, nb)) continue;
-        set_person(u, &a->chair, ta, na, nb);
+        set_person(u, a, &a->chair, ta, na, nb);
         add_span(a, "meeting.chair", ta, p + 2);
         return 1;
     }
@@ -220,12 +221,13 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
 void chair_from_title(article *a) {
     if (a->chair.name || !a->title) return;
     ustr t;
-    if (ustr_init(&t, a->title, strlen(a->title))) return;
+    if (art_fail(a, ustr_init(&t, a->title, strlen(a->title)))) return;
     article h;
     memset(&h, 0, sizeof h);
     if (find_chair(&t, &h, 0, t.n)) {
         a->chair = h.chair;
     }
+    a->oom |= h.oom;
     free(h.spans);
     ustr_free(&t);
 }
@@ -242,7 +244,7 @@ void chair_title_elsewhere(const ustr *u, article *a) {
         if (!person_before(u, j, &na, &ta) || ta == na) continue;
         size_t nb = ends_with(u, j, "同志") ? j - 2 : j;
         if (u->off[nb] - u->off[na] != len || memcmp(u->s + u->off[na], a->chair.name, len) != 0) continue;
-        a->chair.title = ustr_slice(u, ta, na);
+        a->chair.title = art_slice(a, u, ta, na);
         add_span(a, "meeting.chair", ta, p + 2);
         return;
     }
@@ -274,14 +276,14 @@ static int not_a_person(const ustr *u, size_t a, size_t b) {
 static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t nb, size_t end) {
     if (not_a_person(u, na, nb)) return;
     person s;
-    set_person(u, &s, ta, na, nb);
+    set_person(u, a, &s, ta, na, nb);
     store_speaker(u, a, s, ta, end);
 }
 
 /* "温家宝总理发表讲话": the name [na, nb), its title after it up to t_end. */
 static void add_speaker_titled_after(const ustr *u, article *a, size_t na, size_t nb, size_t t_end, size_t end) {
     if (not_a_person(u, na, nb)) return;
-    person s = {ustr_slice(u, na, nb), ustr_slice(u, nb, t_end)};
+    person s = {art_slice(a, u, na, nb), art_slice(a, u, nb, t_end)};
     store_speaker(u, a, s, na, end);
 }
 
@@ -292,7 +294,7 @@ static void store_speaker(const ustr *u, article *a, person s, size_t span_a, si
         free(s.title);
         return;
     }
-    person *arr = realloc(a->speakers, (a->nspeakers + 1) * sizeof *arr);
+    person *arr = art_need(a, realloc(a->speakers, (a->nspeakers + 1) * sizeof *arr));
     if (!arr) {
         free(s.name);
         free(s.title);
@@ -362,10 +364,7 @@ static int spoke_elsewhere(const ustr *u, const article *a, size_t p, size_t k) 
         /* A named meeting: this one when it is the article's (or the
          * article names none: the scene names it). */
         if (!a->name) return 0;
-        char *x = ustr_slice(u, p + 1, e);
-        int other = x && !strstr(a->name, x) && !strstr(x, a->name);
-        free(x);
-        return other;
+        return !ustr_range_in(u, p + 1, e, a->name) && !ustr_range_has(u, p + 1, e, a->name);
     }
     return 0;
 }
@@ -567,13 +566,13 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
 static void add_present(const ustr *u, article *a, size_t found[][2], size_t nf) {
     for (size_t k = 0; k < nf; k++) {
         if (not_a_person(u, found[k][0], found[k][1])) continue;
-        char *name = ustr_slice(u, found[k][0], found[k][1]);
+        char *name = art_slice(a, u, found[k][0], found[k][1]);
         if (!name) return;
         if (slist_has(&a->present, name)) {
             free(name);
             continue;
         }
-        if (slist_add_unique(&a->present, name)) return;
+        if (art_add_unique(a, &a->present, name)) return;
         char key[32];
         snprintf(key, sizeof key, "meeting.present[%zu]", a->present.n - 1);
         add_span(a, key, found[k][0], found[k][1]);
@@ -930,7 +929,7 @@ static void colon_quote_speakers(const ustr *u, article *a) {
     for (size_t i = 0; i < u->n; i = para_end(u, i) + 1) {
         size_t na, nb = colon_quote_name_at(u, i, &na);
         if (!nb) continue;
-        char *name = ustr_slice(u, na, nb);
+        char *name = art_slice(a, u, na, nb);
         int times = 0;
         for (size_t k = 0; name && k < u->n && times < 2; k = para_end(u, k) + 1) {
             size_t ka, kb = colon_quote_name_at(u, k, &ka);
@@ -957,7 +956,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
                     add_speaker(u, a, ta < te ? ta : na, na, nb2, end);
                 } else if (person_before(u, j, &na, &ta)) {
                     nb = ends_with(u, j, "同志") ? j - 2 : j;
-                    char *name = ustr_slice(u, na, nb);
+                    char *name = art_slice(a, u, na, nb);
                     /* a bare name chairs and speaks when it is the chair found */
                     int chair = name && a->chair.name && strcmp(name, a->chair.name) == 0;
                     free(name);
@@ -965,7 +964,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
                         add_speaker(u, a, ta, na, nb, end);
                     } else if (chair) { /* with a title read where he was named with one */
                         size_t at = na, t0 = title_of(u, na, nb, &at), len = nb - na;
-                        person s = {ustr_slice(u, na, nb), t0 < at ? ustr_slice(u, t0, at) : NULL};
+                        person s = {art_slice(a, u, na, nb), t0 < at ? art_slice(a, u, t0, at) : NULL};
                         size_t n0 = a->nspeakers;
                         store_speaker(u, a, s, na, end);
                         if (a->nspeakers > n0 && t0 < at) {
@@ -999,7 +998,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         int cited, titled;
         if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
             mentions(u, na, nb, &cited, &titled);
-            char *name = ustr_slice(u, na, nb);
+            char *name = art_slice(a, u, na, nb);
             int ok = name && (!cited || known_person(a, name));
             free(name);
             if (ok) add_speaker_titled_after(u, a, na, nb, j, end);
@@ -1009,7 +1008,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         if (!person_before(u, j, &na, &ta)) continue;
         nb = ends_with(u, j, "同志") ? j - 2 : j;
         mentions(u, na, nb, &cited, &titled);
-        char *name = ustr_slice(u, na, nb);
+        char *name = art_slice(a, u, na, nb);
         int known = name && known_person(a, name);
         free(name);
         if (cited && !known) continue;
@@ -1075,6 +1074,6 @@ void find_attendees(const ustr *u, article *a) {
         size_t which;
         if (ustr_at_any(u, k, WORDS(attendee_manner), &which)) e = k;
     }
-    a->attendees = ustr_slice(u, s, e);
+    a->attendees = art_slice(a, u, s, e);
     add_span(a, "meeting.attendees", s, p + n);
 }

@@ -56,6 +56,15 @@ void slist_free(slist *l) {
     l->n = 0;
 }
 
+void *art_need(article *a, void *p) {
+    if (!p) a->oom = 1;
+    return p;
+}
+char *art_slice(article *a, const ustr *u, size_t s, size_t e) { return art_need(a, ustr_slice(u, s, e)); }
+char *art_strdup(article *a, const char *s) { return art_need(a, strdup(s)); }
+int art_add(article *a, slist *l, char *s) { return art_fail(a, slist_add(l, s)); }
+int art_add_unique(article *a, slist *l, char *s) { return art_fail(a, slist_add_unique(l, s)); }
+
 /* Records where field key was read: characters [s, e) of the article text. */
 void remove_span(article *a, const char *key) {
     for (size_t i = 0; i < a->nspans; i++)
@@ -78,7 +87,7 @@ void add_span(article *a, const char *key, size_t s, size_t e) {
             return;
         }
     span *p = realloc(a->spans, (a->nspans + 1) * sizeof *p);
-    if (!p) return; /* spans are evidence, not data: a failed add loses only the span */
+    if (!art_need(a, p)) return;
     a->spans = p;
     snprintf(p[a->nspans].key, sizeof p[a->nspans].key, "%s", key);
     p[a->nspans].a = s;
@@ -171,9 +180,9 @@ int refill_as_report(const page *pg, para *ps, const block *b, article *a, long 
 void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a) {
     if (a->place && a->date) return;
     size_t ca = ps[cap->first].a, cb = ps[cap->last - 1].b;
-    char *text = ustr_slice(pg->doc, ca, cb);
+    char *text = art_slice(a, pg->doc, ca, cb);
     ustr u;
-    if (!text || ustr_init(&u, text, strlen(text))) {
+    if (!text || art_fail(a, ustr_init(&u, text, strlen(text)))) {
         free(text);
         return;
     }
@@ -204,10 +213,10 @@ int fill_article(const page *pg, para *ps, const block *b, article *a, long titl
     /* Lines above the title (navigation) and the title itself are not text. */
     if (title >= 0 && (size_t)title >= first && (size_t)title < first + 3 && (size_t)title + 1 < b->last)
         first = (size_t)title + 1;
-    if (title >= 0) a->title = ustr_slice(doc, ps[title].a, ps[title].b);
+    if (title >= 0) a->title = art_slice(a, doc, ps[title].a, ps[title].b);
     if (first >= b->last) first = b->last - 1;
     size_t ta = ps[first].a, tb = ps[b->last - 1].b;
-    a->text = ustr_slice(doc, ta, tb);
+    a->text = art_slice(a, doc, ta, tb);
     if (!a->text) return -1;
     ustr u;
     if (ustr_init(&u, a->text, strlen(a->text))) return -1;
@@ -215,7 +224,7 @@ int fill_article(const page *pg, para *ps, const block *b, article *a, long titl
     find_source_and_reporters(&u, a);
     int rc = terms_extract(&u, &a->terms);
     ustr_free(&u);
-    return rc;
+    return rc || a->oom ? -1 : 0;
 }
 
 static void write_page(jw *w, const clean_doc *cd) {
@@ -248,7 +257,9 @@ static void write_anomalies(jw *w, const clean_doc *cd) {
     ustr u;
     jw_key(w, "anomalies");
     jw_arr(w);
-    if (ustr_init(&u, cd->decoded.s ? cd->decoded.s : "", cd->decoded.len) == 0) {
+    if (ustr_init(&u, cd->decoded.s ? cd->decoded.s : "", cd->decoded.len))
+        w->failed = 1;
+    else {
         for (size_t i = 0; i < u.n; i++) {
             if (!u_is_han(u.cp[i])) continue;
             size_t j = i + 1;
@@ -263,6 +274,7 @@ static void write_anomalies(jw *w, const clean_doc *cd) {
                 jw_obj(w);
                 jw_field(w, "kind", "garbled");
                 char *t = ustr_slice(&u, i + 1, j);
+                if (!t) w->failed = 1;
                 jw_field(w, "text", t ? t : "");
                 free(t);
                 jw_key(w, "offset");
@@ -403,23 +415,51 @@ static void write_article(jw *w, const article *a) {
     jw_obj_end(w);
 }
 
+static void write_record(jw *w, const char *name, const clean_doc *cd, const record *rec) {
+    jw_obj(w);
+    jw_key(w, "file");
+    jw_str(w, name);
+    jw_key(w, "encoding");
+    jw_str(w, tifa_encoding_name(cd->rep.encoding));
+    jw_key(w, "script");
+    jw_str(w, script_of(cd));
+    write_noise(w, &cd->rep);
+    write_anomalies(w, cd);
+    write_page(w, cd);
+    jw_key(w, "articles");
+    jw_arr(w);
+    for (size_t i = 0; i < rec->n; i++) write_article(w, &rec->arts[i]);
+    jw_arr_end(w);
+    jw_obj_end(w);
+}
+
 /* The fields the corpus indexes, from the first meeting article (else the
  * first article). */
-static void summarize(const record *rec, doc_summary *sum) {
+static char *dup_or_null(const char *s, int *oom) {
+    char *d = s ? strdup(s) : NULL;
+    if (s && !d) *oom = 1;
+    return d;
+}
+
+/* Non-zero when memory ran out. */
+static int summarize(const record *rec, doc_summary *sum) {
     const article *pick = NULL;
+    int oom = 0;
     for (size_t i = 0; i < rec->n; i++) {
         const terms *t = &rec->arts[i].terms;
-        for (size_t k = 0; k < t->numbered.n; k++) slist_add_unique(&sum->terms, strdup(t->numbered.items[k]));
-        for (size_t k = 0; k < t->quoted.n; k++) slist_add_unique(&sum->terms, strdup(t->quoted.items[k]));
+        for (size_t k = 0; k < t->numbered.n; k++)
+            oom |= slist_add_unique(&sum->terms, strdup(t->numbered.items[k])) != 0;
+        for (size_t k = 0; k < t->quoted.n; k++) oom |= slist_add_unique(&sum->terms, strdup(t->quoted.items[k])) != 0;
     }
     for (size_t i = 0; i < rec->n && !pick; i++)
         if (rec->arts[i].is_meeting) pick = &rec->arts[i];
     if (!pick && rec->n) pick = &rec->arts[0];
-    if (!pick) return;
-    sum->date = pick->date ? strdup(pick->date) : NULL;
-    sum->meeting = pick->name ? strdup(pick->name) : NULL;
-    sum->org = pick->org ? strdup(pick->org) : NULL;
-    sum->title = pick->title ? strdup(pick->title) : NULL;
+    if (!pick) return oom;
+    sum->date = dup_or_null(pick->date, &oom);
+    sum->meeting = dup_or_null(pick->name, &oom);
+    sum->org = dup_or_null(pick->org, &oom);
+    sum->title = dup_or_null(pick->title, &oom);
+    return oom;
 }
 
 void doc_summary_free(doc_summary *s) {
@@ -480,24 +520,14 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     }
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
     attach_page(&cd, rec.arts, rec.n);
-    if (sum) summarize(&rec, sum);
+    int oom = sum && summarize(&rec, sum);
+    for (size_t i = 0; i < rec.n; i++) oom |= rec.arts[i].oom;
     jw w;
     jw_init(&w, pretty);
-    jw_obj(&w);
-    jw_key(&w, "file");
-    jw_str(&w, name);
-    jw_key(&w, "encoding");
-    jw_str(&w, tifa_encoding_name(cd.rep.encoding));
-    jw_key(&w, "script");
-    jw_str(&w, script_of(&cd));
-    write_noise(&w, &cd.rep);
-    write_anomalies(&w, &cd);
-    write_page(&w, &cd);
-    jw_key(&w, "articles");
-    jw_arr(&w);
-    for (size_t i = 0; i < rec.n; i++) write_article(&w, &rec.arts[i]);
-    jw_arr_end(&w);
-    jw_obj_end(&w);
+    if (oom)
+        w.failed = 1; /* the record would be incomplete (even inconsistent): nothing is written */
+    else
+        write_record(&w, name, &cd, &rec);
     for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
     free(rec.arts);
     free(ps);

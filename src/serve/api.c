@@ -38,13 +38,17 @@ void reply_error(reply *r, unsigned status, const char *fmt, ...) {
     char *buf = NULL;
     size_t len = 0;
     FILE *fp = open_memstream(&buf, &len);
-    if (!fp) return reply_oom(r);
+    if (!fp) {
+        reply_oom(r);
+        return;
+    }
     fputs("{\"error\":", fp);
     print_json_string(fp, msg);
     fputs("}", fp);
     if (fclose(fp) != 0) {
         free(buf);
-        return reply_oom(r);
+        reply_oom(r);
+        return;
     }
     r->status = status;
     r->type = JSON_TYPE;
@@ -71,7 +75,8 @@ static int out_open(out *o, reply *r) {
 static void out_send(out *o, reply *r) {
     if (fclose(o->fp) != 0) {
         free(o->buf);
-        return reply_oom(r);
+        reply_oom(r);
+        return;
     }
     r->status = 200;
     r->type = JSON_TYPE;
@@ -169,7 +174,10 @@ static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, reply 
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
-    if (!c) return out_drop(&o);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
     fputs("{\"results\":[", o.fp);
     hit_writer w = {o.fp, 0};
     int64_t total = 0;
@@ -178,7 +186,8 @@ static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, reply 
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
-        return reply_error(r, status_for(st), "search: %s", err.message);
+        reply_error(r, status_for(st), "search: %s", err.message);
+        return;
     }
     fprintf(o.fp, "],\"total\":%lld}", (long long)total);
     out_send(&o, r);
@@ -186,9 +195,14 @@ static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, reply 
 
 void api_search(serve_ctx *s, serve_request *rq, reply *r) {
     const char *q = req_arg(rq, "q");
-    if (!q || !*q) return reply_error(r, 400, "q: the search query is missing");
-    if (!param_text(q, MAX_QUERY))
-        return reply_error(r, 400, "q: at most %d bytes of UTF-8 text without control characters", MAX_QUERY);
+    if (!q || !*q) {
+        reply_error(r, 400, "q: the search query is missing");
+        return;
+    }
+    if (!param_text(q, MAX_QUERY)) {
+        reply_error(r, 400, "q: at most %d bytes of UTF-8 text without control characters", MAX_QUERY);
+        return;
+    }
     tifa_filter f = {.limit = 20};
     if (!opt_int(rq, "limit", 1, 100, &f.limit, r) || !opt_int(rq, "offset", 0, 1000000, &f.offset, r) ||
         !opt_date(rq, "from", &f.from, r) || !opt_date(rq, "to", &f.to, r) ||
@@ -222,7 +236,10 @@ static const char *charset_of(const char *bytes, size_t len) {
 }
 
 void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
-    if (id <= 0) return reply_error(r, 400, "bad document id: a whole number from 1");
+    if (id <= 0) {
+        reply_error(r, 400, "bad document id: a whole number from 1");
+        return;
+    }
     tifa_corpus *c = take(s, r);
     if (!c) return;
     char *record = NULL, *clean = NULL, *raw = NULL, *file = NULL;
@@ -308,9 +325,18 @@ static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
 void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
     const char *as = req_arg(rq, "a"), *bs = req_arg(rq, "b");
     int64_t ids[2];
-    if (!as || !bs) return reply_error(r, 400, "a and b: the ids of the two documents are needed");
-    if (!param_id(as, &ids[0])) return reply_error(r, 400, "a: bad document id");
-    if (!param_id(bs, &ids[1])) return reply_error(r, 400, "b: bad document id");
+    if (!as || !bs) {
+        reply_error(r, 400, "a and b: the ids of the two documents are needed");
+        return;
+    }
+    if (!param_id(as, &ids[0])) {
+        reply_error(r, 400, "a: bad document id");
+        return;
+    }
+    if (!param_id(bs, &ids[1])) {
+        reply_error(r, 400, "b: bad document id");
+        return;
+    }
     char key[64], version[CACHE_VERSION_LEN];
     snprintf(key, sizeof key, "diff\n%lld\n%lld", (long long)ids[0], (long long)ids[1]);
     if (from_cache(s, key, r, version)) return;
@@ -339,7 +365,10 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
-    if (!c) return out_drop(&o);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
     fprintf(o.fp, "{\"by\":\"%s\",\"terms\":[", by_month ? "month" : "year");
     for (int i = 0; i < n; i++) {
         if (i) fputc(',', o.fp);
@@ -352,7 +381,8 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
-        return reply_error(r, status_for(st), "trend: %s", err.message);
+        reply_error(r, status_for(st), "trend: %s", err.message);
+        return;
     }
     fputs("]}", o.fp);
     out_send(&o, r);
@@ -361,15 +391,25 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
 void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
     const char *terms[MAX_TERMS + 1];
     int n = req_args(rq, "term", terms, MAX_TERMS + 1);
-    if (n == 0) return reply_error(r, 400, "term: at least one term is needed");
-    if (n > MAX_TERMS) return reply_error(r, 400, "term: at most %d terms", MAX_TERMS);
+    if (n == 0) {
+        reply_error(r, 400, "term: at least one term is needed");
+        return;
+    }
+    if (n > MAX_TERMS) {
+        reply_error(r, 400, "term: at most %d terms", MAX_TERMS);
+        return;
+    }
     for (int i = 0; i < n; i++)
-        if (!param_text(terms[i], MAX_TERM))
-            return reply_error(r, 400, "term: each from 1 to %d bytes of UTF-8 text without control characters",
-                               MAX_TERM);
+        if (!param_text(terms[i], MAX_TERM)) {
+            reply_error(r, 400, "term: each from 1 to %d bytes of UTF-8 text without control characters", MAX_TERM);
+            return;
+        }
     const char *by = req_arg(rq, "by");
     if (by && !*by) by = NULL;
-    if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0) return reply_error(r, 400, "by: year or month");
+    if (by && strcmp(by, "year") != 0 && strcmp(by, "month") != 0) {
+        reply_error(r, 400, "by: year or month");
+        return;
+    }
     int by_month = by && !strcmp(by, "month");
     char key[MAX_TERMS * (MAX_TERM + 1) + 32], version[CACHE_VERSION_LEN];
     size_t k = (size_t)snprintf(key, sizeof key, "trend\n%s", by_month ? "month" : "year");
@@ -382,11 +422,16 @@ void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
 /* ------------------------------------------------------------------- add */
 
 void api_add(serve_ctx *s, serve_request *rq, reply *r) {
-    if (s->cfg.read_only)
-        return reply_error(r, 403, "this server is read-only (tifa serve --read-only): adding is off");
+    if (s->cfg.read_only) {
+        reply_error(r, 403, "this server is read-only (tifa serve --read-only): adding is off");
+        return;
+    }
     size_t len;
     const char *body = req_body(rq, &len);
-    if (!body || len == 0) return reply_error(r, 400, "the body is empty: send the raw bytes of a document");
+    if (!body || len == 0) {
+        reply_error(r, 400, "the body is empty: send the raw bytes of a document");
+        return;
+    }
     const char *name;
     if (!opt_text(rq, "name", MAX_FILTER, &name, r)) return;
     char fallback[64];
@@ -411,7 +456,10 @@ void api_add(serve_ctx *s, serve_request *rq, reply *r) {
         tifa_corpus_close(c);
     }
     pthread_mutex_unlock(&s->write_lock);
-    if (st != TIFA_OK) return reply_error(r, status_for(st), "add: %s", err.message);
+    if (st != TIFA_OK) {
+        reply_error(r, status_for(st), "add: %s", err.message);
+        return;
+    }
     cache_bump(&s->cache);
     static const char *const names[] = {"added", "duplicate", "near-duplicate"};
     out o;
@@ -429,7 +477,10 @@ void api_stats(serve_ctx *s, reply *r) {
     tifa_error err = {0};
     tifa_status rc = tifa_corpus_stats_get(c, &st, &err);
     pool_give(&s->pool, c);
-    if (rc != TIFA_OK) return reply_error(r, 500, "stats: %s", err.message);
+    if (rc != TIFA_OK) {
+        reply_error(r, 500, "stats: %s", err.message);
+        return;
+    }
     out o;
     if (!out_open(&o, r)) return;
     fprintf(o.fp,

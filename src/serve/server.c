@@ -201,33 +201,54 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
     route rt;
     route_match(url, &rt);
     int get = !strcmp(method, "GET") || !strcmp(method, "HEAD"), post = !strcmp(method, "POST");
-    if (rt.kind == ROUTE_NONE) return reply_error(r, 404, "not found: %s", url[0] == '/' ? "no such page" : "bad path");
-    if (rt.kind == ROUTE_ADD ? !post : !get)
-        return reply_error(r, 405, "method %s not allowed here", rt.kind == ROUTE_ADD ? "other than POST" : method);
+    if (rt.kind == ROUTE_NONE) {
+        reply_error(r, 404, "not found: %s", url[0] == '/' ? "no such page" : "bad path");
+        return;
+    }
+    if (rt.kind == ROUTE_ADD ? !post : !get) {
+        reply_error(r, 405, "method %s not allowed here", rt.kind == ROUTE_ADD ? "other than POST" : method);
+        return;
+    }
     const serve_asset *a;
     switch (rt.kind) {
     case ROUTE_PAGE:
-        if ((a = serve_asset_find("index.html"))) return reply_asset(a, r);
-        return reply_error(r, 500, "index.html is not compiled in");
+        if ((a = serve_asset_find("index.html"))) {
+            reply_asset(a, r);
+            return;
+        }
+        reply_error(r, 500, "index.html is not compiled in");
+        return;
     case ROUTE_ASSET:
-        if ((a = serve_asset_find(rt.asset))) return reply_asset(a, r);
-        return reply_error(r, 404, "not found: no such asset");
+        if ((a = serve_asset_find(rt.asset))) {
+            reply_asset(a, r);
+            return;
+        }
+        reply_error(r, 404, "not found: no such asset");
+        return;
     case ROUTE_SEARCH:
-        return api_search(s, rq, r);
+        api_search(s, rq, r);
+        return;
     case ROUTE_DOC:
-        return api_doc(s, rt.id, 0, r);
+        api_doc(s, rt.id, 0, r);
+        return;
     case ROUTE_DOC_RAW:
-        return api_doc(s, rt.id, 1, r);
+        api_doc(s, rt.id, 1, r);
+        return;
     case ROUTE_DOC_RECORD:
-        return api_doc(s, rt.id, 2, r);
+        api_doc(s, rt.id, 2, r);
+        return;
     case ROUTE_DIFF:
-        return api_diff(s, rq, r);
+        api_diff(s, rq, r);
+        return;
     case ROUTE_TREND:
-        return api_trend(s, rq, r);
+        api_trend(s, rq, r);
+        return;
     case ROUTE_ADD:
-        return api_add(s, rq, r);
+        api_add(s, rq, r);
+        return;
     case ROUTE_STATS:
-        return api_stats(s, r);
+        api_stats(s, r);
+        return;
     case ROUTE_NONE:
         break;
     }
