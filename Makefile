@@ -21,7 +21,7 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
-           src/serve/server.c src/serve/api.c src/serve/route.c src/serve/cache.c build/gen/assets.c
+           src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.
@@ -128,9 +128,9 @@ build/libtifa-fuzz.a: $(FUZZ_OBJ)
 build/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/libtifa-fuzz.a
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a $(LIBS) -o $@
 
-# The server's path and parameter checks (no HTTP, no corpus needed).
-build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h src/serve/route.c src/serve/route.h
-	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c src/serve/route.c -o $@
+# The server's path, parameter, Host and Origin checks (no HTTP, no corpus needed).
+build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h src/serve/route.c src/serve/route.h src/serve/guard.c src/serve/guard.h
+	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c src/serve/route.c src/serve/guard.c -o $@
 
 FUZZ_SECONDS ?= 10
 fuzz-smoke: $(FUZZ_TARGETS:%=build/fuzz-%)

@@ -11,7 +11,7 @@
 
 static const char *serve_help =
     "usage: tifa serve [--db PATH] [--port N] [--bind ADDR] [--read-only] [--max-body BYTES]\n"
-    "                  [--no-cache] [--log]\n"
+    "                  [--allow-host NAME]... [--no-cache] [--log]\n"
     "\n"
     "A reading room in the browser over the corpus: search, documents with their\n"
     "facts, compare, trend, add. Pages and a JSON API (see README) on\n"
@@ -22,6 +22,10 @@ static const char *serve_help =
     "  --port N          default 8080; 0 picks a free port (the address is printed)\n"
     "  --bind ADDR       numeric address to listen on, default 127.0.0.1 (this machine\n"
     "                    only); 0.0.0.0 opens it to the network (no authentication!)\n"
+    "  --allow-host NAME answer requests for this host name too (a name the server is\n"
+    "                    reached by: a proxy, /etc/hosts); by default only localhost,\n"
+    "                    127.0.0.1, [::1] and the bound address are, anything else gets\n"
+    "                    421 (a DNS-rebinding page names its own host). Repeatable, up to 16\n"
     "  --read-only       no adding (POST /api/add answers 403)\n"
     "  --max-body BYTES  largest request body, default 10M (suffix K or M); larger: 413\n"
     "  --no-cache        compute every search, trend and diff afresh (by default recent\n"
@@ -45,8 +49,18 @@ static int parse_size(const char *s, size_t *out) {
     return 1;
 }
 
+/* A host name as a Host header carries it, without a port: letters,
+ * digits, '-', '.', or an IPv6 address in brackets. */
+static int host_name_ok(const char *s) {
+    if (!*s || strlen(s) > 253) return 0;
+    if (s[0] == '[') return s[strlen(s) - 1] == ']' && strspn(s + 1, "0123456789abcdefABCDEF:.") == strlen(s) - 2;
+    return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.") == strlen(s);
+}
+
 int cmd_serve(int argc, char **argv) {
     serve_config cfg = {.bind = "127.0.0.1", .port = 8080, .max_body = 10u << 20, .handles = 8};
+    const char *allow[16];
+    cfg.allow_hosts = allow;
     const char *db = NULL;
     tifa_filter unused = {0};
     for (int i = 1; i < argc; i++) {
@@ -63,6 +77,10 @@ int cmd_serve(int argc, char **argv) {
             cfg.port = (unsigned)v;
         } else if (!strcmp(a, "--bind") && i + 1 < argc) {
             cfg.bind = argv[++i];
+        } else if (!strcmp(a, "--allow-host") && i + 1 < argc) {
+            if (!host_name_ok(argv[++i]) || cfg.nallow_hosts == sizeof allow / sizeof allow[0])
+                return usage_error("serve", argv[i]);
+            allow[cfg.nallow_hosts++] = argv[i];
         } else if (!strcmp(a, "--read-only")) {
             cfg.read_only = 1;
         } else if (!strcmp(a, "--max-body") && i + 1 < argc) {

@@ -15,6 +15,7 @@
 #include <strings.h>
 #include <sys/socket.h>
 #include "serve/assets.h"
+#include "serve/guard.h"
 #include "serve/route.h"
 #include "serve/serve.h"
 
@@ -234,6 +235,58 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
     reply_error(r, 404, "not found");
 }
 
+/* ----------------------------------------------------------------- guard */
+
+/* The address and port this connection came in on, the address as a Host
+ * header writes it ("127.0.0.1", "[::1]"). 0 when unknown. */
+static int local_address(struct MHD_Connection *conn, char *name, size_t cap, unsigned *port) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    struct sockaddr_storage a;
+    socklen_t n = sizeof a;
+    if (!ci || getsockname(ci->connect_fd, (struct sockaddr *)&a, &n) != 0) return 0;
+    char text[INET6_ADDRSTRLEN];
+    if (a.ss_family == AF_INET) {
+        const struct sockaddr_in *v4 = (const struct sockaddr_in *)&a;
+        *port = ntohs(v4->sin_port);
+        return inet_ntop(AF_INET, &v4->sin_addr, name, (socklen_t)cap) != NULL;
+    }
+    const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)&a;
+    if (a.ss_family != AF_INET6 || !inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text)) return 0;
+    *port = ntohs(v6->sin6_port);
+    return snprintf(name, cap, "[%s]", text) < (int)cap;
+}
+
+/* Refuses (421) a Host this server is not known by, and (403) a write that
+ * may come from another site: see guard.h. 1 when r holds the refusal. */
+static int guard(serve_ctx *s, serve_request *rq, const char *method, reply *r) {
+    const char *hosts[2];
+    if (req_header_count(rq, MHD_HTTP_HEADER_HOST, hosts, 2) != 1) {
+        reply_error(r, 421, "one Host header is needed");
+        return 1;
+    }
+    char local[INET6_ADDRSTRLEN + 2] = "", bound[INET6_ADDRSTRLEN + 2];
+    unsigned port = 0;
+    local_address(rq->conn, local, sizeof local, &port);
+    snprintf(bound, sizeof bound, strchr(s->cfg.bind, ':') ? "[%s]" : "%s", s->cfg.bind);
+    const char *names[] = {"localhost", "127.0.0.1", "[::1]", bound, local};
+    if (!host_allowed(hosts[0], port, names, 5, s->cfg.allow_hosts, s->cfg.nallow_hosts)) {
+        reply_error(r, 421, "this server does not answer to the host name %.200s (tifa serve --allow-host NAME)",
+                    hosts[0]);
+        return 1;
+    }
+    if (!strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS")) return 0;
+    const char *v[2];
+    const char *origin = req_header_count(rq, "Origin", v, 2) == 1 ? v[0] : NULL;
+    const char *referer = req_header_count(rq, MHD_HTTP_HEADER_REFERER, v, 2) == 1 ? v[0] : NULL;
+    const char *type = req_header_count(rq, MHD_HTTP_HEADER_CONTENT_TYPE, v, 2) == 1 ? v[0] : NULL;
+    int custom = req_header_count(rq, "X-Tifa-Request", v, 1) > 0;
+    const char *why = req_header_count(rq, "Origin", v, 2) > 1 ? "more than one Origin"
+                                                               : write_refusal(hosts[0], origin, referer, type, custom);
+    if (!why) return 0;
+    reply_error(r, 403, "refused: %s", why);
+    return 1;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **con_cls) {
     (void)version;
@@ -243,6 +296,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (!(rq = calloc(1, sizeof *rq))) return MHD_NO;
         rq->conn = conn;
         *con_cls = rq;
+        reply g = {0};
+        if (guard(s, rq, method, &g)) { /* before a byte of the body is read */
+            rq->answered = 1;
+            return send_reply(s, conn, method, url, &g);
+        }
         /* Two lengths: which one the body has is anyone's guess (request
          * smuggling through a proxy). Refused before reading anything. */
         const char *lens[2];
