@@ -160,11 +160,16 @@ build/test-shared: tests/shared_link.c build/libtifa.so include/tifa.h
 build/test-diff: tests/unit_diff.c build/libtifa-asan.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_diff.c build/libtifa-asan.a $(LIBS) -o $@
 
+build/test-store: tests/unit_store.c build/libtifa-asan.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_store.c build/libtifa-asan.a $(LIBS) -o $@
+
 build/test-stream: tests/stream.c build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a $(LIBS) -o $@
 
-test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-shared
+test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-shared build/test-store
 	./build/test-unit
+	./build/test-store
+	sh tests/store.sh build/tifa-asan
 	./build/test-stream
 	./build/test-tokenize
 	./build/test-diff

@@ -239,12 +239,135 @@ static void progress(size_t done, size_t total, double bytes, double start) {
     fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %.0fs   ", done, total, rate, eta);
 }
 
+/* The books of one add: results are counted only once the batch they
+ * are in is committed, so the closing line says what the corpus holds. */
+typedef struct {
+    tifa_corpus *c;
+    const pathlist *files;
+    const char *db;
+    int tty;
+    size_t counts[4]; /* added, duplicates, near, failed: final */
+    /* The files handed to the corpus since the last commit, with their
+     * results: counted at the commit, added again after a rollback. */
+    size_t *open;
+    unsigned char *result;
+    size_t nopen, cap;
+    char why[256]; /* why the last batch was rolled back */
+} adder;
+
+#define ADD_LOST     (-1) /* the open batch was rolled back */
+#define ADD_ATTEMPTS 3    /* a rolled-back batch: tries in all */
+
+static int adder_push(adder *a, size_t file, int result) {
+    if (a->nopen == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 256;
+        size_t *o = realloc(a->open, cap * sizeof *o);
+        if (o) a->open = o;
+        unsigned char *r = o ? realloc(a->result, cap) : NULL;
+        if (!r) return -1;
+        a->result = r;
+        a->cap = cap;
+    }
+    a->open[a->nopen] = file;
+    a->result[a->nopen++] = (unsigned char)result;
+    return 0;
+}
+
+static void adder_settle(adder *a) {
+    for (size_t k = 0; k < a->nopen; k++) a->counts[a->result[k]]++;
+    a->nopen = 0;
+}
+
+static void adder_fail(adder *a, const char *path, const char *msg) {
+    fprintf(stderr, "%stifa: %s: %s\n", a->tty ? "\r" : "", path, msg);
+    a->counts[3]++;
+}
+
+/* Adds file i (prepared); 0, or ADD_LOST when its batch was rolled back
+ * (a->open then lists the batch, this file included). */
+static int adder_put(adder *a, size_t i, const tifa_prepared *p) {
+    tifa_error err = {0};
+    tifa_add_result result;
+    int64_t id;
+    tifa_status st = tifa_corpus_add_prepared(a->c, p, &result, &id, &err);
+    if (st == TIFA_EBATCH) {
+        snprintf(a->why, sizeof a->why, "%s", err.message);
+        if (adder_push(a, i, 0)) adder_fail(a, a->files->paths[i], "out of memory");
+        return ADD_LOST;
+    }
+    if (st != TIFA_OK) {
+        adder_fail(a, a->files->paths[i], err.message);
+        return 0;
+    }
+    if (adder_push(a, i, (int)result)) {
+        adder_fail(a, a->files->paths[i], "out of memory");
+        return 0;
+    }
+    if (tifa_corpus_uncommitted(a->c) == 0) adder_settle(a);
+    return 0;
+}
+
+/* Commits what is open; ADD_LOST when that rolled it back. */
+static int adder_commit(adder *a) {
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_commit(a->c, &err);
+    if (st == TIFA_OK) {
+        adder_settle(a);
+        return 0;
+    }
+    snprintf(a->why, sizeof a->why, "%s", err.message);
+    return ADD_LOST;
+}
+
+/* A batch was rolled back (a->open): reads, prepares and adds its files
+ * again, up to ADD_ATTEMPTS in all, waiting longer each time; what still
+ * fails is reported by name and counted as failed. */
+static void adder_recover(adder *a) {
+    for (int attempt = 1; attempt < ADD_ATTEMPTS && a->nopen; attempt++) {
+        fprintf(stderr, "%stifa: %s: %s (a batch of %zu documents: trying it again)\n", a->tty ? "\r" : "", a->db,
+                a->why, a->nopen);
+        struct timespec wait = {attempt / 2, (attempt % 2) * 500000000L}; /* 0.5 s, 1 s */
+        nanosleep(&wait, NULL);
+        size_t n = a->nopen, *again = malloc(n * sizeof *again);
+        if (!again) break;
+        memcpy(again, a->open, n * sizeof *again);
+        a->nopen = 0;
+        int lost = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (lost) { /* not tried in this attempt: kept for the next */
+                if (adder_push(a, again[k], 0)) adder_fail(a, a->files->paths[again[k]], "out of memory");
+                continue;
+            }
+            slot s = {0};
+            prepare_one(a->c, a->files->paths[again[k]], &s);
+            if (s.error) {
+                fprintf(stderr, "%s%s\n", a->tty ? "\r" : "", s.error);
+                a->counts[3]++;
+            } else
+                lost = adder_put(a, again[k], s.prep) == ADD_LOST;
+            free(s.error);
+            tifa_prepared_free(s.prep);
+        }
+        free(again);
+        if (!lost && adder_commit(a) != ADD_LOST) return;
+    }
+    for (size_t k = 0; k < a->nopen; k++) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "not stored (%s)", a->why);
+        adder_fail(a, a->files->paths[a->open[k]], msg);
+    }
+    a->nopen = 0;
+}
+
 static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] FILE|DIR...\n"
                               "\n"
                               "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
                               "files, recursively) with its raw bytes. Same clean text: skipped as a duplicate;\n"
                               "a near copy (a repost): stored and linked to the first. Ends with the line\n"
                               "  added N, duplicates D, near-duplicates K, failed F\n"
+                              "counting what was committed. A batch the corpus could not take (another add\n"
+                              "holding it for minutes, a full disk) is tried again twice, then its files are\n"
+                              "named as failed. Two adds on one corpus take turns.\n"
                               "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
                               "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n";
 
@@ -285,8 +408,7 @@ int cmd_add(int argc, char **argv) {
     tifa_corpus *c = open_corpus(db, 0);
     if (!c) return 1;
     tifa_corpus_set_batch(c, batch);
-    size_t counts[4] = {0}; /* added, duplicates, near, failed */
-    int tty = isatty(2);
+    adder a = {.c = c, .files = &files, .db = corpus_path(db), .tty = isatty(2)};
     double start = now_seconds(), bytes = 0;
     pool p = {.files = &files, .corpus = c, .slots = calloc(WINDOW, sizeof(slot))};
     pthread_mutex_init(&p.lock, NULL);
@@ -302,17 +424,11 @@ int cmd_add(int argc, char **argv) {
         memset(&p.slots[i % WINDOW], 0, sizeof(slot));
         p.ready_bytes -= s.bytes;
         pthread_mutex_unlock(&p.lock);
-        tifa_error err = {0};
-        tifa_add_result result;
-        int64_t id;
         if (s.error) {
-            fprintf(stderr, "%s%s\n", tty ? "\r" : "", s.error);
-            counts[3]++;
-        } else if (tifa_corpus_add_prepared(c, s.prep, &result, &id, &err) != TIFA_OK) {
-            fprintf(stderr, "%stifa: %s: %s\n", tty ? "\r" : "", files.paths[i], err.message);
-            counts[3]++;
-        } else {
-            counts[result]++;
+            fprintf(stderr, "%s%s\n", a.tty ? "\r" : "", s.error);
+            a.counts[3]++;
+        } else if (adder_put(&a, i, s.prep) == ADD_LOST) {
+            adder_recover(&a);
         }
         bytes += (double)s.bytes;
         free(s.error);
@@ -321,24 +437,23 @@ int cmd_add(int argc, char **argv) {
         p.stored = i + 1;
         pthread_cond_broadcast(&p.changed);
         pthread_mutex_unlock(&p.lock);
-        if (tty && (i % 16 == 0 || i + 1 == files.n)) progress(i + 1, files.n, bytes, start);
+        if (a.tty && (i % 16 == 0 || i + 1 == files.n)) progress(i + 1, files.n, bytes, start);
     }
     for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
     if (!started && files.n) {
         fprintf(stderr, "tifa: add: cannot start threads\n");
         status = 1;
     }
-    tifa_error cerr = {0};
-    if (tifa_corpus_commit(c, &cerr) != TIFA_OK) {
-        fprintf(stderr, "tifa: %s: %s\n", corpus_path(db), cerr.message);
-        status = 1;
-    }
-    if (tty) fputc('\n', stderr);
+    if (adder_commit(&a) == ADD_LOST) adder_recover(&a);
+    if (a.tty) fputc('\n', stderr);
+    size_t *counts = a.counts;
     fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, failed %zu\n", counts[0], counts[1], counts[2],
             counts[3]);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.changed);
     free(p.slots);
+    free(a.open);
+    free(a.result);
     for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
     free(files.paths);
     tifa_corpus_close(c);
