@@ -4,6 +4,7 @@
 # list, show (--raw gives back the original bytes), trend, export, diff, and
 # crash safety: kill -9 during add leaves a database that passes
 # integrity_check and holds whole documents only; rerunning completes it.
+# The folder walk: symbolic link loops, FIFOs, sockets and devices.
 set -u
 TIFA=${1:-build/tifa}
 case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
@@ -15,6 +16,8 @@ ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "not ok - $1"; }
 check() { if eval "$2"; then ok; else bad "$1"; fi; }
 DB=$tmp/t.db
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 
 "$TIFA" add --db "$DB" "$ROOT/examples" > "$tmp/out" 2> "$tmp/err"
 check "add examples: summary line" 'grep -qx "added 5, duplicates 0, near-duplicates 0, failed 0" "$tmp/err"'
@@ -145,5 +148,36 @@ while kill -0 $pid 2> /dev/null && [ $n -lt 20 ]; do
 done
 wait $pid
 check "search works while add writes" '[ $okr -eq 1 ]'
+
+# ------------------------------------------------------------ the folder walk
+# Two links to the folder itself and one to its parent made the walk run
+# forever; a FIFO named *.txt made it wait forever for a writer. The walk
+# must finish (the timeout is generous), store each document once, and
+# say what it skipped.
+w=$tmp/walk
+mkdir -p "$w/top/sub"
+cp "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$w/top/"
+cp "$ROOT"/examples/001_*.txt "$w/top/sub/"
+ln -s . "$w/top/again"
+ln -s . "$w/top/again2"
+ln -s .. "$w/top/sub/up"
+ln -s "$w/top" "$w/top/sub/absolute"
+mkfifo "$w/top/x.txt" "$w/top/sub/y.html"
+ln -s /dev/zero "$w/top/zero.txt"
+$PY -c 'import socket,sys; socket.socket(socket.AF_UNIX).bind(sys.argv[1])' "$w/top/sock.txt" 2> /dev/null
+timeout 60 "$TIFA" add --db "$w/w.db" "$w/top" > /dev/null 2> "$tmp/err"; st=$?
+check "walk: symbolic link loops and a FIFO: finishes, exit 0 ($st)" '[ $st -eq 0 ]'
+check "walk: each document once" 'grep -qx "added 2, duplicates 0, near-duplicates 0, failed 0" "$tmp/err"'
+check "walk: the loops named as skipped" '[ "$(grep -c "already walked.*skipped" "$tmp/err")" -eq 4 ]'
+check "walk: the FIFOs named as skipped" 'grep -q "x.txt: warning: a FIFO, not a file: skipped" "$tmp/err" && grep -q "y.html: warning: a FIFO" "$tmp/err"'
+check "walk: a device named as skipped" 'grep -q "zero.txt: warning: a device, not a file: skipped" "$tmp/err"'
+if [ -S "$w/top/sock.txt" ]; then
+  check "walk: a socket named as skipped" 'grep -q "sock.txt: warning: a socket, not a file: skipped" "$tmp/err"'
+fi
+timeout 20 "$TIFA" add --db "$w/w.db" /dev/zero > /dev/null 2> "$tmp/err"; st=$?
+check "a device named on the command line: refused, not read forever ($st)" '[ $st -eq 1 ] && grep -q "/dev/zero: a device, not a file" "$tmp/err"'
+cat "$ROOT/examples/002_6ff96e32e61068e8.txt" | timeout 20 "$TIFA" add --db "$w/w.db" /dev/stdin > /dev/null 2> "$tmp/err"; st=$?
+check "a pipe named on the command line is read ($st)" '[ $st -eq 0 ] && grep -q "^added 1," "$tmp/err"'
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -6,6 +6,7 @@
 #define _DEFAULT_SOURCE /* DT_DIR, DT_REG */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -91,8 +92,95 @@ static int has_suffix(const char *s, const char *suf) {
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+/* The directories a walk has entered, by device and inode: a symbolic
+ * link back up the tree (or two links to one folder) is walked once, not
+ * forever. Open addressing, doubled when half full. */
+typedef struct {
+    dev_t *dev;
+    ino_t *ino;
+    unsigned char *used;
+    size_t n, cap;
+} dirset;
+
+static size_t dir_slot(const dirset *d, dev_t dev, ino_t ino) {
+    size_t h = ((size_t)ino * 0x9E3779B97F4A7C15ull ^ (size_t)dev) & (d->cap - 1);
+    while (d->used[h] && !(d->dev[h] == dev && d->ino[h] == ino)) h = (h + 1) & (d->cap - 1);
+    return h;
+}
+
+static int dirset_grow(dirset *d) {
+    dirset big = {calloc(d->cap * 2, sizeof(dev_t)), calloc(d->cap * 2, sizeof(ino_t)), calloc(d->cap * 2, 1), 0,
+                  d->cap * 2};
+    int ok = big.dev && big.ino && big.used;
+    for (size_t i = 0; ok && i < d->cap; i++)
+        if (d->used[i]) {
+            size_t h = dir_slot(&big, d->dev[i], d->ino[i]);
+            big.used[h] = 1;
+            big.dev[h] = d->dev[i];
+            big.ino[h] = d->ino[i];
+            big.n++;
+        }
+    dirset old = ok ? *d : big;
+    if (ok) *d = big;
+    free(old.dev);
+    free(old.ino);
+    free(old.used);
+    return ok ? 0 : -1;
+}
+
+/* 1 when the directory is new (and now remembered), 0 when seen before,
+ * -1 when out of memory. */
+static int dirset_enter(dirset *d, const struct stat *st) {
+    if (d->n * 2 >= d->cap && dirset_grow(d)) return -1;
+    size_t h = dir_slot(d, st->st_dev, st->st_ino);
+    if (d->used[h]) return 0;
+    d->used[h] = 1;
+    d->dev[h] = st->st_dev;
+    d->ino[h] = st->st_ino;
+    d->n++;
+    return 1;
+}
+
+static const char *kind_of(mode_t m) {
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a file";
+}
+
+static int is_document_name(const char *name) {
+    return has_suffix(name, ".txt") || has_suffix(name, ".html") || has_suffix(name, ".htm");
+}
+
+static int walk_dir(const char *dir, pathlist *out, dirset *seen, int depth);
+
+/* One entry of a directory: a folder is walked (once), a regular file with
+ * a document's name kept; a FIFO, socket or device is skipped with a
+ * warning (opening a FIFO waits for a writer: the whole add would hang). */
+static int walk_entry(const char *path, const char *name, pathlist *out, dirset *seen, int depth) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (!is_document_name(name)) return 0;
+        fprintf(stderr, "tifa: %s: %s\n", path, strerror(errno)); /* a dangling link, say */
+        return 1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        int fresh = dirset_enter(seen, &st);
+        if (fresh > 0) return walk_dir(path, out, seen, depth + 1);
+        if (fresh < 0) {
+            fprintf(stderr, "tifa: %s: out of memory\n", path);
+            return 1;
+        }
+        fprintf(stderr, "tifa: %s: warning: a folder already walked (a symbolic link loop?): skipped\n", path);
+        return 0;
+    }
+    if (!is_document_name(name)) return 0;
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "tifa: %s: warning: %s, not a file: skipped\n", path, kind_of(st.st_mode));
+        return 0;
+    }
+    return push_path(out, path) ? 1 : 0;
+}
+
 /* A directory's *.txt, *.html and *.htm files, recursively, sorted. */
-static int walk(const char *dir, pathlist *out, int depth) {
+static int walk_dir(const char *dir, pathlist *out, dirset *seen, int depth) {
     if (depth > 64) return 0;
     DIR *d = opendir(dir);
     if (!d) {
@@ -101,28 +189,41 @@ static int walk(const char *dir, pathlist *out, int depth) {
     }
     pathlist here = {0};
     struct dirent *e;
-    int bad = 0;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        size_t dl = strlen(dir), n = dl + strlen(e->d_name) + 2;
         char *p = malloc(n);
         if (!p) break;
-        size_t dl = strlen(dir);
         snprintf(p, n, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-            bad |= walk(p, out, depth + 1);
-        else if (has_suffix(e->d_name, ".txt") || has_suffix(e->d_name, ".html") || has_suffix(e->d_name, ".htm"))
-            push_path(&here, p);
+        push_path(&here, p);
         free(p);
     }
     closedir(d);
+    /* Entries in name order, so the documents are too. */
     qsort(here.paths, here.n, sizeof *here.paths, cmp_str);
+    int bad = 0;
     for (size_t i = 0; i < here.n; i++) {
-        push_path(out, here.paths[i]);
+        const char *slash = strrchr(here.paths[i], '/');
+        bad |= walk_entry(here.paths[i], slash ? slash + 1 : here.paths[i], out, seen, depth);
         free(here.paths[i]);
     }
     free(here.paths);
+    return bad;
+}
+
+static int walk(const char *dir, pathlist *out) {
+    dirset seen = {calloc(64, sizeof(dev_t)), calloc(64, sizeof(ino_t)), calloc(64, 1), 0, 64};
+    struct stat st;
+    int bad = 1;
+    if (!seen.dev || !seen.ino || !seen.used)
+        fprintf(stderr, "tifa: %s: out of memory\n", dir);
+    else if (stat(dir, &st) != 0)
+        fprintf(stderr, "tifa: %s: %s\n", dir, strerror(errno));
+    else if (dirset_enter(&seen, &st) > 0)
+        bad = walk_dir(dir, out, &seen, 0);
+    free(seen.dev);
+    free(seen.ino);
+    free(seen.used);
     return bad;
 }
 
@@ -152,13 +253,35 @@ typedef struct {
     pthread_cond_t changed;
 } pool;
 
+/* Opens a document without waiting: O_NONBLOCK, so that a FIFO put where
+ * a file was cannot hang the add (a FIFO named on the command line, a
+ * pipe from the shell, is read: it was asked for). Devices, sockets and
+ * directories are refused. NULL with the reason in why. */
+static FILE *open_document(const char *path, struct stat *st, const char **why) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    *why = NULL;
+    if (fd < 0 || fstat(fd, st) != 0) {
+        *why = strerror(errno);
+    } else if (S_ISDIR(st->st_mode)) {
+        *why = "is a directory";
+    } else if (!S_ISREG(st->st_mode) && !S_ISFIFO(st->st_mode)) {
+        *why = S_ISSOCK(st->st_mode) ? "a socket, not a file" : "a device, not a file";
+    } else if (S_ISFIFO(st->st_mode)) {
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK); /* a pipe: read as it comes */
+    }
+    FILE *fp = *why ? NULL : fdopen(fd, "rb");
+    if (!fp && !*why) *why = strerror(errno);
+    if (!fp && fd >= 0) close(fd);
+    return fp;
+}
+
 static char *read_file(const char *path, size_t *len, char **error) {
-    FILE *fp = fopen(path, "rb");
     struct stat st;
-    if (!fp || fstat(fileno(fp), &st) != 0 || S_ISDIR(st.st_mode)) {
+    const char *why;
+    FILE *fp = open_document(path, &st, &why);
+    if (!fp) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", path, fp ? "is a directory" : strerror(errno));
-        if (fp) fclose(fp);
+        snprintf(msg, sizeof msg, "tifa: %s: %s", path, why);
         *error = strdup(msg);
         return NULL;
     }
@@ -396,7 +519,7 @@ int cmd_add(int argc, char **argv) {
         } else {
             struct stat st;
             if (stat(a, &st) == 0 && S_ISDIR(st.st_mode))
-                status |= walk(a, &files, 0);
+                status |= walk(a, &files);
             else
                 push_path(&files, a);
         }
