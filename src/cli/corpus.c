@@ -15,6 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "cli/jsonout.h"
 
 const char *corpus_path(const char *given) {
     if (given) return given;
@@ -57,11 +58,12 @@ tifa_corpus *open_corpus(const char *db, int readonly) {
     tifa_error err = {0};
     const char *path = corpus_path(db);
     if (readonly && access(path, F_OK) != 0) {
-        fprintf(stderr, "tifa: %s: no corpus here (make one with tifa add --db %s FILE...)\n", path, path);
+        fprintf(stderr, "tifa: %s: no corpus here (make one with tifa add --db %s FILE...)\n", SHOWN(path),
+                SHOWN(path));
         return NULL;
     }
     if (tifa_corpus_open(path, readonly, &c, &err) != TIFA_OK) {
-        fprintf(stderr, "tifa: %s: %s\n", path, err.message);
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(path), err.message);
         return NULL;
     }
     return c;
@@ -158,22 +160,22 @@ static int walk_entry(const char *path, const char *name, pathlist *out, dirset 
     struct stat st;
     if (stat(path, &st) != 0) {
         if (!is_document_name(name)) return 0;
-        fprintf(stderr, "tifa: %s: %s\n", path, strerror(errno)); /* a dangling link, say */
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(path), strerror(errno)); /* a dangling link, say */
         return 1;
     }
     if (S_ISDIR(st.st_mode)) {
         int fresh = dirset_enter(seen, &st);
         if (fresh > 0) return walk_dir(path, out, seen, depth + 1);
         if (fresh < 0) {
-            fprintf(stderr, "tifa: %s: out of memory\n", path);
+            fprintf(stderr, "tifa: %s: out of memory\n", SHOWN(path));
             return 1;
         }
-        fprintf(stderr, "tifa: %s: warning: a folder already walked (a symbolic link loop?): skipped\n", path);
+        fprintf(stderr, "tifa: %s: warning: a folder already walked (a symbolic link loop?): skipped\n", SHOWN(path));
         return 0;
     }
     if (!is_document_name(name)) return 0;
     if (!S_ISREG(st.st_mode)) {
-        fprintf(stderr, "tifa: %s: warning: %s, not a file: skipped\n", path, kind_of(st.st_mode));
+        fprintf(stderr, "tifa: %s: warning: %s, not a file: skipped\n", SHOWN(path), kind_of(st.st_mode));
         return 0;
     }
     return push_path(out, path) ? 1 : 0;
@@ -184,7 +186,7 @@ static int walk_dir(const char *dir, pathlist *out, dirset *seen, int depth) {
     if (depth > 64) return 0;
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "tifa: %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(dir), strerror(errno));
         return 1;
     }
     pathlist here = {0};
@@ -216,9 +218,9 @@ static int walk(const char *dir, pathlist *out) {
     struct stat st;
     int bad = 1;
     if (!seen.dev || !seen.ino || !seen.used)
-        fprintf(stderr, "tifa: %s: out of memory\n", dir);
+        fprintf(stderr, "tifa: %s: out of memory\n", SHOWN(dir));
     else if (stat(dir, &st) != 0)
-        fprintf(stderr, "tifa: %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(dir), strerror(errno));
     else if (dirset_enter(&seen, &st) > 0)
         bad = walk_dir(dir, out, &seen, 0);
     free(seen.dev);
@@ -281,7 +283,7 @@ static char *read_file(const char *path, size_t *len, char **error) {
     FILE *fp = open_document(path, &st, &why);
     if (!fp) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", path, why);
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), why);
         *error = strdup(msg);
         return NULL;
     }
@@ -306,7 +308,7 @@ static char *read_file(const char *path, size_t *len, char **error) {
     fclose(fp);
     if (!buf || failed) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", path, buf ? "read error" : "out of memory");
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), buf ? "read error" : "out of memory");
         free(buf);
         *error = strdup(msg);
         return NULL;
@@ -322,7 +324,7 @@ static void prepare_one(const tifa_corpus *c, const char *path, slot *s) {
     tifa_error err = {0};
     if (tifa_corpus_prepare_for(c, path, bytes, len, &s->prep, &err) != TIFA_OK) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", path, err.message);
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), err.message);
         s->error = strdup(msg);
     }
     s->bytes = len;
@@ -402,7 +404,7 @@ static void adder_settle(adder *a) {
 }
 
 static void adder_fail(adder *a, const char *path, const char *msg) {
-    fprintf(stderr, "%stifa: %s: %s\n", a->tty ? "\r" : "", path, msg);
+    fprintf(stderr, "%stifa: %s: %s\n", a->tty ? "\r" : "", SHOWN(path), msg);
     a->counts[3]++;
 }
 
@@ -447,8 +449,8 @@ static int adder_commit(adder *a) {
  * fails is reported by name and counted as failed. */
 static void adder_recover(adder *a) {
     for (int attempt = 1; attempt < ADD_ATTEMPTS && a->nopen; attempt++) {
-        fprintf(stderr, "%stifa: %s: %s (a batch of %zu documents: trying it again)\n", a->tty ? "\r" : "", a->db,
-                a->why, a->nopen);
+        fprintf(stderr, "%stifa: %s: %s (a batch of %zu documents: trying it again)\n", a->tty ? "\r" : "",
+                SHOWN(a->db), a->why, a->nopen);
         struct timespec wait = {attempt / 2, (attempt % 2) * 500000000L}; /* 0.5 s, 1 s */
         nanosleep(&wait, NULL);
         size_t n = a->nopen, *again = malloc(n * sizeof *again);
@@ -618,7 +620,7 @@ static int print_hit(void *user, const tifa_hit *h) {
         }
         putchar('\n');
     }
-    printf("    %s\n", h->file ? h->file : "");
+    printf("    %s\n", h->file ? SHOWN(h->file) : "");
     return 0;
 }
 
@@ -774,7 +776,7 @@ int cmd_show(int argc, char **argv) {
         size_t n;
         if (!raw && (tifa_extract(NULL, what, bytes, len, 1, &record, &n, &err) != TIFA_OK ||
                      tifa_clean(NULL, bytes, len, &clean, &n, NULL, &err) != TIFA_OK)) {
-            fprintf(stderr, "tifa: %s: %s\n", what, err.message);
+            fprintf(stderr, "tifa: %s: %s\n", SHOWN(what), err.message);
             status = 1;
         }
     }
@@ -838,8 +840,19 @@ static int keep_row(void *user, const tifa_trend_row *r) {
     return 0;
 }
 
+static void print_csv_field(const char *s);
+
+/* CSV is read as UTF-8: a byte that is not (a file name from another
+ * system) is written as U+FFFD; the exact bytes are in the JSON forms
+ * (file_raw). */
+static void print_csv_text(const char *s) {
+    char *fixed = utf8_valid(s) ? NULL : utf8_repaired(s);
+    print_csv_field(fixed ? fixed : s);
+    free(fixed);
+}
+
 static void print_csv_field(const char *s) {
-    if (!strpbrk(s, ",\"\n")) {
+    if (!strpbrk(s, ",\"\n\r")) {
         fputs(s, stdout);
         return;
     }
@@ -945,7 +958,7 @@ static int export_one(void *user, const tifa_hit *h) {
         printf("%lld,", (long long)h->id);
         const char *cols[] = {h->file, h->date, h->meeting, h->org, h->title};
         for (int k = 0; k < 5; k++) {
-            print_csv_field(cols[k] ? cols[k] : "");
+            print_csv_text(cols[k] ? cols[k] : "");
             putchar(k < 4 ? ',' : ',');
         }
         if (h->duplicate_of)

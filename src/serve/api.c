@@ -262,8 +262,8 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
     } else {
         out o;
         if (out_open(&o, r)) {
-            fprintf(o.fp, "{\"id\":%lld,\"file\":", (long long)id);
-            print_json_string(o.fp, file);
+            fprintf(o.fp, "{\"id\":%lld,", (long long)id);
+            print_json_name(o.fp, "file", file);
             fprintf(o.fp, ",\"record\":%s,\"clean\":", record);
             print_json_string(o.fp, clean);
             fputs("}", o.fp);
