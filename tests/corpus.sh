@@ -4,7 +4,8 @@
 # list, show (--raw gives back the original bytes), trend, export, diff, and
 # crash safety: kill -9 during add leaves a database that passes
 # integrity_check and holds whole documents only; rerunning completes it.
-# The folder walk: symbolic link loops, FIFOs, sockets and devices.
+# The folder walk: symbolic link loops, FIFOs, sockets and devices. The
+# size limit of one document.
 set -u
 TIFA=${1:-build/tifa}
 case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
@@ -178,6 +179,23 @@ timeout 20 "$TIFA" add --db "$w/w.db" /dev/zero > /dev/null 2> "$tmp/err"; st=$?
 check "a device named on the command line: refused, not read forever ($st)" '[ $st -eq 1 ] && grep -q "/dev/zero: a device, not a file" "$tmp/err"'
 cat "$ROOT/examples/002_6ff96e32e61068e8.txt" | timeout 20 "$TIFA" add --db "$w/w.db" /dev/stdin > /dev/null 2> "$tmp/err"; st=$?
 check "a pipe named on the command line is read ($st)" '[ $st -eq 0 ] && grep -q "^added 1," "$tmp/err"'
+
+# ------------------------------------------------------------ size limit
+# add had no limit: 200 MB of NULs took 12.7 GB. Over the limit, a
+# document is refused by name, before it is read when its size is known.
+sz=$tmp/size
+mkdir -p "$sz"
+cp "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$sz/small.txt"
+truncate -s 17M "$sz/huge.txt"
+timeout 60 "$TIFA" add --db "$sz/s.db" "$sz" > /dev/null 2> "$tmp/err"; st=$?
+check "17 MB document: refused by name under the default 16 MB limit, the other stored" \
+  '[ $st -eq 1 ] && grep -q "huge.txt: larger than the limit of 16777216 bytes" "$tmp/err" && grep -q "^added 1, duplicates 0, near-duplicates 0, failed 1" "$tmp/err"'
+"$TIFA" add --db "$sz/s2.db" --max-size 1K "$sz/small.txt" > /dev/null 2> "$tmp/err"; st=$?
+check "--max-size 1K: a readout of 5 KB refused" '[ $st -eq 1 ] && grep -q "small.txt: larger than the limit of 1024 bytes" "$tmp/err"'
+head -c 5000 /dev/zero | "$TIFA" add --db "$sz/s2.db" --max-size 1K /dev/stdin > /dev/null 2> "$tmp/err"; st=$?
+check "--max-size 1K: a pipe passing the limit refused" '[ $st -eq 1 ] && grep -q "/dev/stdin: larger than the limit" "$tmp/err"'
+"$TIFA" add --db "$sz/s2.db" --max-size 1X "$sz/small.txt" > /dev/null 2>&1; st=$?
+check "--max-size 1X: usage error" '[ $st -eq 2 ]'
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -8,6 +8,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -248,6 +249,7 @@ typedef struct {
 typedef struct {
     pathlist *files;
     const tifa_corpus *corpus; /* the workers search its near-copy set */
+    size_t max_size;           /* bytes of one document */
     slot *slots;
     size_t next_job, stored;
     size_t ready_bytes; /* input bytes of the prepared documents not yet stored */
@@ -277,7 +279,16 @@ static FILE *open_document(const char *path, struct stat *st, const char **why) 
     return fp;
 }
 
-static char *read_file(const char *path, size_t *len, char **error) {
+static char *too_large(const char *path, size_t limit) {
+    char msg[512];
+    snprintf(msg, sizeof msg, "tifa: %s: larger than the limit of %zu bytes for one document (tifa add --max-size)",
+             SHOWN(path), limit);
+    return strdup(msg);
+}
+
+/* The whole file, up to limit bytes: a larger one is refused before it
+ * is read (its size known) or as soon as it passes the limit (a pipe). */
+static char *read_file(const char *path, size_t limit, size_t *len, char **error) {
     struct stat st;
     const char *why;
     FILE *fp = open_document(path, &st, &why);
@@ -287,9 +298,20 @@ static char *read_file(const char *path, size_t *len, char **error) {
         *error = strdup(msg);
         return NULL;
     }
+    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
+        fclose(fp);
+        *error = too_large(path, limit);
+        return NULL;
+    }
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
     char *buf = malloc(cap);
     while (buf) {
+        if (n > limit) {
+            free(buf);
+            fclose(fp);
+            *error = too_large(path, limit);
+            return NULL;
+        }
         if (n == cap) {
             char *p = realloc(buf, cap * 2);
             if (!p) {
@@ -317,9 +339,9 @@ static char *read_file(const char *path, size_t *len, char **error) {
     return buf;
 }
 
-static void prepare_one(const tifa_corpus *c, const char *path, slot *s) {
+static void prepare_one(const tifa_corpus *c, const char *path, size_t limit, slot *s) {
     size_t len;
-    char *bytes = read_file(path, &len, &s->error);
+    char *bytes = read_file(path, limit, &len, &s->error);
     if (!bytes) return;
     tifa_error err = {0};
     if (tifa_corpus_prepare_for(c, path, bytes, len, &s->prep, &err) != TIFA_OK) {
@@ -342,7 +364,7 @@ static void *worker(void *arg) {
         pthread_mutex_unlock(&p->lock);
         if (job == (size_t)-1) return NULL;
         slot s = {0};
-        prepare_one(p->corpus, p->files->paths[job], &s);
+        prepare_one(p->corpus, p->files->paths[job], p->max_size, &s);
         pthread_mutex_lock(&p->lock);
         s.done = 1;
         p->slots[job % WINDOW] = s;
@@ -370,6 +392,7 @@ typedef struct {
     tifa_corpus *c;
     const pathlist *files;
     const char *db;
+    size_t max_size;
     int tty;
     size_t counts[4]; /* added, duplicates, near, failed: final */
     /* The files handed to the corpus since the last commit, with their
@@ -380,8 +403,12 @@ typedef struct {
     char why[256]; /* why the last batch was rolled back */
 } adder;
 
-#define ADD_LOST     (-1) /* the open batch was rolled back */
-#define ADD_ATTEMPTS 3    /* a rolled-back batch: tries in all */
+#define ADD_LOST (-1) /* the open batch was rolled back */
+/* Cleaning and extraction take up to some 20 times a document's size in
+ * memory (more on invalid bytes): a readout is tens of KB, so a 16 MB
+ * document is a mistake (a dump, a binary), not something to try. */
+#define ADD_MAX_SIZE (16u << 20)
+#define ADD_ATTEMPTS 3 /* a rolled-back batch: tries in all */
 
 static int adder_push(adder *a, size_t file, int result) {
     if (a->nopen == a->cap) {
@@ -464,7 +491,7 @@ static void adder_recover(adder *a) {
                 continue;
             }
             slot s = {0};
-            prepare_one(a->c, a->files->paths[again[k]], &s);
+            prepare_one(a->c, a->files->paths[again[k]], a->max_size, &s);
             if (s.error) {
                 fprintf(stderr, "%s%s\n", a->tty ? "\r" : "", s.error);
                 a->counts[3]++;
@@ -484,7 +511,7 @@ static void adder_recover(adder *a) {
     a->nopen = 0;
 }
 
-static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] FILE|DIR...\n"
+static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES] FILE|DIR...\n"
                               "\n"
                               "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
                               "files, recursively) with its raw bytes. Same clean text: skipped as a duplicate;\n"
@@ -494,11 +521,13 @@ static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N
                               "holding it for minutes, a full disk) is tried again twice, then its files are\n"
                               "named as failed. Two adds on one corpus take turns.\n"
                               "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
-                              "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n";
+                              "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n"
+                              "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n";
 
 int cmd_add(int argc, char **argv) {
     const char *db = NULL;
     int jobs = 1, batch = 0;
+    size_t max_size = ADD_MAX_SIZE;
     tifa_filter unused = {0};
     pathlist files = {0};
     int status = 0;
@@ -510,6 +539,8 @@ int cmd_add(int argc, char **argv) {
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(add_help, stdout);
             return 0;
+        } else if (!strcmp(a, "--max-size") && i + 1 < argc) {
+            if (!parse_size(argv[++i], &max_size)) return usage_error("add", argv[i]);
         } else if (!strcmp(a, "--batch") && i + 1 < argc) {
             batch = atoi(argv[++i]);
             if (batch < 1) return usage_error("add", "--batch");
@@ -533,9 +564,9 @@ int cmd_add(int argc, char **argv) {
     tifa_corpus *c = open_corpus(db, 0);
     if (!c) return 1;
     tifa_corpus_set_batch(c, batch);
-    adder a = {.c = c, .files = &files, .db = corpus_path(db), .tty = isatty(2)};
+    adder a = {.c = c, .files = &files, .db = corpus_path(db), .max_size = max_size, .tty = isatty(2)};
     double start = now_seconds(), bytes = 0;
-    pool p = {.files = &files, .corpus = c, .slots = calloc(WINDOW, sizeof(slot))};
+    pool p = {.files = &files, .corpus = c, .max_size = max_size, .slots = calloc(WINDOW, sizeof(slot))};
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
     pthread_t threads[64];
@@ -767,7 +798,7 @@ int cmd_show(int argc, char **argv) {
         tifa_corpus_close(c);
     } else {
         char *why = NULL;
-        bytes = read_file(what, &len, &why);
+        bytes = read_file(what, SIZE_MAX, &len, &why);
         if (!bytes) {
             fprintf(stderr, "%s\n", why ? why : "tifa: cannot read");
             free(why);

@@ -33,7 +33,7 @@ static const char *serve_help =
     "  --log             one line per request on standard error\n";
 
 /* 10M, 512K, 1000: bytes. */
-static int parse_size(const char *s, size_t *out) {
+int parse_size(const char *s, size_t *out) {
     char digits[24];
     size_t n = strlen(s), mult = 1;
     if (n && (s[n - 1] == 'K' || s[n - 1] == 'k'))
