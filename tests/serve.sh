@@ -235,9 +235,12 @@ st=$(get "$B/api/stats")
 check "still alive after all of it" '[ "$st" = 200 ]'
 
 # ------------------------------------------------------------ read-only, small limit, bind
-start ro --read-only --max-body 1K --no-cache
+start ro --read-only --max-body 1K --no-cache --timeout 2
 R=http://127.0.0.1:$PORT
 RO_PID=$PID
+$PY "$ROOT/tests/serve-limits.py" "${B##*:}" "$PORT" > "$tmp/limits.out" 2>&1
+check "limits seen by Python's http.client (tests/serve-limits.py)" '! grep -q "^not ok" "$tmp/limits.out" && grep -q "^ok" "$tmp/limits.out"'
+grep "^not ok" "$tmp/limits.out"
 check "read-only noted at start" 'grep -q "read-only" "$tmp/ro.out"'
 st=$(post --data-binary @"$tmp/xss.txt" "$R/api/add")
 check "read-only: add is 403 with a message" '[ "$st" = 403 ] && json "\"read-only\" in d[\"error\"]"'

@@ -22,6 +22,8 @@ typedef struct {
     int no_cache;                   /* compute every answer afresh */
     const char *const *allow_hosts; /* --allow-host names: answered besides localhost and the bound address */
     size_t nallow_hosts;
+    unsigned per_client; /* connections at once from one address */
+    unsigned timeout;    /* seconds a connection may stay silent */
 } serve_config;
 
 /* Serves until SIGINT or SIGTERM. Prints the address on standard output

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 #include "serve/assets.h"
 #include "serve/guard.h"
 #include "serve/route.h"
@@ -85,10 +86,24 @@ static void pool_close(corpus_pool *p) {
 
 /* --------------------------------------------------------------- request */
 
+/* A body over the limit is read and dropped up to this many bytes, for
+ * this long, so that a client which sends it all before reading (most
+ * do) gets the 413 rather than a reset connection. */
+#define DRAIN_BYTES   (64ull << 20)
+#define DRAIN_SECONDS 20.0
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 struct serve_request {
     struct MHD_Connection *conn;
     char *body;
     size_t len, cap;
+    unsigned long long drained; /* bytes dropped past the limit */
+    double started;             /* when the headers were in */
     int too_large;
     int answered; /* a response is queued already (early 413) */
 };
@@ -179,6 +194,8 @@ static enum MHD_Result send_reply(serve_ctx *s, struct MHD_Connection *conn, con
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (r->status == 405) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
+    /* After a body refused as too large nothing more on this connection. */
+    if (r->status == 413) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
     if (r->download[0]) {
         char cd[80];
         snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", r->download);
@@ -311,9 +328,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             rq->answered = 1;
             return send_reply(s, conn, method, url, &r);
         }
-        /* A declared length over the limit: refuse before reading it. */
+        /* A declared length over the limit. A client that asked whether
+         * to go on (Expect: 100-continue, as curl does) has sent nothing
+         * yet: answered now. One that sends regardless (Python's
+         * http.client) reads no answer before it has sent everything, and
+         * an early answer and close reach it as a reset: its body is read
+         * and dropped (up to DRAIN_BYTES), then answered. */
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body) {
+        unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+        rq->started = now_seconds();
+        if (declared > s->cfg.max_body) {
+            const char *expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+            rq->too_large = 1;
+            if (!(expect && !strcasecmp(expect, "100-continue")) && declared <= DRAIN_BYTES) return MHD_YES;
             reply r = {0};
             reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)",
                         s->cfg.max_body);
@@ -328,8 +355,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (*upload_size) {
         /* Only an add keeps its body; others are read and dropped, but
-         * count against the limit all the same. */
-        if (!strcmp(method, "POST"))
+         * count against the limit all the same. Past the limit, what comes
+         * is dropped until DRAIN_BYTES or DRAIN_SECONDS, then the
+         * connection is cut (the answer is lost then, but the bound holds). */
+        if (rq->too_large) {
+            rq->drained += *upload_size;
+            if (rq->drained > DRAIN_BYTES || now_seconds() - rq->started > DRAIN_SECONDS) return MHD_NO;
+        } else if (!strcmp(method, "POST"))
             take_body(rq, upload, *upload_size, s->cfg.max_body);
         else if (*upload_size > s->cfg.max_body - rq->len)
             rq->too_large = 1;
@@ -400,8 +432,8 @@ int serve_run(const serve_config *cfg) {
     struct MHD_Daemon *d =
         MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR,
                          (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
-                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                         MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_client, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
                          (size_t)(64 * 1024), MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "tifa: serve: cannot listen on %s port %u (in use, or not allowed)\n", cfg->bind, cfg->port);
