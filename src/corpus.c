@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "corpus_record.h"
 #include "extract.h"
 #include "internal.h"
@@ -155,6 +156,25 @@ static int read_version(sqlite3 *db, int *version) {
     return rc == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
 }
 
+/* 1 when the database holds any table, index or view (an empty file or a
+ * new one holds none). */
+static int has_tables(sqlite3 *db) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &st, NULL) != SQLITE_OK) return 1;
+    int some = sqlite3_step(st) != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return some;
+}
+
+#define FOREIGN "not a tifa corpus (a SQLite database of another program): left as it is"
+
+/* Schema version 0 and tables in it: another program's database, which
+ * tifa must neither switch to WAL nor write its tables into. */
+static int is_foreign(sqlite3 *db) {
+    int version = 0;
+    return read_version(db, &version) == SQLITE_OK && version == 0 && has_tables(db);
+}
+
 /* Brings the file to SCHEMA_VERSION, one step at a time, in a transaction. */
 static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     int version = 0;
@@ -171,6 +191,12 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     int rc = read_version(c->db, &version);
     if (rc == SQLITE_OK && version >= SCHEMA_VERSION)
         return exec(c->db, "COMMIT") == SQLITE_OK ? TIFA_OK : db_fail(c, err, "migrating");
+    if (version < 1 && rc == SQLITE_OK && has_tables(c->db)) {
+        /* Version 0 with tables in it: another program's database, which
+         * tifa must not write its own tables into. */
+        exec(c->db, "ROLLBACK");
+        return tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
+    }
     if (version < 1) rc = exec(c->db, schema_v1);
     if (version < 2 && rc == SQLITE_OK) rc = exec(c->db, schema_v2);
     if (version < 2 && rc == SQLITE_OK) rc = sketch_existing(c->db);
@@ -226,6 +252,33 @@ static int wait_for_writer(void *user, int tries) {
 
 /* ------------------------------------------------------------ open/close */
 
+/* Whether SQLite can make its -wal and -shm files beside path. */
+static int folder_writable(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (!slash) return access(".", W_OK) == 0;
+    char *dir = strndup(path, (size_t)(slash - path) + 1); /* "/" for "/x.db" */
+    int ok = !dir || access(dir, W_OK) == 0;               /* no memory: let SQLite say */
+    free(dir);
+    return ok;
+}
+
+/* A corpus in a folder nobody can write in (a CD, a read-only share, a
+ * folder of another user) with no -wal beside it cannot change while it
+ * is read: SQLite is told so (immutable), since it cannot make the -shm
+ * file a WAL reader needs. NULL otherwise (opened as usual). */
+static char *frozen_uri(const char *path) {
+    char wal[4096];
+    if (folder_writable(path) || snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal || access(wal, F_OK) == 0)
+        return NULL;
+    char *uri = malloc(3 * strlen(path) + 32), *w = uri;
+    if (!uri) return NULL;
+    w += sprintf(w, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        w += (*p == '%' || *p == '?' || *p == '#') ? sprintf(w, "%%%02X", *p) : sprintf(w, "%c", *p);
+    strcpy(w, "?immutable=1");
+    return uri;
+}
+
 /* Switching a new file to WAL takes an exclusive lock, and SQLite answers
  * "busy" at once rather than wait for it when two processes open the new
  * file together: so the wait is here. */
@@ -246,8 +299,12 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
     c->batch = BATCH;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     tifa_status st = TIFA_OK;
-    if (sqlite3_open_v2(path, &c->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    char *uri = readonly ? frozen_uri(path) : NULL;
+    if (sqlite3_open_v2(uri ? uri : path, &c->db, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL) !=
+        SQLITE_OK) {
         st = tifa_fail(err, TIFA_EIO, 0, "cannot open the corpus: %s", c->db ? sqlite3_errmsg(c->db) : "no memory");
+    } else if (!readonly && !folder_writable(path)) {
+        st = tifa_fail(err, TIFA_EIO, 0, "cannot write the journal next to it (%s-wal): the folder is read-only", path);
     } else {
         if (readonly)
             sqlite3_busy_timeout(c->db, 10000);
@@ -255,6 +312,8 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
             sqlite3_busy_handler(c->db, wait_for_writer, NULL);
         if (tokenize_register(c->db) != SQLITE_OK)
             st = db_fail(c, err, "registering the tokenizer");
+        else if (!readonly && is_foreign(c->db))
+            st = tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
         else if (!readonly && use_wal(c->db) != SQLITE_OK)
             st = db_fail(c, err, "not a database, or it is locked");
         else if (!readonly) {
@@ -269,6 +328,7 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
         (!(c->first_copies = nearcopy_set_new()) || !(c->batch_copies = nearcopy_set_new())))
         st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (st == TIFA_OK && !readonly) st = load_first_copies(c, err);
+    free(uri);
     if (st == TIFA_OK) st = tifa_converter_new("t2s", &c->t2s, err);
     if (st != TIFA_OK) {
         tifa_corpus_close(c);
@@ -823,15 +883,19 @@ tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *s, tifa_err
                            " coalesce(sum(length(CAST(clean AS BLOB))), 0), min(date), max(date) FROM doc",
                            -1, &st, NULL) != SQLITE_OK)
         return db_fail(c, err, "counting");
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        s->documents = sqlite3_column_int64(st, 0);
-        s->near_duplicates = sqlite3_column_int64(st, 1);
-        s->meetings = sqlite3_column_int64(st, 2);
-        s->raw_bytes = sqlite3_column_int64(st, 3);
-        s->clean_bytes = sqlite3_column_int64(st, 4);
-        snprintf(s->first_date, sizeof s->first_date, "%s", col(st, 5) ? col(st, 5) : "");
-        snprintf(s->last_date, sizeof s->last_date, "%s", col(st, 6) ? col(st, 6) : "");
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) { /* a damaged file: never a count of 0 */
+        tifa_status f = db_fail(c, err, "counting");
+        sqlite3_finalize(st);
+        return f;
     }
+    s->documents = sqlite3_column_int64(st, 0);
+    s->near_duplicates = sqlite3_column_int64(st, 1);
+    s->meetings = sqlite3_column_int64(st, 2);
+    s->raw_bytes = sqlite3_column_int64(st, 3);
+    s->clean_bytes = sqlite3_column_int64(st, 4);
+    snprintf(s->first_date, sizeof s->first_date, "%s", col(st, 5) ? col(st, 5) : "");
+    snprintf(s->last_date, sizeof s->last_date, "%s", col(st, 6) ? col(st, 6) : "");
     sqlite3_finalize(st);
     return TIFA_OK;
 }
