@@ -21,7 +21,7 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
 CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
-           src/serve/server.c src/serve/api.c src/serve/route.c src/serve/cache.c build/gen/assets.c
+           src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.
@@ -144,9 +144,9 @@ build/libtifa-fuzz.a: $(FUZZ_OBJ)
 build/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/libtifa-fuzz.a
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a $(LIBS) -o $@
 
-# The server's path and parameter checks (no HTTP, no corpus needed).
-build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h src/serve/route.c src/serve/route.h
-	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c src/serve/route.c -o $@
+# The server's path, parameter, Host and Origin checks (no HTTP, no corpus needed).
+build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h src/serve/route.c src/serve/route.h src/serve/guard.c src/serve/guard.h
+	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c src/serve/route.c src/serve/guard.c -o $@
 
 FUZZ_SECONDS ?= 10
 # One target per fuzzer, so that make -j runs them side by side; each
@@ -185,6 +185,9 @@ build/test-diff: tests/unit_diff.c build/libtifa-asan.a
 build/test-oom: tests/oom.c build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) -D_GNU_SOURCE $(WARN) -O1 -g tests/oom.c build/libtifa.a $(LIBS) -o $@
 
+build/test-store: tests/unit_store.c build/libtifa-asan.a
+	$(CC) $(CPPFLAGS_ALL) $(WARN) -O1 -g $(SAN) tests/unit_store.c build/libtifa-asan.a $(LIBS) -o $@
+
 build/test-stream: tests/stream.c build/libtifa.a
 	$(CC) $(CPPFLAGS_ALL) $(WARN) -O2 tests/stream.c build/libtifa.a $(LIBS) -o $@
 
@@ -193,13 +196,19 @@ build/test-stream: tests/stream.c build/libtifa.a
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
 TEST_BINS := build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-oom \
-             build/test-shared
+             build/test-shared build/test-store
 TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
-         extract-cases score set4 set5 set6 set7 cases unit shared exports
+         extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names
 test: $(TESTS:%=test-%)
 
 test-unit: build/test-unit
 	./build/test-unit
+test-store-unit: build/test-store
+	./build/test-store
+test-store: build/tifa-asan
+	sh tests/store.sh build/tifa-asan
+test-names: build/tifa-asan
+	python3 tests/names.py build/tifa-asan
 test-stream: build/test-stream
 	./build/test-stream
 test-tokenize: build/test-tokenize

@@ -7,7 +7,9 @@
  * range and equal to its digits). */
 #include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include "fuzz_common.h"
+#include "serve/guard.h"
 #include "serve/route.h"
 
 static void check_route(const char *path) {
@@ -68,6 +70,27 @@ static void check_params(const char *s) {
     }
 }
 
+/* The Host check accepts only our names (with our port, or none for port
+ * 80 only), and a write only from http://HOST itself. */
+static void check_guard(const char *s) {
+    static const char *const names[] = {"localhost", "127.0.0.1", "[::1]"}, *const allowed[] = {"tifa.test"};
+    if (host_allowed(s, 8080, names, 3, allowed, 1)) {
+        int ours = 0;
+        for (size_t i = 0; i < 3; i++) {
+            size_t n = strlen(names[i]);
+            ours |= !strncasecmp(s, names[i], n) && !strcmp(s + n, ":8080");
+        }
+        size_t n = strlen("tifa.test");
+        ours |= !strncasecmp(s, "tifa.test", n) && (!s[n] || s[n] == ':');
+        REQUIRE(ours);
+    }
+    if (!write_refusal("127.0.0.1:8080", s, NULL, "application/json", 0))
+        REQUIRE(!strcasecmp(s, "http://127.0.0.1:8080"));
+    if (!write_refusal("127.0.0.1:8080", NULL, s, "application/json", 0))
+        REQUIRE(!strncasecmp(s, "http://127.0.0.1:8080/", 22));
+    if (!write_refusal("127.0.0.1:8080", "http://127.0.0.1:8080", NULL, s, 0)) REQUIRE(strncmp(s, "text/", 5) != 0);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     char *s = malloc(size + 1);
     REQUIRE(s != NULL);
@@ -75,6 +98,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     s[size] = 0; /* the server sees C strings: what follows a NUL is not there */
     check_route(s);
     check_params(s);
+    check_guard(s);
     /* The same bytes after each fixed prefix the router knows. */
     static const char *const prefixes[] = {"/api/doc/", "/static/", "/doc/"};
     for (size_t k = 0; k < 3; k++) {

@@ -43,7 +43,8 @@ typedef enum {
     TIFA_EIO = 2,    /* reading or writing failed */
     TIFA_ENOMEM = 3, /* out of memory */
     TIFA_EUSAGE = 4, /* invalid argument (unknown configuration, ...) */
-    TIFA_ESINK = 5   /* the caller's write callback reported failure */
+    TIFA_ESINK = 5,  /* the caller's write callback reported failure */
+    TIFA_EBATCH = 6  /* a corpus write failed and the open batch was rolled back: see tifa_corpus_add */
 } tifa_status;
 
 typedef struct {
@@ -208,8 +209,11 @@ typedef struct tifa_corpus tifa_corpus;
 /* Opens (creating and migrating if needed) the corpus at path. readonly:
  * no writes, and the file must exist. Free with tifa_corpus_close. */
 tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err);
-void tifa_corpus_close(tifa_corpus *c); /* commits what is pending */
-tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err);
+void tifa_corpus_close(tifa_corpus *c);                          /* commits what is pending */
+tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err); /* TIFA_EBATCH: rolled back */
+/* Documents handed to tifa_corpus_add* since the last commit or rollback:
+ * their results are not final yet. */
+int tifa_corpus_uncommitted(const tifa_corpus *c);
 /* Documents per commit while adding (default 4096; <= 0: the default).
  * A commit also comes every 2 seconds. Smaller batches show a running add
  * sooner to readers and lose less to a crash, but add more slowly. */
@@ -225,7 +229,18 @@ typedef enum {
  * from. *result and *id say what happened. Documents are committed in
  * batches of up to 4096, or every 2 seconds (each one whole: a crash loses
  * at most the last batch, never part of a document); tifa_corpus_commit
- * and tifa_corpus_close commit the rest. */
+ * and tifa_corpus_close commit the rest.
+ *
+ * A result is final only once its batch is committed: count it when
+ * tifa_corpus_uncommitted drops to 0 after a call that succeeded. A call
+ * (or tifa_corpus_commit) that fails with TIFA_EBATCH rolled the whole
+ * open batch back (the disk full, an I/O error, another writer holding
+ * the corpus for over two minutes): none of the documents given since the
+ * last commit is stored, and the handle is as it was after that commit;
+ * add them again. Any other failure concerns that document alone.
+ * Two writers on one corpus (processes or handles) take turns batch by
+ * batch; a duplicate is looked for while holding the write lock, so each
+ * clean text is stored once whoever adds it. */
 tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
                             int64_t *id, tifa_error *err);
 

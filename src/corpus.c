@@ -19,6 +19,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 #include "corpus_record.h"
 #include "extract.h"
 #include "internal.h"
@@ -36,14 +37,36 @@
 #define BATCH         4096
 #define BATCH_SECONDS 2.0
 #define FTS_HASHSIZE  "4194304"
+/* Another writer holds the corpus: try again each millisecond, for up to
+ * two minutes. SQLite's own busy timeout sleeps up to 100 ms between
+ * tries, and a writer that commits and begins its next batch at once was
+ * never caught between the two: the other add timed out and failed. */
+#define WRITE_WAIT_MS 120000
+/* A batch that would begin right after one that held the write lock for
+ * LONG_BATCH seconds or more waits YIELD_SECONDS first, so that a writer
+ * waiting (trying each millisecond) gets its turn. After shorter batches
+ * the waiting writer finds a gap soon enough by chance, and those (one
+ * document a handle, as the server adds) are not slowed. */
+#define YIELD_SECONDS 0.002
+#define LONG_BATCH    0.05
 
 struct tifa_corpus {
     sqlite3 *db;
     int readonly;
-    nearcopy_set *first_copies; /* what a new document may repost */
+    /* First copies a new document may repost: those committed, and those
+     * stored in the open transaction. The second set joins the first at
+     * commit and is dropped at rollback, so that no id SQLite may give out
+     * again is ever matched. */
+    nearcopy_set *first_copies, *batch_copies;
+    int64_t seen_id; /* every document up to this id is in first_copies (if a first copy) */
+    int64_t batch_max_id;
     tifa_converter *t2s;
-    int pending;                                        /* documents written in the open transaction */
+    int open;                                           /* a write transaction is open */
+    int pending;                                        /* documents written in it */
+    int uncommitted;                                    /* documents handed in since it began */
     double batch_start;                                 /* when it began (CLOCK_MONOTONIC, seconds) */
+    double last_commit;                                 /* when the last one ended */
+    int held_long;                                      /* it lasted LONG_BATCH or more */
     int batch;                                          /* documents per commit */
     sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
 };
@@ -124,21 +147,56 @@ static int sketch_existing(sqlite3 *db) {
     return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 }
 
+static int read_version(sqlite3 *db, int *version) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return SQLITE_ERROR;
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) *version = sqlite3_column_int(st, 0);
+    sqlite3_finalize(st);
+    return rc == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
+}
+
+/* 1 when the database holds any table, index or view (an empty file or a
+ * new one holds none). */
+static int has_tables(sqlite3 *db) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master LIMIT 1", -1, &st, NULL) != SQLITE_OK) return 1;
+    int some = sqlite3_step(st) != SQLITE_DONE;
+    sqlite3_finalize(st);
+    return some;
+}
+
+#define FOREIGN "not a tifa corpus (a SQLite database of another program): left as it is"
+
+/* Schema version 0 and tables in it: another program's database, which
+ * tifa must neither switch to WAL nor write its tables into. */
+static int is_foreign(sqlite3 *db) {
+    int version = 0;
+    return read_version(db, &version) == SQLITE_OK && version == 0 && has_tables(db);
+}
+
 /* Brings the file to SCHEMA_VERSION, one step at a time, in a transaction. */
 static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
-    sqlite3_stmt *st;
     int version = 0;
-    if (sqlite3_prepare_v2(c->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
-        return db_fail(c, err, "reading the schema version");
-    if (sqlite3_step(st) == SQLITE_ROW) version = sqlite3_column_int(st, 0);
-    sqlite3_finalize(st);
+    if (read_version(c->db, &version) != SQLITE_OK) return db_fail(c, err, "reading the schema version");
     if (version > SCHEMA_VERSION)
         return tifa_fail(err, TIFA_EINPUT, 0, "the corpus was made by a newer tifa (schema %d, this one knows %d)",
                          version, SCHEMA_VERSION);
     if (version == SCHEMA_VERSION) return TIFA_OK;
     if (c->readonly) return tifa_fail(err, TIFA_EINPUT, 0, "not a tifa corpus (or an older one: open it for writing)");
     if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "migrating");
-    int rc = SQLITE_OK;
+    /* Another process may have made or migrated the corpus while this one
+     * waited for the lock (two adds creating one corpus at once): the
+     * version read before the lock is stale. */
+    int rc = read_version(c->db, &version);
+    if (rc == SQLITE_OK && version >= SCHEMA_VERSION)
+        return exec(c->db, "COMMIT") == SQLITE_OK ? TIFA_OK : db_fail(c, err, "migrating");
+    if (version < 1 && rc == SQLITE_OK && has_tables(c->db)) {
+        /* Version 0 with tables in it: another program's database, which
+         * tifa must not write its own tables into. */
+        exec(c->db, "ROLLBACK");
+        return tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
+    }
     if (version < 1) rc = exec(c->db, schema_v1);
     if (version < 2 && rc == SQLITE_OK) rc = exec(c->db, schema_v2);
     if (version < 2 && rc == SQLITE_OK) rc = sketch_existing(c->db);
@@ -158,26 +216,80 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
 
 /* ----------------------------------------------------------- near copies */
 
+/* Adds the first copies committed after seen_id (all of them at open; at
+ * the start of a batch, those another writer stored meanwhile) to
+ * first_copies, in id order. */
 static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
     sqlite3_stmt *st;
-    if (!(c->first_copies = nearcopy_set_new())) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch FROM doc WHERE duplicate_of IS NULL", -1, &st, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch, duplicate_of FROM doc WHERE id > ? ORDER BY id", -1, &st,
+                           NULL) != SQLITE_OK)
         return db_fail(c, err, "reading the corpus");
-    while (sqlite3_step(st) == SQLITE_ROW) {
+    sqlite3_bind_int64(st, 1, c->seen_id);
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sketch k;
-        if (nearcopy_unpack(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &k))
-            continue; /* no sketch: never matched */
-        if (nearcopy_set_add(c->first_copies, sqlite3_column_int64(st, 0), (uint64_t)sqlite3_column_int64(st, 1), &k)) {
+        c->seen_id = sqlite3_column_int64(st, 0);
+        if (sqlite3_column_type(st, 3) != SQLITE_NULL ||
+            nearcopy_unpack(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &k))
+            continue; /* a near copy, or no sketch: never matched */
+        if (nearcopy_set_add(c->first_copies, c->seen_id, (uint64_t)sqlite3_column_int64(st, 1), &k)) {
             sqlite3_finalize(st);
             return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
         }
     }
     sqlite3_finalize(st);
-    return TIFA_OK;
+    return rc == SQLITE_DONE ? TIFA_OK : db_fail(c, err, "reading the corpus");
+}
+
+/* Waits for another writer, a millisecond a try (see WRITE_WAIT_MS). */
+static int wait_for_writer(void *user, int tries) {
+    (void)user;
+    if (tries >= WRITE_WAIT_MS) return 0;
+    struct timespec ms = {0, 1000000};
+    nanosleep(&ms, NULL);
+    return 1;
 }
 
 /* ------------------------------------------------------------ open/close */
+
+/* Whether SQLite can make its -wal and -shm files beside path. */
+static int folder_writable(const char *path) {
+    const char *slash = strrchr(path, '/');
+    if (!slash) return access(".", W_OK) == 0;
+    char *dir = strndup(path, (size_t)(slash - path) + 1); /* "/" for "/x.db" */
+    int ok = !dir || access(dir, W_OK) == 0;               /* no memory: let SQLite say */
+    free(dir);
+    return ok;
+}
+
+/* A corpus in a folder nobody can write in (a CD, a read-only share, a
+ * folder of another user) with no -wal beside it cannot change while it
+ * is read: SQLite is told so (immutable), since it cannot make the -shm
+ * file a WAL reader needs. NULL otherwise (opened as usual). */
+static char *frozen_uri(const char *path) {
+    char wal[4096];
+    if (folder_writable(path) || snprintf(wal, sizeof wal, "%s-wal", path) >= (int)sizeof wal || access(wal, F_OK) == 0)
+        return NULL;
+    char *uri = malloc(3 * strlen(path) + 32), *w = uri;
+    if (!uri) return NULL;
+    w += sprintf(w, "file:");
+    for (const unsigned char *p = (const unsigned char *)path; *p; p++)
+        w += (*p == '%' || *p == '?' || *p == '#') ? sprintf(w, "%%%02X", *p) : sprintf(w, "%c", *p);
+    strcpy(w, "?immutable=1");
+    return uri;
+}
+
+/* Switching a new file to WAL takes an exclusive lock, and SQLite answers
+ * "busy" at once rather than wait for it when two processes open the new
+ * file together: so the wait is here. */
+static int use_wal(sqlite3 *db) {
+    int rc = SQLITE_BUSY;
+    for (int tries = 0; tries < WRITE_WAIT_MS && (rc == SQLITE_BUSY || rc == SQLITE_LOCKED); tries++) {
+        if (tries) wait_for_writer(NULL, 0);
+        rc = exec(db, "PRAGMA journal_mode=WAL");
+    }
+    return rc;
+}
 
 tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err) {
     *out = NULL;
@@ -187,13 +299,22 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
     c->batch = BATCH;
     int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     tifa_status st = TIFA_OK;
-    if (sqlite3_open_v2(path, &c->db, flags | SQLITE_OPEN_NOMUTEX, NULL) != SQLITE_OK) {
+    char *uri = readonly ? frozen_uri(path) : NULL;
+    if (sqlite3_open_v2(uri ? uri : path, &c->db, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL) !=
+        SQLITE_OK) {
         st = tifa_fail(err, TIFA_EIO, 0, "cannot open the corpus: %s", c->db ? sqlite3_errmsg(c->db) : "no memory");
+    } else if (!readonly && !folder_writable(path)) {
+        st = tifa_fail(err, TIFA_EIO, 0, "cannot write the journal next to it (%s-wal): the folder is read-only", path);
     } else {
-        sqlite3_busy_timeout(c->db, 10000);
+        if (readonly)
+            sqlite3_busy_timeout(c->db, 10000);
+        else
+            sqlite3_busy_handler(c->db, wait_for_writer, NULL);
         if (tokenize_register(c->db) != SQLITE_OK)
             st = db_fail(c, err, "registering the tokenizer");
-        else if (!readonly && exec(c->db, "PRAGMA journal_mode=WAL") != SQLITE_OK)
+        else if (!readonly && is_foreign(c->db))
+            st = tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
+        else if (!readonly && use_wal(c->db) != SQLITE_OK)
             st = db_fail(c, err, "not a database, or it is locked");
         else if (!readonly) {
             exec(c->db, "PRAGMA synchronous=NORMAL");
@@ -203,7 +324,11 @@ tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, 
         }
     }
     if (st == TIFA_OK) st = migrate(c, err);
+    if (st == TIFA_OK && !readonly &&
+        (!(c->first_copies = nearcopy_set_new()) || !(c->batch_copies = nearcopy_set_new())))
+        st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (st == TIFA_OK && !readonly) st = load_first_copies(c, err);
+    free(uri);
     if (st == TIFA_OK) st = tifa_converter_new("t2s", &c->t2s, err);
     if (st != TIFA_OK) {
         tifa_corpus_close(c);
@@ -221,6 +346,7 @@ void tifa_corpus_close(tifa_corpus *c) {
     sqlite3_finalize(c->insert_fts);
     sqlite3_close(c->db);
     nearcopy_set_free(c->first_copies);
+    nearcopy_set_free(c->batch_copies);
     tifa_converter_free(c->t2s);
     free(c);
 }
@@ -258,7 +384,6 @@ static int64_t find_clean(tifa_corpus *c, const char *hash) {
     return id;
 }
 
-/* One document, one transaction: the row and its index entry together. */
 /* Deletes a row whose index entry failed; 1 when done. */
 static int undo_row(tifa_corpus *c, int64_t id) {
     sqlite3_stmt *st;
@@ -275,80 +400,124 @@ static double monotonic_seconds(void) {
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, int64_t *id, tifa_error *err) {
-    const doc_summary *sum = &p->sum;
-    /* Documents are committed in batches. A savepoint each would make
-     * FTS5 flush its index per document (most of the time of add), so a
-     * document whose index entry fails is deleted again instead: either way
-     * no part of one is left. */
-    if (!c->pending) {
-        if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "starting a transaction");
-        c->batch_start = monotonic_seconds();
+/* Ends the open batch without keeping any of it: the transaction (if
+ * SQLite has not ended it already), and the first copies stored in it. */
+/* The transaction has ended: notes when, and whether it held the lock long. */
+static void batch_ended(tifa_corpus *c) {
+    c->last_commit = monotonic_seconds();
+    c->held_long = c->last_commit - c->batch_start >= LONG_BATCH;
+    c->open = c->pending = c->uncommitted = 0;
+}
+
+static void abandon_batch(tifa_corpus *c) {
+    if (!sqlite3_get_autocommit(c->db)) exec(c->db, "ROLLBACK");
+    nearcopy_set_clear(c->batch_copies);
+    batch_ended(c);
+}
+
+/* A write failed: when SQLite rolled the transaction back itself (a full
+ * disk, an I/O error do), or the document could not be taken back, the
+ * batch is lost, and the caller must hear so. detail: NULL for SQLite's
+ * message. */
+static tifa_status write_failed(tifa_corpus *c, tifa_error *err, const char *what, const char *detail, int batch_lost) {
+    if (!detail) detail = sqlite3_errmsg(c->db);
+    if (!batch_lost && c->open && !sqlite3_get_autocommit(c->db))
+        return tifa_fail(err, TIFA_EIO, 0, "%s: %s", what, detail);
+    tifa_status st =
+        tifa_fail(err, TIFA_EBATCH, 0, "%s: %s; nothing added since the last commit is stored", what, detail);
+    abandon_batch(c);
+    return st;
+}
+
+/* Opens the batch's write transaction, waiting for any other writer, and
+ * learns the first copies that writer committed meanwhile. */
+static tifa_status begin_batch(tifa_corpus *c, tifa_error *err) {
+    if (c->open) return TIFA_OK;
+    double since = monotonic_seconds() - c->last_commit;
+    if (c->held_long && since < YIELD_SECONDS) {
+        struct timespec t = {0, (long)((YIELD_SECONDS - since) * 1e9)};
+        nanosleep(&t, NULL);
     }
+    if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return write_failed(c, err, "starting a transaction", NULL, 1);
+    c->open = 1;
+    c->batch_start = monotonic_seconds();
+    tifa_status st = load_first_copies(c, err);
+    if (st != TIFA_OK) abandon_batch(c);
+    c->batch_max_id = c->seen_id;
+    return st == TIFA_OK || st == TIFA_ENOMEM ? st : TIFA_EBATCH;
+}
+
+/* Inserts the row and (for a first copy) its index entry; 1 when done. A
+ * savepoint each would make FTS5 flush its index per document (most of
+ * the time of add), so a document whose index entry fails is deleted
+ * again instead (undo_row): either way no part of one is left. */
+static int insert_doc(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, int64_t *id) {
+    const doc_summary *sum = &p->sum;
     sqlite3_stmt *st = cached(c, &c->insert_doc,
                               "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
                               " date, meeting, org, title, sketch) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
-    int rc = st ? SQLITE_OK : SQLITE_ERROR;
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
-        sqlite3_bind_text(st, 2, p->raw_hash, -1, SQLITE_STATIC);
-        sqlite3_bind_blob64(st, 3, p->bytes, p->len, SQLITE_STATIC);
-        sqlite3_bind_text64(st, 4, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
-        sqlite3_bind_text(st, 5, p->clean_hash, -1, SQLITE_STATIC);
-        sqlite3_bind_int64(st, 6, (sqlite3_int64)p->simhash);
-        if (dup_of)
-            sqlite3_bind_int64(st, 7, dup_of);
-        else
-            sqlite3_bind_null(st, 7);
-        sqlite3_bind_text(st, 8, p->stored_record ? p->stored_record : p->record, -1, SQLITE_STATIC);
-        bind_text_or_null(st, 9, sum->date);
-        bind_text_or_null(st, 10, sum->meeting);
-        bind_text_or_null(st, 11, sum->org);
-        bind_text_or_null(st, 12, sum->title);
-        bind_sketch(st, 13, &p->sketch);
-        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
-        sqlite3_reset(st);
-    }
-    *id = rc == SQLITE_OK ? sqlite3_last_insert_rowid(c->db) : 0;
+    if (!st) return 0;
+    sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, p->raw_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_blob64(st, 3, p->bytes, p->len, SQLITE_STATIC);
+    sqlite3_bind_text64(st, 4, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
+    sqlite3_bind_text(st, 5, p->clean_hash, -1, SQLITE_STATIC);
+    sqlite3_bind_int64(st, 6, (sqlite3_int64)p->simhash);
+    if (dup_of)
+        sqlite3_bind_int64(st, 7, dup_of);
+    else
+        sqlite3_bind_null(st, 7);
+    sqlite3_bind_text(st, 8, p->stored_record ? p->stored_record : p->record, -1, SQLITE_STATIC);
+    bind_text_or_null(st, 9, sum->date);
+    bind_text_or_null(st, 10, sum->meeting);
+    bind_text_or_null(st, 11, sum->org);
+    bind_text_or_null(st, 12, sum->title);
+    bind_sketch(st, 13, &p->sketch);
+    int ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_reset(st);
+    if (!ok) return 0;
+    *id = sqlite3_last_insert_rowid(c->db);
     /* Near copies are left out of search, so out of the index: smaller,
      * and a search's total is a count over the index alone. */
-    if (rc == SQLITE_OK && !dup_of) {
-        st = cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
-        rc = st ? SQLITE_OK : SQLITE_ERROR;
-    }
-    if (rc == SQLITE_OK && !dup_of) {
+    if (dup_of) return 1;
+    st = cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
+    if (st) {
         sqlite3_bind_int64(st, 1, *id);
         sqlite3_bind_text64(st, 2, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
-        rc = sqlite3_step(st) == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
+        ok = sqlite3_step(st) == SQLITE_DONE;
         sqlite3_reset(st);
+        if (ok) return 1;
     }
-    if (rc != SQLITE_OK) {
-        tifa_status s = db_fail(c, err, "storing the document");
-        if (*id && !undo_row(c, *id)) {
-            /* The row could not be taken back: give up the whole batch. */
-            exec(c->db, "ROLLBACK");
-            c->pending = 0;
-        }
-        *id = 0;
-        return s;
+    return -1; /* the row is in, its index entry is not */
+}
+
+static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, int64_t *id, tifa_error *err) {
+    *id = 0;
+    int done = insert_doc(c, p, dup_of, id);
+    if (done == 1) {
+        c->pending++;
+        if (*id > c->batch_max_id) c->batch_max_id = *id;
+        return TIFA_OK;
     }
-    c->pending++;
-    int full = c->pending >= c->batch || monotonic_seconds() - c->batch_start >= BATCH_SECONDS;
-    if (full && tifa_corpus_commit(c, err) != TIFA_OK) return TIFA_EIO;
-    return TIFA_OK;
+    /* SQLite's message is the insert's until undo_row runs. */
+    char msg[200];
+    snprintf(msg, sizeof msg, "%s", sqlite3_errmsg(c->db));
+    int lost = done == -1 && !sqlite3_get_autocommit(c->db) && !undo_row(c, *id);
+    *id = 0;
+    return write_failed(c, err, "storing the document", msg, lost);
 }
 
 void tifa_corpus_set_batch(tifa_corpus *c, int documents) { c->batch = documents > 0 ? documents : BATCH; }
 
+int tifa_corpus_uncommitted(const tifa_corpus *c) { return c->uncommitted; }
+
 tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err) {
-    if (!c->pending) return TIFA_OK;
-    if (exec(c->db, "COMMIT") != SQLITE_OK) {
-        tifa_status s = db_fail(c, err, "committing");
-        exec(c->db, "ROLLBACK");
-        c->pending = 0;
-        return s;
-    }
-    c->pending = 0;
+    if (!c->open) return TIFA_OK;
+    if (exec(c->db, "COMMIT") != SQLITE_OK) return write_failed(c, err, "committing", NULL, 1);
+    batch_ended(c);
+    if (c->batch_max_id > c->seen_id) c->seen_id = c->batch_max_id;
+    /* Committed: the batch's first copies are now everyone's. */
+    if (nearcopy_set_move(c->first_copies, c->batch_copies)) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return TIFA_OK;
 }
 
@@ -399,30 +568,46 @@ tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, cons
     return st;
 }
 
+/* The first copy p reposts, if any: among those committed (from where
+ * tifa_corpus_prepare_for left off), then those of the open batch. */
+static int64_t reposts(tifa_corpus *c, const tifa_prepared *p) {
+    nearcopy_match near = p->near;
+    nearcopy_set_search(c->first_copies, p->near_seen, p->simhash, &p->sketch, &near);
+    nearcopy_set_search(c->batch_copies, 0, p->simhash, &p->sketch, &near);
+    return near.id;
+}
+
+/* Commits when the batch is full or old enough. */
+static tifa_status maybe_commit(tifa_corpus *c, tifa_error *err) {
+    if (c->pending >= c->batch || monotonic_seconds() - c->batch_start >= BATCH_SECONDS)
+        return tifa_corpus_commit(c, err);
+    return TIFA_OK;
+}
+
 tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tifa_add_result *result, int64_t *id,
                                      tifa_error *err) {
     *id = 0;
     *result = TIFA_ADDED;
     if (c->readonly) return tifa_fail(err, TIFA_EUSAGE, 0, "the corpus is open read-only");
+    /* The duplicate is looked for under the write lock: another writer
+     * cannot store the same text between the look and the insert. */
+    tifa_status st = begin_batch(c, err);
+    if (st != TIFA_OK) return st;
     int64_t existing = find_clean(c, p->clean_hash);
-    if (existing < 0) return db_fail(c, err, "looking for duplicates");
+    if (existing < 0) return write_failed(c, err, "looking for duplicates", NULL, 0);
     if (existing > 0) {
         *result = TIFA_DUPLICATE;
         *id = existing;
-        return TIFA_OK;
+    } else {
+        int64_t dup_of = reposts(c, p);
+        if ((st = store(c, p, dup_of, id, err)) != TIFA_OK) return st;
+        if (dup_of)
+            *result = TIFA_NEAR_DUPLICATE;
+        else if (nearcopy_set_add(c->batch_copies, *id, p->simhash, &p->sketch))
+            return write_failed(c, err, "remembering a first copy", "out of memory", 1);
     }
-    /* Only the first copies stored since tifa_corpus_prepare_for looked are
-     * left to compare (all of them after tifa_corpus_prepare). */
-    nearcopy_match near = p->near;
-    nearcopy_set_search(c->first_copies, p->near_seen, p->simhash, &p->sketch, &near);
-    int64_t dup_of = near.id;
-    tifa_status st = store(c, p, dup_of, id, err);
-    if (st != TIFA_OK) return st;
-    if (dup_of)
-        *result = TIFA_NEAR_DUPLICATE;
-    else if (nearcopy_set_add(c->first_copies, *id, p->simhash, &p->sketch))
-        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    return TIFA_OK;
+    c->uncommitted++;
+    return maybe_commit(c, err);
 }
 
 tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
@@ -698,15 +883,19 @@ tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *s, tifa_err
                            " coalesce(sum(length(CAST(clean AS BLOB))), 0), min(date), max(date) FROM doc",
                            -1, &st, NULL) != SQLITE_OK)
         return db_fail(c, err, "counting");
-    if (sqlite3_step(st) == SQLITE_ROW) {
-        s->documents = sqlite3_column_int64(st, 0);
-        s->near_duplicates = sqlite3_column_int64(st, 1);
-        s->meetings = sqlite3_column_int64(st, 2);
-        s->raw_bytes = sqlite3_column_int64(st, 3);
-        s->clean_bytes = sqlite3_column_int64(st, 4);
-        snprintf(s->first_date, sizeof s->first_date, "%s", col(st, 5) ? col(st, 5) : "");
-        snprintf(s->last_date, sizeof s->last_date, "%s", col(st, 6) ? col(st, 6) : "");
+    int rc = sqlite3_step(st);
+    if (rc != SQLITE_ROW) { /* a damaged file: never a count of 0 */
+        tifa_status f = db_fail(c, err, "counting");
+        sqlite3_finalize(st);
+        return f;
     }
+    s->documents = sqlite3_column_int64(st, 0);
+    s->near_duplicates = sqlite3_column_int64(st, 1);
+    s->meetings = sqlite3_column_int64(st, 2);
+    s->raw_bytes = sqlite3_column_int64(st, 3);
+    s->clean_bytes = sqlite3_column_int64(st, 4);
+    snprintf(s->first_date, sizeof s->first_date, "%s", col(st, 5) ? col(st, 5) : "");
+    snprintf(s->last_date, sizeof s->last_date, "%s", col(st, 6) ? col(st, 6) : "");
     sqlite3_finalize(st);
     return TIFA_OK;
 }

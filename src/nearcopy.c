@@ -256,6 +256,18 @@ int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sket
     return 0;
 }
 
+int nearcopy_set_move(nearcopy_set *dst, nearcopy_set *src) {
+    size_t n = nearcopy_set_size(src);
+    for (size_t i = 0; i < n; i++) {
+        const chunk *ch = src->chunks[i / CHUNK];
+        if (nearcopy_set_add(dst, ch->ids[i % CHUNK], ch->simhash[i % CHUNK], &ch->sketches[i % CHUNK])) return -1;
+    }
+    nearcopy_set_clear(src);
+    return 0;
+}
+
+void nearcopy_set_clear(nearcopy_set *set) { atomic_store_explicit(&set->n, 0, memory_order_release); }
+
 /* Runs over every first copy for every document added, so it uses the
  * processor's popcount instruction where there is one. */
 #if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)

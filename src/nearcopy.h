@@ -46,6 +46,12 @@ void nearcopy_set_free(nearcopy_set *set);
 /* Remembers a first copy; -1 when out of memory. */
 int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k);
 
+/* Appends every entry of src to dst, in order, and empties src (keeping
+ * its memory); -1 when out of memory (src is then left as it was, dst
+ * holding a prefix of it). Only the thread that adds may call these. */
+int nearcopy_set_move(nearcopy_set *dst, nearcopy_set *src);
+void nearcopy_set_clear(nearcopy_set *set);
+
 /* The first copy this document reposts, 0 if none: of the documents
  * nearcopy_same accepts, the one containing most of it (the earliest on a
  * tie). */

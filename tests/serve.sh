@@ -3,7 +3,8 @@
 # diff, same trend rows), the pages and assets, status codes (400, 403,
 # 404, 405, 413), path traversal, a hostile document added and fetched
 # back, readers while `tifa add` writes, malformed requests sent raw
-# (tests/serve-raw.py), and a clean exit on SIGTERM and SIGINT with no
+# (tests/serve-raw.py), Host and Origin checks against DNS rebinding and
+# cross-site writes (tests/serve-guard.py), and a clean exit on SIGTERM and SIGINT with no
 # sanitizer report. Run with the ASan build: sh tests/serve.sh build/tifa-asan
 set -u
 TIFA=${1:-build/tifa-asan}
@@ -40,11 +41,17 @@ start() {
   [ -n "$PORT" ] || { echo "tests/serve.sh: the server did not start:"; cat "$tmp/$name.err"; exit 1; }
 }
 
-start main
+start main --allow-host tifa.test
 B=http://127.0.0.1:$PORT
 MAIN_PID=$PID
 # get PATH: body to $tmp/body, headers to $tmp/head, status printed.
 get() { curl -s -g -o "$tmp/body" -D "$tmp/head" -w '%{http_code}' "$@"; }
+# post ...: a write as the server's own page makes it (its Origin, a type a
+# form cannot send); the server refuses any other (tests/serve-guard.py).
+post() {
+  for last; do :; done
+  get -H "Origin: $(echo "$last" | sed 's|^\(http://[^/]*\).*|\1|')" -H "Content-Type: application/octet-stream" "$@"
+}
 json() { $PY -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($1) else 1)" "$tmp/body"; }
 header() { tr -d '\r' < "$tmp/head" | grep -qi "^$1"; }
 enc() { $PY -c 'import sys,urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$1"; }
@@ -137,9 +144,9 @@ for p in /nope /api /api/nope /doc/abc /doc/ /api/doc/1/nope /static/nope.js /st
   st=$(get "$B$p")
   check "404: $p" '[ "$st" = 404 ] && json "d[\"error\"]"'
 done
-st=$(get -X DELETE "$B/api/search?q=a"); check "DELETE: 405" '[ "$st" = 405 ] && header "Allow:"'
+st=$(post -X DELETE "$B/api/search?q=a"); check "DELETE: 405" '[ "$st" = 405 ] && header "Allow:"'
 st=$(get "$B/api/add"); check "GET /api/add: 405" '[ "$st" = 405 ]'
-st=$(get --data-binary x "$B/api/search?q=a"); check "POST /api/search: 405" '[ "$st" = 405 ]'
+st=$(post --data-binary x "$B/api/search?q=a"); check "POST /api/search: 405" '[ "$st" = 405 ]'
 
 # ------------------------------------------------------------ traversal
 for p in "/../../etc/passwd" "/static/../../../etc/passwd" "/%2e%2e/%2e%2e/etc/passwd" "/static/%2e%2e/%2e%2e/etc/passwd" \
@@ -152,27 +159,27 @@ done
 
 # ------------------------------------------------------------ add
 printf '<script>alert("x")</script>\n<img src=x onerror="alert(1)">\n\x27"quotes"\x27 & </textarea><b>bold</b>\n会议强调，<script>document.title="pwned"</script>要坚持“两个确立”。\n' > "$tmp/xss.txt"
-st=$(get --data-binary @"$tmp/xss.txt" "$B/api/add?name=$(enc '<script>x</script>.txt')")
+st=$(post --data-binary @"$tmp/xss.txt" "$B/api/add?name=$(enc '<script>x</script>.txt')")
 check "add: hostile document added" '[ "$st" = 200 ] && json "d[\"result\"]==\"added\" and d[\"id\"]==6"'
 st=$(get "$B/api/doc/6")
 check "add: fetched back, its text intact in the JSON" 'json "\"<script>alert(\\\"x\\\")</script>\" in d[\"clean\"] and d[\"file\"]==\"<script>x</script>.txt\""'
 st=$(get "$B/api/doc/6/raw")
 check "add: raw bytes stored as sent" 'cmp -s "$tmp/body" "$tmp/xss.txt"'
-st=$(get --data-binary @"$tmp/xss.txt" "$B/api/add")
+st=$(post --data-binary @"$tmp/xss.txt" "$B/api/add")
 check "add the same again: duplicate of the same id" '[ "$st" = 200 ] && json "d=={\"id\":6,\"result\":\"duplicate\"}"'
 { echo "工业和信息化部召开务虚会"; echo; cat "$ROOT/examples/002_6ff96e32e61068e8.txt"; echo; echo "（本文转自工信微报）"; } > "$tmp/repost.txt"
-st=$(get --data-binary @"$tmp/repost.txt" "$B/api/add?name=repost.txt")
+st=$(post --data-binary @"$tmp/repost.txt" "$B/api/add?name=repost.txt")
 check "add a repost: near-duplicate" '[ "$st" = 200 ] && json "d[\"result\"]==\"near-duplicate\" and d[\"id\"]==7"'
 st=$(get "$B/api/search?q=$(enc 两个确立)")
 check "search sees what was added" 'json "any(h[\"id\"]==6 for h in d[\"results\"])"'
-st=$(get --data-binary @/dev/null "$B/api/add")
+st=$(post --data-binary @/dev/null "$B/api/add")
 check "add: empty body is 400" '[ "$st" = 400 ] && json "d[\"error\"]"'
-st=$(get --data-binary x "$B/api/add?name=a%0Ab")
+st=$(post --data-binary x "$B/api/add?name=a%0Ab")
 check "add: control character in the name is 400" '[ "$st" = 400 ]'
 head -c 11000000 /dev/zero | tr '\0' a > "$tmp/big"
-st=$(get --data-binary @"$tmp/big" "$B/api/add")
+st=$(post --data-binary @"$tmp/big" "$B/api/add")
 check "11 MB body: 413 with a message" '[ "$st" = 413 ] && json "\"limit\" in d[\"error\"]"'
-st=$(get -H "Transfer-Encoding: chunked" --data-binary @"$tmp/big" "$B/api/add")
+st=$(post -H "Transfer-Encoding: chunked" --data-binary @"$tmp/big" "$B/api/add")
 check "11 MB chunked (no length): 413" '[ "$st" = 413 ]'
 st=$(get -X GET --data-binary @"$tmp/big" "$B/api/stats")
 check "11 MB body on a GET: 413" '[ "$st" = 413 ]'
@@ -220,20 +227,27 @@ $PY "$ROOT/tests/serve-raw.py" "$PORT" > "$tmp/raw.out" 2>&1
 check "malformed requests (tests/serve-raw.py)" '! grep -q "^not ok" "$tmp/raw.out" && grep -q "^ok" "$tmp/raw.out"'
 grep "^not ok" "$tmp/raw.out"
 nraw=$(grep -c "^ok" "$tmp/raw.out")
+$PY "$ROOT/tests/serve-guard.py" "$PORT" tifa.test > "$tmp/guard.out" 2>&1
+check "Host and Origin checks (tests/serve-guard.py)" '! grep -q "^not ok" "$tmp/guard.out" && grep -q "^ok" "$tmp/guard.out"'
+grep "^not ok" "$tmp/guard.out"
+nraw=$((nraw + $(grep -c "^ok" "$tmp/guard.out")))
 st=$(get "$B/api/stats")
 check "still alive after all of it" '[ "$st" = 200 ]'
 
 # ------------------------------------------------------------ read-only, small limit, bind
-start ro --read-only --max-body 1K --no-cache
+start ro --read-only --max-body 1K --no-cache --timeout 2
 R=http://127.0.0.1:$PORT
 RO_PID=$PID
+$PY "$ROOT/tests/serve-limits.py" "${B##*:}" "$PORT" > "$tmp/limits.out" 2>&1
+check "limits seen by Python's http.client (tests/serve-limits.py)" '! grep -q "^not ok" "$tmp/limits.out" && grep -q "^ok" "$tmp/limits.out"'
+grep "^not ok" "$tmp/limits.out"
 check "read-only noted at start" 'grep -q "read-only" "$tmp/ro.out"'
-st=$(get --data-binary @"$tmp/xss.txt" "$R/api/add")
+st=$(post --data-binary @"$tmp/xss.txt" "$R/api/add")
 check "read-only: add is 403 with a message" '[ "$st" = 403 ] && json "\"read-only\" in d[\"error\"]"'
 st=$(get "$R/api/stats")
 check "read-only: stats says so" 'json "d[\"read_only\"] is True and d[\"max_body\"]==1024"'
 head -c 2000 /dev/zero > "$tmp/2k"
-st=$(get --data-binary @"$tmp/2k" "$R/api/add")
+st=$(post --data-binary @"$tmp/2k" "$R/api/add")
 check "--max-body 1K: 2,000 bytes is 413" '[ "$st" = 413 ]'
 st=$(get "$R/api/search?q=$(enc 会议)")
 check "read-only, --no-cache: search works" '[ "$st" = 200 ] && json "d[\"total\"] > 5"'

@@ -11,6 +11,8 @@ const char *corpus_path(const char *given);
 int corpus_option(int argc, char **argv, int *i, const char **db, tifa_filter *f);
 tifa_corpus *open_corpus(const char *db, int readonly);
 int parse_id(const char *s, int64_t *id);
+/* 10M, 512K, 1000: bytes (1 .. 2^40). 1 when valid. */
+int parse_size(const char *s, size_t *out);
 
 int cmd_add(int argc, char **argv);
 int cmd_search(int argc, char **argv);

@@ -6,7 +6,9 @@
 #define _DEFAULT_SOURCE /* DT_DIR, DT_REG */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -14,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "cli/jsonout.h"
 
 const char *corpus_path(const char *given) {
     if (given) return given;
@@ -56,11 +59,12 @@ tifa_corpus *open_corpus(const char *db, int readonly) {
     tifa_error err = {0};
     const char *path = corpus_path(db);
     if (readonly && access(path, F_OK) != 0) {
-        fprintf(stderr, "tifa: %s: no corpus here (make one with tifa add --db %s FILE...)\n", path, path);
+        fprintf(stderr, "tifa: %s: no corpus here (make one with tifa add --db %s FILE...)\n", SHOWN(path),
+                SHOWN(path));
         return NULL;
     }
     if (tifa_corpus_open(path, readonly, &c, &err) != TIFA_OK) {
-        fprintf(stderr, "tifa: %s: %s\n", path, err.message);
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(path), err.message);
         return NULL;
     }
     return c;
@@ -91,38 +95,138 @@ static int has_suffix(const char *s, const char *suf) {
 
 static int cmp_str(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
 
+/* The directories a walk has entered, by device and inode: a symbolic
+ * link back up the tree (or two links to one folder) is walked once, not
+ * forever. Open addressing, doubled when half full. */
+typedef struct {
+    dev_t *dev;
+    ino_t *ino;
+    unsigned char *used;
+    size_t n, cap;
+} dirset;
+
+static size_t dir_slot(const dirset *d, dev_t dev, ino_t ino) {
+    size_t h = ((size_t)ino * 0x9E3779B97F4A7C15ull ^ (size_t)dev) & (d->cap - 1);
+    while (d->used[h] && !(d->dev[h] == dev && d->ino[h] == ino)) h = (h + 1) & (d->cap - 1);
+    return h;
+}
+
+static int dirset_grow(dirset *d) {
+    dirset big = {calloc(d->cap * 2, sizeof(dev_t)), calloc(d->cap * 2, sizeof(ino_t)), calloc(d->cap * 2, 1), 0,
+                  d->cap * 2};
+    int ok = big.dev && big.ino && big.used;
+    for (size_t i = 0; ok && i < d->cap; i++)
+        if (d->used[i]) {
+            size_t h = dir_slot(&big, d->dev[i], d->ino[i]);
+            big.used[h] = 1;
+            big.dev[h] = d->dev[i];
+            big.ino[h] = d->ino[i];
+            big.n++;
+        }
+    dirset old = ok ? *d : big;
+    if (ok) *d = big;
+    free(old.dev);
+    free(old.ino);
+    free(old.used);
+    return ok ? 0 : -1;
+}
+
+/* 1 when the directory is new (and now remembered), 0 when seen before,
+ * -1 when out of memory. */
+static int dirset_enter(dirset *d, const struct stat *st) {
+    if (d->n * 2 >= d->cap && dirset_grow(d)) return -1;
+    size_t h = dir_slot(d, st->st_dev, st->st_ino);
+    if (d->used[h]) return 0;
+    d->used[h] = 1;
+    d->dev[h] = st->st_dev;
+    d->ino[h] = st->st_ino;
+    d->n++;
+    return 1;
+}
+
+static const char *kind_of(mode_t m) {
+    return S_ISFIFO(m) ? "a FIFO" : S_ISSOCK(m) ? "a socket" : S_ISCHR(m) || S_ISBLK(m) ? "a device" : "not a file";
+}
+
+static int is_document_name(const char *name) {
+    return has_suffix(name, ".txt") || has_suffix(name, ".html") || has_suffix(name, ".htm");
+}
+
+static int walk_dir(const char *dir, pathlist *out, dirset *seen, int depth);
+
+/* One entry of a directory: a folder is walked (once), a regular file with
+ * a document's name kept; a FIFO, socket or device is skipped with a
+ * warning (opening a FIFO waits for a writer: the whole add would hang). */
+static int walk_entry(const char *path, const char *name, pathlist *out, dirset *seen, int depth) {
+    struct stat st;
+    if (stat(path, &st) != 0) {
+        if (!is_document_name(name)) return 0;
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(path), strerror(errno)); /* a dangling link, say */
+        return 1;
+    }
+    if (S_ISDIR(st.st_mode)) {
+        int fresh = dirset_enter(seen, &st);
+        if (fresh > 0) return walk_dir(path, out, seen, depth + 1);
+        if (fresh < 0) {
+            fprintf(stderr, "tifa: %s: out of memory\n", SHOWN(path));
+            return 1;
+        }
+        fprintf(stderr, "tifa: %s: warning: a folder already walked (a symbolic link loop?): skipped\n", SHOWN(path));
+        return 0;
+    }
+    if (!is_document_name(name)) return 0;
+    if (!S_ISREG(st.st_mode)) {
+        fprintf(stderr, "tifa: %s: warning: %s, not a file: skipped\n", SHOWN(path), kind_of(st.st_mode));
+        return 0;
+    }
+    return push_path(out, path) ? 1 : 0;
+}
+
 /* A directory's *.txt, *.html and *.htm files, recursively, sorted. */
-static int walk(const char *dir, pathlist *out, int depth) {
+static int walk_dir(const char *dir, pathlist *out, dirset *seen, int depth) {
     if (depth > 64) return 0;
     DIR *d = opendir(dir);
     if (!d) {
-        fprintf(stderr, "tifa: %s: %s\n", dir, strerror(errno));
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(dir), strerror(errno));
         return 1;
     }
     pathlist here = {0};
     struct dirent *e;
-    int bad = 0;
     while ((e = readdir(d))) {
         if (e->d_name[0] == '.') continue;
-        size_t n = strlen(dir) + strlen(e->d_name) + 2;
+        size_t dl = strlen(dir), n = dl + strlen(e->d_name) + 2;
         char *p = malloc(n);
         if (!p) break;
-        size_t dl = strlen(dir);
         snprintf(p, n, "%s%s%s", dir, dl && dir[dl - 1] == '/' ? "" : "/", e->d_name);
-        struct stat st;
-        if (stat(p, &st) == 0 && S_ISDIR(st.st_mode))
-            bad |= walk(p, out, depth + 1);
-        else if (has_suffix(e->d_name, ".txt") || has_suffix(e->d_name, ".html") || has_suffix(e->d_name, ".htm"))
-            push_path(&here, p);
+        push_path(&here, p);
         free(p);
     }
     closedir(d);
+    /* Entries in name order, so the documents are too. */
     qsort(here.paths, here.n, sizeof *here.paths, cmp_str);
+    int bad = 0;
     for (size_t i = 0; i < here.n; i++) {
-        push_path(out, here.paths[i]);
+        const char *slash = strrchr(here.paths[i], '/');
+        bad |= walk_entry(here.paths[i], slash ? slash + 1 : here.paths[i], out, seen, depth);
         free(here.paths[i]);
     }
     free(here.paths);
+    return bad;
+}
+
+static int walk(const char *dir, pathlist *out) {
+    dirset seen = {calloc(64, sizeof(dev_t)), calloc(64, sizeof(ino_t)), calloc(64, 1), 0, 64};
+    struct stat st;
+    int bad = 1;
+    if (!seen.dev || !seen.ino || !seen.used)
+        fprintf(stderr, "tifa: %s: out of memory\n", SHOWN(dir));
+    else if (stat(dir, &st) != 0)
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(dir), strerror(errno));
+    else if (dirset_enter(&seen, &st) > 0)
+        bad = walk_dir(dir, out, &seen, 0);
+    free(seen.dev);
+    free(seen.ino);
+    free(seen.used);
     return bad;
 }
 
@@ -145,6 +249,7 @@ typedef struct {
 typedef struct {
     pathlist *files;
     const tifa_corpus *corpus; /* the workers search its near-copy set */
+    size_t max_size;           /* bytes of one document */
     slot *slots;
     size_t next_job, stored;
     size_t ready_bytes; /* input bytes of the prepared documents not yet stored */
@@ -152,19 +257,61 @@ typedef struct {
     pthread_cond_t changed;
 } pool;
 
-static char *read_file(const char *path, size_t *len, char **error) {
-    FILE *fp = fopen(path, "rb");
+/* Opens a document without waiting: O_NONBLOCK, so that a FIFO put where
+ * a file was cannot hang the add (a FIFO named on the command line, a
+ * pipe from the shell, is read: it was asked for). Devices, sockets and
+ * directories are refused. NULL with the reason in why. */
+static FILE *open_document(const char *path, struct stat *st, const char **why) {
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    *why = NULL;
+    if (fd < 0 || fstat(fd, st) != 0) {
+        *why = strerror(errno);
+    } else if (S_ISDIR(st->st_mode)) {
+        *why = "is a directory";
+    } else if (!S_ISREG(st->st_mode) && !S_ISFIFO(st->st_mode)) {
+        *why = S_ISSOCK(st->st_mode) ? "a socket, not a file" : "a device, not a file";
+    } else if (S_ISFIFO(st->st_mode)) {
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK); /* a pipe: read as it comes */
+    }
+    FILE *fp = *why ? NULL : fdopen(fd, "rb");
+    if (!fp && !*why) *why = strerror(errno);
+    if (!fp && fd >= 0) close(fd);
+    return fp;
+}
+
+static char *too_large(const char *path, size_t limit) {
+    char msg[512];
+    snprintf(msg, sizeof msg, "tifa: %s: larger than the limit of %zu bytes for one document (tifa add --max-size)",
+             SHOWN(path), limit);
+    return strdup(msg);
+}
+
+/* The whole file, up to limit bytes: a larger one is refused before it
+ * is read (its size known) or as soon as it passes the limit (a pipe). */
+static char *read_file(const char *path, size_t limit, size_t *len, char **error) {
     struct stat st;
-    if (!fp || fstat(fileno(fp), &st) != 0 || S_ISDIR(st.st_mode)) {
+    const char *why;
+    FILE *fp = open_document(path, &st, &why);
+    if (!fp) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", path, fp ? "is a directory" : strerror(errno));
-        if (fp) fclose(fp);
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), why);
         *error = strdup(msg);
+        return NULL;
+    }
+    if (S_ISREG(st.st_mode) && (uintmax_t)st.st_size > limit) {
+        fclose(fp);
+        *error = too_large(path, limit);
         return NULL;
     }
     size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
     char *buf = malloc(cap);
     while (buf) {
+        if (n > limit) {
+            free(buf);
+            fclose(fp);
+            *error = too_large(path, limit);
+            return NULL;
+        }
         if (n == cap) {
             char *p = realloc(buf, cap * 2);
             if (!p) {
@@ -183,7 +330,7 @@ static char *read_file(const char *path, size_t *len, char **error) {
     fclose(fp);
     if (!buf || failed) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", path, buf ? "read error" : "out of memory");
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), buf ? "read error" : "out of memory");
         free(buf);
         *error = strdup(msg);
         return NULL;
@@ -192,14 +339,14 @@ static char *read_file(const char *path, size_t *len, char **error) {
     return buf;
 }
 
-static void prepare_one(const tifa_corpus *c, const char *path, slot *s) {
+static void prepare_one(const tifa_corpus *c, const char *path, size_t limit, slot *s) {
     size_t len;
-    char *bytes = read_file(path, &len, &s->error);
+    char *bytes = read_file(path, limit, &len, &s->error);
     if (!bytes) return;
     tifa_error err = {0};
     if (tifa_corpus_prepare_for(c, path, bytes, len, &s->prep, &err) != TIFA_OK) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", path, err.message);
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), err.message);
         s->error = strdup(msg);
     }
     s->bytes = len;
@@ -217,7 +364,7 @@ static void *worker(void *arg) {
         pthread_mutex_unlock(&p->lock);
         if (job == (size_t)-1) return NULL;
         slot s = {0};
-        prepare_one(p->corpus, p->files->paths[job], &s);
+        prepare_one(p->corpus, p->files->paths[job], p->max_size, &s);
         pthread_mutex_lock(&p->lock);
         s.done = 1;
         p->slots[job % WINDOW] = s;
@@ -239,18 +386,148 @@ static void progress(size_t done, size_t total, double bytes, double start) {
     fprintf(stderr, "\r%zu/%zu documents, %.1f MB/s, ETA %.0fs   ", done, total, rate, eta);
 }
 
-static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] FILE|DIR...\n"
+/* The books of one add: results are counted only once the batch they
+ * are in is committed, so the closing line says what the corpus holds. */
+typedef struct {
+    tifa_corpus *c;
+    const pathlist *files;
+    const char *db;
+    size_t max_size;
+    int tty;
+    size_t counts[4]; /* added, duplicates, near, failed: final */
+    /* The files handed to the corpus since the last commit, with their
+     * results: counted at the commit, added again after a rollback. */
+    size_t *open;
+    unsigned char *result;
+    size_t nopen, cap;
+    char why[256]; /* why the last batch was rolled back */
+} adder;
+
+#define ADD_LOST (-1) /* the open batch was rolled back */
+/* Cleaning and extraction take up to some 20 times a document's size in
+ * memory (more on invalid bytes): a readout is tens of KB, so a 16 MB
+ * document is a mistake (a dump, a binary), not something to try. */
+#define ADD_MAX_SIZE (16u << 20)
+#define ADD_ATTEMPTS 3 /* a rolled-back batch: tries in all */
+
+static int adder_push(adder *a, size_t file, int result) {
+    if (a->nopen == a->cap) {
+        size_t cap = a->cap ? a->cap * 2 : 256;
+        size_t *o = realloc(a->open, cap * sizeof *o);
+        if (o) a->open = o;
+        unsigned char *r = o ? realloc(a->result, cap) : NULL;
+        if (!r) return -1;
+        a->result = r;
+        a->cap = cap;
+    }
+    a->open[a->nopen] = file;
+    a->result[a->nopen++] = (unsigned char)result;
+    return 0;
+}
+
+static void adder_settle(adder *a) {
+    for (size_t k = 0; k < a->nopen; k++) a->counts[a->result[k]]++;
+    a->nopen = 0;
+}
+
+static void adder_fail(adder *a, const char *path, const char *msg) {
+    fprintf(stderr, "%stifa: %s: %s\n", a->tty ? "\r" : "", SHOWN(path), msg);
+    a->counts[3]++;
+}
+
+/* Adds file i (prepared); 0, or ADD_LOST when its batch was rolled back
+ * (a->open then lists the batch, this file included). */
+static int adder_put(adder *a, size_t i, const tifa_prepared *p) {
+    tifa_error err = {0};
+    tifa_add_result result;
+    int64_t id;
+    tifa_status st = tifa_corpus_add_prepared(a->c, p, &result, &id, &err);
+    if (st == TIFA_EBATCH) {
+        snprintf(a->why, sizeof a->why, "%s", err.message);
+        if (adder_push(a, i, 0)) adder_fail(a, a->files->paths[i], "out of memory");
+        return ADD_LOST;
+    }
+    if (st != TIFA_OK) {
+        adder_fail(a, a->files->paths[i], err.message);
+        return 0;
+    }
+    if (adder_push(a, i, (int)result)) {
+        adder_fail(a, a->files->paths[i], "out of memory");
+        return 0;
+    }
+    if (tifa_corpus_uncommitted(a->c) == 0) adder_settle(a);
+    return 0;
+}
+
+/* Commits what is open; ADD_LOST when that rolled it back. */
+static int adder_commit(adder *a) {
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_commit(a->c, &err);
+    if (st == TIFA_OK) {
+        adder_settle(a);
+        return 0;
+    }
+    snprintf(a->why, sizeof a->why, "%s", err.message);
+    return ADD_LOST;
+}
+
+/* A batch was rolled back (a->open): reads, prepares and adds its files
+ * again, up to ADD_ATTEMPTS in all, waiting longer each time; what still
+ * fails is reported by name and counted as failed. */
+static void adder_recover(adder *a) {
+    for (int attempt = 1; attempt < ADD_ATTEMPTS && a->nopen; attempt++) {
+        fprintf(stderr, "%stifa: %s: %s (a batch of %zu documents: trying it again)\n", a->tty ? "\r" : "",
+                SHOWN(a->db), a->why, a->nopen);
+        struct timespec wait = {attempt / 2, (attempt % 2) * 500000000L}; /* 0.5 s, 1 s */
+        nanosleep(&wait, NULL);
+        size_t n = a->nopen, *again = malloc(n * sizeof *again);
+        if (!again) break;
+        memcpy(again, a->open, n * sizeof *again);
+        a->nopen = 0;
+        int lost = 0;
+        for (size_t k = 0; k < n; k++) {
+            if (lost) { /* not tried in this attempt: kept for the next */
+                if (adder_push(a, again[k], 0)) adder_fail(a, a->files->paths[again[k]], "out of memory");
+                continue;
+            }
+            slot s = {0};
+            prepare_one(a->c, a->files->paths[again[k]], a->max_size, &s);
+            if (s.error) {
+                fprintf(stderr, "%s%s\n", a->tty ? "\r" : "", s.error);
+                a->counts[3]++;
+            } else
+                lost = adder_put(a, again[k], s.prep) == ADD_LOST;
+            free(s.error);
+            tifa_prepared_free(s.prep);
+        }
+        free(again);
+        if (!lost && adder_commit(a) != ADD_LOST) return;
+    }
+    for (size_t k = 0; k < a->nopen; k++) {
+        char msg[400];
+        snprintf(msg, sizeof msg, "not stored (%s)", a->why);
+        adder_fail(a, a->files->paths[a->open[k]], msg);
+    }
+    a->nopen = 0;
+}
+
+static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES] FILE|DIR...\n"
                               "\n"
                               "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
                               "files, recursively) with its raw bytes. Same clean text: skipped as a duplicate;\n"
                               "a near copy (a repost): stored and linked to the first. Ends with the line\n"
                               "  added N, duplicates D, near-duplicates K, failed F\n"
+                              "counting what was committed. A batch the corpus could not take (another add\n"
+                              "holding it for minutes, a full disk) is tried again twice, then its files are\n"
+                              "named as failed. Two adds on one corpus take turns.\n"
                               "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
-                              "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n";
+                              "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n"
+                              "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n";
 
 int cmd_add(int argc, char **argv) {
     const char *db = NULL;
     int jobs = 1, batch = 0;
+    size_t max_size = ADD_MAX_SIZE;
     tifa_filter unused = {0};
     pathlist files = {0};
     int status = 0;
@@ -262,6 +539,8 @@ int cmd_add(int argc, char **argv) {
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(add_help, stdout);
             return 0;
+        } else if (!strcmp(a, "--max-size") && i + 1 < argc) {
+            if (!parse_size(argv[++i], &max_size)) return usage_error("add", argv[i]);
         } else if (!strcmp(a, "--batch") && i + 1 < argc) {
             batch = atoi(argv[++i]);
             if (batch < 1) return usage_error("add", "--batch");
@@ -273,7 +552,7 @@ int cmd_add(int argc, char **argv) {
         } else {
             struct stat st;
             if (stat(a, &st) == 0 && S_ISDIR(st.st_mode))
-                status |= walk(a, &files, 0);
+                status |= walk(a, &files);
             else
                 push_path(&files, a);
         }
@@ -285,10 +564,9 @@ int cmd_add(int argc, char **argv) {
     tifa_corpus *c = open_corpus(db, 0);
     if (!c) return 1;
     tifa_corpus_set_batch(c, batch);
-    size_t counts[4] = {0}; /* added, duplicates, near, failed */
-    int tty = isatty(2);
+    adder a = {.c = c, .files = &files, .db = corpus_path(db), .max_size = max_size, .tty = isatty(2)};
     double start = now_seconds(), bytes = 0;
-    pool p = {.files = &files, .corpus = c, .slots = calloc(WINDOW, sizeof(slot))};
+    pool p = {.files = &files, .corpus = c, .max_size = max_size, .slots = calloc(WINDOW, sizeof(slot))};
     pthread_mutex_init(&p.lock, NULL);
     pthread_cond_init(&p.changed, NULL);
     pthread_t threads[64];
@@ -302,17 +580,11 @@ int cmd_add(int argc, char **argv) {
         memset(&p.slots[i % WINDOW], 0, sizeof(slot));
         p.ready_bytes -= s.bytes;
         pthread_mutex_unlock(&p.lock);
-        tifa_error err = {0};
-        tifa_add_result result;
-        int64_t id;
         if (s.error) {
-            fprintf(stderr, "%s%s\n", tty ? "\r" : "", s.error);
-            counts[3]++;
-        } else if (tifa_corpus_add_prepared(c, s.prep, &result, &id, &err) != TIFA_OK) {
-            fprintf(stderr, "%stifa: %s: %s\n", tty ? "\r" : "", files.paths[i], err.message);
-            counts[3]++;
-        } else {
-            counts[result]++;
+            fprintf(stderr, "%s%s\n", a.tty ? "\r" : "", s.error);
+            a.counts[3]++;
+        } else if (adder_put(&a, i, s.prep) == ADD_LOST) {
+            adder_recover(&a);
         }
         bytes += (double)s.bytes;
         free(s.error);
@@ -321,24 +593,23 @@ int cmd_add(int argc, char **argv) {
         p.stored = i + 1;
         pthread_cond_broadcast(&p.changed);
         pthread_mutex_unlock(&p.lock);
-        if (tty && (i % 16 == 0 || i + 1 == files.n)) progress(i + 1, files.n, bytes, start);
+        if (a.tty && (i % 16 == 0 || i + 1 == files.n)) progress(i + 1, files.n, bytes, start);
     }
     for (int t = 0; t < started; t++) pthread_join(threads[t], NULL);
     if (!started && files.n) {
         fprintf(stderr, "tifa: add: cannot start threads\n");
         status = 1;
     }
-    tifa_error cerr = {0};
-    if (tifa_corpus_commit(c, &cerr) != TIFA_OK) {
-        fprintf(stderr, "tifa: %s: %s\n", corpus_path(db), cerr.message);
-        status = 1;
-    }
-    if (tty) fputc('\n', stderr);
+    if (adder_commit(&a) == ADD_LOST) adder_recover(&a);
+    if (a.tty) fputc('\n', stderr);
+    size_t *counts = a.counts;
     fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, failed %zu\n", counts[0], counts[1], counts[2],
             counts[3]);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.changed);
     free(p.slots);
+    free(a.open);
+    free(a.result);
     for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
     free(files.paths);
     tifa_corpus_close(c);
@@ -380,7 +651,7 @@ static int print_hit(void *user, const tifa_hit *h) {
         }
         putchar('\n');
     }
-    printf("    %s\n", h->file ? h->file : "");
+    printf("    %s\n", h->file ? SHOWN(h->file) : "");
     return 0;
 }
 
@@ -527,7 +798,7 @@ int cmd_show(int argc, char **argv) {
         tifa_corpus_close(c);
     } else {
         char *why = NULL;
-        bytes = read_file(what, &len, &why);
+        bytes = read_file(what, SIZE_MAX, &len, &why);
         if (!bytes) {
             fprintf(stderr, "%s\n", why ? why : "tifa: cannot read");
             free(why);
@@ -536,7 +807,7 @@ int cmd_show(int argc, char **argv) {
         size_t n;
         if (!raw && (tifa_extract(NULL, what, bytes, len, 1, &record, &n, &err) != TIFA_OK ||
                      tifa_clean(NULL, bytes, len, &clean, &n, NULL, &err) != TIFA_OK)) {
-            fprintf(stderr, "tifa: %s: %s\n", what, err.message);
+            fprintf(stderr, "tifa: %s: %s\n", SHOWN(what), err.message);
             status = 1;
         }
     }
@@ -600,8 +871,19 @@ static int keep_row(void *user, const tifa_trend_row *r) {
     return 0;
 }
 
+static void print_csv_field(const char *s);
+
+/* CSV is read as UTF-8: a byte that is not (a file name from another
+ * system) is written as U+FFFD; the exact bytes are in the JSON forms
+ * (file_raw). */
+static void print_csv_text(const char *s) {
+    char *fixed = utf8_valid(s) ? NULL : utf8_repaired(s);
+    print_csv_field(fixed ? fixed : s);
+    free(fixed);
+}
+
 static void print_csv_field(const char *s) {
-    if (!strpbrk(s, ",\"\n")) {
+    if (!strpbrk(s, ",\"\n\r")) {
         fputs(s, stdout);
         return;
     }
@@ -707,7 +989,7 @@ static int export_one(void *user, const tifa_hit *h) {
         printf("%lld,", (long long)h->id);
         const char *cols[] = {h->file, h->date, h->meeting, h->org, h->title};
         for (int k = 0; k < 5; k++) {
-            print_csv_field(cols[k] ? cols[k] : "");
+            print_csv_text(cols[k] ? cols[k] : "");
             putchar(k < 4 ? ',' : ',');
         }
         if (h->duplicate_of)

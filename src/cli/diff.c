@@ -4,14 +4,16 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "cli/jsonout.h"
 
-static const char *diff_help = "usage: tifa diff [--db PATH] [--json] A B\n"
-                               "\n"
-                               "Compares two readouts (corpus ids, or files cleaned and extracted on the fly):\n"
-                               "formulations only in A, only in B, in both; sentences removed, added and\n"
-                               "changed (changes highlighted by character; colour on a terminal). Aligned by\n"
-                               "sentence, so a moved paragraph is not reported as new. --json: {\"terms\":\n"
-                               "{\"only_a\",\"only_b\",\"both\"}, \"sentences\": {\"added\",\"removed\",\"changed\"}}.\n";
+static const char *diff_help =
+    "usage: tifa diff [--db PATH] [--json] A B\n"
+    "\n"
+    "Compares two readouts (corpus ids, or files cleaned and extracted on the fly):\n"
+    "formulations only in A, only in B, in both; sentences removed, added and\n"
+    "changed (changes highlighted by character; colour on a terminal). Aligned by\n"
+    "sentence, so a moved paragraph is not reported as new. --json: {\"terms\":\n"
+    "{\"only_a\",\"only_b\",\"both\"}, \"sentences\": {\"added\",\"removed\",\"changed\"}}.\n";
 
 /* The raw bytes of an id in the corpus or of a file. */
 static char *load(const char *what, const char *db, size_t *len) {
@@ -29,7 +31,7 @@ static char *load(const char *what, const char *db, size_t *len) {
     FILE *fp = fopen(what, "rb");
     if (!fp) {
         perror("tifa: diff");
-        fprintf(stderr, "tifa: %s: cannot read\n", what);
+        fprintf(stderr, "tifa: %s: cannot read\n", SHOWN(what));
         return NULL;
     }
     size_t cap = 1 << 16, n = 0;
@@ -49,7 +51,7 @@ static char *load(const char *what, const char *db, size_t *len) {
         n += got;
     }
     if (!buf || ferror(fp)) {
-        fprintf(stderr, "tifa: %s: read error\n", what);
+        fprintf(stderr, "tifa: %s: read error\n", SHOWN(what));
         free(buf);
         buf = NULL;
     }
@@ -90,8 +92,10 @@ int cmd_diff(int argc, char **argv) {
     int status = 1;
     if (a && b) {
         tifa_error err = {0};
-        if (tifa_diff(a, alen, b, blen, json, !json && isatty(1), stdout, &err) == TIFA_OK) status = 0;
-        else fprintf(stderr, "tifa: diff: %s\n", err.message);
+        if (tifa_diff(a, alen, b, blen, json, !json && isatty(1), stdout, &err) == TIFA_OK)
+            status = 0;
+        else
+            fprintf(stderr, "tifa: diff: %s\n", err.message);
     }
     free(a);
     free(b);

@@ -4,7 +4,42 @@
  * or list hit as `tifa search --json` prints it.
  */
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 #include "cli/jsonout.h"
+#include "utf8.h"
+
+int utf8_valid(const char *s) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t step = u8_decode(p + i, n - i, &cp);
+        if (cp == 0xFFFD && step == 1) return 0; /* a real U+FFFD is 3 bytes */
+        i += step;
+    }
+    return 1;
+}
+
+char *utf8_repaired(const char *s) {
+    size_t n = strlen(s), k = 0;
+    char *out = malloc(3 * n + 1);
+    if (!out) return NULL;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t step = u8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (cp == 0xFFFD && step == 1) {
+            memcpy(out + k, "\xEF\xBF\xBD", 3);
+            k += 3;
+        } else {
+            memcpy(out + k, s + i, step);
+            k += step;
+        }
+        i += step;
+    }
+    out[k] = 0;
+    return out;
+}
 
 void print_json_string(FILE *fp, const char *s) {
     if (!s) {
@@ -12,17 +47,60 @@ void print_json_string(FILE *fp, const char *s) {
         return;
     }
     fputc('"', fp);
-    for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
-        if (*p == '"' || *p == '\\')
-            fprintf(fp, "\\%c", *p);
-        else if (*p == '\n')
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t step = u8_decode(p + i, n - i, &cp);
+        if (cp == '"' || cp == '\\')
+            fprintf(fp, "\\%c", (int)cp);
+        else if (cp == '\n')
             fputs("\\n", fp);
-        else if (*p < 0x20)
-            fprintf(fp, "\\u%04x", *p);
+        else if (cp < 0x20 || cp == 0x7f)
+            fprintf(fp, "\\u%04x", (unsigned)cp);
+        else if (cp == 0xFFFD && step == 1)
+            fputs("\xEF\xBF\xBD", fp); /* not UTF-8: JSON text must be */
         else
-            fputc(*p, fp);
+            fwrite(p + i, 1, step, fp);
+        i += step;
     }
     fputc('"', fp);
+}
+
+void print_json_name(FILE *fp, const char *key, const char *name) {
+    fprintf(fp, "\"%s\":", key);
+    print_json_string(fp, name);
+    if (!name || utf8_valid(name)) return;
+    fprintf(fp, ",\"%s_raw\":\"", key);
+    for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+        if (*p < 0x20 || *p > 0x7e || *p == '%' || *p == '"' || *p == '\\')
+            fprintf(fp, "%%%02X", *p);
+        else
+            fputc(*p, fp);
+    fputc('"', fp);
+}
+
+const char *shown(const char *s, char *buf, size_t cap) {
+    const unsigned char *p = (const unsigned char *)s;
+    size_t n = strlen(s), k = 0;
+    for (size_t i = 0; i < n && k + 5 < cap;) {
+        uint32_t cp;
+        size_t step = u8_decode(p + i, n - i, &cp);
+        /* C0, DEL and C1 controls (ESC and CSI start terminal commands),
+         * and bytes that are not UTF-8 (a lone 0x9b is CSI to some). */
+        if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp == 0xFFFD && step == 1)) {
+            for (size_t j = 0; j < step && k + 5 < cap; j++)
+                k += (size_t)snprintf(buf + k, cap - k, "\\x%02x", p[i + j]);
+        } else if (k + step < cap) {
+            memcpy(buf + k, p + i, step);
+            k += step;
+        } else {
+            break;
+        }
+        i += step;
+    }
+    buf[k < cap ? k : cap - 1] = 0;
+    return buf;
 }
 
 static void field(FILE *fp, const char *key, const char *value) {
@@ -31,8 +109,8 @@ static void field(FILE *fp, const char *key, const char *value) {
 }
 
 void print_hit_json(FILE *fp, const tifa_hit *h) {
-    fprintf(fp, "{\"id\":%lld", (long long)h->id);
-    field(fp, "file", h->file);
+    fprintf(fp, "{\"id\":%lld,", (long long)h->id);
+    print_json_name(fp, "file", h->file);
     field(fp, "date", h->date);
     field(fp, "meeting", h->meeting);
     field(fp, "org", h->org);

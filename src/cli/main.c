@@ -15,6 +15,7 @@
 #endif
 #include "tifa.h"
 #include "cli.h"
+#include "cli/jsonout.h"
 
 #define READ_CHUNK (1u << 20)
 
@@ -70,7 +71,7 @@ static int write_out(void *user, const char *data, size_t len) {
 }
 
 static void report_error(const char *file, const tifa_error *err) {
-    fprintf(stderr, "tifa: %s: %s\n", file, err->message);
+    fprintf(stderr, "tifa: %s: %s\n", SHOWN(file), err->message);
 }
 
 /* Opens FILE ("-" is standard input) and reports why it could not be. */
@@ -78,15 +79,15 @@ static FILE *open_input(const char *path) {
     if (strcmp(path, "-") == 0) return stdin;
     struct stat st;
     if (stat(path, &st) != 0) {
-        fprintf(stderr, "tifa: %s: %s\n", path, strerror(errno));
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(path), strerror(errno));
         return NULL;
     }
     if (S_ISDIR(st.st_mode)) {
-        fprintf(stderr, "tifa: %s: is a directory\n", path);
+        fprintf(stderr, "tifa: %s: is a directory\n", SHOWN(path));
         return NULL;
     }
     FILE *fp = fopen(path, "rb");
-    if (!fp) fprintf(stderr, "tifa: %s: %s\n", path, strerror(errno));
+    if (!fp) fprintf(stderr, "tifa: %s: %s\n", SHOWN(path), strerror(errno));
     return fp;
 }
 
@@ -97,7 +98,7 @@ static const char *display_name(const char *path) { return strcmp(path, "-") == 
 static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp, out_sink *out) {
     char *buf = malloc(READ_CHUNK * 2);
     if (!buf) {
-        fprintf(stderr, "tifa: %s: out of memory\n", display_name(path));
+        fprintf(stderr, "tifa: %s: out of memory\n", SHOWN(display_name(path)));
         return 1;
     }
     size_t have = 0;
@@ -108,7 +109,7 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
         have += n;
         int eof = n == 0;
         if (eof && ferror(fp)) {
-            fprintf(stderr, "tifa: %s: read error: %s\n", display_name(path), strerror(errno));
+            fprintf(stderr, "tifa: %s: read error: %s\n", SHOWN(display_name(path)), strerror(errno));
             status = 1;
             break;
         }
@@ -174,7 +175,7 @@ static int cmd_convert(int argc, char **argv) {
     }
     out_sink out = {stdout, 0};
     if (output && !(out.fp = fopen(output, "wb"))) {
-        fprintf(stderr, "tifa: %s: %s\n", output, strerror(errno));
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(output), strerror(errno));
         tifa_converter_free(conv);
         return 1;
     }
@@ -214,14 +215,14 @@ static int clean_file(const tifa_options *opt, const char *path, out_sink *out) 
     }
     char *buf = malloc(READ_CHUNK);
     if (!buf) {
-        fprintf(stderr, "tifa: %s: out of memory\n", name);
+        fprintf(stderr, "tifa: %s: out of memory\n", SHOWN(name));
         status = 1;
     }
     while (buf && !status) {
         size_t n = fread(buf, 1, READ_CHUNK, fp);
         if (n == 0) {
             if (ferror(fp)) {
-                fprintf(stderr, "tifa: %s: read error: %s\n", name, strerror(errno));
+                fprintf(stderr, "tifa: %s: read error: %s\n", SHOWN(name), strerror(errno));
                 status = 1;
             }
             break;
@@ -237,8 +238,8 @@ static int clean_file(const tifa_options *opt, const char *path, out_sink *out) 
         status = 1;
     }
     if (!status && rep.invalid_bytes)
-        fprintf(stderr, "tifa: %s: warning: %llu invalid byte sequence(s) replaced by U+FFFD (decoded as %s)\n", name,
-                (unsigned long long)rep.invalid_bytes, tifa_encoding_name(rep.encoding));
+        fprintf(stderr, "tifa: %s: warning: %llu invalid byte sequence(s) replaced by U+FFFD (decoded as %s)\n",
+                SHOWN(name), (unsigned long long)rep.invalid_bytes, tifa_encoding_name(rep.encoding));
     tifa_cleaner_free(c);
     free(buf);
     if (fp != stdin) fclose(fp);
@@ -405,7 +406,7 @@ static int cmd_extract(int argc, char **argv) {
         char *bytes = slurp(fp, EXTRACT_LIMIT, &len, &why);
         if (fp != stdin) fclose(fp);
         if (!bytes) {
-            fprintf(stderr, "tifa: %s: %s\n", display_name(files[i]), why);
+            fprintf(stderr, "tifa: %s: %s\n", SHOWN(display_name(files[i])), why);
             status = 1;
             continue;
         }
@@ -455,9 +456,9 @@ int main(int argc, char **argv) {
     static const struct {
         const char *name;
         int (*run)(int, char **);
-    } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
-                       {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff},
-                       {"serve", cmd_serve}};
+    } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},
+                       {"show", cmd_show},   {"trend", cmd_trend},   {"export", cmd_export},
+                       {"stats", cmd_stats}, {"diff", cmd_diff},     {"serve", cmd_serve}};
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
         if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);

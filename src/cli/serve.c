@@ -11,6 +11,7 @@
 
 static const char *serve_help =
     "usage: tifa serve [--db PATH] [--port N] [--bind ADDR] [--read-only] [--max-body BYTES]\n"
+    "                  [--allow-host NAME]... [--max-per-client N] [--timeout SECONDS]\n"
     "                  [--no-cache] [--log]\n"
     "\n"
     "A reading room in the browser over the corpus: search, documents with their\n"
@@ -22,14 +23,21 @@ static const char *serve_help =
     "  --port N          default 8080; 0 picks a free port (the address is printed)\n"
     "  --bind ADDR       numeric address to listen on, default 127.0.0.1 (this machine\n"
     "                    only); 0.0.0.0 opens it to the network (no authentication!)\n"
+    "  --allow-host NAME answer requests for this host name too (a name the server is\n"
+    "                    reached by: a proxy, /etc/hosts); by default only localhost,\n"
+    "                    127.0.0.1, [::1] and the bound address are, anything else gets\n"
+    "                    421 (a DNS-rebinding page names its own host). Repeatable, up to 16\n"
     "  --read-only       no adding (POST /api/add answers 403)\n"
     "  --max-body BYTES  largest request body, default 10M (suffix K or M); larger: 413\n"
+    "  --max-per-client N connections at once from one client address (default 64;\n"
+    "                    512 in all); more are closed at once\n"
+    "  --timeout SECONDS a connection silent this long is closed (default 30)\n"
     "  --no-cache        compute every search, trend and diff afresh (by default recent\n"
     "                    answers are kept while the corpus file is unchanged, up to 60 s)\n"
     "  --log             one line per request on standard error\n";
 
 /* 10M, 512K, 1000: bytes. */
-static int parse_size(const char *s, size_t *out) {
+int parse_size(const char *s, size_t *out) {
     char digits[24];
     size_t n = strlen(s), mult = 1;
     if (n && (s[n - 1] == 'K' || s[n - 1] == 'k'))
@@ -45,8 +53,22 @@ static int parse_size(const char *s, size_t *out) {
     return 1;
 }
 
+/* A host name as a Host header carries it, without a port: letters,
+ * digits, '-', '.', or an IPv6 address in brackets. */
+static int host_name_ok(const char *s) {
+    if (!*s || strlen(s) > 253) return 0;
+    if (s[0] == '[') return s[strlen(s) - 1] == ']' && strspn(s + 1, "0123456789abcdefABCDEF:.") == strlen(s) - 2;
+    return strspn(s, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-.") == strlen(s);
+}
+
 int cmd_serve(int argc, char **argv) {
-    serve_config cfg = {.bind = "127.0.0.1", .port = 8080, .max_body = 10u << 20, .handles = 8};
+    /* 512 connections in all, 64 from one address: a few hundred slow or
+     * idle clients from one place cannot take every slot (they could with
+     * no cap per address), and a benchmark's 64 connections still fit. */
+    serve_config cfg = {
+        .bind = "127.0.0.1", .port = 8080, .max_body = 10u << 20, .handles = 8, .per_client = 64, .timeout = 30};
+    const char *allow[16];
+    cfg.allow_hosts = allow;
     const char *db = NULL;
     tifa_filter unused = {0};
     for (int i = 1; i < argc; i++) {
@@ -63,6 +85,16 @@ int cmd_serve(int argc, char **argv) {
             cfg.port = (unsigned)v;
         } else if (!strcmp(a, "--bind") && i + 1 < argc) {
             cfg.bind = argv[++i];
+        } else if (!strcmp(a, "--allow-host") && i + 1 < argc) {
+            if (!host_name_ok(argv[++i]) || cfg.nallow_hosts == sizeof allow / sizeof allow[0])
+                return usage_error("serve", argv[i]);
+            allow[cfg.nallow_hosts++] = argv[i];
+        } else if (!strcmp(a, "--max-per-client") && i + 1 < argc) {
+            if (!param_int(argv[++i], 1, 512, &v)) return usage_error("serve", argv[i]);
+            cfg.per_client = (unsigned)v;
+        } else if (!strcmp(a, "--timeout") && i + 1 < argc) {
+            if (!param_int(argv[++i], 1, 3600, &v)) return usage_error("serve", argv[i]);
+            cfg.timeout = (unsigned)v;
         } else if (!strcmp(a, "--read-only")) {
             cfg.read_only = 1;
         } else if (!strcmp(a, "--max-body") && i + 1 < argc) {

@@ -8,11 +8,16 @@
 
 static void xml_text(FILE *fp, const char *s) {
     for (; *s; s++) {
-        if (*s == '<') fputs("&lt;", fp);
-        else if (*s == '>') fputs("&gt;", fp);
-        else if (*s == '&') fputs("&amp;", fp);
-        else if (*s == '"') fputs("&quot;", fp);
-        else fputc(*s, fp);
+        if (*s == '<')
+            fputs("&lt;", fp);
+        else if (*s == '>')
+            fputs("&gt;", fp);
+        else if (*s == '&')
+            fputs("&amp;", fp);
+        else if (*s == '"')
+            fputs("&quot;", fp);
+        else
+            fputc(*s, fp);
     }
 }
 
@@ -29,8 +34,9 @@ int write_trend_svg(const char *path, const tifa_trend_row *rows, size_t n, cons
         if (rows[i].documents > max) max = rows[i].documents;
     const double W = 760, H = 420, L = 60, R = 20, T = 40, B = 60;
     double pw = W - L - R, ph = H - T - B;
-    fprintf(fp, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
-                "font-family=\"'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif\" font-size=\"12\">\n",
+    fprintf(fp,
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"0 0 %.0f %.0f\" "
+            "font-family=\"'Noto Sans CJK SC','WenQuanYi Micro Hei',sans-serif\" font-size=\"12\">\n",
             W, H, W, H);
     fprintf(fp, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
     fprintf(fp, "<text x=\"%.0f\" y=\"22\" font-size=\"15\" fill=\"#222\">Documents per period</text>\n", L);

@@ -113,8 +113,11 @@ static void out_drop(out *o) {
     free(o->buf);
 }
 
-/* The status for a failed library call: bad input is the caller's (400). */
-static unsigned status_for(tifa_status st) { return st == TIFA_EINPUT || st == TIFA_EUSAGE ? 400 : 500; }
+/* The status for a failed library call: bad input is the caller's (400);
+ * a rolled-back write (the corpus busy, the disk full) may work later (503). */
+static unsigned status_for(tifa_status st) {
+    return st == TIFA_EINPUT || st == TIFA_EUSAGE ? 400 : st == TIFA_EBATCH ? 503 : 500;
+}
 
 static tifa_corpus *take(serve_ctx *s, reply *r) {
     tifa_error err = {0};
@@ -276,8 +279,8 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
     } else {
         out o;
         if (out_open(&o, r)) {
-            fprintf(o.fp, "{\"id\":%lld,\"file\":", (long long)id);
-            print_json_string(o.fp, file);
+            fprintf(o.fp, "{\"id\":%lld,", (long long)id);
+            print_json_name(o.fp, "file", file);
             fprintf(o.fp, ",\"record\":%s,\"clean\":", record);
             print_json_string(o.fp, clean);
             fputs("}", o.fp);

@@ -12,14 +12,18 @@
 #include "tifa.h"
 
 typedef struct {
-    const char *db;   /* corpus path */
-    const char *bind; /* numeric address, default 127.0.0.1 */
-    unsigned port;    /* 0: any free port (printed) */
-    int read_only;    /* no /api/add */
-    size_t max_body;  /* bytes; larger bodies get 413 */
-    int handles;      /* reader handles on the corpus */
-    int log;          /* one line per request on stderr */
-    int no_cache;     /* compute every answer afresh */
+    const char *db;                 /* corpus path */
+    const char *bind;               /* numeric address, default 127.0.0.1 */
+    unsigned port;                  /* 0: any free port (printed) */
+    int read_only;                  /* no /api/add */
+    size_t max_body;                /* bytes; larger bodies get 413 */
+    int handles;                    /* reader handles on the corpus */
+    int log;                        /* one line per request on stderr */
+    int no_cache;                   /* compute every answer afresh */
+    const char *const *allow_hosts; /* --allow-host names: answered besides localhost and the bound address */
+    size_t nallow_hosts;
+    unsigned per_client; /* connections at once from one address */
+    unsigned timeout;    /* seconds a connection may stay silent */
 } serve_config;
 
 /* Serves until SIGINT or SIGTERM. Prints the address on standard output

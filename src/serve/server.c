@@ -14,7 +14,9 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/socket.h>
+#include <time.h>
 #include "serve/assets.h"
+#include "serve/guard.h"
 #include "serve/route.h"
 #include "serve/serve.h"
 
@@ -84,10 +86,24 @@ static void pool_close(corpus_pool *p) {
 
 /* --------------------------------------------------------------- request */
 
+/* A body over the limit is read and dropped up to this many bytes, for
+ * this long, so that a client which sends it all before reading (most
+ * do) gets the 413 rather than a reset connection. */
+#define DRAIN_BYTES   (64ull << 20)
+#define DRAIN_SECONDS 20.0
+
+static double now_seconds(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
 struct serve_request {
     struct MHD_Connection *conn;
     char *body;
     size_t len, cap;
+    unsigned long long drained; /* bytes dropped past the limit */
+    double started;             /* when the headers were in */
     int too_large;
     int answered; /* a response is queued already (early 413) */
 };
@@ -178,6 +194,8 @@ static enum MHD_Result send_reply(serve_ctx *s, struct MHD_Connection *conn, con
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (r->status == 405) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
+    /* After a body refused as too large nothing more on this connection. */
+    if (r->status == 413) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
     if (r->download[0]) {
         char cd[80];
         snprintf(cd, sizeof cd, "attachment; filename=\"%s\"", r->download);
@@ -255,6 +273,58 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
     reply_error(r, 404, "not found");
 }
 
+/* ----------------------------------------------------------------- guard */
+
+/* The address and port this connection came in on, the address as a Host
+ * header writes it ("127.0.0.1", "[::1]"). 0 when unknown. */
+static int local_address(struct MHD_Connection *conn, char *name, size_t cap, unsigned *port) {
+    const union MHD_ConnectionInfo *ci = MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+    struct sockaddr_storage a;
+    socklen_t n = sizeof a;
+    if (!ci || getsockname(ci->connect_fd, (struct sockaddr *)&a, &n) != 0) return 0;
+    char text[INET6_ADDRSTRLEN];
+    if (a.ss_family == AF_INET) {
+        const struct sockaddr_in *v4 = (const struct sockaddr_in *)&a;
+        *port = ntohs(v4->sin_port);
+        return inet_ntop(AF_INET, &v4->sin_addr, name, (socklen_t)cap) != NULL;
+    }
+    const struct sockaddr_in6 *v6 = (const struct sockaddr_in6 *)&a;
+    if (a.ss_family != AF_INET6 || !inet_ntop(AF_INET6, &v6->sin6_addr, text, sizeof text)) return 0;
+    *port = ntohs(v6->sin6_port);
+    return snprintf(name, cap, "[%s]", text) < (int)cap;
+}
+
+/* Refuses (421) a Host this server is not known by, and (403) a write that
+ * may come from another site: see guard.h. 1 when r holds the refusal. */
+static int guard(serve_ctx *s, serve_request *rq, const char *method, reply *r) {
+    const char *hosts[2];
+    if (req_header_count(rq, MHD_HTTP_HEADER_HOST, hosts, 2) != 1) {
+        reply_error(r, 421, "one Host header is needed");
+        return 1;
+    }
+    char local[INET6_ADDRSTRLEN + 2] = "", bound[INET6_ADDRSTRLEN + 2];
+    unsigned port = 0;
+    local_address(rq->conn, local, sizeof local, &port);
+    snprintf(bound, sizeof bound, strchr(s->cfg.bind, ':') ? "[%s]" : "%s", s->cfg.bind);
+    const char *names[] = {"localhost", "127.0.0.1", "[::1]", bound, local};
+    if (!host_allowed(hosts[0], port, names, 5, s->cfg.allow_hosts, s->cfg.nallow_hosts)) {
+        reply_error(r, 421, "this server does not answer to the host name %.200s (tifa serve --allow-host NAME)",
+                    hosts[0]);
+        return 1;
+    }
+    if (!strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS")) return 0;
+    const char *v[2];
+    const char *origin = req_header_count(rq, "Origin", v, 2) == 1 ? v[0] : NULL;
+    const char *referer = req_header_count(rq, MHD_HTTP_HEADER_REFERER, v, 2) == 1 ? v[0] : NULL;
+    const char *type = req_header_count(rq, MHD_HTTP_HEADER_CONTENT_TYPE, v, 2) == 1 ? v[0] : NULL;
+    int custom = req_header_count(rq, "X-Tifa-Request", v, 1) > 0;
+    const char *why = req_header_count(rq, "Origin", v, 2) > 1 ? "more than one Origin"
+                                                               : write_refusal(hosts[0], origin, referer, type, custom);
+    if (!why) return 0;
+    reply_error(r, 403, "refused: %s", why);
+    return 1;
+}
+
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
                                   const char *version, const char *upload, size_t *upload_size, void **con_cls) {
     (void)version;
@@ -264,6 +334,11 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         if (!(rq = calloc(1, sizeof *rq))) return MHD_NO;
         rq->conn = conn;
         *con_cls = rq;
+        reply g = {0};
+        if (guard(s, rq, method, &g)) { /* before a byte of the body is read */
+            rq->answered = 1;
+            return send_reply(s, conn, method, url, &g);
+        }
         /* Two lengths: which one the body has is anyone's guess (request
          * smuggling through a proxy). Refused before reading anything. */
         const char *lens[2];
@@ -274,9 +349,19 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             rq->answered = 1;
             return send_reply(s, conn, method, url, &r);
         }
-        /* A declared length over the limit: refuse before reading it. */
+        /* A declared length over the limit. A client that asked whether
+         * to go on (Expect: 100-continue, as curl does) has sent nothing
+         * yet: answered now. One that sends regardless (Python's
+         * http.client) reads no answer before it has sent everything, and
+         * an early answer and close reach it as a reset: its body is read
+         * and dropped (up to DRAIN_BYTES), then answered. */
         const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        if (cl && strtoull(cl, NULL, 10) > s->cfg.max_body) {
+        unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
+        rq->started = now_seconds();
+        if (declared > s->cfg.max_body) {
+            const char *expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
+            rq->too_large = 1;
+            if (!(expect && !strcasecmp(expect, "100-continue")) && declared <= DRAIN_BYTES) return MHD_YES;
             reply r = {0};
             reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)",
                         s->cfg.max_body);
@@ -291,8 +376,13 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     }
     if (*upload_size) {
         /* Only an add keeps its body; others are read and dropped, but
-         * count against the limit all the same. */
-        if (!strcmp(method, "POST"))
+         * count against the limit all the same. Past the limit, what comes
+         * is dropped until DRAIN_BYTES or DRAIN_SECONDS, then the
+         * connection is cut (the answer is lost then, but the bound holds). */
+        if (rq->too_large) {
+            rq->drained += *upload_size;
+            if (rq->drained > DRAIN_BYTES || now_seconds() - rq->started > DRAIN_SECONDS) return MHD_NO;
+        } else if (!strcmp(method, "POST"))
             take_body(rq, upload, *upload_size, s->cfg.max_body);
         else if (*upload_size > s->cfg.max_body - rq->len)
             rq->too_large = 1;
@@ -363,8 +453,8 @@ int serve_run(const serve_config *cfg) {
     struct MHD_Daemon *d =
         MHD_start_daemon(flags, (uint16_t)cfg->port, NULL, NULL, on_request, &s, MHD_OPTION_SOCK_ADDR,
                          (struct sockaddr *)&addr, MHD_OPTION_NOTIFY_COMPLETED, on_completed, NULL,
-                         MHD_OPTION_CONNECTION_TIMEOUT, (unsigned)30, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
-                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, (unsigned)0, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
+                         MHD_OPTION_CONNECTION_TIMEOUT, cfg->timeout, MHD_OPTION_CONNECTION_LIMIT, (unsigned)512,
+                         MHD_OPTION_PER_IP_CONNECTION_LIMIT, cfg->per_client, MHD_OPTION_CONNECTION_MEMORY_LIMIT,
                          (size_t)(64 * 1024), MHD_OPTION_LISTENING_ADDRESS_REUSE, (unsigned)1, MHD_OPTION_END);
     if (!d) {
         fprintf(stderr, "tifa: serve: cannot listen on %s port %u (in use, or not allowed)\n", cfg->bind, cfg->port);

@@ -35,7 +35,10 @@ const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
   headless: true,
   // Containers and CI run as root, where Chromium's sandbox cannot start.
-  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN'],
+  // rebind.test resolves to this machine, as a DNS-rebinding attacker's
+  // name would after its first answer.
+  args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN',
+    '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
 });
 const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
 const page = await context.newPage();
@@ -204,12 +207,61 @@ await step('add: a Big5 file uploaded is decoded and converted', async () => {
   assert(/国务院|会议/.test(await page.textContent('#doc-text')), 'simplified text shown');
 });
 
+// ------------------------------------------------------------ other sites
+// A page on another site (evil.test, answered by the test itself) tries
+// every write a page can make without the server's consent: a text/plain
+// form, a urlencoded form, no-cors fetches, a fetch asking for our content
+// type (which needs a preflight the server never grants). None may store.
+const evilPage = (target) => `<!doctype html><body>
+<iframe name=sink></iframe>
+<form id=f1 method=POST enctype="text/plain" target=sink action="${target}/api/add?name=csrf-form.txt">
+<input name="会议指出，跨站表单测验" value="不应存入"></form>
+<form id=f2 method=POST target=sink action="${target}/api/add?name=csrf-url.txt">
+<input name=x value="会议指出，跨站编码表单测验"></form>
+<script>
+const sent = [];
+document.forms.f1.submit();
+setTimeout(() => document.forms.f2.submit(), 300);
+const body = '会议指出，跨站请求测验要坚持。';
+const tries = [
+  fetch('${target}/api/add?name=csrf-nocors.txt', {method: 'POST', mode: 'no-cors', body}),
+  fetch('${target}/api/add?name=csrf-nocors2.txt', {method: 'POST', mode: 'no-cors', body,
+    headers: {'Content-Type': 'application/octet-stream'}}),
+  fetch('${target}/api/add?name=csrf-cors.txt', {method: 'POST', body,
+    headers: {'Content-Type': 'application/octet-stream'}}),
+];
+Promise.allSettled(tries).then((r) => { window.fetchesDone = r.map((x) => x.status); });
+</script></body>`;
+
+await step('cross-site: forms and fetches from another site store nothing', async () => {
+  const before = (await (await page.request.get(base + '/api/stats')).json()).documents;
+  const evil = await context.newPage();
+  await evil.route('http://evil.test/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: evilPage(base) }));
+  await evil.goto('http://evil.test/');
+  await evil.waitForFunction(() => window.fetchesDone, null, { timeout: 10000 });
+  await evil.waitForTimeout(1000); /* the second form went out after 300 ms */
+  const after = (await (await page.request.get(base + '/api/stats')).json()).documents;
+  await evil.close();
+  assert(after === before, `stored by another site: ${after - before}`);
+});
+
+await step('DNS rebinding: a page under another name gets 421, not the corpus', async () => {
+  const port = new URL(base).port;
+  const rebound = await context.newPage();
+  const res = await rebound.goto(`http://rebind.test:${port}/api/stats`);
+  const status = res.status(), text = await rebound.textContent('body');
+  await rebound.close();
+  assert(status === 421 && !text.includes('"documents"'), `status ${status}: ${text.slice(0, 80)}`);
+});
+
 // ------------------------------------------------------------------ XSS
 await step('XSS: a document of <script> tags and quotes shows as text, nothing runs', async () => {
   const evil = '<script>alert("x")</script>\n<img src=x onerror="alert(1)">\n\'"quotes"\' & </textarea><b id=bold>bold</b>\n' +
     '会议强调，<script>document.title="pwned"</script>要坚持“两个确立”。<svg onload=alert(3)>\n';
   const name = '<img src=x onerror=alert(2)>.txt';
-  const res = await page.request.post(base + '/api/add?name=' + encodeURIComponent(name), { data: Buffer.from(evil) });
+  const res = await page.request.post(base + '/api/add?name=' + encodeURIComponent(name),
+    { data: Buffer.from(evil), headers: { Origin: base, 'Content-Type': 'application/octet-stream' } });
   assert(res.ok(), `add: ${res.status()}`);
   const { id } = await res.json();
   const before = dialogs.length;
