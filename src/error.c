@@ -34,6 +34,8 @@ const char *tifa_strerror(tifa_status code) {
         return "invalid argument";
     case TIFA_ESINK:
         return "the output callback stopped the output";
+    case TIFA_EBATCH:
+        return "a corpus write failed and the open batch was rolled back";
     }
     return "unknown error"; /* a code from a newer header, or a cast integer */
 }
