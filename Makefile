@@ -101,7 +101,7 @@ build/tifa-asan: $(CLI_ASAN_OBJ) build/libtifa-asan.a
 tifa: build/tifa
 	cp build/tifa tifa
 # The version is the header's.
-VERSION := $(shell sed -n 's/^\#define TIFA_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' include/tifa.h | paste -sd.)
+VERSION := $(shell sed -n 's/^\#define TIFA_VERSION_\(MAJOR\|MINOR\|PATCH\) *//p' include/tifa.h | paste -sd.)
 build/tifa.pc: Makefile include/tifa.h
 	@mkdir -p build
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
@@ -247,7 +247,7 @@ test-html-score: build/tifa
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 check: setup-test
 	$(MAKE) -j$(JOBS) all $(TEST_BINS) $(FUZZ_TARGETS:%=build/fuzz-%)
-	$(MAKE) -j$(JOBS) -Otarget test fuzz-smoke
+	$(MAKE) -j$(JOBS) -Otarget --no-print-directory test fuzz-smoke
 	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa; \
 	 else echo "ok - acceptance on the seeds # SKIP ../shared/acceptance/check-seeds not found"; \
 	      echo "0 passed, 0 failed, 1 skipped"; fi

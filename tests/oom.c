@@ -448,7 +448,7 @@ int main(void) {
              (long)getpid());
     trace = getenv("OOM_TRACE") != NULL;
     nframes = backtrace(frames, 12); /* loads what backtrace needs, unarmed */
-    sqlite3_initialize(); /* its one-time set-up stays for the process */
+    sqlite3_initialize();            /* its one-time set-up stays for the process */
     /* glibc loads an iconv module (GB18030, CP950...) at iconv_open and
      * unloads it at the last iconv_close; an allocation failing inside its
      * dynamic loader leaves blocks behind that are the C library's, not
