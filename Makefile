@@ -159,16 +159,17 @@ $(FUZZ_TARGETS:%=fuzz-run-%): fuzz-run-%: build/fuzz-%
 	    build/fuzz-corpus/$* fuzz/corpus >build/fuzz-$*.log 2>&1 \
 	    || { tail -40 build/fuzz-$*.log; exit 1; }
 
-# Extraction floors, a ratchet within two points of what is measured
-# (tests/extract: 97.4%; strict scores: set 4 88.8%, set 6 88.9%, and set 5,
-# held out while the rules were written, 80.5%).
-EXTRACT_FLOOR ?= 0.95
-SET4_FLOOR ?= 0.87
-SET5_FLOOR ?= 0.785
-SET6_FLOOR ?= 0.87
+# Floors, a ratchet one point under what is measured: raise them with each
+# gain. Extraction (tests/extract: 97.4%, 1904/1954; strict scores: set 4
+# 88.8%, set 6 88.9%, and set 5, held out while the rules were written,
+# 80.5%).
+EXTRACT_FLOOR ?= 0.964
+SET4_FLOOR ?= 0.877
+SET5_FLOOR ?= 0.795
+SET6_FLOOR ?= 0.878
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
-# character ROUGE-L F1 and recall: reached 0.942 and 0.963.
-HTML_FLOOR ?= 0.93
+# character ROUGE-L F1 and recall: 0.942 and 0.963.
+HTML_FLOOR ?= 0.932
 HTML_RECALL_FLOOR ?= 0.955
 
 build/test-tokenize: tests/unit_tokenize.c build/libtifa-asan.a
