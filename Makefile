@@ -101,7 +101,7 @@ build/tifa-asan: $(CLI_ASAN_OBJ) build/libtifa-asan.a
 tifa: build/tifa
 	cp build/tifa tifa
 # The version is the header's.
-VERSION := $(shell sed -n 's/^\#define TIFA_VERSION_\(MAJOR\|MINOR\|PATCH\) //p' include/tifa.h | paste -sd.)
+VERSION := $(shell sed -n 's/^\#define TIFA_VERSION_\(MAJOR\|MINOR\|PATCH\) *//p' include/tifa.h | paste -sd.)
 build/tifa.pc: Makefile include/tifa.h
 	@mkdir -p build
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
@@ -159,18 +159,18 @@ $(FUZZ_TARGETS:%=fuzz-run-%): fuzz-run-%: build/fuzz-%
 	    build/fuzz-corpus/$* fuzz/corpus >build/fuzz-$*.log 2>&1 \
 	    || { tail -40 build/fuzz-$*.log; exit 1; }
 
-# Extraction floors, a ratchet within two points of what is measured
-# (tests/extract: 97.4%; strict scores: set 4 90.0%, set 6 90.5%, set 7
-# 81.6% (74.9% before tuning), and set 5, held out while the rules were
-# written, 80.9%).
-EXTRACT_FLOOR ?= 0.955
-SET4_FLOOR ?= 0.88
-SET5_FLOOR ?= 0.79
-SET6_FLOOR ?= 0.885
-SET7_FLOOR ?= 0.80
+# Floors, a ratchet one point under what is measured: raise them with each
+# gain. Extraction (tests/extract: 97.4%, 1904/1954; strict scores: set 4
+# 90.0%, set 6 90.5%, set 7 81.6% (74.9% before tuning), and set 5, held
+# out while the rules were written, 80.9%).
+EXTRACT_FLOOR ?= 0.964
+SET4_FLOOR ?= 0.89
+SET5_FLOOR ?= 0.799
+SET6_FLOOR ?= 0.895
+SET7_FLOOR ?= 0.806
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
-# character ROUGE-L F1 and recall: reached 0.942 and 0.963.
-HTML_FLOOR ?= 0.93
+# character ROUGE-L F1 and recall: 0.942 and 0.963.
+HTML_FLOOR ?= 0.932
 HTML_RECALL_FLOOR ?= 0.955
 
 build/test-tokenize: tests/unit_tokenize.c build/libtifa-asan.a
@@ -260,7 +260,7 @@ test-html-score: build/tifa
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 check: setup-test
 	$(MAKE) -j$(JOBS) all $(TEST_BINS) $(FUZZ_TARGETS:%=build/fuzz-%)
-	$(MAKE) -j$(JOBS) -Otarget test fuzz-smoke
+	$(MAKE) -j$(JOBS) -Otarget --no-print-directory test fuzz-smoke
 	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa; \
 	 else echo "ok - acceptance on the seeds # SKIP ../shared/acceptance/check-seeds not found"; \
 	      echo "0 passed, 0 failed, 1 skipped"; fi

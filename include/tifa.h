@@ -30,12 +30,13 @@ extern "C" {
 
 /* The version this header belongs to. The soname (libtifa.so.0) changes
  * only when the ABI changes incompatibly; adding functions does not. */
-#define TIFA_VERSION_MAJOR 0
-#define TIFA_VERSION_MINOR 1
-#define TIFA_VERSION_PATCH 0
+#define TIFA_VERSION_MAJOR            0
+#define TIFA_VERSION_MINOR            1
+#define TIFA_VERSION_PATCH            0
 #define TIFA_VERSION_STRING_(a, b, c) #a "." #b "." #c
-#define TIFA_VERSION_STRING(a, b, c) TIFA_VERSION_STRING_(a, b, c)
-#define TIFA_VERSION TIFA_VERSION_STRING(TIFA_VERSION_MAJOR, TIFA_VERSION_MINOR, TIFA_VERSION_PATCH) /* "0.1.0" */
+#define TIFA_VERSION_STRING(a, b, c)  TIFA_VERSION_STRING_(a, b, c)
+/* "0.1.0" */
+#define TIFA_VERSION TIFA_VERSION_STRING(TIFA_VERSION_MAJOR, TIFA_VERSION_MINOR, TIFA_VERSION_PATCH)
 
 typedef enum {
     TIFA_OK = 0,

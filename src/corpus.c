@@ -81,8 +81,11 @@ static sqlite3_stmt *cached(tifa_corpus *c, sqlite3_stmt **slot, const char *sql
     return sqlite3_prepare_v2(c->db, sql, -1, slot, NULL) == SQLITE_OK ? *slot : NULL;
 }
 
+/* SQLite out of memory is TIFA_ENOMEM; anything else it reports is I/O. */
 static tifa_status db_fail(tifa_corpus *c, tifa_error *err, const char *what) {
-    return tifa_fail(err, TIFA_EIO, 0, "%s: %s", what, c && c->db ? sqlite3_errmsg(c->db) : "cannot open");
+    int nomem = c && c->db && sqlite3_errcode(c->db) == SQLITE_NOMEM;
+    return tifa_fail(err, nomem ? TIFA_ENOMEM : TIFA_EIO, 0, "%s: %s", what,
+                     c && c->db ? sqlite3_errmsg(c->db) : "cannot open");
 }
 
 static int exec(sqlite3 *db, const char *sql) { return sqlite3_exec(db, sql, NULL, NULL, NULL); }
@@ -637,17 +640,29 @@ static void bind_filters(sqlite3_stmt *st, const tifa_filter *f) {
 
 static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
+/* A text column of a hit: NULL for SQL NULL. SQLite also returns NULL when
+ * it has no memory for the text (a snippet is made on the way): that sets
+ * *oom, so that a hit never loses a field without an error. */
+static const char *hit_col(sqlite3_stmt *st, int i, int *oom) {
+    if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
+    const char *s = col(st, i);
+    if (!s) *oom = 1;
+    return s;
+}
+
 static int emit_hits(sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        int oom = 0;
         tifa_hit h = {sqlite3_column_int64(st, 0),
                       sqlite3_column_int64(st, 1),
-                      col(st, 2),
-                      col(st, 3),
-                      col(st, 4),
-                      col(st, 5),
-                      col(st, 6),
-                      with_snippet ? col(st, 7) : NULL};
+                      hit_col(st, 2, &oom),
+                      hit_col(st, 3, &oom),
+                      hit_col(st, 4, &oom),
+                      hit_col(st, 5, &oom),
+                      hit_col(st, 6, &oom),
+                      with_snippet ? hit_col(st, 7, &oom) : NULL};
+        if (oom) return SQLITE_NOMEM;
         if (fn(user, &h)) return SQLITE_DONE;
     }
     return rc;

@@ -9,8 +9,9 @@
  *
  * Entry points: tifa_clean, tifa_extract and tifa_corpus_add (with its
  * commit), each on five documents (two built in, a readout from examples/
- * and two pages from tests/html/), and the internal sentence and
- * character diff with its two writers.
+ * and two pages from tests/html/); tifa_corpus_search and tifa_corpus_get
+ * on a corpus of the five; and the internal sentence and character diff
+ * with its two writers.
  *
  * The injector replaces malloc and friends: glibc lets a program define
  * them, and reaches the real ones as __libc_*. So this test is built
@@ -359,6 +360,98 @@ static void run_corpus_add(long at, char *why, size_t whylen) {
         snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
 }
 
+/* A corpus holding the five documents, for the reading calls. What a
+ * search finds is written, in order, into a fixed buffer (the callback must
+ * not allocate: it runs armed). Not the snippet's words: FTS5's snippet()
+ * settles for another fragment when its scoring runs out of memory, without
+ * an error; that is SQLite's choice, and the snippet is there either way. */
+static char search_db[80];
+typedef struct {
+    char text[8192];
+    size_t len;
+} hits;
+static hits search_ref;
+static char *get_ref;
+
+static int collect_hit(void *user, const tifa_hit *h) {
+    hits *o = user;
+    int n = snprintf(o->text + o->len, sizeof o->text - o->len, "%lld %s %s %s %s %d|", (long long)h->id,
+                     h->file ? h->file : "", h->date ? h->date : "", h->meeting ? h->meeting : "",
+                     h->title ? h->title : "", h->snippet != NULL);
+    if (n > 0) o->len += (size_t)n < sizeof o->text - o->len ? (size_t)n : sizeof o->text - o->len - 1;
+    return 0;
+}
+
+/* Searches (two characters, so both the index and the snippets work) and
+ * reads back a document's record, clean text and raw bytes. */
+static tifa_status read_corpus(tifa_corpus *c, hits *found, char **record, tifa_error *err) {
+    tifa_filter f = {0};
+    int64_t total = 0;
+    found->len = 0;
+    found->text[0] = 0;
+    tifa_status st = tifa_corpus_search(c, "会议 强调", &f, collect_hit, found, &total, err);
+    if (st != TIFA_OK) return st;
+    char *clean = NULL, *raw = NULL, *file = NULL;
+    size_t raw_len = 0;
+    st = tifa_corpus_get(c, 3, record, &clean, &raw, &raw_len, &file, err);
+    tifa_free(clean);
+    tifa_free(raw);
+    tifa_free(file);
+    return st;
+}
+
+static int make_search_db(void) {
+    snprintf(search_db, sizeof search_db, "%s-search", db_path);
+    tifa_corpus *c;
+    tifa_error err;
+    if (tifa_corpus_open(search_db, 0, &c, &err) != TIFA_OK) return 0;
+    for (int i = 0; i < NDOCS; i++) {
+        tifa_add_result r;
+        int64_t id;
+        if (tifa_corpus_add(c, docs[i].name, docs[i].bytes, docs[i].len, &r, &id, &err) != TIFA_OK) return 0;
+    }
+    tifa_corpus_close(c);
+    if (tifa_corpus_open(search_db, 1, &c, &err) != TIFA_OK) return 0;
+    tifa_status st = read_corpus(c, &search_ref, &get_ref, &err);
+    tifa_corpus_close(c);
+    return st == TIFA_OK && search_ref.len > 0 && get_ref;
+}
+
+/* The corpus is opened read-only with memory to spare; searching and
+ * reading run armed. */
+static void run_corpus_read(long at, char *why, size_t whylen) {
+    tifa_corpus *c = NULL;
+    tifa_error err;
+    if (tifa_corpus_open(search_db, 1, &c, &err) != TIFA_OK) {
+        snprintf(why, whylen, "cannot open %s: %s", search_db, err.message);
+        return;
+    }
+    static hits found;
+    char *record = NULL;
+    arm(at);
+    tifa_status st = read_corpus(c, &found, &record, &err);
+    disarm();
+    int failed = calls > at;
+    tifa_corpus_close(c);
+    if (st == TIFA_OK && (found.len != search_ref.len || memcmp(found.text, search_ref.text, found.len) != 0 ||
+                          !record || strcmp(record, get_ref) != 0))
+        snprintf(why, whylen, "allocation %ld failed, status OK, other hits or record", at);
+    else if (st != TIFA_OK && !failed)
+        snprintf(why, whylen, "status %d without a failed allocation: %s", (int)st, err.message);
+    tifa_free(record);
+    if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
+
+static void remove_search_db(void) {
+    char p[100];
+    unlink(search_db);
+    snprintf(p, sizeof p, "%s-wal", search_db);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", search_db);
+    unlink(p);
+    tifa_free(get_ref);
+}
+
 /* ------------------------------------------------------------ diff */
 
 static slist terms_a, terms_b;
@@ -448,7 +541,7 @@ int main(void) {
              (long)getpid());
     trace = getenv("OOM_TRACE") != NULL;
     nframes = backtrace(frames, 12); /* loads what backtrace needs, unarmed */
-    sqlite3_initialize(); /* its one-time set-up stays for the process */
+    sqlite3_initialize();            /* its one-time set-up stays for the process */
     /* glibc loads an iconv module (GB18030, CP950...) at iconv_open and
      * unloads it at the last iconv_close; an allocation failing inside its
      * dynamic loader leaves blocks behind that are the C library's, not
@@ -472,6 +565,11 @@ int main(void) {
         snprintf(name, sizeof name, "tifa_corpus_add of %s", cur->name);
         inject(name, run_corpus_add);
     }
+    if (make_search_db())
+        inject("tifa_corpus_search and tifa_corpus_get", run_corpus_read);
+    else
+        check(0, "a corpus of the five documents to search");
+    remove_search_db();
     inject("diff_sentences, diff_chars and their writers", run_diff);
     remove_db();
     slist_free(&terms_a);
