@@ -15,7 +15,7 @@
 static void check_route(const char *path) {
     route r;
     route_match(path, &r);
-    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_STATS);
+    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_LOGIN);
     if (r.kind != ROUTE_NONE) REQUIRE(path[0] == '/');
     if (r.kind == ROUTE_ASSET) {
         REQUIRE(r.asset >= path && r.asset < path + strlen(path));
