@@ -171,6 +171,7 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	./build/test-store
 	sh tests/store.sh build/tifa-asan
 	python3 tests/names.py build/tifa-asan
+	sh tests/pathological.sh build/tifa-asan
 	./build/test-stream
 	./build/test-tokenize
 	./build/test-diff
