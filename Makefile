@@ -172,6 +172,7 @@ test: all build/tifa-asan build/test-unit build/test-stream build/test-tokenize 
 	sh tests/store.sh build/tifa-asan
 	python3 tests/names.py build/tifa-asan
 	sh tests/pathological.sh build/tifa-asan
+	sh tests/crash.sh build/tifa 5
 	./build/test-stream
 	./build/test-tokenize
 	./build/test-diff
@@ -209,6 +210,11 @@ bench: all
 	sh bench/extract-long.sh
 	sh bench/serve.sh
 
+# kill -9 at 20 random moments of an add and 20 of a stream of POST
+# /api/add (make check does 5 of each), about a minute.
+crash: all
+	sh tests/crash.sh build/tifa 20
+
 bench-serve: all
 	sh bench/serve.sh
 
@@ -221,4 +227,4 @@ format:
 clean:
 	rm -rf build tifa
 
-.PHONY: all install setup test check demo bench bench-html bench-serve fuzz-smoke format clean
+.PHONY: all install setup test check demo bench bench-html bench-serve crash fuzz-smoke format clean
