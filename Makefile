@@ -198,7 +198,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 TEST_BINS := build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-oom \
              build/test-shared build/test-store
 TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
-         extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names
+         extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
 test: $(TESTS:%=test-%)
 
 test-unit: build/test-unit
@@ -209,6 +209,8 @@ test-store: build/tifa-asan
 	sh tests/store.sh build/tifa-asan
 test-names: build/tifa-asan
 	python3 tests/names.py build/tifa-asan
+test-pathological: build/tifa-asan
+	sh tests/pathological.sh build/tifa-asan
 test-stream: build/test-stream
 	./build/test-stream
 test-tokenize: build/test-tokenize
@@ -276,6 +278,11 @@ bench: all
 	sh bench/extract-long.sh
 	sh bench/serve.sh
 
+# kill -9 at 20 random moments of an add and 20 of a stream of POST
+# /api/add (make check does 5 of each), about a minute.
+crash: all
+	sh tests/crash.sh build/tifa 20
+
 bench-serve: all
 	sh bench/serve.sh
 
@@ -307,4 +314,4 @@ strict: $(STRICT_OBJ)
          $(STRICT_OBJ:.o=.d)
 
 .PHONY: $(TESTS:%=test-%) $(FUZZ_TARGETS:%=fuzz-run-%)
-.PHONY: all install setup setup-test test check demo bench bench-html bench-serve fuzz-smoke format clean strict
+.PHONY: all install setup setup-test test check demo bench bench-html bench-serve crash fuzz-smoke format clean strict

@@ -15,7 +15,7 @@
 static void check_route(const char *path) {
     route r;
     route_match(path, &r);
-    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_STATS);
+    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_LOGIN);
     if (r.kind != ROUTE_NONE) REQUIRE(path[0] == '/');
     if (r.kind == ROUTE_ASSET) {
         REQUIRE(r.asset >= path && r.asset < path + strlen(path));
@@ -89,6 +89,11 @@ static void check_guard(const char *s) {
     if (!write_refusal("127.0.0.1:8080", NULL, s, "application/json", 0))
         REQUIRE(!strncasecmp(s, "http://127.0.0.1:8080/", 22));
     if (!write_refusal("127.0.0.1:8080", "http://127.0.0.1:8080", NULL, s, 0)) REQUIRE(strncmp(s, "text/", 5) != 0);
+    /* The token only ever matches itself. */
+    static const char token[] = "0123456789abcdef";
+    if (token_given(token, s, NULL)) REQUIRE(!strncasecmp(s, "Bearer ", 7) && !strcmp(s + 7, token));
+    if (token_given(token, NULL, s)) REQUIRE(strstr(s, "tifa_token=0123456789abcdef") != NULL);
+    if (login_body_ok(token, s, strlen(s))) REQUIRE(strstr(s, "\"0123456789abcdef\"") != NULL);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {

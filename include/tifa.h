@@ -311,6 +311,15 @@ typedef struct {
 } tifa_corpus_stats;
 tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *st, tifa_error *err);
 
+/* Checks the corpus without changing it: SQLite's integrity_check, and its
+ * own invariants: every first copy has its index entry and no other row
+ * has one, every near copy points at a stored first copy, every raw text
+ * still has the SHA-256 it was stored with. Each problem found goes to
+ * fn (a sentence, valid during the call), and *problems counts them.
+ * TIFA_OK when the check ran (whatever it found). */
+typedef void (*tifa_problem_fn)(void *user, const char *problem);
+tifa_status tifa_corpus_check(tifa_corpus *c, tifa_problem_fn fn, void *user, int64_t *problems, tifa_error *err);
+
 #if defined(TIFA_SHARED) && defined(__GNUC__)
 #pragma GCC visibility pop
 #endif

@@ -15,6 +15,7 @@
  * (tokenize.c).
  */
 #include <sqlite3.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -913,4 +914,75 @@ tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *s, tifa_err
     snprintf(s->last_date, sizeof s->last_date, "%s", col(st, 6) ? col(st, 6) : "");
     sqlite3_finalize(st);
     return TIFA_OK;
+}
+
+/* ----------------------------------------------------------------- check */
+
+typedef struct {
+    tifa_problem_fn fn;
+    void *user;
+    int64_t n;
+} problems;
+
+static void problem(problems *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void problem(problems *p, const char *fmt, ...) {
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    p->n++;
+    if (p->fn) p->fn(p->user, msg);
+}
+
+/* Runs a query whose rows are problems: each row's first column (an id,
+ * or SQLite's own sentence) goes into fmt. SQLITE_DONE when it ran. */
+static int each_problem(tifa_corpus *c, const char *sql, const char *fmt, problems *p) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) return SQLITE_ERROR;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) problem(p, fmt, col(st, 0) ? col(st, 0) : "?");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+/* The raw bytes against the hash stored with them, a row at a time. */
+static int check_hashes(tifa_corpus *c, problems *p) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, "SELECT id, sha256, raw FROM doc", -1, &st, NULL) != SQLITE_OK) return SQLITE_ERROR;
+    int rc;
+    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+        char hex[65];
+        sha256_hex(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), hex);
+        if (!col(st, 1) || strcmp(hex, col(st, 1)))
+            problem(p, "document %lld: its raw bytes no longer have the SHA-256 stored with them",
+                    (long long)sqlite3_column_int64(st, 0));
+    }
+    sqlite3_finalize(st);
+    return rc;
+}
+
+tifa_status tifa_corpus_check(tifa_corpus *c, tifa_problem_fn fn, void *user, int64_t *found, tifa_error *err) {
+    problems p = {fn, user, 0};
+    *found = 0;
+    static const struct {
+        const char *sql, *fmt;
+    } checks[] = {
+        {"SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check <> 'ok'", "SQLite: %s"},
+        {"SELECT id FROM doc WHERE duplicate_of IS NULL AND id NOT IN (SELECT id FROM doc_fts_docsize)",
+         "document %s: a first copy without its index entry (search cannot find it)"},
+        {"SELECT id FROM doc_fts_docsize WHERE id NOT IN (SELECT id FROM doc WHERE duplicate_of IS NULL)",
+         "index entry %s: no first copy of that id (search would show a document that is not there)"},
+        {"SELECT d.id FROM doc d WHERE d.duplicate_of IS NOT NULL AND NOT EXISTS"
+         " (SELECT 1 FROM doc e WHERE e.id = d.duplicate_of AND e.duplicate_of IS NULL)",
+         "document %s: a near copy of a document that is not a stored first copy"},
+    };
+    for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
+        if (each_problem(c, checks[i].sql, checks[i].fmt, &p) != SQLITE_DONE) {
+            *found = p.n;
+            return db_fail(c, err, "checking");
+        }
+    int rc = check_hashes(c, &p);
+    *found = p.n;
+    return rc == SQLITE_DONE ? TIFA_OK : db_fail(c, err, "checking");
 }

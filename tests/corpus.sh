@@ -136,6 +136,8 @@ check "after kill -9: integrity_check ok" '[ "$(sqlite3 "$tmp/k.db" "PRAGMA inte
 killed_at=$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc")
 check "after kill -9: some documents were committed, not all ($killed_at of $(ls "$tmp/many" | wc -l))" '[ "$killed_at" -gt 0 ] && [ "$killed_at" -lt "$(ls "$tmp/many" | wc -l)" ]'
 check "after kill -9: rows and index agree" '[ "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc WHERE duplicate_of IS NULL")" = "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc_fts_docsize")" ]'
+"$TIFA" check --db "$tmp/k.db" > /dev/null 2>&1; st=$?
+check "after kill -9: tifa check finds no problem" '[ $st -eq 0 ]'
 "$TIFA" add --db "$tmp/k.db" "$tmp/many" 2> "$tmp/err"
 total=$(ls "$tmp/many" | wc -l)
 check "rerun completes without duplicates" '[ "$(sqlite3 "$tmp/k.db" "SELECT count(*) FROM doc")" -le "$total" ] && [ "$(sqlite3 "$tmp/k.db" "SELECT count(*) - count(DISTINCT clean_sha256) FROM doc")" = 0 ]'
@@ -223,6 +225,17 @@ for f in flipped truncated noise; do
     check "$f database: $cmd exits 1 with a message ($st)" '[ $st -eq 1 ] && grep -q "^tifa: " "$tmp/err" && ! grep -Eq "Sanitizer|runtime error" "$tmp/err"'
   done
   check "$f database: stats never says 0 documents" '! grep -q "^documents *0" "$tmp/out"'
+done
+"$TIFA" check --db "$bf/good.db" > "$tmp/out" 2>&1; st=$?
+check "check: a sound corpus is ok, exit 0" '[ $st -eq 0 ] && grep -qx ok "$tmp/out"'
+cp "$bf/good.db" "$bf/tampered.db"
+sqlite3 "$bf/tampered.db" "UPDATE doc SET raw = X'00' WHERE id = 3; DELETE FROM doc WHERE id = 4; UPDATE doc SET duplicate_of = 99 WHERE id = 5;"
+"$TIFA" check --db "$bf/tampered.db" > "$tmp/out" 2> "$tmp/err"; st=$?
+check "check: a changed raw text, a stray index entry, a dangling near-copy link: each named, exit 1" \
+  '[ $st -eq 1 ] && grep -q "document 3: its raw bytes" "$tmp/out" && grep -q "index entry 4:" "$tmp/out" && grep -q "document 5: a near copy of a document that is not" "$tmp/out"'
+for f in flipped truncated noise; do
+  "$TIFA" check --db "$bf/$f.db" > "$tmp/out" 2> "$tmp/err"; st=$?
+  check "check: $f database: exit 1" '[ $st -eq 1 ] && ! grep -Eq "Sanitizer|runtime error" "$tmp/err"'
 done
 ro=$tmp/rofolder
 mkdir -p "$ro"

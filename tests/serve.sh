@@ -253,6 +253,28 @@ st=$(get "$R/api/search?q=$(enc 会议)")
 check "read-only, --no-cache: search works" '[ "$st" = 200 ] && json "d[\"total\"] > 5"'
 "$TIFA" serve --db "$tmp/none.db" --read-only --port 0 > /dev/null 2> "$tmp/none.err"; st=$?
 check "read-only on a missing corpus: exit 1, says why" '[ $st -eq 1 ] && grep -q "no corpus here" "$tmp/none.err"'
+# --token-file: every /api/ request carries the token (tests/serve-token.py).
+TOKEN=$(head -c 24 /dev/urandom | base64 | tr -d '\n')
+echo "$TOKEN" > "$tmp/token"
+start tok --token-file "$tmp/token"
+TOK_PID=$PID
+$PY "$ROOT/tests/serve-token.py" "$PORT" "$TOKEN" > "$tmp/tok.out" 2>&1
+check "--token-file (tests/serve-token.py)" '! grep -q "^not ok" "$tmp/tok.out" && grep -q "^ok" "$tmp/tok.out"'
+grep "^not ok" "$tmp/tok.out"
+kill -TERM $TOK_PID; wait $TOK_PID
+check "--token-file: clean stop, no sanitizer report" '! grep -Eq "AddressSanitizer|LeakSanitizer|runtime error" "$tmp/tok.err"'
+echo short > "$tmp/short"
+"$TIFA" serve --db "$DB" --port 0 --token-file "$tmp/short" > /dev/null 2> "$tmp/err"; st=$?
+check "--token-file with a short token: usage error, says how to make one" '[ $st -eq 2 ] && grep -q "16 to 256" "$tmp/err"'
+"$TIFA" serve --db "$DB" --bind 0.0.0.0 --port 0 > /dev/null 2> "$tmp/err"; st=$?
+check "--bind 0.0.0.0 without a token or --read-only: refused with the reason" '[ $st -eq 2 ] && grep -q "token-file" "$tmp/err"'
+for opts in "--read-only" "--token-file $tmp/token"; do
+  "$TIFA" serve --db "$DB" --bind 0.0.0.0 --port 0 $opts > "$tmp/open.out" 2> "$tmp/open.err" &
+  p=$!
+  sleep 1
+  check "--bind 0.0.0.0 $opts: serves" 'kill -0 $p 2> /dev/null && grep -q "http://0.0.0.0:" "$tmp/open.out"'
+  kill -TERM $p 2> /dev/null; wait $p
+done
 "$TIFA" serve --db "$DB" --bind nowhere --port 0 > /dev/null 2> "$tmp/bind.err"; st=$?
 check "--bind with a name: usage error" '[ $st -eq 2 ] && grep -q "numeric" "$tmp/bind.err"'
 "$TIFA" serve --db "$DB" --port 99999 > /dev/null 2>&1; st=$?

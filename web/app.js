@@ -53,8 +53,44 @@ async function api(path, options) {
   const res = await fetch(path, options);
   let body = null;
   try { body = await res.json(); } catch (e) { body = null; }
+  if (res.status === 401 && path !== '/api/login') {
+    showLogin();
+    const err = new Error('This server asks for its token.');
+    err.login = true;
+    throw err;
+  }
   if (!res.ok) throw new Error((body && body.error) || `${res.status} ${res.statusText}`);
   return body;
+}
+
+/* A server started with --token-file answers /api/ with 401 until the
+ * token is given once: /api/login keeps it as a cookie that scripts cannot
+ * read and other sites never send (HttpOnly, SameSite=Strict). */
+let loginShown = false;
+function showLogin() {
+  if (loginShown) return;
+  loginShown = true;
+  clear(main);
+  const input = el('input', {type: 'password', id: 'login-token', autocomplete: 'current-password', required: true});
+  const status = el('div', {id: 'login-status'});
+  const form = el('form', {id: 'login-form'},
+    el('h1', null, 'Token'),
+    el('p', {className: 'note'}, 'This server asks for its token (tifa serve --token-file). ',
+      'It is kept as a cookie for this server only.'),
+    el('label', {for: 'login-token'}, 'Token '), input, ' ', el('button', {type: 'submit'}, 'Log in'));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear(status);
+    try {
+      await api('/api/login', {method: 'POST', headers: {'Content-Type': 'application/json'},
+        body: JSON.stringify({token: input.value})});
+      location.reload();
+    } catch (err) {
+      status.appendChild(errorBox(err));
+    }
+  });
+  main.appendChild(form);
+  main.appendChild(status);
 }
 
 function errorBox(err) { return el('p', {className: 'error', role: 'alert'}, String(err.message || err)); }
@@ -138,6 +174,7 @@ async function render() {
     const a = document.getElementById(id);
     if (a) a.classList.toggle('current', a.getAttribute('href') === path);
   }
+  if (loginShown) return;
   clear(main);
   window.scrollTo(0, 0);
   const m = path.match(/^\/doc\/(\d+)$/);
@@ -149,7 +186,7 @@ async function render() {
     else if (path === '/add') await pageAdd();
     else main.appendChild(errorBox(new Error('No such page.')));
   } catch (err) {
-    main.appendChild(errorBox(err));
+    if (!err.login) main.appendChild(errorBox(err));
   }
 }
 

@@ -1041,3 +1041,40 @@ int cmd_export(int argc, char **argv) {
     tifa_corpus_close(c);
     return e.failed;
 }
+
+/* ----------------------------------------------------------------- check */
+
+static void print_problem(void *user, const char *problem) {
+    (void)user;
+    printf("problem: %s\n", problem);
+}
+
+int cmd_check(int argc, char **argv) {
+    const char *db = NULL;
+    tifa_filter unused = {0};
+    for (int i = 1; i < argc; i++) {
+        if (!strcmp(argv[i], "--help") || !strcmp(argv[i], "-h")) {
+            puts("usage: tifa check [--db PATH]\n\n"
+                 "Checks the corpus without changing it: SQLite's integrity_check, every first copy\n"
+                 "with its index entry, every near copy linked to a stored first copy, every raw\n"
+                 "text with the SHA-256 it was stored with. Prints each problem; exit 1 if any.");
+            return 0;
+        }
+        if (corpus_option(argc, argv, &i, &db, &unused) <= 0) return usage_error("check", argv[i]);
+    }
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return 1;
+    int64_t n = 0;
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_check(c, print_problem, NULL, &n, &err);
+    tifa_corpus_close(c);
+    if (st != TIFA_OK) {
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(corpus_path(db)), err.message);
+        return 1;
+    }
+    if (n == 0)
+        puts("ok");
+    else
+        fprintf(stderr, "tifa: %s: %lld problem(s)\n", SHOWN(corpus_path(db)), (long long)n);
+    return n ? 1 : 0;
+}

@@ -29,7 +29,7 @@ static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
                                 "The corpus (--db PATH, default $TIFA_DB or ./tifa.db):\n"
                                 "  add       store documents     search    full-text search   list   stored documents\n"
                                 "  show      record and text     diff      compare two        trend  terms over time\n"
-                                "  export    jsonl or csv        stats     counts\n"
+                                "  export    jsonl or csv        stats     counts             check  integrity\n"
                                 "  serve     the corpus in the browser: search, documents, compare, trend, add\n"
                                 "\n"
                                 "Every command reads standard input when no FILE or '-' is given.\n"
@@ -456,9 +456,9 @@ int main(int argc, char **argv) {
     static const struct {
         const char *name;
         int (*run)(int, char **);
-    } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},
-                       {"show", cmd_show},   {"trend", cmd_trend},   {"export", cmd_export},
-                       {"stats", cmd_stats}, {"diff", cmd_diff},     {"serve", cmd_serve}};
+    } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
+                       {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff},
+                       {"serve", cmd_serve}, {"check", cmd_check}};
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
         if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);

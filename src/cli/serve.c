@@ -1,4 +1,5 @@
 /* cli/serve: `tifa serve` — options, then serve_run (src/serve/). */
+#include <arpa/inet.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -11,7 +12,7 @@
 
 static const char *serve_help =
     "usage: tifa serve [--db PATH] [--port N] [--bind ADDR] [--read-only] [--max-body BYTES]\n"
-    "                  [--allow-host NAME]... [--max-per-client N] [--timeout SECONDS]\n"
+    "                  [--allow-host NAME]... [--token-file F] [--max-per-client N] [--timeout SECONDS]\n"
     "                  [--no-cache] [--log]\n"
     "\n"
     "A reading room in the browser over the corpus: search, documents with their\n"
@@ -27,6 +28,9 @@ static const char *serve_help =
     "                    reached by: a proxy, /etc/hosts); by default only localhost,\n"
     "                    127.0.0.1, [::1] and the bound address are, anything else gets\n"
     "                    421 (a DNS-rebinding page names its own host). Repeatable, up to 16\n"
+    "  --token-file F    every /api/ request must carry the secret on F's first line\n"
+    "                    (Authorization: Bearer TOKEN, or the page's login cookie);\n"
+    "                    needed with a --bind beyond this machine unless --read-only\n"
     "  --read-only       no adding (POST /api/add answers 403)\n"
     "  --max-body BYTES  largest request body, default 10M (suffix K or M); larger: 413\n"
     "  --max-per-client N connections at once from one client address (default 64;\n"
@@ -53,6 +57,40 @@ int parse_size(const char *s, size_t *out) {
     return 1;
 }
 
+/* The token from its file: the first line, 16 to 256 characters a URL or
+ * a cookie carries as they are (letters, digits, - . _ ~ + / =). A secret
+ * in a file, not on the command line, where ps shows it to everyone. */
+static char *read_token(const char *path) {
+    FILE *fp = fopen(path, "r");
+    char line[300];
+    if (!fp || !fgets(line, sizeof line, fp)) {
+        fprintf(stderr, "tifa: serve: --token-file %s: cannot be read\n", SHOWN(path));
+        if (fp) fclose(fp);
+        return NULL;
+    }
+    fclose(fp);
+    line[strcspn(line, "\r\n")] = 0;
+    size_t n = strlen(line);
+    if (n < 16 || n > 256 ||
+        strspn(line, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~+/=") != n) {
+        fprintf(stderr,
+                "tifa: serve: --token-file %s: the first line must be 16 to 256 letters, digits or - . _ ~ + / =\n"
+                "  (for instance: head -c 24 /dev/urandom | base64 > %s)\n",
+                SHOWN(path), SHOWN(path));
+        return NULL;
+    }
+    return strdup(line);
+}
+
+/* 127.0.0.0/8, ::1 and localhost: only this machine can connect. What is
+ * not a numeric address at all counts as loopback here: serve_run refuses
+ * it with its own message. */
+static int loopback(const char *bind) {
+    unsigned char a[16];
+    if (inet_pton(AF_INET, bind, a) != 1 && inet_pton(AF_INET6, bind, a) != 1) return 1;
+    return !strncmp(bind, "127.", 4) || !strcmp(bind, "::1");
+}
+
 /* A host name as a Host header carries it, without a port: letters,
  * digits, '-', '.', or an IPv6 address in brackets. */
 static int host_name_ok(const char *s) {
@@ -69,7 +107,7 @@ int cmd_serve(int argc, char **argv) {
         .bind = "127.0.0.1", .port = 8080, .max_body = 10u << 20, .handles = 8, .per_client = 64, .timeout = 30};
     const char *allow[16];
     cfg.allow_hosts = allow;
-    const char *db = NULL;
+    const char *db = NULL, *token_file = NULL;
     tifa_filter unused = {0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
@@ -95,6 +133,8 @@ int cmd_serve(int argc, char **argv) {
         } else if (!strcmp(a, "--timeout") && i + 1 < argc) {
             if (!param_int(argv[++i], 1, 3600, &v)) return usage_error("serve", argv[i]);
             cfg.timeout = (unsigned)v;
+        } else if (!strcmp(a, "--token-file") && i + 1 < argc) {
+            token_file = argv[++i];
         } else if (!strcmp(a, "--read-only")) {
             cfg.read_only = 1;
         } else if (!strcmp(a, "--max-body") && i + 1 < argc) {
@@ -114,10 +154,27 @@ int cmd_serve(int argc, char **argv) {
     mallopt(M_ARENA_MAX, 2);
     mallopt(M_TRIM_THRESHOLD, 1 << 20);
 #endif
+    /* Beyond this machine anyone who can reach the port could add to (or,
+     * with a token, read) the corpus: a token or --read-only is needed. */
+    if (!loopback(cfg.bind) && !token_file && !cfg.read_only) {
+        fprintf(stderr,
+                "tifa: serve: --bind %s opens the server to other machines, and anyone who reaches it\n"
+                "  could add to the corpus: give --token-file FILE (a secret every request must carry),\n"
+                "  or --read-only, or both\n",
+                cfg.bind);
+        return 2;
+    }
+    char *token = token_file ? read_token(token_file) : NULL;
+    if (token_file && !token) return 2;
+    cfg.token = token;
     cfg.db = corpus_path(db);
     /* Made (or migrated) once here, so the reader handles find it. */
     tifa_corpus *c = open_corpus(cfg.db, cfg.read_only);
-    if (!c) return 1;
-    tifa_corpus_close(c);
-    return serve_run(&cfg);
+    int status = 1;
+    if (c) {
+        tifa_corpus_close(c);
+        status = serve_run(&cfg);
+    }
+    free(token);
+    return status;
 }

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include "cli/jsonout.h"
+#include "serve/guard.h"
 #include "serve/route.h"
 #include "serve/serve.h"
 
@@ -469,6 +470,20 @@ void api_add(serve_ctx *s, serve_request *rq, reply *r) {
     if (!out_open(&o, r)) return;
     fprintf(o.fp, "{\"id\":%lld,\"result\":\"%s\"}", (long long)id, names[result]);
     out_send(&o, r);
+}
+
+/* ----------------------------------------------------------------- login */
+
+void api_login(serve_ctx *s, serve_request *rq, reply *r) {
+    if (!s->cfg.token) return reply_error(r, 404, "not found: this server needs no token");
+    size_t len;
+    const char *body = req_body(rq, &len);
+    if (!body || !login_body_ok(s->cfg.token, body, len)) return reply_error(r, 401, "not the token");
+    out o;
+    if (!out_open(&o, r)) return;
+    fputs("{\"ok\":true}", o.fp);
+    out_send(&o, r);
+    r->set_token = 1;
 }
 
 /* ----------------------------------------------------------------- stats */

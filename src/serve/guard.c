@@ -86,3 +86,48 @@ const char *write_refusal(const char *host, const char *origin, const char *refe
     return "a write needs Content-Type: application/octet-stream (or application/json, or an X-Tifa-Request header): "
            "an HTML form cannot send those";
 }
+
+int same_secret(const char *a, const char *b, size_t blen) {
+    size_t alen = strlen(a);
+    unsigned diff = alen != blen;
+    for (size_t i = 0; i < blen; i++) diff |= (unsigned char)a[i % (alen ? alen : 1)] ^ (unsigned char)b[i];
+    return diff == 0 && alen > 0;
+}
+
+/* The value of cookie `name` in a Cookie header, its length in *len. */
+static const char *cookie_value(const char *cookie, const char *name, size_t *len) {
+    size_t n = strlen(name);
+    for (const char *p = cookie; p && *p;) {
+        while (*p == ' ' || *p == ';') p++;
+        size_t end = strcspn(p, ";");
+        if (end > n && !strncmp(p, name, n) && p[n] == '=') {
+            *len = end - n - 1;
+            return p + n + 1;
+        }
+        p += end;
+    }
+    return NULL;
+}
+
+int token_given(const char *token, const char *authorization, const char *cookie) {
+    if (authorization && !strncasecmp(authorization, "Bearer ", 7))
+        return same_secret(token, authorization + 7, strlen(authorization + 7));
+    size_t len;
+    const char *v = cookie ? cookie_value(cookie, "tifa_token", &len) : NULL;
+    return v && same_secret(token, v, len);
+}
+
+int login_body_ok(const char *token, const char *body, size_t len) {
+    /* {"token": "VALUE"}: a token has no quote or backslash in it
+     * (tifa serve checks the file), so the value ends at the next quote. */
+    const char *end = body + len, *p = body;
+    static const char key[] = "\"token\"";
+    for (; p + sizeof key - 1 <= end && memcmp(p, key, sizeof key - 1); p++) {}
+    if (p + sizeof key - 1 > end) return 0;
+    p += sizeof key - 1;
+    while (p < end && (*p == ' ' || *p == ':')) p++;
+    if (p >= end || *p != '"') return 0;
+    const char *v = ++p;
+    while (p < end && *p != '"') p++;
+    return p < end && same_secret(token, v, (size_t)(p - v));
+}

@@ -38,4 +38,18 @@ int host_allowed(const char *host, unsigned port, const char *const *names, size
 const char *write_refusal(const char *host, const char *origin, const char *referer, const char *content_type,
                           int custom_header);
 
+/* With --token-file: whether a request for a path under /api/ (but
+ * /api/login) carries the token, as "Authorization: Bearer TOKEN" or a
+ * cookie tifa_token=TOKEN. Pages and assets hold no corpus data and are
+ * served to anyone (the page asks for the token). The comparison takes
+ * the same time however much of a wrong token matches. */
+int token_given(const char *token, const char *authorization, const char *cookie);
+
+/* The token in a login body {"token": "..."}; 1 when it is the right one. */
+int login_body_ok(const char *token, const char *body, size_t len);
+
+/* Same length and bytes, in a time that does not depend on where they
+ * first differ. */
+int same_secret(const char *a, const char *b, size_t blen);
+
 #endif

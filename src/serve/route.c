@@ -126,11 +126,8 @@ void route_match(const char *path, route *out) {
     static const struct {
         const char *path;
         route_kind kind;
-    } api[] = {{"/api/search", ROUTE_SEARCH},
-               {"/api/diff", ROUTE_DIFF},
-               {"/api/trend", ROUTE_TREND},
-               {"/api/add", ROUTE_ADD},
-               {"/api/stats", ROUTE_STATS}};
+    } api[] = {{"/api/search", ROUTE_SEARCH}, {"/api/diff", ROUTE_DIFF},   {"/api/trend", ROUTE_TREND},
+               {"/api/add", ROUTE_ADD},       {"/api/stats", ROUTE_STATS}, {"/api/login", ROUTE_LOGIN}};
     for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)
         if (!strcmp(path, api[i].path)) {
             out->kind = api[i].kind;

@@ -18,7 +18,8 @@ typedef enum {
     ROUTE_DIFF,       /* /api/diff */
     ROUTE_TREND,      /* /api/trend */
     ROUTE_ADD,        /* /api/add */
-    ROUTE_STATS       /* /api/stats */
+    ROUTE_STATS,      /* /api/stats */
+    ROUTE_LOGIN       /* /api/login: the token given once, kept as a cookie */
 } route_kind;
 
 typedef struct {

@@ -23,6 +23,7 @@ typedef struct {
     const char *const *allow_hosts; /* --allow-host names: answered besides localhost and the bound address */
     size_t nallow_hosts;
     unsigned per_client; /* connections at once from one address */
+    const char *token;   /* --token-file: needed for /api/ (NULL: none) */
     unsigned timeout;    /* seconds a connection may stay silent */
 } serve_config;
 
@@ -63,6 +64,7 @@ typedef struct {
     int persistent;
     char download[40]; /* Content-Disposition attachment file name, or "" */
     int sandbox;       /* document bytes: CSP sandbox */
+    int set_token;     /* login accepted: set the token cookie */
 } reply;
 
 /* A query parameter (decoded), or NULL; `all` collects repeated ones. */
@@ -79,5 +81,6 @@ void api_diff(serve_ctx *s, serve_request *rq, reply *r);
 void api_trend(serve_ctx *s, serve_request *rq, reply *r);
 void api_add(serve_ctx *s, serve_request *rq, reply *r);
 void api_stats(serve_ctx *s, reply *r);
+void api_login(serve_ctx *s, serve_request *rq, reply *r);
 
 #endif

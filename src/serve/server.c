@@ -194,6 +194,15 @@ static enum MHD_Result send_reply(serve_ctx *s, struct MHD_Connection *conn, con
     MHD_add_response_header(resp, "Referrer-Policy", "no-referrer");
     MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
     if (r->status == 405) MHD_add_response_header(resp, MHD_HTTP_HEADER_ALLOW, "GET, HEAD, POST");
+    if (r->status == 401) MHD_add_response_header(resp, MHD_HTTP_HEADER_WWW_AUTHENTICATE, "Bearer realm=\"tifa\"");
+    if (r->set_token) { /* not readable by scripts, never sent by another site */
+        char *cookie = malloc(strlen(s->cfg.token) + 64);
+        if (cookie) {
+            sprintf(cookie, "tifa_token=%s; Path=/; HttpOnly; SameSite=Strict", s->cfg.token);
+            MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, cookie);
+            free(cookie);
+        }
+    }
     /* After a body refused as too large nothing more on this connection. */
     if (r->status == 413) MHD_add_response_header(resp, MHD_HTTP_HEADER_CONNECTION, "close");
     if (r->download[0]) {
@@ -223,8 +232,9 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
         reply_error(r, 404, "not found: %s", url[0] == '/' ? "no such page" : "bad path");
         return;
     }
-    if (rt.kind == ROUTE_ADD ? !post : !get) {
-        reply_error(r, 405, "method %s not allowed here", rt.kind == ROUTE_ADD ? "other than POST" : method);
+    int wants_post = rt.kind == ROUTE_ADD || rt.kind == ROUTE_LOGIN;
+    if (wants_post ? !post : !get) {
+        reply_error(r, 405, "method %s not allowed here", wants_post ? "other than POST" : method);
         return;
     }
     const serve_asset *a;
@@ -264,6 +274,9 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
     case ROUTE_ADD:
         api_add(s, rq, r);
         return;
+    case ROUTE_LOGIN:
+        api_login(s, rq, r);
+        return;
     case ROUTE_STATS:
         api_stats(s, r);
         return;
@@ -296,7 +309,7 @@ static int local_address(struct MHD_Connection *conn, char *name, size_t cap, un
 
 /* Refuses (421) a Host this server is not known by, and (403) a write that
  * may come from another site: see guard.h. 1 when r holds the refusal. */
-static int guard(serve_ctx *s, serve_request *rq, const char *method, reply *r) {
+static int guard(serve_ctx *s, serve_request *rq, const char *method, const char *url, reply *r) {
     const char *hosts[2];
     if (req_header_count(rq, MHD_HTTP_HEADER_HOST, hosts, 2) != 1) {
         reply_error(r, 421, "one Host header is needed");
@@ -312,8 +325,16 @@ static int guard(serve_ctx *s, serve_request *rq, const char *method, reply *r) 
                     hosts[0]);
         return 1;
     }
-    if (!strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS")) return 0;
     const char *v[2];
+    if (s->cfg.token && !strncmp(url, "/api/", 5) && strcmp(url, "/api/login") != 0) {
+        const char *auth = req_header_count(rq, MHD_HTTP_HEADER_AUTHORIZATION, v, 2) == 1 ? v[0] : NULL;
+        const char *cookie = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+        if (!token_given(s->cfg.token, auth, cookie)) {
+            reply_error(r, 401, "this server needs its token: Authorization: Bearer TOKEN, or log in on the page");
+            return 1;
+        }
+    }
+    if (!strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS")) return 0;
     const char *origin = req_header_count(rq, "Origin", v, 2) == 1 ? v[0] : NULL;
     const char *referer = req_header_count(rq, MHD_HTTP_HEADER_REFERER, v, 2) == 1 ? v[0] : NULL;
     const char *type = req_header_count(rq, MHD_HTTP_HEADER_CONTENT_TYPE, v, 2) == 1 ? v[0] : NULL;
@@ -335,7 +356,7 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
         rq->conn = conn;
         *con_cls = rq;
         reply g = {0};
-        if (guard(s, rq, method, &g)) { /* before a byte of the body is read */
+        if (guard(s, rq, method, url, &g)) { /* before a byte of the body is read */
             rq->answered = 1;
             return send_reply(s, conn, method, url, &g);
         }

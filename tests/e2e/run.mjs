@@ -255,6 +255,29 @@ await step('DNS rebinding: a page under another name gets 421, not the corpus', 
   assert(status === 421 && !text.includes('"documents"'), `status ${status}: ${text.slice(0, 80)}`);
 });
 
+// ------------------------------------------------------------------ token
+await step('token: the page asks for it, refuses a wrong one, keeps the right one as an HttpOnly cookie', async () => {
+  const tbase = process.env.TIFA_TOKEN_BASE, token = process.env.TIFA_TOKEN;
+  assert(tbase && token, 'run by tests/e2e/run.sh, which starts a server with --token-file');
+  const ctx = await browser.newContext();
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(tbase + '/');
+  await p.waitForSelector('#login-form');
+  assert(!(await p.textContent('main')).includes('documents'), 'no corpus data before the token');
+  await p.fill('#login-token', 'not-the-token-at-all');
+  await p.click('#login-form button[type=submit]');
+  await p.waitForSelector('#login-status .error');
+  await p.fill('#login-token', token);
+  await Promise.all([p.waitForEvent('load'), p.click('#login-form button[type=submit]')]);
+  await p.waitForFunction(() => /documents/.test(document.getElementById('corpus-info').textContent));
+  const cookies = await ctx.cookies(tbase);
+  const c = cookies.find((k) => k.name === 'tifa_token');
+  assert(c && c.httpOnly && c.sameSite === 'Strict', `cookie: ${JSON.stringify(c)}`);
+  assert(await p.evaluate(() => !document.cookie.includes('tifa_token')), 'the page script cannot read the token');
+  await ctx.close();
+});
+
 // ------------------------------------------------------------------ XSS
 await step('XSS: a document of <script> tags and quotes shows as text, nothing runs', async () => {
   const evil = '<script>alert("x")</script>\n<img src=x onerror="alert(1)">\n\'"quotes"\' & </textarea><b id=bold>bold</b>\n' +

@@ -21,7 +21,8 @@ if [ ! -d "$ROOT/tests/e2e/node_modules/playwright-core" ]; then
 fi
 tmp=$(mktemp -d)
 pid=""
-trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$tmp"' EXIT
+tpid=""
+trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; [ -n "$tpid" ] && kill "$tpid" 2> /dev/null; rm -rf "$tmp"' EXIT
 DB=$tmp/e2e.db
 "$TIFA" add --db "$DB" "$ROOT/examples" 2> /dev/null
 "$TIFA" add --db "$DB" "$ROOT/tests/readouts" 2> /dev/null
@@ -29,11 +30,21 @@ DB=$tmp/e2e.db
 pid=$!
 port=$(serve_port "$tmp/out")
 [ -n "$port" ] || { echo "tests/e2e: the server did not start"; cat "$tmp/err"; exit 1; }
+# A second server on the same corpus that asks for a token (the login page).
+head -c 24 /dev/urandom | base64 | tr -d '\n' > "$tmp/token"
+"$TIFA" serve --db "$DB" --port 0 --token-file "$tmp/token" > "$tmp/tout" 2> "$tmp/terr" &
+tpid=$!
+tport=$(serve_port "$tmp/tout")
+[ -n "$tport" ] || { echo "tests/e2e: the token server did not start"; cat "$tmp/terr"; exit 1; }
+export TIFA_TOKEN_BASE="http://127.0.0.1:$tport" TIFA_TOKEN="$(cat "$tmp/token")"
 mkdir -p "$ROOT/build/screenshots"
 node "$ROOT/tests/e2e/run.mjs" "http://127.0.0.1:$port" "$ROOT" "$ROOT/build/screenshots"
 st=$?
 kill -TERM "$pid"; wait "$pid"; sst=$?
 pid=""
+kill -TERM "$tpid"; wait "$tpid"; tst=$?
+tpid=""
+[ $tst -eq 0 ] && ! grep -Eq "AddressSanitizer|LeakSanitizer|runtime error" "$tmp/terr" || { echo "not ok - the token server did not stop cleanly"; head -20 "$tmp/terr"; st=1; }
 if [ $sst -ne 0 ] || grep -Eq "AddressSanitizer|LeakSanitizer|runtime error" "$tmp/err"; then
   echo "not ok - the server did not stop cleanly (status $sst)"
   head -40 "$tmp/err"

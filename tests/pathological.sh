@@ -1,0 +1,46 @@
+#!/bin/sh
+# Inputs built to make a careless pass quadratic (issue 16), cleaned and
+# extracted under a generous time limit: a time-out, not a speed claim
+# (each finishes in well under a second; the quadratic passes took 15 s
+# for 100,000 nested parentheses and minutes for 200,000 question marks).
+#   sh tests/pathological.sh build/tifa-asan
+set -u
+TIFA=${1:-build/tifa-asan}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0; fail=0
+check() { if eval "$2"; then pass=$((pass + 1)); else fail=$((fail + 1)); echo "not ok - $1"; fi; }
+PY=python3
+[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+$PY - "$tmp" << 'EOF2'
+import sys
+d = sys.argv[1]
+cases = {
+    "nested-ascii": "会议" + "(" * 100000 + "a" + ")" * 100000,
+    "nested-mixed": "会议" + "(会" * 60000 + ")" * 60000,
+    "question-run": "x" + "?" * 200000 + "会",
+    "comma-run-spaced": "会" + ", " * 100000 + "x",
+    "only-punct": "，。！？；：" * 50000,
+    "combining-marks": "a" + "\u0301" * 200000,
+    "short-lines": "会议\n" * 300000,
+}
+for name, text in cases.items():
+    open(f"{d}/{name}.txt", "w").write(text + "\n")
+EOF2
+for f in "$tmp"/*.txt; do
+  name=$(basename "$f" .txt)
+  timeout 10 "$TIFA" clean "$f" > "$tmp/out" 2> "$tmp/err"; st=$?
+  check "clean $name: finishes in time ($st)" '[ $st -eq 0 ]'
+  timeout 10 "$TIFA" extract "$f" > "$tmp/out" 2> "$tmp/err"; st=$?
+  check "extract $name: finishes in time ($st)" '[ $st -eq 0 ]'
+done
+# Idempotence holds on them too: cleaning the clean text changes nothing.
+for name in nested-ascii question-run comma-run-spaced; do
+  "$TIFA" clean "$tmp/$name.txt" > "$tmp/once"
+  "$TIFA" clean "$tmp/once" > "$tmp/twice"
+  check "clean $name twice: unchanged" 'cmp -s "$tmp/once" "$tmp/twice"'
+done
+"$TIFA" clean "$tmp/question-run.txt" > "$tmp/out"
+check "the run of ? before a Han character became full-width, all of it" '! grep -q "?" "$tmp/out" && grep -q "？？？会" "$tmp/out"'
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
