@@ -233,6 +233,15 @@ static size_t overlap(const ustr *u, size_t a1, size_t b1, size_t a2, size_t b2)
  * with its span. 0 when that names nothing (a bare 会议) or memory ran out:
  * the reader goes on looking. */
 static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, size_t b2) {
+    /* A headline's column label is not the name: "（两会受权发布）十三届全国人大
+     * 常委会…", "两会每日精华｜全国政协会议" */
+    for (size_t k = a1; k < b1; k++)
+        if (u->cp[k] == 0xFF5C /* ｜ */ || u->cp[k] == '|') a1 = k + 1;
+    if (a1 < b1 && (u->cp[a1] == 0xFF08 || u->cp[a1] == 0x3010)) {
+        size_t k = a1 + 1;
+        while (k < b1 && u->cp[k] != 0xFF09 && u->cp[k] != 0x3011) k++;
+        if (k + 2 < b1) a1 = k + 1;
+    }
     if (a2 < b2) a2 += overlap(u, a1, b1, a2, b2);
     /* "七届常委会第十一次会议会议": a meeting word the page doubled */
     size_t *be = a2 < b2 ? &b2 : &b1, lo = a2 < b2 ? a2 : a1;
