@@ -404,8 +404,6 @@ static double monotonic_seconds(void) {
     return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
 }
 
-/* Ends the open batch without keeping any of it: the transaction (if
- * SQLite has not ended it already), and the first copies stored in it. */
 /* The transaction has ended: notes when, and whether it held the lock long. */
 static void batch_ended(tifa_corpus *c) {
     c->last_commit = monotonic_seconds();
@@ -413,6 +411,8 @@ static void batch_ended(tifa_corpus *c) {
     c->open = c->pending = c->uncommitted = 0;
 }
 
+/* Ends the open batch without keeping any of it: the transaction (if
+ * SQLite has not ended it already), and the first copies stored in it. */
 static void abandon_batch(tifa_corpus *c) {
     if (!sqlite3_get_autocommit(c->db)) exec(c->db, "ROLLBACK");
     nearcopy_set_clear(c->batch_copies);
@@ -446,12 +446,15 @@ static tifa_status begin_batch(tifa_corpus *c, tifa_error *err) {
     c->open = 1;
     c->batch_start = monotonic_seconds();
     tifa_status st = load_first_copies(c, err);
-    if (st != TIFA_OK) abandon_batch(c);
     c->batch_max_id = c->seen_id;
-    return st == TIFA_OK || st == TIFA_ENOMEM ? st : TIFA_EBATCH;
+    if (st == TIFA_OK) return TIFA_OK;
+    abandon_batch(c); /* nothing was in it yet: the caller may simply try again */
+    if (err && st != TIFA_ENOMEM) err->code = TIFA_EBATCH;
+    return st == TIFA_ENOMEM ? st : TIFA_EBATCH;
 }
 
-/* Inserts the row and (for a first copy) its index entry; 1 when done. A
+/* Inserts the row and (for a first copy) its index entry: 1 when done, 0
+ * when nothing was stored, -1 when the row is in but not its entry. A
  * savepoint each would make FTS5 flush its index per document (most of
  * the time of add), so a document whose index entry fails is deleted
  * again instead (undo_row): either way no part of one is left. */

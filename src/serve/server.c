@@ -307,43 +307,54 @@ static int local_address(struct MHD_Connection *conn, char *name, size_t cap, un
     return snprintf(name, cap, "[%s]", text) < (int)cap;
 }
 
-/* Refuses (421) a Host this server is not known by, and (403) a write that
- * may come from another site: see guard.h. 1 when r holds the refusal. */
+/* 421 unless the Host is one this server answers to (see guard.h). */
+static int check_host(serve_ctx *s, serve_request *rq, const char *host, reply *r) {
+    char local[INET6_ADDRSTRLEN + 2] = "", bound[INET6_ADDRSTRLEN + 2];
+    unsigned port = 0;
+    local_address(rq->conn, local, sizeof local, &port);
+    snprintf(bound, sizeof bound, strchr(s->cfg.bind, ':') ? "[%s]" : "%s", s->cfg.bind);
+    const char *names[] = {"localhost", "127.0.0.1", "[::1]", bound, local};
+    if (host_allowed(host, port, names, 5, s->cfg.allow_hosts, s->cfg.nallow_hosts)) return 0;
+    reply_error(r, 421, "this server does not answer to the host name %.200s (tifa serve --allow-host NAME)", host);
+    return 1;
+}
+
+/* 401 when --token-file is set and an /api/ request lacks the token. */
+static int check_token(serve_ctx *s, serve_request *rq, const char *url, reply *r) {
+    if (!s->cfg.token || strncmp(url, "/api/", 5) != 0 || !strcmp(url, "/api/login")) return 0;
+    const char *v[2];
+    const char *auth = req_header_count(rq, MHD_HTTP_HEADER_AUTHORIZATION, v, 2) == 1 ? v[0] : NULL;
+    const char *cookie = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+    if (token_given(s->cfg.token, auth, cookie)) return 0;
+    reply_error(r, 401, "this server needs its token: Authorization: Bearer TOKEN, or log in on the page");
+    return 1;
+}
+
+/* 403 for a write that may come from another site (see guard.h). A
+ * header sent twice counts as absent, an Origin sent twice as foreign. */
+static int check_write(serve_request *rq, const char *method, const char *host, reply *r) {
+    if (!strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS")) return 0;
+    const char *v[2];
+    int origins = req_header_count(rq, "Origin", v, 2);
+    const char *origin = origins == 1 ? v[0] : NULL;
+    const char *referer = req_header_count(rq, MHD_HTTP_HEADER_REFERER, v, 2) == 1 ? v[0] : NULL;
+    const char *type = req_header_count(rq, MHD_HTTP_HEADER_CONTENT_TYPE, v, 2) == 1 ? v[0] : NULL;
+    int custom = req_header_count(rq, "X-Tifa-Request", v, 1) > 0;
+    const char *why = origins > 1 ? "more than one Origin" : write_refusal(host, origin, referer, type, custom);
+    if (!why) return 0;
+    reply_error(r, 403, "refused: %s", why);
+    return 1;
+}
+
+/* Whether the request may be answered at all, decided on its headers
+ * before any of its body is read: 1 when r holds the refusal. */
 static int guard(serve_ctx *s, serve_request *rq, const char *method, const char *url, reply *r) {
     const char *hosts[2];
     if (req_header_count(rq, MHD_HTTP_HEADER_HOST, hosts, 2) != 1) {
         reply_error(r, 421, "one Host header is needed");
         return 1;
     }
-    char local[INET6_ADDRSTRLEN + 2] = "", bound[INET6_ADDRSTRLEN + 2];
-    unsigned port = 0;
-    local_address(rq->conn, local, sizeof local, &port);
-    snprintf(bound, sizeof bound, strchr(s->cfg.bind, ':') ? "[%s]" : "%s", s->cfg.bind);
-    const char *names[] = {"localhost", "127.0.0.1", "[::1]", bound, local};
-    if (!host_allowed(hosts[0], port, names, 5, s->cfg.allow_hosts, s->cfg.nallow_hosts)) {
-        reply_error(r, 421, "this server does not answer to the host name %.200s (tifa serve --allow-host NAME)",
-                    hosts[0]);
-        return 1;
-    }
-    const char *v[2];
-    if (s->cfg.token && !strncmp(url, "/api/", 5) && strcmp(url, "/api/login") != 0) {
-        const char *auth = req_header_count(rq, MHD_HTTP_HEADER_AUTHORIZATION, v, 2) == 1 ? v[0] : NULL;
-        const char *cookie = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
-        if (!token_given(s->cfg.token, auth, cookie)) {
-            reply_error(r, 401, "this server needs its token: Authorization: Bearer TOKEN, or log in on the page");
-            return 1;
-        }
-    }
-    if (!strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS")) return 0;
-    const char *origin = req_header_count(rq, "Origin", v, 2) == 1 ? v[0] : NULL;
-    const char *referer = req_header_count(rq, MHD_HTTP_HEADER_REFERER, v, 2) == 1 ? v[0] : NULL;
-    const char *type = req_header_count(rq, MHD_HTTP_HEADER_CONTENT_TYPE, v, 2) == 1 ? v[0] : NULL;
-    int custom = req_header_count(rq, "X-Tifa-Request", v, 1) > 0;
-    const char *why = req_header_count(rq, "Origin", v, 2) > 1 ? "more than one Origin"
-                                                               : write_refusal(hosts[0], origin, referer, type, custom);
-    if (!why) return 0;
-    reply_error(r, 403, "refused: %s", why);
-    return 1;
+    return check_host(s, rq, hosts[0], r) || check_token(s, rq, url, r) || check_write(rq, method, hosts[0], r);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
