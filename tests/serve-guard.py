@@ -94,6 +94,7 @@ for name, host in [("DNS rebinding name", f"evil.example:{PORT}"), ("a name with
                    ("localhost on another port", "localhost:1"), ("127.0.0.1 without port (80)", "127.0.0.1"),
                    ("a subdomain of localhost", f"a.localhost.evil.example:{PORT}"),
                    ("a bad port", f"127.0.0.1:{PORT}x"), ("empty", ""),
+                   ("the port with a leading zero (found by fuzz_route)", f"127.0.0.1:0{PORT}"),
                    ("the allowed name with junk", f"{ALLOWED}.evil.example:{PORT}")]:
     for path in ("/api/stats", "/", "/api/doc/1/raw"):
         r, d = request("GET", path, [], host=host)

@@ -25,7 +25,7 @@ static int split_host(const char *host, size_t *name_len, unsigned long *port) {
     if (*name_len == 0) return 0;
     if (!colon) return 1;
     const char *p = colon + 1;
-    if (!*p) return 0;
+    if (!*p || *p == '0') return 0; /* one spelling per port: a browser writes no leading zero */
     for (; *p; p++) {
         if (*p < '0' || *p > '9' || *port > 65535) return 0;
         *port = *port * 10 + (unsigned long)(*p - '0');
