@@ -22,6 +22,9 @@
  *
  *   ./build/test-oom     from the repository root
  * Prints ok / not ok per check, then "N passed, M failed, K skipped".
+ * OOM_TRACE=1 goes on past a failing run and prints, for each, the stack of
+ * the allocation that failed (addresses: addr2line -f -e build/test-oom);
+ * in a debugger, `break injected_failure`.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -61,6 +64,7 @@ static void check(int cond, const char *fmt, ...) {
 /* ------------------------------------------------------------ the injector */
 
 #if INJECT
+#include <execinfo.h>
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
 extern void *__libc_realloc(void *, size_t);
@@ -122,7 +126,7 @@ static void set_remove(void *p) {
 /* A breakpoint for the debugger: `break injected_failure` stops at the
  * allocation that fails. */
 __attribute__((noinline)) static void injected_failure(void) { __asm__ volatile(""); }
-#include <execinfo.h>
+/* OOM_TRACE: the stack of the last failed allocation. */
 static void *frames[12];
 static int nframes;
 static int trace;
