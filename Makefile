@@ -243,12 +243,12 @@ test-html: build/tifa-asan
 test-html-score: build/tifa
 	REPS=1 python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
 
-# make check: the builds, then every suite and fuzz target, JOBS at a time
-# (default: one per core; each job is one process, mostly).
+# make check: the builds, every suite and every fuzz target in one make,
+# JOBS at a time (default: one per core; each job is one process, mostly):
+# a suite starts as soon as what it runs is built, while the rest builds.
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 check: setup-test
-	$(MAKE) -j$(JOBS) all $(TEST_BINS) $(FUZZ_TARGETS:%=build/fuzz-%)
-	$(MAKE) -j$(JOBS) -Otarget --no-print-directory test fuzz-smoke
+	$(MAKE) -j$(JOBS) -Otarget --no-print-directory all test fuzz-smoke
 	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa; \
 	 else echo "ok - acceptance on the seeds # SKIP ../shared/acceptance/check-seeds not found"; \
 	      echo "0 passed, 0 failed, 1 skipped"; fi
