@@ -191,8 +191,6 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TEST_BINS := build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-oom \
-             build/test-shared
 TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
          extract-cases score set4 set5 set6 cases unit shared exports
 test: $(TESTS:%=test-%)
