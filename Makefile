@@ -211,8 +211,6 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TEST_BINS := build/tifa-asan build/test-unit build/test-stream build/test-tokenize build/test-diff build/test-oom \
-             build/test-shared build/test-store
 TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
          extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
 test: $(TESTS:%=test-%)
@@ -273,12 +271,12 @@ test-html: build/tifa-asan
 test-html-score: build/tifa
 	REPS=1 python3 bench/html_score.py --tifa build/tifa --quiet --floor $(HTML_FLOOR) --recall-floor $(HTML_RECALL_FLOOR)
 
-# make check: the builds, then every suite and fuzz target, JOBS at a time
-# (default: one per core; each job is one process, mostly).
+# make check: the builds, every suite and every fuzz target in one make,
+# JOBS at a time (default: one per core; each job is one process, mostly):
+# a suite starts as soon as what it runs is built, while the rest builds.
 JOBS ?= $(shell nproc 2>/dev/null || echo 1)
 check: setup-test
-	$(MAKE) -j$(JOBS) all $(TEST_BINS) $(FUZZ_TARGETS:%=build/fuzz-%)
-	$(MAKE) -j$(JOBS) -Otarget --no-print-directory test fuzz-smoke
+	$(MAKE) -j$(JOBS) -Otarget --no-print-directory all test fuzz-smoke
 	@if [ -x ../shared/acceptance/check-seeds ]; then ../shared/acceptance/check-seeds ./tifa; \
 	 else echo "ok - acceptance on the seeds # SKIP ../shared/acceptance/check-seeds not found"; \
 	      echo "0 passed, 0 failed, 1 skipped"; fi

@@ -358,7 +358,8 @@ static int same_tokens(const char *a, size_t an, const char *b, size_t bn) {
 static char *extract(const tifa_options *opt, const uint8_t *data, size_t size, int pretty, size_t *len) {
     char *json = NULL;
     tifa_error err = {0};
-    tifa_status st = tifa_extract(opt, "fuzz.txt", (const char *)data, size, pretty, &json, len, &err);
+    tifa_status st =
+        tifa_extract(opt, "fuzz.txt", (const char *)data, size, pretty ? TIFA_EXTRACT_PRETTY : 0, &json, len, &err);
     if (st != TIFA_OK) {
         fprintf(stderr, "fuzz_extract: tifa_extract failed (%d): %s\n", (int)st, err.message);
         abort();

@@ -279,7 +279,7 @@ static void trend(tifa_corpus *c, const char *const *terms, int nterms, int by_m
     tifa_error err;
     memset(&err, 0, sizeof err);
     trend_ctx t = {terms, nterms, 0, "", max_docs};
-    tifa_status st = tifa_corpus_trend(c, terms, nterms, by_month, on_trend, &t, &err);
+    tifa_status st = tifa_corpus_trend(c, terms, nterms, by_month ? TIFA_TREND_BY_MONTH : 0, on_trend, &t, &err);
     require_error_message("tifa_corpus_trend", st, &err);
     int empty = 0;
     for (int i = 0; i < nterms; i++) empty |= !*terms[i];

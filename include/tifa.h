@@ -176,24 +176,38 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, c
 
 /* -------------------------------------------------------------- extract */
 
+/* Flags of tifa_extract; 0 is the default. */
+#define TIFA_EXTRACT_PRETTY 1u /* indented over several lines, not one line */
+
 /* Cleans and extracts one document: its record (SPEC section 3) as one
- * JSON object, without a final newline (pretty: indented over several
- * lines). `name` is the record's "file". *json is owned by the caller
+ * JSON object, without a final newline. flags: 0 or TIFA_EXTRACT_PRETTY.
+ * `name` is the record's "file". *json is owned by the caller
  * (tifa_free). The record is always simplified script, whatever
  * opt->target says. */
-tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                          char **json, size_t *json_len, tifa_error *err);
 
 /* ---------------------------------------------------------------- diff */
 
+/* Flags of tifa_diff_write; 0 is the default: the report for people,
+ * without colours. */
+#define TIFA_DIFF_JSON  1u /* the JSON object below instead of the report */
+#define TIFA_DIFF_COLOR 2u /* ANSI colours in the report */
+
 /* Compares two readouts given as raw documents (any encoding or noise: both
  * are cleaned and extracted): formulations (numbered and quoted terms) only
  * in A, only in B, in both; sentences added, removed and changed, aligned
- * by sentence so a moved paragraph is not new. json: writes
+ * by sentence so a moved paragraph is not new. TIFA_DIFF_JSON writes
  *   {"terms": {"only_a": [], "only_b": [], "both": []},
  *    "sentences": {"added": [], "removed": [], "changed": [{"a": "", "b": ""}]}}
- * else a report for people, with changes highlighted at character level
- * (ANSI colours when color is set). Output goes to out. */
+ * and a newline, else a report for people, with changes highlighted at
+ * character level. The output goes to write, as everything tifa writes;
+ * TIFA_ESINK when write returns non-zero. */
+tifa_status tifa_diff_write(const char *a, size_t alen, const char *b, size_t blen, unsigned flags, tifa_write_fn write,
+                            void *user, tifa_error *err);
+
+/* tifa_diff_write to a FILE, json and color for the two flags; TIFA_EIO when
+ * writing fails. Kept for the programs that call it. */
 tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, int json, int color, FILE *out,
                       tifa_error *err);
 
@@ -207,10 +221,14 @@ tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, in
  * open one per thread. */
 typedef struct tifa_corpus tifa_corpus;
 
-/* Opens (creating and migrating if needed) the corpus at path. readonly:
- * no writes, and the file must exist. Free with tifa_corpus_close. */
-tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err);
-void tifa_corpus_close(tifa_corpus *c);                          /* commits what is pending */
+/* Flags of tifa_corpus_open; 0 is the default (read and write, created
+ * when missing). */
+#define TIFA_CORPUS_READONLY 1u /* no writes, and the file must exist */
+
+/* Opens (creating and migrating if needed) the corpus at path. flags: 0 or
+ * TIFA_CORPUS_READONLY. Free with tifa_corpus_close. */
+tifa_status tifa_corpus_open(const char *path, unsigned flags, tifa_corpus **out, tifa_error *err);
+void tifa_corpus_close(tifa_corpus *c); /* commits what is pending */
 tifa_status tifa_corpus_commit(tifa_corpus *c, tifa_error *err); /* TIFA_EBATCH: rolled back */
 /* Documents handed to tifa_corpus_add* since the last commit or rollback:
  * their results are not final yet. */
@@ -301,7 +319,9 @@ typedef struct {
     int64_t documents, occurrences;
 } tifa_trend_row;
 typedef int (*tifa_trend_fn)(void *user, const tifa_trend_row *row);
-tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, int by_month, tifa_trend_fn fn,
+/* Flags of tifa_corpus_trend; 0 is the default (periods are years). */
+#define TIFA_TREND_BY_MONTH 1u /* periods are months */
+tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, unsigned flags, tifa_trend_fn fn,
                               void *user, tifa_error *err);
 
 /* Counts for `tifa stats`. */

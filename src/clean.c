@@ -263,11 +263,14 @@ static int process(tifa_cleaner *c, const tbuf *w) {
         text = &o;
     }
     size_t nl, nol;
+    /* A failed layout_lines leaves its count unset: stop before using it. */
     lines = layout_lines(simple, &nl, &c->scratch.lines, &c->scratch.lines_cap);
+    if (!lines) goto done;
     olines = text == simple ? lines : layout_lines(text, &nol, &c->scratch.olines, &c->scratch.olines_cap);
+    if (!olines) goto done;
     if (text == simple) nol = nl;
     join = layout_join_buffer(&c->scratch, nl);
-    if (!lines || !olines || !join || nl != nol) goto done;
+    if (!join || nl != nol) goto done;
     if (c->opt.keep_boilerplate) {
         for (size_t i = 0; i < nl; i++) lines[i].kind = lines[i].end > lines[i].start ? LINE_BODY : LINE_BLANK;
     } else {

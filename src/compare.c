@@ -33,8 +33,48 @@ static void free_side(side *s) {
     doc_summary_free(&s->sum);
 }
 
-tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, int json, int color, FILE *out,
-                      tifa_error *err) {
+/* The report for people, in memory: diff_write_text writes to a FILE. */
+static tifa_status text_report(const diff_result *r, const side *sa, const side *sb, int color, char **out, size_t *len,
+                               tifa_error *err) {
+    FILE *fp = open_memstream(out, len);
+    if (!fp) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    int failed = diff_write_text(fp, r, &sa->sum.terms, &sb->sum.terms, color) != 0;
+    /* glibc's fclose of a memory stream returns 0 when its last realloc
+     * fails, leaving *out NULL. */
+    failed |= fclose(fp) != 0 || !*out;
+    if (!failed) return TIFA_OK;
+    free(*out);
+    *out = NULL;
+    return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+}
+
+/* The comparison of two read sides through the caller's sink. */
+static tifa_status write_comparison(const diff_result *r, const side *sa, const side *sb, unsigned flags,
+                                    tifa_write_fn write, void *user, tifa_error *err) {
+    tifa_status st = TIFA_OK;
+    if (flags & TIFA_DIFF_JSON) {
+        jw w;
+        jw_init(&w, 0);
+        diff_write_json(&w, r, &sa->sum.terms, &sb->sum.terms);
+        jw_raw(&w, "\n", 1);
+        if (w.failed)
+            st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        else if (write(user, w.s, w.len))
+            st = tifa_fail(err, TIFA_ESINK, 0, "the output callback stopped the output");
+        jw_free(&w);
+        return st;
+    }
+    char *text = NULL;
+    size_t len = 0;
+    st = text_report(r, sa, sb, (flags & TIFA_DIFF_COLOR) != 0, &text, &len, err);
+    if (st == TIFA_OK && len && write(user, text, len))
+        st = tifa_fail(err, TIFA_ESINK, 0, "the output callback stopped the output");
+    free(text);
+    return st;
+}
+
+tifa_status tifa_diff_write(const char *a, size_t alen, const char *b, size_t blen, unsigned flags, tifa_write_fn write,
+                            void *user, tifa_error *err) {
     side sa, sb;
     tifa_status st = read_side(a, alen, &sa, err);
     if (st != TIFA_OK) {
@@ -46,20 +86,20 @@ tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, in
     if (st == TIFA_OK && diff_sentences(sa.clean, sa.clean_len, sb.clean, sb.clean_len, &r) != 0)
         st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (st == TIFA_OK) {
-        if (json) {
-            jw w;
-            jw_init(&w, 0);
-            diff_write_json(&w, &r, &sa.sum.terms, &sb.sum.terms);
-            if (w.failed) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-            else if (fwrite(w.s, 1, w.len, out) != w.len || fputc('\n', out) == EOF)
-                st = tifa_fail(err, TIFA_EIO, 0, "write error");
-            jw_free(&w);
-        } else if (diff_write_text(out, &r, &sa.sum.terms, &sb.sum.terms, color) != 0) {
-            st = tifa_fail(err, TIFA_EIO, 0, "write error");
-        }
+        st = write_comparison(&r, &sa, &sb, flags, write, user, err);
         diff_result_free(&r);
     }
     free_side(&sa);
     free_side(&sb);
+    return st;
+}
+
+static int write_file(void *user, const char *data, size_t len) { return fwrite(data, 1, len, user) != len; }
+
+tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, int json, int color, FILE *out,
+                      tifa_error *err) {
+    unsigned flags = (json ? TIFA_DIFF_JSON : 0u) | (color ? TIFA_DIFF_COLOR : 0u);
+    tifa_status st = tifa_diff_write(a, alen, b, blen, flags, write_file, out, err);
+    if (st == TIFA_ESINK) st = tifa_fail(err, TIFA_EIO, 0, "write error");
     return st;
 }

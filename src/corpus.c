@@ -295,16 +295,17 @@ static int use_wal(sqlite3 *db) {
     return rc;
 }
 
-tifa_status tifa_corpus_open(const char *path, int readonly, tifa_corpus **out, tifa_error *err) {
+tifa_status tifa_corpus_open(const char *path, unsigned flags, tifa_corpus **out, tifa_error *err) {
+    int readonly = (flags & TIFA_CORPUS_READONLY) != 0;
     *out = NULL;
     tifa_corpus *c = calloc(1, sizeof *c);
     if (!c) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     c->readonly = readonly;
     c->batch = BATCH;
-    int flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+    int open_flags = readonly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
     tifa_status st = TIFA_OK;
     char *uri = readonly ? frozen_uri(path) : NULL;
-    if (sqlite3_open_v2(uri ? uri : path, &c->db, flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL) !=
+    if (sqlite3_open_v2(uri ? uri : path, &c->db, open_flags | SQLITE_OPEN_NOMUTEX | (uri ? SQLITE_OPEN_URI : 0), NULL) !=
         SQLITE_OK) {
         st = tifa_fail(err, TIFA_EIO, 0, "cannot open the corpus: %s", c->db ? sqlite3_errmsg(c->db) : "no memory");
     } else if (!readonly && !folder_writable(path)) {
@@ -844,8 +845,9 @@ static int collect_sink(void *user, const char *data, size_t len) {
     return 0;
 }
 
-tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *words, int nterms, int by_month, tifa_trend_fn fn,
+tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *words, int nterms, unsigned flags, tifa_trend_fn fn,
                               void *user, tifa_error *err) {
+    int by_month = (flags & TIFA_TREND_BY_MONTH) != 0;
     trend_cell **cells = calloc((size_t)nterms, sizeof *cells);
     size_t *counts = calloc((size_t)nterms, sizeof *counts);
     char **simple = calloc((size_t)nterms, sizeof *simple);

@@ -13,6 +13,7 @@
  * Not for: deciding which lines are article text (boiler.c).
  */
 #define _GNU_SOURCE /* memmem */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "layout.h"
@@ -26,6 +27,7 @@ static int is_ws(uint32_t cp) {
 }
 
 static void *grow(void **buf, size_t *cap, size_t need, size_t size) {
+    if (need > SIZE_MAX / 2 / size) return NULL; /* the doubling below would wrap around */
     if (need > *cap) {
         size_t ncap = *cap ? *cap : 256;
         while (ncap < need) ncap *= 2;

@@ -10,8 +10,8 @@
  * Entry points: tifa_clean, tifa_extract and tifa_corpus_add (with its
  * commit), each on five documents (two built in, a readout from examples/
  * and two pages from tests/html/); tifa_corpus_search and tifa_corpus_get
- * on a corpus of the five; and the internal sentence and character diff
- * with its two writers.
+ * on a corpus of the five; tifa_diff_write; and the internal sentence and
+ * character diff with its two writers.
  *
  * The injector replaces malloc and friends: glibc lets a program define
  * them, and reaches the real ones as __libc_*. So this test is built
@@ -22,6 +22,9 @@
  *
  *   ./build/test-oom     from the repository root
  * Prints ok / not ok per check, then "N passed, M failed, K skipped".
+ * OOM_TRACE=1 goes on past a failing run and prints, for each, the stack of
+ * the allocation that failed (addresses: addr2line -f -e build/test-oom);
+ * in a debugger, `break injected_failure`.
  */
 #include <stdarg.h>
 #include <stdint.h>
@@ -61,6 +64,7 @@ static void check(int cond, const char *fmt, ...) {
 /* ------------------------------------------------------------ the injector */
 
 #if INJECT
+#include <execinfo.h>
 extern void *__libc_malloc(size_t);
 extern void *__libc_calloc(size_t, size_t);
 extern void *__libc_realloc(void *, size_t);
@@ -122,7 +126,7 @@ static void set_remove(void *p) {
 /* A breakpoint for the debugger: `break injected_failure` stops at the
  * allocation that fails. */
 __attribute__((noinline)) static void injected_failure(void) { __asm__ volatile(""); }
-#include <execinfo.h>
+/* OOM_TRACE: the stack of the last failed allocation. */
 static void *frames[12];
 static int nframes;
 static int trace;
@@ -411,7 +415,7 @@ static int make_search_db(void) {
         if (tifa_corpus_add(c, docs[i].name, docs[i].bytes, docs[i].len, &r, &id, &err) != TIFA_OK) return 0;
     }
     tifa_corpus_close(c);
-    if (tifa_corpus_open(search_db, 1, &c, &err) != TIFA_OK) return 0;
+    if (tifa_corpus_open(search_db, TIFA_CORPUS_READONLY, &c, &err) != TIFA_OK) return 0;
     tifa_status st = read_corpus(c, &search_ref, &get_ref, &err);
     tifa_corpus_close(c);
     return st == TIFA_OK && search_ref.len > 0 && get_ref;
@@ -422,7 +426,7 @@ static int make_search_db(void) {
 static void run_corpus_read(long at, char *why, size_t whylen) {
     tifa_corpus *c = NULL;
     tifa_error err;
-    if (tifa_corpus_open(search_db, 1, &c, &err) != TIFA_OK) {
+    if (tifa_corpus_open(search_db, TIFA_CORPUS_READONLY, &c, &err) != TIFA_OK) {
         snprintf(why, whylen, "cannot open %s: %s", search_db, err.message);
         return;
     }
@@ -453,6 +457,50 @@ static void remove_search_db(void) {
 }
 
 /* ------------------------------------------------------------ diff */
+
+/* tifa_diff_write of the built-in readout against the one from examples/,
+ * as JSON then as the report, into fixed buffers (the sink runs armed). */
+typedef struct {
+    char text[1 << 16];
+    size_t len;
+} sinkbuf;
+static sinkbuf diff_ref[2];
+
+static int to_sinkbuf(void *user, const char *data, size_t len) {
+    sinkbuf *b = user;
+    if (len > sizeof b->text - b->len) return 1;
+    memcpy(b->text + b->len, data, len);
+    b->len += len;
+    return 0;
+}
+
+static tifa_status diff_both(sinkbuf out[2], tifa_error *err) {
+    static const unsigned flags[2] = {TIFA_DIFF_JSON, TIFA_DIFF_COLOR};
+    for (int i = 0; i < 2; i++) {
+        out[i].len = 0;
+        tifa_status st =
+            tifa_diff_write(docs[0].bytes, docs[0].len, docs[2].bytes, docs[2].len, flags[i], to_sinkbuf, &out[i], err);
+        if (st != TIFA_OK) return st;
+    }
+    return TIFA_OK;
+}
+
+static void run_diff_write(long at, char *why, size_t whylen) {
+    static sinkbuf got[2];
+    tifa_error err;
+    arm(at);
+    tifa_status st = diff_both(got, &err);
+    disarm();
+    int same = 1;
+    for (int i = 0; i < 2; i++)
+        same &= got[i].len == diff_ref[i].len && memcmp(got[i].text, diff_ref[i].text, got[i].len) == 0;
+    if (st == TIFA_OK && !same)
+        snprintf(why, whylen, "allocation %ld failed, status OK, output differs", at);
+    else if (st != TIFA_OK && calls <= at)
+        snprintf(why, whylen, "status %d without a failed allocation: %s", (int)st, err.message);
+    else if (live)
+        snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
 
 static slist terms_a, terms_b;
 static FILE *devnull;
@@ -570,6 +618,11 @@ int main(void) {
     else
         check(0, "a corpus of the five documents to search");
     remove_search_db();
+    tifa_error err;
+    if (diff_both(diff_ref, &err) == TIFA_OK)
+        inject("tifa_diff_write (JSON and the report)", run_diff_write);
+    else
+        check(0, "tifa_diff_write with memory to spare: %s", err.message);
     inject("diff_sentences, diff_chars and their writers", run_diff);
     remove_db();
     slist_free(&terms_a);

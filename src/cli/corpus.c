@@ -63,7 +63,7 @@ tifa_corpus *open_corpus(const char *db, int readonly) {
                 SHOWN(path));
         return NULL;
     }
-    if (tifa_corpus_open(path, readonly, &c, &err) != TIFA_OK) {
+    if (tifa_corpus_open(path, readonly ? TIFA_CORPUS_READONLY : 0, &c, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(path), err.message);
         return NULL;
     }
@@ -805,7 +805,7 @@ int cmd_show(int argc, char **argv) {
             return 1;
         }
         size_t n;
-        if (!raw && (tifa_extract(NULL, what, bytes, len, 1, &record, &n, &err) != TIFA_OK ||
+        if (!raw && (tifa_extract(NULL, what, bytes, len, TIFA_EXTRACT_PRETTY, &record, &n, &err) != TIFA_OK ||
                      tifa_clean(NULL, bytes, len, &clean, &n, NULL, &err) != TIFA_OK)) {
             fprintf(stderr, "tifa: %s: %s\n", SHOWN(what), err.message);
             status = 1;
@@ -952,7 +952,7 @@ int cmd_trend(int argc, char **argv) {
     trend_rows t = {0};
     tifa_error err = {0};
     int status = 0;
-    if (tifa_corpus_trend(c, terms, nterms, by_month, keep_row, &t, &err) != TIFA_OK) {
+    if (tifa_corpus_trend(c, terms, nterms, by_month ? TIFA_TREND_BY_MONTH : 0, keep_row, &t, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: trend: %s\n", err.message);
         status = 1;
     } else {

@@ -413,7 +413,7 @@ static int cmd_extract(int argc, char **argv) {
         char *json;
         size_t jlen;
         tifa_error err = {0};
-        if (tifa_extract(&opt, name, bytes, len, pretty, &json, &jlen, &err) != TIFA_OK) {
+        if (tifa_extract(&opt, name, bytes, len, pretty ? TIFA_EXTRACT_PRETTY : 0, &json, &jlen, &err) != TIFA_OK) {
             report_error(display_name(files[i]), &err);
             status = 1;
         } else {

@@ -472,9 +472,9 @@ void doc_summary_free(doc_summary *s) {
     memset(s, 0, sizeof *s);
 }
 
-tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                          char **json, size_t *json_len, tifa_error *err) {
-    return extract_document(opt, name, bytes, len, pretty, json, json_len, NULL, err);
+    return extract_document(opt, name, bytes, len, (flags & TIFA_EXTRACT_PRETTY) != 0, json, json_len, NULL, err);
 }
 
 tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,

@@ -46,7 +46,9 @@ void reply_error(reply *r, unsigned status, const char *fmt, ...) {
     fputs("{\"error\":", fp);
     print_json_string(fp, msg);
     fputs("}", fp);
-    if (fclose(fp) != 0) {
+    /* glibc's fclose of a memory stream returns 0 when its last realloc
+     * fails, leaving the buffer NULL. */
+    if (fclose(fp) != 0 || !buf) {
         free(buf);
         reply_oom(r);
         return;
@@ -74,7 +76,7 @@ static int out_open(out *o, reply *r) {
 }
 
 static void out_send(out *o, reply *r) {
-    if (fclose(o->fp) != 0) {
+    if (fclose(o->fp) != 0 || !o->buf) { /* NULL: see reply_error */
         free(o->buf);
         reply_oom(r);
         return;
@@ -381,7 +383,7 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
     fputs("],\"rows\":[", o.fp);
     trend_writer w = {o.fp, 0};
     tifa_error err = {0};
-    tifa_status st = tifa_corpus_trend(c, terms, n, by_month, write_row, &w, &err);
+    tifa_status st = tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, write_row, &w, &err);
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);

@@ -49,7 +49,7 @@ tifa_corpus *pool_take(corpus_pool *p, tifa_error *err) {
     p->opened++;
     pthread_cond_broadcast(&p->freed);
     pthread_mutex_unlock(&p->lock);
-    if (tifa_corpus_open(p->db, 1, &c, err) != TIFA_OK) {
+    if (tifa_corpus_open(p->db, TIFA_CORPUS_READONLY, &c, err) != TIFA_OK) {
         pthread_mutex_lock(&p->lock);
         p->opened--;
         pthread_cond_broadcast(&p->freed);
