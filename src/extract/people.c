@@ -42,6 +42,8 @@ static int is_name(const ustr *u, size_t a, size_t b) {
     return 1;
 }
 
+static int is_pronoun(uint32_t cp) { return cp == 0x4ED6 /* 他 */ || cp == 0x5979 /* 她 */; }
+
 static int is_name_dot(uint32_t cp) { return cp == 0x00B7 || cp == 0x2022 || cp == 0x30FB || cp == 0x2027; }
 
 /* Where a transliterated name ending at e starts ("努尔兰·阿不都满金",
@@ -434,16 +436,16 @@ static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
     size_t k = p + 2;
     for (; k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k]) && u->cp[k] != '\n'; k++) {
         if (u->cp[k] == 0x5E76 /* 并 */ && (speech_at(u, k + 1, end) || said_at(u, k + 1, end))) return 1;
-        if (u->cp[k] == 0xFF0C && k + 1 < u->n && (u->cp[k + 1] == 0x4ED6 || u->cp[k + 1] == 0x5979) &&
+        if (u->cp[k] == 0xFF0C && k + 1 < u->n && is_pronoun(u->cp[k + 1]) &&
             (speech_at(u, k + 2, end) || said_at(u, k + 2, end))) /* "，他指出" */
             return 1;
         /* "…王勃主持，副主任王浩生进行动员，并提出要求": a clause that is not
          * 并… or 他… has a subject of its own */
-        if (is_clause_break(u->cp[k]) && k + 1 < u->n && u->cp[k + 1] != 0x5E76 && u->cp[k + 1] != 0x4ED6 &&
-            u->cp[k + 1] != 0x5979 && u->cp[k + 1] != 0x540C /* 同时 */)
+        if (is_clause_break(u->cp[k]) && k + 1 < u->n && u->cp[k + 1] != 0x5E76 && !is_pronoun(u->cp[k + 1]) &&
+            u->cp[k + 1] != 0x540C /* 同时 */)
             return 0;
     }
-    if (k + 2 < u->n && u_is_sentence_end(u->cp[k]) && (u->cp[k + 1] == 0x4ED6 /* 他 */ || u->cp[k + 1] == 0x5979) &&
+    if (k + 2 < u->n && u_is_sentence_end(u->cp[k]) && is_pronoun(u->cp[k + 1]) &&
         (speech_at(u, k + 2, end) || said_at(u, k + 2, end)))
         return 1;
     return 0;
@@ -785,6 +787,16 @@ static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
     return 0;
 }
 
+/* Each name of a list [found[k][0], found[k][1]) a speaker, with the title
+ * of its first titled mention. */
+static void add_listed_speakers(const ustr *u, article *a, size_t found[][2], size_t n, size_t end) {
+    for (size_t k = 0; k < n; k++) {
+        size_t na = found[k][0], len = found[k][1] - na;
+        size_t ta = title_of(u, na, found[k][1], &na);
+        add_speaker(u, a, ta, na, na + len, end);
+    }
+}
+
 /* "童建明、葛晓燕、刘炤等最高检领导，…分别作了发言": 分别 gives the verb to
  * every name of the list that opens the sentence (or the clause before). */
 static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
@@ -799,11 +811,7 @@ static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
         n = names_in_part(u, cs, g != USTR_NONE ? g : ce, found, 64);
         cs = ce + 1;
     }
-    for (size_t k = 0; k < n; k++) {
-        size_t na = found[k][0], len = found[k][1] - na;
-        size_t ta = title_of(u, na, found[k][1], &na);
-        add_speaker(u, a, ta, na, na + len, end);
-    }
+    add_listed_speakers(u, a, found, n, end);
 }
 
 /* "王霄娥、张放陶、程芳琴作了大会发言": a list of names that opens its
@@ -821,18 +829,8 @@ static int list_shares_speech(const ustr *u, article *a, size_t j, size_t end) {
         mentions(u, found[k][0], found[k][1], &cited, &titled);
         if (cited) return 0;
     }
-    for (size_t k = 0; k < n; k++) {
-        size_t na = found[k][0], len = found[k][1] - na;
-        size_t ta = title_of(u, na, found[k][1], &na);
-        add_speaker(u, a, ta, na, na + len, end);
-    }
+    add_listed_speakers(u, a, found, n, end);
     return 1;
-}
-
-static size_t chars_in(const char *s) {
-    size_t n = 0;
-    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
 }
 
 /* The person of this meeting (chair, present, speaker) a pronoun at `at`
@@ -854,11 +852,11 @@ static size_t pronoun_referent(const ustr *u, const article *a, size_t at, size_
             size_t where = name ? ustr_find(u, s, e, name) : USTR_NONE;
             if (where == USTR_NONE || where == found) continue; /* the chair is often present too */
             found = where;
-            *len = chars_in(name);
+            *len = ustr_at(u, where, name);
             nfound++;
         }
         if (nfound) return nfound == 1 ? found : USTR_NONE;
-        if (!(ustr_at(u, s, "他") || ustr_at(u, s, "她"))) return USTR_NONE;
+        if (!is_pronoun(u->cp[s])) return USTR_NONE;
     }
     return USTR_NONE;
 }
@@ -872,7 +870,7 @@ static void add_pronoun_speaker(const ustr *u, article *a, size_t p, size_t end)
 }
 
 static int opens_with_pronoun(const ustr *u, size_t p) {
-    if (p == 0 || (u->cp[p - 1] != 0x4ED6 /* 他 */ && u->cp[p - 1] != 0x5979 /* 她 */)) return 0;
+    if (p == 0 || !is_pronoun(u->cp[p - 1])) return 0;
     return p == 1 || is_clause_break(u->cp[p - 2]) || u_is_sentence_end(u->cp[p - 2]);
 }
 
