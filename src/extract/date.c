@@ -647,11 +647,18 @@ static size_t distance(const date_expr *d, size_t anchor) {
  * else a relative day against the dateline or the page's date; else the
  * dateline's date. */
 /* Is the date at a set for later ("定于10月25日召开", "拟于下月")? */
-static int planned_at(const ustr *u, size_t a) {
-    static const char *const marks[] = {"定于", "拟于", "将于", "计划于", "预计于"};
-    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++)
-        if (ends_with(u, a, marks[i])) return 1;
-    return 0;
+static int planned_at(const ustr *u, size_t a) { return ends_with_any(u, a, WORDS(planned_marks)) != 0; }
+
+/* Sets the meeting's date; yb, when the year was inferred, says from
+ * what. 0 when out of memory. */
+static int set_date(const ustr *u, article *a, int y, int m, int d, const year_basis *yb) {
+    char buf[16];
+    snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    free(a->date);
+    a->date = art_strdup(a, buf);
+    a->date_inferred = yb != NULL;
+    if (yb) set_basis(u, a, yb);
+    return a->date != NULL;
 }
 
 /* A month and day read elsewhere (a photo caption) get their year from
@@ -661,14 +668,7 @@ void year_for_month_day(const ustr *u, const page *pg, article *a) {
     if (a->date || !a->month_day || sscanf(a->month_day, "%d-%d", &m, &d) != 2) return;
     year_basis yb;
     int year = infer_year(u, pg, a, m, d, &yb);
-    if (!year) return;
-    char buf[16];
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, m, d);
-    char *date = art_strdup(a, buf);
-    if (!date) return;
-    a->date = date;
-    a->date_inferred = 1;
-    set_basis(u, a, &yb);
+    if (!year || !set_date(u, a, year, m, d, &yb)) return;
     free(a->month_day);
     a->month_day = NULL;
 }
@@ -730,11 +730,7 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         add_span(a, "meeting.month_day", best.a, best.b);
         return;
     }
-    snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, best.m, best.d);
-    free(a->date);
-    a->date = art_strdup(a, buf);
-    a->date_inferred = inferred;
-    if (inferred) set_basis(u, a, &yb);
+    set_date(u, a, year, best.m, best.d, inferred ? &yb : NULL);
     if (best.d2) {
         int m2 = best.m2 ? best.m2 : best.m;
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", m2 < best.m ? year + 1 : year, m2, best.d2);

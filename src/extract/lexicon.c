@@ -306,6 +306,10 @@ static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚", 
                                            "将", "也", "还", "均", "一同", "共同", "一起", "昨"};
 const word_list time_words = LIST(time_words_w);
 
+/* What sets a date for later: "定于10月25日召开" names another meeting's day. */
+static const char *const planned_marks_w[] = {"定于", "拟于", "将于", "计划于", "预计于"};
+const word_list planned_marks = LIST(planned_marks_w);
+
 /* Marks of a range of days, read backwards from 日: "22至23日", "22-23日". */
 static const char *const date_range_back_w[] = {"至", "到", "-", "－", "—", "～", "~"};
 const word_list date_range_back = LIST(date_range_back_w);

@@ -45,7 +45,7 @@ extern const word_list meeting_words, convened, org_suffixes, convening_bodies, 
 extern const word_list cue_verbs, person_cue_verbs;
 
 /* Time: time words, range marks, planning verbs, targets. */
-extern const word_list time_words, date_range_back, date_dashes, date_ranges, planning_verbs, title_planning_verbs,
+extern const word_list time_words, planned_marks, date_range_back, date_dashes, date_ranges, planning_verbs, title_planning_verbs,
     year_targets;
 
 /* Bylines: outlets and reporters. */
