@@ -23,7 +23,8 @@ session 3).
 (same label format). Every labelled field of every case must match;
 prints each failing field and `N passed, M failed` (cases).
 """
-import json, os, subprocess, sys
+import json, os, sys
+from tifa_run import extract_all
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ORDERED = {"cues", "present", "speakers", "editors"}
@@ -58,20 +59,6 @@ def leaves(exp_article):
         elif k not in ("must_contain", "must_not_contain"):
             out.append((k, v, (lambda a, k=k: a.get(k, "<absent>"))))
     return out
-
-
-def extract_all(tifa, paths):
-    """The record of each path, from one invocation over all of them (a
-    sanitizer build spends most of a short run starting up). A crash or an
-    error is a failure of the run, not a low score."""
-    p = subprocess.run([tifa, "extract"] + paths, capture_output=True, timeout=600)
-    if p.returncode != 0:
-        sys.exit(f"score-extract: {tifa} extract exited {p.returncode}: "
-                 f"{p.stderr.decode('utf-8', 'replace').strip()[:500]}")
-    lines = p.stdout.decode("utf-8").splitlines()
-    if len(lines) != len(paths):
-        sys.exit(f"score-extract: {len(lines)} records for {len(paths)} files")
-    return dict(zip(paths, (json.loads(line) for line in lines)))
 
 
 def text_path(name, text_dir=None):
@@ -109,7 +96,7 @@ def score_file(act, name, stats, verbose, label_dir=None):
 def run_cases(tifa, folder):
     names = sorted(f[:-len(".expect.json")] for f in os.listdir(folder) if f.endswith(".expect.json"))
     failed = 0
-    records = extract_all(tifa, [text_path(n, folder) for n in names])
+    records = extract_all(tifa, [text_path(n, folder) for n in names], "score-extract")
     for name in names:
         stats = {}
         score_file(records[text_path(name, folder)], name, stats, True, folder)
@@ -132,7 +119,7 @@ def main():
     names = sorted(f[:-len(".expect.json")] for f in os.listdir(os.path.join(HERE, "extract"))
                    if f.endswith(".expect.json") and lo <= int(f[:3]) <= hi)
     stats = {}
-    records = extract_all(tifa, [text_path(n) for n in names])
+    records = extract_all(tifa, [text_path(n) for n in names], "score-extract")
     for name in names:
         score_file(records[text_path(name)], name, stats, verbose)
     right = sum(v[0] for v in stats.values())

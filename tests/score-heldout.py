@@ -17,7 +17,8 @@ Labelled articles are paired in order with the tifa article that agrees on
 most fields; a tifa meeting article left unpaired counts its valued fields
 as misses (an invented meeting). Exit 1 when overall accuracy < --floor.
 """
-import json, os, subprocess, sys
+import json, os, sys
+from tifa_run import extract_all
 
 FIELDS = ["meeting.name", "meeting.date", "meeting.place", "meeting.chair", "meeting.speakers",
           "meeting.present", "source", "terms.numbered", "terms.quoted"]
@@ -94,17 +95,6 @@ def score_pair(exp_art, act_art, stats, name, verbose):
             print(f"  {name[:44]:44} {f:17} want {json.dumps(exp, ensure_ascii=False)[:60]} got {json.dumps(act, ensure_ascii=False)[:60]}")
 
 
-def extract_all(tifa, paths):
-    """The record of each path, from one invocation over all of them."""
-    p = subprocess.run([tifa, "extract"] + paths, capture_output=True, timeout=600)
-    if p.returncode != 0:
-        sys.exit(f"score-heldout: {tifa} extract exited {p.returncode}: {p.stderr.decode(errors='replace')}")
-    lines = p.stdout.decode("utf-8").splitlines()
-    if len(lines) != len(paths):
-        sys.exit(f"score-heldout: {len(lines)} records for {len(paths)} files")
-    return dict(zip(paths, (json.loads(line) for line in lines)))
-
-
 def score_file(record, label_dir, name, stats, verbose):
     exp = json.load(open(os.path.join(label_dir, name + ".expect.json"), encoding="utf-8"))
     arts = record.get("articles", [])
@@ -134,7 +124,7 @@ def main():
     names = sorted(f[:-len(".expect.json")] for f in os.listdir(label_dir) if f.endswith(".expect.json"))
     stats = {}
     per_file = []
-    records = extract_all(tifa, [os.path.join(text_dir, n + ".txt") for n in names])
+    records = extract_all(tifa, [os.path.join(text_dir, n + ".txt") for n in names], "score-heldout")
     for name in names:
         s = {}
         score_file(records[os.path.join(text_dir, name + ".txt")], label_dir, name, s, verbose)
