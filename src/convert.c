@@ -269,12 +269,100 @@ static inline size_t next_char(const char *s, size_t len, uint32_t *cp) {
     return char_len(s, len, cp);
 }
 
+/* The hot loop of one-pass conversion works from the configuration's flat
+ * table (see convert_tables.h): one load gives the bytes to write. */
+#define FAST_LEN(e)  (((e) >> 24) & 3)
+#define FAST_MULTI   0x40000000u
+#define FAST_SLOW    0x80000000u
+
+static inline uint32_t load_le32(const unsigned char *p) {
+    return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 | (uint32_t)p[3] << 24;
+}
+
+static inline void store_le32(unsigned char *p, uint32_t v) {
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+    p[2] = (unsigned char)(v >> 16);
+    p[3] = (unsigned char)(v >> 24);
+}
+
+/* A character that may start a longer key: does the bigram filter of
+ * match() rule that out with the character at q? Answers "no" (0) when it
+ * cannot tell cheaply, and the slow path decides. */
+static inline int no_longer_key(const tc_dict *seg, uint32_t cp, const unsigned char *s, size_t q, size_t end) {
+    if (q + 3 > end) return 0;
+    uint32_t c0 = s[q], c2;
+    if (c0 < 0x80) {
+        c2 = c0;
+    } else if ((c0 & 0xF0) == 0xE0 && (s[q + 1] & 0xC0) == 0x80 && (s[q + 2] & 0xC0) == 0x80) {
+        c2 = ((c0 & 0x0F) << 12) | ((uint32_t)(s[q + 1] & 0x3F) << 6) | (s[q + 2] & 0x3F);
+        if (c2 < 0x800 || (c2 >= 0xD800 && c2 <= 0xDFFF)) return 0;
+    } else {
+        return 0;
+    }
+    uint32_t h = (cp * 31 + c2) & 0xFFFF;
+    return !((seg->bigram[h >> 3] >> (h & 7)) & 1);
+}
+
+/* Converts from pos while every character is one the flat table settles:
+ * valid UTF-8 of one to three bytes whose entry is not marked slow, and
+ * that starts no longer key the bigram filter lets through. Writes into o
+ * from *on on; a value is never longer than its key, and a write is 4
+ * bytes wide, so o needs room for end - pos + 4 more bytes. Stops within
+ * 4 bytes of end, or at the first character the slow path must decide;
+ * returns where. */
+static size_t fast_span(const tc_config *c, const unsigned char *s, size_t pos, size_t end, unsigned char *o,
+                        size_t *on) {
+    const uint32_t *fast = c->fast;
+    const tc_dict *seg = &tc_dicts[c->segmentation];
+    size_t n = *on;
+    while (pos + 4 <= end) {
+        uint32_t w = load_le32(s + pos), cp;
+        size_t k;
+        if ((w & 0xC0C0F0) == 0x8080E0) {
+            /* Most characters: three bytes, checked in one test. */
+            cp = ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
+            if (cp < 0x800 || cp - 0xD800 < 0x800) break; /* overlong, surrogate */
+            k = 3;
+        } else if ((w & 0x80) == 0) {
+            cp = w & 0x7F;
+            k = 1;
+        } else if ((w & 0xC0E0) == 0x80C0 && (w & 0x1E) != 0) {
+            cp = ((w & 0x1F) << 6) | ((w >> 8) & 0x3F);
+            k = 2;
+        } else {
+            break;
+        }
+        uint32_t e = fast[cp];
+        if (e & (FAST_MULTI | FAST_SLOW)) {
+            if ((e & FAST_SLOW) || !no_longer_key(seg, cp, s, pos + k, end)) break;
+        }
+        store_le32(o + n, e);
+        n += FAST_LEN(e);
+        pos += k;
+    }
+    *on = n;
+    return pos;
+}
+
 static void run_fused(conv_state *st, const char *text, const uint32_t *src, size_t len) {
     const tc_config *c = st->config;
     const tc_dict *seg = &tc_dicts[c->segmentation];
     sbuf *out = &st->out;
     size_t pos = 0;
     while (pos < len && !st->failed) {
+        if (!src && c->fast) {
+            size_t block = len - pos < OUT_CHUNK ? len - pos : OUT_CHUNK;
+            if (out->len + block + 4 > out->cap && sbuf_grow(out, block + 4)) {
+                st->failed = 1;
+                break;
+            }
+            size_t n = out->len;
+            pos = fast_span(c, (const unsigned char *)text, pos, pos + block, (unsigned char *)out->data, &n);
+            out->len = n;
+            if (out->len >= OUT_CHUNK) flush_out(st, 0);
+            if (pos >= len) break;
+        }
         uint32_t cp;
         size_t cl = next_char(text + pos, len - pos, &cp);
         uint64_t v = fused_value(c, cp);

@@ -43,6 +43,12 @@ typedef struct {
      * 32-63 the value's UTF-8 bytes when it is a single character. */
     const uint16_t *fused_index;       /* [cp >> 8]: page + 1 */
     const uint64_t (*fused_data)[256]; /* [page][cp & 0xFF] */
+    /* The hot loop's table, one entry for every code point of the BMP:
+     * bits 0-23 the UTF-8 bytes to write (the value, or the character
+     * itself), bits 24-25 how many; bit 30: a longer key of the
+     * segmentation dictionary starts with the character (ask the bigram
+     * filter); bit 31: the slow path decides. */
+    const uint32_t *fast;
 } tc_config;
 
 extern const char tc_pool[];

@@ -141,7 +141,7 @@ def main():
         # One-pass tables for single-step configurations whose first dictionary
         # segments and whose others hold single characters (see convert.c).
         fused = len(chain) == 1 and chain[0][0] == seg and all(maxc_of[x] == 1 for x in chain[0][1:])
-        fused_ref = 'NULL,NULL'
+        fused_ref = 'NULL,NULL,NULL'
         if fused:
             merged = {}
             for x in chain[0]:
@@ -171,7 +171,27 @@ def main():
             out.append('static const uint64_t %s_data[][256] = {%s};' % (
                 cname, ','.join('{%s}' % ','.join('%dULL' % v if v > 0x7FFFFFFF else str(v) for v in pages[pg])
                                 for pg in ids) or '{0}'))
-            fused_ref = '%s_index,%s_data' % (cname, cname)
+            # The hot loop's table: 32 bits for every code point of the BMP.
+            # Bits 0-23 the UTF-8 bytes to write (the value, or the character
+            # itself when no dictionary changes it), bits 24-25 their count;
+            # bit 30: a longer key of the segmentation dictionary starts with
+            # the character (the loop asks the bigram filter); bit 31: the
+            # slow path decides (a value longer than one character of three
+            # bytes, a surrogate).
+            fast = []
+            for cp in range(0x10000):
+                v = merged.get(cp, 0)
+                val = (v >> 32) & 0xFFFFFFFF
+                if 0xD800 <= cp <= 0xDFFF or ((v & 0x7FFFFFFF) and not val) or val >> 24:
+                    fast.append(1 << 31)
+                    continue
+                if not val:
+                    val = int.from_bytes(chr(cp).encode('utf-8'), 'little')
+                n = len(val.to_bytes(4, 'little').rstrip(b'\0')) if val else 1
+                fast.append((1 << 30 if v & (1 << 31) else 0) | n << 24 | val)
+            out.append('static const uint32_t %s_fast[65536] = {%s};' % (
+                cname, ','.join('%#x' % e if e else '0' for e in fast)))
+            fused_ref = '%s_index,%s_data,%s_fast' % (cname, cname, cname)
         steps = []
         for st in chain:
             steps.append('{%d,{%s}}' % (len(st), ','.join(str(used.index(x)) for x in st)))
