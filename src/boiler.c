@@ -176,14 +176,61 @@ static const char *const separators[] = {"：", ":", "丨", "|", "｜", "/", "�
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
-static int starts_with(const char *s, size_t len, const char *p) {
+static inline int starts_with(const char *s, size_t len, const char *p) {
     /* Most lines fail on the first character, cheaply. */
     if (!len || s[0] != p[0] || (len > 2 && p[1] && (s[1] != p[1] || (p[2] && s[2] != p[2])))) return 0;
     size_t n = strlen(p);
     return n <= len && memcmp(s, p, n) == 0;
 }
 
-static int equals(const char *s, size_t len, const char *p) { return strlen(p) == len && memcmp(s, p, len) == 0; }
+static int equals(const char *s, size_t len, const char *p) {
+    return len && s[0] == p[0] && strlen(p) == len && memcmp(s, p, len) == 0;
+}
+
+/* The three-byte characters of a short line, 256 bits by the low 8 bits of
+ * their code point: a word with a character whose bit is clear is not on
+ * the line, which spares most of the searches below. */
+typedef struct {
+    uint64_t bits[4];
+} line_sig;
+
+static inline unsigned sig_bit(const unsigned char *c) { return (unsigned)(c[1] & 0x03) << 6 | (c[2] & 0x3F); }
+
+static void sig_of(const char *s, size_t len, line_sig *g) {
+    const unsigned char *u = (const unsigned char *)s;
+    memset(g, 0, sizeof *g);
+    for (size_t i = 0; i + 2 < len;) {
+        if (u[i] < 0xE0) {
+            i++;
+            continue;
+        }
+        unsigned b = sig_bit(u + i);
+        g->bits[b >> 6] |= 1ull << (b & 63);
+        i += 3;
+    }
+}
+
+/* Can the line hold w? No when a three-byte character of w is missing. */
+static int sig_may_have(const line_sig *g, const char *w, size_t n) {
+    const unsigned char *u = (const unsigned char *)w;
+    for (size_t i = 0; i + 2 < n;) {
+        if (u[i] < 0xE0) {
+            i++;
+            continue;
+        }
+        unsigned b = sig_bit(u + i);
+        if (!((g->bits[b >> 6] >> (b & 63)) & 1)) return 0;
+        i += 3;
+    }
+    return 1;
+}
+
+/* memmem for a word, asking the line's signature first (g NULL: none). */
+static const char *find_word(const line_sig *g, const char *s, size_t len, const char *w) {
+    size_t n = strlen(w);
+    if (g && !sig_may_have(g, w, n)) return NULL;
+    return memmem(s, len, w, n);
+}
 
 static size_t skip_spaces(const char *s, size_t pos, size_t end) {
     while (pos < end) {
@@ -245,8 +292,13 @@ static int is_timestamp(const char *s, size_t len) {
 
 /* Does any of the 3-byte characters in chars (concatenated UTF-8) occur in
  * s? One pass: a cheap test before a list of memmem calls. */
-static int has_any_char(const char *s, size_t len, const char *chars) {
+static int has_any_char(const line_sig *g, const char *s, size_t len, const char *chars) {
     size_t nc = strlen(chars);
+    if (g) {
+        int maybe = 0;
+        for (size_t k = 0; k < nc && !maybe; k += 3) maybe = sig_may_have(g, chars + k, 3);
+        if (!maybe) return 0;
+    }
     for (size_t i = 0; i + 3 <= len; i++) {
         if ((unsigned char)s[i] < 0xE0) continue;
         for (size_t k = 0; k < nc; k += 3)
@@ -279,64 +331,65 @@ static int ends_with_bytes(const char *s, size_t len, const char *w) {
 /* Above the article only: the site's name alone ("人民网", "成渝经济网",
  * "搜狐网站"), a Latin menu word ("news"), a short bulleted menu item
  * ("• B体育"). */
-static int masthead_line(const char *s, size_t len) {
-    if (len <= 30 && (ends_with_bytes(s, len, "网") || ends_with_bytes(s, len, "网站")) && !has_any_char(s, len, "，。：、"))
+static int masthead_line(const line_sig *g, const char *s, size_t len) {
+    if (len <= 30 && (ends_with_bytes(s, len, "网") || ends_with_bytes(s, len, "网站")) && !has_any_char(g, s, len, "，。：、"))
         return 1;
     size_t i = 0;
     while (i < len && ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) i++;
     if (i == len && len <= 16) return 1;
     size_t b = skip_bullets(s, len);
-    return b > 0 && b < len && len - b <= 24 && !has_any_char(s + b, len - b, "，。：、");
+    return b > 0 && b < len && len - b <= 24 && !has_any_char(NULL, s + b, len - b, "，。：、");
 }
 
 /* Pornography and gambling spam injected into pages: two of these words. */
-static int spam_line(const char *s, size_t len) {
+static int spam_line(const line_sig *g, const char *s, size_t len) {
     static const char *const words[] = {"在线观看", "中文字幕", "一区二区", "免费精品", "娱乐城", "真人娱乐",
                                         "棋牌",     "博彩",     "彩票",     "开户",     "无码",   "成人视频"};
     int hits = 0;
-    for (size_t i = 0; i < COUNT(words) && hits < 2; i++) hits += memmem(s, len, words[i], strlen(words[i])) != NULL;
+    for (size_t i = 0; i < COUNT(words) && hits < 2; i++) hits += find_word(g, s, len, words[i]) != NULL;
     return hits >= 2;
 }
 
 /* Counters such as "3694文章数 478关注度" or "阅读 1.2万". */
-static int is_counter(const char *s, size_t len) {
+static int is_counter(const line_sig *g, const char *s, size_t len) {
     static const char *const words[] = {"文章数", "关注度", "阅读量", "浏览量",   "点击量",
                                         "评论数", "粉丝",   "阅读数", "浏览次数", "点击数"};
-    if (len > 60 || !has_any_char(s, len, "数度量丝")) return 0;
+    if (len > 60 || !has_any_char(g, s, len, "数度量丝")) return 0;
     for (size_t i = 0; i < COUNT(words); i++)
-        if (memmem(s, len, words[i], strlen(words[i]))) return 1;
+        if (find_word(g, s, len, words[i])) return 1;
     return 0;
 }
 
-static int is_disclaimer(const char *s, size_t len) {
+static int is_disclaimer(const line_sig *g, const char *s, size_t len) {
     if (len > 300) return 0;
     for (size_t i = 0; i < COUNT(disclaimer_words); i++)
-        if (memmem(s, len, disclaimer_words[i], strlen(disclaimer_words[i]))) return 1;
+        if (find_word(g, s, len, disclaimer_words[i])) return 1;
     return 0;
 }
 
 /* "新华社记者李学仁摄", "全国人大信息中心王新庆摄": a photo credit alone on
  * its line (a caption that ends with one stays: it is the caption). */
-static int photo_credit(const char *s, size_t len) {
+static int photo_credit(const line_sig *g, const char *s, size_t len) {
     return len <= 60 && (ends_with_bytes(s, len, "摄") || ends_with_bytes(s, len, "摄影")) &&
-           !memmem(s, len, "，", 3) && !memmem(s, len, "。", 3);
+           !find_word(g, s, len, "，") && !find_word(g, s, len, "。");
 }
 
 /* "A > B > C" navigation trails, or "首页>要闻>" with no spaces. */
-static int is_breadcrumb(const char *s, size_t len) {
+static int is_breadcrumb(const line_sig *g, const char *s, size_t len) {
     if (len > 200) return 0;
     int arrows = 0, bare = 0;
     for (size_t i = 0; i < len; i++) bare += s[i] == '>';
     /* Not markup shown as text ("<b>bold</b>"): a trail has no '<'. */
-    if (bare >= 2 && !memchr(s, '<', len) && !memmem(s, len, "，", 3)) arrows++;
+    if (bare >= 2 && !memchr(s, '<', len) && !find_word(g, s, len, "，")) arrows++;
     for (size_t i = 0; i + 2 < len; i++)
         if (s[i] == ' ' && s[i + 1] == '>' && s[i + 2] == ' ') arrows++;
     static const char *const arrows_marks[] = {"\xEF\xBC\x9E" /* ＞ */, ">>", "\xC2\xBB" /* » */, "->"};
     for (size_t k = 0; k < COUNT(arrows_marks); k++) {
         size_t n = strlen(arrows_marks[k]);
+        if (g && !sig_may_have(g, arrows_marks[k], n)) continue;
         for (const char *p = s; (p = memmem(p, len - (size_t)(p - s), arrows_marks[k], n)); p += n) arrows++;
     }
-    return arrows >= 1 && !memmem(s, len, "\xE3\x80\x82", 3); /* no 。: not a sentence */
+    return arrows >= 1 && !find_word(g, s, len, "\xE3\x80\x82"); /* no 。: not a sentence */
 }
 
 /* No letter, digit or Han at all: rules, table borders ("---|---|"), "|". */
@@ -385,8 +438,8 @@ static int button_row(const char *s, size_t len) {
 
 /* A page date alone: "2023年03月29日星期三", "[2017.10.29] 发表",
  * "2017-11-28 16:01湖北日报" (a timestamp and a short source name). */
-static int date_line(const char *s, size_t len) {
-    if (len > 60 || memmem(s, len, "，", 3) || memmem(s, len, "。", 3)) return 0;
+static int date_line(const line_sig *g, const char *s, size_t len) {
+    if (len > 60 || find_word(g, s, len, "，") || find_word(g, s, len, "。")) return 0;
     size_t digits = 0, pos = 0, han_after = 0;
     int date_mark = 0;
     while (pos < len) {
@@ -447,6 +500,7 @@ static size_t label_at(const char *s, size_t i, size_t end, size_t *role_end, in
     } groups[] = {{source_roles, COUNT(source_roles), META_SOURCE},
                   {editor_roles, COUNT(editor_roles), META_EDITOR},
                   {other_labels, COUNT(other_labels), -1}};
+    if ((unsigned char)s[i] < 0xE0) return 0; /* every label opens with a Han character */
     for (size_t g = 0; g < COUNT(groups); g++)
         for (size_t r = 0; r < groups[g].n; r++) {
             if (!starts_with(s + i, end - i, groups[g].w[r])) continue;
@@ -580,15 +634,14 @@ static size_t glued_lead(const tbuf *t, const line_info *li) {
 
 /* A short line with no sentence in it that carries metadata words: its
  * source or editor becomes a field, the rest of it goes. */
-static line_kind metadata_line(const tbuf *t, line_info *li) {
+static line_kind metadata_line(const line_sig *g, const tbuf *t, line_info *li) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
     /* Every metadata word has one of these characters. */
-    if (len > 160 || !has_any_char(s, len, "来责发字作浏【")) return LINE_BODY;
-    if (memmem(s, len, "。", 3) || memmem(s, len, "，", 3)) return LINE_BODY; /* a sentence */
+    if (len > 160 || !has_any_char(g, s, len, "来责发字作浏【")) return LINE_BODY;
+    if (find_word(g, s, len, "。") || find_word(g, s, len, "，")) return LINE_BODY; /* a sentence */
     int meta = 0;
-    for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++)
-        meta = memmem(s, len, metadata_words[i], strlen(metadata_words[i])) != NULL;
+    for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++) meta = find_word(g, s, len, metadata_words[i]) != NULL;
     if (!meta) return LINE_BODY;
     return meta_kind_of(t, li, li->end);
 }
@@ -626,6 +679,9 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     }
     if ((li->lead_at = glued_lead(t, li))) return LINE_BODY;
     if (len > LONG_LINE) return classify_long_line(s, len, st);
+    line_sig sig;
+    const line_sig *g = &sig;
+    sig_of(s, len, &sig);
     if (st->seen_body && is_tail_marker(s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
@@ -634,19 +690,19 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
     if (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v) ||
         role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v))
         return meta_kind_of(t, li, li->end);
-    line_kind meta = metadata_line(t, li);
+    line_kind meta = metadata_line(g, t, li);
     if (meta != LINE_BODY) return meta;
     for (size_t i = 0; i < COUNT(furniture_lines); i++)
         if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     size_t b = skip_bullets(s, len);
     for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
         if (starts_with(s + b, len - b, furniture_prefixes[i])) return LINE_DROP;
-    if ((!st->seen_body && masthead_line(s, len)) || spam_line(s, len)) return LINE_DROP;
+    if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(g, s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
-    if (all_digits(s, len) || is_timestamp(s, len) || is_counter(s, len) || is_breadcrumb(s, len) ||
+    if (all_digits(s, len) || is_timestamp(s, len) || is_counter(g, s, len) || is_breadcrumb(g, s, len) ||
         boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) || button_row(s, len) ||
-        date_line(s, len) || page_label(s, len) || is_disclaimer(s, len) || photo_credit(s, len))
+        date_line(g, s, len) || page_label(s, len) || is_disclaimer(g, s, len) || photo_credit(g, s, len))
         return LINE_DROP;
     return LINE_BODY;
 }
@@ -679,7 +735,7 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
         size_t j = i + 1;
         if (opens_with_punct(t, &lines[i]) && only_symbols(s, len) && i > 0 && lines[i - 1].kind == LINE_BODY)
             lines[i].kind = LINE_BODY;
-        else if (date_line(s, len) && j < n && lines[j].kind == LINE_BODY && opens_with_punct(t, &lines[j]))
+        else if (date_line(NULL, s, len) && j < n && lines[j].kind == LINE_BODY && opens_with_punct(t, &lines[j]))
             lines[i].kind = LINE_BODY;
     }
 }

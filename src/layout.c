@@ -16,6 +16,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include "bytescan.h"
 #include "layout.h"
 #include "punct.h"
 #include "utf8.h"
@@ -117,9 +118,12 @@ static line_shape shape_of(const tbuf *t, const line_info *li) {
     const unsigned char *s = (const unsigned char *)t->s;
     size_t a = li->start, e = li->end;
     if (a >= e) return sh;
-    for (size_t i = a; i < e; i++) {
+    sh.chars = count_char_starts(s, a, e);
+    for (size_t i = a; i < e && !sh.comma; i++) {
+        /* The marks are ASCII (under 0x40) or open with E3 or EF. */
+        i = scan_below_or4(s, i, e, 0x40, 0xE3, 0xEF, 0xEF, 0xEF);
+        if (i == e) break;
         unsigned char c = s[i];
-        sh.chars += (c & 0xC0) != 0x80;
         if (c == ',' || c == '.' || c == ';' || c == ':')
             sh.punctuated = 1;
         else if (c == 0xE3 && i + 2 < e && s[i + 1] == 0x80 && s[i + 2] >= 0x81 && s[i + 2] <= 0x91 && s[i + 2] != 0x87)

@@ -12,6 +12,7 @@
  * Not for: other kinds of parenthesised noise, or script conversion.
  */
 #include <string.h>
+#include "bytescan.h"
 #include "pinyin.h"
 #include "utf8.h"
 
@@ -61,6 +62,7 @@ static char base_letter(uint32_t cp) {
         {0x1DC, 'v'}, {0xFC, 'v'},  {0x144, 'n'}, {0x148, 'n'}, {0x1F9, 'n'}, {0x1E3F, 'm'},
     };
     if (cp >= 'a' && cp <= 'z') return (char)cp;
+    if (cp < 0xE0 || cp > 0x1E3F) return 0; /* outside the table below */
     for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
         if (marks[i].cp == cp) return marks[i].base;
     return 0;
@@ -124,15 +126,15 @@ static uint32_t char_before(const unsigned char *s, size_t pos) {
     return start + k == pos ? cp : 0xFFFD;
 }
 
-/* Where '(' '（' (EF BC 88) or a pictograph (E2 98–9E, E2 AD, EF B8 8F,
- * F0 9F) may start: only there is work to do. */
+/* Where '(' '（' (EF BC 88) or a pictograph (E2 98–9E, E2 AD 90–95,
+ * EF B8 8F, F0 9F) may start: only there is work to do. */
 static int candidate(const unsigned char *s, size_t i, size_t len) {
     unsigned char c = s[i];
     if (c == '(') return 1;
-    if (c < 0xE2 || i + 1 >= len) return 0;
-    unsigned char d = s[i + 1];
-    if (c == 0xEF) return d == 0xBC || d == 0xB8;
-    if (c == 0xE2) return (d >= 0x98 && d <= 0x9E) || d == 0xAD;
+    if (i + 2 >= len) return c == 0xF0 && i + 1 < len && s[i + 1] == 0x9F;
+    unsigned char d = s[i + 1], e = s[i + 2];
+    if (c == 0xEF) return (d == 0xBC && e == 0x88) || (d == 0xB8 && e == 0x8F);
+    if (c == 0xE2) return (d >= 0x98 && d <= 0x9E) || (d == 0xAD && e >= 0x90 && e <= 0x95);
     return c == 0xF0 && d == 0x9F;
 }
 
@@ -141,7 +143,7 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     size_t pos = 0, copied = 0;
     uint32_t kept = 0;  /* the last character kept, when it is not right before pos */
     size_t kept_at = 0; /* kept is valid for this position only */
-    while (pos < in->len) {
+    while ((pos = scan_any4(s, pos, in->len, '(', 0xE2, 0xEF, 0xF0)) < in->len) {
         if (!candidate(s, pos, in->len)) {
             pos++;
             continue;

@@ -13,6 +13,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "bytescan.h"
 #include "punct.h"
 #include "utf8.h"
 
@@ -215,6 +216,12 @@ static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n, size_t base
 static int line_needs(const unsigned char *s, size_t a, size_t b) {
     int need = 0, last_punct = 0;
     for (size_t i = a; i < b; i++) {
+        /* Bytes at 0x40 and over, but for four lead bytes, change nothing
+         * here (and end a run of punctuation marks): skipped 16 at a time. */
+        size_t j = scan_below_or4(s, i, b, 0x40, 0xC2, 0xE2, 0xE3, 0xEF);
+        if (j > i) last_punct = 0;
+        if (j == b) break;
+        i = j;
         unsigned char c = s[i];
         if (c < 0x80) {
             if (is_ascii_punct(c)) {
@@ -230,8 +237,7 @@ static int line_needs(const unsigned char *s, size_t a, size_t b) {
             continue;
         }
         last_punct = 0;
-        /* Only these lead bytes start a character that matters here. */
-        if ((c != 0xC2 && c != 0xE2 && c != 0xE3 && c != 0xEF) || i + 1 >= b) continue;
+        if (i + 1 >= b) continue;
         unsigned char d = s[i + 1], e = i + 2 < b ? s[i + 2] : 0;
         if ((c == 0xC2 && (d == 0xA0 || d == 0xAD)) || (c == 0xE2 && d == 0x80 && e >= 0x8B && e <= 0x8F) ||
             (c == 0xE2 && d == 0x81 && e == 0xA0) || (c == 0xE3 && d == 0x80 && e == 0x80) ||
@@ -283,6 +289,9 @@ static int fast_line(const tbuf *in, tbuf *out, size_t a, size_t b, punct_stats 
     while (last > first && ascii_space(s[last - 1])) last--;
     size_t copied = a;
     for (size_t i = first; i < last; i++) {
+        /* Only spaces and the five marks matter here, all under 0x40. */
+        i = scan_below_or4(s, i, last, 0x40, ' ', ' ', ' ', ' ');
+        if (i == last) break;
         if (ascii_space(s[i])) {
             size_t j = i;
             while (j < last && ascii_space(s[j])) j++;

@@ -1,0 +1,80 @@
+/* bytescan: finding the next byte a stage must look at, 16 bytes at a time.
+ *
+ * Most of a readout is Han characters that no stage changes; each stage
+ * looks for its few bytes ('(' and some lead bytes for pinyin, ASCII
+ * punctuation and spaces for punct, ...) and skips the rest. SSE2 (every
+ * x86-64) compares 16 bytes in a handful of instructions; elsewhere the
+ * same answers come from a byte loop. Only where to look is decided here:
+ * what a stage does there is the stage's. */
+#ifndef TIFA_BYTESCAN_H
+#define TIFA_BYTESCAN_H
+#include <stddef.h>
+#include <stdint.h>
+#if defined(__SSE2__) && defined(__x86_64__)
+#include <emmintrin.h>
+#define BYTESCAN_SSE2 1
+#endif
+
+/* The first i in [pos, len) with s[i] one of a, b, c, d; len if none. */
+static inline size_t scan_any4(const unsigned char *s, size_t pos, size_t len, unsigned char a, unsigned char b,
+                               unsigned char c, unsigned char d) {
+#ifdef BYTESCAN_SSE2
+    const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b), vc = _mm_set1_epi8((char)c),
+                  vd = _mm_set1_epi8((char)d);
+    for (; pos + 16 <= len; pos += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + pos));
+        __m128i m = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                                 _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return pos + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    for (; pos < len; pos++)
+        if (s[pos] == a || s[pos] == b || s[pos] == c || s[pos] == d) return pos;
+    return len;
+}
+
+/* The first i in [pos, len) with s[i] < below or s[i] one of a, b, c, d;
+ * len if none. (below <= 0x80.) */
+static inline size_t scan_below_or4(const unsigned char *s, size_t pos, size_t len, unsigned char below,
+                                    unsigned char a, unsigned char b, unsigned char c, unsigned char d) {
+#ifdef BYTESCAN_SSE2
+    /* Unsigned x < below as a signed compare after flipping the top bit. */
+    const __m128i flip = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(below ^ 0x80));
+    const __m128i va = _mm_set1_epi8((char)a), vb = _mm_set1_epi8((char)b), vc = _mm_set1_epi8((char)c),
+                  vd = _mm_set1_epi8((char)d);
+    for (; pos + 16 <= len; pos += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + pos));
+        __m128i m = _mm_cmplt_epi8(_mm_xor_si128(x, flip), lim);
+        m = _mm_or_si128(m, _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, va), _mm_cmpeq_epi8(x, vb)),
+                                         _mm_or_si128(_mm_cmpeq_epi8(x, vc), _mm_cmpeq_epi8(x, vd))));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return pos + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    for (; pos < len; pos++)
+        if (s[pos] < below || s[pos] == a || s[pos] == b || s[pos] == c || s[pos] == d) return pos;
+    return len;
+}
+
+/* How many bytes of s[pos, end) start a character (are not 10xxxxxx). */
+static inline size_t count_char_starts(const unsigned char *s, size_t pos, size_t end) {
+    size_t n = 0;
+#ifdef BYTESCAN_SSE2
+    /* Continuation bytes counted as 1s and summed by psadbw (no popcount
+     * instruction in SSE2). */
+    const __m128i top = _mm_set1_epi8((char)0xC0), cont = _mm_set1_epi8((char)0x80), one = _mm_set1_epi8(1);
+    __m128i sum = _mm_setzero_si128();
+    size_t start = pos;
+    for (; pos + 16 <= end; pos += 16) {
+        __m128i x = _mm_and_si128(_mm_loadu_si128((const __m128i *)(s + pos)), top);
+        __m128i c = _mm_and_si128(_mm_cmpeq_epi8(x, cont), one);
+        sum = _mm_add_epi64(sum, _mm_sad_epu8(c, _mm_setzero_si128()));
+    }
+    n = (pos - start) - (size_t)_mm_cvtsi128_si64(sum) - (size_t)_mm_cvtsi128_si64(_mm_unpackhi_epi64(sum, sum));
+#endif
+    for (; pos < end; pos++) n += (s[pos] & 0xC0) != 0x80;
+    return n;
+}
+
+#endif
