@@ -187,11 +187,12 @@ static int equals(const char *s, size_t len, const char *p) {
     return len && s[0] == p[0] && strlen(p) == len && memcmp(s, p, len) == 0;
 }
 
-/* The three-byte characters of a short line, 256 bits by the low 8 bits of
- * their code point: a word with a character whose bit is clear is not on
- * the line, which spares most of the searches below. */
+/* What characters a short line holds, as bits: ASCII bytes exactly,
+ * two-byte characters by their last 6 bits, three-byte ones by the low 8
+ * bits of their code point. A word with a character whose bit is clear is
+ * not on the line, which spares most of the searches below. */
 typedef struct {
-    uint64_t bits[4];
+    uint64_t ascii[2], two, three[4];
 } line_sig;
 
 static inline unsigned sig_bit(const unsigned char *c) { return (unsigned)(c[1] & 0x03) << 6 | (c[2] & 0x3F); }
@@ -199,28 +200,43 @@ static inline unsigned sig_bit(const unsigned char *c) { return (unsigned)(c[1] 
 static void sig_of(const char *s, size_t len, line_sig *g) {
     const unsigned char *u = (const unsigned char *)s;
     memset(g, 0, sizeof *g);
-    for (size_t i = 0; i + 2 < len;) {
-        if (u[i] < 0xE0) {
+    for (size_t i = 0; i < len;) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            g->ascii[c >> 6] |= 1ull << (c & 63);
             i++;
-            continue;
+        } else if (c >= 0xE0 && c < 0xF0 && i + 2 < len) {
+            unsigned b = sig_bit(u + i);
+            g->three[b >> 6] |= 1ull << (b & 63);
+            i += 3;
+        } else if (c >= 0xC0 && c < 0xE0 && i + 1 < len) {
+            g->two |= 1ull << (u[i + 1] & 63);
+            i += 2;
+        } else {
+            i++;
         }
-        unsigned b = sig_bit(u + i);
-        g->bits[b >> 6] |= 1ull << (b & 63);
-        i += 3;
     }
 }
 
-/* Can the line hold w? No when a three-byte character of w is missing. */
+/* Can the line hold the n bytes at w? No when one of its characters is
+ * missing (four-byte characters are not asked about). */
 static int sig_may_have(const line_sig *g, const char *w, size_t n) {
     const unsigned char *u = (const unsigned char *)w;
-    for (size_t i = 0; i + 2 < n;) {
-        if (u[i] < 0xE0) {
+    for (size_t i = 0; i < n;) {
+        unsigned c = u[i];
+        if (c < 0x80) {
+            if (!((g->ascii[c >> 6] >> (c & 63)) & 1)) return 0;
             i++;
-            continue;
+        } else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
+            unsigned b = sig_bit(u + i);
+            if (!((g->three[b >> 6] >> (b & 63)) & 1)) return 0;
+            i += 3;
+        } else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
+            if (!((g->two >> (u[i + 1] & 63)) & 1)) return 0;
+            i += 2;
+        } else {
+            i++;
         }
-        unsigned b = sig_bit(u + i);
-        if (!((g->bits[b >> 6] >> (b & 63)) & 1)) return 0;
-        i += 3;
     }
     return 1;
 }
@@ -291,19 +307,11 @@ static int is_timestamp(const char *s, size_t len) {
 }
 
 /* Does any of the 3-byte characters in chars (concatenated UTF-8) occur in
- * s? One pass: a cheap test before a list of memmem calls. */
+ * s? A cheap test before a list of word searches. */
 static int has_any_char(const line_sig *g, const char *s, size_t len, const char *chars) {
     size_t nc = strlen(chars);
-    if (g) {
-        int maybe = 0;
-        for (size_t k = 0; k < nc && !maybe; k += 3) maybe = sig_may_have(g, chars + k, 3);
-        if (!maybe) return 0;
-    }
-    for (size_t i = 0; i + 3 <= len; i++) {
-        if ((unsigned char)s[i] < 0xE0) continue;
-        for (size_t k = 0; k < nc; k += 3)
-            if (s[i] == chars[k] && s[i + 1] == chars[k + 1] && s[i + 2] == chars[k + 2]) return 1;
-    }
+    for (size_t k = 0; k + 3 <= nc; k += 3)
+        if ((!g || sig_may_have(g, chars + k, 3)) && memmem(s, len, chars + k, 3)) return 1;
     return 0;
 }
 
@@ -377,6 +385,9 @@ static int photo_credit(const line_sig *g, const char *s, size_t len) {
 /* "A > B > C" navigation trails, or "首页>要闻>" with no spaces. */
 static int is_breadcrumb(const line_sig *g, const char *s, size_t len) {
     if (len > 200) return 0;
+    /* Every arrow below needs '>', ＞ or ». */
+    if (g && !sig_may_have(g, ">", 1) && !sig_may_have(g, "\xEF\xBC\x9E", 3) && !sig_may_have(g, "\xC2\xBB", 2))
+        return 0;
     int arrows = 0, bare = 0;
     for (size_t i = 0; i < len; i++) bare += s[i] == '>';
     /* Not markup shown as text ("<b>bold</b>"): a trail has no '<'. */
@@ -492,16 +503,35 @@ static const char *const other_labels[] = {
 
 /* A label at s[i] followed by a separator: returns the value's start and
  * sets *role_end and *kind (-1 for a label whose value is dropped). */
-static size_t label_at(const char *s, size_t i, size_t end, size_t *role_end, int *kind) {
-    static const struct {
-        const char *const *w;
-        size_t n;
-        int kind;
-    } groups[] = {{source_roles, COUNT(source_roles), META_SOURCE},
-                  {editor_roles, COUNT(editor_roles), META_EDITOR},
-                  {other_labels, COUNT(other_labels), -1}};
-    if ((unsigned char)s[i] < 0xE0) return 0; /* every label opens with a Han character */
-    for (size_t g = 0; g < COUNT(groups); g++)
+typedef struct {
+    const char *const *w;
+    size_t n;
+    int kind;
+} label_group;
+static const label_group label_groups[] = {{source_roles, COUNT(source_roles), META_SOURCE},
+                    {editor_roles, COUNT(editor_roles), META_EDITOR},
+                    {other_labels, COUNT(other_labels), -1}};
+
+/* The first characters of the labels, as a signature (label_at's filter). */
+static void label_firsts(line_sig *firsts) {
+    memset(firsts, 0, sizeof *firsts);
+    for (size_t g = 0; g < COUNT(label_groups); g++)
+        for (size_t r = 0; r < label_groups[g].n; r++) {
+            unsigned b = sig_bit((const unsigned char *)label_groups[g].w[r]);
+            firsts->three[b >> 6] |= 1ull << (b & 63);
+        }
+}
+
+/* A label at s[i] followed by a separator: returns the value's start and
+ * sets *role_end and *kind (-1 for a label whose value is dropped).
+ * firsts (from label_firsts, or NULL) rules most positions out at once. */
+static size_t label_at(const line_sig *firsts, const char *s, size_t i, size_t end, size_t *role_end, int *kind) {
+    const unsigned char *u = (const unsigned char *)s + i;
+    if (u[0] < 0xE0 || u[0] >= 0xF0 || end - i < 3) return 0; /* every label opens with a Han character */
+    unsigned b = sig_bit(u);
+    if (firsts && !((firsts->three[b >> 6] >> (b & 63)) & 1)) return 0;
+    const label_group *groups = label_groups;
+    for (size_t g = 0; g < COUNT(label_groups); g++)
         for (size_t r = 0; r < groups[g].n; r++) {
             if (!starts_with(s + i, end - i, groups[g].w[r])) continue;
             size_t pos = skip_spaces(s, i + strlen(groups[g].w[r]), end);
@@ -553,10 +583,10 @@ static void strip_quotes(const char *s, size_t *a, size_t *b) {
 
 /* Where a value that starts at v ends: at the next label, a bracket, a date
  * or a time; a source also at a space ("来源：央视网 2018-03-21"). */
-static size_t value_end(const char *s, size_t v, size_t end, int kind) {
+static size_t value_end(const line_sig *firsts, const char *s, size_t v, size_t end, int kind) {
     size_t e = v, re;
     int k;
-    while (e < end && !label_at(s, e, end, &re, &k) && !bracket_at(s, e, end) && !date_starts(s, e, end) &&
+    while (e < end && !label_at(firsts, s, e, end, &re, &k) && !bracket_at(s, e, end) && !date_starts(s, e, end) &&
            !(kind == META_SOURCE && (s[e] == ' ' || s[e] == '\t' || s[e] == '|' || starts_with(s + e, end - e, "　"))))
         e += char_len(s, e, end);
     while (e > v && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
@@ -580,15 +610,17 @@ static size_t cut_run_on_source(const char *s, size_t v, size_t e) {
 
 size_t boiler_meta_fields(const char *s, size_t start, size_t end, meta_field *out, size_t max) {
     size_t n = 0, i = start;
+    line_sig firsts;
+    label_firsts(&firsts);
     while (i < end && n < max) {
         size_t role_end;
         int kind;
-        size_t v = label_at(s, i, end, &role_end, &kind);
+        size_t v = label_at(&firsts, s, i, end, &role_end, &kind);
         if (!v) {
             i += char_len(s, i, end);
             continue;
         }
-        size_t e = value_end(s, v, end, kind), a = v;
+        size_t e = value_end(&firsts, s, v, end, kind), a = v;
         if (kind == META_SOURCE) e = cut_run_on_source(s, v, e);
         strip_quotes(s, &a, &e);
         if (kind >= 0 && e > a) out[n++] = (meta_field){(meta_kind)kind, i, role_end, a, e};
@@ -626,7 +658,7 @@ static size_t glued_lead(const tbuf *t, const line_info *li) {
         return 0;
     size_t r = skip_spaces(t->s, f.value_end, li->end), re;
     int k;
-    if (r >= li->end || label_at(t->s, r, li->end, &re, &k)) return 0;
+    if (r >= li->end || label_at(NULL, t->s, r, li->end, &re, &k)) return 0;
     const char *rest = t->s + r;
     size_t len = li->end - r;
     return memmem(rest, len, "，", 3) || memmem(rest, len, "。", 3) ? r : 0;

@@ -77,4 +77,39 @@ static inline size_t count_char_starts(const unsigned char *s, size_t pos, size_
     return n;
 }
 
+/* The end of the longest run from pos (a character boundary) of ASCII
+ * other than NUL and of well-formed three-byte characters led by E1-EC or
+ * EE-EF (no overlong or surrogate form is possible after those), found 16
+ * bytes at a time; pos itself when SSE2 is not there. Everything else (NUL,
+ * two- and four-byte characters, E0, ED, broken sequences) is left to the
+ * caller's byte-exact decoder. */
+static inline size_t utf8_common_run(const unsigned char *s, size_t pos, size_t len) {
+#ifdef BYTESCAN_SSE2
+    const __m128i zero = _mm_setzero_si128(), f0 = _mm_set1_epi8((char)0xF0), e0 = _mm_set1_epi8((char)0xE0),
+                  c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80), ed = _mm_set1_epi8((char)0xED);
+    while (pos + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + pos));
+        unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, zero)); /* 01-7F: signed > 0 */
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, f0), e0));
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80));
+        unsigned rare = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, e0), _mm_cmpeq_epi8(x, ed)));
+        unsigned bad = (~(ascii | lead | cont) | rare) & 0xFFFF;
+        unsigned k = bad ? (unsigned)__builtin_ctz(bad) : 16;
+        /* A character that starts in the last two bytes before k is cut. */
+        unsigned below = k >= 2 ? (1u << (k - 2)) - 1 : 0, upto = (1u << k) - 1;
+        unsigned cut = lead & upto & ~below;
+        if (cut) k = (unsigned)__builtin_ctz(cut);
+        upto = (1u << k) - 1;
+        unsigned expect = (lead << 1) | (lead << 2);
+        if (!k || ((cont ^ expect) & upto)) return pos;
+        pos += k;
+        if (bad && k < 16 && !cut) return pos;
+    }
+#else
+    (void)s;
+    (void)len;
+#endif
+    return pos;
+}
+
 #endif

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include "bytescan.h"
 #include "decode.h"
 #include "pinyin.h"
 #include "utf8.h"
@@ -143,6 +144,9 @@ static size_t decode_utf8(decoder *d, const unsigned char *s, size_t len, int fi
         /* The longest run of valid, non-NUL UTF-8 goes out in one copy. */
         size_t run = pos;
         while (run < len) {
+            /* Most text: ASCII and three-byte characters, 16 bytes a step. */
+            run = utf8_common_run(s, run, len);
+            if (run >= len) break;
             unsigned char c = s[run];
             if (c >= 0x20 && c < 0x80) {
                 run++;
