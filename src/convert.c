@@ -316,13 +316,16 @@ static size_t fast_span(const tc_config *c, const unsigned char *s, size_t pos, 
     const uint32_t *fast = c->fast;
     const tc_dict *seg = &tc_dicts[c->segmentation];
     size_t n = *on;
-    while (pos + 4 <= end) {
-        uint32_t w = load_le32(s + pos), cp;
+    if (end - pos < 4) return pos;
+    const size_t lim = end - 3;
+    while (pos < lim) {
+        uint32_t w = load_le32(s + pos), cp, e;
         size_t k;
         if ((w & 0xC0C0F0) == 0x8080E0) {
-            /* Most characters: three bytes, checked in one test. */
+            /* Most characters: three bytes, checked in one test. A
+             * surrogate's entry is marked slow. */
             cp = ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
-            if (cp < 0x800 || cp - 0xD800 < 0x800) break; /* overlong, surrogate */
+            if (cp < 0x800) break; /* overlong */
             k = 3;
         } else if ((w & 0x80) == 0) {
             cp = w & 0x7F;
@@ -333,10 +336,8 @@ static size_t fast_span(const tc_config *c, const unsigned char *s, size_t pos, 
         } else {
             break;
         }
-        uint32_t e = fast[cp];
-        if (e & (FAST_MULTI | FAST_SLOW)) {
-            if ((e & FAST_SLOW) || !no_longer_key(seg, cp, s, pos + k, end)) break;
-        }
+        e = fast[cp];
+        if (e >= FAST_MULTI && ((e & FAST_SLOW) || !no_longer_key(seg, cp, s, pos + k, end))) break;
         store_le32(o + n, e);
         n += FAST_LEN(e);
         pos += k;
