@@ -33,12 +33,20 @@ static int is_invisible(uint32_t cp) {
     return (cp >= 0x200B && cp <= 0x200F) || cp == 0xFEFF || cp == 0x2060 || cp == 0xAD;
 }
 
+/* One element of a line on the full path: a character some rule looks
+ * at (punctuation, a space, an invisible character...), or a run of
+ * characters none looks at alone, kept as one element with what the rules
+ * ask of it: its first and last character and how many Han characters it
+ * holds. Lines with parentheses are common, and most of their characters
+ * are such runs. */
 typedef struct {
-    uint32_t cp, orig;
-    uint32_t src; /* relative source offset of the character's first byte */
-    uint32_t pos; /* byte offset of the character in the input line */
-    uint8_t len;  /* its length in bytes there (0: not from the input) */
-    uint8_t drop;
+    uint32_t cp, orig; /* a run: its first character, never changed */
+    uint32_t last;     /* a run: its last character */
+    uint32_t src;      /* relative source offset of the first byte */
+    uint32_t pos;      /* byte offset in the input line */
+    uint32_t len;      /* length in bytes there (0: not from the input) */
+    uint32_t hans;     /* a run: its Han characters */
+    uint8_t run, drop;
 } uchar;
 
 static uint32_t fullwidth(uint32_t cp) {
@@ -61,11 +69,14 @@ static uint32_t fullwidth(uint32_t cp) {
     return cp;
 }
 
+/* The element's last character (cp, the first, may have changed). */
+static uint32_t last_of(const uchar *c) { return c->run ? c->last : c->cp; }
+
 /* Nearest character left/right of i that is not a space, or 0. */
 static uint32_t left_of(const uchar *c, size_t i) {
     while (i > 0) {
         i--;
-        if (!is_space(c[i].cp)) return c[i].cp;
+        if (!is_space(c[i].cp)) return last_of(&c[i]);
     }
     return 0;
 }
@@ -88,6 +99,13 @@ static void drop_lost_indent(uchar *c, size_t n) {
 }
 
 static int is_ascii_punct(uint32_t cp) { return cp == ',' || cp == ':' || cp == ';' || cp == '?' || cp == '!'; }
+
+/* No rule here looks at this character alone: it may go in a run. */
+static int is_plain(uint32_t cp) {
+    if (cp < 0x80)
+        return !is_ascii_punct(cp) && cp != '(' && cp != ')' && cp != ' ' && cp != '\t' && cp != '\r' && cp != '\n';
+    return !is_space(cp) && !is_invisible(cp) && cp != 0xFF1F;
+}
 
 /* Parentheses: pair them up, innermost first; a pair with a Han character
  * inside becomes full-width. Whether there is one is read from a running
@@ -121,7 +139,7 @@ static int fix_parens(uchar *c, size_t n, punct_stats *st) {
                 st->punct_changed += 2;
             }
         } else {
-            hans += is_han(c[i].cp) != 0;
+            hans += c[i].run ? c[i].hans : is_han(c[i].cp) != 0;
         }
     }
     free(stack);
@@ -170,7 +188,7 @@ static void fix_spaces(uchar *c, size_t n, punct_stats *st) {
         size_t j = i;
         while (j < n && is_space(c[j].cp)) j++;
         if (j < n && i > first) {
-            uint32_t l = c[i - 1].cp, r = c[j].cp;
+            uint32_t l = last_of(&c[i - 1]), r = c[j].cp;
             int strip = (chinese_side(l) && (chinese_side(r) || is_digit(r))) || (is_digit(l) && chinese_side(r));
             if (strip)
                 for (size_t k = i; k < j; k++) {
@@ -362,6 +380,15 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
                 cp = '\n';
                 k = 0;
             }
+            int plain = is_plain(cp);
+            if (plain && n > 0 && line[n - 1].run) {
+                uchar *r = &line[n - 1];
+                r->last = cp;
+                r->len += (uint32_t)k;
+                r->hans += is_han(cp) != 0;
+                p += k;
+                continue;
+            }
             if (n == cap) {
                 size_t ncap = cap ? cap * 2 : 256;
                 uchar *q = realloc(line, ncap * sizeof *q);
@@ -372,10 +399,12 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
                 line = q;
                 cap = ncap;
             }
-            line[n].cp = line[n].orig = cp;
+            line[n].cp = line[n].orig = line[n].last = cp;
             line[n].src = in->src ? in->src[k ? p : p - 1] : 0;
             line[n].pos = (uint32_t)(p - pos);
-            line[n].len = (uint8_t)k;
+            line[n].len = (uint32_t)k;
+            line[n].hans = plain && is_han(cp);
+            line[n].run = (uint8_t)plain;
             line[n].drop = is_invisible(cp) != 0;
             n++;
             p += k;
