@@ -23,8 +23,10 @@ extern const uint32_t py_cps[];
 extern const uint32_t py_index[];
 extern const uint16_t py_ids[];
 extern const uint8_t py_common[];
+extern const uint16_t py_bmp_slot[];
 
 static int find_cp(uint32_t cp) {
+    if (cp < 0x10000) return (int)py_bmp_slot[cp] - 1;
     int lo = 0, hi = py_ncps - 1;
     while (lo <= hi) {
         int mid = (lo + hi) / 2;

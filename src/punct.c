@@ -36,8 +36,8 @@ static int is_invisible(uint32_t cp) {
 /* One element of a line on the full path: a character some rule looks
  * at (punctuation, a space, an invisible character...), or a run of
  * characters none looks at alone, kept as one element with what the rules
- * ask of it: its first and last character and how many Han characters it
- * holds. Lines with parentheses are common, and most of their characters
+ * ask of it: its first and last character and whether it holds a Han
+ * character. Lines with parentheses are common, and most of their characters
  * are such runs. */
 typedef struct {
     uint32_t cp, orig; /* a run: its first character, never changed */
@@ -45,7 +45,7 @@ typedef struct {
     uint32_t src;      /* relative source offset of the first byte */
     uint32_t pos;      /* byte offset in the input line */
     uint32_t len;      /* length in bytes there (0: not from the input) */
-    uint32_t hans;     /* a run: its Han characters */
+    uint32_t hans;     /* a run: 1 when it holds a Han character */
     uint8_t run, drop;
 } uchar;
 
@@ -107,14 +107,53 @@ static int is_plain(uint32_t cp) {
     return !is_space(cp) && !is_invisible(cp) && cp != 0xFF1F;
 }
 
+/* Where the run of plain characters from p (a character boundary) ends:
+ * at the first character that is not plain, or end. Only ASCII under 0x40
+ * and the lead bytes C2 E2 E3 EF can start one that is not, so the rest is
+ * skipped 16 bytes at a time (they are never inside another character,
+ * valid or not: the boundaries are those a walk one character at a time
+ * would find). */
+static size_t run_end(const unsigned char *s, size_t p, size_t end) {
+    for (;;) {
+        p = scan_below_or4(s, p, end, 0x40, 0xC2, 0xE2, 0xE3, 0xEF);
+        if (p >= end) return end;
+        uint32_t cp;
+        size_t k = u8_decode(s + p, end - p, &cp);
+        if (!is_plain(cp)) return p;
+        p += k;
+    }
+}
+
+/* The character that ends at e (> a), as a walk from a would decode it. */
+static uint32_t last_char(const unsigned char *s, size_t a, size_t e) {
+    size_t b = e - 1;
+    while (b > a && e - b < 4 && (s[b] & 0xC0) == 0x80) b--;
+    uint32_t cp;
+    size_t k = u8_decode(s + b, e - b, &cp);
+    return b + k == e ? cp : 0xFFFD;
+}
+
+/* Is there a Han character in [p, e)? (The rules ask only whether there is
+ * one between two brackets.) */
+static int any_han(const unsigned char *s, size_t p, size_t e) {
+    while (p < e) {
+        uint32_t cp;
+        p += u8_decode(s + p, e - p, &cp);
+        if (is_han(cp)) return 1;
+    }
+    return 0;
+}
+
 /* Parentheses: pair them up, innermost first; a pair with a Han character
  * inside becomes full-width. Whether there is one is read from a running
- * count of Han characters (pushed with each opening): looking inside each
+ * count of elements that hold a Han character (pushed with each opening;
+ * it grows between two points exactly when a Han character stands
+ * between them): looking inside each
  * pair took time quadratic in the nesting depth (100,000 nested pairs:
  * 15 s). -1 when out of memory (the brackets would be left half done). */
 static int fix_parens(uchar *c, size_t n, punct_stats *st) {
     typedef struct {
-        size_t at, hans; /* the opening, Han characters before it */
+        size_t at, hans; /* the opening, elements with Han before it */
     } opening;
     opening *stack = NULL;
     size_t depth = 0, cap = 0, hans = 0;
@@ -381,13 +420,15 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
                 k = 0;
             }
             int plain = is_plain(cp);
-            if (plain && n > 0 && line[n - 1].run) {
-                uchar *r = &line[n - 1];
-                r->last = cp;
-                r->len += (uint32_t)k;
-                r->hans += is_han(cp) != 0;
-                p += k;
-                continue;
+            size_t len = k;
+            uint32_t last = cp;
+            int han = plain && is_han(cp);
+            if (plain) {
+                len = run_end(s, p + k, end) - p;
+                if (len > k) {
+                    last = last_char(s, p, p + len);
+                    han = han || any_han(s, p + k, p + len);
+                }
             }
             if (n == cap) {
                 size_t ncap = cap ? cap * 2 : 256;
@@ -399,15 +440,16 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
                 line = q;
                 cap = ncap;
             }
-            line[n].cp = line[n].orig = line[n].last = cp;
+            line[n].cp = line[n].orig = cp;
+            line[n].last = last;
             line[n].src = in->src ? in->src[k ? p : p - 1] : 0;
             line[n].pos = (uint32_t)(p - pos);
-            line[n].len = (uint32_t)k;
-            line[n].hans = plain && is_han(cp);
+            line[n].len = (uint32_t)len;
+            line[n].hans = (uint32_t)han;
             line[n].run = (uint8_t)plain;
             line[n].drop = is_invisible(cp) != 0;
             n++;
-            p += k;
+            p += len;
         }
         if (rc) break;
         /* A lone \r splits the line in two; each part is normalised alone. */

@@ -78,6 +78,14 @@ def main():
              'const uint32_t py_index[] = {%s};' % ','.join(map(str, idx)),
              'const uint16_t py_ids[] = {%s};' % ','.join(map(str, ids)),
              'const uint8_t py_common[] = {%s};' % ','.join('1' if cp in common else '0' for cp in cps)]
+    # For the BMP, each code point's index in py_cps plus one (0: none), so
+    # that a lookup is one load instead of a binary search.
+    slot = [0] * 0x10000
+    for i, cp in enumerate(cps):
+        if cp < 0x10000:
+            assert i + 1 < 0x10000
+            slot[cp] = i + 1
+    lines.append('const uint16_t py_bmp_slot[65536] = {%s};' % ','.join(map(str, slot)))
     with open(out_path + '.tmp', 'w') as f:
         f.write('\n'.join(lines) + '\n')
     os.replace(out_path + '.tmp', out_path)
