@@ -241,6 +241,36 @@ static int sig_may_have(const line_sig *g, const char *w, size_t n) {
     return 1;
 }
 
+/* The first characters of a table's words, 1,024 bits by a hash: a line
+ * whose first character's bit is clear starts with none of them, and the
+ * table is not walked. Made from the tables for each window (a few
+ * thousand instructions), so nothing is kept between calls. */
+typedef struct {
+    uint64_t bits[16];
+} first_set;
+
+static unsigned first_hash(const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    size_t n = u[0] < 0x80 ? 1 : u[0] < 0xE0 ? 2 : u[0] < 0xF0 ? 3 : 4;
+    unsigned h = 0;
+    for (size_t i = 0; i < n && i < len; i++) h = h * 31 + u[i];
+    return h & 1023;
+}
+
+static void first_set_of(first_set *f, const char *const *words, size_t n) {
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < n; i++) {
+        unsigned h = first_hash(words[i], strlen(words[i]));
+        f->bits[h >> 6] |= 1ull << (h & 63);
+    }
+}
+
+/* Can a word of the set open s? (len > 0) */
+static int may_open(const first_set *f, const char *s, size_t len) {
+    unsigned h = first_hash(s, len);
+    return (f->bits[h >> 6] >> (h & 63)) & 1;
+}
+
 /* memmem for a word, asking the line's signature first (g NULL: none). */
 static const char *find_word(const line_sig *g, const char *s, size_t len, const char *w) {
     size_t n = strlen(w);
@@ -485,7 +515,8 @@ int boiler_only_image_stubs(const char *s, size_t len) {
     return stubs > 0;
 }
 
-static int is_tail_marker(const char *s, size_t len) {
+static int is_tail_marker(const first_set *tails, const char *s, size_t len) {
+    if (!len || !may_open(tails, s, len)) return 0;
     for (size_t i = 0; i < COUNT(tail_markers); i++)
         if (starts_with(s, len, tail_markers[i]) &&
             (len <= strlen(tail_markers[i]) + 12 || tail_markers[i][0] == 'N' || !strcmp(tail_markers[i], "特别声明")))
@@ -689,17 +720,23 @@ static int is_prose(const char *s, size_t len) {
 /* Long lines are prose: only the rules that look at how a line opens apply. */
 #define LONG_LINE 240
 
-static line_kind classify_long_line(const char *s, size_t len, boiler_state *st) {
-    if (st->seen_body && is_tail_marker(s, len)) {
+/* The tables' first-character sets, for one call of boiler_classify. */
+typedef struct {
+    first_set prefixes, tails, lines;
+} table_index;
+
+static line_kind classify_long_line(const table_index *ix, const char *s, size_t len, boiler_state *st) {
+    if (st->seen_body && is_tail_marker(&ix->tails, s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
     }
-    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-        if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
+    if (may_open(&ix->prefixes, s, len))
+        for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
+            if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
     return LINE_BODY;
 }
 
-static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
+static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *li, boiler_state *st) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
     if (len == 0) return LINE_BLANK;
@@ -710,11 +747,11 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         st->in_tail = 0;
     }
     if ((li->lead_at = glued_lead(t, li))) return LINE_BODY;
-    if (len > LONG_LINE) return classify_long_line(s, len, st);
+    if (len > LONG_LINE) return classify_long_line(ix, s, len, st);
     line_sig sig;
     const line_sig *g = &sig;
     sig_of(s, len, &sig);
-    if (st->seen_body && is_tail_marker(s, len)) {
+    if (st->seen_body && is_tail_marker(&ix->tails, s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
     }
@@ -724,16 +761,18 @@ static line_kind classify_line(const tbuf *t, line_info *li, boiler_state *st) {
         return meta_kind_of(t, li, li->end);
     line_kind meta = metadata_line(g, t, li);
     if (meta != LINE_BODY) return meta;
-    for (size_t i = 0; i < COUNT(furniture_lines); i++)
-        if (equals(s, len, furniture_lines[i])) return LINE_DROP;
+    if (may_open(&ix->lines, s, len))
+        for (size_t i = 0; i < COUNT(furniture_lines); i++)
+            if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     size_t b = skip_bullets(s, len);
-    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-        if (starts_with(s + b, len - b, furniture_prefixes[i])) return LINE_DROP;
+    if (b < len && may_open(&ix->prefixes, s + b, len - b))
+        for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
+            if (starts_with(s + b, len - b, furniture_prefixes[i])) return LINE_DROP;
     if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(g, s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(g, s, len) || is_breadcrumb(g, s, len) ||
-        boiler_only_image_stubs(s, len) || is_tail_marker(s, len) || only_symbols(s, len) || button_row(s, len) ||
+        boiler_only_image_stubs(s, len) || is_tail_marker(&ix->tails, s, len) || only_symbols(s, len) || button_row(s, len) ||
         date_line(g, s, len) || page_label(s, len) || is_disclaimer(g, s, len) || photo_credit(g, s, len))
         return LINE_DROP;
     return LINE_BODY;
@@ -751,8 +790,12 @@ static int opens_with_punct(const tbuf *t, const line_info *li) {
 }
 
 void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st) {
+    table_index ix;
+    first_set_of(&ix.prefixes, furniture_prefixes, COUNT(furniture_prefixes));
+    first_set_of(&ix.tails, tail_markers, COUNT(tail_markers));
+    first_set_of(&ix.lines, furniture_lines, COUNT(furniture_lines));
     for (size_t i = 0; i < n; i++) {
-        lines[i].kind = classify_line(t, &lines[i], st);
+        lines[i].kind = classify_line(&ix, t, &lines[i], st);
         lines[i].tail = st->in_tail;
         /* A line long enough to be prose marks the article as begun. */
         if (lines[i].kind == LINE_BODY && lines[i].end - lines[i].start >= 60) st->seen_body = 1;
