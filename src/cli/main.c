@@ -9,7 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -93,7 +95,99 @@ static FILE *open_input(const char *path) {
 
 static const char *display_name(const char *path) { return strcmp(path, "-") == 0 ? "(standard input)" : path; }
 
+/* ------------------------------------------------------------ mapped input */
+
+/* A regular file is read through mmap, one window of at most `want` bytes
+ * from `pos` at a time (mapped from the page below pos): no copy into a
+ * buffer, and only one window is resident. Anything else (a pipe, a
+ * terminal) and any file mmap refuses goes through fread as before. */
+typedef struct {
+    int fd;
+    uint64_t size;
+    void *map;
+    size_t map_len;
+} mapped_input;
+
+/* Files under this size are read: mapping saves nothing there. */
+#define MAP_MIN_SIZE (4u << 20)
+
+/* Non-zero when fp is a regular file worth mapping, not read from yet (a
+ * redirected standard input may have been); in->size is set. A file cut
+ * shorter while it is being read would end the process (SIGBUS), as with
+ * any reader that maps its input. */
+static int mapped_open(FILE *fp, mapped_input *in) {
+    struct stat st;
+    memset(in, 0, sizeof *in);
+    in->fd = fileno(fp);
+    if (in->fd < 0 || fstat(in->fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < (off_t)MAP_MIN_SIZE ||
+        lseek(in->fd, 0, SEEK_CUR) != 0)
+        return 0;
+    in->size = (uint64_t)st.st_size;
+    return 1;
+}
+
+/* Maps [pos, pos + want) (clipped to the file); returns its first byte and
+ * the length through *len, or NULL (errno set) when mmap fails. */
+static const char *mapped_window(mapped_input *in, uint64_t pos, size_t want, size_t *len) {
+    if (in->map) munmap(in->map, in->map_len);
+    in->map = NULL;
+    uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE), base = pos - pos % page;
+    uint64_t end = in->size - pos < want ? in->size : pos + want;
+    in->map_len = (size_t)(end - base);
+    void *m = mmap(NULL, in->map_len, PROT_READ, MAP_PRIVATE, in->fd, (off_t)base);
+    if (m == MAP_FAILED) return NULL;
+    in->map = m;
+    *len = (size_t)(end - pos);
+    return (const char *)m + (pos - base);
+}
+
+static void mapped_close(mapped_input *in) {
+    if (in->map) munmap(in->map, in->map_len);
+    in->map = NULL;
+}
+
 /* ------------------------------------------------------------ convert */
+
+/* The cut convert_stream makes in a full buffer: the last point no
+ * conversion can span, else (no such point in it) the last character
+ * boundary. */
+static size_t convert_cut(const char *buf, size_t have, int eof) {
+    size_t take = eof ? have : tifa_convert_safe_prefix(buf, have);
+    /* No safe cut in 2 MB: convert it all rather than grow without bound. */
+    if (!eof && take == 0 && have == READ_CHUNK * 2) {
+        take = have;
+        while (take > 0 && ((unsigned char)buf[take - 1] & 0xC0) == 0x80) take--;
+        if (take > 0 && (unsigned char)buf[take - 1] >= 0xC0) take--; /* a lead byte whose rest is cut */
+        if (take == 0) take = have;
+    }
+    return take;
+}
+
+/* convert_stream over a mapped file: the same windows (2 MB from where the
+ * last conversion stopped) and the same cuts, without the copies. */
+static int convert_mapped(const tifa_converter *conv, const char *path, mapped_input *in, out_sink *out) {
+    uint64_t pos = 0;
+    int status = 0;
+    tifa_error err = {0};
+    while (pos < in->size) {
+        size_t have;
+        const char *buf = mapped_window(in, pos, READ_CHUNK * 2, &have);
+        if (!buf) {
+            fprintf(stderr, "tifa: %s: read error: %s\n", SHOWN(display_name(path)), strerror(errno));
+            status = 1;
+            break;
+        }
+        size_t take = convert_cut(buf, have, pos + have == in->size);
+        if (take && tifa_convert(conv, buf, take, write_out, out, &err) != TIFA_OK) {
+            report_error(display_name(path), &err);
+            status = 1;
+            break;
+        }
+        pos += take;
+    }
+    mapped_close(in);
+    return status;
+}
 
 static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp, out_sink *out) {
     char *buf = malloc(READ_CHUNK * 2);
@@ -113,14 +207,7 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
             status = 1;
             break;
         }
-        size_t take = eof ? have : tifa_convert_safe_prefix(buf, have);
-        /* No safe cut in 2 MB: convert it all rather than grow without bound. */
-        if (!eof && take == 0 && have == READ_CHUNK * 2) {
-            take = have;
-            while (take > 0 && ((unsigned char)buf[take - 1] & 0xC0) == 0x80) take--;
-            if (take > 0 && (unsigned char)buf[take - 1] >= 0xC0) take--; /* a lead byte whose rest is cut */
-            if (take == 0) take = have;
-        }
+        size_t take = convert_cut(buf, have, eof);
         if (take && tifa_convert(conv, buf, take, write_out, out, &err) != TIFA_OK) {
             report_error(display_name(path), &err);
             status = 1;
@@ -187,7 +274,9 @@ static int cmd_convert(int argc, char **argv) {
             status = 1;
             continue;
         }
-        if (convert_stream(conv, files[i], fp, &out)) status = 1;
+        mapped_input in;
+        if (mapped_open(fp, &in) ? convert_mapped(conv, files[i], &in, &out) : convert_stream(conv, files[i], fp, &out))
+            status = 1;
         if (fp != stdin) fclose(fp);
     }
     tifa_converter_free(conv);
@@ -213,8 +302,22 @@ static int clean_file(const tifa_options *opt, const char *path, out_sink *out) 
         if (fp != stdin) fclose(fp);
         return 1;
     }
-    char *buf = malloc(READ_CHUNK);
-    if (!buf) {
+    mapped_input in;
+    char *buf = NULL;
+    if (mapped_open(fp, &in)) {
+        for (uint64_t pos = 0; pos < in.size && !status; pos += READ_CHUNK) {
+            size_t n;
+            const char *w = mapped_window(&in, pos, READ_CHUNK, &n);
+            if (!w) {
+                fprintf(stderr, "tifa: %s: read error: %s\n", SHOWN(name), strerror(errno));
+                status = 1;
+            } else if (tifa_cleaner_feed(c, w, n, &err) != TIFA_OK) {
+                report_error(name, &err);
+                status = 1;
+            }
+        }
+        mapped_close(&in);
+    } else if (!(buf = malloc(READ_CHUNK))) {
         fprintf(stderr, "tifa: %s: out of memory\n", SHOWN(name));
         status = 1;
     }
@@ -292,6 +395,9 @@ static int cmd_clean(int argc, char **argv) {
         tifa_converter_free(probe);
     }
     if (nfiles == 0) files[nfiles++] = "-";
+    /* The text goes out a line at a time: a larger buffer saves most of
+     * the write calls. */
+    setvbuf(stdout, NULL, _IOFBF, 1u << 16);
     out_sink out = {stdout, 0};
     int status = 0;
     for (int i = 0; i < nfiles && !out.failed; i++) {
