@@ -218,25 +218,32 @@ static void sig_of(const char *s, size_t len, line_sig *g) {
     }
 }
 
+/* Is the character of k bytes at c (k from char_bytes) on the line? */
+static int sig_has_char(const line_sig *g, const unsigned char *c, size_t k) {
+    if (k == 3) {
+        unsigned b = sig_bit(c);
+        return (g->three[b >> 6] >> (b & 63)) & 1;
+    }
+    if (k == 2) return (g->two >> (c[1] & 63)) & 1;
+    if (c[0] < 0x80) return (g->ascii[c[0] >> 6] >> (c[0] & 63)) & 1;
+    return 1; /* four-byte characters are not asked about */
+}
+
+/* The length of the character at c within n bytes, as sig_of steps. */
+static size_t char_bytes(const unsigned char *c, size_t n) {
+    if (c[0] >= 0xE0 && c[0] < 0xF0 && n >= 3) return 3;
+    if (c[0] >= 0xC0 && c[0] < 0xE0 && n >= 2) return 2;
+    return 1;
+}
+
 /* Can the line hold the n bytes at w? No when one of its characters is
- * missing (four-byte characters are not asked about). */
+ * missing. */
 static int sig_may_have(const line_sig *g, const char *w, size_t n) {
     const unsigned char *u = (const unsigned char *)w;
     for (size_t i = 0; i < n;) {
-        unsigned c = u[i];
-        if (c < 0x80) {
-            if (!((g->ascii[c >> 6] >> (c & 63)) & 1)) return 0;
-            i++;
-        } else if (c >= 0xE0 && c < 0xF0 && i + 2 < n) {
-            unsigned b = sig_bit(u + i);
-            if (!((g->three[b >> 6] >> (b & 63)) & 1)) return 0;
-            i += 3;
-        } else if (c >= 0xC0 && c < 0xE0 && i + 1 < n) {
-            if (!((g->two >> (u[i + 1] & 63)) & 1)) return 0;
-            i += 2;
-        } else {
-            i++;
-        }
+        size_t k = char_bytes(u + i, n - i);
+        if (!sig_has_char(g, u + i, k)) return 0;
+        i += k;
     }
     return 1;
 }
@@ -257,12 +264,16 @@ static unsigned first_hash(const char *s, size_t len) {
     return h & 1023;
 }
 
-static void first_set_of(first_set *f, const char *const *words, size_t n) {
-    memset(f, 0, sizeof *f);
+static void first_set_add(first_set *f, const char *const *words, size_t n) {
     for (size_t i = 0; i < n; i++) {
         unsigned h = first_hash(words[i], strlen(words[i]));
         f->bits[h >> 6] |= 1ull << (h & 63);
     }
+}
+
+static void first_set_of(first_set *f, const char *const *words, size_t n) {
+    memset(f, 0, sizeof *f);
+    first_set_add(f, words, n);
 }
 
 /* Can a word of the set open s? (len > 0) */
@@ -480,7 +491,9 @@ static int button_row(const char *s, size_t len) {
 /* A page date alone: "2023年03月29日星期三", "[2017.10.29] 发表",
  * "2017-11-28 16:01湖北日报" (a timestamp and a short source name). */
 static int date_line(const line_sig *g, const char *s, size_t len) {
-    if (len > 60 || find_word(g, s, len, "，") || find_word(g, s, len, "。")) return 0;
+    if (len > 60) return 0;
+    if (g && !(g->ascii[0] & 0x03FF000000000000ull)) return 0; /* no digit '0'-'9': no date */
+    if (find_word(g, s, len, "，") || find_word(g, s, len, "。")) return 0;
     size_t digits = 0, pos = 0, han_after = 0;
     int date_mark = 0;
     while (pos < len) {
@@ -701,8 +714,9 @@ static line_kind metadata_line(const line_sig *g, const tbuf *t, line_info *li) 
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
     /* Every metadata word has one of these characters. */
-    if (len > 160 || !has_any_char(g, s, len, "来责发字作浏【")) return LINE_BODY;
+    if (len > 160) return LINE_BODY;
     if (find_word(g, s, len, "。") || find_word(g, s, len, "，")) return LINE_BODY; /* a sentence */
+    if (!has_any_char(g, s, len, "来责发字作浏【")) return LINE_BODY;
     int meta = 0;
     for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++) meta = find_word(g, s, len, metadata_words[i]) != NULL;
     if (!meta) return LINE_BODY;
@@ -722,7 +736,7 @@ static int is_prose(const char *s, size_t len) {
 
 /* The tables' first-character sets, for one call of boiler_classify. */
 typedef struct {
-    first_set prefixes, tails, lines;
+    first_set prefixes, tails, lines, roles;
 } table_index;
 
 static line_kind classify_long_line(const table_index *ix, const char *s, size_t len, boiler_state *st) {
@@ -756,8 +770,9 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
         return LINE_DROP;
     }
     size_t role_end, v;
-    if (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v) ||
-        role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v))
+    if (may_open(&ix->roles, s, len) &&
+        (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v) ||
+         role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v)))
         return meta_kind_of(t, li, li->end);
     line_kind meta = metadata_line(g, t, li);
     if (meta != LINE_BODY) return meta;
@@ -794,6 +809,8 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     first_set_of(&ix.prefixes, furniture_prefixes, COUNT(furniture_prefixes));
     first_set_of(&ix.tails, tail_markers, COUNT(tail_markers));
     first_set_of(&ix.lines, furniture_lines, COUNT(furniture_lines));
+    first_set_of(&ix.roles, source_roles, COUNT(source_roles));
+    first_set_add(&ix.roles, editor_roles, COUNT(editor_roles));
     for (size_t i = 0; i < n; i++) {
         lines[i].kind = classify_line(&ix, t, &lines[i], st);
         lines[i].tail = st->in_tail;
