@@ -338,41 +338,80 @@ static uint32_t seen(const unsigned char *s, size_t a, size_t b, size_t at, uint
     return is_ascii_punct(cp) && converts(s, a, b, at) ? fullwidth(cp) : cp;
 }
 
-/* The full path's rules, byte by byte, for lines line_needs rates 1. */
-static int fast_line(const tbuf *in, tbuf *out, size_t a, size_t b, punct_stats *st) {
+/* U+00A0, U+00AD, U+200B–U+200F, U+2060, U+3000, U+FEFF at i: a line with
+ * one takes the full path. */
+static int special_at(const unsigned char *s, size_t i, size_t b) {
+    if (i + 1 >= b) return 0;
+    unsigned char c = s[i], d = s[i + 1], e = i + 2 < b ? s[i + 2] : 0;
+    return (c == 0xC2 && (d == 0xA0 || d == 0xAD)) || (c == 0xE2 && d == 0x80 && e >= 0x8B && e <= 0x8F) ||
+           (c == 0xE2 && d == 0x81 && e == 0xA0) || (c == 0xE3 && d == 0x80 && e == 0x80) ||
+           (c == 0xEF && d == 0xBB && e == 0xBF);
+}
+
+/* Writes the text from *copied up to i, then n bytes of replacement for
+ * the input at i. */
+static int put_change(tbuf *out, const tbuf *in, size_t *copied, size_t i, const char *rep, size_t n) {
+    if (tbuf_copy(out, in, *copied, i - *copied)) return -1;
+    return n ? tbuf_append(out, rep, n, in->base + (in->src ? in->src[i] : 0)) : 0;
+}
+
+/* One line [a, b) on the fast path: the full path's rules, byte by byte,
+ * for a line whose only concerns are ASCII marks and spaces. Changes go
+ * to out as they are found, with the unchanged text before them from
+ * *copied on. Returns 0, or 2 as soon as the line shows it needs the full
+ * path (parentheses, \r, a wide or invisible space, two marks with only
+ * spaces between): the caller then undoes what was written. -1 when out
+ * of memory. One scan does both: which path, and the fast path's work. */
+static int line_fast(const tbuf *in, tbuf *out, size_t a, size_t b, size_t *copied, punct_stats *st) {
     const unsigned char *s = (const unsigned char *)in->s;
     size_t first = a, last = b;
     while (first < b && ascii_space(s[first])) first++;
     while (last > first && ascii_space(s[last - 1])) last--;
-    size_t copied = a;
-    for (size_t i = first; i < last; i++) {
-        /* Only spaces and the five marks matter here, all under 0x40. */
-        i = scan_below_or4(s, i, last, 0x40, ' ', ' ', ' ', ' ');
-        if (i == last) break;
-        if (ascii_space(s[i])) {
-            size_t j = i;
-            while (j < last && ascii_space(s[j])) j++;
-            size_t ls = i - 1;
-            while (ls > a && (s[ls] & 0xC0) == 0x80) ls--;
-            uint32_t l = seen(s, a, b, ls, cp_left(s, a, i)), r = seen(s, a, b, j, cp_right(s, j, b));
-            int strip = (punct_is_cjk(l) && (punct_is_cjk(r) || is_digit(r))) || (is_digit(l) && punct_is_cjk(r));
-            if (strip) {
-                if (tbuf_copy(out, in, copied, i - copied)) return -1;
-                st->spaces_removed += j - i;
-                copied = j;
+    int last_punct = 0;
+    for (size_t i = a; i < b; i++) {
+        /* Bytes at 0x40 and over, but for four lead bytes, change nothing
+         * here (and end a run of marks): skipped 16 at a time. */
+        size_t j = scan_below_or4(s, i, b, 0x40, 0xC2, 0xE2, 0xE3, 0xEF);
+        if (j > i) last_punct = 0;
+        if (j == b) break;
+        i = j;
+        unsigned char c = s[i];
+        if (c >= 0x80) {
+            if (special_at(s, i, b)) return 2;
+            last_punct = 0;
+        } else if (c == '(' || c == ')' || c == '\r') {
+            return 2;
+        } else if (is_ascii_punct(c)) {
+            if (last_punct) return 2;
+            last_punct = 1;
+            if (converts(s, a, b, i)) {
+                char enc[4];
+                if (put_change(out, in, copied, i, enc, u8_encode(fullwidth(c), enc))) return -1;
+                st->punct_changed++;
+                *copied = i + 1;
             }
-            i = j - 1;
-            continue;
+        } else if (ascii_space(c)) {
+            size_t k = i;
+            while (k < b && ascii_space(s[k])) k++;
+            if (i >= first && k <= last) {
+                /* A run inside the line: it goes between Chinese text, or
+                 * Chinese text and digits. (Leading and trailing ones are
+                 * layout's.) */
+                size_t ls = i - 1;
+                while (ls > a && (s[ls] & 0xC0) == 0x80) ls--;
+                uint32_t l = seen(s, a, b, ls, cp_left(s, a, i)), r = seen(s, a, b, k, cp_right(s, k, b));
+                if ((punct_is_cjk(l) && (punct_is_cjk(r) || is_digit(r))) || (is_digit(l) && punct_is_cjk(r))) {
+                    if (put_change(out, in, copied, i, NULL, 0)) return -1;
+                    st->spaces_removed += k - i;
+                    *copied = k;
+                }
+            }
+            i = k - 1;
+        } else {
+            last_punct = 0;
         }
-        if (!is_ascii_punct(s[i]) || !converts(s, a, b, i)) continue;
-        char enc[4];
-        size_t k = u8_encode(fullwidth(s[i]), enc);
-        if (tbuf_copy(out, in, copied, i - copied) || tbuf_append(out, enc, k, in->base + (in->src ? in->src[i] : 0)))
-            return -1;
-        st->punct_changed++;
-        copied = i + 1;
     }
-    return tbuf_copy(out, in, copied, b - copied);
+    return 0;
 }
 
 int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
@@ -380,33 +419,37 @@ int punct_normalize(const tbuf *in, tbuf *out, punct_stats *st) {
     uchar *line = NULL;
     size_t cap = 0, pos = 0, copied = 0;
     int rc = 0;
+    /* Room for the whole window, should anything change. */
+    if (in->len && tbuf_reserve(out, in->len + in->len / 8 + 16)) return -1;
     while (pos < in->len && !rc) {
         const unsigned char *nl = memchr(s + pos, '\n', in->len - pos);
         size_t end = nl ? (size_t)(nl - s) : in->len;
         size_t next = nl ? end + 1 : end;
-        int need = line_needs(s, pos, end);
-        if (!need) {
-            /* Most lines need nothing: they are copied later, in one go. */
+        if (s[pos] != '?') {
+            size_t saved_len = out->len, saved_copied = copied;
+            punct_stats saved_st = *st;
+            int r = line_fast(in, out, pos, end, &copied, st);
+            if (r < 0) {
+                rc = -1;
+                break;
+            }
+            if (r == 0) {
+                pos = next;
+                continue;
+            }
+            out->len = saved_len; /* the full path writes this line */
+            if (out->s) out->s[out->len] = 0;
+            copied = saved_copied;
+            *st = saved_st;
+        } else if (!line_needs(s, pos, end)) {
+            /* A line that starts with '?' may be lost indentation: the full
+             * path, when it holds anything the rules look at. */
             pos = next;
             continue;
-        }
-        if (copied == 0 && tbuf_reserve(out, in->len + in->len / 8 + 16)) {
-            rc = -1;
-            break;
         }
         if (pos > copied && tbuf_copy(out, in, copied, pos - copied)) {
             rc = -1;
             break;
-        }
-        /* A line that starts with '?' may be lost indentation: the full path. */
-        if (need == 1 && s[pos] != '?') {
-            if (fast_line(in, out, pos, end, st) || (nl && tbuf_copy(out, in, end, 1))) {
-                rc = -1;
-                break;
-            }
-            pos = next;
-            copied = next;
-            continue;
         }
         size_t n = 0;
         for (size_t p = pos; p < end;) {
