@@ -6,10 +6,12 @@
 #   (a) opencc -c t2s.json -i IN -o OUT   vs  build/tifa convert -c t2s IN > OUT
 #       (the outputs must be byte-identical);
 #   (b) build/tifa clean IN               vs  the same opencc t2s run.
-# For each: wall time, MB/s (input bytes / 10^6 / wall seconds), peak resident
-# memory, and tifa's throughput as a multiple of opencc's, next to the goals.
-# Each command runs REPS times (default 3); the best wall time and the largest
-# peak RSS are reported.
+# For each: CPU time (user + system), wall time, MB/s (input bytes / 10^6 /
+# CPU seconds), peak resident memory, and opencc's CPU time over tifa's, next
+# to the goals. The three commands run back to back, REPS rounds (default 3):
+# the machine is shared, and what else runs weighs on all three alike. The
+# median CPU time of each and the largest peak RSS are reported, with the
+# load average before and after.
 #
 # Benchmarks report, tests assert: a missed goal does not fail this script.
 # It exits non-zero when a command fails or the convert outputs differ.
@@ -30,8 +32,8 @@ reps=${REPS:-3}
 outdir=$(dirname "$in")
 
 # Goals (from the issue).
-goal_convert=30 # tifa convert throughput >= 30 x opencc
-goal_clean=10   # tifa clean throughput >= 10 x opencc
+goal_convert=100 # tifa convert >= 100 x opencc, CPU time (issue 14)
+goal_clean=30    # tifa clean >= 30 x opencc
 goal_rss_mb=64  # peak RSS < 64 MB, both
 
 [ -x "$tifa" ] || { echo "bench: $tifa not found; run 'make build/tifa'" >&2; exit 1; }
@@ -69,30 +71,35 @@ fi
 
 failed=0
 
-# run1 OUT CMD... : runs CMD once with stdout to OUT; sets w (seconds) and
-# r (peak RSS in KB, or "-"). Returns CMD's status.
+# run1 OUT CMD... : runs CMD once with stdout to OUT; sets w (wall seconds),
+# c (CPU seconds, user + system) and r (peak RSS in KB, or "-"). Returns
+# CMD's status.
 run1() {
     o=$1; shift
     case $timer in
     gnu)
-        $pin /usr/bin/time -f '%e %M' -o "$tmp/t" "$@" >"$o" 2>"$tmp/err"
+        $pin /usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$@" >"$o" 2>"$tmp/err"
         st=$?
         # the last line: GNU time prefixes "Command exited with non-zero status"
-        read -r w r <<EOF
+        read -r w u sy r <<EOF
 $(tail -n 1 "$tmp/t")
 EOF
+        c=$(awk -v u="$u" -v s="$sy" 'BEGIN { printf "%.3f", u + s }')
         ;;
     bash)
-        OUT=$o ERR=$tmp/err $pin bash -c 'TIMEFORMAT=%R; time "$@" >"$OUT" 2>"$ERR"' bench "$@" 2>"$tmp/t"
+        OUT=$o ERR=$tmp/err $pin bash -c 'TIMEFORMAT="%R %U %S"; time "$@" >"$OUT" 2>"$ERR"' bench "$@" 2>"$tmp/t"
         st=$?
-        w=$(tail -n 1 "$tmp/t"); r=-
+        read -r w u sy <<EOF
+$(tail -n 1 "$tmp/t")
+EOF
+        c=$(awk -v u="$u" -v s="$sy" 'BEGIN { printf "%.3f", u + s }'); r=-
         ;;
     *)
         t0=$(date +%s.%N)
         $pin "$@" >"$o" 2>"$tmp/err"
         st=$?
         t1=$(date +%s.%N)
-        w=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'); r=-
+        w=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'); c=$w; r=-
         ;;
     esac
     if [ "$st" -ne 0 ]; then
@@ -102,28 +109,39 @@ EOF
     return "$st"
 }
 
-# measure NAME OUT CMD... : REPS runs; sets NAME_wall (best) and NAME_rss (max).
-measure() {
+# median LIST : the median of whitespace-separated numbers.
+median() { echo "$1" | tr ' ' '\n' | grep . | sort -g | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+maxof() { echo "$1" | tr ' ' '\n' | grep -v '^-*$' | grep . | sort -g | tail -n 1; }
+
+# step NAME OUT CMD... : one run, its figures appended to NAME_walls,
+# NAME_cpus and NAME_rsss.
+step() {
     name=$1; o=$2; shift 2
-    best=""; peak=-
-    i=0
-    while [ "$i" -lt "$reps" ]; do
-        i=$((i + 1))
-        if ! run1 "$o" "$@"; then failed=1; eval "${name}_wall=-; ${name}_rss=-"; return 1; fi
-        best=$(awk -v a="$best" -v b="$w" 'BEGIN { print (a == "" || b + 0 < a + 0) ? b : a }')
-        if [ "$r" != - ]; then
-            peak=$(awk -v a="$peak" -v b="$r" 'BEGIN { print (a == "-" || b + 0 > a + 0) ? b : a }')
-        fi
-    done
-    eval "${name}_wall=\$best; ${name}_rss=\$peak"
+    if ! run1 "$o" "$@"; then failed=1; eval "${name}_bad=1"; return 1; fi
+    eval "${name}_walls=\"\${${name}_walls:-} \$w\"; ${name}_cpus=\"\${${name}_cpus:-} \$c\"; ${name}_rsss=\"\${${name}_rsss:-} \$r\""
+}
+
+# result NAME : NAME_wall, NAME_cpu (medians) and NAME_rss (largest).
+result() {
+    eval "bad=\${${1}_bad:-0}; walls=\${${1}_walls:-}; cpus=\${${1}_cpus:-}; rsss=\${${1}_rsss:-}"
+    if [ "$bad" = 1 ] || [ -z "$cpus" ]; then eval "${1}_wall=-; ${1}_cpu=-; ${1}_rss=-"; return; fi
+    rss=$(maxof "$rsss"); [ -n "$rss" ] || rss=-
+    eval "${1}_wall=$(median "$walls"); ${1}_cpu=$(median "$cpus"); ${1}_rss=$rss"
 }
 
 cat "$in" >/dev/null # warm the page cache
 
-echo "bench: input $in, $size bytes; $reps run(s) each${pin:+, under '$pin'}"
-measure oc /dev/null "$opencc" -c t2s.json -i "$in" -o "$outdir/opencc-t2s.txt"
-measure tc "$outdir/tifa-t2s.txt" "$tifa" convert -c t2s "$in"
-measure cl "$outdir/tifa-clean.txt" "$tifa" clean "$in"
+load_before=$(uptime | sed 's/.*load average: //')
+echo "bench: input $in, $size bytes; $reps round(s) of opencc, convert, clean back to back${pin:+, under '$pin'}"
+i=0
+while [ "$i" -lt "$reps" ]; do
+    i=$((i + 1))
+    step oc /dev/null "$opencc" -c t2s.json -i "$in" -o "$outdir/opencc-t2s.txt"
+    step tc "$outdir/tifa-t2s.txt" "$tifa" convert -c t2s "$in"
+    step cl "$outdir/tifa-clean.txt" "$tifa" clean "$in"
+done
+load_after=$(uptime | sed 's/.*load average: //')
+result oc; result tc; result cl
 
 # ------------------------------------------------------------------ checks
 if [ "$oc_wall" != - ] && [ "$tc_wall" != - ]; then
@@ -146,7 +164,7 @@ if [ "$cl_wall" != - ]; then
 fi
 
 # ------------------------------------------------------------------ table
-mbs() { awk -v s="$size" -v w="$1" 'BEGIN { if (w == "-" || w + 0 <= 0) print "-"; else printf "%.1f", s / 1e6 / w }'; }
+mbs() { awk -v s="$size" -v t="$1" 'BEGIN { if (t == "-" || t + 0 <= 0) print "-"; else printf "%.1f", s / 1e6 / t }'; }
 rssmb() { awk -v r="$1" 'BEGIN { if (r == "-") print "n/a"; else printf "%.1f MB", r / 1024 }'; }
 ratio() { awk -v o="$1" -v t="$2" 'BEGIN { if (o == "-" || t == "-" || t + 0 <= 0) print "-"; else printf "%.1fx", o / t }'; }
 # verdict RATIO GOAL RSS
@@ -159,15 +177,18 @@ verdict() {
 }
 
 echo
-echo "machine: $(nproc) CPU(s), $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), load$(uptime | sed 's/.*load average//')"
+echo "machine: $(nproc) CPU(s), $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1)"
+echo "load:    $load_before before, $load_after after (1, 5, 15 min)"
 echo "input:   $(awk -v s="$size" 'BEGIN { printf "%.1f MB", s / 1e6 }') of traditional text with readout noise (MB = 10^6 bytes)"
+echo "times:   CPU seconds (user + system), median of $reps; ratios of CPU time; MB/s = input / CPU s"
 echo
-printf '%-22s %8s %8s %11s %10s   %-34s %s\n' "command" "wall s" "MB/s" "peak RSS" "vs opencc" "goal (speed / RSS < ${goal_rss_mb} MB)" "status"
-printf '%-22s %8s %8s %11s %10s   %-34s %s\n' "opencc -c t2s.json" "$oc_wall" "$(mbs "$oc_wall")" "$(rssmb "$oc_rss")" "1.0x" "baseline" ""
-x=$(ratio "$oc_wall" "$tc_wall")
-printf '%-22s %8s %8s %11s %10s   %-34s %s\n' "tifa convert -c t2s" "$tc_wall" "$(mbs "$tc_wall")" "$(rssmb "$tc_rss")" "$x" ">= ${goal_convert}x opencc, RSS < ${goal_rss_mb} MB" "$(verdict "$x" "$goal_convert" "$tc_rss")"
-x=$(ratio "$oc_wall" "$cl_wall")
-printf '%-22s %8s %8s %11s %10s   %-34s %s\n' "tifa clean" "$cl_wall" "$(mbs "$cl_wall")" "$(rssmb "$cl_rss")" "$x" ">= ${goal_clean}x opencc, RSS < ${goal_rss_mb} MB" "$(verdict "$x" "$goal_clean" "$cl_rss")"
+printf '%-22s %8s %8s %8s %11s %10s   %-35s %s\n' "command" "CPU s" "wall s" "MB/s" "peak RSS" "vs opencc" "goal (speed / RSS < ${goal_rss_mb} MB)" "status"
+printf '%-22s %8s %8s %8s %11s %10s   %-35s %s\n' "opencc -c t2s.json" "$oc_cpu" "$oc_wall" "$(mbs "$oc_cpu")" "$(rssmb "$oc_rss")" "1.0x" "baseline" ""
+x=$(ratio "$oc_cpu" "$tc_cpu")
+printf '%-22s %8s %8s %8s %11s %10s   %-35s %s\n' "tifa convert -c t2s" "$tc_cpu" "$tc_wall" "$(mbs "$tc_cpu")" "$(rssmb "$tc_rss")" "$x" ">= ${goal_convert}x opencc, RSS < ${goal_rss_mb} MB" "$(verdict "$x" "$goal_convert" "$tc_rss")"
+x=$(ratio "$oc_cpu" "$cl_cpu")
+printf '%-22s %8s %8s %8s %11s %10s   %-35s %s\n' "tifa clean" "$cl_cpu" "$cl_wall" "$(mbs "$cl_cpu")" "$(rssmb "$cl_rss")" "$x" ">= ${goal_clean}x opencc, RSS < ${goal_rss_mb} MB" "$(verdict "$x" "$goal_clean" "$cl_rss")"
+echo "every run, CPU s: opencc$oc_cpus; convert$tc_cpus; clean$cl_cpus"
 
 if [ "$failed" -ne 0 ]; then
     echo

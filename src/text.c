@@ -32,7 +32,7 @@ int tbuf_reserve(tbuf *t, size_t extra) {
     return 0;
 }
 
-int tbuf_append(tbuf *t, const char *s, size_t n, uint64_t src) {
+int tbuf_append_mapped(tbuf *t, const char *s, size_t n, uint64_t src) {
     if (tbuf_reserve(t, n)) return -1;
     memcpy(t->s + t->len, s, n);
     if (t->src) {
@@ -44,7 +44,7 @@ int tbuf_append(tbuf *t, const char *s, size_t n, uint64_t src) {
     return 0;
 }
 
-int tbuf_copy(tbuf *t, const tbuf *from, size_t start, size_t n) {
+int tbuf_copy_mapped(tbuf *t, const tbuf *from, size_t start, size_t n) {
     if (tbuf_reserve(t, n)) return -1;
     memcpy(t->s + t->len, from->s + start, n);
     if (!t->src || !from->src) {
