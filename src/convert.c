@@ -280,10 +280,14 @@ static inline uint32_t load_le32(const unsigned char *p) {
 }
 
 static inline void store_le32(unsigned char *p, uint32_t v) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+    memcpy(p, &v, 4); /* one store (byte stores get vectorised oddly) */
+#else
     p[0] = (unsigned char)v;
     p[1] = (unsigned char)(v >> 8);
     p[2] = (unsigned char)(v >> 16);
     p[3] = (unsigned char)(v >> 24);
+#endif
 }
 
 /* A character that may start a longer key: does the bigram filter of
@@ -322,12 +326,18 @@ static size_t fast_span(const tc_config *c, const unsigned char *s, size_t pos, 
         uint32_t w = load_le32(s + pos), cp, e;
         size_t k;
         if ((w & 0xC0C0F0) == 0x8080E0) {
-            /* Most characters: three bytes, checked in one test. A
-             * surrogate's entry is marked slow. */
+            /* Most characters: three bytes, checked in one test, with a
+             * path of their own. A surrogate's entry is marked slow. */
             cp = ((w & 0x0F) << 12) | ((w >> 2) & 0xFC0) | ((w >> 16) & 0x3F);
             if (cp < 0x800) break; /* overlong */
-            k = 3;
-        } else if ((w & 0x80) == 0) {
+            e = fast[cp];
+            if (e >= FAST_MULTI && ((e & FAST_SLOW) || !no_longer_key(seg, cp, s, pos + 3, end))) break;
+            store_le32(o + n, e);
+            n += FAST_LEN(e);
+            pos += 3;
+            continue;
+        }
+        if ((w & 0x80) == 0) {
             cp = w & 0x7F;
             k = 1;
         } else if ((w & 0xC0E0) == 0x80C0 && (w & 0x1E) != 0) {
