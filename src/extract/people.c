@@ -724,15 +724,164 @@ static int citation_at(const ustr *u, size_t na, size_t e) {
 
 /* Every mention of the name [na, nb): is one a citation (cited), and does
  * one carry a title before or after it (titled)? */
-static void mentions(const ustr *u, size_t na, size_t nb, int *cited, int *titled) {
+/* Where each pair of characters stands in a long article, so that the
+ * look for a name's other mentions (below) visits the places the name can
+ * be instead of the whole text: once per speaker cue, the whole text made
+ * a document of one long paragraph quadratic (2 MB: 4 s, 25 MB: over 6
+ * minutes). Positions of one pair's hash are chained in increasing order.
+ * An article under MENTION_INDEX_MIN characters, or an index that could
+ * not be allocated, is scanned as before: the same answers either way. */
+/* What mentions() found for one name, kept for the name's next cue: a long
+ * document repeats its speakers, and each cue would walk all the name's
+ * mentions again (still quadratic with the index). */
+typedef struct {
+    uint32_t at, len;  /* one mention of the name: its text */
+    int cited, titled; /* what mentions() found; cited -1: not asked yet */
+} mention_memo;
+
+typedef struct {
+    uint32_t *head; /* [1 << bits]: first position + 1 with this hash, 0 none */
+    uint32_t *next; /* [n]: the next position + 1 with the same hash, 0 none */
+    unsigned bits;
+    mention_memo *memo; /* the names looked up, by memo_slot */
+    uint32_t *slots;    /* [1 << slot_bits]: memo index + 1, 0 empty */
+    size_t nmemo, cap_memo;
+    unsigned slot_bits;
+} mention_index;
+
+#define MENTION_INDEX_MIN 4096
+
+static uint32_t pair_hash(mention_index *mx, const uint32_t *cp) {
+    return ((cp[0] * 31u + cp[1]) * 2654435761u) >> (32 - mx->bits);
+}
+
+static void mention_index_build(mention_index *mx, const ustr *u) {
+    memset(mx, 0, sizeof *mx);
+    if (u->n < MENTION_INDEX_MIN || u->n >= UINT32_MAX) return;
+    unsigned bits = 12;
+    while (bits < 20 && ((size_t)1 << bits) < u->n) bits++;
+    mx->head = calloc((size_t)1 << bits, sizeof *mx->head);
+    mx->next = malloc(u->n * sizeof *mx->next);
+    if (!mx->head || !mx->next) {
+        free(mx->head);
+        free(mx->next);
+        memset(mx, 0, sizeof *mx);
+        return;
+    }
+    mx->bits = bits;
+    for (size_t i = u->n - 1; i-- > 0;) {
+        uint32_t h = pair_hash(mx, u->cp + i);
+        mx->next[i] = mx->head[h];
+        mx->head[h] = (uint32_t)i + 1;
+    }
+}
+
+static void mention_index_free(mention_index *mx) {
+    free(mx->head);
+    free(mx->next);
+    free(mx->memo);
+    free(mx->slots);
+    memset(mx, 0, sizeof *mx);
+}
+
+static uint32_t name_hash(const ustr *u, size_t na, size_t len) {
+    uint32_t h = 2166136261u;
+    for (size_t i = 0; i < len; i++) h = (h ^ u->cp[na + i]) * 16777619u;
+    return h;
+}
+
+/* The memo of the name [na, na + len), made when new (zeroed but for the
+ * name); NULL without an index or when out of memory (the caller walks). */
+static mention_memo *memo_of(mention_index *mx, const ustr *u, size_t na, size_t len) {
+    if (!mx->head) return NULL;
+    if (2 * (mx->nmemo + 1) > ((size_t)1 << mx->slot_bits)) {
+        unsigned bits = mx->slot_bits ? mx->slot_bits + 1 : 8;
+        uint32_t *slots = calloc((size_t)1 << bits, sizeof *slots);
+        if (!slots) return NULL;
+        for (size_t k = 0; k < mx->nmemo; k++) {
+            uint32_t h = name_hash(u, mx->memo[k].at, mx->memo[k].len) & ((1u << bits) - 1);
+            while (slots[h]) h = (h + 1) & ((1u << bits) - 1);
+            slots[h] = (uint32_t)k + 1;
+        }
+        free(mx->slots);
+        mx->slots = slots;
+        mx->slot_bits = bits;
+    }
+    uint32_t mask = (1u << mx->slot_bits) - 1, h = name_hash(u, na, len) & mask;
+    for (; mx->slots[h]; h = (h + 1) & mask) {
+        mention_memo *m = &mx->memo[mx->slots[h] - 1];
+        if (m->len == len && memcmp(u->cp + m->at, u->cp + na, len * sizeof *u->cp) == 0) return m;
+    }
+    if (mx->nmemo == mx->cap_memo) {
+        size_t cap = mx->cap_memo ? 2 * mx->cap_memo : 64;
+        mention_memo *memo = realloc(mx->memo, cap * sizeof *memo);
+        if (!memo) return NULL;
+        mx->memo = memo;
+        mx->cap_memo = cap;
+    }
+    mention_memo *m = &mx->memo[mx->nmemo];
+    memset(m, 0, sizeof *m);
+    m->at = (uint32_t)na;
+    m->len = (uint32_t)len;
+    m->cited = -1; /* mentions() not done */
+    mx->slots[h] = (uint32_t)++mx->nmemo;
+    return m;
+}
+
+/* A walk over the mentions of [na, nb) in increasing order:
+ * mention_walk_start, then mention_walk_next until USTR_NONE. */
+typedef struct {
+    mention_index *mx;
+    const ustr *u;
+    size_t na, len, i; /* i: the scan's next position (no index) */
+    uint32_t q;        /* the chain's next link + 1 (index) */
+} mention_walk;
+
+static void mention_walk_start(mention_walk *w, mention_index *mx, const ustr *u, size_t na, size_t nb) {
+    w->mx = mx;
+    w->u = u;
+    w->na = na;
+    w->len = nb - na;
+    w->i = 0;
+    w->q = mx->head && w->len >= 2 ? mx->head[pair_hash(mx, u->cp + na)] : 0;
+}
+
+static size_t mention_walk_next(mention_walk *w) {
+    const ustr *u = w->u;
+    size_t len = w->len;
+    if (!w->mx->head || len < 2) { /* no index: the scan */
+        for (; w->i + len <= u->n; w->i++)
+            if (memcmp(u->cp + w->i, u->cp + w->na, len * sizeof *u->cp) == 0) return w->i++;
+        return USTR_NONE;
+    }
+    while (w->q) {
+        size_t i = w->q - 1;
+        w->q = w->mx->next[i];
+        if (i + len <= u->n && memcmp(u->cp + i, u->cp + w->na, len * sizeof *u->cp) == 0) return i;
+    }
+    return USTR_NONE;
+}
+
+static void mentions(mention_index *mx, const ustr *u, size_t na, size_t nb, int *cited, int *titled) {
     size_t len = nb - na;
+    mention_memo *m = memo_of(mx, u, na, len);
+    if (m && m->cited >= 0) {
+        *cited = m->cited;
+        *titled = m->titled;
+        return;
+    }
     *cited = *titled = 0;
-    for (size_t i = 0; i + len <= u->n; i++) {
-        if (u->cp[i] != u->cp[na] || memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
+    mention_walk w;
+    mention_walk_start(&w, mx, u, na, nb);
+    for (size_t i; (i = mention_walk_next(&w)) != USTR_NONE;) {
         *titled |= ends_with_any(u, i, WORDS(position_words)) != 0;
-        size_t w;
-        *titled |= ustr_at_any(u, i + len, WORDS(position_words), &w) != 0;
+        size_t wl;
+        *titled |= ustr_at_any(u, i + len, WORDS(position_words), &wl) != 0;
         *cited |= citation_at(u, i, i + len);
+    }
+    if (m) {
+        m->cited = *cited;
+        m->titled = *titled;
     }
 }
 
@@ -752,11 +901,12 @@ static int plausible_speaker(const ustr *u, size_t ta, size_t na, size_t nb, int
 /* A name's title from its first titled mention ("省长吕祖善…吕祖善强调"):
  * where that title starts, and *at moves to that mention. The name's own
  * start when no mention has a title before it. */
-static size_t title_of(const ustr *u, size_t na, size_t nb, size_t *at) {
+static size_t title_of(mention_index *mx, const ustr *u, size_t na, size_t nb, size_t *at) {
     size_t len = nb - na;
-    for (size_t i = 1; i + len <= u->n; i++) {
-        if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
-        if (!ends_with_any(u, i, WORDS(position_words))) continue;
+    mention_walk mw;
+    mention_walk_start(&mw, mx, u, na, nb);
+    for (size_t i; (i = mention_walk_next(&mw)) != USTR_NONE;) {
+        if (i < 1 || !ends_with_any(u, i, WORDS(position_words))) continue;
         size_t ts = title_start(u, i);
         /* "…代表听取了省长吕祖善": the title starts after the verb. */
         for (size_t k = i; k > ts; k--)
@@ -774,10 +924,11 @@ static size_t title_of(const ustr *u, size_t na, size_t nb, size_t *at) {
 
 /* A title word right after a mention of the name ("吕祖善省长"): its
  * length, and *at moves to that mention; 0 when no mention has one. */
-static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
+static size_t title_after_of(mention_index *mx, const ustr *u, size_t na, size_t nb, size_t *at) {
     size_t len = nb - na, w;
-    for (size_t i = 0; i + len <= u->n; i++) {
-        if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
+    mention_walk mw;
+    mention_walk_start(&mw, mx, u, na, nb);
+    for (size_t i; (i = mention_walk_next(&mw)) != USTR_NONE;) {
         size_t n = ustr_at_any(u, i + len, WORDS(position_words), &w);
         if (n) {
             *at = i;
@@ -789,17 +940,18 @@ static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
 
 /* Each name of a list [found[k][0], found[k][1]) a speaker, with the title
  * of its first titled mention. */
-static void add_listed_speakers(const ustr *u, article *a, size_t found[][2], size_t n, size_t end) {
+static void add_listed_speakers(mention_index *mx, const ustr *u, article *a, size_t found[][2], size_t n,
+                                size_t end) {
     for (size_t k = 0; k < n; k++) {
         size_t na = found[k][0], len = found[k][1] - na;
-        size_t ta = title_of(u, na, found[k][1], &na);
+        size_t ta = title_of(mx, u, na, found[k][1], &na);
         add_speaker(u, a, ta, na, na + len, end);
     }
 }
 
 /* "童建明、葛晓燕、刘炤等最高检领导，…分别作了发言": 分别 gives the verb to
  * every name of the list that opens the sentence (or the clause before). */
-static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
+static void add_each_speaker(mention_index *mx, const ustr *u, article *a, size_t p, size_t end) {
     size_t ss = sentence_start(u, p), found[64][2];
     size_t n = names_before(u, ss, p, found);
     /* Else the list is the subject of the sentence, closed by 等… ("党组扩大
@@ -811,14 +963,14 @@ static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
         n = names_in_part(u, cs, g != USTR_NONE ? g : ce, found, 64);
         cs = ce + 1;
     }
-    add_listed_speakers(u, a, found, n, end);
+    add_listed_speakers(mx, u, a, found, n, end);
 }
 
 /* "王霄娥、张放陶、程芳琴作了大会发言": a list of names that opens its
  * clause shares the speech that follows it, each name a speaker. Every
  * item must read as a person (a common surname) and none may be the
  * author of a speech being studied. Returns 1 when it took the list. */
-static int list_shares_speech(const ustr *u, article *a, size_t j, size_t end) {
+static int list_shares_speech(mention_index *mx, const ustr *u, article *a, size_t j, size_t end) {
     size_t cs = clause_start(u, j, 80), found[64][2];
     if (ustr_find(u, cs, j, "、") == USTR_NONE) return 0;
     size_t n = names_in_part(u, cs, j, found, 64);
@@ -826,10 +978,10 @@ static int list_shares_speech(const ustr *u, article *a, size_t j, size_t end) {
     for (size_t k = 0; k < n; k++) {
         int cited, titled;
         if (!char_in(&surnames, u->cp[found[k][0]]) || not_a_person(u, found[k][0], found[k][1])) return 0;
-        mentions(u, found[k][0], found[k][1], &cited, &titled);
+        mentions(mx, u, found[k][0], found[k][1], &cited, &titled);
         if (cited) return 0;
     }
-    add_listed_speakers(u, a, found, n, end);
+    add_listed_speakers(mx, u, a, found, n, end);
     return 1;
 }
 
@@ -862,10 +1014,10 @@ static size_t pronoun_referent(const ustr *u, const article *a, size_t at, size_
 }
 
 /* 他/她 opening a clause and speaking: the person it stands for. */
-static void add_pronoun_speaker(const ustr *u, article *a, size_t p, size_t end) {
+static void add_pronoun_speaker(mention_index *mx, const ustr *u, article *a, size_t p, size_t end) {
     size_t len = 0, na = pronoun_referent(u, a, p - 1, &len);
     if (na == USTR_NONE) return;
-    size_t ta = title_of(u, na, na + len, &na);
+    size_t ta = title_of(mx, u, na, na + len, &na);
     add_speaker(u, a, ta, na, na + len, end);
 }
 
@@ -923,7 +1075,7 @@ static size_t colon_quote_name_at(const ustr *u, size_t i, size_t *na) {
 /* A name that opens lines of quoted speech twice or more, or once when it
  * is one of this meeting's people: the live reports of the Hong Kong and
  * Taiwan press give the speech this way, not with a verb. */
-static void colon_quote_speakers(const ustr *u, article *a) {
+static void colon_quote_speakers(mention_index *mx, const ustr *u, article *a) {
     for (size_t i = 0; i < u->n; i = para_end(u, i) + 1) {
         size_t na, nb = colon_quote_name_at(u, i, &na);
         if (!nb) continue;
@@ -936,12 +1088,15 @@ static void colon_quote_speakers(const ustr *u, article *a) {
         int known = name && known_person(a, name);
         free(name);
         if (times < 2 && !known) continue;
-        size_t at = na, ta = title_of(u, na, nb, &at), len = nb - na;
+        size_t at = na, ta = title_of(mx, u, na, nb, &at), len = nb - na;
         add_speaker(u, a, ta, at, at + len, para_end(u, i));
     }
 }
 
 void find_speakers(const ustr *u, const page *pg, article *a) {
+    mention_index index;
+    mention_index *mx = &index;
+    mention_index_build(&index, u);
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
         size_t end, na, ta, nb;
@@ -961,7 +1116,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
                     if (ta < na) {
                         add_speaker(u, a, ta, na, nb, end);
                     } else if (chair) { /* with a title read where he was named with one */
-                        size_t at = na, t0 = title_of(u, na, nb, &at), len = nb - na;
+                        size_t at = na, t0 = title_of(mx, u, na, nb, &at), len = nb - na;
                         person s = {art_slice(a, u, na, nb), t0 < at ? art_slice(a, u, t0, at) : NULL};
                         size_t n0 = a->nspeakers;
                         store_speaker(u, a, s, na, end);
@@ -978,24 +1133,24 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         int kind;
         if (!u_is_han(u->cp[p - 1]) || !(kind = speaker_phrase(u, a, p, &end))) continue;
         if (opens_with_pronoun(u, p)) {
-            add_pronoun_speaker(u, a, p, end);
+            add_pronoun_speaker(mx, u, a, p, end);
             p = end - 1;
             continue;
         }
         if (ustr_at(u, p, "分别")) {
-            add_each_speaker(u, a, p, end);
+            add_each_speaker(mx, u, a, p, end);
             p = end - 1;
             continue;
         }
         size_t j = p;
         while (j > 0 && (ends_with(u, j, "同志") || ends_with(u, j, "先生") || ends_with(u, j, "女士"))) j -= 2;
-        if (kind == 2 && list_shares_speech(u, a, j, end)) {
+        if (kind == 2 && list_shares_speech(mx, u, a, j, end)) {
             p = end - 1;
             continue;
         }
         int cited, titled;
         if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
-            mentions(u, na, nb, &cited, &titled);
+            mentions(mx, u, na, nb, &cited, &titled);
             char *name = art_slice(a, u, na, nb);
             int ok = name && (!cited || known_person(a, name));
             free(name);
@@ -1005,7 +1160,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         if (!person_before(u, j, &na, &ta)) continue;
         nb = ends_with(u, j, "同志") ? j - 2 : j;
-        mentions(u, na, nb, &cited, &titled);
+        mentions(mx, u, na, nb, &cited, &titled);
         char *name = art_slice(a, u, na, nb);
         int known = name && known_person(a, name);
         free(name);
@@ -1019,8 +1174,8 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
         size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
-        if (ta == na) ta = title_of(u, na, nb, &na);
-        if (ta == na && (w = title_after_of(u, na, nb, &na)))
+        if (ta == na) ta = title_of(mx, u, na, nb, &na);
+        if (ta == na && (w = title_after_of(mx, u, na, nb, &na)))
             add_speaker_titled_after(u, a, na, na + len, na + len + w, end); /* "吕祖善省长…吕祖善说" */
         else
             add_speaker(u, a, ta, na, na + len, end);
@@ -1032,7 +1187,8 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         p = end - 1;
     }
-    colon_quote_speakers(u, a);
+    colon_quote_speakers(mx, u, a);
+    mention_index_free(&index);
 }
 
 /* "…负责同志参加会议": the clauses before 参加会议 (参加了会议, 参加。), back to
