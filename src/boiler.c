@@ -282,10 +282,18 @@ static int may_open(const first_set *f, const char *s, size_t len) {
     return (f->bits[h >> 6] >> (h & 63)) & 1;
 }
 
-/* memmem for a word, asking the line's signature first (g NULL: none). */
+/* memmem for a word, asking the line's signature first (g NULL: none):
+ * one walk over the word measures it and asks for each of its characters,
+ * and stops at the first the line lacks or when it outgrows the line. */
 static const char *find_word(const line_sig *g, const char *s, size_t len, const char *w) {
-    size_t n = strlen(w);
-    if (g && !sig_may_have(g, w, n)) return NULL;
+    const unsigned char *u = (const unsigned char *)w;
+    size_t n = 0;
+    while (u[n]) {
+        if (n >= len) return NULL;
+        size_t k = char_bytes(u + n, (size_t)(u[n + 1] ? (u[n + 2] ? 3 : 2) : 1));
+        if (g && !sig_has_char(g, u + n, k)) return NULL;
+        n += k;
+    }
     return memmem(s, len, w, n);
 }
 

@@ -60,12 +60,23 @@ struct tifa_cleaner {
     int html;               /* the document is a web page, kept whole in page */
     char *page;
     size_t page_len, page_cap;
+    char *pending; /* text for write, sent OUT_CHUNK at a time (a line each was a call) */
+    size_t pending_len;
 };
+
+#define OUT_CHUNK (64u << 10)
 
 void tifa_options_init(tifa_options *opt) {
     memset(opt, 0, sizeof *opt);
     opt->encoding = TIFA_ENC_AUTO;
     opt->target = "t2s";
+}
+
+/* Sends what out() collected. */
+static int flush_out(tifa_cleaner *c) {
+    if (c->pending_len && !c->sink_failed && c->write(c->user, c->pending, c->pending_len)) c->sink_failed = 1;
+    c->pending_len = 0;
+    return c->sink_failed;
 }
 
 static int out(tifa_cleaner *c, const char *s, size_t n) {
@@ -76,8 +87,18 @@ static int out(tifa_cleaner *c, const char *s, size_t n) {
         if (tbuf_append(&c->doc->text, s, n, at)) c->sink_failed = 1;
         return c->sink_failed;
     }
-    if (c->write(c->user, s, n)) c->sink_failed = 1;
-    return c->sink_failed;
+    if (c->pending_len + n > OUT_CHUNK && flush_out(c)) return 1;
+    if (n >= OUT_CHUNK) { /* a long line goes as it is */
+        if (c->write(c->user, s, n)) c->sink_failed = 1;
+        return c->sink_failed;
+    }
+    if (!c->pending && !(c->pending = malloc(OUT_CHUNK))) {
+        c->sink_failed = 1;
+        return 1;
+    }
+    memcpy(c->pending + c->pending_len, s, n);
+    c->pending_len += n;
+    return 0;
 }
 
 static int ascii_alnum(char ch) {
@@ -135,7 +156,8 @@ static int emit_window(tifa_cleaner *c, const tbuf *simple, const tbuf *text, co
         joined_prev = join[i];
         if (join[i]) c->rep.joined_lines++;
     }
-    return c->sink_failed;
+    /* What a window made goes out with it, as it did a line at a time. */
+    return c->doc ? c->sink_failed : flush_out(c);
 }
 
 static char *span_dup(const tbuf *t, size_t a, size_t b) {
@@ -506,7 +528,7 @@ tifa_status tifa_cleaner_finish(tifa_cleaner *c, tifa_clean_report *report, tifa
     else if (st == TIFA_OK && decoder_feed(&c->dec, "", 0, 1, &c->window))
         st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (st == TIFA_OK && !c->html) st = drain(c, 1, err);
-    if (st == TIFA_OK && c->line_open && out(c, "\n", 1))
+    if (st == TIFA_OK && ((c->line_open && out(c, "\n", 1)) || flush_out(c)))
         st = tifa_fail(err, TIFA_ESINK, c->dec.offset, "output could not be written");
     c->line_open = 0;
     c->rep.invalid_bytes = c->dec.invalid;
@@ -524,6 +546,7 @@ void tifa_cleaner_free(tifa_cleaner *c) {
     layout_scratch_free(&c->scratch);
     free(c->sample);
     free(c->page);
+    free(c->pending);
     free(c->name);
     free(c);
 }
