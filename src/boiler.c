@@ -276,11 +276,11 @@ static void first_set_of(first_set *f, const char *const *words, size_t n) {
     first_set_add(f, words, n);
 }
 
+/* Can a word of the set open a text whose first_hash is h? */
+static int may_open_h(const first_set *f, unsigned h) { return (f->bits[h >> 6] >> (h & 63)) & 1; }
+
 /* Can a word of the set open s? (len > 0) */
-static int may_open(const first_set *f, const char *s, size_t len) {
-    unsigned h = first_hash(s, len);
-    return (f->bits[h >> 6] >> (h & 63)) & 1;
-}
+static int may_open(const first_set *f, const char *s, size_t len) { return may_open_h(f, first_hash(s, len)); }
 
 /* memmem for a word, asking the line's signature first (g NULL: none):
  * one walk over the word measures it and asks for each of its characters,
@@ -360,7 +360,7 @@ static int is_timestamp(const char *s, size_t len) {
 static int has_any_char(const line_sig *g, const char *s, size_t len, const char *chars) {
     size_t nc = strlen(chars);
     for (size_t k = 0; k + 3 <= nc; k += 3)
-        if ((!g || sig_may_have(g, chars + k, 3)) && memmem(s, len, chars + k, 3)) return 1;
+        if ((!g || sig_has_char(g, (const unsigned char *)chars + k, 3)) && memmem(s, len, chars + k, 3)) return 1;
     return 0;
 }
 
@@ -369,6 +369,8 @@ static size_t skip_bullets(const char *s, size_t len) {
     static const char *const marks[] = {"\xE2\x80\xA2" /* • */, "\xC2\xB7" /* · */, "\xE2\x96\xA0" /* ■ */,
                                         "\xE2\x97\x8F" /* ● */, "\xE2\x97\x86" /* ◆ */, " ", "\t"};
     size_t pos = 0;
+    /* Every mark opens with one of these bytes: most lines stop here. */
+    if (!len || (s[0] != '\xE2' && s[0] != '\xC2' && s[0] != ' ' && s[0] != '\t')) return 0;
     for (int moved = 1; moved && pos < len;) {
         moved = 0;
         for (size_t i = 0; i < COUNT(marks); i++)
@@ -399,11 +401,33 @@ static int masthead_line(const line_sig *g, const char *s, size_t len) {
 }
 
 /* Pornography and gambling spam injected into pages: two of these words. */
-static int spam_line(const line_sig *g, const char *s, size_t len) {
-    static const char *const words[] = {"在线观看", "中文字幕", "一区二区", "免费精品", "娱乐城", "真人娱乐",
-                                        "棋牌",     "博彩",     "彩票",     "开户",     "无码",   "成人视频"};
+static const char *const spam_words[] = {"在线观看", "中文字幕", "一区二区", "免费精品", "娱乐城", "真人娱乐",
+                                         "棋牌",     "博彩",     "彩票",     "开户",     "无码",   "成人视频"};
+
+/* The first characters of a table's words, as signature bits: a line that
+ * holds none of them holds none of the words. */
+static void word_firsts(line_sig *f, const char *const *words, size_t n) {
+    memset(f, 0, sizeof *f);
+    for (size_t i = 0; i < n; i++) {
+        line_sig one;
+        size_t len = strlen(words[i]);
+        sig_of(words[i], len ? char_bytes((const unsigned char *)words[i], len) : 0, &one);
+        for (int k = 0; k < 2; k++) f->ascii[k] |= one.ascii[k];
+        f->two |= one.two;
+        for (int k = 0; k < 4; k++) f->three[k] |= one.three[k];
+    }
+}
+
+/* Does the line hold any character of f? */
+static int sig_meets(const line_sig *g, const line_sig *f) {
+    return ((g->ascii[0] & f->ascii[0]) | (g->ascii[1] & f->ascii[1]) | (g->two & f->two) | (g->three[0] & f->three[0]) |
+            (g->three[1] & f->three[1]) | (g->three[2] & f->three[2]) | (g->three[3] & f->three[3])) != 0;
+}
+
+static int spam_line(const line_sig *firsts, const line_sig *g, const char *s, size_t len) {
+    if (!sig_meets(g, firsts)) return 0;
     int hits = 0;
-    for (size_t i = 0; i < COUNT(words) && hits < 2; i++) hits += find_word(g, s, len, words[i]) != NULL;
+    for (size_t i = 0; i < COUNT(spam_words) && hits < 2; i++) hits += find_word(g, s, len, spam_words[i]) != NULL;
     return hits >= 2;
 }
 
@@ -417,8 +441,8 @@ static int is_counter(const line_sig *g, const char *s, size_t len) {
     return 0;
 }
 
-static int is_disclaimer(const line_sig *g, const char *s, size_t len) {
-    if (len > 300) return 0;
+static int is_disclaimer(const line_sig *firsts, const line_sig *g, const char *s, size_t len) {
+    if (len > 300 || !sig_meets(g, firsts)) return 0;
     for (size_t i = 0; i < COUNT(disclaimer_words); i++)
         if (find_word(g, s, len, disclaimer_words[i])) return 1;
     return 0;
@@ -435,7 +459,8 @@ static int photo_credit(const line_sig *g, const char *s, size_t len) {
 static int is_breadcrumb(const line_sig *g, const char *s, size_t len) {
     if (len > 200) return 0;
     /* Every arrow below needs '>', ＞ or ». */
-    if (g && !sig_may_have(g, ">", 1) && !sig_may_have(g, "\xEF\xBC\x9E", 3) && !sig_may_have(g, "\xC2\xBB", 2))
+    if (g && !sig_has_char(g, (const unsigned char *)">", 1) &&
+        !sig_has_char(g, (const unsigned char *)"\xEF\xBC\x9E", 3) && !sig_has_char(g, (const unsigned char *)"\xC2\xBB", 2))
         return 0;
     int arrows = 0, bare = 0;
     for (size_t i = 0; i < len; i++) bare += s[i] == '>';
@@ -536,8 +561,9 @@ int boiler_only_image_stubs(const char *s, size_t len) {
     return stubs > 0;
 }
 
-static int is_tail_marker(const first_set *tails, const char *s, size_t len) {
-    if (!len || !may_open(tails, s, len)) return 0;
+/* h: first_hash(s, len). */
+static int is_tail_marker(const first_set *tails, unsigned h, const char *s, size_t len) {
+    if (!len || !may_open_h(tails, h)) return 0;
     for (size_t i = 0; i < COUNT(tail_markers); i++)
         if (starts_with(s, len, tail_markers[i]) &&
             (len <= strlen(tail_markers[i]) + 12 || tail_markers[i][0] == 'N' || !strcmp(tail_markers[i], "特别声明")))
@@ -718,13 +744,13 @@ static size_t glued_lead(const tbuf *t, const line_info *li) {
 
 /* A short line with no sentence in it that carries metadata words: its
  * source or editor becomes a field, the rest of it goes. */
-static line_kind metadata_line(const line_sig *g, const tbuf *t, line_info *li) {
+static line_kind metadata_line(const line_sig *firsts, const line_sig *g, const tbuf *t, line_info *li) {
     const char *s = t->s + li->start;
     size_t len = li->end - li->start;
     /* Every metadata word has one of these characters. */
     if (len > 160) return LINE_BODY;
     if (find_word(g, s, len, "。") || find_word(g, s, len, "，")) return LINE_BODY; /* a sentence */
-    if (!has_any_char(g, s, len, "来责发字作浏【")) return LINE_BODY;
+    if (!sig_meets(g, firsts) || !has_any_char(g, s, len, "来责发字作浏【")) return LINE_BODY;
     int meta = 0;
     for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++) meta = find_word(g, s, len, metadata_words[i]) != NULL;
     if (!meta) return LINE_BODY;
@@ -745,14 +771,15 @@ static int is_prose(const char *s, size_t len) {
 /* The tables' first-character sets, for one call of boiler_classify. */
 typedef struct {
     first_set prefixes, tails, lines, roles;
+    line_sig spam, disclaimers, metadata; /* first characters of their words */
 } table_index;
 
-static line_kind classify_long_line(const table_index *ix, const char *s, size_t len, boiler_state *st) {
-    if (st->seen_body && is_tail_marker(&ix->tails, s, len)) {
+static line_kind classify_long_line(const table_index *ix, unsigned h, const char *s, size_t len, boiler_state *st) {
+    if (st->seen_body && is_tail_marker(&ix->tails, h, s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
     }
-    if (may_open(&ix->prefixes, s, len))
+    if (may_open_h(&ix->prefixes, h))
         for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
             if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
     return LINE_BODY;
@@ -768,35 +795,36 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
         if (!is_prose(s, len)) return LINE_DROP;
         st->in_tail = 0;
     }
-    if ((li->lead_at = glued_lead(t, li))) return LINE_BODY;
-    if (len > LONG_LINE) return classify_long_line(ix, s, len, st);
+    unsigned h = first_hash(s, len);
+    if (may_open_h(&ix->roles, h) && (li->lead_at = glued_lead(t, li))) return LINE_BODY;
+    if (len > LONG_LINE) return classify_long_line(ix, h, s, len, st);
     line_sig sig;
     const line_sig *g = &sig;
     sig_of(s, len, &sig);
-    if (st->seen_body && is_tail_marker(&ix->tails, s, len)) {
+    if (st->seen_body && is_tail_marker(&ix->tails, h, s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
     }
     size_t role_end, v;
-    if (may_open(&ix->roles, s, len) &&
+    if (may_open_h(&ix->roles, h) &&
         (role_line(t->s, li->start, li->end, source_roles, COUNT(source_roles), &role_end, &v) ||
          role_line(t->s, li->start, li->end, editor_roles, COUNT(editor_roles), &role_end, &v)))
         return meta_kind_of(t, li, li->end);
-    line_kind meta = metadata_line(g, t, li);
+    line_kind meta = metadata_line(&ix->metadata, g, t, li);
     if (meta != LINE_BODY) return meta;
-    if (may_open(&ix->lines, s, len))
+    if (may_open_h(&ix->lines, h))
         for (size_t i = 0; i < COUNT(furniture_lines); i++)
             if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     size_t b = skip_bullets(s, len);
     if (b < len && may_open(&ix->prefixes, s + b, len - b))
         for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
             if (starts_with(s + b, len - b, furniture_prefixes[i])) return LINE_DROP;
-    if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(g, s, len)) return LINE_DROP;
+    if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(&ix->spam, g, s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(g, s, len) || is_breadcrumb(g, s, len) ||
-        boiler_only_image_stubs(s, len) || is_tail_marker(&ix->tails, s, len) || only_symbols(s, len) || button_row(s, len) ||
-        date_line(g, s, len) || page_label(s, len) || is_disclaimer(g, s, len) || photo_credit(g, s, len))
+        boiler_only_image_stubs(s, len) || is_tail_marker(&ix->tails, h, s, len) || only_symbols(s, len) || button_row(s, len) ||
+        date_line(g, s, len) || page_label(s, len) || is_disclaimer(&ix->disclaimers, g, s, len) || photo_credit(g, s, len))
         return LINE_DROP;
     return LINE_BODY;
 }
@@ -819,6 +847,9 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     first_set_of(&ix.lines, furniture_lines, COUNT(furniture_lines));
     first_set_of(&ix.roles, source_roles, COUNT(source_roles));
     first_set_add(&ix.roles, editor_roles, COUNT(editor_roles));
+    word_firsts(&ix.spam, spam_words, COUNT(spam_words));
+    word_firsts(&ix.disclaimers, disclaimer_words, COUNT(disclaimer_words));
+    word_firsts(&ix.metadata, metadata_words, COUNT(metadata_words));
     for (size_t i = 0; i < n; i++) {
         lines[i].kind = classify_line(&ix, t, &lines[i], st);
         lines[i].tail = st->in_tail;
