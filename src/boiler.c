@@ -384,7 +384,10 @@ static size_t skip_bullets(const char *s, size_t len) {
 
 static int ends_with_bytes(const char *s, size_t len, const char *w) {
     size_t n = strlen(w);
-    return len >= n && memcmp(s + len - n, w, n) == 0;
+    if (len < n) return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[len - n + i] != w[i]) return 0;
+    return 1;
 }
 
 /* Above the article only: the site's name alone ("人民网", "成渝经济网",
@@ -432,10 +435,10 @@ static int spam_line(const line_sig *firsts, const line_sig *g, const char *s, s
 }
 
 /* Counters such as "3694文章数 478关注度" or "阅读 1.2万". */
-static int is_counter(const line_sig *g, const char *s, size_t len) {
+static int is_counter(const line_sig *chars, const line_sig *g, const char *s, size_t len) {
     static const char *const words[] = {"文章数", "关注度", "阅读量", "浏览量",   "点击量",
                                         "评论数", "粉丝",   "阅读数", "浏览次数", "点击数"};
-    if (len > 60 || !has_any_char(g, s, len, "数度量丝")) return 0;
+    if (len > 60 || !sig_meets(g, chars) || !has_any_char(g, s, len, "数度量丝")) return 0;
     for (size_t i = 0; i < COUNT(words); i++)
         if (find_word(g, s, len, words[i])) return 1;
     return 0;
@@ -479,6 +482,9 @@ static int is_breadcrumb(const line_sig *g, const char *s, size_t len) {
 
 /* No letter, digit or Han at all: rules, table borders ("---|---|"), "|". */
 static int only_symbols(const char *s, size_t len) {
+    const unsigned char *u = (const unsigned char *)s;
+    /* Most lines open with a Han character (E5-E9 lead U+5000-U+9FFF). */
+    if (len >= 3 && u[0] >= 0xE5 && u[0] <= 0xE9 && (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) return 0;
     size_t pos = 0;
     while (pos < len) {
         uint32_t cp;
@@ -547,6 +553,8 @@ static int date_line(const line_sig *g, const char *s, size_t len) {
 int boiler_only_image_stubs(const char *s, size_t len) {
     size_t pos = 0;
     int stubs = 0;
+    /* The first stub opens after spaces (' ', tab, U+3000: E3) with '!'. */
+    if (!len || (s[0] != '!' && s[0] != ' ' && s[0] != '\t' && s[0] != '\xE3')) return 0;
     while (pos < len) {
         pos = skip_spaces(s, pos, len);
         if (pos >= len) break;
@@ -749,7 +757,7 @@ static line_kind metadata_line(const line_sig *firsts, const line_sig *g, const 
     size_t len = li->end - li->start;
     /* Every metadata word has one of these characters. */
     if (len > 160) return LINE_BODY;
-    if (find_word(g, s, len, "。") || find_word(g, s, len, "，")) return LINE_BODY; /* a sentence */
+    if (find_word(g, s, len, "\xE3\x80\x82") || find_word(g, s, len, "\xEF\xBC\x8C")) return LINE_BODY; /* 。，: a sentence */
     if (!sig_meets(g, firsts) || !has_any_char(g, s, len, "来责发字作浏【")) return LINE_BODY;
     int meta = 0;
     for (size_t i = 0; i < COUNT(metadata_words) && !meta; i++) meta = find_word(g, s, len, metadata_words[i]) != NULL;
@@ -772,6 +780,8 @@ static int is_prose(const char *s, size_t len) {
 typedef struct {
     first_set prefixes, tails, lines, roles;
     line_sig spam, disclaimers, metadata; /* first characters of their words */
+    line_sig counter_chars;               /* the characters is_counter asks for */
+    uint64_t line_lengths;                /* bit n: a furniture line of n bytes (63: 63 or more) */
 } table_index;
 
 static line_kind classify_long_line(const table_index *ix, unsigned h, const char *s, size_t len, boiler_state *st) {
@@ -812,7 +822,7 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
         return meta_kind_of(t, li, li->end);
     line_kind meta = metadata_line(&ix->metadata, g, t, li);
     if (meta != LINE_BODY) return meta;
-    if (may_open_h(&ix->lines, h))
+    if (((ix->line_lengths >> (len < 63 ? len : 63)) & 1) && may_open_h(&ix->lines, h))
         for (size_t i = 0; i < COUNT(furniture_lines); i++)
             if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     size_t b = skip_bullets(s, len);
@@ -822,7 +832,7 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
     if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(&ix->spam, g, s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
-    if (all_digits(s, len) || is_timestamp(s, len) || is_counter(g, s, len) || is_breadcrumb(g, s, len) ||
+    if (all_digits(s, len) || is_timestamp(s, len) || is_counter(&ix->counter_chars, g, s, len) || is_breadcrumb(g, s, len) ||
         boiler_only_image_stubs(s, len) || is_tail_marker(&ix->tails, h, s, len) || only_symbols(s, len) || button_row(s, len) ||
         date_line(g, s, len) || page_label(s, len) || is_disclaimer(&ix->disclaimers, g, s, len) || photo_credit(g, s, len))
         return LINE_DROP;
@@ -850,6 +860,12 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     word_firsts(&ix.spam, spam_words, COUNT(spam_words));
     word_firsts(&ix.disclaimers, disclaimer_words, COUNT(disclaimer_words));
     word_firsts(&ix.metadata, metadata_words, COUNT(metadata_words));
+    sig_of("数度量丝", strlen("数度量丝"), &ix.counter_chars);
+    ix.line_lengths = 0;
+    for (size_t i = 0; i < COUNT(furniture_lines); i++) {
+        size_t n = strlen(furniture_lines[i]);
+        ix.line_lengths |= 1ull << (n < 63 ? n : 63);
+    }
     for (size_t i = 0; i < n; i++) {
         lines[i].kind = classify_line(&ix, t, &lines[i], st);
         lines[i].tail = st->in_tail;
