@@ -44,29 +44,41 @@ int pinyin_is_common(uint32_t cp) {
     return i >= 0 && py_common[i];
 }
 
+/* strcmp for two syllables (a few letters): inline, no library call. */
+static int same_syllable(const char *a, const char *b) {
+    while (*a && *a == *b) a++, b++;
+    return *a == *b;
+}
+
 int pinyin_is_reading(uint32_t cp, const char *syllable) {
     int i = find_cp(cp);
     if (i < 0) return 0;
     for (uint32_t k = py_index[i]; k < py_index[i + 1]; k++)
-        if (strcmp(py_syllables[py_ids[k]], syllable) == 0) return 1;
+        if (same_syllable(py_syllables[py_ids[k]], syllable)) return 1;
     return 0;
 }
 
 /* Tone-marked vowels and their base letters (ü and its tones become v). */
 static char base_letter(uint32_t cp) {
-    static const struct {
-        uint32_t cp;
-        char base;
-    } marks[] = {
-        {0x101, 'a'}, {0xE1, 'a'},  {0x1CE, 'a'}, {0xE0, 'a'},  {0x113, 'e'}, {0xE9, 'e'},   {0x11B, 'e'}, {0xE8, 'e'},
-        {0xEA, 'e'},  {0x12B, 'i'}, {0xED, 'i'},  {0x1D0, 'i'}, {0xEC, 'i'},  {0x14D, 'o'},  {0xF3, 'o'},  {0x1D2, 'o'},
-        {0xF2, 'o'},  {0x16B, 'u'}, {0xFA, 'u'},  {0x1D4, 'u'}, {0xF9, 'u'},  {0x1D6, 'v'},  {0x1D8, 'v'}, {0x1DA, 'v'},
-        {0x1DC, 'v'}, {0xFC, 'v'},  {0x144, 'n'}, {0x148, 'n'}, {0x1F9, 'n'}, {0x1E3F, 'm'},
-    };
     if (cp >= 'a' && cp <= 'z') return (char)cp;
-    if (cp < 0xE0 || cp > 0x1E3F) return 0; /* outside the table below */
-    for (size_t i = 0; i < sizeof marks / sizeof marks[0]; i++)
-        if (marks[i].cp == cp) return marks[i].base;
+    switch (cp) {
+    case 0x101: case 0xE1: case 0x1CE: case 0xE0:
+        return 'a';
+    case 0x113: case 0xE9: case 0x11B: case 0xE8: case 0xEA:
+        return 'e';
+    case 0x12B: case 0xED: case 0x1D0: case 0xEC:
+        return 'i';
+    case 0x14D: case 0xF3: case 0x1D2: case 0xF2:
+        return 'o';
+    case 0x16B: case 0xFA: case 0x1D4: case 0xF9:
+        return 'u';
+    case 0x1D6: case 0x1D8: case 0x1DA: case 0x1DC: case 0xFC:
+        return 'v';
+    case 0x144: case 0x148: case 0x1F9:
+        return 'n';
+    case 0x1E3F:
+        return 'm';
+    }
     return 0;
 }
 
