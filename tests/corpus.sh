@@ -146,7 +146,10 @@ check "rerun completes without duplicates" '[ "$(sqlite3 "$tmp/k.db" "SELECT cou
 # A reader while a writer adds.
 "$TIFA" add --db "$tmp/r.db" "$tmp/many" 2> /dev/null &
 pid=$!
-sleep 0.2
+# Searches begin once the corpus exists (a fixed 0.2 s was too short for a
+# sanitizer build on a loaded machine: search said "no corpus here").
+k=0
+while [ ! -s "$tmp/r.db" ] && kill -0 $pid 2> /dev/null && [ $k -lt 200 ]; do sleep 0.05; k=$((k + 1)); done
 n=0; okr=1
 while kill -0 $pid 2> /dev/null && [ $n -lt 20 ]; do
   "$TIFA" search --db "$tmp/r.db" --json 会议 > /dev/null 2>&1 || okr=0
