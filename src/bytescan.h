@@ -100,8 +100,12 @@ static inline size_t utf8_common_run(const unsigned char *s, size_t pos, size_t 
         unsigned cut = lead & upto & ~below;
         if (cut) k = (unsigned)__builtin_ctz(cut);
         upto = (1u << k) - 1;
-        unsigned expect = (lead << 1) | (lead << 2);
-        if (!k || ((cont ^ expect) & upto)) return pos;
+        /* The continuations the leads below k need must all lie below k and
+         * be exactly the continuation bytes there. (A lead cut short by
+         * another lead just before k needs bytes at k or beyond: broken, and
+         * the byte-exact decoder's.) */
+        unsigned below_k = lead & upto, expect = (below_k << 1) | (below_k << 2);
+        if (!k || (expect & ~upto) || (cont & upto) != expect) return pos;
         pos += k;
         if (bad && k < 16 && !cut) return pos;
     }

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include "testing.h"
 #include "tifa.h"
+#include "utf8.h"
 
 static char *dec(const char *in, size_t len, tifa_encoding enc, tifa_encoding *used, uint64_t *bad) {
     char *out = NULL;
@@ -100,4 +101,57 @@ TEST(test_decode_nul) {
                  "b");
     CHECK(bad == 1);
     free(s);
+}
+
+/* What decoding gives one character at a time: valid characters as they
+ * are, each invalid sequence (u8_decode's one-byte U+FFFD) and each NUL as
+ * U+FFFD. Written into out; returns the length. */
+static size_t decode_by_char(const unsigned char *s, size_t len, char *out) {
+    size_t n = 0;
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t k = u8_decode(s + i, len - i, &cp);
+        if ((cp == 0xFFFD && k == 1) || cp == 0) {
+            memcpy(out + n, "\xEF\xBF\xBD", 3);
+            n += 3;
+        } else {
+            memcpy(out + n, s + i, k);
+            n += k;
+        }
+        i += k;
+    }
+    return n;
+}
+
+/* The decoder checks ASCII and three-byte characters 16 bytes at a time:
+ * a broken sequence anywhere in such a block, or across two, must come out
+ * as the byte-at-a-time walk gives it. (E8 AE, then a lead byte and a NUL
+ * at the block's end, was copied as it was: found by fuzz_decode.) */
+TEST(test_decode_broken_at_every_offset) {
+    static const char *const broken[] = {"\xE8\xAE", "\xE8", "\xE4\xBD", "\xC3", "\xF0\x9F\x98", "\xED\xA0\x80",
+                                         "\xE0\x80\x80", "\xC0\xAF", "\x80", "\xBF\xBF", "\xEF\xBF\xBD", "\xE4\xBC\x9A\x9A"};
+    static const char *const after[] = {"\xEE", "\xEE\x00", "\xE4\xBC\x9A", "a", "", "\xE8\xAE\xAE"};
+    int mismatches = 0;
+    for (size_t b = 0; b < sizeof broken / sizeof *broken; b++)
+        for (size_t a = 0; a < sizeof after / sizeof *after; a++)
+            for (size_t off = 0; off < 40; off++) {
+                char in[128], want[512];
+                size_t n = 0;
+                /* off bytes before it: three-byte characters, then ASCII. */
+                for (; n + 3 <= off; n += 3) memcpy(in + n, "\xE4\xBC\x9A", 3);
+                for (; n < off; n++) in[n] = 'x';
+                size_t bl = strlen(broken[b]), al = strlen(after[a]) + (a == 1); /* after[1] holds a NUL */
+                memcpy(in + n, broken[b], bl);
+                memcpy(in + n + bl, after[a], al);
+                n += bl + al;
+                for (int k = 0; k < 24; k++) in[n++] = k % 3 ? 'y' : 'z'; /* room for a whole block after */
+                size_t wn = decode_by_char((const unsigned char *)in, n, want);
+                char *out = NULL;
+                size_t on = 0;
+                if (tifa_decode(in, n, TIFA_ENC_UTF8, &out, &on, NULL, NULL, NULL) != TIFA_OK || on != wn ||
+                    memcmp(out, want, wn) != 0)
+                    mismatches++;
+                free(out);
+            }
+    CHECK(mismatches == 0);
 }
