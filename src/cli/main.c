@@ -5,6 +5,7 @@
  * Exit status: 0 every input handled, 1 some input could not be read (the
  * others are still processed), 2 usage error.
  */
+#define _DEFAULT_SOURCE /* MAP_POPULATE */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -134,7 +135,14 @@ static const char *mapped_window(mapped_input *in, uint64_t pos, size_t want, si
     uint64_t page = (uint64_t)sysconf(_SC_PAGESIZE), base = pos - pos % page;
     uint64_t end = in->size - pos < want ? in->size : pos + want;
     in->map_len = (size_t)(end - base);
-    void *m = mmap(NULL, in->map_len, PROT_READ, MAP_PRIVATE, in->fd, (off_t)base);
+#ifdef MAP_POPULATE
+    /* The whole window is read: its pages mapped in one call, not a fault
+     * every few pages. */
+    int flags = MAP_PRIVATE | MAP_POPULATE;
+#else
+    int flags = MAP_PRIVATE;
+#endif
+    void *m = mmap(NULL, in->map_len, PROT_READ, flags, in->fd, (off_t)base);
     if (m == MAP_FAILED) return NULL;
     in->map = m;
     *len = (size_t)(end - pos);
