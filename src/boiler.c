@@ -649,6 +649,9 @@ static int date_starts(const char *s, size_t i, size_t end) {
 /* Brackets end a value: "（来源：新华社）", "编辑：莫中圆 【字体：". */
 static int bracket_at(const char *s, size_t i, size_t end) {
     static const char *const marks[] = {"（", "）", "(", ")", "【", "】", "[", "]", "<", "＜"};
+    unsigned char c = (unsigned char)s[i];
+    /* What the marks open with: ( ) [ ] < and the lead bytes of the others. */
+    if (c != '(' && c != ')' && c != '[' && c != ']' && c != '<' && c != 0xEF && c != 0xE3) return 0;
     for (size_t k = 0; k < COUNT(marks); k++)
         if (starts_with(s + i, end - i, marks[k])) return 1;
     return 0;
@@ -882,7 +885,7 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
         size_t j = i + 1;
         if (opens_with_punct(t, &lines[i]) && only_symbols(s, len) && i > 0 && lines[i - 1].kind == LINE_BODY)
             lines[i].kind = LINE_BODY;
-        else if (date_line(NULL, s, len) && j < n && lines[j].kind == LINE_BODY && opens_with_punct(t, &lines[j]))
+        else if (j < n && lines[j].kind == LINE_BODY && opens_with_punct(t, &lines[j]) && date_line(NULL, s, len))
             lines[i].kind = LINE_BODY;
     }
 }
