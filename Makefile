@@ -288,9 +288,14 @@ demo: setup
 
 bench: all
 	sh bench/run.sh
+	sh bench/pathological.sh
 	sh bench/extract.sh
 	sh bench/extract-long.sh
 	sh bench/serve.sh
+
+# Inputs built to trip a careless pass, per MB beside ordinary text (issue 14).
+bench-pathological: build/tifa
+	sh bench/pathological.sh
 
 # kill -9 at 20 random moments of an add and 20 of a stream of POST
 # /api/add (make check does 5 of each), about a minute.
@@ -328,4 +333,4 @@ strict: $(STRICT_OBJ)
          $(STRICT_OBJ:.o=.d)
 
 .PHONY: $(TESTS:%=test-%) $(FUZZ_TARGETS:%=fuzz-run-%)
-.PHONY: all install setup setup-test test check demo bench bench-html bench-serve crash fuzz-smoke fuzz-long format clean strict
+.PHONY: all install setup setup-test test check demo bench bench-html bench-serve bench-pathological crash fuzz-smoke fuzz-long format clean strict
