@@ -866,8 +866,8 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     sig_of("数度量丝", strlen("数度量丝"), &ix.counter_chars);
     ix.line_lengths = 0;
     for (size_t i = 0; i < COUNT(furniture_lines); i++) {
-        size_t n = strlen(furniture_lines[i]);
-        ix.line_lengths |= 1ull << (n < 63 ? n : 63);
+        size_t bytes = strlen(furniture_lines[i]);
+        ix.line_lengths |= 1ull << (bytes < 63 ? bytes : 63);
     }
     for (size_t i = 0; i < n; i++) {
         lines[i].kind = classify_line(&ix, t, &lines[i], st);
