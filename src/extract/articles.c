@@ -23,8 +23,7 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         size_t rep = ustr_find(u, p->a, p->b < p->a + 6 ? p->b : p->a + 6, "记者");
         int byline = len <= 20 && (rep != USTR_NONE || ends_with(u, p->b, "报道"));
         p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline;
-        p->dateline = after_dateline(u, p->a, p->b) > 0 &&
-                      ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40, "消息") == USTR_NONE;
+        p->dateline = opens_report(u, p->a, p->b) || (i > 0 && ps[i - 1].b == p->a); /* split at a buried dateline */
         p->credit = len > 0 && ends_with(u, p->b, "摄");
         p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
         p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
@@ -53,6 +52,10 @@ static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
         if (ps[i].dateline && i > 0) {
             /* A dateline opens a report, with the title right before it. */
             size_t tt = ps[i - 1].title_like && !ps[i - 1].caption ? i - 1 : i;
+            /* A headline above a subheadline run into the dateline: the report's */
+            if (tt == i - 1 && tt > 0 && ps[tt].b == ps[i].a && nb && bl[nb - 1].first == tt - 1 &&
+                ps[tt - 1].title_like && !ps[tt - 1].caption)
+                tt--;
             if (nb && bl[nb - 1].first < tt) {
                 bl[nb - 1].last = tt;
                 bl[nb].first = tt;
@@ -90,7 +93,10 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
             titles += ps[i].title_like;
         }
         size_t count = b.last - b.first;
-        b.other = !b.has_dateline && (captions > 0 || (count >= 2 && titles == (int)count));
+        /* A lone headline right above a report's dateline is a headline too
+         * (its report's, or a stack of them), not a report of its own. */
+        int lone_headline = count == 1 && titles == 1 && k + 1 < nb && bl[k + 1].has_dateline;
+        b.other = !b.has_dateline && (captions > 0 || (count >= 2 && titles == (int)count) || lone_headline);
         /* A single title-like first line followed by text is the block's title. */
         if (b.title < 0 && !b.other && count >= 2 && ps[b.first].title_like && !ps[b.first + 1].title_like)
             b.title = (long)b.first;
@@ -145,11 +151,29 @@ static void attach_far_titles(const ustr *doc, const para *ps, size_t np, block 
     }
 }
 
+/* A paragraph that runs a subheadline into its lead ("…到会祝贺贾庆林作
+ *政协常委会工作报告 据新华社北京3月3日电中国人民政治协商会议…"): where
+ * the dateline stands behind a space of the input, before any punctuation;
+ * 0 when none. */
+static size_t buried_dateline(const page *pg, size_t a, size_t b) {
+    const ustr *u = pg->doc;
+    size_t lim = b < a + 80 ? b : a + 80;
+    if (dateline_at(u, a, b)) return 0; /* one already opens it */
+    for (size_t k = a + 4; pg->gaps && k < lim; k++) {
+        uint32_t c = u->cp[k - 1];
+        if (u_is_sentence_end(c) || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',') return 0;
+        size_t at = u->off[k];
+        if ((pg->gaps[at / 8] >> (at % 8) & 1) && dateline_at(u, k, b)) return k;
+    }
+    return 0;
+}
+
 int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, size_t *nb_out) {
     const ustr *doc = pg->doc;
     size_t np = 0;
     for (size_t i = 0; i < doc->n; i++) np += doc->cp[i] == '\n';
     np++;
+    np *= 2; /* room for a paragraph split at a buried dateline */
     para *ps = calloc(np, sizeof *ps);
     block *bl = calloc(np, sizeof *bl);
     if (!ps || !bl) {
@@ -160,12 +184,19 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
     size_t at = 0, s = 0;
     for (size_t i = 0; i <= doc->n; i++) {
         if (i == doc->n || doc->cp[i] == '\n') {
+            size_t k = buried_dateline(pg, s, i);
+            if (k) {
+                ps[at].a = s;
+                ps[at++].b = k;
+                s = k;
+            }
             ps[at].a = s;
             ps[at].b = i;
             at++;
             s = i + 1;
         }
     }
+    np = at;
     classify_paras(doc, ps, np);
     size_t nb = doc->n ? settle_blocks(ps, bl, split_blocks(doc, ps, np, bl)) : 0;
     rec->arts = calloc(nb ? nb : 1, sizeof *rec->arts);

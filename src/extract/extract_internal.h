@@ -53,6 +53,7 @@ typedef struct {
     int plan_year;           /* the year whose work the page plans (planning_year) */
     int plan_current;        /* plan_year was named as this year ("2020年是…之年") */
     first_chars speech_starts; /* where a speaker's phrase may start (people.c) */
+    const unsigned char *gaps; /* a bit a byte of the text: the input had a space before it (record.c) */
 } page;
 
 /* The articles of one document, in page order. */
@@ -103,6 +104,8 @@ void year_for_month_day(const ustr *u, const page *pg, article *a);
 /* byline.c: dateline, source, reporters, page metadata */
 size_t after_dateline(const ustr *u, size_t start, size_t end);
 size_t after_attribution(const ustr *u, size_t start, size_t end);
+int dateline_at(const ustr *u, size_t k, size_t end);
+int opens_report(const ustr *u, size_t start, size_t end);
 void find_source_and_reporters(const ustr *u, article *a);
 void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const block *bl, article *arts, size_t n);
 void attach_page(const clean_doc *cd, article *arts, size_t n);
