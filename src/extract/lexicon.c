@@ -162,8 +162,14 @@ const word_list said_verbs = LIST(said_verbs_w);
  * "在点评时", "就…", "对…", "代表…", "受…委托", "结合…", "也", "还". */
 static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代表", "受", "结合", "围绕", "针对",
                                                 "也", "还", "亦", "将", "随后", "最后", "又", "同志", "先生",
-                                                "分别", "女士", "首先", "接着", "同时", "传达", "通报", "宣读", "介绍"};
+                                                "分别", "女士", "首先", "接着", "同时", "传达", "通报", "宣读", "介绍",
+                                                "先后", "相继"};
 const word_list speaker_openers = LIST(speaker_openers_w);
+
+/* Words that give one verb to every name of the list before them: "…分别
+ * 作了发言", "胡锦涛、温家宝先后发表重要讲话". */
+static const char *const each_words_w[] = {"分别", "先后", "相继"};
+const word_list each_words = LIST(each_words_w);
 
 /* What makes a mention of a person a citation of a speech or an
  * instruction, not a report of this meeting: "习近平总书记重要讲话精神". */

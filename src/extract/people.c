@@ -18,6 +18,12 @@
  * or 由 (会议由X主持). */
 static size_t title_start(const ustr *u, size_t name_at) {
     size_t s = clause_start(u, name_at, 60);
+    /* "党组书记、部长，部学习实践活动领导小组组长李盛霖": a comma after a
+     * title word continues the title. */
+    for (int hops = 0; hops < 2 && s > 1 && u->cp[s - 1] == 0xFF0C && ends_with_any(u, s - 1, WORDS(position_words)) &&
+                       s - clause_start(u, s - 1, 60) <= 60 && name_at - s <= 40;
+         hops++)
+        s = clause_start(u, s - 1, 60);
     size_t d = after_dateline(u, s, name_at);
     if (!d) d = after_attribution(u, s, name_at);
     if (d && d <= name_at) s = d;
@@ -709,7 +715,8 @@ void find_present(const ustr *u, article *a) {
 static int citation_at(const ustr *u, size_t na, size_t e) {
     size_t cs = clause_start(u, na, 24), w;
     for (size_t k = cs; k < na; k++)
-        if (ustr_at_any(u, k, WORDS(citing_verbs), &w)) return 1;
+        /* not the campaign a title names: "部学习实践活动领导小组组长李盛霖" */
+        if (ustr_at_any(u, k, WORDS(citing_verbs), &w) && ustr_find(u, k, na, "小组") == USTR_NONE) return 1;
     /* "听取和讨论省委书记倪岳峰的讲话": a speech heard at this meeting */
     int heard = ustr_find(u, cs, na, "听取") != USTR_NONE || ustr_find(u, cs, na, "审议") != USTR_NONE;
     for (size_t k = e; k < u->n && k - e < 30 && !is_clause_break(u->cp[k]) && !u_is_sentence_end(u->cp[k]); k++) {
@@ -982,7 +989,8 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             p = end - 1;
             continue;
         }
-        if (ustr_at(u, p, "分别")) {
+        size_t each;
+        if (ustr_at_any(u, p, WORDS(each_words), &each)) {
             add_each_speaker(u, a, p, end);
             p = end - 1;
             continue;
