@@ -948,6 +948,34 @@ static void colon_quote_speakers(const ustr *u, article *a) {
     }
 }
 
+/* "会议听取和审议了省人民政府陈加元副省长所作的《…报告》", "听取了省高级
+ * 人民法院院长王明所作的…报告": a report heard at this meeting was given
+ * at it. j is at 所; returns 1 when it took the speaker. Elsewhere "X所作
+ * 的报告" is studied, not heard. */
+static int heard_report_speaker(const ustr *u, article *a, size_t j, size_t end) {
+    size_t cs = clause_start(u, j, 80), h = ustr_rfind(u, cs, j, "听取");
+    /* heard at this meeting, not by its members sitting in at another
+     * ("列席省十届人大三次会议，听取并讨论了梁保华省长所作的政府工作报告") */
+    if (h == USTR_NONE || ustr_find(u, sentence_start(u, h), h, "列席") != USTR_NONE) return 0;
+    size_t from = h + 2;
+    for (size_t k = from; k < j && k < h + 8; k++) /* 听取和审议了, 听取并审议了 */
+        if (u->cp[k] == 0x4E86 /* 了 */ || ustr_at(u, k, "审议")) from = k + (u->cp[k] == 0x4E86 ? 1 : 2);
+    size_t w = ends_with_any(u, j, WORDS(position_words)), na, ta;
+    if (w) { /* "陈加元副省长所作" */
+        size_t nb = j - w;
+        for (size_t n = 3; n >= 2; n--) {
+            if (nb < from + n || !all_han(u, nb - n, nb) || !is_name(u, nb - n, nb) || !char_in(&surnames, u->cp[nb - n]))
+                continue;
+            add_speaker_titled_after(u, a, nb - n, nb, j, end);
+            return 1;
+        }
+        return 0;
+    }
+    if (!person_before(u, j, &na, &ta) || na < from) return 0;
+    add_speaker(u, a, ta > from ? ta : from, na, j, end);
+    return 1;
+}
+
 void find_speakers(const ustr *u, const page *pg, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
@@ -992,6 +1020,11 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         size_t each;
         if (ustr_at_any(u, p, WORDS(each_words), &each)) {
             add_each_speaker(u, a, p, end);
+            p = end - 1;
+            continue;
+        }
+        if (kind == 2 && u->cp[p - 1] == 0x6240 /* 所 */) {
+            heard_report_speaker(u, a, p - 1, end);
             p = end - 1;
             continue;
         }
