@@ -227,7 +227,7 @@ const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
  * "…大会隆重开幕". */
-static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "结束", "落幕", "拉开帷幕"};
+static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "结束", "落幕", "拉开帷幕", "揭幕"};
 const word_list convened = LIST(convened_w);
 
 /* Bodies that convene meetings end with these: "工业和信息化部", "市政府",

@@ -366,6 +366,29 @@ static size_t before_alias(const ustr *u, size_t cs, size_t e) {
     return open > cs && ends_with_any(u, open, WORDS(meeting_words)) ? open : e;
 }
 
+/* "政协海南省六届二次会议圆满完成各项议程，在海南省人大会堂闭幕": the
+ * convening clause names only time and place, and the meeting opens the
+ * clause before it. Only a formal name (a session ordinal or a year) with
+ * a predicate after it: a bare 会议 there is often another meeting. */
+static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *ne) {
+    if (cs < 2 || u->cp[cs - 1] != 0xFF0C) return 0;
+    size_t pe = cs - 1, ps = clause_start_over_brackets(u, pe, 60);
+    size_t d = after_dateline(u, ps, pe);
+    if (d) ps = d;
+    static const char *const pred[] = {"圆满", "顺利", "胜利", "完成", "经过", "历时", "在", "于", "今", "昨"};
+    for (size_t m = ps + 4; m + 2 <= pe && m - ps <= 30; m++) {
+        size_t w;
+        if (!ends_with_any(u, m, WORDS(meeting_words)) || !ustr_at_any(u, m, pred, sizeof pred / sizeof *pred, &w))
+            continue;
+        int formal = ustr_find(u, ps, m, "届") != USTR_NONE || ustr_find(u, ps, m, "年") != USTR_NONE;
+        if (!formal || !all_han(u, ps, m) || u->cp[m] == 0x7684 /* 的 */ || u->cp[m] == 0x7CBE /* 精(神) */) return 0;
+        *ns = ps;
+        *ne = m;
+        return 1;
+    }
+    return 0;
+}
+
 /* The clause before "召开/举行" when it ends with a meeting word:
  * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议.
  * A meeting that holds a meeting gives both: "市人大六届一次会议召开预备会议"
@@ -383,6 +406,10 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         else if (ends_with(u, e, "在北京"))
             e -= 3;
         e = skip_time_place(u, e, cs);
+        if (e <= cs && subject_clause_before(u, cs, &cs, &e)) {
+            if (set_name(u, a, cs, e, e, e)) return 1;
+            continue;
+        }
         /* the subject holds no other convening: "…召开主席会议决定5月16日召开…" */
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE || ustr_find(u, cs, e, "召开") != USTR_NONE ||
             ustr_find(u, cs, e, "举行") != USTR_NONE)
