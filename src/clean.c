@@ -182,6 +182,8 @@ static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
             continue;
         int dd = digits_at(s, len, &k, 2);
         if (dd < 1 || dd > 31) continue;
+        /* a folder of a path ("![](/Files/2013-2/20/x.jpg)") dates an upload, not the page */
+        if ((i > 0 && s[i - 1] == '/') || (k < len && s[k] == '/')) continue;
         *y = yy;
         *m = mm;
         *d = dd;
