@@ -127,7 +127,8 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
     for (size_t n = 3; n >= 2; n--) {
         if (nb < n || !all_han(u, nb - n, nb) || !is_name(u, nb - n, nb)) continue;
         size_t na = nb - n;
-        if (na > 0 && !is_clause_break(u->cp[na - 1])) continue;
+        /* "学院经理蒋永穆教授发言": a title before the name too */
+        if (na > 0 && !is_clause_break(u->cp[na - 1]) && !ends_with_any(u, na, WORDS(position_words))) continue;
         *name_a = na;
         *name_b = nb;
         return 1;
@@ -976,6 +977,16 @@ static int heard_report_speaker(const ustr *u, article *a, size_t j, size_t end)
     return 1;
 }
 
+/* "副院长肖创彬等三名同志…进行了交流发言": the named one of a group that
+ * speaks ends before 等 and its count. */
+static size_t before_others(const ustr *u, size_t j) {
+    size_t k = j;
+    if (k > 0 && (u->cp[k - 1] == 0x540D /* 名 */ || u->cp[k - 1] == 0x4F4D /* 位 */)) k--;
+    while (k > 0 && j - k < 4 && cn_numeral_is(u->cp[k - 1], NUM_COUNT)) k--;
+    if (k < j && k > 2 && u->cp[k - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[k - 2])) return k - 1;
+    return j;
+}
+
 void find_speakers(const ustr *u, const page *pg, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
@@ -1030,6 +1041,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         size_t j = p;
         while (j > 0 && (ends_with(u, j, "同志") || ends_with(u, j, "先生") || ends_with(u, j, "女士"))) j -= 2;
+        j = before_others(u, j);
         if (kind == 2 && list_shares_speech(u, a, j, end)) {
             p = end - 1;
             continue;
