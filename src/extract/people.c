@@ -847,23 +847,34 @@ static int list_shares_speech(const ustr *u, article *a, size_t j, size_t end) {
  * 介绍了…。他说，"). USTR_NONE when that sentence names none of them (the
  * pronoun may be someone else: "回良玉副总理在批示中…。他指出") or more
  * than one. Sets *len to the name's length. */
+/* The one person of this meeting (chair, present, speaker) named in [s, e):
+ * where, with *n how many there are. */
+static size_t person_named_in(const ustr *u, const article *a, size_t s, size_t e, size_t *len, size_t *n) {
+    size_t found = USTR_NONE;
+    *n = 0;
+    for (size_t i = 0; i <= a->present.n + a->nspeakers; i++) {
+        const char *name = i == 0                ? a->chair.name
+                           : i <= a->present.n ? a->present.items[i - 1]
+                                               : a->speakers[i - 1 - a->present.n].name;
+        size_t where = name ? ustr_find(u, s, e, name) : USTR_NONE;
+        if (where == USTR_NONE || where == found) continue; /* the chair is often present too */
+        found = where;
+        *len = ustr_at(u, where, name);
+        (*n)++;
+    }
+    return found;
+}
+
 static size_t pronoun_referent(const ustr *u, const article *a, size_t at, size_t *len) {
-    size_t s = sentence_start(u, at);
+    size_t s = sentence_start(u, at), n;
+    /* "蒋某教授发言，他说": first the sentence the pronoun stands in */
+    size_t found = s < at ? person_named_in(u, a, s, at, len, &n) : USTR_NONE;
+    if (found != USTR_NONE) return n == 1 ? found : USTR_NONE;
     for (int back = 0; back < 3 && s > 0; back++) {
         size_t e = s - 1;
         s = sentence_start(u, e);
-        size_t found = USTR_NONE, nfound = 0;
-        for (size_t i = 0; i <= a->present.n + a->nspeakers; i++) {
-            const char *name = i == 0                ? a->chair.name
-                               : i <= a->present.n ? a->present.items[i - 1]
-                                                   : a->speakers[i - 1 - a->present.n].name;
-            size_t where = name ? ustr_find(u, s, e, name) : USTR_NONE;
-            if (where == USTR_NONE || where == found) continue; /* the chair is often present too */
-            found = where;
-            *len = ustr_at(u, where, name);
-            nfound++;
-        }
-        if (nfound) return nfound == 1 ? found : USTR_NONE;
+        found = person_named_in(u, a, s, e, len, &n);
+        if (n) return n == 1 ? found : USTR_NONE;
         if (!is_pronoun(u->cp[s])) return USTR_NONE;
     }
     return USTR_NONE;
