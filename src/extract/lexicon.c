@@ -222,7 +222,7 @@ const word_list attendee_manner = LIST(attendee_manner_w);
  * "中央经济工作会议". */
 static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "务虚会", "全会",
                                               "年会", "论坛", "大会",   "常委会", "晚宴", "座谈", "讲座",
-                                              "集体学习", "专题学习"};
+                                              "集体学习", "专题学习", "读书班", "研讨班", "集会"};
 const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
