@@ -13,6 +13,13 @@
 #include <string.h>
 #include "extract_internal.h"
 
+/* Does the first sentence of [a, b) convene a meeting (召开, 举行)? */
+static int convenes_at_once(const ustr *u, size_t a, size_t b) {
+    size_t e = a;
+    while (e < b && !u_is_sentence_end(u->cp[e]) && e - a < 120) e++;
+    return ustr_find(u, a, e, "召开") != USTR_NONE || ustr_find(u, a, e, "举行") != USTR_NONE;
+}
+
 static void classify_paras(const ustr *u, para *ps, size_t n) {
     for (size_t i = 0; i < n; i++) {
         para *p = &ps[i];
@@ -26,6 +33,7 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         p->dateline = opens_report(u, p->a, p->b) || (i > 0 && ps[i - 1].b == p->a); /* split at a buried dateline */
         p->credit = len > 0 && ends_with(u, p->b, "摄");
         p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
+        p->lead_day = convenes_at_once(u, p->a, p->b) ? opening_month_day(u, p->a, p->b) : 0;
         p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
                      (len <= 8 && ends_with(u, p->b, "新华社记者"));
     }
@@ -47,6 +55,7 @@ static double title_match(const ustr *u, const para *t, size_t a, size_t b) {
 
 static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
     size_t nb = 0;
+    int lead_of_block = 0; /* the day of the current block's first lead */
     for (size_t i = 0; i < n; i++) {
         int start = i == 0;
         if (ps[i].dateline && i > 0) {
@@ -56,6 +65,7 @@ static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
             if (tt == i - 1 && tt > 0 && ps[tt].b == ps[i].a && nb && bl[nb - 1].first == tt - 1 &&
                 ps[tt - 1].title_like && !ps[tt - 1].caption)
                 tt--;
+            lead_of_block = ps[i].lead_day;
             if (nb && bl[nb - 1].first < tt) {
                 bl[nb - 1].last = tt;
                 bl[nb].first = tt;
@@ -69,12 +79,21 @@ static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
             continue;
         }
         if (i > 0 && ps[i].title_like && !ps[i - 1].title_like) start = 1; /* a heading after text */
+        /* A roundup ("北京7月19日，…召开…；河北7月20日，…主持召开…"): a lead
+         * of another day opens another report. */
+        int another_day = nb && ps[i].lead_day && lead_of_block && ps[i].lead_day != lead_of_block;
+        start |= another_day;
         if (i > 0 && ps[i - 1].credit) start = 1;                          /* after a photo credit */
-        if (!start) continue;
+        if (!start) {
+            if (!lead_of_block) lead_of_block = ps[i].lead_day;
+            continue;
+        }
+        if (another_day || ps[i].lead_day) lead_of_block = ps[i].lead_day; /* a subheading keeps its report's */
         if (nb) bl[nb - 1].last = i;
         bl[nb].first = i;
         bl[nb].title = -1;
         bl[nb].has_dateline = ps[i].dateline;
+        bl[nb].own_lead = another_day;
         nb++;
     }
     if (nb) bl[nb - 1].last = n;
@@ -106,7 +125,7 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
             if (!ps[i].title_like) break;
             if (ps[i].names_meeting) b.title = (long)i;
         }
-        int body_only = !b.other && !b.has_dateline && out > 0 && !bl[out - 1].other;
+        int body_only = !b.other && !b.has_dateline && !b.own_lead && out > 0 && !bl[out - 1].other;
         if (body_only && k > 0) {
             bl[out - 1].last = b.last; /* a subheading inside the report */
             continue;

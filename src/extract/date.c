@@ -346,6 +346,30 @@ static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d
     return 0;
 }
 
+/* The month and day (m * 100 + d) a paragraph [a, b) opens with, after at
+ * most a short place or label ("河北7月20日，", "会议摘要：1月6日，"); 0 when
+ * it opens otherwise. */
+int opening_month_day(const ustr *u, size_t a, size_t b) {
+    size_t i = a;
+    while (i < b && i - a < 8 && !u_is_digit(u->cp[i]) && (u_is_han(u->cp[i]) || u->cp[i] == 0xFF1A)) {
+        /* "会议决定于3月29日召开…": a date set for later opens no report */
+        if (u->cp[i] == 0x4E8E /* 于 */ || u->cp[i] == 0x5B9A /* 定 */ || u->cp[i] == 0x5C06 /* 将 */ || u->cp[i] == 0x62DF /* 拟 */)
+            return 0;
+        i++;
+    }
+    date_expr d;
+    if (i >= b || !u_is_digit(u->cp[i]) || !parse_date(u, i, &d) || !d.m || !d.d || d.b >= b) return 0;
+    /* The date stands before the clause ("7月19日，", "1月31日下午，") after
+     * at most a place (河北, 内蒙古) or a label (会议摘要：), or the body
+     * convenes right after it ("中共中央政治局9月28日召开会议"). */
+    static const char *const after[] = {"，", "上午", "下午", "晚", "早", "中午"};
+    static const char *const convening[] = {"召开", "举行", "在"};
+    size_t w;
+    if (ustr_at_any(u, d.b, convening, sizeof convening / sizeof *convening, &w)) return d.m * 100 + d.d;
+    if (i > a + 4 && u->cp[i - 1] != 0xFF1A) return 0;
+    return ustr_at_any(u, d.b, after, sizeof after / sizeof *after, &w) ? d.m * 100 + d.d : 0;
+}
+
 void read_page(page *pg, const ustr *doc, const clean_doc *cd) {
     memset(pg, 0, sizeof *pg);
     pg->doc = doc;

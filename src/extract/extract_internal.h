@@ -20,6 +20,7 @@ typedef struct {
     size_t a, b; /* character range of the paragraph in the document text */
     int title_like, dateline, caption, credit;
     int names_meeting; /* mentions 会议/召开/举行 */
+    int lead_day;      /* opens with a month and day and convenes a meeting: m * 100 + d, else 0 */
 } para;
 
 /* A run of paragraphs that makes one article (articles.c). */
@@ -28,6 +29,7 @@ typedef struct {
     long title;         /* paragraph index of its title, -1 if none */
     int other;          /* caption or headline list */
     int has_dateline;
+    int own_lead; /* opened by the lead of another day's meeting (a roundup) */
 } block;
 
 /* A set of first characters, 4,096 bits keyed by code point: "may a word
@@ -98,6 +100,7 @@ size_t meeting_cues(const article *a);
 /* date.c: dates, years, and the time words before a verb */
 size_t skip_time_place(const ustr *u, size_t j, size_t floor);
 void read_page(page *pg, const ustr *doc, const clean_doc *cd);
+int opening_month_day(const ustr *u, size_t a, size_t b);
 void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit, size_t anchor);
 void year_for_month_day(const ustr *u, const page *pg, article *a);
 
