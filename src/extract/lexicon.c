@@ -141,18 +141,20 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲", "演说", "讲授", "授课"};
+static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲", "演说", "讲授", "授课",
+                                             "致开幕词", "致闭幕词", "致欢迎词", "致贺词", "致答谢词"};
 const word_list speech_bare = LIST(speech_bare_w);
 
 /* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:
  * "发表重要讲话", "作《…》工作报告", "做了报告". */
-static const char *const speech_verbs_w[] = {"发表", "作", "做", "进行"};
+static const char *const speech_verbs_w[] = {"发表", "作", "做", "进行", "交流"};
 const word_list speech_verbs = LIST(speech_verbs_w);
 
 /* What a speech verb makes, later in its clause: "作《…》工作报告",
  * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
-                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说"};
+                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说",
+                                             "体会", "心得", "感想", "感悟"};
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",
