@@ -320,6 +320,11 @@ void find_source_and_reporters(const ustr *u, article *a) {
 static char *strip_book_marks(article *a, const char *v) {
     for (size_t i = 0; i < self_outlets.n; i++)
         if (strncmp(v, self_outlets.w[i], strlen(self_outlets.w[i])) == 0) return NULL;
+    /* "来源：原创文章", "来源： 浏览量：" (an empty value before the next label) */
+    for (size_t i = 0; i < no_outlet_values.n; i++)
+        if (strncmp(v, no_outlet_values.w[i], strlen(no_outlet_values.w[i])) == 0) return NULL;
+    size_t len = strlen(v);
+    if (len && (v[len - 1] == ':' || (len >= 3 && strcmp(v + len - 3, "：") == 0))) return NULL;
     static const char *const tails[] = {"来源截图", "来源", "文章", "稿件", "截图"};
     size_t n = strlen(v);
     for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {

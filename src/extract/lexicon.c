@@ -364,6 +364,10 @@ const word_list outlet_endings = LIST(outlet_endings_w);
 static const char *const self_outlets_w[] = {"本报", "本网", "本台", "本刊", "本社", "本站"};
 const word_list self_outlets = LIST(self_outlets_w);
 
+/* 来源 values that name no outlet: "原创文章", "网络", "佚名". */
+static const char *const no_outlet_values_w[] = {"原创", "网络", "互联网", "佚名", "未知", "转载", "浏览"};
+const word_list no_outlet_values = LIST(no_outlet_values_w);
+
 /* A reporter's role between the outlet and 记者: "联合报／特派记者",
  * "南方网讯（全媒体记者", "新华社首席记者". */
 static const char *const reporter_roles_w[] = {"全媒体", "融媒体", "特派", "特约", "首席", "实习", "见习", "驻站"};

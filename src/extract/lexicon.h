@@ -49,7 +49,7 @@ extern const word_list time_words, planned_marks, date_range_back, date_dashes, 
     year_targets;
 
 /* Bylines: outlets and reporters. */
-extern const word_list outlet_suffixes, outlet_endings, self_outlets, reporter_roles, news_marks, xun_words, report_verbs,
+extern const word_list outlet_suffixes, outlet_endings, self_outlets, no_outlet_values, reporter_roles, news_marks, xun_words, report_verbs,
     byline_after_name;
 extern const char_list not_byline, byline_separators, line_openers;
 
