@@ -402,9 +402,10 @@ static int year_of_name(const char *name, int m) {
     const char *at = strstr(name, "年");
     const char *ji = strstr(name, "暨");
     if (ji && year_in(ji) > y) y = year_in(ji);          /* …总结暨N+1年… */
-    else if (at && strncmp(at, "年度", strlen("年度")) == 0 &&
-             (strstr(name, "民主生活会") || strstr(name, "述职") || strstr(name, "考核") || strstr(name, "总结")))
-        return m <= 6 ? y + 1 : y;                      /* a review of year y */
+    else if (at && (strstr(name, "民主生活会") || strstr(name, "述职") || strstr(name, "考核") || strstr(name, "总结")) &&
+             !strstr(name, "季度") && !strstr(name, "半年") && !strstr(at, "月") && !strstr(name, "部署") &&
+             !strstr(name, "动员"))
+        return m <= 6 ? y + 1 : y; /* a review of year y ("2018年…述职测评大会" in January 2019) */
     if (strstr(name, "总结") && !ji) return y;
     /* Only a work conference or retreat plans its year ("2018年工作务虚会" in
      * December 2017); "2008年第8次部务会议" is the year's own. */
