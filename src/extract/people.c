@@ -968,8 +968,9 @@ static int heard_report_speaker(const ustr *u, article *a, size_t j, size_t end)
     size_t cs = clause_start(u, j, 80), h = ustr_rfind(u, cs, j, "听取");
     /* heard at this meeting, not by its members sitting in at another
      * ("列席省十届人大三次会议，听取并讨论了梁保华省长所作的政府工作报告") */
+    if (h == USTR_NONE) return 0;
     size_t sat = ustr_find(u, sentence_start(u, h), h, "列席");
-    if (h == USTR_NONE || (sat != USTR_NONE && !ustr_at(u, sat + 2, "代表") && !ustr_at(u, sat + 2, "人员"))) return 0;
+    if (sat != USTR_NONE && !ustr_at(u, sat + 2, "代表") && !ustr_at(u, sat + 2, "人员")) return 0;
     size_t from = h + 2;
     for (size_t k = from; k < j && k < h + 8; k++) /* 听取和审议了, 听取并审议了 */
         if (u->cp[k] == 0x4E86 /* 了 */ || ustr_at(u, k, "审议")) from = k + (u->cp[k] == 0x4E86 ? 1 : 2);
