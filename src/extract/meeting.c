@@ -149,6 +149,14 @@ static size_t after_clause_furniture(const ustr *u, size_t s, size_t p) {
         prev = s;
         while (s < p && !u_is_han(u->cp[s]) && u->cp[s] != 0x201C && u->cp[s] != 0xFF08) {
             size_t k = s;
+            if (u->cp[s] == 0x3010 /* 【本报综合】 */) {
+                while (k < p && k - s < 12 && u->cp[k] != 0x3011) k++;
+                if (k < p && u->cp[k] == 0x3011) {
+                    s = k + 1;
+                    continue;
+                }
+                k = s;
+            }
             while (k < p && u_is_digit(u->cp[k])) k++;
             if (k > s && k < p && u_is_han(u->cp[k])) break; /* "2025年…": a year opens the name */
             s = k > s ? k : s + 1;
@@ -376,9 +384,9 @@ static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *n
     size_t d = after_dateline(u, ps, pe);
     if (d) ps = d;
     static const char *const pred[] = {"圆满", "顺利", "胜利", "完成", "经过", "历时", "在", "于", "今", "昨"};
-    for (size_t m = ps + 4; m + 2 <= pe && m - ps <= 30; m++) {
+    for (size_t m = ps + 4; m <= pe && m - ps <= 30; m++) {
         size_t w;
-        if (!ends_with_any(u, m, WORDS(meeting_words)) || !ustr_at_any(u, m, pred, sizeof pred / sizeof *pred, &w))
+        if (!ends_with_any(u, m, WORDS(meeting_words)) || (m < pe && !ustr_at_any(u, m, pred, sizeof pred / sizeof *pred, &w)))
             continue;
         int formal = ustr_find(u, ps, m, "届") != USTR_NONE || ustr_find(u, ps, m, "年") != USTR_NONE;
         if (!formal || !all_han(u, ps, m) || u->cp[m] == 0x7684 /* 的 */ || u->cp[m] == 0x7CBE /* 精(神) */) return 0;
@@ -429,7 +437,8 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
          * name is its org, as in "集团召开2026年工作会议". */
         for (size_t y = cs + 2; y + 5 <= e; y++)
             if (u_is_digit(u->cp[y]) && !u_is_digit(u->cp[y - 1]) && u->cp[y + 4] == 0x5E74 /* 年 */ &&
-                u_is_digit(u->cp[y + 3]) && is_body(u, cs, y)) {
+                u_is_digit(u->cp[y + 3]) && is_body(u, cs, y) && !ustr_at(u, y + 5, "第")) {
+                /* not before a session ordinal: "区政协党组2022年第11次会议" needs its owner */
                 set_org(u, a, cs, y);
                 cs = y;
                 break;
@@ -450,8 +459,11 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
         size_t s, e;
         if (!object_after(u, p + 2, &s, &e)) continue;
-        /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another */
-        if (ustr_at(u, e, "精神")) continue;
+        /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another;
+         * "召开政治局会议前，…": one that times this one too */
+        if (ustr_at(u, e, "精神") || ustr_at(u, e, "前，") || ustr_at(u, e, "后，") || ustr_at(u, e, "之前") ||
+            ustr_at(u, e, "之后"))
+            continue;
         /* 举办 also holds games and fairs (举办冬奥会): only talks and meetings */
         if (ustr_at(u, p, "举办") && !ends_with(u, e, "会议") && !ends_with(u, e, "讲座") && !ends_with(u, e, "座谈会") &&
             !ends_with(u, e, "报告会"))
