@@ -205,6 +205,7 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
         }
     }
     size_t which0, dn = ustr_at_any(u, k, WORDS(date_dashes), &which0);
+    if (!dn && k < u->n && u->cp[k] == 0x3001 /* "10月6、7日" */) dn = 1;
     if (dn && k + dn < u->n && u_is_digit(u->cp[k + dn])) {
         /* "27-28日": the range before 日 */
         size_t r = k + dn;
@@ -410,7 +411,8 @@ static int year_of_name(const char *name, int m) {
     /* Only a work conference or retreat plans its year ("2018年工作务虚会" in
      * December 2017); "2008年第8次部务会议" is the year's own. */
     int plans = at && (strncmp(at, "年工作会议", strlen("年工作会议")) == 0 ||
-                       strncmp(at, "年度工作会议", strlen("年度工作会议")) == 0 || strstr(name, "务虚会"));
+                       strncmp(at, "年度工作会议", strlen("年度工作会议")) == 0 || strstr(name, "务虚会") ||
+                       strncmp(at, "年工作研讨会", strlen("年工作研讨会")) == 0);
     return plans && m >= 10 ? y - 1 : y;
 }
 
