@@ -488,6 +488,8 @@ static size_t titled_after_item(const ustr *u, size_t ia, size_t ib) {
  * opens with a common surname and text follows. */
 static int and_joins_people(const ustr *u, size_t a, size_t h, size_t b) {
     if (u->cp[h] != 0x548C /* 和 */ || h + 2 > b) return 0;
+    /* "罗富和、李海峰": a 、 right after it makes 和 the name's last character */
+    if (h + 1 < b && (u->cp[h + 1] == 0x3001 || u->cp[h + 1] == 0xFF0C)) return 0;
     for (size_t n = 3; n >= 2; n--)
         if (h >= a + n && all_han(u, h - n, h) && char_in(&surnames, u->cp[h - n]) && is_name(u, h - n, h) &&
             (h - n == a || ends_with_any(u, h - n, WORDS(position_words)) || u->cp[h - n - 1] == 0x3001))
