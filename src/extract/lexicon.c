@@ -197,12 +197,12 @@ const word_list fresh_verbs = LIST(fresh_verbs_w);
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
  * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */
 static const char *const speaker_leads_w[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
-                                              "亦",         "也",     "将",     "还"};
+                                              "在会中",     "亦",     "也",     "将",     "还"};
 const word_list speaker_leads = LIST(speaker_leads_w);
 
 /* After a bare name opening a sentence, the phrases that make it a speaker:
  * "习近平在会上发表重要讲话", "李克强在讲话中对…". */
-static const char *const speaker_places_w[] = {"在会上", "在大会上", "在会议上", "在讲话中", "出席会议并"};
+static const char *const speaker_places_w[] = {"在会上", "在大会上", "在会议上", "在会中", "在讲话中", "出席会议并"};
 const word_list speaker_places = LIST(speaker_places_w);
 
 /* What closes a list of those present before 出席: "刘光和等领导出席会议". */

@@ -128,7 +128,10 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
         if (nb < n || !all_han(u, nb - n, nb) || !is_name(u, nb - n, nb)) continue;
         size_t na = nb - n;
         /* "学院经理蒋永穆教授发言": a title before the name too */
-        if (na > 0 && !is_clause_break(u->cp[na - 1]) && !ends_with_any(u, na, WORDS(position_words))) continue;
+        /* "和张仁寿副校长作的《…》说明": a second speaker joined by 和 */
+        uint32_t before = na > 0 ? u->cp[na - 1] : 0;
+        int joined = before == 0x548C /* 和 */ || before == 0x53CA /* 及 */ || before == 0x4E0E /* 与 */;
+        if (na > 0 && !is_clause_break(before) && !joined && !ends_with_any(u, na, WORDS(position_words))) continue;
         *name_a = na;
         *name_b = nb;
         return 1;
