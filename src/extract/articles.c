@@ -20,6 +20,14 @@ static int convenes_at_once(const ustr *u, size_t a, size_t b) {
     return ustr_find(u, a, e, "召开") != USTR_NONE || ustr_find(u, a, e, "举行") != USTR_NONE;
 }
 
+/* A caption signed by a news agency after its sentence ("…栗战书发表讲话。
+ * 新华社"): the photo credit without 摄. */
+static int agency_credit(const ustr *u, size_t a, size_t b) {
+    size_t k = b;
+    while (k > a && b - k <= 5 && u_is_han(u->cp[k - 1])) k--;
+    return k > a && b - k >= 3 && u->cp[b - 1] == 0x793E /* 社 */ && u_is_sentence_end(u->cp[k - 1]);
+}
+
 static void classify_paras(const ustr *u, para *ps, size_t n) {
     for (size_t i = 0; i < n; i++) {
         para *p = &ps[i];
@@ -31,7 +39,7 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         int byline = len <= 20 && (rep != USTR_NONE || ends_with(u, p->b, "报道"));
         p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline;
         p->dateline = opens_report(u, p->a, p->b) || (i > 0 && ps[i - 1].b == p->a); /* split at a buried dateline */
-        p->credit = len > 0 && ends_with(u, p->b, "摄");
+        p->credit = len > 0 && (ends_with(u, p->b, "摄") || agency_credit(u, p->a, p->b));
         p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
         p->lead_day = convenes_at_once(u, p->a, p->b) ? opening_month_day(u, p->a, p->b) : 0;
         p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
@@ -182,7 +190,9 @@ static size_t buried_dateline(const page *pg, size_t a, size_t b) {
         uint32_t c = u->cp[k - 1];
         if (u_is_sentence_end(c) || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',') return 0;
         size_t at = u->off[k];
-        if ((pg->gaps[at / 8] >> (at % 8) & 1) && dateline_at(u, k, b)) return k;
+        /* after a space of the input, or after a photo credit ("…闭幕（中评社卢哲摄）中评社北京3月11日电") */
+        int credit = c == 0xFF09 && ends_with(u, k - 1, "摄");
+        if ((credit || (pg->gaps[at / 8] >> (at % 8) & 1)) && dateline_at(u, k, b)) return k;
     }
     return 0;
 }

@@ -197,9 +197,11 @@ int dateline_at(const ustr *u, size_t k, size_t end) {
     size_t i = ustr_at(u, k, "据") ? k + 1 : k;
     if (i >= end || !u_is_han(u->cp[i])) return 0;
     size_t p = dateline_end(u, i, end, 0), lim = i + 24 < end ? i + 24 : end;
-    if (p && p <= i + 24 && ustr_find(u, i, lim, "电") != USTR_NONE && ustr_find(u, i, p, "，") == USTR_NONE &&
-        ustr_find(u, i, p, "。") == USTR_NONE)
-        return 1;
+    if (p && p <= i + 24 && ustr_find(u, i, lim, "电") != USTR_NONE) {
+        size_t mark = ustr_find(u, i, lim, "电"), k = i; /* the outlet, place and date before it: no punctuation */
+        while (k < mark && (u_is_han(u->cp[k]) || u_is_digit(u->cp[k]))) k++;
+        if (k == mark) return 1;
+    }
     return outlet_xun(u, i, end) > 0;
 }
 
