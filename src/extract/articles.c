@@ -28,6 +28,12 @@ static int agency_credit(const ustr *u, size_t a, size_t b) {
     return k > a && b - k >= 3 && u->cp[b - 1] == 0x793E /* 社 */ && u_is_sentence_end(u->cp[k - 1]);
 }
 
+static int all_han_or_dash(const ustr *u, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++)
+        if (!u_is_han(u->cp[i]) && u->cp[i] != '-' && u->cp[i] != 0xFF0D) return 0;
+    return 1;
+}
+
 static void classify_paras(const ustr *u, para *ps, size_t n) {
     for (size_t i = 0; i < n; i++) {
         para *p = &ps[i];
@@ -37,8 +43,13 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         /* A byline ("本报记者杜雨萌", "□记者魏震报道") is not a headline. */
         size_t rep = ustr_find(u, p->a, p->b < p->a + 6 ? p->b : p->a + 6, "记者");
         int byline = len <= 20 && (rep != USTR_NONE || ends_with(u, p->b, "报道"));
-        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline;
-        p->dateline = opens_report(u, p->a, p->b) || (i > 0 && ps[i - 1].b == p->a); /* split at a buried dateline */
+        /* "四川新闻网-成都商报讯" alone on its line: the dateline, not a headline */
+        int xun_line = len > 2 && len <= 20 && ends_with(u, p->b, "讯") && !ends_with(u, p->b, "快讯") &&
+                       all_han_or_dash(u, p->a, p->b) &&
+                       (after_dateline(u, p->a, p->b) == p->b || ustr_find(u, p->a, p->b, "-") != USTR_NONE);
+        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline && !xun_line;
+        p->dateline = opens_report(u, p->a, p->b) || (i > 0 && ps[i - 1].b == p->a) /* split at a buried dateline */ ||
+                      xun_line;
         p->credit = len > 0 && (ends_with(u, p->b, "摄") || agency_credit(u, p->a, p->b));
         p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
         p->lead_day = convenes_at_once(u, p->a, p->b) ? opening_month_day(u, p->a, p->b) : 0;

@@ -168,6 +168,11 @@ static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t
     size_t r = name_run(u, i, pe, 24);
     *s = i;
     if ((*e = news_mark_outlet(u, i, r, bracketed, self)) || *self) return *e != 0;
+    /* "四川新闻网-成都商报讯": a portal's repost of a paper's report names the paper */
+    if (r < pe && r > i && (u->cp[r] == '-' || u->cp[r] == 0xFF0D) && outlet_name(u, i, r)) {
+        size_t i2 = r + 1, r2 = name_run(u, i2, pe, 24);
+        if ((*e = news_mark_outlet(u, i2, r2, bracketed, self))) return (*s = i2), 1;
+    }
     /* "【财新网】2月11日，…": an outlet in brackets before the date */
     if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe && u_is_digit(u->cp[r + 1]) && outlet_name(u, i, r))
         return (*e = r), 1;
