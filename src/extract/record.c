@@ -502,14 +502,22 @@ static unsigned char *input_gaps(const clean_doc *cd) {
     const tbuf *t = &cd->text, *d = &cd->decoded;
     unsigned char *g = calloc(t->len / 8 + 1, 1);
     if (!g || !t->src || !d->src || !d->s) return g;
-    size_t prev = 0;
+    /* Both maps run in input order, so one walk of the decoded text finds
+     * each character's place (a binary search when cleaning went back). */
+    size_t prev = 0, jp = decoded_at(d, tbuf_src(t, 0)), j = jp;
     for (size_t b = 1; b < t->len; b++) {
         if (((unsigned char)t->s[b] & 0xC0) == 0x80) continue;
         uint64_t from = tbuf_src(t, prev), to = tbuf_src(t, b);
         int newline = t->s[b - 1] == '\n' || t->s[b] == '\n';
         prev = b;
-        if (newline || to <= from) continue;
-        size_t i = decoded_at(d, from), e = decoded_at(d, to);
+        if (to <= from) {
+            if (to < from) j = jp = decoded_at(d, to);
+            continue;
+        }
+        while (j < d->len && d->base + d->src[j] < to) j++;
+        size_t i = jp, e = j;
+        jp = j;
+        if (newline) continue;
         if (i < e) i++; /* past the first byte of the character before */
         for (; i < e; i++) {
             unsigned char c = (unsigned char)d->s[i];
