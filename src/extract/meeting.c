@@ -602,6 +602,10 @@ int place_in(const ustr *u, article *a, size_t from, size_t limit) {
         if (v >= u->n || e == p + 1 || !(ustr_at_any(u, v, WORDS(convened), &w) || ustr_at(u, v, "主持"))) continue;
         /* "在某市开始举行", "在郑州隆重开幕": the adverb is not the place. */
         for (size_t n; e > p + 2 && (n = ends_with_any(u, e, WORDS(time_words))) && e - n > p + 1;) e -= n;
+        /* "在街道第二会议室组织召开": the verbs before 召开 are not the place */
+        static const char *const co_verbs[] = {"组织", "联合", "共同"};
+        for (size_t n; e > p + 3 && (n = ends_with_any(u, e, co_verbs, sizeof co_verbs / sizeof *co_verbs)) && e - n > p + 1;)
+            e -= n;
         if (p + 2 < e && u->cp[p + 1] == 0x5728) p++; /* "在在…": a doubled 在 */
         if (e > p + 3 && u->cp[e - 1] == 0x5185 /* 内: "在机场安置区内" */) e--;
         if (!plausible_place(u, p + 1, e)) continue;
