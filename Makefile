@@ -16,14 +16,14 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
-           src/nearcopy.c src/corpus_record.c \
+           src/nearcopy.c src/corpus_record.c src/warc.c src/batch.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
-CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
+CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
-LIBS    := -lsqlite3 -lgumbo -lpthread
+LIBS    := -lsqlite3 -lgumbo -lz -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.
 CLI_LIBS := -lmicrohttpd
 
@@ -104,7 +104,7 @@ tifa: build/tifa
 VERSION := $(shell sed -n 's/^\#define TIFA_VERSION_\(MAJOR\|MINOR\|PATCH\) *//p' include/tifa.h | paste -sd.)
 build/tifa.pc: Makefile include/tifa.h
 	@mkdir -p build
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lz -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
@@ -126,7 +126,7 @@ setup-test:
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
               tests/unit/test_html.c tests/unit/test_nearcopy.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route
+FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
@@ -212,7 +212,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
 TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
-         extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
+         extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological warc
 test: $(TESTS:%=test-%)
 
 test-unit: build/test-unit
@@ -225,6 +225,9 @@ test-names: build/tifa-asan
 	python3 tests/names.py build/tifa-asan
 test-pathological: build/tifa-asan
 	sh tests/pathological.sh build/tifa-asan
+# Web archives in (tests/warc/: wget's crawl and hand-made edge cases), --files-from.
+test-warc: build/tifa-asan
+	python3 tests/warc.py build/tifa-asan
 test-stream: build/test-stream
 	./build/test-stream
 test-tokenize: build/test-tokenize
