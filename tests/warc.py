@@ -257,6 +257,13 @@ try:
         check(f"{cmd[0]} --files-from: the same output as the paths given as arguments",
               a.returncode == b.returncode == c.returncode == 0 and a.stdout == b.stdout == c.stdout and a.stdout,
               a.stderr + b.stderr + c.stderr)
+    a = run("add", "--db", os.path.join(tmp, "a.db"), *docs)
+    b = run("add", "--db", os.path.join(tmp, "b.db"), docs[0], "--files-from", lst)
+    la = run("list", "--db", os.path.join(tmp, "a.db"), "--json")
+    lb = run("list", "--db", os.path.join(tmp, "b.db"), "--json")
+    check("add --files-from: the same documents stored as with the paths as arguments",
+          a.returncode == b.returncode == 0 and a.stderr.splitlines()[-1] == b.stderr.splitlines()[-1] and
+          la.stdout == lb.stdout and la.stdout.count(b"\n") == len(docs), a.stderr + b.stderr)
     r = run("extract", "--files-from", os.path.join(tmp, "nolist"))
     check("a missing list is named, exit 1",
           r.returncode == 1 and f"tifa: {tmp}/nolist: No such file or directory" in r.stderr.decode(), r.stderr)
