@@ -106,8 +106,19 @@ build/tifa.pc: Makefile include/tifa.h
 	@mkdir -p build
 	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lz -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
 
+# The Python binding goes where Debian's python3 finds packages:
+# /usr/lib/python3/dist-packages for PREFIX=/usr, else
+# PREFIX/lib/python3.X/dist-packages (on its path for /usr/local). It is
+# told where the library was installed (_LIBDIR).
+PYTHON3 ?= /usr/bin/python3
+PY_VERSION := $(shell $(PYTHON3) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+PYTHON_DIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/lib/python3/dist-packages,$(PREFIX)/lib/python$(PY_VERSION)/dist-packages)
+
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PYTHON_DIR)/tifa
+	install -m 644 python/tifa/*.py $(DESTDIR)$(PYTHON_DIR)/tifa/
+	sed -i 's|^_LIBDIR = None.*|_LIBDIR = "$(PREFIX)/lib"|' $(DESTDIR)$(PYTHON_DIR)/tifa/__init__.py
 	install -m 755 build/tifa $(DESTDIR)$(PREFIX)/bin/tifa
 	install -m 644 build/libtifa.a $(DESTDIR)$(PREFIX)/lib/libtifa.a
 	install -m 755 build/libtifa.so $(DESTDIR)$(PREFIX)/lib/libtifa.so.0
@@ -212,7 +223,8 @@ build/test-stream: tests/stream.c build/libtifa.a
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
 TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
-         extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological warc
+         extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological warc \
+         python
 test: $(TESTS:%=test-%)
 
 test-unit: build/test-unit
@@ -228,6 +240,9 @@ test-pathological: build/tifa-asan
 # Web archives in (tests/warc/: wget's crawl and hand-made edge cases), --files-from.
 test-warc: build/tifa-asan
 	python3 tests/warc.py build/tifa-asan
+# The Python binding over build/libtifa.so (no sanitizer: python3 itself is not built with one).
+test-python: build/tifa build/libtifa.so
+	python3 tests/python.py build/tifa
 test-stream: build/test-stream
 	./build/test-stream
 test-tokenize: build/test-tokenize
