@@ -222,7 +222,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
+TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus serve stream oom html-score diff \
          extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological warc \
          python
 test: $(TESTS:%=test-%)
@@ -243,6 +243,9 @@ test-warc: build/tifa-asan
 # The Python binding over build/libtifa.so (no sanitizer: python3 itself is not built with one).
 test-python: build/tifa build/libtifa.so
 	python3 tests/python.py build/tifa
+# python3 -m tifa.dask on a real dask-scheduler and two dask-workers (127.0.0.1).
+test-dask: build/tifa build/libtifa.so
+	sh tests/dask.sh build/tifa
 test-stream: build/test-stream
 	./build/test-stream
 test-tokenize: build/test-tokenize

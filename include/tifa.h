@@ -198,7 +198,7 @@ typedef void (*tifa_failure_fn)(void *user, const char *name, const char *reason
  * Fields left 0 take the default; nothing in it is kept after the call. */
 typedef struct {
     const tifa_options *options; /* NULL: tifa_options_init's defaults */
-    unsigned flags;              /* of tifa_extract: 0 or TIFA_EXTRACT_PRETTY */
+    unsigned flags;              /* TIFA_EXTRACT_PRETTY, TIFA_BATCH_COUNT_ONLY */
     tifa_write_fn write;         /* receives each record followed by "\n", whole records in order */
     void *user;
     tifa_failure_fn failed; /* each document that failed; NULL: counted only */
@@ -208,6 +208,11 @@ typedef struct {
                        member per record, as crawlers do) */
     uint64_t limit; /* web archives: stop after this many pages (0: no limit) */
 } tifa_batch;
+
+/* A flag of tifa_batch: read and count, extract and write nothing (a web
+ * archive's pages counted, or skipped: with limit 1, counts.next is the
+ * offset after the next page). */
+#define TIFA_BATCH_COUNT_ONLY 0x100u
 
 /* What a batch read. For files, records = responses = the files given. */
 typedef struct {
@@ -226,8 +231,9 @@ typedef struct {
  * it. One call for a whole shard: a binding that releases its interpreter
  * lock around it (Python's ctypes does) runs it in parallel with others.
  * Test hook: when the environment variable TIFA_TEST_ABORT_ON names a
- * document (a path, or a page's "file"), the process aborts on it here and
- * in tifa_extract_warc (how a crash inside extraction is tested). */
+ * document (a path, or a page's "file"; several, one a line), the process
+ * aborts on it here and in tifa_extract_warc (how a crash inside
+ * extraction is tested). */
 tifa_status tifa_extract_files(const tifa_batch *batch, const char *const *paths, size_t n, tifa_batch_counts *counts,
                                tifa_error *err);
 

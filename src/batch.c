@@ -33,14 +33,22 @@ int tifa_write_fd(void *user, const char *data, size_t len) {
     return 0;
 }
 
-/* The document the test hook aborts on (see tifa_extract_files). */
-static const char *poison_name(void) {
+/* The documents the test hook aborts on, one a line (see
+ * tifa_extract_files). */
+static const char *poison_names(void) {
     const char *p = getenv("TIFA_TEST_ABORT_ON");
     return p && *p ? p : NULL;
 }
 
 static void check_poison(const char *poison, const char *name) {
-    if (poison && name && !strcmp(poison, name)) abort();
+    if (!poison || !name) return;
+    size_t n = strlen(name);
+    for (const char *line = poison; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len == n && !memcmp(line, name, n)) abort();
+        line += len + (end != NULL);
+    }
 }
 
 static void failed(const tifa_batch *b, tifa_batch_counts *c, const char *name, const char *reason) {
@@ -111,11 +119,15 @@ static tifa_status extract_file(const tifa_batch *b, const tifa_options *opt, co
         failed(b, c, shown, why);
         return TIFA_OK;
     }
+    if (b->flags & TIFA_BATCH_COUNT_ONLY) {
+        free(bytes);
+        return TIFA_OK;
+    }
     check_poison(poison, path);
     char *json;
     size_t jlen;
     tifa_error e = {0};
-    tifa_status st = tifa_extract(opt, path, bytes, len, b->flags, &json, &jlen, &e);
+    tifa_status st = tifa_extract(opt, path, bytes, len, b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e);
     free(bytes);
     if (st != TIFA_OK) {
         failed(b, c, shown, e.message);
@@ -134,7 +146,7 @@ tifa_status tifa_extract_files(const tifa_batch *batch, const char *const *paths
     tifa_options defaults;
     tifa_options_init(&defaults);
     const tifa_options *opt = batch->options ? batch->options : &defaults;
-    const char *poison = poison_name();
+    const char *poison = poison_names();
     tifa_status st = TIFA_OK;
     for (size_t i = 0; i < n && st == TIFA_OK; i++) {
         c.records++;
@@ -250,7 +262,8 @@ static tifa_status extract_page(const warc_job *j, const warc_record *rec, const
     char *json;
     size_t jlen;
     tifa_error e = {0};
-    if (tifa_extract(&opt, name, h->body, h->body_len, j->b->flags, &json, &jlen, &e) != TIFA_OK) {
+    if (tifa_extract(&opt, name, h->body, h->body_len, j->b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e) !=
+        TIFA_OK) {
         page_failed(j, rec, e.message);
         return TIFA_OK;
     }
@@ -272,6 +285,7 @@ static tifa_status read_response(const warc_job *j, const warc_record *rec, tifa
     const char *why = NULL;
     if (!is_page(rec)) return TIFA_OK;
     j->c->responses++;
+    if (j->b->flags & TIFA_BATCH_COUNT_ONLY) return TIFA_OK;
     if (rec->too_large) {
         page_failed(j, rec, "page over the 64 MB limit");
         return TIFA_OK;
@@ -320,7 +334,7 @@ tifa_status tifa_extract_warc(const tifa_batch *batch, const char *path, tifa_ba
     warc_reader *r = st == TIFA_OK ? warc_open(fp, shown, batch->start) : NULL;
     if (st == TIFA_OK && !r) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (r) {
-        warc_job j = {batch, batch->options ? batch->options : &defaults, path, poison_name(), &c};
+        warc_job j = {batch, batch->options ? batch->options : &defaults, path, poison_names(), &c};
         st = read_archive(&j, r, err);
     }
     warc_close(r);

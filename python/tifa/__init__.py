@@ -146,6 +146,7 @@ _corpus_get = _fn("tifa_corpus_get", ctypes.c_int, ctypes.c_void_p, ctypes.c_int
                   ctypes.POINTER(ctypes.c_size_t), c_char_pp, _err_p)
 
 PRETTY = 1
+BATCH_COUNT_ONLY = 0x100
 CORPUS_READONLY = 1
 _INPUTS = {"auto": 0, "text": 1, "html": 2}
 
@@ -255,7 +256,7 @@ class _Output:
             os.close(self.fd)
 
 
-def _batch(out, pretty, options, start=0, limit=0):
+def _batch(out, pretty, options, start=0, limit=0, count_only=False):
     failures = []
 
     def failed(user, name, reason):
@@ -264,7 +265,8 @@ def _batch(out, pretty, options, start=0, limit=0):
     opt = _options(**options)
     fd = ctypes.c_int(out.fd)
     cb = _FAILURE_FN(failed)
-    b = _Batch(ctypes.pointer(opt), PRETTY if pretty else 0, _write_fd, ctypes.cast(ctypes.pointer(fd),
+    flags = (PRETTY if pretty else 0) | (BATCH_COUNT_ONLY if count_only else 0)
+    b = _Batch(ctypes.pointer(opt), flags, _write_fd, ctypes.cast(ctypes.pointer(fd),
                                                                                     ctypes.c_void_p),
                cb, None, start, limit)
     return b, (opt, fd, cb), failures
@@ -292,16 +294,17 @@ def extract_files(paths, out, pretty=False, **options):
     return _counts(c, failures)
 
 
-def extract_warc(path, out, pretty=False, start=0, limit=0, **options):
+def extract_warc(path, out, pretty=False, start=0, limit=0, count_only=False, **options):
     """The records of the pages of a web archive (.warc or .warc.gz), as
     `tifa extract --warc` prints them, written to out (a path, an open
     binary file or a file descriptor) in one C call. start: a byte offset
     to begin at (a record's source offset); limit: pages to read at most
-    (0: all). Returns Counts (next: the offset to start at to read on).
+    (0: all); count_only: count the pages, extract nothing. Returns Counts
+    (next: the offset to start at to read on).
     A page that fails is listed in failures; a damaged archive raises
     Error (naming the offset) after the records before it are written."""
     with _Output(out) as o:
-        b, keep, failures = _batch(o, pretty, options, start, limit)
+        b, keep, failures = _batch(o, pretty, options, start, limit, count_only)
         c, err = _Counts(), _Error()
         st = _extract_warc(ctypes.byref(b), _bytes(os.fspath(path)), ctypes.byref(c), ctypes.byref(err))
     if st != OK:
