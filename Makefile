@@ -312,6 +312,7 @@ bench: all
 	sh bench/extract.sh
 	sh bench/extract-long.sh
 	sh bench/serve.sh
+	sh bench/warc.sh
 
 # kill -9 at 20 random moments of an add and 20 of a stream of POST
 # /api/add (make check does 5 of each), about a minute.
@@ -320,6 +321,10 @@ crash: all
 
 bench-serve: all
 	sh bench/serve.sh
+
+# python3 -m tifa.dask on the 100k bench corpus: 1 and 2 workers, a replay on 100.
+bench-dask: all
+	sh bench/dask.sh
 
 bench-html: build/tifa
 	python3 bench/html_score.py --tifa build/tifa
@@ -349,4 +354,4 @@ strict: $(STRICT_OBJ)
          $(STRICT_OBJ:.o=.d)
 
 .PHONY: $(TESTS:%=test-%) $(FUZZ_TARGETS:%=fuzz-run-%)
-.PHONY: all install setup setup-test test check demo bench bench-html bench-serve crash fuzz-smoke fuzz-long format clean strict
+.PHONY: all install setup setup-test test check demo bench bench-html bench-serve bench-dask crash fuzz-smoke fuzz-long format clean strict

@@ -78,7 +78,11 @@ uri=http://127.0.0.1:8000/gb-lying.html
 TIFA_TEST_ABORT_ON=$(printf '%s\n%s' "$POISON" "$uri")
 export TIFA_TEST_ABORT_ON
 
-# A daemon in a process group of its own: `setsid` makes it the group's leader.
+# A daemon in a process group of its own: `setsid` makes it the group's
+# leader, and the traps end the groups. Should this script itself be
+# killed (SIGKILL, a CI time-out), the scheduler stops after 10 idle
+# minutes (--idle-timeout) and the workers 2 minutes after it
+# (--death-timeout): nothing runs on for long.
 daemon() { # LOG COMMAND...
   log=$1
   shift
@@ -86,7 +90,7 @@ daemon() { # LOG COMMAND...
   pgids="$pgids $!"
 }
 cd "$T" || exit 2
-daemon "$T/scheduler.log" /usr/bin/dask-scheduler --host 127.0.0.1 --port 0 --scheduler-file "$T/sched.json" \
+daemon "$T/scheduler.log" /usr/bin/dask-scheduler --host 127.0.0.1 --port 0 --scheduler-file "$T/sched.json" --idle-timeout 600 \
   --no-dashboard
 for _ in $(seq 300); do [ -s "$T/sched.json" ] && break; sleep 0.1; done
 daemon "$T/workers.log" /usr/bin/dask-worker --scheduler-file "$T/sched.json" --nworkers 2 --nthreads 1 \
