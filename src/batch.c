@@ -17,9 +17,9 @@
 #include "json.h"
 #include "warc.h"
 
-#define FILE_LIMIT  (64u << 20) /* a record holds the whole text */
+#define FILE_LIMIT  (64u << 20)               /* a record holds the whole text */
 #define BLOCK_LIMIT (FILE_LIMIT + (1u << 20)) /* the page and its HTTP headers */
-#define SAMPLE      65536 /* of a page, to check the charset its headers declare */
+#define SAMPLE      65536                     /* of a page, to check the charset its headers declare */
 
 int tifa_write_fd(void *user, const char *data, size_t len) {
     int fd = *(const int *)user;
@@ -60,7 +60,8 @@ static void failed(const tifa_batch *b, tifa_batch_counts *c, const char *name, 
  * room for one more byte (its NUL). */
 static tifa_status emit(const tifa_batch *b, char *json, size_t len, tifa_error *err) {
     json[len] = '\n';
-    if (b->write(b->user, json, len + 1)) return tifa_fail(err, TIFA_ESINK, 0, "the output callback stopped the output");
+    if (b->write(b->user, json, len + 1))
+        return tifa_fail(err, TIFA_ESINK, 0, "the output callback stopped the output");
     return TIFA_OK;
 }
 

@@ -21,9 +21,9 @@
 #include "internal.h"
 #include "warc.h"
 
-#define BUF         (64u << 10)
-#define HEADER_MAX  (64u << 10) /* a WARC or HTTP header block */
-#define PEEK        BUF /* of every block: enough for its HTTP headers */
+#define BUF        (64u << 10)
+#define HEADER_MAX (64u << 10) /* a WARC or HTTP header block */
+#define PEEK       BUF         /* of every block: enough for its HTTP headers */
 
 /* ------------------------------------------------------------ input */
 
@@ -35,13 +35,13 @@ typedef struct {
     z_stream z;
     int z_ready;
     unsigned char in[BUF], out[BUF];
-    uint64_t in_off;   /* file offset of in[0] */
+    uint64_t in_off; /* file offset of in[0] */
     size_t out_pos, out_len;
-    uint64_t out_off;  /* plain: file offset of out[0] */
-    int member_open;   /* gzip: inside a member */
+    uint64_t out_off; /* plain: file offset of out[0] */
+    int member_open;  /* gzip: inside a member */
     uint64_t member_start, member_end;
-    unsigned records;  /* gzip: records begun in the current member */
-    int cut;           /* gzip: the file ended inside a member */
+    unsigned records; /* gzip: records begun in the current member */
+    int cut;          /* gzip: the file ended inside a member */
 } input;
 
 struct warc_reader {
@@ -254,17 +254,26 @@ static int parse_fields(warc_reader *r, warc_record *rec, uint64_t at, tifa_erro
             *colon = 0;
             const char *key = trim(line);
             char *value = trim(colon + 1);
-            if (!strcasecmp(key, "WARC-Type")) rec->type = value;
-            else if (!strcasecmp(key, "WARC-Target-URI")) rec->uri = value;
-            else if (!strcasecmp(key, "WARC-Date")) rec->date = value;
-            else if (!strcasecmp(key, "WARC-Record-ID")) rec->id = value;
-            else if (!strcasecmp(key, "WARC-Payload-Digest")) rec->digest = value;
-            else if (!strcasecmp(key, "WARC-Truncated")) rec->truncated = value;
-            else if (!strcasecmp(key, "Content-Type")) rec->content_type = value;
+            if (!strcasecmp(key, "WARC-Type"))
+                rec->type = value;
+            else if (!strcasecmp(key, "WARC-Target-URI"))
+                rec->uri = value;
+            else if (!strcasecmp(key, "WARC-Date"))
+                rec->date = value;
+            else if (!strcasecmp(key, "WARC-Record-ID"))
+                rec->id = value;
+            else if (!strcasecmp(key, "WARC-Payload-Digest"))
+                rec->digest = value;
+            else if (!strcasecmp(key, "WARC-Truncated"))
+                rec->truncated = value;
+            else if (!strcasecmp(key, "Content-Type"))
+                rec->content_type = value;
             else if (!strcasecmp(key, "Content-Length")) {
                 char *e;
-                if (!isdigit((unsigned char)*value)) e = value;
-                else rec->content_length = strtoull(value, &e, 10);
+                if (!isdigit((unsigned char)*value))
+                    e = value;
+                else
+                    rec->content_length = strtoull(value, &e, 10);
                 if (*e || rec->content_length > (1ull << 50))
                     return tifa_fail(err, TIFA_EINPUT, at, "%s: offset %llu: bad Content-Length '%.40s'", r->name,
                                      (unsigned long long)at, value),
@@ -380,8 +389,9 @@ int warc_next(warc_reader *r, warc_want_fn want, size_t limit, warc_record *rec,
     int rc = skip_blank(r, err);
     if (rc <= 0) {
         if (rc == 0 && r->in.cut)
-            return tifa_fail(err, TIFA_EINPUT, r->in.member_start, "%s: offset %llu: the file ends inside a gzip member",
-                             r->name, (unsigned long long)r->in.member_start),
+            return tifa_fail(err, TIFA_EINPUT, r->in.member_start,
+                             "%s: offset %llu: the file ends inside a gzip member", r->name,
+                             (unsigned long long)r->in.member_start),
                    -1;
         return rc;
     }

@@ -21,7 +21,7 @@ typedef struct {
     char *block;
     size_t block_len;
     int too_large;
-    int cut;       /* the file ends inside this record */
+    int cut; /* the file ends inside this record */
 } warc_record;
 
 /* Whether to keep the rest of a record's block, asked once its header

@@ -330,25 +330,24 @@ int usage_error(const char *cmd, const char *arg) {
 
 /* ------------------------------------------------------------ extract */
 
-static const char *extract_help =
-    "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [--warc]\n"
-    "                    [--files-from LIST] [FILE...]\n"
-    "\n"
-    "Writes one JSON record per document (one line each, or indented with\n"
-    "--pretty): its articles, each meeting's name, date, place, chair,\n"
-    "speakers, present, attendees and paragraph cues, the formulations it uses,\n"
-    "and the character spans in the article text where each fact was read.\n"
-    "Documents over 64 MB are refused (the record holds the whole text).\n"
-    "Web pages (*.html, *.htm, markup on standard input; --html or --text\n"
-    "to say which) give their main text, and a \"page\" object with the\n"
-    "page's title, time, source, editor and URL.\n"
-    "\n"
-    "  --warc             each FILE is a web archive (.warc or .warc.gz, WARC/1.0\n"
-    "                     or 1.1): a record per HTML or text page it holds (HTTP\n"
-    "                     status 2xx), with a \"source\" object saying where in the\n"
-    "                     archive it is; the last line on standard error is\n"
-    "                     records R, responses P, extracted E, failed X\n"
-    "  --files-from LIST  also the paths in LIST, one a line (- : standard input)\n";
+static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [--warc]\n"
+                                  "                    [--files-from LIST] [FILE...]\n"
+                                  "\n"
+                                  "Writes one JSON record per document (one line each, or indented with\n"
+                                  "--pretty): its articles, each meeting's name, date, place, chair,\n"
+                                  "speakers, present, attendees and paragraph cues, the formulations it uses,\n"
+                                  "and the character spans in the article text where each fact was read.\n"
+                                  "Documents over 64 MB are refused (the record holds the whole text).\n"
+                                  "Web pages (*.html, *.htm, markup on standard input; --html or --text\n"
+                                  "to say which) give their main text, and a \"page\" object with the\n"
+                                  "page's title, time, source, editor and URL.\n"
+                                  "\n"
+                                  "  --warc             each FILE is a web archive (.warc or .warc.gz, WARC/1.0\n"
+                                  "                     or 1.1): a record per HTML or text page it holds (HTTP\n"
+                                  "                     status 2xx), with a \"source\" object saying where in the\n"
+                                  "                     archive it is; the last line on standard error is\n"
+                                  "                     records R, responses P, extracted E, failed X\n"
+                                  "  --files-from LIST  also the paths in LIST, one a line (- : standard input)\n";
 
 static void print_failure(void *user, const char *name, const char *reason) {
     (void)user;
