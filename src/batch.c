@@ -21,6 +21,10 @@
 #define BLOCK_LIMIT (FILE_LIMIT + (1u << 20)) /* the page and its HTTP headers */
 #define SAMPLE      65536                     /* of a page, to check the charset its headers declare */
 
+/* Memory running out stops a batch (TIFA_ENOMEM): it is no document's
+ * fault, and the next one would fail the same way. */
+static const char out_of_memory[] = "out of memory";
+
 int tifa_write_fd(void *user, const char *data, size_t len) {
     int fd = *(const int *)user;
     while (len) {
@@ -71,7 +75,7 @@ static tifa_status emit(const tifa_batch *b, char *json, size_t len, tifa_error 
 static char *slurp(FILE *fp, size_t *len, const char **why) {
     size_t cap = 1 << 16, n = 0;
     char *buf = malloc(cap);
-    if (!buf) return *why = "out of memory", NULL;
+    if (!buf) return *why = out_of_memory, NULL;
     for (;;) {
         if (n == cap) {
             if (cap >= FILE_LIMIT) {
@@ -81,7 +85,7 @@ static char *slurp(FILE *fp, size_t *len, const char **why) {
             char *p = realloc(buf, cap * 2);
             if (!p) {
                 free(buf);
-                return *why = "out of memory", NULL;
+                return *why = out_of_memory, NULL;
             }
             buf = p;
             cap *= 2;
@@ -104,7 +108,7 @@ static FILE *open_file(const char *path, const char **why) {
     if (stat(path, &st) != 0) return *why = strerror(errno), NULL;
     if (S_ISDIR(st.st_mode)) return *why = "is a directory", NULL;
     FILE *fp = fopen(path, "rb");
-    if (!fp) *why = strerror(errno);
+    if (!fp) *why = errno == ENOMEM ? out_of_memory : strerror(errno);
     return fp;
 }
 
@@ -116,6 +120,7 @@ static tifa_status extract_file(const tifa_batch *b, const tifa_options *opt, co
     size_t len = 0;
     char *bytes = fp ? slurp(fp, &len, &why) : NULL;
     if (fp && fp != stdin) fclose(fp);
+    if (!bytes && why == out_of_memory) return tifa_fail(err, TIFA_ENOMEM, 0, "%s: out of memory", shown);
     if (!bytes) {
         failed(b, c, shown, why);
         return TIFA_OK;
@@ -130,6 +135,7 @@ static tifa_status extract_file(const tifa_batch *b, const tifa_options *opt, co
     tifa_error e = {0};
     tifa_status st = tifa_extract(opt, path, bytes, len, b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e);
     free(bytes);
+    if (st == TIFA_ENOMEM) return tifa_fail(err, st, 0, "%s: %s", shown, e.message);
     if (st != TIFA_OK) {
         failed(b, c, shown, e.message);
         return TIFA_OK;
@@ -180,19 +186,22 @@ static int is_page(const warc_record *rec) {
 /* The charset the HTTP headers declare, when tifa knows it and it decodes
  * the start of the page without error; AUTO otherwise (servers often
  * declare a default that is not the page's). Only a BOM is believed for
- * UTF-16, as in a page's own declaration. */
-static tifa_encoding http_charset(const http_response *h) {
+ * UTF-16, as in a page's own declaration. TIFA_ENOMEM when memory ran out. */
+static tifa_status http_charset(const http_response *h, tifa_encoding *out) {
     tifa_encoding enc;
+    *out = TIFA_ENC_AUTO;
     if (!h->charset[0] || !strncmp(h->charset, "utf-16", 6) || tifa_encoding_parse(h->charset, &enc) != TIFA_OK)
-        return TIFA_ENC_AUTO;
+        return TIFA_OK;
     size_t n = h->body_len < SAMPLE ? h->body_len : SAMPLE;
-    char *out;
-    size_t out_len;
+    char *text;
+    size_t text_len;
     uint64_t invalid = 0;
-    if (tifa_decode(h->body, n, enc, &out, &out_len, NULL, &invalid, NULL) != TIFA_OK) return TIFA_ENC_AUTO;
-    tifa_free(out);
+    tifa_status st = tifa_decode(h->body, n, enc, &text, &text_len, NULL, &invalid, NULL);
+    if (st != TIFA_OK) return st;
+    tifa_free(text);
     /* A character cut by the sample's end counts as one. */
-    return invalid == 0 || (invalid == 1 && n < h->body_len) ? enc : TIFA_ENC_AUTO;
+    if (invalid == 0 || (invalid == 1 && n < h->body_len)) *out = enc;
+    return TIFA_OK;
 }
 
 static void put_u64(jw *w, const char *key, uint64_t v, int present) {
@@ -252,7 +261,8 @@ static void page_failed(const warc_job *j, const warc_record *rec, const char *w
 static tifa_status extract_page(const warc_job *j, const warc_record *rec, const http_response *h, tifa_error *err) {
     tifa_options opt = *j->opt;
     if (opt.input == TIFA_INPUT_AUTO) opt.input = page_kind(h->mime);
-    if (opt.encoding == TIFA_ENC_AUTO) opt.encoding = http_charset(h);
+    if (opt.encoding == TIFA_ENC_AUTO && http_charset(h, &opt.encoding) != TIFA_OK)
+        return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory");
     char fallback[64];
     const char *name = rec->uri;
     if (!name || !*name) {
@@ -263,15 +273,19 @@ static tifa_status extract_page(const warc_job *j, const warc_record *rec, const
     char *json;
     size_t jlen;
     tifa_error e = {0};
-    if (tifa_extract(&opt, name, h->body, h->body_len, j->b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e) !=
-        TIFA_OK) {
+    tifa_status st =
+        tifa_extract(&opt, name, h->body, h->body_len, j->b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e);
+    if (st == TIFA_ENOMEM)
+        return tifa_fail(err, st, rec->offset, "%s: offset %llu: %s", j->path, (unsigned long long)rec->offset,
+                         e.message);
+    if (st != TIFA_OK) {
         page_failed(j, rec, e.message);
         return TIFA_OK;
     }
     jw out;
     int bad = with_source(json, jlen, (j->b->flags & TIFA_EXTRACT_PRETTY) != 0, j->path, rec, &out);
     tifa_free(json);
-    tifa_status st = bad ? tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory") : TIFA_OK;
+    st = bad ? tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory") : TIFA_OK;
     if (!bad) {
         j->c->extracted++;
         st = emit(j->b, out.s, out.len, err);
@@ -292,6 +306,7 @@ static tifa_status read_response(const warc_job *j, const warc_record *rec, tifa
         return TIFA_OK;
     }
     if (http_parse(rec->block, rec->block_len, 1, FILE_LIMIT, &h, &why) != 0) {
+        if (why == warc_out_of_memory) return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory");
         page_failed(j, rec, why);
         return TIFA_OK;
     }

@@ -21,6 +21,8 @@
 #include "internal.h"
 #include "warc.h"
 
+const char warc_out_of_memory[] = "out of memory";
+
 #define BUF        (64u << 10)
 #define HEADER_MAX (64u << 10) /* a WARC or HTTP header block */
 #define PEEK       BUF         /* of every block: enough for its HTTP headers */
@@ -491,10 +493,10 @@ static int inflate_body(const char *s, size_t len, int raw, size_t limit, char *
                         const char **why) {
     z_stream z;
     memset(&z, 0, sizeof z);
-    if (inflateInit2(&z, raw ? -MAX_WBITS : 32 + MAX_WBITS) != Z_OK) return *why = "out of memory", -1;
+    if (inflateInit2(&z, raw ? -MAX_WBITS : 32 + MAX_WBITS) != Z_OK) return *why = warc_out_of_memory, -1;
     size_t cap = len < limit / 4 ? len * 4 + 1024 : limit, n = 0;
     char *buf = malloc(cap + 1);
-    const char *fail = buf ? NULL : "out of memory";
+    const char *fail = buf ? NULL : warc_out_of_memory;
     z.next_in = (Bytef *)(uintptr_t)s;
     z.avail_in = (uInt)len;
     while (!fail) {
@@ -506,7 +508,7 @@ static int inflate_body(const char *s, size_t len, int raw, size_t limit, char *
             cap = cap > limit / 2 ? limit : cap * 2;
             char *b = realloc(buf, cap + 1);
             if (!b) {
-                fail = "out of memory";
+                fail = warc_out_of_memory;
                 break;
             }
             buf = b;
@@ -517,7 +519,7 @@ static int inflate_body(const char *s, size_t len, int raw, size_t limit, char *
         n = cap - z.avail_out;
         if (rc == Z_STREAM_END) break;
         if (rc == Z_BUF_ERROR && z.avail_in == 0) break; /* cut short: what inflated */
-        if (rc != Z_OK && rc != Z_BUF_ERROR) fail = rc == Z_MEM_ERROR ? "out of memory" : "damaged compressed body";
+        if (rc != Z_OK && rc != Z_BUF_ERROR) fail = rc == Z_MEM_ERROR ? warc_out_of_memory : "damaged compressed body";
     }
     inflateEnd(&z);
     if (fail) {
@@ -537,7 +539,7 @@ static int decode_body(const char *s, size_t len, int chunked, const char *codin
     char *plain = NULL;
     size_t plain_len = len;
     if (chunked) {
-        if (!(plain = malloc(len + 1))) return *why = "out of memory", -1;
+        if (!(plain = malloc(len + 1))) return *why = warc_out_of_memory, -1;
         if (dechunk(s, len, plain, &plain_len, why)) return free(plain), -1;
         s = plain;
     }
@@ -558,7 +560,7 @@ static int decode_body(const char *s, size_t len, int chunked, const char *codin
         memcpy(h->body, s, len);
         h->body_len = len;
     } else {
-        *why = "out of memory", rc = -1;
+        *why = warc_out_of_memory, rc = -1;
     }
     if (h->body) h->body[h->body_len] = 0;
     free(plain);

@@ -50,6 +50,9 @@ typedef struct {
     size_t body_len;
 } http_response;
 
+/* The reason http_parse gives when memory ran out (compare the pointer). */
+extern const char warc_out_of_memory[];
+
 /* Parses block as an HTTP response. 0 on success; else -1 with *why. The
  * status line and headers only when body_wanted is 0. A body that decodes
  * to more than limit bytes is refused. */

@@ -20,6 +20,9 @@ Each archive tests one thing tests/warc.sh checks:
   not-warc.warc      text that is not an archive
   bad-length.warc    Content-Length: abc
   empty.warc         no bytes: no records
+  utf8.warc.gz       v11.warc.gz's paths with UTF-8 pages only (tests/oom.c:
+                     legacy encoding detection cannot report running out of
+                     memory, so the out-of-memory test leaves it out)
 """
 import gzip
 import os
@@ -141,6 +144,26 @@ def cut():
     write("damaged.warc.gz", bytes(damaged))
 
 
+def utf8():
+    xinhua = page("xinhua.html")
+    deflater = zlib.compressobj(9, zlib.DEFLATED, -15)
+    raw = deflater.compress(page("readout.txt")) + deflater.flush()
+    recs = [
+        record("1.1", "warcinfo", 51, None, b"software: make-edge.py\r\n", "application/warc-fields"),
+        record("1.1", "response", 52, BASE + "xinhua.html",
+               http(chunked(gz(xinhua)), ["Content-Type: text/html; charset=UTF-8", "Content-Encoding: gzip",
+                                          "Transfer-Encoding: chunked"])),
+        record("1.1", "response", 53, BASE + "moved.html",
+               http(b"<html><body>moved</body></html>", ["Content-Type: text/html"], "301 Moved Permanently")),
+        record("1.1", "response", 54, BASE + "brotli.html",
+               http(b"\x1b\x00\x00", ["Content-Type: text/html", "Content-Encoding: br"])),
+        record("1.1", "response", 55, BASE + "wechat.html", http(page("wechat.html"), ["Content-Type: text/html"])),
+        record("1.1", "response", 56, BASE + "readout.txt",
+               http(raw, ["Content-Type: text/plain; charset=utf-8", "Content-Encoding: deflate"])),
+    ]
+    write("utf8.warc.gz", members(recs))
+
+
 def bad():
     write("not-warc.warc", "这不是网页存档，只是一段文字。\n".encode())
     write("bad-length.warc", b"WARC/1.1\r\nWARC-Type: response\r\nContent-Length: abc\r\n\r\n")
@@ -153,4 +176,5 @@ if __name__ == "__main__":
     v10_folded()
     one_member()
     cut()
+    utf8()
     bad()
