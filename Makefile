@@ -16,14 +16,14 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
-           src/nearcopy.c src/corpus_record.c \
+           src/nearcopy.c src/corpus_record.c src/warc.c src/batch.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
-CLI_SRC := src/cli/main.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
+CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
-LIBS    := -lsqlite3 -lgumbo -lpthread
+LIBS    := -lsqlite3 -lgumbo -lz -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.
 CLI_LIBS := -lmicrohttpd
 
@@ -104,10 +104,21 @@ tifa: build/tifa
 VERSION := $(shell sed -n 's/^\#define TIFA_VERSION_\(MAJOR\|MINOR\|PATCH\) *//p' include/tifa.h | paste -sd.)
 build/tifa.pc: Makefile include/tifa.h
 	@mkdir -p build
-	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+	printf 'prefix=%s\nlibdir=$${prefix}/lib\nincludedir=$${prefix}/include\n\nName: tifa\nDescription: clean text and records from Chinese official readouts\nVersion: $(VERSION)\nLibs: -L$${libdir} -ltifa\nLibs.private: -lsqlite3 -lgumbo -lz -lpthread\nCflags: -I$${includedir}\n' '$(PREFIX)' > $@
+
+# The Python binding goes where Debian's python3 finds packages:
+# /usr/lib/python3/dist-packages for PREFIX=/usr, else
+# PREFIX/lib/python3.X/dist-packages (on its path for /usr/local). It is
+# told where the library was installed (_LIBDIR).
+PYTHON3 ?= /usr/bin/python3
+PY_VERSION := $(shell $(PYTHON3) -c 'import sys; print("%d.%d" % sys.version_info[:2])' 2>/dev/null)
+PYTHON_DIR ?= $(if $(filter /usr,$(PREFIX)),$(PREFIX)/lib/python3/dist-packages,$(PREFIX)/lib/python$(PY_VERSION)/dist-packages)
 
 install: all
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib/pkgconfig $(DESTDIR)$(PREFIX)/include
+	install -d $(DESTDIR)$(PYTHON_DIR)/tifa
+	install -m 644 python/tifa/*.py $(DESTDIR)$(PYTHON_DIR)/tifa/
+	sed -i 's|^_LIBDIR = None.*|_LIBDIR = "$(PREFIX)/lib"|' $(DESTDIR)$(PYTHON_DIR)/tifa/__init__.py
 	install -m 755 build/tifa $(DESTDIR)$(PREFIX)/bin/tifa
 	install -m 644 build/libtifa.a $(DESTDIR)$(PREFIX)/lib/libtifa.a
 	install -m 755 build/libtifa.so $(DESTDIR)$(PREFIX)/lib/libtifa.so.0
@@ -126,7 +137,7 @@ setup-test:
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
               tests/unit/test_html.c tests/unit/test_nearcopy.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route
+FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
@@ -213,8 +224,9 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props tokenize corpus serve stream oom html-score diff \
-         extract-cases score set4 set5 set6 set7 set8 cases unit shared exports store-unit store names pathological
+TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus serve stream oom html-score diff \
+         extract-cases score set4 set5 set6 set7 set8 cases unit shared exports store-unit store names pathological warc \
+         python
 test: $(TESTS:%=test-%)
 
 test-unit: build/test-unit
@@ -227,6 +239,15 @@ test-names: build/tifa-asan
 	python3 tests/names.py build/tifa-asan
 test-pathological: build/tifa-asan
 	sh tests/pathological.sh build/tifa-asan
+# Web archives in (tests/warc/: wget's crawl and hand-made edge cases), --files-from.
+test-warc: build/tifa-asan
+	python3 tests/warc.py build/tifa-asan
+# The Python binding over build/libtifa.so (no sanitizer: python3 itself is not built with one).
+test-python: build/tifa build/libtifa.so
+	python3 tests/python.py build/tifa
+# python3 -m tifa.dask on a real dask-scheduler and two dask-workers (127.0.0.1).
+test-dask: build/tifa build/libtifa.so
+	sh tests/dask.sh build/tifa
 test-stream: build/test-stream
 	./build/test-stream
 test-tokenize: build/test-tokenize
@@ -296,6 +317,7 @@ bench: all
 	sh bench/extract.sh
 	sh bench/extract-long.sh
 	sh bench/serve.sh
+	sh bench/warc.sh
 
 # kill -9 at 20 random moments of an add and 20 of a stream of POST
 # /api/add (make check does 5 of each), about a minute.
@@ -304,6 +326,10 @@ crash: all
 
 bench-serve: all
 	sh bench/serve.sh
+
+# python3 -m tifa.dask on the 100k bench corpus: 1 and 2 workers, a replay on 100.
+bench-dask: all
+	sh bench/dask.sh
 
 bench-html: build/tifa
 	python3 bench/html_score.py --tifa build/tifa
@@ -333,4 +359,4 @@ strict: $(STRICT_OBJ)
          $(STRICT_OBJ:.o=.d)
 
 .PHONY: $(TESTS:%=test-%) $(FUZZ_TARGETS:%=fuzz-run-%)
-.PHONY: all install setup setup-test test check demo bench bench-html bench-serve crash fuzz-smoke fuzz-long format clean strict
+.PHONY: all install setup setup-test test check demo bench bench-html bench-serve bench-dask crash fuzz-smoke fuzz-long format clean strict

@@ -187,6 +187,83 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, c
 tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                          char **json, size_t *json_len, tifa_error *err);
 
+/* ------------------------------------------------------ many documents */
+
+/* A document that could not be read or extracted: name is the file (for a
+ * web archive, the archive), reason says why and, in an archive, at which
+ * offset and URI. Both strings are valid during the call only. */
+typedef void (*tifa_failure_fn)(void *user, const char *name, const char *reason);
+
+/* What tifa_extract_files and tifa_extract_warc do with each document.
+ * Fields left 0 take the default; nothing in it is kept after the call. */
+typedef struct {
+    const tifa_options *options; /* NULL: tifa_options_init's defaults */
+    unsigned flags;              /* TIFA_EXTRACT_PRETTY, TIFA_BATCH_COUNT_ONLY */
+    tifa_write_fn write;         /* receives each record followed by "\n", whole records in order */
+    void *user;
+    tifa_failure_fn failed; /* each document that failed; NULL: counted only */
+    void *failed_user;
+    uint64_t start; /* web archives: the byte offset to start at: 0, or a record's
+                       source.offset (a record's next, for files written one gzip
+                       member per record, as crawlers do) */
+    uint64_t limit; /* web archives: stop after this many pages (0: no limit) */
+} tifa_batch;
+
+/* A flag of tifa_batch: read and count, extract and write nothing (a web
+ * archive's pages counted, or skipped: with limit 1, counts.next is the
+ * offset after the next page). */
+#define TIFA_BATCH_COUNT_ONLY 0x100u
+
+/* What a batch read. For files, records = responses = the files given. */
+typedef struct {
+    uint64_t records;   /* WARC records read, of every type */
+    uint64_t responses; /* response records holding an HTML or text page (status 2xx) */
+    uint64_t extracted; /* records written */
+    uint64_t failed;    /* documents that failed (each given to batch->failed) */
+    uint64_t next;      /* web archives: the offset after the last record read */
+} tifa_batch_counts;
+
+/* The record of each file in paths[0..n), in order, as tifa_extract gives
+ * it with the file's path as its "file" ("-" reads standard input).
+ * Files over 64 MB are refused. A file that cannot be read or extracted
+ * is counted, given to batch->failed, and the next one is read. Returns
+ * TIFA_OK when every file was tried, TIFA_ESINK when batch->write stopped
+ * it. One call for a whole shard: a binding that releases its interpreter
+ * lock around it (Python's ctypes does) runs it in parallel with others.
+ * Test hook: when the environment variable TIFA_TEST_ABORT_ON names a
+ * document (a path, or a page's "file"; several, one a line), the process
+ * aborts on it here and in tifa_extract_warc (how a crash inside
+ * extraction is tested). */
+tifa_status tifa_extract_files(const tifa_batch *batch, const char *const *paths, size_t n, tifa_batch_counts *counts,
+                               tifa_error *err);
+
+/* The record of each page of a web archive (ISO 28500 WARC/1.0 or 1.1,
+ * plain or gzip, "-" for standard input): one per response record whose
+ * HTTP status is 2xx and whose Content-Type is text/html,
+ * application/xhtml+xml or text/plain; other records are skipped. The
+ * HTTP body is de-chunked and decompressed (gzip, deflate); a charset in
+ * its Content-Type is used when it decodes the page's start without error
+ * (else the page's own declaration and detection decide, as for a file).
+ * Each record's "file" is the page's target URI and it ends with a
+ * "source" object: {"warc", "offset", "length", "target_uri", "date",
+ * "record_id", "payload_digest", "truncated"} (length: bytes of the
+ * record, or of its gzip member; truncated: the WARC-Truncated value,
+ * "end-of-file" when the archive ends inside the record, else null).
+ * The archive is streamed: memory holds one page (up to 64 MB) at a time.
+ * A page that fails is counted and given to batch->failed, and reading
+ * goes on. Returns TIFA_OK when the archive was read to its end;
+ * TIFA_EINPUT (damaged archive, cut short) or TIFA_EIO with err naming
+ * the file and the offset, the records before it written; TIFA_ESINK
+ * when batch->write stopped it. counts->next is where a later call may
+ * start (batch->start) to read on. */
+tifa_status tifa_extract_warc(const tifa_batch *batch, const char *path, tifa_batch_counts *counts, tifa_error *err);
+
+/* A tifa_write_fn writing to a file descriptor: user points to the int.
+ * Lets a caller whose own callbacks are costly (an interpreter) have a
+ * whole batch written without calling back. Returns non-zero when write
+ * fails. */
+int tifa_write_fd(void *user, const char *data, size_t len);
+
 /* ---------------------------------------------------------------- diff */
 
 /* Flags of tifa_diff_write; 0 is the default: the report for people,

@@ -624,5 +624,8 @@ tifa_status clean_collect(const tifa_options *opt, const char *name, const char 
     if (st == TIFA_OK) st = tifa_cleaner_finish(c, &doc->rep, err);
     tifa_cleaner_free(c);
     if (st != TIFA_OK) clean_doc_free(doc);
+    /* The sink here is the document's text (discard never fails): a sink
+     * that failed is memory that ran out. */
+    if (st == TIFA_ESINK) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return st;
 }

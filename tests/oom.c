@@ -10,8 +10,15 @@
  * Entry points: tifa_clean, tifa_extract and tifa_corpus_add (with its
  * commit), each on five documents (two built in, a readout from examples/
  * and two pages from tests/html/); tifa_corpus_search and tifa_corpus_get
- * on a corpus of the five; tifa_diff_write; and the internal sentence and
- * character diff with its two writers.
+ * on a corpus of the five; tifa_diff_write; the internal sentence and
+ * character diff with its two writers; tifa_extract_warc on the edge-case
+ * archive tests/warc/edge/utf8.warc.gz (gzip members, chunked and gzip
+ * bodies, raw deflate, an HTTP charset, a page that fails; UTF-8 pages
+ * only: tifa_detect_encoding returns an encoding and cannot say that
+ * memory ran out, so under injection its guess between GB18030 and Big5
+ * may change) and tifa_extract_files on two documents. A batch may have written records before its error: for it,
+ * an error status is enough, and an OK status must come with the whole
+ * output.
  *
  * The injector replaces malloc and friends: glibc lets a program define
  * them, and reaches the real ones as __libc_*. So this test is built
@@ -26,6 +33,7 @@
  * the allocation that failed (addresses: addr2line -f -e build/test-oom);
  * in a debugger, `break injected_failure`.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -133,6 +141,7 @@ static int trace;
 
 static int should_fail(void) {
     if (!armed || calls++ != fail_at) return 0;
+    errno = ENOMEM; /* as the C library's malloc does: callers such as iconv_open pass it on */
     injected_failure();
     if (trace) nframes = backtrace(frames, 12);
     return 1;
@@ -553,6 +562,58 @@ static void run_diff(long at, char *why, size_t whylen) {
         snprintf(why, whylen, "failed without a failing allocation (%d %d %d)", rc, wrc, jfailed);
 }
 
+/* ------------------------------------------------------------ batches */
+
+typedef struct {
+    char *out;
+    size_t len, cap;
+} membuf;
+
+static int to_membuf(void *user, const char *data, size_t len) {
+    membuf *m = user;
+    if (m->len + len > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 4096;
+        while (cap < m->len + len) cap *= 2;
+        char *p = realloc(m->out, cap);
+        if (!p) return 1;
+        m->out = p;
+        m->cap = cap;
+    }
+    memcpy(m->out + m->len, data, len);
+    m->len += len;
+    return 0;
+}
+
+static membuf batch_ref[2];
+static const char *const batch_files[] = {"examples/000_31aeb457b1c6f6a0.txt", "tests/html/xinhua.html"};
+static const char batch_warc[] = "tests/warc/edge/utf8.warc.gz";
+
+/* Batch `which` (0: the archive, 1: the files) into out. */
+static tifa_status run_batch_call(int which, membuf *out, tifa_batch_counts *c, tifa_error *err) {
+    tifa_batch b = {0};
+    b.write = to_membuf;
+    b.user = out;
+    return which == 0 ? tifa_extract_warc(&b, batch_warc, c, err) : tifa_extract_files(&b, batch_files, 2, c, err);
+}
+
+static void run_batch(int which, long at, char *why, size_t whylen) {
+    membuf m = {0};
+    tifa_batch_counts c;
+    tifa_error err;
+    arm(at);
+    tifa_status st = run_batch_call(which, &m, &c, &err);
+    disarm();
+    if (st == TIFA_OK && (m.len != batch_ref[which].len || memcmp(m.out, batch_ref[which].out, m.len) != 0))
+        snprintf(why, whylen, "allocation %ld failed, status OK, output differs", fail_at);
+    else if (st != TIFA_OK && !failed_since(0))
+        snprintf(why, whylen, "status %d without a failed allocation: %s", (int)st, err.message);
+    free(m.out);
+    if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
+
+static void run_extract_warc(long at, char *why, size_t whylen) { run_batch(0, at, why, whylen); }
+static void run_extract_files(long at, char *why, size_t whylen) { run_batch(1, at, why, whylen); }
+
 /* ------------------------------------------------------------ set-up */
 
 /* The outputs with memory to spare, made before any injection (which
@@ -624,6 +685,14 @@ int main(void) {
     else
         check(0, "tifa_diff_write with memory to spare: %s", err.message);
     inject("diff_sentences, diff_chars and their writers", run_diff);
+    for (int i = 0; i < 2; i++) {
+        tifa_batch_counts c;
+        if (run_batch_call(i, &batch_ref[i], &c, &err) != TIFA_OK) check(0, "batch %d: %s", i, err.message);
+    }
+    inject("tifa_extract_warc of tests/warc/edge/utf8.warc.gz", run_extract_warc);
+    inject("tifa_extract_files of two documents", run_extract_files);
+    free(batch_ref[0].out);
+    free(batch_ref[1].out);
     remove_db();
     slist_free(&terms_a);
     slist_free(&terms_b);

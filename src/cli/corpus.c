@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "cli/inputs.h"
 #include "cli/jsonout.h"
 
 const char *corpus_path(const char *given) {
@@ -511,7 +512,28 @@ static void adder_recover(adder *a) {
     a->nopen = 0;
 }
 
-static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES] FILE|DIR...\n"
+/* A document or a directory to walk, as given (an argument or a line of
+ * a --files-from list). Non-zero when a walk failed. */
+static int add_input(const char *path, pathlist *files) {
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return walk(path, files);
+    push_path(files, path);
+    return 0;
+}
+
+static int add_list(const char *list, pathlist *files) {
+    inputs in;
+    if (inputs_init(&in, 1)) return 1;
+    inputs_list(&in, list);
+    int bad = 0;
+    for (const char *p; (p = inputs_next(&in));) bad |= add_input(p, files);
+    bad |= in.status;
+    inputs_free(&in);
+    return bad;
+}
+
+static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES]\n"
+                              "                [--files-from LIST] FILE|DIR...\n"
                               "\n"
                               "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
                               "files, recursively) with its raw bytes. Same clean text: skipped as a duplicate;\n"
@@ -522,7 +544,8 @@ static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N
                               "named as failed. Two adds on one corpus take turns.\n"
                               "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
                               "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n"
-                              "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n";
+                              "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n"
+                              "--files-from: also the paths in LIST, one a line (- : standard input).\n";
 
 int cmd_add(int argc, char **argv) {
     const char *db = NULL;
@@ -547,14 +570,12 @@ int cmd_add(int argc, char **argv) {
         } else if (!strcmp(a, "--jobs") && i + 1 < argc) {
             jobs = atoi(argv[++i]);
             if (jobs < 1 || jobs > 64) return usage_error("add", "--jobs");
+        } else if (!strcmp(a, "--files-from") && i + 1 < argc) {
+            status |= add_list(argv[++i], &files);
         } else if (a[0] == '-' && a[1]) {
             return usage_error("add", a);
         } else {
-            struct stat st;
-            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode))
-                status |= walk(a, &files);
-            else
-                push_path(&files, a);
+            status |= add_input(a, &files);
         }
     }
     if (!files.n && !status) {

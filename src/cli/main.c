@@ -15,6 +15,7 @@
 #endif
 #include "tifa.h"
 #include "cli.h"
+#include "cli/inputs.h"
 #include "cli/jsonout.h"
 
 #define READ_CHUNK (1u << 20)
@@ -140,27 +141,32 @@ static void list_configs(FILE *fp) {
 
 static int cmd_convert(int argc, char **argv) {
     const char *config = "t2s", *output = NULL;
-    const char *files[argc + 1];
-    int nfiles = 0;
+    inputs files;
+    if (inputs_init(&files, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int r = inputs_option(&files, argc, argv, &i);
+        if (r < 0) return inputs_free(&files), usage_error("convert", a);
+        if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(convert_help, stdout);
             list_configs(stdout);
+            inputs_free(&files);
             return 0;
         } else if ((!strcmp(a, "-c") || !strcmp(a, "--config")) && i + 1 < argc) {
             config = argv[++i];
         } else if (!strncmp(a, "--config=", 9)) {
             config = a + 9;
         } else if ((!strcmp(a, "-i") || !strcmp(a, "--input")) && i + 1 < argc) {
-            files[nfiles++] = argv[++i];
+            inputs_path(&files, argv[++i]);
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             output = argv[++i];
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tifa: convert: unknown option '%s'\n", a);
+            inputs_free(&files);
             return 2;
         } else {
-            files[nfiles++] = a;
+            inputs_path(&files, a);
         }
     }
     /* Accept OpenCC's spelling of a configuration path, e.g. /usr/share/opencc/t2s.json. */
@@ -171,25 +177,28 @@ static int cmd_convert(int argc, char **argv) {
     if (tifa_converter_new(config, &conv, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: convert: %s; known configurations:\n", err.message);
         list_configs(stderr);
+        inputs_free(&files);
         return 2;
     }
     out_sink out = {stdout, 0};
     if (output && !(out.fp = fopen(output, "wb"))) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(output), strerror(errno));
         tifa_converter_free(conv);
+        inputs_free(&files);
         return 1;
     }
-    if (nfiles == 0) files[nfiles++] = "-";
     int status = 0;
-    for (int i = 0; i < nfiles && !out.failed; i++) {
-        FILE *fp = open_input(files[i]);
+    for (const char *path; !out.failed && (path = inputs_next(&files));) {
+        FILE *fp = open_input(path);
         if (!fp) {
             status = 1;
             continue;
         }
-        if (convert_stream(conv, files[i], fp, &out)) status = 1;
+        if (convert_stream(conv, path, fp, &out)) status = 1;
         if (fp != stdin) fclose(fp);
     }
+    status |= files.status;
+    inputs_free(&files);
     tifa_converter_free(conv);
     if (fflush(out.fp) != 0 || out.failed) {
         fprintf(stderr, "tifa: %s: write error: %s\n", output ? output : "(standard output)", strerror(errno));
@@ -246,13 +255,15 @@ static int clean_file(const tifa_options *opt, const char *path, out_sink *out) 
     return status;
 }
 
-static int cmd_clean(int argc, char **argv) {
+/* cmd_clean with its inputs: parsing the options into them, cleaning each. */
+static int clean_inputs(inputs *files, int argc, char **argv) {
     tifa_options opt;
     tifa_options_init(&opt);
-    const char *files[argc + 1];
-    int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int r = inputs_option(files, argc, argv, &i);
+        if (r < 0) return usage_error("clean", a);
+        if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(clean_help, stdout);
             return 0;
@@ -279,7 +290,7 @@ static int cmd_clean(int argc, char **argv) {
             fprintf(stderr, "tifa: clean: unknown option '%s'\n", a);
             return 2;
         } else {
-            files[nfiles++] = a;
+            inputs_path(files, a);
         }
     }
     if (opt.target) {
@@ -291,17 +302,24 @@ static int cmd_clean(int argc, char **argv) {
         }
         tifa_converter_free(probe);
     }
-    if (nfiles == 0) files[nfiles++] = "-";
     out_sink out = {stdout, 0};
-    int status = 0;
-    for (int i = 0; i < nfiles && !out.failed; i++) {
-        if (i > 0) write_out(&out, "\n", 1);
-        if (clean_file(&opt, files[i], &out)) status = 1;
+    int status = 0, first = 1;
+    for (const char *path; !out.failed && (path = inputs_next(files)); first = 0) {
+        if (!first) write_out(&out, "\n", 1);
+        if (clean_file(&opt, path, &out)) status = 1;
     }
     if (fflush(stdout) != 0 || out.failed) {
         fprintf(stderr, "tifa: (standard output): write error\n");
         status = 1;
     }
+    return status | files->status;
+}
+
+static int cmd_clean(int argc, char **argv) {
+    inputs files;
+    if (inputs_init(&files, argc)) return 1;
+    int status = clean_inputs(&files, argc, argv);
+    inputs_free(&files);
     return status;
 }
 
@@ -312,9 +330,8 @@ int usage_error(const char *cmd, const char *arg) {
 
 /* ------------------------------------------------------------ extract */
 
-#define EXTRACT_LIMIT (64u << 20)
-
-static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [FILE...]\n"
+static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [--warc]\n"
+                                  "                    [--files-from LIST] [FILE...]\n"
                                   "\n"
                                   "Writes one JSON record per document (one line each, or indented with\n"
                                   "--pretty): its articles, each meeting's name, date, place, chair,\n"
@@ -323,59 +340,77 @@ static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NA
                                   "Documents over 64 MB are refused (the record holds the whole text).\n"
                                   "Web pages (*.html, *.htm, markup on standard input; --html or --text\n"
                                   "to say which) give their main text, and a \"page\" object with the\n"
-                                  "page's title, time, source, editor and URL.\n";
+                                  "page's title, time, source, editor and URL.\n"
+                                  "\n"
+                                  "  --warc             each FILE is a web archive (.warc or .warc.gz, WARC/1.0\n"
+                                  "                     or 1.1): a record per HTML or text page it holds (HTTP\n"
+                                  "                     status 2xx), with a \"source\" object saying where in the\n"
+                                  "                     archive it is; the last line on standard error is\n"
+                                  "                     records R, responses P, extracted E, failed X\n"
+                                  "  --files-from LIST  also the paths in LIST, one a line (- : standard input)\n";
 
-/* Reads a whole file, up to limit bytes. Returns NULL with errno-style
- * reason in *why. */
-static char *slurp(FILE *fp, size_t limit, size_t *len, const char **why) {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        *why = "out of memory";
-        return NULL;
-    }
-    for (;;) {
-        if (n == cap) {
-            if (cap >= limit) {
-                free(buf);
-                *why = "too large for extract (over 64 MB)";
-                return NULL;
-            }
-            cap *= 2;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                *why = "out of memory";
-                return NULL;
-            }
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) break;
-    }
-    if (ferror(fp)) {
-        free(buf);
-        *why = strerror(errno);
-        return NULL;
-    }
-    *len = n;
-    return buf;
+static void print_failure(void *user, const char *name, const char *reason) {
+    (void)user;
+    fprintf(stderr, "tifa: %s: %s\n", SHOWN(name), SHOWN(reason));
 }
 
-static int cmd_extract(int argc, char **argv) {
+/* Each input is a web archive; their counts summed on the last line. */
+static int extract_archives(tifa_batch *b, inputs *files) {
+    tifa_batch_counts sum = {0};
+    int status = 0;
+    for (const char *path; (path = inputs_next(files));) {
+        tifa_batch_counts c;
+        tifa_error err = {0};
+        tifa_status st = tifa_extract_warc(b, path, &c, &err);
+        if (st == TIFA_ESINK)
+            fprintf(stderr, "tifa: (standard output): write error\n");
+        else if (st != TIFA_OK)
+            fprintf(stderr, "tifa: %s\n", SHOWN(err.message));
+        status |= st != TIFA_OK;
+        sum.records += c.records;
+        sum.responses += c.responses;
+        sum.extracted += c.extracted;
+        sum.failed += c.failed;
+        if (st == TIFA_ESINK) break;
+    }
+    fprintf(stderr, "records %llu, responses %llu, extracted %llu, failed %llu\n", (unsigned long long)sum.records,
+            (unsigned long long)sum.responses, (unsigned long long)sum.extracted, (unsigned long long)sum.failed);
+    return status || sum.failed ? 1 : 0;
+}
+
+static int extract_documents(tifa_batch *b, inputs *files) {
+    int status = 0;
+    for (const char *path; (path = inputs_next(files));) {
+        tifa_batch_counts c;
+        tifa_error err = {0};
+        if (tifa_extract_files(b, &path, 1, &c, &err) != TIFA_OK) {
+            fprintf(stderr, "tifa: (standard output): write error\n");
+            return 1;
+        }
+        if (c.failed) status = 1;
+    }
+    return status;
+}
+
+/* cmd_extract with its inputs. */
+static int extract_inputs(inputs *files, int argc, char **argv) {
     tifa_options opt;
     tifa_options_init(&opt);
-    int pretty = 0;
-    const char *files[argc + 1];
-    int nfiles = 0;
+    int warc = 0;
+    int out_fd = fileno(stdout);
+    tifa_batch b = {.options = &opt, .write = tifa_write_fd, .user = &out_fd, .failed = print_failure};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int r = inputs_option(files, argc, argv, &i);
+        if (r < 0) return usage_error("extract", a);
+        if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(extract_help, stdout);
             return 0;
         } else if (!strcmp(a, "--pretty")) {
-            pretty = 1;
+            b.flags |= TIFA_EXTRACT_PRETTY;
+        } else if (!strcmp(a, "--warc")) {
+            warc = 1;
         } else if (!strcmp(a, "--html")) {
             opt.input = TIFA_INPUT_HTML;
         } else if (!strcmp(a, "--text")) {
@@ -389,45 +424,18 @@ static int cmd_extract(int argc, char **argv) {
             fprintf(stderr, "tifa: extract: unknown option '%s'\n", a);
             return 2;
         } else {
-            files[nfiles++] = a;
+            inputs_path(files, a);
         }
     }
-    if (nfiles == 0) files[nfiles++] = "-";
-    int status = 0;
-    for (int i = 0; i < nfiles; i++) {
-        FILE *fp = open_input(files[i]);
-        if (!fp) {
-            status = 1;
-            continue;
-        }
-        const char *name = strcmp(files[i], "-") == 0 ? "-" : files[i];
-        size_t len;
-        const char *why = NULL;
-        char *bytes = slurp(fp, EXTRACT_LIMIT, &len, &why);
-        if (fp != stdin) fclose(fp);
-        if (!bytes) {
-            fprintf(stderr, "tifa: %s: %s\n", SHOWN(display_name(files[i])), why);
-            status = 1;
-            continue;
-        }
-        char *json;
-        size_t jlen;
-        tifa_error err = {0};
-        if (tifa_extract(&opt, name, bytes, len, pretty ? TIFA_EXTRACT_PRETTY : 0, &json, &jlen, &err) != TIFA_OK) {
-            report_error(display_name(files[i]), &err);
-            status = 1;
-        } else {
-            /* Whole records only: the line goes out in one write. */
-            json[jlen] = '\n';
-            if (fwrite(json, 1, jlen + 1, stdout) != jlen + 1) status = 1;
-            tifa_free(json);
-        }
-        free(bytes);
-    }
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "tifa: (standard output): write error\n");
-        status = 1;
-    }
+    int status = warc ? extract_archives(&b, files) : extract_documents(&b, files);
+    return status | files->status;
+}
+
+static int cmd_extract(int argc, char **argv) {
+    inputs files;
+    if (inputs_init(&files, argc)) return 1;
+    int status = extract_inputs(&files, argc, argv);
+    inputs_free(&files);
     return status;
 }
 
