@@ -232,7 +232,9 @@ stop_all
 sleep 0.5
 left=""
 for g in $pgids; do left="$left$(pgrep -g "$g" 2> /dev/null | tr '\n' ' ')"; done
-left="$left$(pgrep -f "$T" 2> /dev/null | tr '\n' ' ')$(pgrep -f 'tifa[.]dask' 2> /dev/null | tr '\n' ' ')"
+# Only this run's processes: their command lines name its folder (another
+# run of this test, e.g. in a second worktree, may be going at the same time).
+left="$left$(pgrep -f "$T" 2> /dev/null | tr '\n' ' ')"
 if [ -z "$(echo "$left" | tr -d ' ')" ]; then
   ok "no process left behind (scheduler, workers, their children, drivers)"
 else
