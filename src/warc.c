@@ -71,62 +71,84 @@ static int refill(input *p, tifa_error *err, const char *name) {
     return 0;
 }
 
+/* Plain input: the next buffer. 1 bytes came, 0 end of file, -1 error. */
+static int fill_plain(warc_reader *r, tifa_error *err) {
+    input *p = &r->in;
+    p->out_off += p->out_len;
+    p->out_pos = p->out_len = 0;
+    size_t n = fread(p->out, 1, BUF, p->fp);
+    if (n == 0 && ferror(p->fp))
+        return tifa_fail(err, TIFA_EIO, p->out_off, "%s: read error at offset %llu", r->name,
+                         (unsigned long long)p->out_off),
+               -1;
+    p->out_len = n;
+    return n > 0;
+}
+
+/* Gzip input: opens the next member. 1 opened, 0 end of file, -1 error. */
+static int open_member(warc_reader *r, tifa_error *err) {
+    input *p = &r->in;
+    if (p->z.avail_in == 0) {
+        int rc = refill(p, err, r->name);
+        if (rc <= 0) return rc;
+    }
+    p->member_start = in_consumed(p);
+    p->records = 0;
+    if (inflateReset2(&p->z, 16 + MAX_WBITS) != Z_OK) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory"), -1;
+    p->member_open = 1;
+    return 1;
+}
+
+/* Gzip input: inflates what the open member gives next (possibly
+ * nothing). 0 done, -1 error; the file ending inside the member closes
+ * it, marked cut. */
+static int inflate_some(warc_reader *r, tifa_error *err) {
+    input *p = &r->in;
+    if (p->z.avail_in == 0) {
+        int rc = refill(p, err, r->name);
+        if (rc < 0) return rc;
+        if (rc == 0) {
+            p->cut = 1;
+            p->member_open = 0;
+            p->member_end = in_consumed(p);
+            p->out_pos = p->out_len = 0;
+            return 0;
+        }
+    }
+    p->z.next_out = p->out;
+    p->z.avail_out = BUF;
+    int zrc = inflate(&p->z, Z_NO_FLUSH);
+    p->out_pos = 0;
+    p->out_len = BUF - p->z.avail_out;
+    if (zrc == Z_STREAM_END) {
+        p->member_open = 0;
+        p->member_end = in_consumed(p);
+    } else if (zrc == Z_MEM_ERROR) {
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory"), -1;
+    } else if (zrc != Z_OK && zrc != Z_BUF_ERROR) {
+        uint64_t at = p->member_start;
+        return tifa_fail(err, TIFA_EINPUT, at, "%s: offset %llu: damaged gzip data (%s)", r->name,
+                         (unsigned long long)at, p->z.msg ? p->z.msg : "inflate failed"),
+               -1;
+    }
+    return 0;
+}
+
 /* Makes out[out_pos] available: 1 it is, 0 the end (of the file, or of
  * the member when next_member is 0), -1 an error. */
 static int fill(warc_reader *r, int next_member, tifa_error *err) {
     input *p = &r->in;
     if (p->out_pos < p->out_len) return 1;
-    if (!p->gz) {
-        p->out_off += p->out_len;
-        p->out_pos = p->out_len = 0;
-        size_t n = fread(p->out, 1, BUF, p->fp);
-        if (n == 0 && ferror(p->fp))
-            return tifa_fail(err, TIFA_EIO, p->out_off, "%s: read error at offset %llu", r->name,
-                             (unsigned long long)p->out_off),
-                   -1;
-        p->out_len = n;
-        return n > 0;
-    }
+    if (!p->gz) return fill_plain(r, err);
     for (;;) {
         if (!p->member_open) {
             if (!next_member) return 0;
-            if (p->z.avail_in == 0) {
-                int rc = refill(p, err, r->name);
-                if (rc <= 0) return rc;
-            }
-            p->member_start = in_consumed(p);
-            p->records = 0;
-            if (inflateReset2(&p->z, 16 + MAX_WBITS) != Z_OK)
-                return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory"), -1;
-            p->member_open = 1;
+            int rc = open_member(r, err);
+            if (rc <= 0) return rc;
         }
-        if (p->z.avail_in == 0) {
-            int rc = refill(p, err, r->name);
-            if (rc < 0) return rc;
-            if (rc == 0) { /* the file ends inside a member */
-                p->cut = 1;
-                p->member_open = 0;
-                p->member_end = in_consumed(p);
-                return 0;
-            }
-        }
-        p->z.next_out = p->out;
-        p->z.avail_out = BUF;
-        int zrc = inflate(&p->z, Z_NO_FLUSH);
-        p->out_pos = 0;
-        p->out_len = BUF - p->z.avail_out;
-        if (zrc == Z_STREAM_END) {
-            p->member_open = 0;
-            p->member_end = in_consumed(p);
-        } else if (zrc == Z_MEM_ERROR) {
-            return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory"), -1;
-        } else if (zrc != Z_OK && zrc != Z_BUF_ERROR) {
-            uint64_t at = p->member_start;
-            return tifa_fail(err, TIFA_EINPUT, at, "%s: offset %llu: damaged gzip data (%s)", r->name,
-                             (unsigned long long)at, p->z.msg ? p->z.msg : "inflate failed"),
-                   -1;
-        }
+        if (inflate_some(r, err)) return -1;
         if (p->out_len) return 1;
+        if (p->cut) return 0;
     }
 }
 
@@ -602,5 +624,7 @@ int http_parse(const char *block, size_t len, int body_wanted, size_t limit, htt
         }
     }
     if (!body_wanted) return 0;
-    return decode_body(block + i, len - i, chunked, trim(coding), limit, out, why);
+    if (decode_body(block + i, len - i, chunked, trim(coding), limit, out, why)) return -1;
+    *why = NULL; /* a first try that failed (zlib-wrapped deflate, then raw) left its reason */
+    return 0;
 }
