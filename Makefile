@@ -243,8 +243,10 @@ test-pathological: build/tifa-asan
 # Web archives in (tests/warc/: wget's crawl and hand-made edge cases), --files-from.
 test-warc: build/tifa-asan
 	python3 tests/warc.py build/tifa-asan
-# The Python binding over build/libtifa.so (no sanitizer: python3 itself is not built with one).
-test-python: build/tifa build/libtifa.so
+# The Python binding over build/libtifa.so (no sanitizer: python3 itself is
+# not built with one). After all: it runs make install into a folder of its
+# own, which must find everything built (nothing made twice at once).
+test-python: all
 	python3 tests/python.py build/tifa
 # python3 -m tifa.dask on a real dask-scheduler and two dask-workers (127.0.0.1).
 test-dask: build/tifa build/libtifa.so
