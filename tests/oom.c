@@ -348,7 +348,7 @@ static void run_corpus_add(long at, char *why, size_t whylen) {
         snprintf(why, whylen, "cannot open %s: %s", db_path, err.message);
         return;
     }
-    tifa_add_result res = TIFA_DUPLICATE;
+    tifa_add_result res = TIFA_IDENTICAL;
     int64_t id = 0;
     arm(at);
     tifa_status st = tifa_corpus_add(c, cur->name, cur->bytes, cur->len, &res, &id, &err);

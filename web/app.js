@@ -270,6 +270,27 @@ const FACT_LABELS = {
 
 function person(p) { return p ? [p.title, p.name].filter(Boolean).join(' ') : ''; }
 
+/* Where a document came from, and the copies that carry the readout (or
+ * the first copy this one is a copy of). Corrected values end in *. */
+function sourcesLine(doc) {
+  const mark = (v, f) => (doc.corrected || []).includes(f) ? v + '*' : v;
+  const parts = [];
+  if (doc.outlet) parts.push(mark(doc.outlet, 'outlet'));
+  if (doc.published) parts.push(mark(doc.published, 'published'));
+  if (doc.url) parts.push(el('a', {href: doc.url, rel: 'noopener noreferrer', className: 'external'}, mark(doc.url, 'url')));
+  const line = el('p', {className: 'meta', id: 'doc-sources'});
+  if (parts.length) append(line, ['Source: '].concat(parts.flatMap((p, i) => i ? [' · ', p] : [p])));
+  if (doc.duplicate_of) {
+    append(line, [(parts.length ? ' — ' : '') + (doc.copy === 'exact' ? 'An exact copy of ' : 'A near copy of '),
+      link('/doc/' + doc.duplicate_of, '#' + doc.duplicate_of)]);
+  } else if ((doc.copies || []).length) {
+    append(line, [(parts.length ? ' — ' : '') + `Carried by ${doc.copies.length} more: `].concat(
+      doc.copies.flatMap((k, i) => [i ? ', ' : '', link('/doc/' + k.id, '#' + k.id + ' ' + (k.source || k.file || '')
+        + (k.copy === 'near' ? ' (near)' : ''))])));
+  }
+  return line;
+}
+
 async function pageDoc(id, params) {
   const doc = await api('/api/doc/' + id);
   const rec = doc.record || {};
@@ -281,7 +302,8 @@ async function pageDoc(id, params) {
   if (added) {
     main.appendChild(el('p', {className: 'banner', id: 'added-banner'},
       added === 'added' ? 'Stored as a new document.'
-        : added === 'duplicate' ? 'Already in the corpus: the same clean text is stored as this document.'
+        : added === 'identical' ? 'Already in the corpus: these very bytes are stored as this document.'
+        : added === 'duplicate' ? 'Stored, and linked as an exact copy: its clean text is that of a document already in the corpus.'
         : 'Stored, and linked as a near copy of a document already in the corpus.'));
   }
   main.appendChild(el('h1', {}, (first && first.meeting && first.meeting.name) || (articles[0] && articles[0].title) || doc.file));
@@ -295,6 +317,7 @@ async function pageDoc(id, params) {
     rawBtn,
     el('a', {href: `/api/doc/${doc.id}/record`, download: `tifa-${doc.id}.json`, id: 'download-record'}, 'Record (JSON)'),
     link('/compare' + query({a: doc.id}), 'Compare with…')));
+  main.appendChild(sourcesLine(doc));
   view.appendChild(textCol);
   view.appendChild(side);
   main.appendChild(view);

@@ -67,7 +67,7 @@ int cmd_diff(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &unused);
-        if (r < 0) return usage_error("diff", a);
+        if (r < 0) return r == -1 ? usage_error("diff", a) : 2;
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(diff_help, stdout);

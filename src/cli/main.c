@@ -29,7 +29,8 @@ static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
                                 "The corpus (--db PATH, default $TIFA_DB or ./tifa.db):\n"
                                 "  add       store documents     search    full-text search   list   stored documents\n"
                                 "  show      record and text     diff      compare two        trend  terms over time\n"
-                                "  export    jsonl or csv        stats     counts             check  integrity\n"
+                                "  export    csv or jsonl        stats     counts             check  integrity\n"
+                                "  cite      a citation          set/unset correct a field     log    corrections\n"
                                 "  serve     the corpus in the browser: search, documents, compare, trend, add\n"
                                 "\n"
                                 "Every command reads standard input when no FILE or '-' is given.\n"
@@ -458,7 +459,8 @@ int main(int argc, char **argv) {
         int (*run)(int, char **);
     } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
                        {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff},
-                       {"serve", cmd_serve}, {"check", cmd_check}};
+                       {"serve", cmd_serve}, {"check", cmd_check}, {"cite", cmd_cite},   {"set", cmd_set},
+                       {"unset", cmd_unset}, {"log", cmd_log}};
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
         if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);

@@ -1,0 +1,200 @@
+/*
+ * corpus_export: the corpus as a table any tool reads, one row per
+ * meeting (a document without one: one row for its main article), the
+ * facts as columns, corrections applied. The rows are the view
+ * all_meetings (corpus.c), so SQL users, CSV and JSON Lines see the same
+ * values; this file only writes them: CSV (RFC 4180, lists joined with
+ * "; ", a byte-order mark for Excel on request) or JSON Lines (lists as
+ * arrays, the copies as objects, and the article's text).
+ *
+ * Not for: the records themselves (tifa_corpus_get).
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "corpus_internal.h"
+#include "json.h"
+#include "utf8.h"
+
+/* The columns, in the order written. kind: 't' text, 'i' integer, 'b'
+ * boolean, 'l' a JSON array of strings, 'c' the copies (a count in CSV,
+ * objects in JSON), 'j' a JSON object (meta). */
+static const struct {
+    const char *name;
+    char kind;
+} columns[] = {
+    {"id", 'i'},         {"article", 'i'},   {"file", 't'},        {"outlet", 't'},    {"url", 't'},
+    {"published", 't'},  {"retrieved", 't'}, {"date", 't'},        {"date_inferred", 'b'}, {"name", 't'},
+    {"org", 't'},        {"place", 't'},     {"chair", 't'},       {"chair_title", 't'}, {"speakers", 'l'},
+    {"present", 'l'},    {"attendees", 't'}, {"source", 't'},      {"numbered", 'l'},  {"quoted", 'l'},
+    {"documents", 'l'},  {"periods", 'l'},   {"copies", 'c'},      {"duplicate_of", 'i'}, {"corrected", 'l'},
+    {"meta", 'j'},
+};
+#define NCOLUMNS (sizeof columns / sizeof columns[0])
+
+/* The rows, filtered as list filters (on the meeting's date, body and
+ * name), first copies only unless ?6; the copies as a JSON array last
+ * (for JSON Lines), then the text. */
+static const char *const rows_sql =
+    "SELECT id, article, file, outlet, url, published, retrieved, date, date_inferred, name, org, place, chair,"
+    " chair_title, speakers, present, attendees, source, numbered, quoted, documents, periods, copies,"
+    " duplicate_of, corrected, meta,"
+    " (SELECT json_group_array(json_object('id', e.id, 'file', e.file, 'source', e.outlet, 'url', e.url,"
+    "   'published', e.published, 'copy', e.copy)) FROM doc e WHERE e.duplicate_of = m.id),"
+    " text FROM all_meetings m"
+    " WHERE (?6 OR duplicate_of IS NULL) AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3 || '~')"
+    " AND (?4 IS NULL OR org LIKE '%' || ?4 || '%') AND (?5 IS NULL OR name LIKE '%' || ?5 || '%')"
+    " ORDER BY id, article LIMIT ?7 OFFSET ?8";
+
+/* Output through the caller's sink, a buffer at a time. */
+typedef struct {
+    tifa_write_fn write;
+    void *user;
+    char buf[8192];
+    size_t n;
+    int failed;
+} sink;
+
+static void flush(sink *o) {
+    if (o->n && !o->failed && o->write(o->user, o->buf, o->n)) o->failed = 1;
+    o->n = 0;
+}
+
+static void put(sink *o, const char *s, size_t n) {
+    while (n && !o->failed) {
+        if (o->n == sizeof o->buf) flush(o);
+        size_t k = sizeof o->buf - o->n < n ? sizeof o->buf - o->n : n;
+        memcpy(o->buf + o->n, s, k);
+        o->n += k;
+        s += k;
+        n -= k;
+    }
+}
+
+static void puts_(sink *o, const char *s) { put(o, s, strlen(s)); }
+
+/* A CSV field: quoted when it holds a comma, quote or line end; bytes
+ * that are not UTF-8 (a file name from another system) as U+FFFD. */
+static void csv_text(sink *o, const char *s) {
+    if (!s) return;
+    int quote = strpbrk(s, ",\"\r\n") != NULL;
+    if (quote) put(o, "\"", 1);
+    size_t n = strlen(s);
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t step = u8_decode((const unsigned char *)s + i, n - i, &cp);
+        if (cp == 0xFFFD && step == 1)
+            put(o, "\xEF\xBF\xBD", 3);
+        else if (s[i] == '"')
+            put(o, "\"\"", 2);
+        else
+            put(o, s + i, step);
+        i += step;
+    }
+    if (quote) put(o, "\"", 1);
+}
+
+/* A JSON array of strings as its items joined with sep, by SQLite. */
+static int join_list(sqlite3_stmt *join, const char *json, const char *sep, sink *o) {
+    if (!json) return SQLITE_OK;
+    sqlite3_reset(join);
+    sqlite3_bind_text(join, 1, json, -1, SQLITE_STATIC);
+    sqlite3_bind_text(join, 2, sep, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(join);
+    if (rc == SQLITE_ROW) csv_text(o, corpus_col(join, 0));
+    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+}
+
+static int csv_row(sqlite3_stmt *st, sqlite3_stmt *join, sink *o) {
+    int rc = SQLITE_OK;
+    for (size_t i = 0; i < NCOLUMNS && rc == SQLITE_OK; i++) {
+        if (i) put(o, ",", 1);
+        const char *v = corpus_col(st, (int)i);
+        switch (columns[i].kind) {
+        case 'b':
+            if (v) puts_(o, sqlite3_column_int(st, (int)i) ? "true" : "false");
+            break;
+        case 'l':
+            rc = join_list(join, v, !strcmp(columns[i].name, "corrected") ? "," : "; ", o);
+            break;
+        default: /* text, numbers, the copies' count, meta's JSON */
+            csv_text(o, v);
+        }
+    }
+    put(o, "\r\n", 2);
+    return rc;
+}
+
+/* 0, or -1 out of memory. */
+static int jsonl_row(sqlite3_stmt *st, sink *o) {
+    jw wr, *w = &wr;
+    jw_init(w, 0);
+    jw_obj(w);
+    for (size_t i = 0; i < NCOLUMNS; i++) {
+        const char *v = corpus_col(st, (int)i);
+        char kind = columns[i].kind;
+        if (kind == 'c') v = corpus_col(st, (int)NCOLUMNS); /* the copies themselves */
+        jw_key(w, columns[i].name);
+        if (!v)
+            jw_null(w);
+        else if (kind == 'i')
+            jw_int(w, sqlite3_column_int64(st, (int)i));
+        else if (kind == 'b')
+            jw_bool(w, sqlite3_column_int(st, (int)i));
+        else if (kind == 't')
+            jw_str(w, v);
+        else /* JSON made by SQLite from the stored record: spliced */
+            jw_value_raw(w, v, strlen(v));
+    }
+    jw_field(w, "text", corpus_col(st, (int)NCOLUMNS + 1));
+    jw_obj_end(w);
+    int failed = w->failed;
+    if (!failed) {
+        put(o, w->s, w->len);
+        put(o, "\n", 1);
+    }
+    jw_free(w);
+    return failed ? -1 : 0;
+}
+
+tifa_status tifa_corpus_export(tifa_corpus *c, tifa_export_format format, const tifa_filter *f, unsigned flags,
+                               tifa_write_fn write, void *user, tifa_error *err) {
+    if (format != TIFA_EXPORT_CSV && format != TIFA_EXPORT_JSONL)
+        return tifa_fail(err, TIFA_EUSAGE, 0, "unknown export format %d", (int)format);
+    if (tifa_filter_check(f, err) != TIFA_OK) return TIFA_EUSAGE;
+    sqlite3_stmt *st = NULL, *join = NULL;
+    if (sqlite3_prepare_v2(c->db, rows_sql, -1, &st, NULL) != SQLITE_OK ||
+        sqlite3_prepare_v2(c->db, "SELECT coalesce(group_concat(value, ?2), '') FROM json_each(?1)", -1, &join,
+                           NULL) != SQLITE_OK) {
+        sqlite3_finalize(st);
+        return corpus_fail(c, err, "exporting");
+    }
+    const char *fv[] = {f ? f->from : NULL, f ? f->to : NULL, f ? f->org : NULL, f ? f->meeting : NULL};
+    for (int i = 0; i < 4; i++)
+        if (fv[i]) sqlite3_bind_text(st, i + 2, fv[i], -1, SQLITE_STATIC);
+    sqlite3_bind_int(st, 6, (flags & TIFA_EXPORT_ALL_COPIES) != 0);
+    sqlite3_bind_int(st, 7, f && f->limit > 0 ? f->limit : -1);
+    sqlite3_bind_int(st, 8, f && f->offset > 0 ? f->offset : 0);
+    sink o = {write, user, {0}, 0, 0};
+    if (format == TIFA_EXPORT_CSV) {
+        if (flags & TIFA_EXPORT_BOM) put(&o, "\xEF\xBB\xBF", 3);
+        for (size_t i = 0; i < NCOLUMNS; i++) {
+            if (i) put(&o, ",", 1);
+            puts_(&o, columns[i].name);
+        }
+        put(&o, "\r\n", 2);
+    }
+    int rc;
+    while (!o.failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        if (format == TIFA_EXPORT_CSV)
+            rc = csv_row(st, join, &o);
+        else
+            rc = jsonl_row(st, &o) ? SQLITE_NOMEM : SQLITE_OK;
+        if (rc != SQLITE_OK) break;
+    }
+    flush(&o);
+    sqlite3_finalize(st);
+    sqlite3_finalize(join);
+    if (o.failed) return tifa_fail(err, TIFA_ESINK, 0, "writing the export failed");
+    if (rc == SQLITE_NOMEM) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "exporting");
+}
