@@ -126,7 +126,7 @@ setup-test:
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
               tests/unit/test_html.c tests/unit/test_nearcopy.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route
+FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route manifest
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
@@ -211,7 +211,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies serve stream oom html-score diff \
+TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources serve stream oom html-score diff \
          extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
 test: $(TESTS:%=test-%)
 
@@ -241,6 +241,8 @@ test-corpus: build/tifa-asan
 	sh tests/corpus.sh build/tifa-asan
 test-copies: build/tifa-asan
 	sh tests/copies.sh build/tifa-asan
+test-sources: build/tifa-asan
+	sh tests/sources.sh build/tifa-asan
 test-cases: build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 test-cli-asan: build/tifa-asan

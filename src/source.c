@@ -478,6 +478,18 @@ static tifa_status read_csv(tifa_manifest *m, const char *b, size_t len, tifa_er
     return st;
 }
 
+/* The offset of the first byte that is not valid UTF-8, or a NUL; len
+ * when there is none. */
+static size_t not_utf8(const char *s, size_t len) {
+    for (size_t i = 0; i < len;) {
+        uint32_t cp;
+        size_t step = u8_decode((const unsigned char *)s + i, len - i, &cp);
+        if ((cp == 0xFFFD && step == 1) || cp == 0) return i;
+        i += step;
+    }
+    return len;
+}
+
 static int ends_with(const char *s, const char *suffix) {
     size_t n = strlen(s), k = strlen(suffix);
     return n >= k && !strcmp(s + n - k, suffix);
@@ -493,9 +505,13 @@ tifa_status tifa_manifest_read(const char *name, const char *bytes, size_t len, 
               : name && (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json")) ? 0
                                                                                                                : -1;
     if (csv < 0) csv = !(k < len && bytes[k] == '{');
-    if (memchr(bytes, 0, len)) {
+    size_t bad = not_utf8(bytes, len);
+    if (bad < len) {
+        size_t line = 1;
+        for (size_t i = 0; i < bad; i++) line += bytes[i] == '\n';
         tifa_manifest_free(m);
-        return tifa_fail(err, TIFA_EINPUT, 0, "a NUL byte: not a manifest (JSON Lines or CSV)");
+        return tifa_fail(err, TIFA_EINPUT, bad, "line %zu: %s: a manifest is UTF-8 text", line,
+                         bytes[bad] ? "not UTF-8" : "a NUL byte");
     }
     tifa_status st = csv ? read_csv(m, bytes, len, err) : read_jsonl(m, bytes, len, err);
     if (st == TIFA_OK && m->n == 0) st = tifa_fail(err, TIFA_EINPUT, 0, "no entries: a manifest names files");

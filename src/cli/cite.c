@@ -106,7 +106,8 @@ static void cite_text(const tifa_hit *h) {
     day_of(h->published, pub);
     day_of(h->retrieved ? h->retrieved : h->added, got);
     if (h->outlet) printf("%s. ", h->outlet);
-    printf("“%s.” %s.", title_of(h), pub[0] ? pub : "n.d.");
+    printf("“%s.” %s", title_of(h), pub[0] ? pub : "n.d.");
+    if (pub[0]) putchar('.');
     if (h->url) printf(" %s (%s %s).", h->url, h->retrieved ? "retrieved" : "added to the corpus", got);
     if (h->date) printf(" Meeting of %s.", h->date);
     printf(" [tifa #%lld]\n", (long long)h->id);

@@ -107,6 +107,13 @@ static int push_path(pathlist *l, const char *p) {
     return (l->paths[l->n++] = strdup(p)) ? 0 : -1;
 }
 
+static void pathlist_free(pathlist *l) {
+    for (size_t i = 0; i < l->n; i++) free(l->paths[i]);
+    free(l->paths);
+    free(l->src);
+    memset(l, 0, sizeof *l);
+}
+
 static int has_suffix(const char *s, const char *suf) {
     size_t n = strlen(s), m = strlen(suf);
     return n >= m && strcmp(s + n - m, suf) == 0;
@@ -603,6 +610,12 @@ static int assign_sources(pathlist *files, add_sources *src, const char *manifes
     return 0;
 }
 
+/* A usage error once files were listed: they are freed first. */
+static int add_usage(pathlist *files, int status) {
+    pathlist_free(files);
+    return status;
+}
+
 int cmd_add(int argc, char **argv) {
     const char *db = NULL, *manifest = NULL;
     int jobs = 1, batch = 0, named = 0;
@@ -615,21 +628,21 @@ int cmd_add(int argc, char **argv) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &unused);
         if (!r) r = source_option(argc, argv, &i, &src, &manifest);
-        if (r < 0) return r == -1 ? usage_error("add", a) : 2;
+        if (r < 0) return add_usage(&files, r == -1 ? usage_error("add", a) : 2);
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(add_help, stdout);
-            return 0;
+            return add_usage(&files, 0);
         } else if (!strcmp(a, "--max-size") && i + 1 < argc) {
-            if (!parse_size(argv[++i], &max_size)) return usage_error("add", argv[i]);
+            if (!parse_size(argv[++i], &max_size)) return add_usage(&files, usage_error("add", argv[i]));
         } else if (!strcmp(a, "--batch") && i + 1 < argc) {
             batch = atoi(argv[++i]);
-            if (batch < 1) return usage_error("add", "--batch");
+            if (batch < 1) return add_usage(&files, usage_error("add", "--batch"));
         } else if (!strcmp(a, "--jobs") && i + 1 < argc) {
             jobs = atoi(argv[++i]);
-            if (jobs < 1 || jobs > 64) return usage_error("add", "--jobs");
+            if (jobs < 1 || jobs > 64) return add_usage(&files, usage_error("add", "--jobs"));
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("add", a);
+            return add_usage(&files, usage_error("add", a));
         } else {
             struct stat st;
             named = 1;
@@ -649,10 +662,15 @@ int cmd_add(int argc, char **argv) {
     int bad = assign_sources(&files, &src, manifest, named);
     if (bad) {
         sources_free(&src);
+        pathlist_free(&files);
         return bad;
     }
     tifa_corpus *c = open_corpus(db, 0);
-    if (!c) return 1;
+    if (!c) {
+        sources_free(&src);
+        pathlist_free(&files);
+        return 1;
+    }
     tifa_corpus_set_batch(c, batch);
     adder a = {.c = c, .files = &files, .db = corpus_path(db), .max_size = max_size, .tty = isatty(2)};
     double start = now_seconds(), bytes = 0;
@@ -700,9 +718,7 @@ int cmd_add(int argc, char **argv) {
     free(p.slots);
     free(a.open);
     free(a.result);
-    for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
-    free(files.paths);
-    free(files.src);
+    pathlist_free(&files);
     sources_free(&src);
     tifa_corpus_close(c);
     return status || counts[ADD_FAILED] ? 1 : 0;
