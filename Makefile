@@ -211,7 +211,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources serve stream oom html-score diff \
+TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources corrections serve stream oom html-score diff \
          extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
 test: $(TESTS:%=test-%)
 
@@ -243,6 +243,8 @@ test-copies: build/tifa-asan
 	sh tests/copies.sh build/tifa-asan
 test-sources: build/tifa-asan
 	sh tests/sources.sh build/tifa-asan
+test-corrections: build/tifa-asan
+	sh tests/corrections.sh build/tifa-asan
 test-cases: build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 test-cli-asan: build/tifa-asan

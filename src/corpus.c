@@ -514,10 +514,13 @@ static int find_clean(tifa_corpus *c, const char *hash, int64_t *first, int *nea
 }
 
 /* A stored document with the same bytes that p is no new copy of: the
- * same URL, or a URL missing on either side. Its id, 0 when there is
- * none, -1 on error. */
+ * same URL, or a URL missing on either side (a URL corrected to none is
+ * one the new document does not have). Its id, 0 when there is none, -1
+ * on error. */
 static int64_t find_raw(tifa_corpus *c, const tifa_prepared *p) {
-    sqlite3_stmt *st = corpus_cached(c, &c->find_raw, "SELECT id, url FROM doc WHERE sha256 = ? ORDER BY id");
+    sqlite3_stmt *st = corpus_cached(c, &c->find_raw,
+                                     "SELECT id, url, EXISTS (SELECT 1 FROM correction WHERE doc = d.id AND field = 'url')"
+                                     " FROM doc d WHERE sha256 = ? ORDER BY id");
     if (!st) return -1;
     sqlite3_bind_text(st, 1, p->raw_hash, -1, SQLITE_STATIC);
     const char *url = source_field(p, 1);
@@ -525,7 +528,8 @@ static int64_t find_raw(tifa_corpus *c, const tifa_prepared *p) {
     int rc;
     while (!id && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *u = corpus_col(st, 1);
-        if (!url || !u || !strcmp(u, url)) id = sqlite3_column_int64(st, 0);
+        int corrected = sqlite3_column_int(st, 2);
+        if (!url || (!u && !corrected) || (u && !strcmp(u, url))) id = sqlite3_column_int64(st, 0);
     }
     if (!id && rc != SQLITE_DONE) id = -1;
     sqlite3_reset(st);
@@ -904,15 +908,7 @@ static void bind_filters(sqlite3_stmt *st, const tifa_filter *f) {
 
 #define col corpus_col
 
-/* A text column of a hit: NULL for SQL NULL. SQLite also returns NULL when
- * it has no memory for the text (a snippet is made on the way): that sets
- * *oom, so that a hit never loses a field without an error. */
-static const char *hit_col(sqlite3_stmt *st, int i, int *oom) {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
-    const char *s = col(st, i);
-    if (!s) *oom = 1;
-    return s;
-}
+#define hit_col corpus_text
 
 /* The columns of a hit, in the order emit_hits reads them; a search adds
  * the snippet after them. */

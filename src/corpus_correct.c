@@ -73,12 +73,22 @@ static int run(tifa_corpus *c, const char *sql, const char *const *text, int nte
     rc = sqlite3_step(st);
     if (found) *found = rc == SQLITE_ROW;
     if (rc == SQLITE_ROW && out) {
-        const char *v = corpus_col(st, 0);
+        int oom = 0;
+        const char *v = corpus_text(st, 0, &oom);
         *out = v ? strdup(v) : NULL;
-        if (v && !*out) rc = SQLITE_NOMEM;
+        if (oom || (v && !*out)) rc = SQLITE_NOMEM;
     }
     sqlite3_finalize(st);
     return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* run, inside the correction's transaction. Out of memory, SQLite may
+ * roll a transaction back by itself: what follows would be written
+ * outside it, a correction in part; so that is an error too. */
+static int run_in(tifa_corpus *c, const char *sql, const char *const *text, int ntext, int64_t id, char **out,
+                  int *found) {
+    int rc = run(c, sql, text, ntext, id, out, found);
+    return rc == SQLITE_OK && sqlite3_get_autocommit(c->db) ? SQLITE_ABORT : rc;
 }
 
 /* The field's value now (corrected or not); *found 0 when no document. */
@@ -92,7 +102,7 @@ static int current_value(tifa_corpus *c, int f, int64_t id, char **out, int *fou
                  " THEN (SELECT value FROM correction WHERE doc = ?1 AND field = '%s')"
                  " ELSE json_extract(record, '$.articles[' || article || ']%s') END FROM doc WHERE id = ?1",
                  fields[f].field, fields[f].field, fields[f].path + 1);
-    return run(c, sql, NULL, 0, id, out, found);
+    return run_in(c, sql, NULL, 0, id, out, found);
 }
 
 /* One field set (value, NULL for none) or taken back (unset), logged. */
@@ -105,7 +115,7 @@ static tifa_status correct_one(tifa_corpus *c, int64_t id, int f, int unset, con
     if (rc == SQLITE_OK && !found) return tifa_fail(err, TIFA_EINPUT, 0, "no document %lld in the corpus", (long long)id);
     const char *key[] = {name};
     if (rc == SQLITE_OK)
-        rc = run(c, "SELECT auto FROM correction WHERE field = ?1 AND doc = ?2", key, 1, id, &autov, &had);
+        rc = run_in(c, "SELECT auto FROM correction WHERE field = ?1 AND doc = ?2", key, 1, id, &autov, &had);
     if (rc == SQLITE_OK && unset && !had) {
         free(before);
         return tifa_fail(err, TIFA_EINPUT, 0, "document %lld: %s holds no correction to take back", (long long)id,
@@ -117,20 +127,20 @@ static tifa_status correct_one(tifa_corpus *c, int64_t id, int f, int unset, con
     if (rc == SQLITE_OK && fields[f].column) {
         snprintf(sql, sizeof sql, "UPDATE doc SET %s = ?1 WHERE id = ?2", fields[f].column);
         const char *v[] = {unset ? autov : value};
-        rc = run(c, sql, v, 1, id, NULL, NULL);
+        rc = run_in(c, sql, v, 1, id, NULL, NULL);
     }
     if (rc == SQLITE_OK && unset) {
-        rc = run(c, "DELETE FROM correction WHERE field = ?1 AND doc = ?2", key, 1, id, NULL, NULL);
+        rc = run_in(c, "DELETE FROM correction WHERE field = ?1 AND doc = ?2", key, 1, id, NULL, NULL);
     } else if (rc == SQLITE_OK) {
         const char *v[] = {name, value, keep, note};
-        rc = run(c,
+        rc = run_in(c,
                  "INSERT OR REPLACE INTO correction(field, value, auto, note, doc, at)"
                  " VALUES(?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                  v, 4, id, NULL, NULL);
     }
     if (rc == SQLITE_OK) {
         const char *v[] = {name, unset ? "unset" : "set", unset ? autov : value, before, note};
-        rc = run(c,
+        rc = run_in(c,
                  "INSERT INTO correction_log(field, action, value, before, note, doc, at)"
                  " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
                  v, 5, id, NULL, NULL);
@@ -182,15 +192,18 @@ static tifa_status each_correction(tifa_corpus *c, const char *sql, int64_t id, 
     if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) return corpus_fail(c, err, "reading corrections");
     sqlite3_bind_int64(st, 1, id);
     int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        tifa_correction k = {corpus_col(st, 0), corpus_col(st, 1), corpus_col(st, 2),
-                             corpus_col(st, 3), corpus_col(st, 4), corpus_col(st, 5)};
+    int oom = 0;
+    while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        tifa_correction k = {corpus_text(st, 0, &oom), corpus_text(st, 1, &oom), corpus_text(st, 2, &oom),
+                             corpus_text(st, 3, &oom), corpus_text(st, 4, &oom), corpus_text(st, 5, &oom)};
+        if (oom) break;
         if (fn(user, &k)) {
             rc = SQLITE_DONE;
             break;
         }
     }
     sqlite3_finalize(st);
+    if (oom) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "reading corrections");
 }
 

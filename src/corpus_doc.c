@@ -71,10 +71,10 @@ static int read_copies(tifa_corpus *c, int64_t id, copy_list *l) {
         }
         tifa_copy *k = &l->v[l->n++];
         k->id = sqlite3_column_int64(st, 0);
-        k->file = keep(l, corpus_col(st, 1), &oom);
-        k->outlet = keep(l, corpus_col(st, 2), &oom);
-        k->url = keep(l, corpus_col(st, 3), &oom);
-        k->published = keep(l, corpus_col(st, 4), &oom);
+        k->file = keep(l, corpus_text(st, 1, &oom), &oom);
+        k->outlet = keep(l, corpus_text(st, 2, &oom), &oom);
+        k->url = keep(l, corpus_text(st, 3, &oom), &oom);
+        k->published = keep(l, corpus_text(st, 4, &oom), &oom);
         k->near = sqlite3_column_int(st, 5);
     }
     sqlite3_reset(st);
@@ -85,15 +85,15 @@ static int read_corrected(tifa_corpus *c, int64_t id, unsigned *bits) {
     sqlite3_stmt *st = corpus_cached(c, &c->corrections_of, "SELECT field FROM correction WHERE doc = ?");
     if (!st) return sqlite3_errcode(c->db) == SQLITE_NOMEM ? SQLITE_NOMEM : SQLITE_ERROR;
     sqlite3_bind_int64(st, 1, id);
-    int rc;
+    int rc, oom = 0;
     *bits = 0;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *f = corpus_col(st, 0);
+    while (!oom && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *f = corpus_text(st, 0, &oom);
         for (int i = 0; f && i < TIFA_FIELD_COUNT; i++)
             if (!strcmp(f, field_names[i])) *bits |= 1u << i;
     }
     sqlite3_reset(st);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
+    return oom ? SQLITE_NOMEM : rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
 int corpus_emit_hit(tifa_corpus *c, tifa_hit *h, tifa_hit_fn fn, void *user) {

@@ -99,16 +99,16 @@ static int join_list(sqlite3_stmt *join, const char *json, const char *sep, sink
     sqlite3_reset(join);
     sqlite3_bind_text(join, 1, json, -1, SQLITE_STATIC);
     sqlite3_bind_text(join, 2, sep, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(join);
-    if (rc == SQLITE_ROW) csv_text(o, corpus_col(join, 0));
-    return rc == SQLITE_ROW ? SQLITE_OK : rc;
+    int rc = sqlite3_step(join), oom = 0;
+    if (rc == SQLITE_ROW) csv_text(o, corpus_text(join, 0, &oom));
+    return oom ? SQLITE_NOMEM : rc == SQLITE_ROW ? SQLITE_OK : rc;
 }
 
 static int csv_row(sqlite3_stmt *st, sqlite3_stmt *join, sink *o) {
-    int rc = SQLITE_OK;
-    for (size_t i = 0; i < NCOLUMNS && rc == SQLITE_OK; i++) {
+    int rc = SQLITE_OK, oom = 0;
+    for (size_t i = 0; i < NCOLUMNS && rc == SQLITE_OK && !oom; i++) {
         if (i) put(o, ",", 1);
-        const char *v = corpus_col(st, (int)i);
+        const char *v = corpus_text(st, (int)i, &oom);
         switch (columns[i].kind) {
         case 'b':
             if (v) puts_(o, sqlite3_column_int(st, (int)i) ? "true" : "false");
@@ -121,18 +121,19 @@ static int csv_row(sqlite3_stmt *st, sqlite3_stmt *join, sink *o) {
         }
     }
     put(o, "\r\n", 2);
-    return rc;
+    return oom ? SQLITE_NOMEM : rc;
 }
 
 /* 0, or -1 out of memory. */
 static int jsonl_row(sqlite3_stmt *st, sink *o) {
     jw wr, *w = &wr;
+    int oom = 0;
     jw_init(w, 0);
     jw_obj(w);
     for (size_t i = 0; i < NCOLUMNS; i++) {
-        const char *v = corpus_col(st, (int)i);
         char kind = columns[i].kind;
-        if (kind == 'c') v = corpus_col(st, (int)NCOLUMNS); /* the copies themselves */
+        /* for the copies, the objects themselves */
+        const char *v = corpus_text(st, kind == 'c' ? (int)NCOLUMNS : (int)i, &oom);
         jw_key(w, columns[i].name);
         if (!v)
             jw_null(w);
@@ -145,9 +146,9 @@ static int jsonl_row(sqlite3_stmt *st, sink *o) {
         else /* JSON made by SQLite from the stored record: spliced */
             jw_value_raw(w, v, strlen(v));
     }
-    jw_field(w, "text", corpus_col(st, (int)NCOLUMNS + 1));
+    jw_field(w, "text", corpus_text(st, (int)NCOLUMNS + 1, &oom));
     jw_obj_end(w);
-    int failed = w->failed;
+    int failed = w->failed || oom;
     if (!failed) {
         put(o, w->s, w->len);
         put(o, "\n", 1);

@@ -53,6 +53,16 @@ static inline tifa_status corpus_fail(tifa_corpus *c, tifa_error *err, const cha
 /* A text column, NULL for SQL NULL. */
 static inline const char *corpus_col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
 
+/* The same, where SQLite's other NULL matters: it also returns NULL when
+ * it has no memory for the text, which sets *oom, so that a value is never
+ * lost (read as NULL) without an error. */
+static inline const char *corpus_text(sqlite3_stmt *st, int i, int *oom) {
+    if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (!s) *oom = 1;
+    return s;
+}
+
 /* Fills what a hit carries beyond its row of doc (sources, copies, which
  * fields are corrected) and calls fn with it: corpus_doc.c. The copies'
  * strings live until fn returns; fn may use the corpus again. SQLITE_DONE
