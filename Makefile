@@ -16,7 +16,7 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
-           src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/source.c \
+           src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/source.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
@@ -211,7 +211,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources corrections serve stream oom html-score diff \
+TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources corrections counting serve stream oom html-score diff \
          extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
 test: $(TESTS:%=test-%)
 
@@ -245,6 +245,8 @@ test-sources: build/tifa-asan
 	sh tests/sources.sh build/tifa-asan
 test-corrections: build/tifa-asan
 	sh tests/corrections.sh build/tifa-asan
+test-counting: build/tifa-asan
+	sh tests/counting.sh build/tifa-asan
 test-cases: build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 test-cli-asan: build/tifa-asan

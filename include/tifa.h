@@ -410,12 +410,13 @@ tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **cl
 /* The corpus as a table: one row per meeting (a document in which none
  * was found: one row for its main article, so every document counts),
  * first copies only unless TIFA_EXPORT_ALL_COPIES, with the columns
- *   id, article, file, outlet, url, published, retrieved, date,
+ *   id, article, kind, file, outlet, url, published, retrieved, date,
  *   date_inferred, name, org, place, chair, chair_title, speakers, present,
  *   attendees, source, numbered, quoted, documents, periods, copies,
  *   duplicate_of, corrected, meta
  * corrections applied (corrected names the fields that hold one): the
- * view all_meetings of the SQLite file. CSV: a header line, RFC 4180
+ * view all_meetings of the SQLite file (kind: "meeting", or "other" for
+ * the one row of a document without a meeting). CSV: a header line, RFC 4180
  * quoting, CRLF line ends, lists joined with "; " (corrected with ","),
  * copies a count, booleans true/false. JSON Lines: one object a line with
  * lists as arrays, copies as in tifa_hit ({"id", "file", "source" (its
@@ -464,12 +465,18 @@ tifa_status tifa_corpus_corrections(tifa_corpus *c, int64_t id, tifa_correction_
  * there is no such document. */
 tifa_status tifa_corpus_log(tifa_corpus *c, int64_t id, tifa_correction_fn fn, void *user, tifa_error *err);
 
-/* Use of terms over time: per period ("2024" or "2024-03"), the documents
- * whose clean text contains the term and its occurrences. Rows come in
- * period order, terms in the order given. */
+/* Use of terms over time: per period ("2024" or "2024-03"), the readouts
+ * (first copies: copies are not counted again) whose clean text contains
+ * the term and its occurrences, for every period from the corpus's first
+ * dated readout to its last (a period without any use has a row of 0).
+ * Rows come in period order, terms in the order given. A readout's date
+ * is the corrected one where there is a correction. The fields after
+ * occurrences came with version 0.2. */
 typedef struct {
     const char *period, *term;
     int64_t documents, occurrences;
+    int64_t dated;   /* readouts dated in the period, whether they use the term or not: the denominator */
+    int64_t undated; /* readouts using the term that have no date, so are in no period (the same on each of its rows) */
 } tifa_trend_row;
 typedef int (*tifa_trend_fn)(void *user, const tifa_trend_row *row);
 /* Flags of tifa_corpus_trend; 0 is the default (periods are years). */

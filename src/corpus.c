@@ -949,6 +949,8 @@ static char *as_phrase(const char *q) {
     return p;
 }
 
+char *corpus_phrase(const char *q) { return as_phrase(q); }
+
 static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user, int64_t *total) {
     static const char *const sql =
         "SELECT " HIT_COLUMNS ", snippet(doc_fts, 0, '«', '»', '…', 24)"
@@ -1074,108 +1076,6 @@ tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **cl
         }
     }
     sqlite3_finalize(st);
-    return rs;
-}
-
-/* ----------------------------------------------------------------- trend */
-
-typedef struct {
-    char period[8];
-    int64_t docs, occ;
-} trend_cell;
-
-static int collect_term(tifa_corpus *c, const char *term, int by_month, trend_cell **cells, size_t *n) {
-    static const char *const sql =
-        "SELECT substr(d.date, 1, ?2) AS p, sum(o > 0), sum(o) FROM"
-        " (SELECT d.date AS date, (length(d.clean) - length(replace(d.clean, ?3, ''))) / length(?3) AS o"
-        "  FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
-        "  WHERE doc_fts MATCH ?1 AND d.date IS NOT NULL) d"
-        " GROUP BY p ORDER BY p";
-    char *phrase = as_phrase(term);
-    if (!phrase) return SQLITE_NOMEM;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 2, by_month ? 7 : 4);
-        sqlite3_bind_text(st, 3, term, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            trend_cell *p = realloc(*cells, (*n + 1) * sizeof *p);
-            if (!p) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            *cells = p;
-            snprintf(p[*n].period, sizeof p[*n].period, "%s", col(st, 0) ? col(st, 0) : "");
-            p[*n].docs = sqlite3_column_int64(st, 1);
-            p[*n].occ = sqlite3_column_int64(st, 2);
-            (*n)++;
-        }
-        sqlite3_finalize(st);
-    }
-    free(phrase);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-static int cmp_period(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static int collect_sink(void *user, const char *data, size_t len) {
-    char **s = user;
-    size_t have = *s ? strlen(*s) : 0;
-    char *p = realloc(*s, have + len + 1);
-    if (!p) return 1;
-    memcpy(p + have, data, len);
-    p[have + len] = 0;
-    *s = p;
-    return 0;
-}
-
-tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *words, int nterms, unsigned flags, tifa_trend_fn fn,
-                              void *user, tifa_error *err) {
-    int by_month = (flags & TIFA_TREND_BY_MONTH) != 0;
-    trend_cell **cells = calloc((size_t)nterms, sizeof *cells);
-    size_t *counts = calloc((size_t)nterms, sizeof *counts);
-    char **simple = calloc((size_t)nterms, sizeof *simple);
-    tifa_status rs = cells && counts && simple ? TIFA_OK : tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    for (int t = 0; t < nterms && rs == TIFA_OK; t++) {
-        /* Terms are searched in simplified script, as the texts are stored. */
-        /* The sink fails only when memory runs out; an empty term gets no
-         * call at all, so simple[t] stays NULL. */
-        if (tifa_convert(c->t2s, words[t], strlen(words[t]), collect_sink, &simple[t], err) != TIFA_OK)
-            rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-        else if (!simple[t] || !*simple[t])
-            rs = tifa_fail(err, TIFA_EUSAGE, 0, "empty term");
-        else if (collect_term(c, simple[t], by_month, &cells[t], &counts[t]) != SQLITE_OK)
-            rs = corpus_fail(c, err, "counting");
-    }
-    /* Every period any term has, so each term gets a row (0 where unused). */
-    size_t np = 0;
-    const char **periods = NULL;
-    for (int t = 0; t < nterms && rs == TIFA_OK; t++) np += counts[t];
-    if (rs == TIFA_OK && np && !(periods = malloc(np * sizeof *periods)))
-        rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    size_t k = 0;
-    for (int t = 0; t < nterms && rs == TIFA_OK; t++)
-        for (size_t i = 0; i < counts[t]; i++) periods[k++] = cells[t][i].period;
-    if (rs == TIFA_OK && k) qsort(periods, k, sizeof *periods, cmp_period);
-    for (size_t i = 0; i < k && rs == TIFA_OK; i++) {
-        if (i > 0 && strcmp(periods[i], periods[i - 1]) == 0) continue;
-        for (int t = 0; t < nterms; t++) {
-            tifa_trend_row row = {periods[i], words[t], 0, 0};
-            for (size_t j = 0; j < counts[t]; j++)
-                if (strcmp(cells[t][j].period, periods[i]) == 0)
-                    row.documents = cells[t][j].docs, row.occurrences = cells[t][j].occ;
-            if (fn(user, &row)) break;
-        }
-    }
-    free(periods);
-    for (int t = 0; t < nterms; t++) {
-        if (cells) free(cells[t]);
-        if (simple) free(simple[t]);
-    }
-    free(cells);
-    free(counts);
-    free(simple);
     return rs;
 }
 

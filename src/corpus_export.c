@@ -22,7 +22,7 @@ static const struct {
     const char *name;
     char kind;
 } columns[] = {
-    {"id", 'i'},         {"article", 'i'},   {"file", 't'},        {"outlet", 't'},    {"url", 't'},
+    {"id", 'i'},         {"article", 'i'},   {"kind", 't'},        {"file", 't'},        {"outlet", 't'},    {"url", 't'},
     {"published", 't'},  {"retrieved", 't'}, {"date", 't'},        {"date_inferred", 'b'}, {"name", 't'},
     {"org", 't'},        {"place", 't'},     {"chair", 't'},       {"chair_title", 't'}, {"speakers", 'l'},
     {"present", 'l'},    {"attendees", 't'}, {"source", 't'},      {"numbered", 'l'},  {"quoted", 'l'},
@@ -35,7 +35,7 @@ static const struct {
  * name), first copies only unless ?6; the copies as a JSON array last
  * (for JSON Lines), then the text. */
 static const char *const rows_sql =
-    "SELECT id, article, file, outlet, url, published, retrieved, date, date_inferred, name, org, place, chair,"
+    "SELECT id, article, kind, file, outlet, url, published, retrieved, date, date_inferred, name, org, place, chair,"
     " chair_title, speakers, present, attendees, source, numbered, quoted, documents, periods, copies,"
     " duplicate_of, corrected, meta,"
     " (SELECT json_group_array(json_object('id', e.id, 'file', e.file, 'source', e.outlet, 'url', e.url,"

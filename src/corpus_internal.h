@@ -63,6 +63,9 @@ static inline const char *corpus_text(sqlite3_stmt *st, int i, int *oom) {
     return s;
 }
 
+/* q as one FTS5 phrase ("a""b" quoting), malloc'd; NULL out of memory. */
+char *corpus_phrase(const char *q);
+
 /* Fills what a hit carries beyond its row of doc (sources, copies, which
  * fields are corrected) and calls fn with it: corpus_doc.c. The copies'
  * strings live until fn returns; fn may use the corpus again. SQLITE_DONE

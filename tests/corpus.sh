@@ -70,7 +70,7 @@ check "show: record and text" 'grep -q "\"务虚会\"" "$tmp/show" && grep -q "�
 "$TIFA" show --db "$DB" 999 2> "$tmp/err"; st=$?
 check "show: no such id" '[ $st -eq 1 ] && grep -q "no document 999" "$tmp/err"'
 "$TIFA" trend --db "$DB" --csv 两个确立 十五五 > "$tmp/trend"
-check "trend csv" 'head -1 "$tmp/trend" | grep -qx "period,term,documents,occurrences" && grep -q "^2026,十五五,1,[0-9]" "$tmp/trend"'
+check "trend csv" 'head -1 "$tmp/trend" | grep -qx "period,term,documents,occurrences,dated,undated" && grep -q "^2026,十五五,1,[0-9]" "$tmp/trend"'
 "$TIFA" trend --db "$DB" --svg "$tmp/t.svg" 两个确立 > /dev/null
 check "trend svg" 'grep -q "<svg" "$tmp/t.svg" && grep -q "</svg>" "$tmp/t.svg"'
 "$TIFA" export --db "$DB" --format records > "$tmp/x"

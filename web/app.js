@@ -539,7 +539,12 @@ async function pageTrend(params) {
     return;
   }
   const res = await api('/api/trend' + query({term: terms, by}));
-  if (!res.rows.length) {
+  const undated = res.terms.map((term) => {
+    const r = res.rows.find((x) => x.term === term);
+    return r && r.undated ? `${term}: ${r.undated} undated document(s) left out` : null;
+  }).filter(Boolean);
+  if (undated.length) main.appendChild(el('p', {className: 'note', id: 'undated'}, undated.join(' · ')));
+  if (!res.rows.some((r) => r.documents)) {
     main.appendChild(el('p', {className: 'note'}, 'No dated document uses these terms.'));
     return;
   }
@@ -550,7 +555,7 @@ async function pageTrend(params) {
   for (let p = seen[0]; p <= seen[seen.length - 1] && periods.length < 2400; p = nextPeriod(p)) periods.push(p);
   const byKey = new Map(res.rows.map((r) => [r.period + '\u0000' + r.term, r]));
   res.rows = periods.flatMap((p) => res.terms.map((term) =>
-    byKey.get(p + '\u0000' + term) || {period: p, term, documents: 0, occurrences: 0}));
+    byKey.get(p + '\u0000' + term) || {period: p, term, documents: 0, occurrences: 0, dated: 0}));
   const max = Math.max(1, ...res.rows.map((r) => r.documents));
   const W = 860, H = 380, L = 56, R = 20, T = 20, B = 60;
   const x = (i) => periods.length === 1 ? (L + W - R) / 2 : L + i * (W - L - R) / (periods.length - 1);
@@ -580,7 +585,7 @@ async function pageTrend(params) {
     rows.forEach((r, k) => {
       const c = svg('circle', {cx: pts[k][0], cy: pts[k][1], r: 6, fill: color, tabindex: 0,
         'data-period': r.period, 'data-term': term},
-        svg('title', {}, `${term} · ${r.period}: ${r.documents} documents, ${r.occurrences} uses`));
+        svg('title', {}, `${term} · ${r.period}: ${r.documents} of ${r.dated} documents, ${r.occurrences} uses`));
       const open = () => {
         chart.querySelectorAll('circle.on').forEach((e) => e.classList.remove('on'));
         c.classList.add('on');

@@ -1157,16 +1157,20 @@ int cmd_stats(int argc, char **argv) {
 typedef struct {
     tifa_trend_row *rows;
     size_t n;
-    char **strings;
+    int failed; /* out of memory: rows are missing */
 } trend_rows;
 
 static int keep_row(void *user, const tifa_trend_row *r) {
     trend_rows *t = user;
     tifa_trend_row *p = realloc(t->rows, (t->n + 1) * sizeof *p);
-    if (!p) return 1;
-    t->rows = p;
+    char *period = p ? strdup(r->period) : NULL;
+    if (p) t->rows = p;
+    if (!period) {
+        t->failed = 1;
+        return 1;
+    }
     p[t->n] = *r;
-    p[t->n].period = strdup(r->period);
+    p[t->n].period = period;
     t->n++;
     return 0;
 }
@@ -1193,15 +1197,30 @@ static void bars(const trend_rows *t, int nterms) {
         int width = (int)(40 * r->documents / max);
         printf("%-8s %-12s ", (i % (size_t)nterms) == 0 ? r->period : "", r->term);
         for (int k = 0; k < width; k++) fputs("█", stdout);
-        printf(" %lld docs, %lld uses\n", (long long)r->documents, (long long)r->occurrences);
+        printf(" %lld of %lld readouts, %lld uses\n", (long long)r->documents, (long long)r->dated,
+               (long long)r->occurrences);
     }
 }
 
-static const char *trend_help = "usage: tifa trend [--db PATH] [--by year|month] [--csv] [--svg FILE] TERM...\n"
-                                "\n"
-                                "Per period, the documents that use each term and its occurrences (near copies\n"
-                                "left out; documents without a meeting date are not counted). A bar chart on\n"
-                                "the terminal; --csv: period,term,documents,occurrences; --svg FILE: a line chart.\n";
+/* What the counts leave out, said once per term on standard error. */
+static void undated_note(const trend_rows *t, int nterms) {
+    for (int k = 0; k < nterms && (size_t)k < t->n; k++)
+        if (t->rows[k].undated)
+            fprintf(stderr, "tifa: trend: %s: %lld readout(s) using it have no date, and are in no period\n",
+                    t->rows[k].term, (long long)t->rows[k].undated);
+}
+
+static const char *trend_help =
+    "usage: tifa trend [--db PATH] [--by year|month] [--csv] [--svg FILE] TERM...\n"
+    "\n"
+    "Per period, from the corpus's first dated readout to its last (every period,\n"
+    "also those without any use), the readouts that use each term and its\n"
+    "occurrences, and how many readouts are dated in the period (the denominator).\n"
+    "A readout is counted once, whatever its copies; a corrected date is used.\n"
+    "Readouts that use a term but have no date are in no period: how many is said\n"
+    "on standard error, and in the last column of --csv. A bar chart on the\n"
+    "terminal; --csv: period,term,documents,occurrences,dated,undated; --svg FILE:\n"
+    "a line chart.\n";
 
 int cmd_trend(int argc, char **argv) {
     const char *db = NULL, *svg = NULL;
@@ -1241,21 +1260,25 @@ int cmd_trend(int argc, char **argv) {
     trend_rows t = {0};
     tifa_error err = {0};
     int status = 0;
-    if (tifa_corpus_trend(c, terms, nterms, by_month ? TIFA_TREND_BY_MONTH : 0, keep_row, &t, &err) != TIFA_OK) {
-        fprintf(stderr, "tifa: trend: %s\n", err.message);
+    if (tifa_corpus_trend(c, terms, nterms, by_month ? TIFA_TREND_BY_MONTH : 0, keep_row, &t, &err) != TIFA_OK ||
+        t.failed) {
+        fprintf(stderr, "tifa: trend: %s\n", t.failed ? "out of memory" : err.message);
         status = 1;
     } else {
         if (csv) {
-            puts("period,term,documents,occurrences");
+            puts("period,term,documents,occurrences,dated,undated");
             for (size_t i = 0; i < t.n; i++) {
                 print_csv_field(t.rows[i].period);
                 putchar(',');
                 print_csv_field(t.rows[i].term);
-                printf(",%lld,%lld\n", (long long)t.rows[i].documents, (long long)t.rows[i].occurrences);
+                printf(",%lld,%lld,%lld,%lld\n", (long long)t.rows[i].documents, (long long)t.rows[i].occurrences,
+                       (long long)t.rows[i].dated, (long long)t.rows[i].undated);
             }
         } else if (!svg) {
             bars(&t, nterms);
         }
+        if (!t.n) fprintf(stderr, "tifa: trend: no dated readout in the corpus: no period to count in\n");
+        undated_note(&t, nterms);
         if (svg && write_trend_svg(svg, t.rows, t.n, terms, nterms)) status = 1;
     }
     for (size_t i = 0; i < t.n; i++) free((char *)t.rows[i].period);
@@ -1299,7 +1322,7 @@ static const char *export_help =
     "One row per meeting (a document without one: one row), each readout once (its\n"
     "first copy; --all-copies: the copies too), the facts as columns, corrections\n"
     "applied:\n"
-    "  id, article, file, outlet, url, published, retrieved, date, date_inferred,\n"
+    "  id, article, kind, file, outlet, url, published, retrieved, date, date_inferred,\n"
     "  name, org, place, chair, chair_title, speakers, present, attendees, source,\n"
     "  numbered, quoted, documents, periods, copies, duplicate_of, corrected, meta\n"
     "csv (the default): lists joined with \"; \", copies a count; --bom for Excel.\n"

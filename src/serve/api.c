@@ -403,7 +403,8 @@ static int write_row(void *user, const tifa_trend_row *row) {
     print_json_string(w->fp, row->period);
     fputs(",\"term\":", w->fp);
     print_json_string(w->fp, row->term);
-    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld}", (long long)row->documents, (long long)row->occurrences);
+    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld,\"dated\":%lld,\"undated\":%lld}",
+            (long long)row->documents, (long long)row->occurrences, (long long)row->dated, (long long)row->undated);
     return 0;
 }
 
