@@ -39,7 +39,7 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # that touching a header rebuilds every object kind that uses it.
 DEPFLAGS  = -MMD -MP
 
-all: build/tifa tifa build/libtifa.so build/tifa.pc
+all: build/tifa tifa build/libtifa.so build/tifa.pc build/tifa_sqlite.so
 
 # ------------------------------------------------------------ generated tables
 build/octext/.done: $(wildcard $(OPENCC_DATA)/*.ocd2)
@@ -94,6 +94,16 @@ build/libtifa-asan.a: $(ASAN_OBJ)
 build/libtifa.so: $(PIC_OBJ)
 	$(CC) -shared -Wl,-soname,libtifa.so.0 -o $@ $^ $(LIBS)
 	ln -sf libtifa.so $(dir $@)libtifa.so.0
+# The SQLite loadable extension: the tokenizer built against SQLite's
+# extension API (every call through the loading program's table), with the
+# character tables it folds with; only its entry points are exported.
+EXT_OBJ := build/ext/src/tokenize.o build/ext/src/sqlite_ext.o build/pic/src/convert.o build/pic/src/error.o build/pic/src/text.o \
+           build/pic/gen/opencc_tables.o
+build/ext/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -DTIFA_SQLITE_EXTENSION $(DEPFLAGS) -c $< -o $@
+build/tifa_sqlite.so: $(EXT_OBJ) tools/tifa_sqlite.map
+	$(CC) -shared -Wl,--version-script=tools/tifa_sqlite.map -Wl,-z,defs -o $@ $(EXT_OBJ)
 build/tifa: $(CLI_OBJ) build/libtifa.a
 	$(CC) $(CFLAGS) $(CLI_OBJ) build/libtifa.a $(CLI_LIBS) $(LIBS) -o $@
 build/tifa-asan: $(CLI_ASAN_OBJ) build/libtifa-asan.a
@@ -111,6 +121,7 @@ install: all
 	install -m 755 build/tifa $(DESTDIR)$(PREFIX)/bin/tifa
 	install -m 644 build/libtifa.a $(DESTDIR)$(PREFIX)/lib/libtifa.a
 	install -m 755 build/libtifa.so $(DESTDIR)$(PREFIX)/lib/libtifa.so.0
+	install -m 755 build/tifa_sqlite.so $(DESTDIR)$(PREFIX)/lib/tifa_sqlite.so
 	ln -sf libtifa.so.0 $(DESTDIR)$(PREFIX)/lib/libtifa.so
 	install -m 644 include/tifa.h $(DESTDIR)$(PREFIX)/include/tifa.h
 	install -m 644 build/tifa.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/tifa.pc
@@ -211,7 +222,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources corrections counting serve stream oom html-score diff \
+TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources corrections counting sqlite-ext serve stream oom html-score diff \
          extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
 test: $(TESTS:%=test-%)
 
@@ -247,6 +258,8 @@ test-corrections: build/tifa-asan
 	sh tests/corrections.sh build/tifa-asan
 test-counting: build/tifa-asan
 	sh tests/counting.sh build/tifa-asan
+test-sqlite-ext: build/tifa-asan build/tifa_sqlite.so
+	sh tests/sqlite-ext.sh build/tifa-asan build/tifa_sqlite.so
 test-cases: build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 test-cli-asan: build/tifa-asan
@@ -332,7 +345,7 @@ build/strict/gen/%.o: build/gen/%.c
 strict: $(STRICT_OBJ)
 	@echo "strict: $(words $(STRICT_OBJ)) files clean under $(STRICT)"
 
--include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CLI_ASAN_OBJ:.o=.d) \
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(EXT_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CLI_ASAN_OBJ:.o=.d) \
          $(STRICT_OBJ:.o=.d)
 
 .PHONY: $(TESTS:%=test-%) $(FUZZ_TARGETS:%=fuzz-run-%)
