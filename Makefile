@@ -222,7 +222,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources corrections counting sqlite-ext serve stream oom html-score diff \
+TESTS := differential cli-asan html e2e cli extract-props tokenize corpus copies sources corrections counting sqlite-ext usage serve stream oom html-score diff \
          extract-cases score set4 set5 set6 set7 cases unit shared exports store-unit store names pathological
 test: $(TESTS:%=test-%)
 
@@ -258,6 +258,8 @@ test-corrections: build/tifa-asan
 	sh tests/corrections.sh build/tifa-asan
 test-counting: build/tifa-asan
 	sh tests/counting.sh build/tifa-asan
+test-usage: build/tifa-asan
+	sh tests/usage.sh build/tifa-asan
 test-sqlite-ext: build/tifa-asan build/tifa_sqlite.so
 	sh tests/sqlite-ext.sh build/tifa-asan build/tifa_sqlite.so
 test-cases: build/tifa-asan

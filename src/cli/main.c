@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -52,14 +53,17 @@ static const char *clean_help = "usage: tifa clean [--encoding NAME] [--keep-scr
                                 "                      *.html and *.htm, and input that starts with markup,\n"
                                 "                      are web pages: their main text is cleaned)\n";
 
-static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [FILE...]\n"
+static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [--noflush] [FILE...]\n"
                                   "\n"
                                   "Converts UTF-8 text between scripts exactly as `opencc -c NAME.json`.\n"
+                                  "Into a pipe or a terminal, each line goes out as soon as it is converted\n"
+                                  "(for line-by-line pipelines), unless --noflush (as opencc).\n"
                                   "NAME is any configuration OpenCC ships (default t2s):\n";
 
 typedef struct {
     FILE *fp;
     int failed;
+    int flush; /* convert: flush after each piece converted (output to a pipe) */
 } out_sink;
 
 static int write_out(void *user, const char *data, size_t len) {
@@ -96,6 +100,17 @@ static const char *display_name(const char *path) { return strcmp(path, "-") == 
 
 /* ------------------------------------------------------------ convert */
 
+/* Up to n bytes, as soon as some are there: a pipe gives what was
+ * written so far (fread would wait for n bytes or the end), so that a
+ * line written into `tifa convert` comes out without waiting for more. */
+static ssize_t read_some(FILE *fp, char *buf, size_t n) {
+    ssize_t got;
+    do
+        got = read(fileno(fp), buf, n);
+    while (got < 0 && errno == EINTR);
+    return got;
+}
+
 static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp, out_sink *out) {
     char *buf = malloc(READ_CHUNK * 2);
     if (!buf) {
@@ -106,14 +121,14 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
     tifa_error err = {0};
     int status = 0;
     for (;;) {
-        size_t n = fread(buf + have, 1, READ_CHUNK * 2 - have, fp);
-        have += n;
-        int eof = n == 0;
-        if (eof && ferror(fp)) {
+        ssize_t n = read_some(fp, buf + have, READ_CHUNK * 2 - have);
+        if (n < 0) {
             fprintf(stderr, "tifa: %s: read error: %s\n", SHOWN(display_name(path)), strerror(errno));
             status = 1;
             break;
         }
+        have += (size_t)n;
+        int eof = n == 0;
         size_t take = eof ? have : tifa_convert_safe_prefix(buf, have);
         /* No safe cut in 2 MB: convert it all rather than grow without bound. */
         if (!eof && take == 0 && have == READ_CHUNK * 2) {
@@ -127,6 +142,9 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
             status = 1;
             break;
         }
+        /* Into a pipe, what is converted goes on at once (as opencc does
+         * unless --noflush): a line-by-line pipeline gets each line back. */
+        if (take && out->flush && fflush(out->fp) != 0) out->failed = 1;
         memmove(buf, buf + take, have - take);
         have -= take;
         if (eof) break;
@@ -141,6 +159,7 @@ static void list_configs(FILE *fp) {
 
 static int cmd_convert(int argc, char **argv) {
     const char *config = "t2s", *output = NULL;
+    int noflush = 0;
     const char *files[argc + 1];
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -157,6 +176,8 @@ static int cmd_convert(int argc, char **argv) {
             files[nfiles++] = argv[++i];
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             output = argv[++i];
+        } else if (!strcmp(a, "--noflush")) {
+            noflush = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tifa: convert: unknown option '%s'\n", a);
             return 2;
@@ -174,13 +195,15 @@ static int cmd_convert(int argc, char **argv) {
         list_configs(stderr);
         return 2;
     }
-    out_sink out = {stdout, 0};
+    out_sink out = {stdout, 0, 0};
     if (output && !(out.fp = fopen(output, "wb"))) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(output), strerror(errno));
         tifa_converter_free(conv);
         return 1;
     }
     if (nfiles == 0) files[nfiles++] = "-";
+    struct stat ost;
+    out.flush = !noflush && fstat(fileno(out.fp), &ost) == 0 && !S_ISREG(ost.st_mode);
     int status = 0;
     for (int i = 0; i < nfiles && !out.failed; i++) {
         FILE *fp = open_input(files[i]);
@@ -293,7 +316,7 @@ static int cmd_clean(int argc, char **argv) {
         tifa_converter_free(probe);
     }
     if (nfiles == 0) files[nfiles++] = "-";
-    out_sink out = {stdout, 0};
+    out_sink out = {stdout, 0, 0};
     int status = 0;
     for (int i = 0; i < nfiles && !out.failed; i++) {
         if (i > 0) write_out(&out, "\n", 1);
