@@ -383,8 +383,9 @@ typedef struct {
 } tifa_filter;
 
 /* TIFA_EUSAGE, naming the field, when from or to is not a date (yyyy,
- * yyyy-mm or yyyy-mm-dd with a real month and day) or limit or offset is
- * negative. Search, list, export and trend check their filter so. */
+ * yyyy-mm or yyyy-mm-dd with a real month and day). Search, list and
+ * export compare dates as text and do not check them: the command (a
+ * usage error) and the server (400) call this first. */
 tifa_status tifa_filter_check(const tifa_filter *f, tifa_error *err);
 
 /* Full-text search, best first. The query is FTS5 syntax (phrases in "",

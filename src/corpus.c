@@ -895,8 +895,7 @@ tifa_status tifa_filter_check(const tifa_filter *f, tifa_error *err) {
         if (v[i] && !source_date_valid(v[i], 1))
             return tifa_fail(err, TIFA_EUSAGE, 0, "%s: not a date (yyyy, yyyy-mm or yyyy-mm-dd): '%.100s'", names[i],
                              v[i]);
-    if (f->limit < 0 || f->offset < 0) return tifa_fail(err, TIFA_EUSAGE, 0, "limit and offset: from 0");
-    return TIFA_OK;
+    return TIFA_OK; /* a limit or offset under 1 is none, as it always was */
 }
 
 static void bind_filters(sqlite3_stmt *st, const tifa_filter *f) {
@@ -987,7 +986,6 @@ static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_
 tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_filter *f, tifa_hit_fn fn, void *user,
                                int64_t *total, tifa_error *err) {
     if (!query || !*query) return tifa_fail(err, TIFA_EUSAGE, 0, "empty query");
-    if (tifa_filter_check(f, err) != TIFA_OK) return TIFA_EUSAGE;
     int rc = run_search(c, query, f, fn, user, total);
     if (rc == SQLITE_ERROR) {
         /* Not FTS5 syntax ("a-b", "(", ":"): search the text as it is. */
@@ -1001,7 +999,6 @@ tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_fil
 }
 
 tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn fn, void *user, tifa_error *err) {
-    if (tifa_filter_check(f, err) != TIFA_OK) return TIFA_EUSAGE;
     static const char *const sql =
         "SELECT " HIT_COLUMNS " FROM doc d WHERE 1" FILTERS " ORDER BY d.date IS NULL, d.date, d.id LIMIT ?6 OFFSET ?7";
     sqlite3_stmt *st;

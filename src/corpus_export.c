@@ -161,7 +161,6 @@ tifa_status tifa_corpus_export(tifa_corpus *c, tifa_export_format format, const 
                                tifa_write_fn write, void *user, tifa_error *err) {
     if (format != TIFA_EXPORT_CSV && format != TIFA_EXPORT_JSONL)
         return tifa_fail(err, TIFA_EUSAGE, 0, "unknown export format %d", (int)format);
-    if (tifa_filter_check(f, err) != TIFA_OK) return TIFA_EUSAGE;
     sqlite3_stmt *st = NULL, *join = NULL;
     if (sqlite3_prepare_v2(c->db, rows_sql, -1, &st, NULL) != SQLITE_OK ||
         sqlite3_prepare_v2(c->db, "SELECT coalesce(group_concat(value, ?2), '') FROM json_each(?1)", -1, &join,

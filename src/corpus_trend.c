@@ -149,7 +149,7 @@ static void emit(const cells *dated, const cells *per_term, const int64_t *undat
 tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *words, int nterms, unsigned flags, tifa_trend_fn fn,
                               void *user, tifa_error *err) {
     int by_month = (flags & TIFA_TREND_BY_MONTH) != 0, plen = by_month ? 7 : 4;
-    if (nterms < 1) return tifa_fail(err, TIFA_EUSAGE, 0, "no term");
+    if (nterms < 1) return TIFA_OK; /* no term, no row */
     cells dated = {0}, *per_term = calloc((size_t)nterms, sizeof *per_term);
     int64_t *undated = calloc((size_t)nterms, sizeof *undated);
     char **simple = calloc((size_t)nterms, sizeof *simple);
