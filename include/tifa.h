@@ -485,7 +485,8 @@ typedef int (*tifa_trend_fn)(void *user, const tifa_trend_row *row);
 tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, unsigned flags, tifa_trend_fn fn,
                               void *user, tifa_error *err);
 
-/* Counts for `tifa stats`. */
+/* Counts for `tifa stats`. near_duplicates counts every copy linked to a
+ * first copy, exact or near (exact copies are stored since 0.2). */
 typedef struct {
     int64_t documents, near_duplicates, meetings, raw_bytes, clean_bytes;
     char first_date[11], last_date[11];

@@ -535,7 +535,7 @@ async function pageTrend(params) {
   main.appendChild(el('h1', {}, 'Terms over time'));
   main.appendChild(form);
   if (!terms.length) {
-    main.appendChild(el('p', {className: 'note'}, 'Documents per period that use each term (near copies left out). Click a point to list them.'));
+    main.appendChild(el('p', {className: 'note'}, 'Documents per period that use each term (each readout once, whatever its copies). Click a point to list them.'));
     return;
   }
   const res = await api('/api/trend' + query({term: terms, by}));

@@ -1128,7 +1128,7 @@ int cmd_stats(int argc, char **argv) {
         int r = corpus_option(argc, argv, &i, &db, &unused);
         if (r <= 0) {
             if (!strcmp(argv[i], "--help")) {
-                puts("usage: tifa stats [--db PATH]\n\nDocuments, near copies, meetings, sizes, date range.");
+                puts("usage: tifa stats [--db PATH]\n\nDocuments, copies (exact and near), meetings, sizes, date range.");
                 return 0;
             }
             return usage_error("stats", argv[i]);
@@ -1143,7 +1143,7 @@ int cmd_stats(int argc, char **argv) {
         fprintf(stderr, "tifa: stats: %s\n", err.message);
         status = 1;
     } else {
-        printf("documents        %lld\nnear copies      %lld\nmeeting reports  %lld\nraw bytes        %lld\n"
+        printf("documents        %lld\ncopies           %lld\nmeeting reports  %lld\nraw bytes        %lld\n"
                "clean bytes      %lld\ndates            %s .. %s\n",
                (long long)s.documents, (long long)s.near_duplicates, (long long)s.meetings, (long long)s.raw_bytes,
                (long long)s.clean_bytes, s.first_date[0] ? s.first_date : "-", s.last_date[0] ? s.last_date : "-");
