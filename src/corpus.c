@@ -202,8 +202,8 @@ static const char *const schema_v4 =
     " id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES doc(id), field TEXT NOT NULL,"
     " action TEXT NOT NULL CHECK(action IN ('set', 'unset')), value TEXT, before TEXT, note TEXT, at TEXT NOT NULL);"
     "CREATE INDEX correction_log_doc ON correction_log(doc, id);"
-    CORPUS_VIEWS
     "PRAGMA application_id=1953064545;";
+static const char *const schema_v4_views = CORPUS_VIEWS;
 
 static int read_int_pragma(sqlite3 *db, const char *sql, int *value) {
     sqlite3_stmt *st;
@@ -295,6 +295,7 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     if (version < 2 && rc == SQLITE_OK) rc = sketch_existing(c->db);
     if (version < 3 && rc == SQLITE_OK) rc = exec(c->db, schema_v3);
     if (version < 4 && rc == SQLITE_OK) rc = exec(c->db, schema_v4);
+    if (version < 4 && rc == SQLITE_OK) rc = exec(c->db, schema_v4_views);
     /* Later versions add their steps here: if (version < 5) ... */
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", SCHEMA_VERSION);

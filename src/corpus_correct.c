@@ -50,7 +50,8 @@ static tifa_status check_value(int f, const char *v, tifa_error *err) {
     if (f == 0 && !source_date_valid(v, 0))
         return tifa_fail(err, TIFA_EUSAGE, 0, "date: not a date (yyyy-mm-dd): '%.100s'", v);
     if ((f == 9 || f == 10) && !source_time_valid(v))
-        return tifa_fail(err, TIFA_EUSAGE, 0, "%s: not a date (yyyy-mm-dd[ hh:mm[:ss]] or ISO 8601): '%.100s'", name, v);
+        return tifa_fail(err, TIFA_EUSAGE, 0, "%s: not a date (yyyy-mm-dd[ hh:mm[:ss]] or ISO 8601): '%.100s'", name,
+                         v);
     if (f == 8 && !source_url_valid(v))
         return tifa_fail(err, TIFA_EUSAGE, 0, "url: not an absolute URL (scheme://...): '%.200s'", v);
     return TIFA_OK;
@@ -112,7 +113,8 @@ static tifa_status correct_one(tifa_corpus *c, int64_t id, int f, int unset, con
     int found = 0, had = 0;
     const char *name = fields[f].field;
     int rc = current_value(c, f, id, &before, &found);
-    if (rc == SQLITE_OK && !found) return tifa_fail(err, TIFA_EINPUT, 0, "no document %lld in the corpus", (long long)id);
+    if (rc == SQLITE_OK && !found)
+        return tifa_fail(err, TIFA_EINPUT, 0, "no document %lld in the corpus", (long long)id);
     const char *key[] = {name};
     if (rc == SQLITE_OK)
         rc = run_in(c, "SELECT auto FROM correction WHERE field = ?1 AND doc = ?2", key, 1, id, &autov, &had);
@@ -134,16 +136,16 @@ static tifa_status correct_one(tifa_corpus *c, int64_t id, int f, int unset, con
     } else if (rc == SQLITE_OK) {
         const char *v[] = {name, value, keep, note};
         rc = run_in(c,
-                 "INSERT OR REPLACE INTO correction(field, value, auto, note, doc, at)"
-                 " VALUES(?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                 v, 4, id, NULL, NULL);
+                    "INSERT OR REPLACE INTO correction(field, value, auto, note, doc, at)"
+                    " VALUES(?1, ?2, ?3, ?4, ?5, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                    v, 4, id, NULL, NULL);
     }
     if (rc == SQLITE_OK) {
         const char *v[] = {name, unset ? "unset" : "set", unset ? autov : value, before, note};
         rc = run_in(c,
-                 "INSERT INTO correction_log(field, action, value, before, note, doc, at)"
-                 " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                 v, 5, id, NULL, NULL);
+                    "INSERT INTO correction_log(field, action, value, before, note, doc, at)"
+                    " VALUES(?1, ?2, ?3, ?4, ?5, ?6, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
+                    v, 5, id, NULL, NULL);
     }
     free(before);
     free(autov);

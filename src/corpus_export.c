@@ -22,12 +22,12 @@ static const struct {
     const char *name;
     char kind;
 } columns[] = {
-    {"id", 'i'},         {"article", 'i'},   {"kind", 't'},        {"file", 't'},        {"outlet", 't'},    {"url", 't'},
-    {"published", 't'},  {"retrieved", 't'}, {"date", 't'},        {"date_inferred", 'b'}, {"name", 't'},
-    {"org", 't'},        {"place", 't'},     {"chair", 't'},       {"chair_title", 't'}, {"speakers", 'l'},
-    {"present", 'l'},    {"attendees", 't'}, {"source", 't'},      {"numbered", 'l'},  {"quoted", 'l'},
-    {"documents", 'l'},  {"periods", 'l'},   {"copies", 'c'},      {"duplicate_of", 'i'}, {"corrected", 'l'},
-    {"meta", 'j'},
+    {"id", 'i'},        {"article", 'i'},   {"kind", 't'},      {"file", 't'},   {"outlet", 't'},
+    {"url", 't'},       {"published", 't'}, {"retrieved", 't'}, {"date", 't'},   {"date_inferred", 'b'},
+    {"name", 't'},      {"org", 't'},       {"place", 't'},     {"chair", 't'},  {"chair_title", 't'},
+    {"speakers", 'l'},  {"present", 'l'},   {"attendees", 't'}, {"source", 't'}, {"numbered", 'l'},
+    {"quoted", 'l'},    {"documents", 'l'}, {"periods", 'l'},   {"copies", 'c'}, {"duplicate_of", 'i'},
+    {"corrected", 'l'}, {"meta", 'j'},
 };
 #define NCOLUMNS (sizeof columns / sizeof columns[0])
 
@@ -36,8 +36,8 @@ static const struct {
  * (a sort of every row, texts included, doubled the time), and json_each
  * gives a document's articles in order. */
 #define ROWS_WHERE                                                                                                     \
-    " WHERE (?6 OR duplicate_of IS NULL) AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3 || '~')"       \
-    " AND (?4 IS NULL OR org LIKE '%' || ?4 || '%') AND (?5 IS NULL OR name LIKE '%' || ?5 || '%')"                  \
+    " WHERE (?6 OR duplicate_of IS NULL) AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3 || '~')"         \
+    " AND (?4 IS NULL OR org LIKE '%' || ?4 || '%') AND (?5 IS NULL OR name LIKE '%' || ?5 || '%')"                    \
     " ORDER BY id LIMIT ?7 OFFSET ?8"
 
 /* The rows, filtered as list filters (on the meeting's date, body and
@@ -159,7 +159,10 @@ static int hex4(const char *s, uint32_t *v) {
     *v = 0;
     for (int i = 0; i < 4; i++) {
         char c = s[i];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
+        int d = c >= '0' && c <= '9'   ? c - '0'
+                : c >= 'a' && c <= 'f' ? c - 'a' + 10
+                : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                       : -1;
         if (d < 0) return -1;
         *v = *v << 4 | (uint32_t)d;
     }
@@ -192,11 +195,21 @@ static int join_strings(sink *o, const char *json, const char *sep) {
             p += 2;
             uint32_t cp, lo;
             switch (e) {
-            case 'n': put(o, "\n", 1); break;
-            case 't': put(o, "\t", 1); break;
-            case 'r': put(o, "\r", 1); break;
-            case 'b': put(o, "\b", 1); break;
-            case 'f': put(o, "\f", 1); break;
+            case 'n':
+                put(o, "\n", 1);
+                break;
+            case 't':
+                put(o, "\t", 1);
+                break;
+            case 'r':
+                put(o, "\r", 1);
+                break;
+            case 'b':
+                put(o, "\b", 1);
+                break;
+            case 'f':
+                put(o, "\f", 1);
+                break;
             case 'u':
                 if (hex4(p, &cp)) return -1;
                 p += 4;
@@ -207,7 +220,8 @@ static int join_strings(sink *o, const char *json, const char *sep) {
                 }
                 put_cp(o, cp >= 0xD800 && cp < 0xE000 ? 0xFFFD : cp);
                 break;
-            default: put(o, &e, 1); /* " \ / */
+            default:
+                put(o, &e, 1); /* " \ / */
             }
         }
         p++; /* the closing quote */

@@ -72,5 +72,4 @@ char *corpus_phrase(const char *q);
  * when fn asked to stop, SQLITE_OK to go on, else an SQLite error. */
 int corpus_emit_hit(tifa_corpus *c, tifa_hit *h, tifa_hit_fn fn, void *user);
 
-
 #endif

@@ -410,7 +410,8 @@ static char *csv_meta(const record *head, const record *r, const int *which, int
 static tifa_status csv_error(int rc, size_t line, uint64_t pos, tifa_error *err) {
     if (rc == -1) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return tifa_fail(err, TIFA_EINPUT, pos, "line %zu: %s", line,
-                     rc == -2 ? "a quoted field is never closed" : "text after a closing quote (write \"\" for a quote)");
+                     rc == -2 ? "a quoted field is never closed"
+                              : "text after a closing quote (write \"\" for a quote)");
 }
 
 static tifa_status read_csv(tifa_manifest *m, const char *b, size_t len, tifa_error *err) {
@@ -501,9 +502,9 @@ tifa_status tifa_manifest_read(const char *name, const char *bytes, size_t len, 
     if (!m) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     size_t k = 0;
     while (k < len && (bytes[k] == ' ' || bytes[k] == '\n' || bytes[k] == '\r' || bytes[k] == '\t')) k++;
-    int csv = name && ends_with(name, ".csv") ? 1
+    int csv = name && ends_with(name, ".csv")                                                                 ? 1
               : name && (ends_with(name, ".jsonl") || ends_with(name, ".ndjson") || ends_with(name, ".json")) ? 0
-                                                                                                               : -1;
+                                                                                                              : -1;
     if (csv < 0) csv = !(k < len && bytes[k] == '{');
     size_t bad = not_utf8(bytes, len);
     if (bad < len) {

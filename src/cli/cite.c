@@ -14,9 +14,7 @@ typedef struct {
 } citer;
 
 /* yyyy-mm-dd of a date that may carry a time. */
-static void day_of(const char *s, char out[11]) {
-    snprintf(out, 11, "%.10s", s ? s : "");
-}
+static void day_of(const char *s, char out[11]) { snprintf(out, 11, "%.10s", s ? s : ""); }
 
 static const char *title_of(const tifa_hit *h) {
     return h->title ? h->title : h->meeting ? h->meeting : h->file ? h->file : "";
@@ -27,13 +25,26 @@ static const char *title_of(const tifa_hit *h) {
 static void bibtex_text(const char *s) {
     for (; *s; s++) {
         switch (*s) {
-        case '{': case '}': case '%': case '&': case '$': case '#': case '_':
+        case '{':
+        case '}':
+        case '%':
+        case '&':
+        case '$':
+        case '#':
+        case '_':
             printf("\\%c", *s);
             break;
-        case '\\': fputs("\\textbackslash{}", stdout); break;
-        case '~': fputs("\\textasciitilde{}", stdout); break;
-        case '^': fputs("\\textasciicircum{}", stdout); break;
-        default: putchar(*s);
+        case '\\':
+            fputs("\\textbackslash{}", stdout);
+            break;
+        case '~':
+            fputs("\\textasciitilde{}", stdout);
+            break;
+        case '^':
+            fputs("\\textasciicircum{}", stdout);
+            break;
+        default:
+            putchar(*s);
         }
     }
 }
@@ -77,8 +88,7 @@ static void csl_date(const char *key, const char *s) {
 }
 
 static void cite_csl(const tifa_hit *h, int first) {
-    printf("%s{\"id\":\"tifa-%lld\",\"type\":\"article-newspaper\",\"title\":", first ? "" : ",\n",
-           (long long)h->id);
+    printf("%s{\"id\":\"tifa-%lld\",\"type\":\"article-newspaper\",\"title\":", first ? "" : ",\n", (long long)h->id);
     print_json_string(stdout, title_of(h));
     if (h->outlet) {
         fputs(",\"container-title\":", stdout);
@@ -127,14 +137,13 @@ static int cite_one(void *user, const tifa_hit *h) {
     return 0;
 }
 
-static const char *cite_help =
-    "usage: tifa cite [--db PATH] [--format text|bibtex|csl-json] ID...\n"
-    "\n"
-    "A citation of each document: outlet, title (else the meeting's name),\n"
-    "publication date, URL and the day it was retrieved (else the day it was\n"
-    "added to the corpus, said so). bibtex: biblatex @online entries (title,\n"
-    "organization, date, url, urldate); csl-json: an array of CSL items, as\n"
-    "Zotero and pandoc read them. Corrected values are used.\n";
+static const char *cite_help = "usage: tifa cite [--db PATH] [--format text|bibtex|csl-json] ID...\n"
+                               "\n"
+                               "A citation of each document: outlet, title (else the meeting's name),\n"
+                               "publication date, URL and the day it was retrieved (else the day it was\n"
+                               "added to the corpus, said so). bibtex: biblatex @online entries (title,\n"
+                               "organization, date, url, urldate); csl-json: an array of CSL items, as\n"
+                               "Zotero and pandoc read them. Corrected values are used.\n";
 
 int cmd_cite(int argc, char **argv) {
     const char *db = NULL;

@@ -569,16 +569,16 @@ static const char *add_help =
  * 0 when not, -1 when its value is missing. */
 static int source_option(int argc, char **argv, int *i, add_sources *src, const char **manifest) {
     const char *a = argv[*i];
-    const char **slot = !strcmp(a, "--outlet")      ? &src->given.outlet
-                        : !strcmp(a, "--url")       ? &src->given.url
-                        : !strcmp(a, "--published") ? &src->given.published
-                        : !strcmp(a, "--retrieved") ? &src->given.retrieved
-                        : !strcmp(a, "--manifest")  ? manifest
-                                                    : NULL;
-    if (!slot) return 0;
+    const char **value = !strcmp(a, "--outlet")      ? &src->given.outlet
+                         : !strcmp(a, "--url")       ? &src->given.url
+                         : !strcmp(a, "--published") ? &src->given.published
+                         : !strcmp(a, "--retrieved") ? &src->given.retrieved
+                         : !strcmp(a, "--manifest")  ? manifest
+                                                     : NULL;
+    if (!value) return 0;
     if (*i + 1 >= argc) return -1;
-    *slot = argv[++*i];
-    src->any_given |= slot != manifest;
+    *value = argv[++*i];
+    src->any_given |= value != manifest;
     return 1;
 }
 

@@ -4,19 +4,18 @@
 #include <string.h>
 #include "cli.h"
 
-static const char *set_help =
-    "usage: tifa set [--db PATH] [--note TEXT] ID FIELD=VALUE...\n"
-    "       tifa unset [--db PATH] [--note TEXT] ID FIELD...\n"
-    "       tifa log [--db PATH] [--json] ID\n"
-    "\n"
-    "set corrects fields of document ID; FIELD= (nothing after =) says it has none.\n"
-    "unset takes a correction back: the field is again what extraction (or the\n"
-    "source) said. log shows every set and unset, with when and the note.\n"
-    "Fields: date (yyyy-mm-dd), name, org, place, chair, chair_title, source (the\n"
-    "outlet the text names) of the document's main meeting; outlet, url, published\n"
-    "and retrieved (yyyy-mm-dd[ hh:mm[:ss]]) of the document. Corrections live\n"
-    "apart from the record; list, search's filters, trend, export and the views\n"
-    "use the corrected value and mark it (* in lists, \"corrected\" in JSON).\n";
+static const char *set_help = "usage: tifa set [--db PATH] [--note TEXT] ID FIELD=VALUE...\n"
+                              "       tifa unset [--db PATH] [--note TEXT] ID FIELD...\n"
+                              "       tifa log [--db PATH] [--json] ID\n"
+                              "\n"
+                              "set corrects fields of document ID; FIELD= (nothing after =) says it has none.\n"
+                              "unset takes a correction back: the field is again what extraction (or the\n"
+                              "source) said. log shows every set and unset, with when and the note.\n"
+                              "Fields: date (yyyy-mm-dd), name, org, place, chair, chair_title, source (the\n"
+                              "outlet the text names) of the document's main meeting; outlet, url, published\n"
+                              "and retrieved (yyyy-mm-dd[ hh:mm[:ss]]) of the document. Corrections live\n"
+                              "apart from the record; list, search's filters, trend, export and the views\n"
+                              "use the corrected value and mark it (* in lists, \"corrected\" in JSON).\n";
 
 /* set and unset: ID, then FIELD=VALUE (set) or FIELD (unset). */
 static int correct(int argc, char **argv, int unset) {

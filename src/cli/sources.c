@@ -16,7 +16,9 @@
 #include "cli.h"
 #include "cli/sources.h"
 
-static int cmp_sources_key(const void *a, const void *b) { return strcmp(((const sources_key *)a)->key, ((const sources_key *)b)->key); }
+static int cmp_sources_key(const void *a, const void *b) {
+    return strcmp(((const sources_key *)a)->key, ((const sources_key *)b)->key);
+}
 
 void sources_free(add_sources *s) {
     if (s->keys)

@@ -13,16 +13,16 @@ typedef struct {
 } sources_key;
 
 typedef struct {
-    tifa_source given;  /* --outlet, --url, --published, --retrieved */
-    int any_given;      /* one of them was given */
+    tifa_source given; /* --outlet, --url, --published, --retrieved */
+    int any_given;     /* one of them was given */
     const char *manifest;
     tifa_manifest *m;
-    size_t n;           /* entries */
-    char **paths;       /* each entry's file, beside the manifest */
-    tifa_source *merged;/* each entry's source, the command line's filling the gaps */
+    size_t n;            /* entries */
+    char **paths;        /* each entry's file, beside the manifest */
+    tifa_source *merged; /* each entry's source, the command line's filling the gaps */
     unsigned char *used;
-    size_t unlisted;    /* files looked up that the manifest does not list */
-    sources_key *keys;  /* sorted */
+    size_t unlisted;   /* files looked up that the manifest does not list */
+    sources_key *keys; /* sorted */
 } add_sources;
 
 /* Reads the manifest (after given is set). 0, or 1 with the reason

@@ -53,7 +53,8 @@ static void axes(FILE *fp, const plot *p, const tifa_trend_row *rows, int nterms
         double y = y_of(p, v);
         fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#e3e3e3\"/>\n", p->left, y,
                 p->left + p->width, y);
-        fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\">%lld</text>\n", p->left - 8, y + 4, v);
+        fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\" fill=\"#555\">%lld</text>\n", p->left - 8, y + 4,
+                v);
     }
     double base = p->top + p->height;
     fprintf(fp, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#888\"/>\n", p->left, base,
@@ -86,7 +87,8 @@ static void series(FILE *fp, const plot *p, const tifa_trend_row *rows, int nter
         fprintf(fp, ": %lld of %lld documents, %lld uses</title></circle>\n", (long long)r->documents,
                 (long long)r->dated, (long long)r->occurrences);
     }
-    fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"4\" fill=\"%s\"/>\n", legend_x, legend_y - 5, colour);
+    fprintf(fp, "<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"4\" fill=\"%s\"/>\n", legend_x, legend_y - 5,
+            colour);
     fprintf(fp, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#222\">", legend_x + 20, legend_y);
     xml_text(fp, term);
     fputs("</text>\n", fp);
@@ -112,7 +114,8 @@ int write_trend_svg(const char *path, const tifa_trend_row *rows, size_t n, cons
     fprintf(fp, "<rect width=\"100%%\" height=\"100%%\" fill=\"white\"/>\n");
     fprintf(fp, "<text x=\"%.0f\" y=\"22\" font-size=\"15\" fill=\"#222\">Documents per period</text>\n", L);
     axes(fp, &p, rows, nterms);
-    for (int t = 0; t < nterms; t++) series(fp, &p, rows, nterms, t, terms[t], colours[t % 6], L + (double)t * 150, H - 18);
+    for (int t = 0; t < nterms; t++)
+        series(fp, &p, rows, nterms, t, terms[t], colours[t % 6], L + (double)t * 150, H - 18);
     fputs("</svg>\n", fp);
     int bad = ferror(fp);
     if (fclose(fp) != 0 || bad) {
