@@ -16,11 +16,11 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
-           src/nearcopy.c src/corpus_record.c src/warc.c src/batch.c \
+           src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/source.c src/warc.c src/batch.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
-CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c \
+CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread
@@ -39,7 +39,7 @@ SAN      := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-r
 # that touching a header rebuilds every object kind that uses it.
 DEPFLAGS  = -MMD -MP
 
-all: build/tifa tifa build/libtifa.so build/tifa.pc
+all: build/tifa tifa build/libtifa.so build/tifa.pc build/tifa_sqlite.so
 
 # ------------------------------------------------------------ generated tables
 build/octext/.done: $(wildcard $(OPENCC_DATA)/*.ocd2)
@@ -94,6 +94,16 @@ build/libtifa-asan.a: $(ASAN_OBJ)
 build/libtifa.so: $(PIC_OBJ)
 	$(CC) -shared -Wl,-soname,libtifa.so.0 -o $@ $^ $(LIBS)
 	ln -sf libtifa.so $(dir $@)libtifa.so.0
+# The SQLite loadable extension: the tokenizer built against SQLite's
+# extension API (every call through the loading program's table), with the
+# character tables it folds with; only its entry points are exported.
+EXT_OBJ := build/ext/src/tokenize.o build/ext/src/sqlite_ext.o build/pic/src/convert.o build/pic/src/error.o build/pic/src/text.o \
+           build/pic/gen/opencc_tables.o
+build/ext/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CPPFLAGS_ALL) $(WARN) $(CFLAGS) -fPIC -fvisibility=hidden -DTIFA_SQLITE_EXTENSION $(DEPFLAGS) -c $< -o $@
+build/tifa_sqlite.so: $(EXT_OBJ) tools/tifa_sqlite.map
+	$(CC) -shared -Wl,--version-script=tools/tifa_sqlite.map -Wl,-z,defs -o $@ $(EXT_OBJ)
 build/tifa: $(CLI_OBJ) build/libtifa.a
 	$(CC) $(CFLAGS) $(CLI_OBJ) build/libtifa.a $(CLI_LIBS) $(LIBS) -o $@
 build/tifa-asan: $(CLI_ASAN_OBJ) build/libtifa-asan.a
@@ -122,6 +132,7 @@ install: all
 	install -m 755 build/tifa $(DESTDIR)$(PREFIX)/bin/tifa
 	install -m 644 build/libtifa.a $(DESTDIR)$(PREFIX)/lib/libtifa.a
 	install -m 755 build/libtifa.so $(DESTDIR)$(PREFIX)/lib/libtifa.so.0
+	install -m 755 build/tifa_sqlite.so $(DESTDIR)$(PREFIX)/lib/tifa_sqlite.so
 	ln -sf libtifa.so.0 $(DESTDIR)$(PREFIX)/lib/libtifa.so
 	install -m 644 include/tifa.h $(DESTDIR)$(PREFIX)/include/tifa.h
 	install -m 644 build/tifa.pc $(DESTDIR)$(PREFIX)/lib/pkgconfig/tifa.pc
@@ -137,7 +148,7 @@ setup-test:
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
               tests/unit/test_html.c tests/unit/test_nearcopy.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc
+FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
@@ -225,9 +236,9 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus serve stream oom html-score diff \
-         extract-cases score set4 set5 set6 set7 set8 set9 cases unit shared exports store-unit store names pathological warc \
-         python
+TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies sources corrections counting sqlite-ext usage \
+         serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 cases unit shared exports \
+         store-unit store names pathological warc python
 test: $(TESTS:%=test-%)
 
 test-unit: build/test-unit
@@ -265,6 +276,18 @@ test-exports: build/libtifa.so
 	sh tests/exports.sh build/libtifa.so
 test-corpus: build/tifa-asan
 	sh tests/corpus.sh build/tifa-asan
+test-copies: build/tifa-asan
+	sh tests/copies.sh build/tifa-asan
+test-sources: build/tifa-asan
+	sh tests/sources.sh build/tifa-asan
+test-corrections: build/tifa-asan
+	sh tests/corrections.sh build/tifa-asan
+test-counting: build/tifa-asan
+	sh tests/counting.sh build/tifa-asan
+test-usage: build/tifa-asan
+	sh tests/usage.sh build/tifa-asan
+test-sqlite-ext: build/tifa-asan build/tifa_sqlite.so
+	sh tests/sqlite-ext.sh build/tifa-asan build/tifa_sqlite.so
 test-cases: build/tifa-asan
 	sh tests/run-cases.sh build/tifa-asan
 test-cli-asan: build/tifa-asan
@@ -361,7 +384,7 @@ build/strict/gen/%.o: build/gen/%.c
 strict: $(STRICT_OBJ)
 	@echo "strict: $(words $(STRICT_OBJ)) files clean under $(STRICT)"
 
--include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CLI_ASAN_OBJ:.o=.d) \
+-include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(EXT_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CLI_ASAN_OBJ:.o=.d) \
          $(STRICT_OBJ:.o=.d)
 
 .PHONY: $(TESTS:%=test-%) $(FUZZ_TARGETS:%=fuzz-run-%)

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -30,7 +31,8 @@ static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
                                 "The corpus (--db PATH, default $TIFA_DB or ./tifa.db):\n"
                                 "  add       store documents     search    full-text search   list   stored documents\n"
                                 "  show      record and text     diff      compare two        trend  terms over time\n"
-                                "  export    jsonl or csv        stats     counts             check  integrity\n"
+                                "  export    csv or jsonl        stats     counts             check  integrity\n"
+                                "  cite      a citation          set/unset correct a field     log    corrections\n"
                                 "  serve     the corpus in the browser: search, documents, compare, trend, add\n"
                                 "\n"
                                 "Every command reads standard input when no FILE or '-' is given.\n"
@@ -52,14 +54,17 @@ static const char *clean_help = "usage: tifa clean [--encoding NAME] [--keep-scr
                                 "                      *.html and *.htm, and input that starts with markup,\n"
                                 "                      are web pages: their main text is cleaned)\n";
 
-static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [FILE...]\n"
+static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [--noflush] [FILE...]\n"
                                   "\n"
                                   "Converts UTF-8 text between scripts exactly as `opencc -c NAME.json`.\n"
+                                  "Into a pipe or a terminal, each line goes out as soon as it is converted\n"
+                                  "(for line-by-line pipelines), unless --noflush (as opencc).\n"
                                   "NAME is any configuration OpenCC ships (default t2s):\n";
 
 typedef struct {
     FILE *fp;
     int failed;
+    int flush; /* convert: flush after each piece converted (output to a pipe) */
 } out_sink;
 
 static int write_out(void *user, const char *data, size_t len) {
@@ -96,6 +101,17 @@ static const char *display_name(const char *path) { return strcmp(path, "-") == 
 
 /* ------------------------------------------------------------ convert */
 
+/* Up to n bytes, as soon as some are there: a pipe gives what was
+ * written so far (fread would wait for n bytes or the end), so that a
+ * line written into `tifa convert` comes out without waiting for more. */
+static ssize_t read_some(FILE *fp, char *buf, size_t n) {
+    ssize_t got;
+    do
+        got = read(fileno(fp), buf, n);
+    while (got < 0 && errno == EINTR);
+    return got;
+}
+
 static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp, out_sink *out) {
     char *buf = malloc(READ_CHUNK * 2);
     if (!buf) {
@@ -106,14 +122,14 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
     tifa_error err = {0};
     int status = 0;
     for (;;) {
-        size_t n = fread(buf + have, 1, READ_CHUNK * 2 - have, fp);
-        have += n;
-        int eof = n == 0;
-        if (eof && ferror(fp)) {
+        ssize_t n = read_some(fp, buf + have, READ_CHUNK * 2 - have);
+        if (n < 0) {
             fprintf(stderr, "tifa: %s: read error: %s\n", SHOWN(display_name(path)), strerror(errno));
             status = 1;
             break;
         }
+        have += (size_t)n;
+        int eof = n == 0;
         size_t take = eof ? have : tifa_convert_safe_prefix(buf, have);
         /* No safe cut in 2 MB: convert it all rather than grow without bound. */
         if (!eof && take == 0 && have == READ_CHUNK * 2) {
@@ -127,6 +143,9 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
             status = 1;
             break;
         }
+        /* Into a pipe, what is converted goes on at once (as opencc does
+         * unless --noflush): a line-by-line pipeline gets each line back. */
+        if (take && out->flush && fflush(out->fp) != 0) out->failed = 1;
         memmove(buf, buf + take, have - take);
         have -= take;
         if (eof) break;
@@ -141,6 +160,7 @@ static void list_configs(FILE *fp) {
 
 static int cmd_convert(int argc, char **argv) {
     const char *config = "t2s", *output = NULL;
+    int noflush = 0;
     inputs files;
     if (inputs_init(&files, argc)) return 1;
     for (int i = 1; i < argc; i++) {
@@ -161,6 +181,8 @@ static int cmd_convert(int argc, char **argv) {
             inputs_path(&files, argv[++i]);
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             output = argv[++i];
+        } else if (!strcmp(a, "--noflush")) {
+            noflush = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tifa: convert: unknown option '%s'\n", a);
             inputs_free(&files);
@@ -180,13 +202,15 @@ static int cmd_convert(int argc, char **argv) {
         inputs_free(&files);
         return 2;
     }
-    out_sink out = {stdout, 0};
+    out_sink out = {stdout, 0, 0};
     if (output && !(out.fp = fopen(output, "wb"))) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(output), strerror(errno));
         tifa_converter_free(conv);
         inputs_free(&files);
         return 1;
     }
+    struct stat ost;
+    out.flush = !noflush && fstat(fileno(out.fp), &ost) == 0 && !S_ISREG(ost.st_mode);
     int status = 0;
     for (const char *path; !out.failed && (path = inputs_next(&files));) {
         FILE *fp = open_input(path);
@@ -302,7 +326,7 @@ static int clean_inputs(inputs *files, int argc, char **argv) {
         }
         tifa_converter_free(probe);
     }
-    out_sink out = {stdout, 0};
+    out_sink out = {stdout, 0, 0};
     int status = 0, first = 1;
     for (const char *path; !out.failed && (path = inputs_next(files)); first = 0) {
         if (!first) write_out(&out, "\n", 1);
@@ -466,7 +490,8 @@ int main(int argc, char **argv) {
         int (*run)(int, char **);
     } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
                        {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff},
-                       {"serve", cmd_serve}, {"check", cmd_check}};
+                       {"serve", cmd_serve}, {"check", cmd_check}, {"cite", cmd_cite},   {"set", cmd_set},
+                       {"unset", cmd_unset}, {"log", cmd_log}};
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
         if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);

@@ -456,7 +456,7 @@ static int summarize(const record *rec, doc_summary *sum) {
         for (size_t k = 0; k < t->quoted.n; k++) oom |= slist_add_unique(&sum->terms, strdup(t->quoted.items[k])) != 0;
     }
     for (size_t i = 0; i < rec->n && !pick; i++)
-        if (rec->arts[i].is_meeting) pick = &rec->arts[i];
+        if (rec->arts[i].is_meeting) pick = &rec->arts[i], sum->article = i;
     if (!pick && rec->n) pick = &rec->arts[0];
     if (!pick) return oom;
     sum->date = dup_or_null(pick->date, &oom);
@@ -471,6 +471,9 @@ void doc_summary_free(doc_summary *s) {
     free(s->meeting);
     free(s->org);
     free(s->title);
+    free(s->url);
+    free(s->published);
+    free(s->outlet);
     slist_free(&s->terms);
     free(s->clean);
     memset(s, 0, sizeof *s);
@@ -585,6 +588,11 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
     attach_page(&cd, rec.arts, rec.n);
     int oom = sum && summarize(&rec, sum);
+    if (sum && cd.is_html) {
+        sum->url = dup_or_null(cd.page.url, &oom);
+        sum->published = dup_or_null(cd.page.published, &oom);
+        sum->outlet = dup_or_null(cd.page.source, &oom);
+    }
     for (size_t i = 0; i < rec.n; i++) oom |= rec.arts[i].oom;
     jw w;
     jw_init(&w, pretty);
