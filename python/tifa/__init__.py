@@ -100,10 +100,18 @@ class _Counts(ctypes.Structure):
                 ("failed", ctypes.c_uint64), ("next", ctypes.c_uint64)]
 
 
+class _Copy(ctypes.Structure):
+    _fields_ = [("id", ctypes.c_int64), ("file", ctypes.c_char_p), ("outlet", ctypes.c_char_p),
+                ("url", ctypes.c_char_p), ("published", ctypes.c_char_p), ("near", ctypes.c_int)]
+
+
 class _Hit(ctypes.Structure):
     _fields_ = [("id", ctypes.c_int64), ("duplicate_of", ctypes.c_int64), ("file", ctypes.c_char_p),
                 ("date", ctypes.c_char_p), ("meeting", ctypes.c_char_p), ("org", ctypes.c_char_p),
-                ("title", ctypes.c_char_p), ("snippet", ctypes.c_char_p)]
+                ("title", ctypes.c_char_p), ("snippet", ctypes.c_char_p),
+                ("outlet", ctypes.c_char_p), ("url", ctypes.c_char_p), ("published", ctypes.c_char_p),
+                ("retrieved", ctypes.c_char_p), ("added", ctypes.c_char_p), ("copy", ctypes.c_char_p),
+                ("copies", ctypes.POINTER(_Copy)), ("ncopies", ctypes.c_size_t), ("corrected", ctypes.c_uint)]
 
 
 class _Filter(ctypes.Structure):
@@ -138,6 +146,8 @@ _write_fd = ctypes.cast(_lib.tifa_write_fd, ctypes.c_void_p).value
 _corpus_open = _fn("tifa_corpus_open", ctypes.c_int, ctypes.c_char_p, ctypes.c_uint, ctypes.POINTER(ctypes.c_void_p),
                    _err_p)
 _corpus_close = _fn("tifa_corpus_close", None, ctypes.c_void_p)
+_field_name = _fn("tifa_field_name", ctypes.c_char_p, ctypes.c_int)
+_FIELD_COUNT = 11  # TIFA_FIELD_COUNT
 _corpus_search = _fn("tifa_corpus_search", ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(_Filter),
                      _HIT_FN, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int64), _err_p)
 _corpus_list = _fn("tifa_corpus_list", ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_Filter), _HIT_FN,
@@ -367,7 +377,14 @@ class Corpus:
                  "meeting": _text(h.meeting), "org": _text(h.org), "title": _text(h.title)}
             if with_snippet:
                 d["snippet"] = _text(h.snippet)
+            for key in ("outlet", "url", "published", "retrieved", "added"):
+                d[key] = _text(getattr(h, key))
             d["duplicate_of"] = h.duplicate_of or None
+            d["copy"] = _text(h.copy)
+            d["copies"] = [{"id": k.id, "file": os.fsdecode(k.file) if k.file is not None else None,
+                            "source": _text(k.outlet), "url": _text(k.url), "published": _text(k.published),
+                            "copy": "near" if k.near else "exact"} for k in (h.copies[i] for i in range(h.ncopies))]
+            d["corrected"] = [_field_name(i).decode() for i in range(_FIELD_COUNT) if h.corrected & (1 << i)]
             hits.append(d)
             return 0
 
