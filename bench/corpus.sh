@@ -303,6 +303,8 @@ fi
 nfiles=$(find "$dir/docs" -name '*.txt' | wc -l)
 [ "$nfiles" -eq "$ndocs" ] || { echo "bench/corpus: $nfiles files in $dir/docs, expected $ndocs (FORCE=1 rebuilds)" >&2; exit 1; }
 bytes=$(find "$dir/docs" -name '*.txt' -exec cat {} + | wc -c) # also warms the page cache
+# CORPUS_ONLY=1: the documents made, nothing measured (bench/dask.sh).
+[ "${CORPUS_ONLY:-0}" = 1 ] && { echo "bench/corpus: $ndocs documents, $bytes bytes in $dir/docs"; exit 0; }
 
 ncpu=$(nproc 2>/dev/null || echo 1)
 echo "bench/corpus: $ndocs documents, $bytes bytes"

@@ -25,11 +25,11 @@
  *  - the number of search hits is what total, limit and offset say; the
  *    unfiltered list holds every stored document within limit and offset;
  *  - trend rows come period by period (ascending), the terms in the order
- *    given, with 0 <= documents <= occurrences and documents <= the stored
- *    first copies;
+ *    given, with 0 <= documents <= occurrences, documents <= dated (the
+ *    period's denominator) <= the stored first copies, 0 <= undated;
  *  - with bit 5, the input is added to a fresh corpus (":memory:"): TIFA_OK,
- *    added; again:
- *    a duplicate of the same id; tifa_corpus_get gives back the same raw
+ *    added (or refused with a message, nothing stored: empty, binary, no
+ *    text); again: identical, the same id; tifa_corpus_get gives back the same raw
  *    bytes and a valid UTF-8 clean text; searching for its first Han
  *    characters (document-mode tokenizer on arbitrary clean text) finds it.
  *
@@ -271,6 +271,9 @@ static int on_trend(void *user, const tifa_trend_row *r) {
     CHECK(r->documents >= 0 && r->documents <= r->occurrences, "documents %lld, occurrences %lld",
           (long long)r->documents, (long long)r->occurrences);
     CHECK(r->documents <= t->max_docs, "documents %lld of %lld", (long long)r->documents, (long long)t->max_docs);
+    CHECK(r->documents <= r->dated && r->dated <= t->max_docs, "documents %lld, dated %lld", (long long)r->documents,
+          (long long)r->dated);
+    CHECK(r->undated >= 0 && r->undated <= t->max_docs, "undated %lld", (long long)r->undated);
     t->rows++;
     return 0;
 }
@@ -339,11 +342,22 @@ static void scratch(const uint8_t *data, size_t size, const char *raw_q) {
     tifa_add_result res;
     int64_t id, id2;
     st = tifa_corpus_add(c, "fuzz.txt", (const char *)data, size, &res, &id, &err);
+    /* Bytes that are no document (empty, binary, no text once cleaned)
+     * are refused, said so, and nothing is stored. */
+    if (st == TIFA_EINPUT) {
+        CHECK(err.message[0] != 0, "a refusal without a message");
+        hit_ctx none = {.want_id = 0};
+        tifa_error lerr = {0};
+        st = tifa_corpus_list(c, NULL, on_hit, &none, &lerr);
+        CHECK(st == TIFA_OK && none.n == 0, "refused, yet listed (%d, %lld)", (int)st, (long long)none.n);
+        tifa_corpus_close(c);
+        return;
+    }
     CHECK(st == TIFA_OK, "add failed (%d): %s", (int)st, err.message);
     CHECK(res == TIFA_ADDED && id > 0, "add: result %d, id %lld", (int)res, (long long)id);
     st = tifa_corpus_add(c, "again.txt", (const char *)data, size, &res, &id2, &err);
     CHECK(st == TIFA_OK, "second add failed (%d): %s", (int)st, err.message);
-    CHECK(res == TIFA_DUPLICATE && id2 == id, "second add: result %d, id %lld (first %lld)", (int)res, (long long)id2,
+    CHECK(res == TIFA_IDENTICAL && id2 == id, "second add: result %d, id %lld (first %lld)", (int)res, (long long)id2,
           (long long)id);
     char *clean = NULL, *raw = NULL, *record = NULL, *file = NULL;
     size_t raw_len = 0;

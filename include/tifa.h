@@ -187,6 +187,83 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, c
 tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                          char **json, size_t *json_len, tifa_error *err);
 
+/* ------------------------------------------------------ many documents */
+
+/* A document that could not be read or extracted: name is the file (for a
+ * web archive, the archive), reason says why and, in an archive, at which
+ * offset and URI. Both strings are valid during the call only. */
+typedef void (*tifa_failure_fn)(void *user, const char *name, const char *reason);
+
+/* What tifa_extract_files and tifa_extract_warc do with each document.
+ * Fields left 0 take the default; nothing in it is kept after the call. */
+typedef struct {
+    const tifa_options *options; /* NULL: tifa_options_init's defaults */
+    unsigned flags;              /* TIFA_EXTRACT_PRETTY, TIFA_BATCH_COUNT_ONLY */
+    tifa_write_fn write;         /* receives each record followed by "\n", whole records in order */
+    void *user;
+    tifa_failure_fn failed; /* each document that failed; NULL: counted only */
+    void *failed_user;
+    uint64_t start; /* web archives: the byte offset to start at: 0, or a record's
+                       source.offset (a record's next, for files written one gzip
+                       member per record, as crawlers do) */
+    uint64_t limit; /* web archives: stop after this many pages (0: no limit) */
+} tifa_batch;
+
+/* A flag of tifa_batch: read and count, extract and write nothing (a web
+ * archive's pages counted, or skipped: with limit 1, counts.next is the
+ * offset after the next page). */
+#define TIFA_BATCH_COUNT_ONLY 0x100u
+
+/* What a batch read. For files, records = responses = the files given. */
+typedef struct {
+    uint64_t records;   /* WARC records read, of every type */
+    uint64_t responses; /* response records holding an HTML or text page (status 2xx) */
+    uint64_t extracted; /* records written */
+    uint64_t failed;    /* documents that failed (each given to batch->failed) */
+    uint64_t next;      /* web archives: the offset after the last record read */
+} tifa_batch_counts;
+
+/* The record of each file in paths[0..n), in order, as tifa_extract gives
+ * it with the file's path as its "file" ("-" reads standard input).
+ * Files over 64 MB are refused. A file that cannot be read or extracted
+ * is counted, given to batch->failed, and the next one is read. Returns
+ * TIFA_OK when every file was tried, TIFA_ESINK when batch->write stopped
+ * it. One call for a whole shard: a binding that releases its interpreter
+ * lock around it (Python's ctypes does) runs it in parallel with others.
+ * Test hook: when the environment variable TIFA_TEST_ABORT_ON names a
+ * document (a path, or a page's "file"; several, one a line), the process
+ * aborts on it here and in tifa_extract_warc (how a crash inside
+ * extraction is tested). */
+tifa_status tifa_extract_files(const tifa_batch *batch, const char *const *paths, size_t n, tifa_batch_counts *counts,
+                               tifa_error *err);
+
+/* The record of each page of a web archive (ISO 28500 WARC/1.0 or 1.1,
+ * plain or gzip, "-" for standard input): one per response record whose
+ * HTTP status is 2xx and whose Content-Type is text/html,
+ * application/xhtml+xml or text/plain; other records are skipped. The
+ * HTTP body is de-chunked and decompressed (gzip, deflate); a charset in
+ * its Content-Type is used when it decodes the page's start without error
+ * (else the page's own declaration and detection decide, as for a file).
+ * Each record's "file" is the page's target URI and it ends with a
+ * "source" object: {"warc", "offset", "length", "target_uri", "date",
+ * "record_id", "payload_digest", "truncated"} (length: bytes of the
+ * record, or of its gzip member; truncated: the WARC-Truncated value,
+ * "end-of-file" when the archive ends inside the record, else null).
+ * The archive is streamed: memory holds one page (up to 64 MB) at a time.
+ * A page that fails is counted and given to batch->failed, and reading
+ * goes on. Returns TIFA_OK when the archive was read to its end;
+ * TIFA_EINPUT (damaged archive, cut short) or TIFA_EIO with err naming
+ * the file and the offset, the records before it written; TIFA_ESINK
+ * when batch->write stopped it. counts->next is where a later call may
+ * start (batch->start) to read on. */
+tifa_status tifa_extract_warc(const tifa_batch *batch, const char *path, tifa_batch_counts *counts, tifa_error *err);
+
+/* A tifa_write_fn writing to a file descriptor: user points to the int.
+ * Lets a caller whose own callbacks are costly (an interpreter) have a
+ * whole batch written without calling back. Returns non-zero when write
+ * fails. */
+int tifa_write_fd(void *user, const char *data, size_t len);
+
 /* ---------------------------------------------------------------- diff */
 
 /* Flags of tifa_diff_write; 0 is the default: the report for people,
@@ -239,13 +316,21 @@ int tifa_corpus_uncommitted(const tifa_corpus *c);
 void tifa_corpus_set_batch(tifa_corpus *c, int documents);
 
 typedef enum {
-    TIFA_ADDED = 0,         /* stored as a new document */
-    TIFA_DUPLICATE = 1,     /* same clean text as document *id: not stored */
-    TIFA_NEAR_DUPLICATE = 2 /* stored as *id, linked to the first copy */
+    TIFA_ADDED = 0,          /* stored as *id, a new first copy */
+    TIFA_DUPLICATE = 1,      /* stored as *id, an exact copy: its clean text is a stored document's;
+                                linked to that document's first copy (not indexed for search) */
+    TIFA_NEAR_DUPLICATE = 2, /* stored as *id, a near copy (a repost), linked to its first copy */
+    TIFA_IDENTICAL = 3       /* the same bytes as document *id: not stored again */
 } tifa_add_result;
 
 /* Cleans, extracts and stores one document. name is the path it came
- * from. *result and *id say what happened. Documents are committed in
+ * from. *result and *id say what happened: every distinct file is kept;
+ * only bytes already stored (by SHA-256) are skipped, unless they come
+ * from another URL (tifa_prepared_set_source), which makes them a copy of
+ * their own. Bytes already stored without a source, given again with
+ * one, give the stored document that source. An empty document, and
+ * bytes that are not text (an executable, an image: NUL or control bytes
+ * where text has none), are refused (TIFA_EINPUT). Documents are committed in
  * batches of up to 4096, or every 2 seconds (each one whole: a crash loses
  * at most the last batch, never part of a document); tifa_corpus_commit
  * and tifa_corpus_close commit the rest.
@@ -280,11 +365,89 @@ tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tif
                                      tifa_error *err);
 void tifa_prepared_free(tifa_prepared *p);
 
+/* Where a document came from. Any field may be NULL. A web page fills
+ * url, published and outlet (its 来源) from the page itself; what is
+ * given here takes precedence, field by field.
+ *  outlet     who published it ("新华网")
+ *  url        where (an absolute URL: scheme://...)
+ *  published  when it was published: yyyy-mm-dd, optionally with a time
+ *             (yyyy-mm-dd hh:mm[:ss], or ISO 8601 with T and a zone)
+ *  retrieved  when it was fetched, in the same forms
+ *  meta       a JSON object of anything else known (a manifest's other
+ *             columns), kept as it is */
+typedef struct {
+    const char *outlet, *url, *published, *retrieved, *meta;
+} tifa_source;
+
+/* Checks a source: TIFA_EUSAGE with a message naming the field when a
+ * date, the URL or meta is malformed or a value holds control
+ * characters. */
+tifa_status tifa_source_check(const tifa_source *s, tifa_error *err);
+
+/* Gives a prepared document its source (checked as tifa_source_check;
+ * the strings are copied). Call before tifa_corpus_add_prepared. */
+tifa_status tifa_prepared_set_source(tifa_prepared *p, const tifa_source *s, tifa_error *err);
+
+/* A manifest: the sources of many documents, in a file beside them.
+ * JSON Lines (one object a line) or CSV whose first line names the
+ * columns (RFC 4180 quoting; a UTF-8 byte-order mark is skipped). Each
+ * entry has a "file" (a path, relative to the manifest's folder as the
+ * command reads it) and any of outlet (or "source"), url, published,
+ * retrieved; every other field, or column, is kept as meta. Which format
+ * is told by name (.csv; .jsonl, .ndjson, .json), else by a first '{'.
+ * TIFA_EINPUT with the line and the reason when an entry is malformed
+ * (and nothing is read). Free with tifa_manifest_free. */
+typedef struct tifa_manifest tifa_manifest;
+tifa_status tifa_manifest_read(const char *name, const char *bytes, size_t len, tifa_manifest **out, tifa_error *err);
+size_t tifa_manifest_size(const tifa_manifest *m);
+/* Entry i (from 0): returns its file and fills *source (when not NULL);
+ * the strings live as long as m. NULL when i is past the end. */
+const char *tifa_manifest_entry(const tifa_manifest *m, size_t i, tifa_source *source);
+void tifa_manifest_free(tifa_manifest *m);
+
+/* tifa_corpus_add with a source (NULL: none but the page's). */
+tifa_status tifa_corpus_add_source(tifa_corpus *c, const char *name, const char *bytes, size_t len,
+                                   const tifa_source *source, tifa_add_result *result, int64_t *id, tifa_error *err);
+
+/* A copy of a readout: a stored document whose clean text is a first
+ * copy's (exact) or that reposts it (near). Strings as in tifa_hit. */
+typedef struct {
+    int64_t id;
+    const char *file, *outlet, *url, *published;
+    int near; /* 0: an exact copy, 1: a near copy */
+} tifa_copy;
+
+/* Fields a correction can be made to (tifa_corpus_correct), as bits of
+ * tifa_hit.corrected; tifa_field_name gives each one's name. */
+#define TIFA_FIELD_DATE        (1u << 0)  /* "date": the meeting's date, yyyy-mm-dd */
+#define TIFA_FIELD_NAME        (1u << 1)  /* "name": the meeting's name */
+#define TIFA_FIELD_ORG         (1u << 2)  /* "org": the convening body */
+#define TIFA_FIELD_PLACE       (1u << 3)  /* "place" */
+#define TIFA_FIELD_CHAIR       (1u << 4)  /* "chair": who chaired (a name) */
+#define TIFA_FIELD_CHAIR_TITLE (1u << 5)  /* "chair_title" */
+#define TIFA_FIELD_SOURCE      (1u << 6)  /* "source": the outlet the text names (新华社) */
+#define TIFA_FIELD_OUTLET      (1u << 7)  /* "outlet": who published this copy */
+#define TIFA_FIELD_URL         (1u << 8)  /* "url" */
+#define TIFA_FIELD_PUBLISHED   (1u << 9)  /* "published" */
+#define TIFA_FIELD_RETRIEVED   (1u << 10) /* "retrieved" */
+#define TIFA_FIELD_COUNT       11
+/* The name of field bit number i (0 .. TIFA_FIELD_COUNT-1), NULL beyond. */
+const char *tifa_field_name(int i);
+
 /* One search hit or listed document. Strings are valid during the callback
- * only; any may be NULL. duplicate_of is 0 for a first copy. */
+ * only; any may be NULL. duplicate_of is 0 for a first copy. The fields
+ * after snippet came with version 0.2: date, meeting, org, outlet, url,
+ * published and retrieved are the corrected values where a correction
+ * was made (their bits set in corrected). */
 typedef struct {
     int64_t id, duplicate_of;
     const char *file, *date, *meeting, *org, *title, *snippet;
+    const char *outlet, *url, *published, *retrieved;
+    const char *added; /* when it was stored: yyyy-mm-dd hh:mm:ss, UTC */
+    const char *copy;  /* NULL for a first copy, else "exact" or "near" */
+    const tifa_copy *copies; /* a first copy's copies, in the order stored */
+    size_t ncopies;
+    unsigned corrected; /* TIFA_FIELD_* bits */
 } tifa_hit;
 typedef int (*tifa_hit_fn)(void *user, const tifa_hit *hit);
 
@@ -296,14 +459,25 @@ typedef struct {
     int offset;
 } tifa_filter;
 
+/* TIFA_EUSAGE, naming the field, when from or to is not a date (yyyy,
+ * yyyy-mm or yyyy-mm-dd with a real month and day). Search, list and
+ * export compare dates as text and do not check them: the command (a
+ * usage error) and the server (400) call this first. */
+tifa_status tifa_filter_check(const tifa_filter *f, tifa_error *err);
+
 /* Full-text search, best first. The query is FTS5 syntax (phrases in "",
  * AND OR NOT, prefix*); text that is not valid syntax is searched as one
- * phrase. Snippets mark matches with « ». *total: all matches. */
+ * phrase. Snippets mark matches with « ». *total: all matches. Copies are
+ * not searched: each hit is a first copy and carries its copies. */
 tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_filter *f, tifa_hit_fn fn, void *user,
                                int64_t *total, tifa_error *err);
 
-/* Every stored document (near duplicates included), by meeting date. */
+/* Every stored document (copies included), by meeting date. */
 tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn fn, void *user, tifa_error *err);
+
+/* Document id as one hit (no snippet): its sources, copies and
+ * corrections. TIFA_EINPUT when there is no such document. */
+tifa_status tifa_corpus_doc(tifa_corpus *c, int64_t id, tifa_hit_fn fn, void *user, tifa_error *err);
 
 /* The stored record (JSON), clean text and raw bytes of document id; any
  * out-parameter may be NULL. Each is owned by the caller (tifa_free).
@@ -311,12 +485,76 @@ tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn f
 tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **clean, char **raw, size_t *raw_len,
                             char **file, tifa_error *err);
 
-/* Use of terms over time: per period ("2024" or "2024-03"), the documents
- * whose clean text contains the term and its occurrences. Rows come in
- * period order, terms in the order given. */
+/* The corpus as a table: one row per meeting (a document in which none
+ * was found: one row for its main article, so every document counts),
+ * first copies only unless TIFA_EXPORT_ALL_COPIES, with the columns
+ *   id, article, kind, file, outlet, url, published, retrieved, date,
+ *   date_inferred, name, org, place, chair, chair_title, speakers, present,
+ *   attendees, source, numbered, quoted, documents, periods, copies,
+ *   duplicate_of, corrected, meta
+ * corrections applied (corrected names the fields that hold one): the
+ * view all_meetings of the SQLite file (kind: "meeting", or "other" for
+ * the one row of a document without a meeting). CSV: a header line, RFC 4180
+ * quoting, CRLF line ends, lists joined with "; " (corrected with ","),
+ * copies a count, booleans true/false. JSON Lines: one object a line with
+ * lists as arrays, copies as in tifa_hit ({"id", "file", "source" (its
+ * outlet), "url", "published", "copy"}), meta an object, and "text", the
+ * article's text. Filters as for list, on each row's date, org and name.
+ * Output goes to write; TIFA_ESINK when it fails. */
+typedef enum { TIFA_EXPORT_CSV = 0, TIFA_EXPORT_JSONL = 1 } tifa_export_format;
+#define TIFA_EXPORT_BOM        1u /* CSV: a UTF-8 byte-order mark first (Excel reads the file as UTF-8) */
+#define TIFA_EXPORT_ALL_COPIES 2u /* copies as rows of their own (duplicate_of says whose) */
+tifa_status tifa_corpus_export(tifa_corpus *c, tifa_export_format format, const tifa_filter *f, unsigned flags,
+                               tifa_write_fn write, void *user, tifa_error *err);
+
+/* Corrections: what an analyst says a field of a document should be,
+ * kept apart from what extraction (or the source) said. The fields are
+ * those of TIFA_FIELD_* by name; date, name, org, place, chair,
+ * chair_title and source speak of the document's main meeting (its first,
+ * else its first article). The corrected value is what list, search's
+ * filters, trend, exports and the views use, marked as corrected
+ * (tifa_hit.corrected); the record stays as extraction wrote it, so a new
+ * extraction keeps the corrections. */
+typedef struct {
+    const char *field;
+    const char *action; /* "set" or "unset" */
+    const char *value;  /* the value set (NULL: none); for an unset, the value restored */
+    const char *before; /* the value before (tifa_corpus_corrections: before any correction) */
+    const char *note;
+    const char *at; /* when, UTC: yyyy-mm-ddThh:mm:ssZ */
+} tifa_correction;
+typedef int (*tifa_correction_fn)(void *user, const tifa_correction *c);
+
+/* Flags of tifa_corpus_correct; 0 sets. */
+#define TIFA_CORRECT_UNSET 1u /* take the corrections of these fields back (values are not read) */
+
+/* Sets fields names[0..n) of document id to values[0..n) (NULL or "":
+ * none), or takes their corrections back, with an optional note, in one
+ * transaction, logged. Values are checked: date yyyy-mm-dd; published
+ * and retrieved a date with an optional time; url absolute. TIFA_EUSAGE
+ * for an unknown field or a bad value, TIFA_EINPUT for no such document
+ * or a field without a correction to take back. */
+tifa_status tifa_corpus_correct(tifa_corpus *c, int64_t id, const char *const *names, const char *const *values, int n,
+                                unsigned flags, const char *note, tifa_error *err);
+/* The corrections in force on document id (action "set", before: the
+ * value before any correction), by time. */
+tifa_status tifa_corpus_corrections(tifa_corpus *c, int64_t id, tifa_correction_fn fn, void *user, tifa_error *err);
+/* Every set and unset of document id, oldest first. TIFA_EINPUT when
+ * there is no such document. */
+tifa_status tifa_corpus_log(tifa_corpus *c, int64_t id, tifa_correction_fn fn, void *user, tifa_error *err);
+
+/* Use of terms over time: per period ("2024" or "2024-03"), the readouts
+ * (first copies: copies are not counted again) whose clean text contains
+ * the term and its occurrences, for every period from the corpus's first
+ * dated readout to its last (a period without any use has a row of 0).
+ * Rows come in period order, terms in the order given. A readout's date
+ * is the corrected one where there is a correction. The fields after
+ * occurrences came with version 0.2. */
 typedef struct {
     const char *period, *term;
     int64_t documents, occurrences;
+    int64_t dated;   /* readouts dated in the period, whether they use the term or not: the denominator */
+    int64_t undated; /* readouts using the term that have no date, so are in no period (the same on each of its rows) */
 } tifa_trend_row;
 typedef int (*tifa_trend_fn)(void *user, const tifa_trend_row *row);
 /* Flags of tifa_corpus_trend; 0 is the default (periods are years). */
@@ -324,7 +562,8 @@ typedef int (*tifa_trend_fn)(void *user, const tifa_trend_row *row);
 tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, unsigned flags, tifa_trend_fn fn,
                               void *user, tifa_error *err);
 
-/* Counts for `tifa stats`. */
+/* Counts for `tifa stats`. near_duplicates counts every copy linked to a
+ * first copy, exact or near (exact copies are stored since 0.2). */
 typedef struct {
     int64_t documents, near_duplicates, meetings, raw_bytes, clean_bytes;
     char first_date[11], last_date[11];

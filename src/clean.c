@@ -180,6 +180,24 @@ static int digits_at(const char *s, size_t len, size_t *i, int max) {
 }
 
 /* A date on a metadata line: 2018-03-21, 2003/09/03, 2017.11.28, 2003年09月03日. */
+/* "28.07.2015": a European page's day, month and year. */
+static int european_date(const char *s, size_t len, size_t i, int *y, int *m, int *d) {
+    size_t k = i;
+    int dd = digits_at(s, len, &k, 2);
+    if (k == i || k >= len || s[k] != '.') return 0;
+    k++;
+    size_t km = k;
+    int mm = digits_at(s, len, &k, 2);
+    if (k == km || k >= len || s[k] != '.') return 0;
+    k++;
+    size_t ky = k;
+    int yy = digits_at(s, len, &k, 4);
+    if (k - ky != 4 || yy < 1990 || yy > 2100 || mm < 1 || mm > 12 || dd < 1 || dd > 31) return 0;
+    if (k < len && s[k] >= '0' && s[k] <= '9') return 0;
+    *y = yy, *m = mm, *d = dd;
+    return 1;
+}
+
 static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
     for (size_t i = 0; i + 8 <= len; i++) {
         if (s[i] < '1' || s[i] > '2' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
@@ -204,11 +222,15 @@ static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
             continue;
         int dd = digits_at(s, len, &k, 2);
         if (dd < 1 || dd > 31) continue;
+        /* a folder of a path ("![](/Files/2013-2/20/x.jpg)") dates an upload, not the page */
+        if ((i > 0 && s[i - 1] == '/') || (k < len && s[k] == '/')) continue;
         *y = yy;
         *m = mm;
         *d = dd;
         return 1;
     }
+    for (size_t i = 0; i + 10 <= len; i++)
+        if ((i == 0 || s[i - 1] == ' ') && s[i] >= '0' && s[i] <= '9' && european_date(s, len, i, y, m, d)) return 1;
     return 0;
 }
 
@@ -625,5 +647,8 @@ tifa_status clean_collect(const tifa_options *opt, const char *name, const char 
     if (st == TIFA_OK) st = tifa_cleaner_finish(c, &doc->rep, err);
     tifa_cleaner_free(c);
     if (st != TIFA_OK) clean_doc_free(doc);
+    /* The sink here is the document's text (discard never fails): a sink
+     * that failed is memory that ran out. */
+    if (st == TIFA_ESINK) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return st;
 }

@@ -21,15 +21,17 @@
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
+#include "corpus_internal.h"
 #include "corpus_record.h"
 #include "extract.h"
 #include "internal.h"
 #include "nearcopy.h"
 #include "sha256.h"
+#include "source.h"
 #include "tokenize.h"
 #include "utf8.h"
 
-#define SCHEMA_VERSION 3
+#define SCHEMA_VERSION 4
 /* Documents are committed BATCH at a time, or after BATCH_SECONDS, so that
  * readers see a running add's progress. FTS5 writes its pending terms as a
  * new segment at each commit (and when they pass FTS_HASHSIZE bytes), and
@@ -50,44 +52,6 @@
  * document a handle, as the server adds) are not slowed. */
 #define YIELD_SECONDS 0.002
 #define LONG_BATCH    0.05
-
-struct tifa_corpus {
-    sqlite3 *db;
-    int readonly;
-    /* First copies a new document may repost: those committed, and those
-     * stored in the open transaction. The second set joins the first at
-     * commit and is dropped at rollback, so that no id SQLite may give out
-     * again is ever matched. */
-    nearcopy_set *first_copies, *batch_copies;
-    int64_t seen_id; /* every document up to this id is in first_copies (if a first copy) */
-    int64_t batch_max_id;
-    tifa_converter *t2s;
-    int open;                                           /* a write transaction is open */
-    int pending;                                        /* documents written in it */
-    int uncommitted;                                    /* documents handed in since it began */
-    double batch_start;                                 /* when it began (CLOCK_MONOTONIC, seconds) */
-    double last_commit;                                 /* when the last one ended */
-    int held_long;                                      /* it lasted LONG_BATCH or more */
-    int batch;                                          /* documents per commit */
-    sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
-};
-
-/* A statement prepared on first use and kept (reset) for the next. */
-static sqlite3_stmt *cached(tifa_corpus *c, sqlite3_stmt **slot, const char *sql) {
-    if (*slot) {
-        sqlite3_reset(*slot);
-        sqlite3_clear_bindings(*slot);
-        return *slot;
-    }
-    return sqlite3_prepare_v2(c->db, sql, -1, slot, NULL) == SQLITE_OK ? *slot : NULL;
-}
-
-/* SQLite out of memory is TIFA_ENOMEM; anything else it reports is I/O. */
-static tifa_status db_fail(tifa_corpus *c, tifa_error *err, const char *what) {
-    int nomem = c && c->db && sqlite3_errcode(c->db) == SQLITE_NOMEM;
-    return tifa_fail(err, nomem ? TIFA_ENOMEM : TIFA_EIO, 0, "%s: %s", what,
-                     c && c->db ? sqlite3_errmsg(c->db) : "cannot open");
-}
 
 static int exec(sqlite3 *db, const char *sql) { return sqlite3_exec(db, sql, NULL, NULL, NULL); }
 
@@ -151,14 +115,106 @@ static int sketch_existing(sqlite3 *db) {
     return rc == SQLITE_DONE ? SQLITE_OK : SQLITE_ERROR;
 }
 
-static int read_version(sqlite3 *db, int *version) {
+/* The views SQL users read (documented in the README): the facts of each
+ * meeting as columns, corrections applied, and the documents that carry
+ * each readout. A document's main article (doc.article: its first
+ * meeting, else its first article) is the one its filter columns and its
+ * corrections speak of; a document without a meeting still has that one
+ * row, so every document is counted. Lists are JSON arrays of strings
+ * (people by name), read with json_each; corrected too. */
+#define MEETING_FIELD(name, path, field)                                                                              \
+    " CASE WHEN " #name ".doc IS NOT NULL THEN " #name ".value ELSE json_extract(a.value, '" path "') END AS " field ","
+#define MEETING_LIST(path, field)                                                                                      \
+    " (SELECT json_group_array(CASE x.type WHEN 'object' THEN json_extract(x.value, '$.name') ELSE x.value END)"       \
+    " FROM json_each(a.value, '" path "') x) AS " field ","
+#define CORRECTION_JOIN(name, field)                                                                                   \
+    " LEFT JOIN correction " #name " ON " #name ".doc = d.id AND " #name ".field = '" field "' AND a.key = d.article"
+#define CORPUS_VIEWS                                                                                                   \
+    "CREATE VIEW all_meetings AS SELECT d.id AS id, CAST(a.key AS INTEGER) AS article,"                               \
+    " json_extract(a.value, '$.kind') AS kind, d.file AS file, d.outlet AS outlet, d.url AS url,"                     \
+    " d.published AS published, d.retrieved AS retrieved,"                                                            \
+    " CASE WHEN a.key = d.article THEN d.date ELSE json_extract(a.value, '$.meeting.date') END AS date,"               \
+    " CASE WHEN cda.doc IS NOT NULL THEN 0 ELSE coalesce(json_extract(a.value, '$.meeting.date_inferred'), 0) END"     \
+    "  AS date_inferred,"                                                                                              \
+    " CASE WHEN a.key = d.article THEN d.meeting ELSE json_extract(a.value, '$.meeting.name') END AS name,"            \
+    " CASE WHEN a.key = d.article THEN d.org ELSE json_extract(a.value, '$.meeting.org') END AS org,"                  \
+    MEETING_FIELD(cpl, "$.meeting.place", "place") MEETING_FIELD(cch, "$.meeting.chair.name", "chair")                 \
+    MEETING_FIELD(cct, "$.meeting.chair.title", "chair_title")                                                         \
+    MEETING_LIST("$.meeting.speakers", "speakers") MEETING_LIST("$.meeting.present", "present")                        \
+    " json_extract(a.value, '$.meeting.attendees') AS attendees," MEETING_FIELD(cso, "$.source", "source")            \
+    MEETING_LIST("$.terms.numbered", "numbered") MEETING_LIST("$.terms.quoted", "quoted")                              \
+    MEETING_LIST("$.terms.documents", "documents") MEETING_LIST("$.terms.periods", "periods")                         \
+    " (SELECT count(*) FROM doc e WHERE e.duplicate_of = d.id) AS copies, d.duplicate_of AS duplicate_of,"            \
+    " d.copy AS copy,"                                                                                                 \
+    " (SELECT json_group_array(field) FROM (SELECT field FROM correction WHERE doc = d.id AND"                         \
+    "  (a.key = d.article OR field IN ('outlet', 'url', 'published', 'retrieved')) ORDER BY field)) AS corrected,"     \
+    " d.meta AS meta,"                                                                                                 \
+    " CASE json_type(a.value, '$.text') WHEN 'object' THEN CAST(substr(CAST(d.clean AS BLOB),"                         \
+    "  json_extract(a.value, '$.text.clean[0]') + 1, json_extract(a.value, '$.text.clean[1]')) AS TEXT)"              \
+    "  ELSE json_extract(a.value, '$.text') END AS text"                                                               \
+    " FROM doc d JOIN json_each(d.record, '$.articles') a"                                                             \
+    " LEFT JOIN correction cda ON cda.doc = d.id AND cda.field = 'date' AND a.key = d.article"                        \
+    CORRECTION_JOIN(cpl, "place") CORRECTION_JOIN(cch, "chair") CORRECTION_JOIN(cct, "chair_title")                    \
+    CORRECTION_JOIN(cso, "source")                                                                                     \
+    " WHERE json_extract(a.value, '$.kind') = 'meeting' OR a.key = d.article;"                                         \
+    "CREATE VIEW meetings AS SELECT * FROM all_meetings WHERE duplicate_of IS NULL;"                                   \
+    "CREATE VIEW copies AS SELECT coalesce(d.duplicate_of, d.id) AS readout, d.id AS id,"                             \
+    " coalesce(d.copy, 'first') AS kind, d.file AS file, d.outlet AS outlet, d.url AS url,"                           \
+    " d.published AS published, d.retrieved AS retrieved FROM doc d;"
+
+/* Version 4 (issue 13): nothing a user adds is lost, documents know where
+ * they came from, corrections live beside the record.
+ *  - Every distinct raw file is stored: only the same bytes are skipped
+ *    (index doc_raw), a file with the same clean text as a stored one is
+ *    an exact copy (copy 'exact'), linked like a near copy ('near') to its
+ *    first copy; copies are not indexed. The clean text index stops being
+ *    unique.
+ *  - Sources: outlet, url, published, retrieved, and meta (a JSON object
+ *    of what else a manifest gave). A web page's are read from its record.
+ *  - correction: the corrections in force, one per document and field,
+ *    with the value the field had before (auto) for the columns the
+ *    filters read (date, meeting, org and the sources hold the corrected
+ *    value); correction_log: every set and unset, never changed.
+ *  - Views for SQL users (see the README): all_meetings, meetings, copies.
+ *  - PRAGMA application_id marks the file as tifa's. */
+#define APPLICATION_ID 0x74696661 /* "tifa" */
+static const char *const schema_v4 =
+    "ALTER TABLE doc ADD COLUMN copy TEXT;"
+    "ALTER TABLE doc ADD COLUMN outlet TEXT;"
+    "ALTER TABLE doc ADD COLUMN url TEXT;"
+    "ALTER TABLE doc ADD COLUMN published TEXT;"
+    "ALTER TABLE doc ADD COLUMN retrieved TEXT;"
+    "ALTER TABLE doc ADD COLUMN meta TEXT;"
+    "ALTER TABLE doc ADD COLUMN article INTEGER NOT NULL DEFAULT 0;"
+    "UPDATE doc SET article = coalesce((SELECT min(CAST(key AS INTEGER)) FROM json_each(doc.record, '$.articles')"
+    " WHERE json_extract(value, '$.kind') = 'meeting'), 0) WHERE json_valid(record);"
+    "UPDATE doc SET copy = 'near' WHERE duplicate_of IS NOT NULL;"
+    "UPDATE doc SET url = json_extract(record, '$.page.url'), published = json_extract(record, '$.page.published'),"
+    " outlet = json_extract(record, '$.page.source') WHERE json_valid(record) AND json_type(record, '$.page') = 'object';"
+    "DROP INDEX doc_clean;"
+    "CREATE INDEX doc_clean ON doc(clean_sha256);"
+    "CREATE INDEX doc_raw ON doc(sha256);"
+    "CREATE INDEX doc_copies ON doc(duplicate_of) WHERE duplicate_of IS NOT NULL;"
+    "CREATE TABLE correction("
+    " doc INTEGER NOT NULL REFERENCES doc(id), field TEXT NOT NULL, value TEXT, auto TEXT, note TEXT,"
+    " at TEXT NOT NULL, PRIMARY KEY(doc, field)) WITHOUT ROWID;"
+    "CREATE TABLE correction_log("
+    " id INTEGER PRIMARY KEY, doc INTEGER NOT NULL REFERENCES doc(id), field TEXT NOT NULL,"
+    " action TEXT NOT NULL CHECK(action IN ('set', 'unset')), value TEXT, before TEXT, note TEXT, at TEXT NOT NULL);"
+    "CREATE INDEX correction_log_doc ON correction_log(doc, id);"
+    "PRAGMA application_id=1953064545;";
+static const char *const schema_v4_views = CORPUS_VIEWS;
+
+static int read_int_pragma(sqlite3 *db, const char *sql, int *value) {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK) return SQLITE_ERROR;
+    if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return SQLITE_ERROR;
     int rc = sqlite3_step(st);
-    if (rc == SQLITE_ROW) *version = sqlite3_column_int(st, 0);
+    if (rc == SQLITE_ROW) *value = sqlite3_column_int(st, 0);
     sqlite3_finalize(st);
     return rc == SQLITE_ROW ? SQLITE_OK : SQLITE_ERROR;
 }
+
+static int read_version(sqlite3 *db, int *version) { return read_int_pragma(db, "PRAGMA user_version", version); }
 
 /* 1 when the database holds any table, index or view (an empty file or a
  * new one holds none). */
@@ -170,48 +226,83 @@ static int has_tables(sqlite3 *db) {
     return some;
 }
 
-#define FOREIGN "not a tifa corpus (a SQLite database of another program): left as it is"
-
-/* Schema version 0 and tables in it: another program's database, which
- * tifa must neither switch to WAL nor write its tables into. */
-static int is_foreign(sqlite3 *db) {
-    int version = 0;
-    return read_version(db, &version) == SQLITE_OK && version == 0 && has_tables(db);
+/* 1 when a table (or virtual table) of that name is in the file. */
+static int has_table(sqlite3 *db, const char *name) {
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", -1, &st, NULL) !=
+        SQLITE_OK)
+        return 0;
+    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC);
+    int yes = sqlite3_step(st) == SQLITE_ROW;
+    sqlite3_finalize(st);
+    return yes;
 }
 
-/* Brings the file to SCHEMA_VERSION, one step at a time, in a transaction. */
+#define FOREIGN "not a tifa corpus (a SQLite database of another program): left as it is"
+
+typedef enum { DB_UNREADABLE, DB_EMPTY, DB_TIFA, DB_FOREIGN } db_kind;
+
+/* What a file holds. A tifa corpus carries tifa's application_id (from
+ * schema 4) or, written by an older tifa, a schema version and tifa's two
+ * tables; another application_id, or tables without those, is another
+ * program's database, which tifa must neither switch to WAL nor write its
+ * tables into. A file with no table at all (new, or empty) becomes a
+ * corpus. */
+static db_kind classify(sqlite3 *db, int *version) {
+    int app = 0;
+    *version = 0;
+    if (read_int_pragma(db, "PRAGMA application_id", &app) != SQLITE_OK || read_version(db, version) != SQLITE_OK)
+        return DB_UNREADABLE;
+    if (app == APPLICATION_ID) return DB_TIFA;
+    if (app != 0) return DB_FOREIGN;
+    if (!has_tables(db)) return *version == 0 ? DB_EMPTY : DB_FOREIGN;
+    return *version >= 1 && has_table(db, "doc") && has_table(db, "doc_fts") ? DB_TIFA : DB_FOREIGN;
+}
+
+/* Brings the file to SCHEMA_VERSION, one step at a time, in a transaction
+ * under the write lock. */
 static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     int version = 0;
-    if (read_version(c->db, &version) != SQLITE_OK) return db_fail(c, err, "reading the schema version");
+    db_kind kind = classify(c->db, &version);
+    if (kind == DB_UNREADABLE) return corpus_fail(c, err, "reading the schema version");
+    if (kind == DB_FOREIGN) return tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
     if (version > SCHEMA_VERSION)
         return tifa_fail(err, TIFA_EINPUT, 0, "the corpus was made by a newer tifa (schema %d, this one knows %d)",
                          version, SCHEMA_VERSION);
     if (version == SCHEMA_VERSION) return TIFA_OK;
-    if (c->readonly) return tifa_fail(err, TIFA_EINPUT, 0, "not a tifa corpus (or an older one: open it for writing)");
-    if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return db_fail(c, err, "migrating");
+    if (c->readonly && kind == DB_EMPTY)
+        return tifa_fail(err, TIFA_EINPUT, 0, "an empty file, not a tifa corpus yet (tifa add makes it one)");
+    c->older_schema = kind == DB_TIFA;
+    if (c->readonly)
+        return tifa_fail(err, TIFA_EINPUT, 0,
+                         "a corpus of an older tifa (schema %d): it is brought up to schema %d when opened for "
+                         "writing, which cannot be done here",
+                         version, SCHEMA_VERSION);
+    if (exec(c->db, "BEGIN IMMEDIATE") != SQLITE_OK) return corpus_fail(c, err, "migrating");
     /* Another process may have made or migrated the corpus while this one
-     * waited for the lock (two adds creating one corpus at once): the
-     * version read before the lock is stale. */
-    int rc = read_version(c->db, &version);
-    if (rc == SQLITE_OK && version >= SCHEMA_VERSION)
-        return exec(c->db, "COMMIT") == SQLITE_OK ? TIFA_OK : db_fail(c, err, "migrating");
-    if (version < 1 && rc == SQLITE_OK && has_tables(c->db)) {
-        /* Version 0 with tables in it: another program's database, which
-         * tifa must not write its own tables into. */
+     * waited for the lock (two adds creating one corpus at once): what was
+     * read before the lock is stale. */
+    kind = classify(c->db, &version);
+    int rc = kind == DB_UNREADABLE ? SQLITE_ERROR : SQLITE_OK;
+    if (rc == SQLITE_OK && kind != DB_FOREIGN && version >= SCHEMA_VERSION)
+        return exec(c->db, "COMMIT") == SQLITE_OK ? TIFA_OK : corpus_fail(c, err, "migrating");
+    if (kind == DB_FOREIGN) {
         exec(c->db, "ROLLBACK");
         return tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
     }
-    if (version < 1) rc = exec(c->db, schema_v1);
+    if (version < 1 && rc == SQLITE_OK) rc = exec(c->db, schema_v1);
     if (version < 2 && rc == SQLITE_OK) rc = exec(c->db, schema_v2);
     if (version < 2 && rc == SQLITE_OK) rc = sketch_existing(c->db);
     if (version < 3 && rc == SQLITE_OK) rc = exec(c->db, schema_v3);
-    /* Later versions add their steps here: if (version < 4) ... */
+    if (version < 4 && rc == SQLITE_OK) rc = exec(c->db, schema_v4);
+    if (version < 4 && rc == SQLITE_OK) rc = exec(c->db, schema_v4_views);
+    /* Later versions add their steps here: if (version < 5) ... */
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", SCHEMA_VERSION);
     if (rc == SQLITE_OK) rc = exec(c->db, sql);
     if (rc == SQLITE_OK) rc = exec(c->db, "COMMIT");
     if (rc != SQLITE_OK) {
-        tifa_status s = db_fail(c, err, "creating the schema");
+        tifa_status s = corpus_fail(c, err, "creating the schema");
         exec(c->db, "ROLLBACK");
         return s;
     }
@@ -227,7 +318,7 @@ static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch, duplicate_of FROM doc WHERE id > ? ORDER BY id", -1, &st,
                            NULL) != SQLITE_OK)
-        return db_fail(c, err, "reading the corpus");
+        return corpus_fail(c, err, "reading the corpus");
     sqlite3_bind_int64(st, 1, c->seen_id);
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -242,7 +333,7 @@ static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
         }
     }
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? TIFA_OK : db_fail(c, err, "reading the corpus");
+    return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "reading the corpus");
 }
 
 /* Waits for another writer, a millisecond a try (see WRITE_WAIT_MS). */
@@ -295,9 +386,10 @@ static int use_wal(sqlite3 *db) {
     return rc;
 }
 
-tifa_status tifa_corpus_open(const char *path, unsigned flags, tifa_corpus **out, tifa_error *err) {
+static tifa_status open_handle(const char *path, unsigned flags, tifa_corpus **out, tifa_error *err, int *older) {
     int readonly = (flags & TIFA_CORPUS_READONLY) != 0;
     *out = NULL;
+    *older = 0;
     tifa_corpus *c = calloc(1, sizeof *c);
     if (!c) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     c->readonly = readonly;
@@ -316,11 +408,11 @@ tifa_status tifa_corpus_open(const char *path, unsigned flags, tifa_corpus **out
         else
             sqlite3_busy_handler(c->db, wait_for_writer, NULL);
         if (tokenize_register(c->db) != SQLITE_OK)
-            st = db_fail(c, err, "registering the tokenizer");
-        else if (!readonly && is_foreign(c->db))
+            st = corpus_fail(c, err, "registering the tokenizer");
+        else if (!readonly && classify(c->db, &(int){0}) == DB_FOREIGN)
             st = tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
         else if (!readonly && use_wal(c->db) != SQLITE_OK)
-            st = db_fail(c, err, "not a database, or it is locked");
+            st = corpus_fail(c, err, "not a database, or it is locked");
         else if (!readonly) {
             exec(c->db, "PRAGMA synchronous=NORMAL");
             /* The duplicate index and the FTS5 segments being merged are
@@ -329,6 +421,7 @@ tifa_status tifa_corpus_open(const char *path, unsigned flags, tifa_corpus **out
         }
     }
     if (st == TIFA_OK) st = migrate(c, err);
+    *older = st == TIFA_EINPUT && c->older_schema;
     if (st == TIFA_OK && !readonly &&
         (!(c->first_copies = nearcopy_set_new()) || !(c->batch_copies = nearcopy_set_new())))
         st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
@@ -343,12 +436,28 @@ tifa_status tifa_corpus_open(const char *path, unsigned flags, tifa_corpus **out
     return TIFA_OK;
 }
 
+tifa_status tifa_corpus_open(const char *path, unsigned flags, tifa_corpus **out, tifa_error *err) {
+    int older = 0;
+    tifa_status st = open_handle(path, flags, out, err, &older);
+    if (!older || !(flags & TIFA_CORPUS_READONLY)) return st;
+    /* A corpus of an older tifa, opened to be read: it is brought up to
+     * date once, under the write lock, if this process may write it; if
+     * not, the message says so. */
+    tifa_corpus *w;
+    tifa_error werr = {0};
+    if (open_handle(path, 0, &w, &werr, &older) != TIFA_OK) return st;
+    tifa_corpus_close(w);
+    return open_handle(path, flags, out, err, &older);
+}
+
 void tifa_corpus_close(tifa_corpus *c) {
     if (!c) return;
     tifa_corpus_commit(c, NULL);
     sqlite3_finalize(c->find_clean);
     sqlite3_finalize(c->insert_doc);
     sqlite3_finalize(c->insert_fts);
+    sqlite3_stmt *more[] = {c->find_raw, c->fill_source, c->copies_of, c->corrections_of};
+    for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) sqlite3_finalize(more[i]);
     sqlite3_close(c->db);
     nearcopy_set_free(c->first_copies);
     nearcopy_set_free(c->batch_copies);
@@ -370,7 +479,14 @@ struct tifa_prepared {
     nearcopy_match near; /* the best first copy among the first near_seen */
     size_t near_seen;
     doc_summary sum;
+    char *given[5]; /* tifa_prepared_set_source: outlet, url, published, retrieved, meta */
 };
+
+/* The source field as stored: what was given, else what the page said. */
+static const char *source_field(const tifa_prepared *p, int i) {
+    if (p->given[i]) return p->given[i];
+    return i == 0 ? p->sum.outlet : i == 1 ? p->sum.url : i == 2 ? p->sum.published : NULL;
+}
 
 static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s) {
     if (s)
@@ -379,14 +495,70 @@ static void bind_text_or_null(sqlite3_stmt *st, int i, const char *s) {
         sqlite3_bind_null(st, i);
 }
 
-static int64_t find_clean(tifa_corpus *c, const char *hash) {
-    sqlite3_stmt *st = cached(c, &c->find_clean, "SELECT id FROM doc WHERE clean_sha256 = ?");
-    int64_t id = 0;
+/* A stored document with the same clean text: *first is the first copy
+ * its family is linked to, *near whether a new document with that text is
+ * a near copy (the stored one is) rather than an exact one. 1 when found,
+ * 0 when not, -1 on error. */
+static int find_clean(tifa_corpus *c, const char *hash, int64_t *first, int *near) {
+    sqlite3_stmt *st = corpus_cached(c, &c->find_clean,
+                                     "SELECT coalesce(duplicate_of, id), copy = 'near' FROM doc WHERE clean_sha256 = ?"
+                                     " ORDER BY id LIMIT 1");
     if (!st) return -1;
     sqlite3_bind_text(st, 1, hash, -1, SQLITE_STATIC);
-    if (sqlite3_step(st) == SQLITE_ROW) id = sqlite3_column_int64(st, 0);
+    int rc = sqlite3_step(st);
+    if (rc == SQLITE_ROW) {
+        *first = sqlite3_column_int64(st, 0);
+        *near = sqlite3_column_int(st, 1);
+    }
+    sqlite3_reset(st);
+    return rc == SQLITE_ROW ? 1 : rc == SQLITE_DONE ? 0 : -1;
+}
+
+/* A stored document with the same bytes that p is no new copy of: the
+ * same URL, or a URL missing on either side (a URL corrected to none is
+ * one the new document does not have). Its id, 0 when there is none, -1
+ * on error. */
+static int64_t find_raw(tifa_corpus *c, const tifa_prepared *p) {
+    sqlite3_stmt *st = corpus_cached(c, &c->find_raw,
+                                     "SELECT id, url, EXISTS (SELECT 1 FROM correction WHERE doc = d.id AND field = 'url')"
+                                     " FROM doc d WHERE sha256 = ? ORDER BY id");
+    if (!st) return -1;
+    sqlite3_bind_text(st, 1, p->raw_hash, -1, SQLITE_STATIC);
+    const char *url = source_field(p, 1);
+    int64_t id = 0;
+    int rc;
+    while (!id && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *u = corpus_col(st, 1);
+        int corrected = sqlite3_column_int(st, 2);
+        if (!url || (!u && !corrected) || (u && !strcmp(u, url))) id = sqlite3_column_int64(st, 0);
+    }
+    if (!id && rc != SQLITE_DONE) id = -1;
     sqlite3_reset(st);
     return id;
+}
+
+/* The same bytes given again with sources the stored document lacks:
+ * it takes them (a field under a correction keeps the correction). */
+static int fill_sources(tifa_corpus *c, const tifa_prepared *p, int64_t id) {
+    if (!p->given[0] && !p->given[1] && !p->given[2] && !p->given[3] && !p->given[4]) return 1;
+    static const char *const sql =
+        "UPDATE doc SET"
+        " outlet = CASE WHEN outlet IS NULL AND NOT EXISTS (SELECT 1 FROM correction WHERE doc = ?6 AND field ="
+        "  'outlet') THEN ?1 ELSE outlet END,"
+        " url = CASE WHEN url IS NULL AND NOT EXISTS (SELECT 1 FROM correction WHERE doc = ?6 AND field = 'url')"
+        "  THEN ?2 ELSE url END,"
+        " published = CASE WHEN published IS NULL AND NOT EXISTS (SELECT 1 FROM correction WHERE doc = ?6 AND field ="
+        "  'published') THEN ?3 ELSE published END,"
+        " retrieved = CASE WHEN retrieved IS NULL AND NOT EXISTS (SELECT 1 FROM correction WHERE doc = ?6 AND field ="
+        "  'retrieved') THEN ?4 ELSE retrieved END,"
+        " meta = coalesce(meta, ?5) WHERE id = ?6";
+    sqlite3_stmt *st = corpus_cached(c, &c->fill_source, sql);
+    if (!st) return 0;
+    for (int i = 0; i < 5; i++) bind_text_or_null(st, i + 1, p->given[i]);
+    sqlite3_bind_int64(st, 6, id);
+    int ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_reset(st);
+    return ok;
 }
 
 /* Deletes a row whose index entry failed; 1 when done. */
@@ -459,11 +631,12 @@ static tifa_status begin_batch(tifa_corpus *c, tifa_error *err) {
  * savepoint each would make FTS5 flush its index per document (most of
  * the time of add), so a document whose index entry fails is deleted
  * again instead (undo_row): either way no part of one is left. */
-static int insert_doc(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, int64_t *id) {
+static int insert_doc(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, const char *copy, int64_t *id) {
     const doc_summary *sum = &p->sum;
-    sqlite3_stmt *st = cached(c, &c->insert_doc,
-                              "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of, record,"
-                              " date, meeting, org, title, sketch) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    sqlite3_stmt *st = corpus_cached(c, &c->insert_doc,
+                                     "INSERT INTO doc(file, sha256, raw, clean, clean_sha256, simhash, duplicate_of,"
+                                     " record, date, meeting, org, title, sketch, copy, outlet, url, published,"
+                                     " retrieved, meta, article) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     if (!st) return 0;
     sqlite3_bind_text(st, 1, p->name, -1, SQLITE_STATIC);
     sqlite3_bind_text(st, 2, p->raw_hash, -1, SQLITE_STATIC);
@@ -481,14 +654,17 @@ static int insert_doc(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, in
     bind_text_or_null(st, 11, sum->org);
     bind_text_or_null(st, 12, sum->title);
     bind_sketch(st, 13, &p->sketch);
+    bind_text_or_null(st, 14, copy);
+    for (int i = 0; i < 5; i++) bind_text_or_null(st, 15 + i, source_field(p, i));
+    sqlite3_bind_int64(st, 20, (sqlite3_int64)sum->article);
     int ok = sqlite3_step(st) == SQLITE_DONE;
     sqlite3_reset(st);
     if (!ok) return 0;
     *id = sqlite3_last_insert_rowid(c->db);
-    /* Near copies are left out of search, so out of the index: smaller,
-     * and a search's total is a count over the index alone. */
+    /* Copies are left out of search, so out of the index: smaller, and a
+     * search's total is a count over the index alone. */
     if (dup_of) return 1;
-    st = cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
+    st = corpus_cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
     if (st) {
         sqlite3_bind_int64(st, 1, *id);
         sqlite3_bind_text64(st, 2, p->clean, p->clean_len, SQLITE_STATIC, SQLITE_UTF8);
@@ -499,9 +675,10 @@ static int insert_doc(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, in
     return -1; /* the row is in, its index entry is not */
 }
 
-static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, int64_t *id, tifa_error *err) {
+static tifa_status store(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, const char *copy, int64_t *id,
+                         tifa_error *err) {
     *id = 0;
-    int done = insert_doc(c, p, dup_of, id);
+    int done = insert_doc(c, p, dup_of, copy, id);
     if (done == 1) {
         c->pending++;
         if (*id > c->batch_max_id) c->batch_max_id = *id;
@@ -537,7 +714,47 @@ void tifa_prepared_free(tifa_prepared *p) {
     tifa_free(p->record);
     free(p->stored_record);
     doc_summary_free(&p->sum);
+    for (int i = 0; i < 5; i++) free(p->given[i]);
     free(p);
+}
+
+/* Bytes that are no document, refused before anything is made of them:
+ * an empty file, and a binary one (an executable, an image, an archive),
+ * known by its signature or by NUL and control bytes that text (in any
+ * encoding tifa reads but UTF-16, which starts with its byte-order mark)
+ * does not have: more than 1 in 100 of the first 64 KB. */
+static tifa_status not_text(const char *bytes, size_t len, tifa_error *err) {
+    static const struct {
+        const char *magic, *what;
+        size_t n;
+    } kinds[] = {{"\x7f" "ELF", "an ELF executable", 4}, {"%PDF-", "a PDF file", 5}, {"PK\x03\x04", "a ZIP archive", 4},
+                 {"\x89PNG", "a PNG image", 4},        {"GIF8", "a GIF image", 4},  {"\xff\xd8\xff", "a JPEG image", 3},
+                 {"\x1f\x8b", "a gzip file", 2},       {"MZ\x90", "a Windows executable", 3}};
+    if (len == 0) return tifa_fail(err, TIFA_EINPUT, 0, "an empty file: not stored");
+    for (size_t i = 0; i < sizeof kinds / sizeof kinds[0]; i++)
+        if (len >= kinds[i].n && !memcmp(bytes, kinds[i].magic, kinds[i].n))
+            return tifa_fail(err, TIFA_EINPUT, 0, "%s, not a text document: not stored", kinds[i].what);
+    const unsigned char *b = (const unsigned char *)bytes;
+    if (len >= 2 && ((b[0] == 0xFF && b[1] == 0xFE) || (b[0] == 0xFE && b[1] == 0xFF))) return TIFA_OK;
+    size_t n = len < 65536 ? len : 65536, controls = 0, first = n;
+    for (size_t i = 0; i < n; i++)
+        if (b[i] < 0x20 && b[i] != '\t' && b[i] != '\n' && b[i] != '\r' && b[i] != '\f' && b[i] != '\v' && b[i] != 0x1b) {
+            controls++;
+            if (first == n) first = i;
+        }
+    if (controls * 100 > n)
+        return tifa_fail(err, TIFA_EINPUT, first,
+                         "a binary file, not a text document: %zu NUL or control bytes in its first %zu (the first at "
+                         "byte %zu): not stored",
+                         controls, n, first);
+    return TIFA_OK;
+}
+
+/* Whether clean text holds anything but white space. */
+static int has_text(const char *s, size_t n) {
+    for (size_t i = 0; i < n; i++)
+        if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') return 1;
+    return 0;
 }
 
 tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out, tifa_error *err) {
@@ -549,9 +766,14 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     }
     if (len) memcpy(p->bytes, bytes, len);
     p->len = len;
+    tifa_status st = not_text(bytes, len, err);
+    if (st != TIFA_OK) {
+        tifa_prepared_free(p);
+        return st;
+    }
     size_t record_len;
     /* One pass: extraction cleans the document and hands its clean text over. */
-    tifa_status st = extract_document(NULL, name, bytes, len, 0, &p->record, &record_len, &p->sum, err);
+    st = extract_document(NULL, name, bytes, len, 0, &p->record, &record_len, &p->sum, err);
     if (st != TIFA_OK) {
         tifa_prepared_free(p);
         return st;
@@ -559,6 +781,10 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     p->clean = p->sum.clean;
     p->clean_len = p->sum.clean_len;
     p->sum.clean = NULL;
+    if (!has_text(p->clean, p->clean_len)) {
+        tifa_prepared_free(p);
+        return tifa_fail(err, TIFA_EINPUT, 0, "no text in it once cleaned: not stored");
+    }
     sha256_hex(p->clean, p->clean_len, p->clean_hash);
     sha256_hex(p->bytes, p->len, p->raw_hash);
     p->stored_record = record_compact(p->record, record_len, p->clean, p->clean_len);
@@ -597,18 +823,23 @@ tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tif
     *id = 0;
     *result = TIFA_ADDED;
     if (c->readonly) return tifa_fail(err, TIFA_EUSAGE, 0, "the corpus is open read-only");
-    /* The duplicate is looked for under the write lock: another writer
-     * cannot store the same text between the look and the insert. */
+    /* Copies are looked for under the write lock: another writer cannot
+     * store the same bytes or text between the look and the insert. */
     tifa_status st = begin_batch(c, err);
     if (st != TIFA_OK) return st;
-    int64_t existing = find_clean(c, p->clean_hash);
-    if (existing < 0) return write_failed(c, err, "looking for duplicates", NULL, 0);
-    if (existing > 0) {
-        *result = TIFA_DUPLICATE;
-        *id = existing;
+    int64_t same = find_raw(c, p), first = 0;
+    int near = 0, found = same ? 0 : find_clean(c, p->clean_hash, &first, &near);
+    if (same < 0 || found < 0) return write_failed(c, err, "looking for copies", NULL, 0);
+    if (same > 0) {
+        *result = TIFA_IDENTICAL;
+        *id = same;
+        if (!fill_sources(c, p, same)) return write_failed(c, err, "storing the sources", NULL, 0);
+    } else if (found) {
+        if ((st = store(c, p, first, near ? "near" : "exact", id, err)) != TIFA_OK) return st;
+        *result = near ? TIFA_NEAR_DUPLICATE : TIFA_DUPLICATE;
     } else {
         int64_t dup_of = reposts(c, p);
-        if ((st = store(c, p, dup_of, id, err)) != TIFA_OK) return st;
+        if ((st = store(c, p, dup_of, dup_of ? "near" : NULL, id, err)) != TIFA_OK) return st;
         if (dup_of)
             *result = TIFA_NEAR_DUPLICATE;
         else if (nearcopy_set_add(c->batch_copies, *id, p->simhash, &p->sketch))
@@ -618,15 +849,37 @@ tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tif
     return maybe_commit(c, err);
 }
 
-tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
-                            int64_t *id, tifa_error *err) {
+tifa_status tifa_corpus_add_source(tifa_corpus *c, const char *name, const char *bytes, size_t len,
+                                   const tifa_source *source, tifa_add_result *result, int64_t *id, tifa_error *err) {
     tifa_prepared *p;
     *id = 0;
     tifa_status st = tifa_corpus_prepare(name, bytes, len, &p, err);
-    if (st != TIFA_OK) return st;
-    st = tifa_corpus_add_prepared(c, p, result, id, err);
+    if (st == TIFA_OK && source) st = tifa_prepared_set_source(p, source, err);
+    if (st == TIFA_OK) st = tifa_corpus_add_prepared(c, p, result, id, err);
     tifa_prepared_free(p);
     return st;
+}
+
+tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes, size_t len, tifa_add_result *result,
+                            int64_t *id, tifa_error *err) {
+    return tifa_corpus_add_source(c, name, bytes, len, NULL, result, id, err);
+}
+
+tifa_status tifa_prepared_set_source(tifa_prepared *p, const tifa_source *s, tifa_error *err) {
+    tifa_status st = tifa_source_check(s, err);
+    if (st != TIFA_OK) return st;
+    const char *v[5] = {s->outlet, s->url, s->published, s->retrieved, s->meta};
+    char *copy[5] = {0};
+    for (int i = 0; i < 5; i++)
+        if (v[i] && *v[i] && !(copy[i] = strdup(v[i]))) {
+            for (int k = 0; k < i; k++) free(copy[k]);
+            return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        }
+    for (int i = 0; i < 5; i++) {
+        free(p->given[i]);
+        p->given[i] = copy[i];
+    }
+    return TIFA_OK;
 }
 
 /* ---------------------------------------------------------------- search */
@@ -636,6 +889,16 @@ tifa_status tifa_corpus_add(tifa_corpus *c, const char *name, const char *bytes,
     " AND (?2 IS NULL OR d.date >= ?2) AND (?3 IS NULL OR d.date <= ?3 || '~')"                                        \
     " AND (?4 IS NULL OR d.org LIKE '%' || ?4 || '%') AND (?5 IS NULL OR d.meeting LIKE '%' || ?5 || '%')"
 
+tifa_status tifa_filter_check(const tifa_filter *f, tifa_error *err) {
+    if (!f) return TIFA_OK;
+    const char *names[] = {"from", "to"}, *v[] = {f->from, f->to};
+    for (int i = 0; i < 2; i++)
+        if (v[i] && !source_date_valid(v[i], 1))
+            return tifa_fail(err, TIFA_EUSAGE, 0, "%s: not a date (yyyy, yyyy-mm or yyyy-mm-dd): '%.100s'", names[i],
+                             v[i]);
+    return TIFA_OK; /* a limit or offset under 1 is none, as it always was */
+}
+
 static void bind_filters(sqlite3_stmt *st, const tifa_filter *f) {
     bind_text_or_null(st, 2, f ? f->from : NULL);
     bind_text_or_null(st, 3, f ? f->to : NULL);
@@ -643,32 +906,28 @@ static void bind_filters(sqlite3_stmt *st, const tifa_filter *f) {
     bind_text_or_null(st, 5, f ? f->meeting : NULL);
 }
 
-static const char *col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+#define col corpus_col
 
-/* A text column of a hit: NULL for SQL NULL. SQLite also returns NULL when
- * it has no memory for the text (a snippet is made on the way): that sets
- * *oom, so that a hit never loses a field without an error. */
-static const char *hit_col(sqlite3_stmt *st, int i, int *oom) {
-    if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
-    const char *s = col(st, i);
-    if (!s) *oom = 1;
-    return s;
-}
+#define hit_col corpus_text
 
-static int emit_hits(sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet) {
+/* The columns of a hit, in the order emit_hits reads them; a search adds
+ * the snippet after them. */
+#define HIT_COLUMNS                                                                                                    \
+    "d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org, d.title, d.outlet, d.url, d.published,"     \
+    " d.retrieved, d.added, d.copy"
+#define HIT_SNIPPET 13
+
+static int emit_hits(tifa_corpus *c, sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int oom = 0;
-        tifa_hit h = {sqlite3_column_int64(st, 0),
-                      sqlite3_column_int64(st, 1),
-                      hit_col(st, 2, &oom),
-                      hit_col(st, 3, &oom),
-                      hit_col(st, 4, &oom),
-                      hit_col(st, 5, &oom),
-                      hit_col(st, 6, &oom),
-                      with_snippet ? hit_col(st, 7, &oom) : NULL};
+        tifa_hit h = {.id = sqlite3_column_int64(st, 0), .duplicate_of = sqlite3_column_int64(st, 1)};
+        const char **text[] = {&h.file,      &h.date,      &h.meeting, &h.org,  &h.title, &h.outlet,
+                               &h.url,       &h.published, &h.retrieved, &h.added, &h.copy};
+        for (int i = 0; i < 11; i++) *text[i] = hit_col(st, 2 + i, &oom);
+        if (with_snippet) h.snippet = hit_col(st, HIT_SNIPPET, &oom);
         if (oom) return SQLITE_NOMEM;
-        if (fn(user, &h)) return SQLITE_DONE;
+        if ((rc = corpus_emit_hit(c, &h, fn, user)) != SQLITE_OK) return rc;
     }
     return rc;
 }
@@ -690,10 +949,11 @@ static char *as_phrase(const char *q) {
     return p;
 }
 
+char *corpus_phrase(const char *q) { return as_phrase(q); }
+
 static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user, int64_t *total) {
     static const char *const sql =
-        "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org, d.title,"
-        " snippet(doc_fts, 0, '«', '»', '…', 24)"
+        "SELECT " HIT_COLUMNS ", snippet(doc_fts, 0, '«', '»', '…', 24)"
         " FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid WHERE doc_fts MATCH ?1" FILTERS
         " ORDER BY rank LIMIT ?6 OFFSET ?7";
     /* Without filters the total needs no row of doc (near copies are not
@@ -709,7 +969,7 @@ static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_
     bind_filters(st, f);
     sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
-    rc = emit_hits(st, fn, user, 1);
+    rc = emit_hits(c, st, fn, user, 1);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return rc;
     if (total) {
@@ -735,22 +995,47 @@ tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_fil
         rc = run_search(c, phrase, f, fn, user, total);
         free(phrase);
     }
-    if (rc != SQLITE_DONE) return db_fail(c, err, "searching");
+    if (rc != SQLITE_DONE) return corpus_fail(c, err, "searching");
     return TIFA_OK;
 }
 
 tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn fn, void *user, tifa_error *err) {
     static const char *const sql =
-        "SELECT d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org,"
-        " d.title FROM doc d WHERE 1" FILTERS " ORDER BY d.date IS NULL, d.date, d.id LIMIT ?6 OFFSET ?7";
+        "SELECT " HIT_COLUMNS " FROM doc d WHERE 1" FILTERS " ORDER BY d.date IS NULL, d.date, d.id LIMIT ?6 OFFSET ?7";
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) return db_fail(c, err, "listing");
+    if (sqlite3_prepare_v2(c->db, sql, -1, &st, NULL) != SQLITE_OK) return corpus_fail(c, err, "listing");
     bind_filters(st, f);
     sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
-    int rc = emit_hits(st, fn, user, 0);
+    int rc = emit_hits(c, st, fn, user, 0);
     sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? TIFA_OK : db_fail(c, err, "listing");
+    return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "listing");
+}
+
+typedef struct {
+    tifa_hit_fn fn;
+    void *user;
+    int found;
+} one_hit;
+
+static int forward_hit(void *user, const tifa_hit *h) {
+    one_hit *o = user;
+    o->found = 1;
+    return o->fn(o->user, h);
+}
+
+tifa_status tifa_corpus_doc(tifa_corpus *c, int64_t id, tifa_hit_fn fn, void *user, tifa_error *err) {
+    /* Not a cached statement: fn may call this again for another id. */
+    sqlite3_stmt *st;
+    if (sqlite3_prepare_v2(c->db, "SELECT " HIT_COLUMNS " FROM doc d WHERE d.id = ?", -1, &st, NULL) != SQLITE_OK)
+        return corpus_fail(c, err, "reading");
+    sqlite3_bind_int64(st, 1, id);
+    one_hit o = {fn, user, 0};
+    int rc = emit_hits(c, st, forward_hit, &o, 0);
+    sqlite3_finalize(st);
+    if (rc != SQLITE_DONE) return corpus_fail(c, err, "reading");
+    if (!o.found) return tifa_fail(err, TIFA_EINPUT, 0, "no document %lld in the corpus", (long long)id);
+    return TIFA_OK;
 }
 
 /* ------------------------------------------------------------------- get */
@@ -770,7 +1055,7 @@ tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **cl
                             char **file, tifa_error *err) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(c->db, "SELECT record, clean, raw, file FROM doc WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
-        return db_fail(c, err, "reading");
+        return corpus_fail(c, err, "reading");
     sqlite3_bind_int64(st, 1, id);
     tifa_status rs = TIFA_OK;
     if (sqlite3_step(st) != SQLITE_ROW) {
@@ -792,108 +1077,6 @@ tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **cl
     return rs;
 }
 
-/* ----------------------------------------------------------------- trend */
-
-typedef struct {
-    char period[8];
-    int64_t docs, occ;
-} trend_cell;
-
-static int collect_term(tifa_corpus *c, const char *term, int by_month, trend_cell **cells, size_t *n) {
-    static const char *const sql =
-        "SELECT substr(d.date, 1, ?2) AS p, sum(o > 0), sum(o) FROM"
-        " (SELECT d.date AS date, (length(d.clean) - length(replace(d.clean, ?3, ''))) / length(?3) AS o"
-        "  FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
-        "  WHERE doc_fts MATCH ?1 AND d.date IS NOT NULL) d"
-        " GROUP BY p ORDER BY p";
-    char *phrase = as_phrase(term);
-    if (!phrase) return SQLITE_NOMEM;
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
-    if (rc == SQLITE_OK) {
-        sqlite3_bind_text(st, 1, phrase, -1, SQLITE_STATIC);
-        sqlite3_bind_int(st, 2, by_month ? 7 : 4);
-        sqlite3_bind_text(st, 3, term, -1, SQLITE_STATIC);
-        while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-            trend_cell *p = realloc(*cells, (*n + 1) * sizeof *p);
-            if (!p) {
-                rc = SQLITE_NOMEM;
-                break;
-            }
-            *cells = p;
-            snprintf(p[*n].period, sizeof p[*n].period, "%s", col(st, 0) ? col(st, 0) : "");
-            p[*n].docs = sqlite3_column_int64(st, 1);
-            p[*n].occ = sqlite3_column_int64(st, 2);
-            (*n)++;
-        }
-        sqlite3_finalize(st);
-    }
-    free(phrase);
-    return rc == SQLITE_DONE ? SQLITE_OK : rc;
-}
-
-static int cmp_period(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
-
-static int collect_sink(void *user, const char *data, size_t len) {
-    char **s = user;
-    size_t have = *s ? strlen(*s) : 0;
-    char *p = realloc(*s, have + len + 1);
-    if (!p) return 1;
-    memcpy(p + have, data, len);
-    p[have + len] = 0;
-    *s = p;
-    return 0;
-}
-
-tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *words, int nterms, unsigned flags, tifa_trend_fn fn,
-                              void *user, tifa_error *err) {
-    int by_month = (flags & TIFA_TREND_BY_MONTH) != 0;
-    trend_cell **cells = calloc((size_t)nterms, sizeof *cells);
-    size_t *counts = calloc((size_t)nterms, sizeof *counts);
-    char **simple = calloc((size_t)nterms, sizeof *simple);
-    tifa_status rs = cells && counts && simple ? TIFA_OK : tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    for (int t = 0; t < nterms && rs == TIFA_OK; t++) {
-        /* Terms are searched in simplified script, as the texts are stored. */
-        /* The sink fails only when memory runs out; an empty term gets no
-         * call at all, so simple[t] stays NULL. */
-        if (tifa_convert(c->t2s, words[t], strlen(words[t]), collect_sink, &simple[t], err) != TIFA_OK)
-            rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-        else if (!simple[t] || !*simple[t])
-            rs = tifa_fail(err, TIFA_EUSAGE, 0, "empty term");
-        else if (collect_term(c, simple[t], by_month, &cells[t], &counts[t]) != SQLITE_OK)
-            rs = db_fail(c, err, "counting");
-    }
-    /* Every period any term has, so each term gets a row (0 where unused). */
-    size_t np = 0;
-    const char **periods = NULL;
-    for (int t = 0; t < nterms && rs == TIFA_OK; t++) np += counts[t];
-    if (rs == TIFA_OK && np && !(periods = malloc(np * sizeof *periods)))
-        rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    size_t k = 0;
-    for (int t = 0; t < nterms && rs == TIFA_OK; t++)
-        for (size_t i = 0; i < counts[t]; i++) periods[k++] = cells[t][i].period;
-    if (rs == TIFA_OK && k) qsort(periods, k, sizeof *periods, cmp_period);
-    for (size_t i = 0; i < k && rs == TIFA_OK; i++) {
-        if (i > 0 && strcmp(periods[i], periods[i - 1]) == 0) continue;
-        for (int t = 0; t < nterms; t++) {
-            tifa_trend_row row = {periods[i], words[t], 0, 0};
-            for (size_t j = 0; j < counts[t]; j++)
-                if (strcmp(cells[t][j].period, periods[i]) == 0)
-                    row.documents = cells[t][j].docs, row.occurrences = cells[t][j].occ;
-            if (fn(user, &row)) break;
-        }
-    }
-    free(periods);
-    for (int t = 0; t < nterms; t++) {
-        if (cells) free(cells[t]);
-        if (simple) free(simple[t]);
-    }
-    free(cells);
-    free(counts);
-    free(simple);
-    return rs;
-}
-
 /* ----------------------------------------------------------------- stats */
 
 tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *s, tifa_error *err) {
@@ -903,10 +1086,10 @@ tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *s, tifa_err
                            "SELECT count(*), count(duplicate_of), count(meeting), coalesce(sum(length(raw)), 0),"
                            " coalesce(sum(length(CAST(clean AS BLOB))), 0), min(date), max(date) FROM doc",
                            -1, &st, NULL) != SQLITE_OK)
-        return db_fail(c, err, "counting");
+        return corpus_fail(c, err, "counting");
     int rc = sqlite3_step(st);
     if (rc != SQLITE_ROW) { /* a damaged file: never a count of 0 */
-        tifa_status f = db_fail(c, err, "counting");
+        tifa_status f = corpus_fail(c, err, "counting");
         sqlite3_finalize(st);
         return f;
     }
@@ -980,14 +1163,19 @@ tifa_status tifa_corpus_check(tifa_corpus *c, tifa_problem_fn fn, void *user, in
          "index entry %s: no first copy of that id (search would show a document that is not there)"},
         {"SELECT d.id FROM doc d WHERE d.duplicate_of IS NOT NULL AND NOT EXISTS"
          " (SELECT 1 FROM doc e WHERE e.id = d.duplicate_of AND e.duplicate_of IS NULL)",
-         "document %s: a near copy of a document that is not a stored first copy"},
+         "document %s: a copy of a document that is not a stored first copy"},
+        {"SELECT id FROM doc WHERE (duplicate_of IS NULL) <> (copy IS NULL) OR copy NOT IN ('exact', 'near')",
+         "document %s: linked to a first copy without saying how (exact or near), or the other way round"},
+        {"SELECT d.id FROM doc d WHERE d.copy = 'exact' AND NOT EXISTS (SELECT 1 FROM doc e WHERE e.clean_sha256 ="
+         " d.clean_sha256 AND e.id <> d.id AND (e.id = d.duplicate_of OR e.duplicate_of = d.duplicate_of))",
+         "document %s: an exact copy whose clean text no other document of its readout has"},
     };
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++)
         if (each_problem(c, checks[i].sql, checks[i].fmt, &p) != SQLITE_DONE) {
             *found = p.n;
-            return db_fail(c, err, "checking");
+            return corpus_fail(c, err, "checking");
         }
     int rc = check_hashes(c, &p);
     *found = p.n;
-    return rc == SQLITE_DONE ? TIFA_OK : db_fail(c, err, "checking");
+    return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "checking");
 }

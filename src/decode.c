@@ -270,7 +270,9 @@ tifa_status tifa_decode(const char *bytes, size_t len, tifa_encoding enc, char *
     if (enc == TIFA_ENC_AUTO) enc = tifa_detect_encoding(bytes, len);
     if (used) *used = enc;
     decoder d;
-    if (decoder_init(&d, enc)) return tifa_fail(err, TIFA_EINPUT, 0, "cannot decode %s", tifa_encoding_name(enc));
+    if (decoder_init(&d, enc)) /* iconv_open: out of memory, or no such converter */
+        return errno == ENOMEM ? tifa_fail(err, TIFA_ENOMEM, 0, "out of memory")
+                               : tifa_fail(err, TIFA_EINPUT, 0, "cannot decode %s", tifa_encoding_name(enc));
     tbuf t;
     tbuf_init(&t, 0);
     t.unmapped = 1; /* the map would be thrown away */

@@ -8,6 +8,8 @@
 /* What the corpus indexes of a record; each string may be NULL. */
 typedef struct {
     char *date, *meeting, *org, *title;
+    size_t article; /* the article they come from: the first meeting, else the first */
+    char *url, *published, *outlet; /* a web page's: its URL, time and source (来源); else NULL */
     slist terms; /* numbered and quoted terms of all articles, first appearance first */
     char *clean; /* the document's clean text, as tifa_clean writes it */
     size_t clean_len;

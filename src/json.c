@@ -117,6 +117,10 @@ static void quoted(jw *w, const char *s, size_t n) {
 }
 
 void jw_raw(jw *w, const char *s, size_t n) { put(w, s, n); }
+void jw_value_raw(jw *w, const char *s, size_t n) {
+    before_value(w);
+    put(w, s, n);
+}
 void jw_quoted(jw *w, const char *s, size_t n) { quoted(w, s, n); }
 
 void jw_key(jw *w, const char *key) {

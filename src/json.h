@@ -29,6 +29,8 @@ void jw_null(jw *w);
  * splicing into JSON written elsewhere. */
 void jw_raw(jw *w, const char *s, size_t n);
 void jw_quoted(jw *w, const char *s, size_t n);
+/* A value that is valid JSON already (made elsewhere), in its place. */
+void jw_value_raw(jw *w, const char *s, size_t n);
 /* A key and its string value (NULL writes null). */
 void jw_field(jw *w, const char *key, const char *value);
 

@@ -54,6 +54,13 @@ typedef struct {
     size_t nspans;
     terms terms;
     int oom; /* an allocation failed while reading it: its document fails with TIFA_ENOMEM */
+    /* What people.c found about the mentions of names already asked about:
+     * a long text asks about the same names thousands of times. */
+    struct {
+        uint32_t cp[4];
+        unsigned char len, cited, titled;
+    } mention_memo[8];
+    unsigned mention_next;
 } article;
 
 /* Fills t from the article text. -1: no memory. */

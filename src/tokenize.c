@@ -37,7 +37,14 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
+/* Built a second time for the loadable extension (src/sqlite_ext.c),
+ * where every SQLite call goes through the loading program's API table. */
+#ifdef TIFA_SQLITE_EXTENSION
+#include <sqlite3ext.h>
+SQLITE_EXTENSION_INIT3
+#else
 #include <sqlite3.h>
+#endif
 #include "convert.h"
 #include "utf8.h"
 #include "tokenize.h"

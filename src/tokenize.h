@@ -1,7 +1,11 @@
 /* tokenize: the "tifa" FTS5 tokenizer for the SQLite corpus; see tokenize.c. */
 #ifndef TIFA_TOKENIZE_H
 #define TIFA_TOKENIZE_H
+#ifdef TIFA_SQLITE_EXTENSION
+#include <sqlite3ext.h>
+#else
 #include <sqlite3.h>
+#endif
 
 /* Registers the FTS5 tokenizer "tifa" on db, for use as
  *   CREATE VIRTUAL TABLE t USING fts5(body, tokenize='tifa')

@@ -76,12 +76,16 @@ try:
     r = run("export", "--db", db, "--format", "csv")
     try:
         rows = list(csv.reader(io.StringIO(r.stdout.decode("utf-8"), newline="")))
-        check("export csv: valid UTF-8, a header and four rows", len(rows) == 5)
-        check("export csv: U+FFFD where a name is not UTF-8", sum("\ufffd" in row[1] for row in rows) == 3)
+        check("export csv: valid UTF-8, a header and the four documents' rows (one a meeting)",
+              rows[0][0] == "id" and len({row[0] for row in rows[1:]}) == 4)
+        check("export csv: U+FFFD where a name is not UTF-8", sum("\ufffd" in row[rows[0].index("file")] for row in rows) == 3)
     except UnicodeDecodeError as e:
         check(f"export csv: valid UTF-8 ({e})", False)
-    r = run("export", "--db", db)
-    parses(r.stdout, "export jsonl")
+    r = run("export", "--db", db, "--format", "jsonl")
+    rows = parses(r.stdout, "export jsonl")
+    check("export jsonl: U+FFFD where a name is not UTF-8", sum("\ufffd" in row["file"] for row in rows) == 3)
+    r = run("export", "--db", db, "--format", "records")
+    parses(r.stdout, "export records")
 
     # Terminals: no control byte of a name reaches them.
     r = run("list", "--db", db)

@@ -9,9 +9,19 @@
  *
  * Entry points: tifa_clean, tifa_extract and tifa_corpus_add (with its
  * commit), each on five documents (two built in, a readout from examples/
- * and two pages from tests/html/); tifa_corpus_search and tifa_corpus_get
- * on a corpus of the five; tifa_diff_write; and the internal sentence and
- * character diff with its two writers.
+ * and two pages from tests/html/); tifa_corpus_search (hits with their
+ * copies and sources), tifa_corpus_get, tifa_corpus_doc and
+ * tifa_corpus_export (CSV and JSON Lines) on a corpus of the five and an
+ * exact copy; tifa_corpus_correct (three fields, all or none);
+ * tifa_diff_write; the internal sentence and character diff with its two
+ * writers; tifa_extract_warc on the edge-case archive
+ * tests/warc/edge/utf8.warc.gz (gzip members, chunked and gzip bodies, raw
+ * deflate, an HTTP charset, a page that fails; UTF-8 pages only:
+ * tifa_detect_encoding returns an encoding and cannot say that memory ran
+ * out, so under injection its guess between GB18030 and Big5 may change)
+ * and tifa_extract_files on two documents. A batch may have written records
+ * before its error: for it, an error status is enough, and an OK status
+ * must come with the whole output.
  *
  * The injector replaces malloc and friends: glibc lets a program define
  * them, and reaches the real ones as __libc_*. So this test is built
@@ -26,6 +36,7 @@
  * the allocation that failed (addresses: addr2line -f -e build/test-oom);
  * in a debugger, `break injected_failure`.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -133,6 +144,7 @@ static int trace;
 
 static int should_fail(void) {
     if (!armed || calls++ != fail_at) return 0;
+    errno = ENOMEM; /* as the C library's malloc does: callers such as iconv_open pass it on */
     injected_failure();
     if (trace) nframes = backtrace(frames, 12);
     return 1;
@@ -348,7 +360,7 @@ static void run_corpus_add(long at, char *why, size_t whylen) {
         snprintf(why, whylen, "cannot open %s: %s", db_path, err.message);
         return;
     }
-    tifa_add_result res = TIFA_DUPLICATE;
+    tifa_add_result res = TIFA_IDENTICAL;
     int64_t id = 0;
     arm(at);
     tifa_status st = tifa_corpus_add(c, cur->name, cur->bytes, cur->len, &res, &id, &err);
@@ -377,12 +389,37 @@ typedef struct {
 static hits search_ref;
 static char *get_ref;
 
+static void hits_add(hits *o, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void hits_add(hits *o, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(o->text + o->len, sizeof o->text - o->len, fmt, ap);
+    va_end(ap);
+    if (n > 0) o->len += (size_t)n < sizeof o->text - o->len ? (size_t)n : sizeof o->text - o->len - 1;
+}
+
 static int collect_hit(void *user, const tifa_hit *h) {
     hits *o = user;
-    int n = snprintf(o->text + o->len, sizeof o->text - o->len, "%lld %s %s %s %s %d|", (long long)h->id,
-                     h->file ? h->file : "", h->date ? h->date : "", h->meeting ? h->meeting : "",
-                     h->title ? h->title : "", h->snippet != NULL);
-    if (n > 0) o->len += (size_t)n < sizeof o->text - o->len ? (size_t)n : sizeof o->text - o->len - 1;
+    hits_add(o, "%lld %s %s %s %s %d %s %s %s %zu", (long long)h->id, h->file ? h->file : "", h->date ? h->date : "",
+             h->meeting ? h->meeting : "", h->title ? h->title : "", h->snippet != NULL, h->outlet ? h->outlet : "",
+             h->url ? h->url : "", h->copy ? h->copy : "", h->ncopies);
+    for (size_t i = 0; i < h->ncopies; i++)
+        hits_add(o, " %lld:%s:%d", (long long)h->copies[i].id, h->copies[i].file ? h->copies[i].file : "",
+                 h->copies[i].near);
+    hits_add(o, "|");
+    return 0;
+}
+
+/* An export, summed up: its length and a checksum of its bytes. */
+typedef struct {
+    size_t len;
+    uint64_t sum;
+} digest;
+
+static int digest_write(void *user, const char *data, size_t len) {
+    digest *d = user;
+    for (size_t i = 0; i < len; i++) d->sum = d->sum * 1099511628211u + (unsigned char)data[i];
+    d->len += len;
     return 0;
 }
 
@@ -401,6 +438,12 @@ static tifa_status read_corpus(tifa_corpus *c, hits *found, char **record, tifa_
     tifa_free(clean);
     tifa_free(raw);
     tifa_free(file);
+    if (st == TIFA_OK) st = tifa_corpus_doc(c, 6, collect_hit, found, err);
+    for (int format = 0; format < 2 && st == TIFA_OK; format++) {
+        digest d = {0, 14695981039346656037u};
+        st = tifa_corpus_export(c, (tifa_export_format)format, &f, TIFA_EXPORT_ALL_COPIES, digest_write, &d, err);
+        hits_add(found, "export %d: %zu %llx|", format, d.len, (unsigned long long)d.sum);
+    }
     return st;
 }
 
@@ -414,7 +457,21 @@ static int make_search_db(void) {
         int64_t id;
         if (tifa_corpus_add(c, docs[i].name, docs[i].bytes, docs[i].len, &r, &id, &err) != TIFA_OK) return 0;
     }
+    /* An exact copy of the third, with its source: hits carry copies. */
+    char *crlf = malloc(2 * docs[2].len);
+    size_t n = 0;
+    for (size_t i = 0; crlf && i < docs[2].len; i++) {
+        if (docs[2].bytes[i] == '\n') crlf[n++] = '\r';
+        crlf[n++] = docs[2].bytes[i];
+    }
+    tifa_source src = {"工信部", "https://www.miit.gov.cn/a.html", "2022-12-30", NULL, "{\"k\":1}"};
+    tifa_add_result r = TIFA_ADDED;
+    int64_t id = 0;
+    int ok = crlf && tifa_corpus_add_source(c, "crlf.txt", crlf, n, &src, &r, &id, &err) == TIFA_OK &&
+             r == TIFA_DUPLICATE && id == 6;
+    free(crlf);
     tifa_corpus_close(c);
+    if (!ok) return 0;
     if (tifa_corpus_open(search_db, TIFA_CORPUS_READONLY, &c, &err) != TIFA_OK) return 0;
     tifa_status st = read_corpus(c, &search_ref, &get_ref, &err);
     tifa_corpus_close(c);
@@ -444,6 +501,92 @@ static void run_corpus_read(long at, char *why, size_t whylen) {
         snprintf(why, whylen, "status %d without a failed allocation: %s", (int)st, err.message);
     tifa_free(record);
     if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
+
+/* A corpus to correct, afresh for each run: a copy of the searched one. */
+static char correct_db[100];
+
+static int copy_file(const char *from, const char *to) {
+    FILE *a = fopen(from, "rb"), *b = fopen(to, "wb");
+    static char buf[1 << 16];
+    size_t n;
+    int ok = a && b;
+    while (ok && (n = fread(buf, 1, sizeof buf, a)) > 0) ok = fwrite(buf, 1, n, b) == n;
+    if (a) fclose(a);
+    if (b && fclose(b) != 0) ok = 0;
+    return ok;
+}
+
+/* What the corrections of document 3 are, as one line. */
+static void corrections_now(const char *db, char *out, size_t cap) {
+    sqlite3 *h;
+    sqlite3_stmt *st;
+    size_t k = 0;
+    out[0] = 0;
+    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(h,
+                           "SELECT (SELECT group_concat(field || '=' || coalesce(value, '-')) FROM correction),"
+                           " (SELECT count(*) FROM correction_log), date FROM doc WHERE id = 3",
+                           -1, &st, NULL) == SQLITE_OK) {
+        if (sqlite3_step(st) == SQLITE_ROW)
+            k = (size_t)snprintf(out, cap, "%s %d %s", sqlite3_column_text(st, 0) ? (const char *)sqlite3_column_text(st, 0) : "",
+                                 sqlite3_column_int(st, 1), (const char *)sqlite3_column_text(st, 2));
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    (void)k;
+}
+
+static char correct_ref[200], correct_none[200];
+
+static void run_corpus_correct(long at, char *why, size_t whylen) {
+    tifa_corpus *c = NULL;
+    tifa_error err;
+    char wal[120];
+    snprintf(wal, sizeof wal, "%s-wal", correct_db);
+    unlink(wal);
+    if (!copy_file(search_db, correct_db) || tifa_corpus_open(correct_db, 0, &c, &err) != TIFA_OK) {
+        snprintf(why, whylen, "cannot make %s", correct_db);
+        return;
+    }
+    static const char *const names[] = {"date", "place", "chair"}, *const values[] = {"2023-01-03", "北京", ""};
+    arm(at);
+    tifa_status st = tifa_corpus_correct(c, 3, names, values, 3, 0, "a note", &err);
+    disarm();
+    int failed = calls > at;
+    tifa_corpus_close(c);
+    char now[200];
+    corrections_now(correct_db, now, sizeof now);
+    if (st == TIFA_OK && strcmp(now, correct_ref) != 0)
+        snprintf(why, whylen, "allocation %ld failed, status OK, but %s", at, now);
+    else if (st != TIFA_OK && strcmp(now, correct_none) != 0)
+        snprintf(why, whylen, "allocation %ld failed, status %d, yet %s (half a correction?)", at, (int)st, now);
+    else if (st != TIFA_OK && !failed)
+        snprintf(why, whylen, "status %d without a failed allocation: %s", (int)st, err.message);
+    if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
+
+static int make_correct_ref(void) {
+    snprintf(correct_db, sizeof correct_db, "%s-correct", db_path);
+    if (!copy_file(search_db, correct_db)) return 0;
+    corrections_now(correct_db, correct_none, sizeof correct_none);
+    tifa_corpus *c;
+    tifa_error err;
+    static const char *const names[] = {"date", "place", "chair"}, *const values[] = {"2023-01-03", "北京", ""};
+    if (tifa_corpus_open(correct_db, 0, &c, &err) != TIFA_OK) return 0;
+    tifa_status st = tifa_corpus_correct(c, 3, names, values, 3, 0, "a note", &err);
+    tifa_corpus_close(c);
+    corrections_now(correct_db, correct_ref, sizeof correct_ref);
+    return st == TIFA_OK && strcmp(correct_ref, correct_none) != 0 && strstr(correct_ref, "date=2023-01-03");
+}
+
+static void remove_correct_db(void) {
+    char p[120];
+    unlink(correct_db);
+    snprintf(p, sizeof p, "%s-wal", correct_db);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", correct_db);
+    unlink(p);
 }
 
 static void remove_search_db(void) {
@@ -553,6 +696,58 @@ static void run_diff(long at, char *why, size_t whylen) {
         snprintf(why, whylen, "failed without a failing allocation (%d %d %d)", rc, wrc, jfailed);
 }
 
+/* ------------------------------------------------------------ batches */
+
+typedef struct {
+    char *out;
+    size_t len, cap;
+} membuf;
+
+static int to_membuf(void *user, const char *data, size_t len) {
+    membuf *m = user;
+    if (m->len + len > m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 4096;
+        while (cap < m->len + len) cap *= 2;
+        char *p = realloc(m->out, cap);
+        if (!p) return 1;
+        m->out = p;
+        m->cap = cap;
+    }
+    memcpy(m->out + m->len, data, len);
+    m->len += len;
+    return 0;
+}
+
+static membuf batch_ref[2];
+static const char *const batch_files[] = {"examples/000_31aeb457b1c6f6a0.txt", "tests/html/xinhua.html"};
+static const char batch_warc[] = "tests/warc/edge/utf8.warc.gz";
+
+/* Batch `which` (0: the archive, 1: the files) into out. */
+static tifa_status run_batch_call(int which, membuf *out, tifa_batch_counts *c, tifa_error *err) {
+    tifa_batch b = {0};
+    b.write = to_membuf;
+    b.user = out;
+    return which == 0 ? tifa_extract_warc(&b, batch_warc, c, err) : tifa_extract_files(&b, batch_files, 2, c, err);
+}
+
+static void run_batch(int which, long at, char *why, size_t whylen) {
+    membuf m = {0};
+    tifa_batch_counts c;
+    tifa_error err;
+    arm(at);
+    tifa_status st = run_batch_call(which, &m, &c, &err);
+    disarm();
+    if (st == TIFA_OK && (m.len != batch_ref[which].len || memcmp(m.out, batch_ref[which].out, m.len) != 0))
+        snprintf(why, whylen, "allocation %ld failed, status OK, output differs", fail_at);
+    else if (st != TIFA_OK && !failed_since(0))
+        snprintf(why, whylen, "status %d without a failed allocation: %s", (int)st, err.message);
+    free(m.out);
+    if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
+
+static void run_extract_warc(long at, char *why, size_t whylen) { run_batch(0, at, why, whylen); }
+static void run_extract_files(long at, char *why, size_t whylen) { run_batch(1, at, why, whylen); }
+
 /* ------------------------------------------------------------ set-up */
 
 /* The outputs with memory to spare, made before any injection (which
@@ -613,10 +808,16 @@ int main(void) {
         snprintf(name, sizeof name, "tifa_corpus_add of %s", cur->name);
         inject(name, run_corpus_add);
     }
-    if (make_search_db())
-        inject("tifa_corpus_search and tifa_corpus_get", run_corpus_read);
-    else
-        check(0, "a corpus of the five documents to search");
+    if (make_search_db()) {
+        inject("tifa_corpus_search, _get, _doc and _export", run_corpus_read);
+        if (make_correct_ref())
+            inject("tifa_corpus_correct", run_corpus_correct);
+        else
+            check(0, "a correction with memory to spare");
+        remove_correct_db();
+    } else {
+        check(0, "a corpus of the five documents and a copy to search");
+    }
     remove_search_db();
     tifa_error err;
     if (diff_both(diff_ref, &err) == TIFA_OK)
@@ -624,6 +825,14 @@ int main(void) {
     else
         check(0, "tifa_diff_write with memory to spare: %s", err.message);
     inject("diff_sentences, diff_chars and their writers", run_diff);
+    for (int i = 0; i < 2; i++) {
+        tifa_batch_counts c;
+        if (run_batch_call(i, &batch_ref[i], &c, &err) != TIFA_OK) check(0, "batch %d: %s", i, err.message);
+    }
+    inject("tifa_extract_warc of tests/warc/edge/utf8.warc.gz", run_extract_warc);
+    inject("tifa_extract_files of two documents", run_extract_files);
+    free(batch_ref[0].out);
+    free(batch_ref[1].out);
     remove_db();
     slist_free(&terms_a);
     slist_free(&terms_b);

@@ -100,11 +100,14 @@ done
 
 # ------------------------------------------------------------ doc, raw, record
 st=$(get "$B/api/doc/1")
-"$TIFA" export --db "$DB" > "$tmp/export"
-check "doc: id, file, record, clean" '[ "$st" = 200 ] && header "Content-Type: application/json" && json "set(d)=={\"id\",\"file\",\"record\",\"clean\"} and d[\"id\"]==1 and \"000_\" in d[\"file\"]"'
+"$TIFA" export --db "$DB" --format records > "$tmp/export"
+check "doc: id, file, sources, copies, corrections, record, clean" '[ "$st" = 200 ] && header "Content-Type: application/json" && json "set(d)>={\"id\",\"file\",\"outlet\",\"url\",\"published\",\"duplicate_of\",\"copies\",\"corrected\",\"record\",\"clean\"} and d[\"id\"]==1 and \"000_\" in d[\"file\"]"'
 check "doc: the record as tifa export has it" '$PY -c "import json,sys; d=json.load(open(sys.argv[1])); x=[json.loads(l) for l in open(sys.argv[2])]; assert d[\"record\"]==[r for r in x if r[\"id\"]==1][0][\"record\"]" "$tmp/body" "$tmp/export"'
-"$TIFA" show --db "$DB" 1 | tail -n +3 > "$tmp/clean"
-check "doc: the clean text as tifa show has it" '$PY -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"clean\"]==open(sys.argv[2]).read()" "$tmp/body" "$tmp/clean"'
+"$TIFA" show --db "$DB" --json 1 > "$tmp/shown"
+check "doc: the clean text, sources and copies as tifa show --json has them" '$PY -c "
+import json,sys
+d, s = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert all(d[k] == s[k] for k in (\"clean\", \"record\", \"outlet\", \"url\", \"copies\", \"duplicate_of\", \"corrected\"))" "$tmp/body" "$tmp/shown"'
 check "doc: spans are character offsets into the article text" 'json "d[\"record\"][\"articles\"][0][\"text\"][slice(*d[\"record\"][\"articles\"][0][\"spans\"][\"meeting.name\"])]==d[\"record\"][\"articles\"][0][\"meeting\"][\"name\"]"'
 st=$(get "$B/api/doc/3/raw")
 check "raw: the original bytes, sandboxed" '[ "$st" = 200 ] && cmp -s "$tmp/body" "$ROOT/examples/002_6ff96e32e61068e8.txt" && header "Content-Type: text/plain; charset=utf-8" && header "Content-Security-Policy: sandbox"'
@@ -166,10 +169,17 @@ check "add: fetched back, its text intact in the JSON" 'json "\"<script>alert(\\
 st=$(get "$B/api/doc/6/raw")
 check "add: raw bytes stored as sent" 'cmp -s "$tmp/body" "$tmp/xss.txt"'
 st=$(post --data-binary @"$tmp/xss.txt" "$B/api/add")
-check "add the same again: duplicate of the same id" '[ "$st" = 200 ] && json "d=={\"id\":6,\"result\":\"duplicate\"}"'
+check "add the same bytes again: identical, the same id" '[ "$st" = 200 ] && json "d=={\"id\":6,\"result\":\"identical\"}"'
 { echo "工业和信息化部召开务虚会"; echo; cat "$ROOT/examples/002_6ff96e32e61068e8.txt"; echo; echo "（本文转自工信微报）"; } > "$tmp/repost.txt"
 st=$(post --data-binary @"$tmp/repost.txt" "$B/api/add?name=repost.txt")
 check "add a repost: near-duplicate" '[ "$st" = 200 ] && json "d[\"result\"]==\"near-duplicate\" and d[\"id\"]==7"'
+st=$(get "$B/api/doc/7")
+first=$($PY -c "import json,sys; print(json.load(open(sys.argv[1]))[\"duplicate_of\"])" "$tmp/body")
+check "/api/doc of a copy: duplicate_of and the copy's kind" 'json "d[\"duplicate_of\"]>0 and d[\"copy\"]==\"near\" and d[\"copies\"]==[]"'
+st=$(get "$B/api/doc/$first")
+check "/api/doc of its first copy: its copies, with file, source and url" 'json "[(k[\"id\"], k[\"file\"], k[\"copy\"]) for k in d[\"copies\"]]==[(7, \"repost.txt\", \"near\")] and set(d[\"copies\"][0])>={\"id\",\"file\",\"source\",\"url\"}"'
+st=$(get "$B/api/search?q=$(enc 务虚)")
+check "/api/search: a hit carries its copies" 'json "any(h[\"id\"]==$first and [k[\"id\"] for k in h[\"copies\"]]==[7] for h in d[\"results\"])"'
 st=$(get "$B/api/search?q=$(enc 两个确立)")
 check "search sees what was added" 'json "any(h[\"id\"]==6 for h in d[\"results\"])"'
 st=$(post --data-binary @/dev/null "$B/api/add")

@@ -4,7 +4,7 @@
  * sync, for N = 1, 2, ... over a whole add (and from the Nth on, for a
  * full disk). After each run: the database is intact, what the adder
  * counted as stored is what is stored, and adding again without faults
- * gives the corpus one clean add gives, near-copy links included (a
+ * gives the corpus one clean add gives, copy links included (a
  * rolled-back batch must leave no id behind in memory: SQLite gives the
  * ids out again). Run from the repository root (reads tests/readouts).
  * Prints ok / not ok per check, then "N passed, M failed"; exit 1 on failure.
@@ -159,7 +159,8 @@ typedef struct {
 
 #define NORIG   10
 #define NREPOST 4
-#define NDOCS   (NORIG + NREPOST)
+#define NEXACT  2
+#define NDOCS   (NORIG + NREPOST + NEXACT)
 static doc docs[NDOCS];
 
 static char *slurp(const char *path, size_t *len) {
@@ -171,8 +172,10 @@ static char *slurp(const char *path, size_t *len) {
     return buf;
 }
 
-/* Ten readouts, and reposts of four of them (a line before, a source
- * line after), each repost after its original with others between. */
+/* Ten readouts, reposts of four of them (a line before, a source line
+ * after), each after its original with others between, and exact copies
+ * of two (the same text with CRLF line ends: other bytes, the same clean
+ * text) right after theirs. */
 static int load_docs(void) {
     glob_t g;
     if (glob("tests/readouts/*.txt", 0, NULL, &g) != 0 || g.gl_pathc < 3 * NORIG) return -1;
@@ -182,6 +185,15 @@ static int load_docs(void) {
         orig[i] = k++;
         snprintf(d->name, sizeof d->name, "orig-%d.txt", i);
         if (!(d->bytes = slurp(g.gl_pathv[i * 3], &d->len))) return -1;
+        if (i >= 7 && i - 7 < NEXACT) {
+            doc *x = &docs[k++];
+            snprintf(x->name, sizeof x->name, "crlf-of-orig-%d.txt", i);
+            if (!(x->bytes = malloc(2 * d->len + 1))) return -1;
+            for (size_t j = 0; j < d->len; j++) {
+                if (d->bytes[j] == '\n' && (j == 0 || d->bytes[j - 1] != '\r')) x->bytes[x->len++] = '\r';
+                x->bytes[x->len++] = d->bytes[j];
+            }
+        }
         if (i < 2 || i - 2 >= NREPOST) continue;
         const doc *o = &docs[orig[i - 2]]; /* reposted two originals later */
         doc *r = &docs[k++];
@@ -206,7 +218,7 @@ static int add_all(tifa_corpus *c, int tries) {
     int stored = 0, open_stored = 0, first_open = 0;
     for (int i = 0; i <= NDOCS; i++) {
         tifa_error err = {0};
-        tifa_add_result r = TIFA_DUPLICATE;
+        tifa_add_result r = TIFA_IDENTICAL;
         int64_t id;
         /* One past the last: the closing commit, which may fail too. */
         tifa_status st = i < NDOCS ? tifa_corpus_add(c, docs[i].name, docs[i].bytes, docs[i].len, &r, &id, &err)
@@ -223,7 +235,7 @@ static int add_all(tifa_corpus *c, int tries) {
                 fprintf(stderr, "%s: %s\n", i < NDOCS ? docs[i].name : "commit", err.message);
             continue;
         }
-        open_stored += r != TIFA_DUPLICATE;
+        open_stored += r != TIFA_IDENTICAL;
         if (tifa_corpus_uncommitted(c) == 0) {
             stored += open_stored;
             open_stored = 0;
@@ -341,9 +353,11 @@ int main(void) {
     tifa_corpus_close(c);
     long total = fault.ops;
     char *want = shape(db);
-    char *links = query_all(db, "SELECT count(*) FROM doc WHERE duplicate_of IS NOT NULL");
+    char *links = query_all(db, "SELECT count(*) FROM doc WHERE duplicate_of IS NOT NULL GROUP BY copy ORDER BY copy");
     check(stored == NDOCS && count_docs(db) == NDOCS, "clean run: every document stored (%d)", stored);
-    check(links && atoi(links) == NREPOST, "clean run: the reposts are linked (%s)", links ? links : "?");
+    char kinds[32];
+    snprintf(kinds, sizeof kinds, "%d\n%d\n", NEXACT, NREPOST);
+    check(links && !strcmp(links, kinds), "clean run: the exact copies and the reposts are linked (%s)", links ? links : "?");
     free(links);
 
     for (long n = 1; n <= total + 2; n++) {

@@ -8,9 +8,9 @@ set -eu
 
 # Building: a C compiler, python3 for the table generators, the OpenCC
 # dictionaries (opencc_dict reads them) and Unihan (pinyin) the tables are
-# generated from, SQLite (the corpus), gumbo (web pages), libmicrohttpd
-# (tifa serve).
-PACKAGES="build-essential python3 opencc libopencc1.1 unicode-data libsqlite3-dev libgumbo-dev libmicrohttpd-dev"
+# generated from, SQLite (the corpus), gumbo (web pages), zlib (web
+# archives), libmicrohttpd (tifa serve).
+PACKAGES="build-essential python3 opencc libopencc1.1 unicode-data libsqlite3-dev libgumbo-dev zlib1g-dev libmicrohttpd-dev"
 case ${1:-} in
   --test)
     # The fuzz targets: clang and its runtime. Tests: GNU time (peak
@@ -18,8 +18,9 @@ case ${1:-} in
     # font (the browser tests' screenshots); the benchmark: wrk. node and
     # npm run the browser tests: Debian's only when none is installed (a
     # nodesource node brings its own npm, which Debian's npm package would
-    # conflict with).
-    PACKAGES="$PACKAGES clang libclang-rt-dev time sqlite3 curl chromium fonts-wqy-microhei wrk"
+    # conflict with). Web archives: wget (tests/warc/make-crawl.sh); Dask
+    # shards: python3-distributed (tests/dask.sh, make bench-dask).
+    PACKAGES="$PACKAGES clang libclang-rt-dev time sqlite3 curl chromium fonts-wqy-microhei wrk wget python3-distributed"
     command -v node > /dev/null 2>&1 || PACKAGES="$PACKAGES nodejs"
     command -v npm > /dev/null 2>&1 || PACKAGES="$PACKAGES npm"
     ;;

@@ -270,6 +270,27 @@ const FACT_LABELS = {
 
 function person(p) { return p ? [p.title, p.name].filter(Boolean).join(' ') : ''; }
 
+/* Where a document came from, and the copies that carry the readout (or
+ * the first copy this one is a copy of). Corrected values end in *. */
+function sourcesLine(doc) {
+  const mark = (v, f) => (doc.corrected || []).includes(f) ? v + '*' : v;
+  const parts = [];
+  if (doc.outlet) parts.push(mark(doc.outlet, 'outlet'));
+  if (doc.published) parts.push(mark(doc.published, 'published'));
+  if (doc.url) parts.push(el('a', {href: doc.url, rel: 'noopener noreferrer', className: 'external'}, mark(doc.url, 'url')));
+  const line = el('p', {className: 'meta', id: 'doc-sources'});
+  if (parts.length) append(line, ['Source: '].concat(parts.flatMap((p, i) => i ? [' · ', p] : [p])));
+  if (doc.duplicate_of) {
+    append(line, [(parts.length ? ' — ' : '') + (doc.copy === 'exact' ? 'An exact copy of ' : 'A near copy of '),
+      link('/doc/' + doc.duplicate_of, '#' + doc.duplicate_of)]);
+  } else if ((doc.copies || []).length) {
+    append(line, [(parts.length ? ' — ' : '') + `Carried by ${doc.copies.length} more: `].concat(
+      doc.copies.flatMap((k, i) => [i ? ', ' : '', link('/doc/' + k.id, '#' + k.id + ' ' + (k.source || k.file || '')
+        + (k.copy === 'near' ? ' (near)' : ''))])));
+  }
+  return line;
+}
+
 async function pageDoc(id, params) {
   const doc = await api('/api/doc/' + id);
   const rec = doc.record || {};
@@ -281,7 +302,8 @@ async function pageDoc(id, params) {
   if (added) {
     main.appendChild(el('p', {className: 'banner', id: 'added-banner'},
       added === 'added' ? 'Stored as a new document.'
-        : added === 'duplicate' ? 'Already in the corpus: the same clean text is stored as this document.'
+        : added === 'identical' ? 'Already in the corpus: these very bytes are stored as this document.'
+        : added === 'duplicate' ? 'Stored, and linked as an exact copy: its clean text is that of a document already in the corpus.'
         : 'Stored, and linked as a near copy of a document already in the corpus.'));
   }
   main.appendChild(el('h1', {}, (first && first.meeting && first.meeting.name) || (articles[0] && articles[0].title) || doc.file));
@@ -295,6 +317,7 @@ async function pageDoc(id, params) {
     rawBtn,
     el('a', {href: `/api/doc/${doc.id}/record`, download: `tifa-${doc.id}.json`, id: 'download-record'}, 'Record (JSON)'),
     link('/compare' + query({a: doc.id}), 'Compare with…')));
+  main.appendChild(sourcesLine(doc));
   view.appendChild(textCol);
   view.appendChild(side);
   main.appendChild(view);
@@ -512,11 +535,16 @@ async function pageTrend(params) {
   main.appendChild(el('h1', {}, 'Terms over time'));
   main.appendChild(form);
   if (!terms.length) {
-    main.appendChild(el('p', {className: 'note'}, 'Documents per period that use each term (near copies left out). Click a point to list them.'));
+    main.appendChild(el('p', {className: 'note'}, 'Documents per period that use each term (each readout once, whatever its copies). Click a point to list them.'));
     return;
   }
   const res = await api('/api/trend' + query({term: terms, by}));
-  if (!res.rows.length) {
+  const undated = res.terms.map((term) => {
+    const r = res.rows.find((x) => x.term === term);
+    return r && r.undated ? `${term}: ${r.undated} undated document(s) left out` : null;
+  }).filter(Boolean);
+  if (undated.length) main.appendChild(el('p', {className: 'note', id: 'undated'}, undated.join(' · ')));
+  if (!res.rows.some((r) => r.documents)) {
     main.appendChild(el('p', {className: 'note'}, 'No dated document uses these terms.'));
     return;
   }
@@ -527,7 +555,7 @@ async function pageTrend(params) {
   for (let p = seen[0]; p <= seen[seen.length - 1] && periods.length < 2400; p = nextPeriod(p)) periods.push(p);
   const byKey = new Map(res.rows.map((r) => [r.period + '\u0000' + r.term, r]));
   res.rows = periods.flatMap((p) => res.terms.map((term) =>
-    byKey.get(p + '\u0000' + term) || {period: p, term, documents: 0, occurrences: 0}));
+    byKey.get(p + '\u0000' + term) || {period: p, term, documents: 0, occurrences: 0, dated: 0}));
   const max = Math.max(1, ...res.rows.map((r) => r.documents));
   const W = 860, H = 380, L = 56, R = 20, T = 20, B = 60;
   const x = (i) => periods.length === 1 ? (L + W - R) / 2 : L + i * (W - L - R) / (periods.length - 1);
@@ -557,7 +585,7 @@ async function pageTrend(params) {
     rows.forEach((r, k) => {
       const c = svg('circle', {cx: pts[k][0], cy: pts[k][1], r: 6, fill: color, tabindex: 0,
         'data-period': r.period, 'data-term': term},
-        svg('title', {}, `${term} · ${r.period}: ${r.documents} documents, ${r.occurrences} uses`));
+        svg('title', {}, `${term} · ${r.period}: ${r.documents} of ${r.dated} documents, ${r.occurrences} uses`));
       const open = () => {
         chart.querySelectorAll('circle.on').forEach((e) => e.classList.remove('on'));
         c.classList.add('on');

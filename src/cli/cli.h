@@ -11,6 +11,13 @@ const char *corpus_path(const char *given);
 int corpus_option(int argc, char **argv, int *i, const char **db, tifa_filter *f);
 tifa_corpus *open_corpus(const char *db, int readonly);
 int parse_id(const char *s, int64_t *id);
+/* --color, --color=auto|always|never (and --colour): 1 when a is one
+ * (*when set), -1 when its value is unknown, 0 when a is another option. */
+enum { COLOR_AUTO, COLOR_ALWAYS, COLOR_NEVER };
+int color_option(const char *a, int *when);
+/* Whether to colour output on fd: always, never, or auto (a terminal, and
+ * NO_COLOR not set). */
+int use_color(int when, int fd);
 /* 10M, 512K, 1000: bytes (1 .. 2^40). 1 when valid. */
 int parse_size(const char *s, size_t *out);
 
@@ -24,6 +31,13 @@ int cmd_stats(int argc, char **argv);
 int cmd_check(int argc, char **argv);
 int cmd_diff(int argc, char **argv);
 int cmd_serve(int argc, char **argv);
+int cmd_cite(int argc, char **argv);
+int cmd_set(int argc, char **argv);
+int cmd_unset(int argc, char **argv);
+int cmd_log(int argc, char **argv);
+
+/* The corrections in force on a document, one line each (show). */
+tifa_status show_corrections(tifa_corpus *c, int64_t id, tifa_error *err);
 
 /* Writes a line chart of documents per period, one line per term. */
 int write_trend_svg(const char *path, const tifa_trend_row *rows, size_t n, const char *const *terms, int nterms);

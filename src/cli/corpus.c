@@ -16,7 +16,9 @@
 #include <time.h>
 #include <unistd.h>
 #include "cli.h"
+#include "cli/inputs.h"
 #include "cli/jsonout.h"
+#include "cli/sources.h"
 
 const char *corpus_path(const char *given) {
     if (given) return given;
@@ -24,8 +26,20 @@ const char *corpus_path(const char *given) {
     return env && *env ? env : "tifa.db";
 }
 
+/* A whole number from 0 (--limit, --offset); 1 when valid. */
+static int parse_count(const char *s, int *out) {
+    char *end;
+    errno = 0;
+    long v = strtol(s, &end, 10);
+    if (end == s || *end || errno || v < 0 || v > 1000000000) return 0;
+    *out = (int)v;
+    return 1;
+}
+
 /* Common corpus options: --db PATH and the filters. Returns 1 when argv[*i]
- * was one of them (consuming its value), 0 otherwise, -1 on a missing value. */
+ * was one of them (consuming its value), 0 otherwise, -1 on a missing
+ * value, -2 on a value that is no date or number (said so: a usage
+ * error). */
 int corpus_option(int argc, char **argv, int *i, const char **db, tifa_filter *f) {
     const char *a = argv[*i];
     const char **slot = NULL;
@@ -41,16 +55,21 @@ int corpus_option(int argc, char **argv, int *i, const char **db, tifa_filter *f
         slot = &f->meeting;
     else if (!strcmp(a, "--limit") || !strcmp(a, "--offset")) {
         if (*i + 1 >= argc) return -1;
-        int v = atoi(argv[++*i]);
-        if (!strcmp(a, "--limit"))
-            f->limit = v;
-        else
-            f->offset = v;
+        const char *v = argv[++*i];
+        if (!parse_count(v, !strcmp(a, "--limit") ? &f->limit : &f->offset)) {
+            fprintf(stderr, "tifa: %s: a whole number from 0 is needed, not '%s'\n", a, SHOWN(v));
+            return -2;
+        }
         return 1;
     }
     if (!slot) return 0;
     if (*i + 1 >= argc) return -1;
     *slot = argv[++*i];
+    tifa_filter one = {.from = *slot};
+    if ((slot == &f->from || slot == &f->to) && tifa_filter_check(&one, NULL) != TIFA_OK) {
+        fprintf(stderr, "tifa: %s: not a date (yyyy, yyyy-mm or yyyy-mm-dd): '%s'\n", a, SHOWN(*slot));
+        return -2;
+    }
     return 1;
 }
 
@@ -75,6 +94,7 @@ tifa_corpus *open_corpus(const char *db, int readonly) {
 typedef struct {
     char **paths;
     size_t n, cap;
+    const tifa_source **src; /* each file's source, or NULL (set once the list is complete) */
 } pathlist;
 
 static int push_path(pathlist *l, const char *p) {
@@ -86,6 +106,13 @@ static int push_path(pathlist *l, const char *p) {
         l->cap = cap;
     }
     return (l->paths[l->n++] = strdup(p)) ? 0 : -1;
+}
+
+static void pathlist_free(pathlist *l) {
+    for (size_t i = 0; i < l->n; i++) free(l->paths[i]);
+    free(l->paths);
+    free(l->src);
+    memset(l, 0, sizeof *l);
 }
 
 static int has_suffix(const char *s, const char *suf) {
@@ -262,7 +289,7 @@ typedef struct {
  * pipe from the shell, is read: it was asked for). Devices, sockets and
  * directories are refused. NULL with the reason in why. */
 static FILE *open_document(const char *path, struct stat *st, const char **why) {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
+    int fd = !strcmp(path, "-") ? dup(0) : open(path, O_RDONLY | O_NONBLOCK | O_NOCTTY);
     *why = NULL;
     if (fd < 0 || fstat(fd, st) != 0) {
         *why = strerror(errno);
@@ -339,12 +366,15 @@ static char *read_file(const char *path, size_t limit, size_t *len, char **error
     return buf;
 }
 
-static void prepare_one(const tifa_corpus *c, const char *path, size_t limit, slot *s) {
+static void prepare_one(const tifa_corpus *c, const char *path, const tifa_source *src, size_t limit, slot *s) {
     size_t len;
     char *bytes = read_file(path, limit, &len, &s->error);
     if (!bytes) return;
     tifa_error err = {0};
-    if (tifa_corpus_prepare_for(c, path, bytes, len, &s->prep, &err) != TIFA_OK) {
+    if (tifa_corpus_prepare_for(c, path, bytes, len, &s->prep, &err) != TIFA_OK ||
+        (src && tifa_prepared_set_source(s->prep, src, &err) != TIFA_OK)) {
+        tifa_prepared_free(s->prep);
+        s->prep = NULL;
         char msg[512];
         snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), err.message);
         s->error = strdup(msg);
@@ -364,7 +394,7 @@ static void *worker(void *arg) {
         pthread_mutex_unlock(&p->lock);
         if (job == (size_t)-1) return NULL;
         slot s = {0};
-        prepare_one(p->corpus, p->files->paths[job], p->max_size, &s);
+        prepare_one(p->corpus, p->files->paths[job], p->files->src[job], p->max_size, &s);
         pthread_mutex_lock(&p->lock);
         s.done = 1;
         p->slots[job % WINDOW] = s;
@@ -394,7 +424,7 @@ typedef struct {
     const char *db;
     size_t max_size;
     int tty;
-    size_t counts[4]; /* added, duplicates, near, failed: final */
+    size_t counts[5]; /* added, duplicates, near, identical (tifa_add_result), failed: final */
     /* The files handed to the corpus since the last commit, with their
      * results: counted at the commit, added again after a rollback. */
     size_t *open;
@@ -403,7 +433,8 @@ typedef struct {
     char why[256]; /* why the last batch was rolled back */
 } adder;
 
-#define ADD_LOST (-1) /* the open batch was rolled back */
+#define ADD_LOST   (-1) /* the open batch was rolled back */
+#define ADD_FAILED 4    /* counts[]: after the four tifa_add_result */
 /* Cleaning and extraction take up to some 20 times a document's size in
  * memory (more on invalid bytes): a readout is tens of KB, so a 16 MB
  * document is a mistake (a dump, a binary), not something to try. */
@@ -432,7 +463,7 @@ static void adder_settle(adder *a) {
 
 static void adder_fail(adder *a, const char *path, const char *msg) {
     fprintf(stderr, "%stifa: %s: %s\n", a->tty ? "\r" : "", SHOWN(path), msg);
-    a->counts[3]++;
+    a->counts[ADD_FAILED]++;
 }
 
 /* Adds file i (prepared); 0, or ADD_LOST when its batch was rolled back
@@ -491,10 +522,10 @@ static void adder_recover(adder *a) {
                 continue;
             }
             slot s = {0};
-            prepare_one(a->c, a->files->paths[again[k]], a->max_size, &s);
+            prepare_one(a->c, a->files->paths[again[k]], a->files->src[again[k]], a->max_size, &s);
             if (s.error) {
                 fprintf(stderr, "%s%s\n", a->tty ? "\r" : "", s.error);
-                a->counts[3]++;
+                a->counts[ADD_FAILED]++;
             } else
                 lost = adder_put(a, again[k], s.prep) == ADD_LOST;
             free(s.error);
@@ -511,58 +542,159 @@ static void adder_recover(adder *a) {
     a->nopen = 0;
 }
 
-static const char *add_help = "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES] FILE|DIR...\n"
-                              "\n"
-                              "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
-                              "files, recursively) with its raw bytes. Same clean text: skipped as a duplicate;\n"
-                              "a near copy (a repost): stored and linked to the first. Ends with the line\n"
-                              "  added N, duplicates D, near-duplicates K, failed F\n"
-                              "counting what was committed. A batch the corpus could not take (another add\n"
-                              "holding it for minutes, a full disk) is tried again twice, then its files are\n"
-                              "named as failed. Two adds on one corpus take turns.\n"
-                              "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
-                              "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n"
-                              "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n";
+/* A document or a directory to walk, as given (an argument or a line of
+ * a --files-from list). Non-zero when a walk failed. */
+static int add_input(const char *path, pathlist *files) {
+    struct stat st;
+    if (stat(path, &st) == 0 && S_ISDIR(st.st_mode)) return walk(path, files);
+    push_path(files, path);
+    return 0;
+}
+
+static int add_list(const char *list, pathlist *files) {
+    inputs in;
+    if (inputs_init(&in, 1)) return 1;
+    inputs_list(&in, list);
+    int bad = 0;
+    for (const char *p; (p = inputs_next(&in));) bad |= add_input(p, files);
+    bad |= in.status;
+    inputs_free(&in);
+    return bad;
+}
+
+static const char *add_help =
+    "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES]\n"
+    "                [--outlet NAME] [--url URL] [--published DATE] [--retrieved DATE]\n"
+    "                [--manifest FILE.jsonl|FILE.csv] [--files-from LIST] [FILE|DIR|-]...\n"
+    "\n"
+    "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
+    "files, recursively; - or nothing: standard input) with its raw bytes. Every\n"
+    "distinct file is kept: the same bytes again are skipped (identical); the same\n"
+    "clean text (a duplicate) or a repost (a near copy) is stored and linked to the\n"
+    "first copy. Ends with the line\n"
+    "  added N, duplicates D, near-duplicates K, identical I, failed F\n"
+    "counting what was committed. A batch the corpus could not take (another add\n"
+    "holding it for minutes, a full disk) is tried again twice, then its files are\n"
+    "named as failed. Two adds on one corpus take turns. Empty and binary files\n"
+    "are refused, named.\n"
+    "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
+    "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n"
+    "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n"
+    "Sources (a web page gives its own; these take precedence): --outlet, --url\n"
+    "(one FILE only), --published and --retrieved (yyyy-mm-dd[ hh:mm[:ss]] or ISO\n"
+    "8601). --manifest: a JSON Lines or CSV file with file, url, published, outlet,\n"
+    "retrieved and any other columns (kept as metadata) for each file, paths\n"
+    "relative to the manifest; without FILE, every file it lists is added.\n"
+    "--files-from: also the paths in LIST, one a line (- : standard input).\n";
+
+/* The source options of add; 1 when argv[*i] was one (its value taken),
+ * 0 when not, -1 when its value is missing. */
+static int source_option(int argc, char **argv, int *i, add_sources *src, const char **manifest) {
+    const char *a = argv[*i];
+    const char **value = !strcmp(a, "--outlet")      ? &src->given.outlet
+                         : !strcmp(a, "--url")       ? &src->given.url
+                         : !strcmp(a, "--published") ? &src->given.published
+                         : !strcmp(a, "--retrieved") ? &src->given.retrieved
+                         : !strcmp(a, "--manifest")  ? manifest
+                                                     : NULL;
+    if (!value) return 0;
+    if (*i + 1 >= argc) return -1;
+    *value = argv[++*i];
+    src->any_given |= value != manifest;
+    return 1;
+}
+
+/* Each file's source, from the command line and the manifest; without
+ * files, the manifest's. 0, or 1 (said why). */
+static int assign_sources(pathlist *files, add_sources *src, const char *manifest, int named) {
+    tifa_error err = {0};
+    if (src->any_given && tifa_source_check(&src->given, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: add: %s\n", err.message);
+        return 2;
+    }
+    if (manifest && sources_load(src, manifest)) return 1;
+    if (manifest && !named)
+        for (size_t i = 0; i < src->n; i++) push_path(files, sources_path(src, i));
+    if (src->given.url && files->n > 1) {
+        fprintf(stderr, "tifa: add: --url names the source of one document, and %zu are given (a manifest gives "
+                        "each its own)\n",
+                files->n);
+        return 2;
+    }
+    if (!(files->src = calloc(files->n ? files->n : 1, sizeof *files->src))) {
+        fprintf(stderr, "tifa: add: out of memory\n");
+        return 1;
+    }
+    for (size_t i = 0; i < files->n; i++) files->src[i] = sources_for(src, files->paths[i]);
+    if (manifest && src->unlisted)
+        fprintf(stderr, "tifa: %s: warning: %zu of the files added are not listed in it (no source)\n",
+                SHOWN(manifest), src->unlisted);
+    return 0;
+}
+
+/* A usage error once files were listed: they are freed first. */
+static int add_usage(pathlist *files, int status) {
+    pathlist_free(files);
+    return status;
+}
 
 int cmd_add(int argc, char **argv) {
-    const char *db = NULL;
-    int jobs = 1, batch = 0;
+    const char *db = NULL, *manifest = NULL;
+    int jobs = 1, batch = 0, named = 0;
     size_t max_size = ADD_MAX_SIZE;
     tifa_filter unused = {0};
     pathlist files = {0};
+    add_sources src = {0};
     int status = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &unused);
-        if (r < 0) return usage_error("add", a);
+        if (!r) r = source_option(argc, argv, &i, &src, &manifest);
+        if (r < 0) return add_usage(&files, r == -1 ? usage_error("add", a) : 2);
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(add_help, stdout);
-            return 0;
+            return add_usage(&files, 0);
         } else if (!strcmp(a, "--max-size") && i + 1 < argc) {
-            if (!parse_size(argv[++i], &max_size)) return usage_error("add", argv[i]);
+            if (!parse_size(argv[++i], &max_size)) return add_usage(&files, usage_error("add", argv[i]));
         } else if (!strcmp(a, "--batch") && i + 1 < argc) {
             batch = atoi(argv[++i]);
-            if (batch < 1) return usage_error("add", "--batch");
+            if (batch < 1) return add_usage(&files, usage_error("add", "--batch"));
         } else if (!strcmp(a, "--jobs") && i + 1 < argc) {
             jobs = atoi(argv[++i]);
-            if (jobs < 1 || jobs > 64) return usage_error("add", "--jobs");
+            if (jobs < 1 || jobs > 64) return add_usage(&files, usage_error("add", "--jobs"));
+        } else if (!strcmp(a, "--files-from") && i + 1 < argc) {
+            named = 1;
+            status |= add_list(argv[++i], &files);
         } else if (a[0] == '-' && a[1]) {
-            return usage_error("add", a);
+            return add_usage(&files, usage_error("add", a));
         } else {
-            struct stat st;
-            if (stat(a, &st) == 0 && S_ISDIR(st.st_mode))
-                status |= walk(a, &files);
-            else
+            named = 1;
+            if (strcmp(a, "-") == 0)
                 push_path(&files, a);
+            else
+                status |= add_input(a, &files);
         }
     }
-    if (!files.n && !status) {
-        fputs(add_help, stderr);
-        return 2;
+    if (!named && !manifest) {
+        if (isatty(0)) {
+            fputs(add_help, stderr);
+            return 2;
+        }
+        push_path(&files, "-"); /* a document on standard input */
+    }
+    int bad = assign_sources(&files, &src, manifest, named);
+    if (bad) {
+        sources_free(&src);
+        pathlist_free(&files);
+        return bad;
     }
     tifa_corpus *c = open_corpus(db, 0);
-    if (!c) return 1;
+    if (!c) {
+        sources_free(&src);
+        pathlist_free(&files);
+        return 1;
+    }
     tifa_corpus_set_batch(c, batch);
     adder a = {.c = c, .files = &files, .db = corpus_path(db), .max_size = max_size, .tty = isatty(2)};
     double start = now_seconds(), bytes = 0;
@@ -582,7 +714,7 @@ int cmd_add(int argc, char **argv) {
         pthread_mutex_unlock(&p.lock);
         if (s.error) {
             fprintf(stderr, "%s%s\n", a.tty ? "\r" : "", s.error);
-            a.counts[3]++;
+            a.counts[ADD_FAILED]++;
         } else if (adder_put(&a, i, s.prep) == ADD_LOST) {
             adder_recover(&a);
         }
@@ -603,24 +735,107 @@ int cmd_add(int argc, char **argv) {
     if (adder_commit(&a) == ADD_LOST) adder_recover(&a);
     if (a.tty) fputc('\n', stderr);
     size_t *counts = a.counts;
-    fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, failed %zu\n", counts[0], counts[1], counts[2],
-            counts[3]);
+    fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, identical %zu, failed %zu\n", counts[0], counts[1],
+            counts[2], counts[3], counts[ADD_FAILED]);
     pthread_mutex_destroy(&p.lock);
     pthread_cond_destroy(&p.changed);
     free(p.slots);
     free(a.open);
     free(a.result);
-    for (size_t i = 0; i < files.n; i++) free(files.paths[i]);
-    free(files.paths);
+    pathlist_free(&files);
+    sources_free(&src);
     tifa_corpus_close(c);
-    return status || counts[3] ? 1 : 0;
+    return status || counts[ADD_FAILED] ? 1 : 0;
 }
 
 /* -------------------------------------------------------- search, list */
 
 typedef struct {
     int json, color, count;
+    tifa_corpus *c;   /* for --all-copies */
+    int all_copies;   /* each copy a hit of its own, after its first copy */
+    int copy_failed;
 } hit_printer;
+
+/* A value, and "*" after it when it holds a correction. */
+static void print_value(const char *v, unsigned corrected, unsigned bit, const char *none) {
+    fputs(v ? v : none, stdout);
+    if (corrected & bit) putchar('*');
+}
+
+/* The snippet with its matches marked: bold on a terminal, [ ] otherwise. */
+static void print_snippet(const char *snippet, int color) {
+    fputs("    ", stdout);
+    for (const char *s = snippet; *s; s++) {
+        if (!strncmp(s, "«", 2)) {
+            fputs(color ? "\x1b[1;31m" : "[", stdout);
+            s += 1;
+        } else if (!strncmp(s, "»", 2)) {
+            fputs(color ? "\x1b[0m" : "]", stdout);
+            s += 1;
+        } else {
+            putchar(*s != '\n' ? *s : ' ');
+        }
+    }
+    putchar('\n');
+}
+
+static void print_source_part(const char *v, unsigned corrected, unsigned bit) {
+    if (!v) return;
+    printf("  %s", SHOWN(v));
+    if (corrected & bit) putchar('*');
+}
+
+/* The file, then where it came from: outlet, URL, publication date. */
+static void print_where(const tifa_hit *h) {
+    printf("    %s", h->file ? SHOWN(h->file) : "");
+    print_source_part(h->outlet, h->corrected, TIFA_FIELD_OUTLET);
+    print_source_part(h->url, h->corrected, TIFA_FIELD_URL);
+    print_source_part(h->published, h->corrected, TIFA_FIELD_PUBLISHED);
+    putchar('\n');
+}
+
+static void print_copies(const tifa_hit *h) {
+    if (!h->ncopies) return;
+    printf("    copies (%zu):", h->ncopies);
+    for (size_t i = 0; i < h->ncopies; i++) {
+        const tifa_copy *k = &h->copies[i];
+        printf("%s #%lld %s", i ? "," : "", (long long)k->id, k->outlet ? SHOWN(k->outlet) : SHOWN(k->file));
+        if (k->near) fputs(" (near)", stdout);
+    }
+    putchar('\n');
+}
+
+static int print_hit(void *user, const tifa_hit *h);
+
+/* Search hits are readouts; --all-copies prints their copies too. */
+typedef struct {
+    hit_printer *p;
+    int *readouts;
+} hit_counter;
+
+static int count_readout(void *user, const tifa_hit *h) {
+    hit_counter *k = user;
+    (*k->readouts)++;
+    return print_hit(k->p, h);
+}
+
+/* --all-copies: each copy of h as a hit of its own. */
+static int print_copy_hits(hit_printer *p, const tifa_hit *h) {
+    for (size_t i = 0; i < h->ncopies; i++) {
+        tifa_error err = {0};
+        int saved = p->all_copies;
+        p->all_copies = 0;
+        tifa_status st = tifa_corpus_doc(p->c, h->copies[i].id, print_hit, p, &err);
+        p->all_copies = saved;
+        if (st != TIFA_OK) {
+            fprintf(stderr, "tifa: %s\n", err.message);
+            p->copy_failed = 1;
+            return 1;
+        }
+    }
+    return 0;
+}
 
 static int print_hit(void *user, const tifa_hit *h) {
     hit_printer *p = user;
@@ -628,57 +843,76 @@ static int print_hit(void *user, const tifa_hit *h) {
     if (p->json) {
         print_hit_json(stdout, h);
         putchar('\n');
-        return 0;
-    }
-    printf("%s#%lld%s  %s  %s%s\n", p->color ? "\x1b[1m" : "", (long long)h->id, p->color ? "\x1b[0m" : "",
-           h->date ? h->date : "----------", h->meeting ? h->meeting : (h->title ? h->title : "(no meeting found)"),
-           h->duplicate_of ? "  (near copy)" : "");
-    if (h->snippet) {
-        /* Matches are marked « »: bold on a terminal. */
-        fputs("    ", stdout);
-        for (const char *s = h->snippet; *s; s++) {
-            if (!strncmp(s, "«", 2)) {
-                fputs(p->color ? "\x1b[1;31m" : "[", stdout);
-                s += 1;
-            } else if (!strncmp(s, "»", 2)) {
-                fputs(p->color ? "\x1b[0m" : "]", stdout);
-                s += 1;
-            } else if (*s != '\n') {
-                putchar(*s);
-            } else {
-                putchar(' ');
-            }
-        }
+    } else {
+        printf("%s#%lld%s  ", p->color ? "\x1b[1m" : "", (long long)h->id, p->color ? "\x1b[0m" : "");
+        print_value(h->date, h->corrected, TIFA_FIELD_DATE, "----------");
+        fputs("  ", stdout);
+        print_value(h->meeting ? h->meeting : h->title ? h->title : "(no meeting found)", h->corrected,
+                    h->meeting ? TIFA_FIELD_NAME : 0, "");
+        if (h->duplicate_of)
+            printf("  (%s copy of #%lld)", h->copy && !strcmp(h->copy, "exact") ? "exact" : "near",
+                   (long long)h->duplicate_of);
         putchar('\n');
+        if (h->snippet) print_snippet(h->snippet, p->color);
+        print_where(h);
+        print_copies(h);
     }
-    printf("    %s\n", h->file ? SHOWN(h->file) : "");
-    return 0;
+    return p->all_copies ? print_copy_hits(p, h) : 0;
 }
 
 static const char *search_help =
-    "usage: tifa search [--db PATH] [--json] [--limit N] [--offset N] [--from DATE] [--to DATE]\n"
-    "                   [--org ORG] [--meeting NAME] QUERY\n"
+    "usage: tifa search [--db PATH] [--json] [--all-copies] [--limit N] [--offset N]\n"
+    "                   [--from DATE] [--to DATE] [--org ORG] [--meeting NAME]\n"
+    "                   [--color[=auto|always|never]] QUERY\n"
     "\n"
     "Full-text search over the clean texts. Any script: a traditional query finds\n"
     "simplified text. One or more characters; \"phrases\", AND, OR, NOT, prefix*.\n"
-    "Results best first (near copies left out), with the date, meeting, a snippet\n"
-    "(matches in « » with --json) and the document id. --json: one hit a line with\n"
-    "id, file, date, meeting, title, snippet. --limit: default 20.\n";
+    "Results best first, one per readout (its first copy), with the date, meeting,\n"
+    "a snippet, the document id, where it came from and the copies that carry it\n"
+    "(exact copies and reposts); --all-copies lists each copy as a hit of its own,\n"
+    "after its first copy. --json: one hit a line (id, file, date, meeting, org,\n"
+    "title, snippet with matches in « », outlet, url, published, duplicate_of,\n"
+    "copies, corrected). A value marked * holds a correction. --limit: default 20\n"
+    "(readouts). Exit 1 when nothing matched, as grep. Colour on a terminal unless\n"
+    "NO_COLOR is set; --color says when.\n";
+
+int color_option(const char *a, int *when) {
+    if (!strcmp(a, "--color") || !strcmp(a, "--colour") || !strcmp(a, "--color=auto") ||
+        !strcmp(a, "--colour=auto"))
+        *when = COLOR_AUTO;
+    else if (!strcmp(a, "--color=always") || !strcmp(a, "--colour=always"))
+        *when = COLOR_ALWAYS;
+    else if (!strcmp(a, "--color=never") || !strcmp(a, "--colour=never"))
+        *when = COLOR_NEVER;
+    else
+        return strncmp(a, "--color=", 8) && strncmp(a, "--colour=", 9) ? 0 : -1;
+    return 1;
+}
+
+int use_color(int when, int fd) {
+    if (when != COLOR_AUTO) return when == COLOR_ALWAYS;
+    const char *no = getenv("NO_COLOR"); /* no-color.org: set and not empty */
+    return isatty(fd) && !(no && *no);
+}
 
 int cmd_search(int argc, char **argv) {
     const char *db = NULL, *query = NULL;
     tifa_filter f = {.limit = 20};
-    hit_printer p = {0, isatty(1), 0};
+    hit_printer p = {0};
+    int color = COLOR_AUTO;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &f);
-        if (r < 0) return usage_error("search", a);
+        if (!r) r = color_option(a, &color);
+        if (r < 0) return r == -1 ? usage_error("search", a) : 2;
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(search_help, stdout);
             return 0;
         } else if (!strcmp(a, "--json")) {
             p.json = 1;
+        } else if (!strcmp(a, "--all-copies")) {
+            p.all_copies = 1;
         } else if (a[0] == '-' && a[1] && a[1] == '-') {
             return usage_error("search", a);
         } else if (!query) {
@@ -691,35 +925,47 @@ int cmd_search(int argc, char **argv) {
         fputs(search_help, stderr);
         return 2;
     }
+    p.color = use_color(color, 1);
     tifa_corpus *c = open_corpus(db, 1);
     if (!c) return 1;
+    p.c = c;
     tifa_error err = {0};
     int64_t total = 0;
     int status = 0;
+    int readouts = 0;
+    hit_counter counter = {&p, &readouts};
     /* The total costs a second query: only the human form prints it. */
-    if (tifa_corpus_search(c, query, &f, print_hit, &p, p.json ? NULL : &total, &err) != TIFA_OK) {
+    if (tifa_corpus_search(c, query, &f, count_readout, &counter, p.json ? NULL : &total, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: search: %s\n", err.message);
+        status = err.code == TIFA_EUSAGE ? 2 : 1;
+    } else if (p.copy_failed) {
         status = 1;
-    } else if (!p.json) {
-        fprintf(stderr, "%d of %lld matching documents\n", p.count, (long long)total);
+    } else {
+        if (!p.json) fprintf(stderr, "%d of %lld matching readouts\n", readouts, (long long)total);
+        status = readouts ? 0 : 1; /* nothing matched: 1, as grep */
     }
     tifa_corpus_close(c);
     return status;
 }
 
 static const char *list_help = "usage: tifa list [--db PATH] [--json] [--from DATE] [--to DATE] [--org ORG]\n"
-                               "                 [--meeting NAME] [--limit N]\n"
+                               "                 [--meeting NAME] [--limit N] [--offset N] [--color[=WHEN]]\n"
                                "\n"
-                               "Every stored document, near copies included, by meeting date.\n";
+                               "Every stored document, copies included (each says whose copy it is; a first\n"
+                               "copy lists its copies), by meeting date, undated last, with where it came\n"
+                               "from. A value marked * holds a correction. --json: one document a line, the\n"
+                               "fields of search --json without the snippet.\n";
 
 int cmd_list(int argc, char **argv) {
     const char *db = NULL;
     tifa_filter f = {0};
-    hit_printer p = {0, isatty(1), 0};
+    hit_printer p = {0};
+    int color = COLOR_AUTO;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &f);
-        if (r < 0) return usage_error("list", a);
+        if (!r) r = color_option(a, &color);
+        if (r < 0) return r == -1 ? usage_error("list", a) : 2;
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(list_help, stdout);
@@ -730,6 +976,7 @@ int cmd_list(int argc, char **argv) {
             return usage_error("list", a);
         }
     }
+    p.color = use_color(color, 1);
     tifa_corpus *c = open_corpus(db, 1);
     if (!c) return 1;
     tifa_error err = {0};
@@ -753,69 +1000,146 @@ int parse_id(const char *s, int64_t *id) {
     return 1;
 }
 
-static const char *show_help = "usage: tifa show [--db PATH] [--raw] ID|FILE\n"
-                               "\n"
-                               "The record (JSON) and clean text of a stored document; --raw: its original\n"
-                               "bytes. A file instead of an id is cleaned and extracted on the fly.\n";
+static const char *show_help =
+    "usage: tifa show [--db PATH] [--raw | --json] ID|FILE|-\n"
+    "\n"
+    "A stored document: where it came from, its copies (or whose copy it is), its\n"
+    "corrections, then the record (JSON, as extraction made it) and the clean\n"
+    "text; --raw: its original bytes; --json: one JSON object with all of that\n"
+    "(the fields of list --json, \"record\" and \"clean\"). A file (- for standard\n"
+    "input) instead of an id is cleaned and extracted on the fly.\n";
+
+/* The lines above a stored document's record: id, file, source, copies,
+ * corrections. */
+static int show_header(void *user, const tifa_hit *h) {
+    hit_printer *p = user;
+    printf("#%lld  ", (long long)h->id);
+    print_value(h->date, h->corrected, TIFA_FIELD_DATE, "----------");
+    fputs("  ", stdout);
+    print_value(h->meeting ? h->meeting : h->title ? h->title : "(no meeting found)", h->corrected,
+                h->meeting ? TIFA_FIELD_NAME : 0, "");
+    if (h->duplicate_of)
+        printf("  (%s copy of #%lld)", h->copy && !strcmp(h->copy, "exact") ? "exact" : "near",
+               (long long)h->duplicate_of);
+    putchar('\n');
+    print_where(h);
+    if (h->retrieved) printf("    retrieved %s%s\n", SHOWN(h->retrieved), h->corrected & TIFA_FIELD_RETRIEVED ? "*" : "");
+    print_copies(h);
+    p->count++;
+    return 0;
+}
+
+/* show ID --json: the hit's fields, the record and the clean text. */
+typedef struct {
+    const char *record, *clean;
+} show_json;
+
+static int show_json_doc(void *user, const tifa_hit *h) {
+    show_json *j = user;
+    fputs("{", stdout);
+    print_hit_fields(stdout, h);
+    printf(",\"record\":%s,\"clean\":", j->record);
+    print_json_string(stdout, j->clean);
+    fputs("}\n", stdout);
+    return 0;
+}
+
+/* A stored document (1 when it could not be shown). */
+static int show_stored(const char *db, int64_t id, int raw, int json) {
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return 1;
+    char *record = NULL, *clean = NULL, *bytes = NULL;
+    size_t len = 0;
+    tifa_error err = {0};
+    tifa_status st =
+        tifa_corpus_get(c, id, raw ? NULL : &record, raw ? NULL : &clean, raw ? &bytes : NULL, &len, NULL, &err);
+    if (st == TIFA_OK && raw) {
+        fwrite(bytes, 1, len, stdout);
+    } else if (st == TIFA_OK && json) {
+        show_json j = {record, clean};
+        st = tifa_corpus_doc(c, id, show_json_doc, &j, &err);
+    } else if (st == TIFA_OK) {
+        hit_printer p = {0};
+        st = tifa_corpus_doc(c, id, show_header, &p, &err);
+        if (st == TIFA_OK) st = show_corrections(c, id, &err);
+        if (st == TIFA_OK) printf("\n%s\n\n%s", record, clean);
+    }
+    if (st != TIFA_OK) fprintf(stderr, "tifa: show: %s\n", err.message);
+    tifa_corpus_close(c);
+    tifa_free(record);
+    tifa_free(clean);
+    tifa_free(bytes);
+    return st != TIFA_OK;
+}
+
+/* A file (or standard input), cleaned and extracted now. */
+static int show_file(const char *what, int raw, int json) {
+    char *why = NULL, *record = NULL, *clean = NULL;
+    size_t len, n;
+    char *bytes = read_file(what, SIZE_MAX, &len, &why);
+    if (!bytes) {
+        fprintf(stderr, "%s\n", why ? why : "tifa: cannot read");
+        free(why);
+        return 1;
+    }
+    tifa_error err = {0};
+    int status = 0;
+    if (raw) {
+        fwrite(bytes, 1, len, stdout);
+    } else if (tifa_extract(NULL, what, bytes, len, json ? 0 : TIFA_EXTRACT_PRETTY, &record, &n, &err) != TIFA_OK ||
+               tifa_clean(NULL, bytes, len, &clean, &n, NULL, &err) != TIFA_OK) {
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(strcmp(what, "-") ? what : "(standard input)"), err.message);
+        status = 1;
+    } else if (json) {
+        fputs("{", stdout);
+        print_json_name(stdout, "file", what);
+        printf(",\"record\":%s,\"clean\":", record);
+        print_json_string(stdout, clean);
+        fputs("}\n", stdout);
+    } else {
+        printf("%s\n\n%s", record, clean);
+    }
+    tifa_free(record);
+    tifa_free(clean);
+    free(bytes);
+    return status;
+}
 
 int cmd_show(int argc, char **argv) {
     const char *db = NULL, *what = NULL;
-    int raw = 0;
+    int raw = 0, json = 0;
     tifa_filter unused = {0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &unused);
-        if (r < 0) return usage_error("show", a);
+        if (r < 0) return r == -1 ? usage_error("show", a) : 2;
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(show_help, stdout);
             return 0;
         } else if (!strcmp(a, "--raw")) {
             raw = 1;
-        } else if (!what) {
+        } else if (!strcmp(a, "--json")) {
+            json = 1;
+        } else if (!what && (a[0] != '-' || !a[1])) {
             what = a;
         } else {
             return usage_error("show", a);
         }
     }
+    if (raw && json) return usage_error("show", "--raw with --json");
+    if (!what && !isatty(0)) what = "-";
     if (!what) {
         fputs(show_help, stderr);
         return 2;
     }
-    char *record = NULL, *clean = NULL, *bytes = NULL;
-    size_t len = 0;
     int64_t id;
-    int status = 0;
-    tifa_error err = {0};
-    if (parse_id(what, &id) && access(what, F_OK) != 0) {
-        tifa_corpus *c = open_corpus(db, 1);
-        if (!c) return 1;
-        if (tifa_corpus_get(c, id, raw ? NULL : &record, raw ? NULL : &clean, raw ? &bytes : NULL, &len, NULL, &err) !=
-            TIFA_OK) {
-            fprintf(stderr, "tifa: show: %s\n", err.message);
-            status = 1;
-        }
-        tifa_corpus_close(c);
-    } else {
-        char *why = NULL;
-        bytes = read_file(what, SIZE_MAX, &len, &why);
-        if (!bytes) {
-            fprintf(stderr, "%s\n", why ? why : "tifa: cannot read");
-            free(why);
-            return 1;
-        }
-        size_t n;
-        if (!raw && (tifa_extract(NULL, what, bytes, len, TIFA_EXTRACT_PRETTY, &record, &n, &err) != TIFA_OK ||
-                     tifa_clean(NULL, bytes, len, &clean, &n, NULL, &err) != TIFA_OK)) {
-            fprintf(stderr, "tifa: %s: %s\n", SHOWN(what), err.message);
-            status = 1;
-        }
+    int status = parse_id(what, &id) && access(what, F_OK) != 0 ? show_stored(db, id, raw, json)
+                                                                 : show_file(what, raw, json);
+    if (fflush(stdout) != 0) {
+        fprintf(stderr, "tifa: (standard output): write error\n");
+        status = 1;
     }
-    if (!status && raw) fwrite(bytes, 1, len, stdout);
-    if (!status && !raw) printf("%s\n\n%s", record, clean);
-    tifa_free(record);
-    tifa_free(clean);
-    free(bytes);
     return status;
 }
 
@@ -828,7 +1152,7 @@ int cmd_stats(int argc, char **argv) {
         int r = corpus_option(argc, argv, &i, &db, &unused);
         if (r <= 0) {
             if (!strcmp(argv[i], "--help")) {
-                puts("usage: tifa stats [--db PATH]\n\nDocuments, near copies, meetings, sizes, date range.");
+                puts("usage: tifa stats [--db PATH]\n\nDocuments, copies (exact and near), meetings, sizes, date range.");
                 return 0;
             }
             return usage_error("stats", argv[i]);
@@ -843,7 +1167,7 @@ int cmd_stats(int argc, char **argv) {
         fprintf(stderr, "tifa: stats: %s\n", err.message);
         status = 1;
     } else {
-        printf("documents        %lld\nnear copies      %lld\nmeeting reports  %lld\nraw bytes        %lld\n"
+        printf("documents        %lld\ncopies           %lld\nmeeting reports  %lld\nraw bytes        %lld\n"
                "clean bytes      %lld\ndates            %s .. %s\n",
                (long long)s.documents, (long long)s.near_duplicates, (long long)s.meetings, (long long)s.raw_bytes,
                (long long)s.clean_bytes, s.first_date[0] ? s.first_date : "-", s.last_date[0] ? s.last_date : "-");
@@ -857,29 +1181,22 @@ int cmd_stats(int argc, char **argv) {
 typedef struct {
     tifa_trend_row *rows;
     size_t n;
-    char **strings;
+    int failed; /* out of memory: rows are missing */
 } trend_rows;
 
 static int keep_row(void *user, const tifa_trend_row *r) {
     trend_rows *t = user;
     tifa_trend_row *p = realloc(t->rows, (t->n + 1) * sizeof *p);
-    if (!p) return 1;
-    t->rows = p;
+    char *period = p ? strdup(r->period) : NULL;
+    if (p) t->rows = p;
+    if (!period) {
+        t->failed = 1;
+        return 1;
+    }
     p[t->n] = *r;
-    p[t->n].period = strdup(r->period);
+    p[t->n].period = period;
     t->n++;
     return 0;
-}
-
-static void print_csv_field(const char *s);
-
-/* CSV is read as UTF-8: a byte that is not (a file name from another
- * system) is written as U+FFFD; the exact bytes are in the JSON forms
- * (file_raw). */
-static void print_csv_text(const char *s) {
-    char *fixed = utf8_valid(s) ? NULL : utf8_repaired(s);
-    print_csv_field(fixed ? fixed : s);
-    free(fixed);
 }
 
 static void print_csv_field(const char *s) {
@@ -904,15 +1221,30 @@ static void bars(const trend_rows *t, int nterms) {
         int width = (int)(40 * r->documents / max);
         printf("%-8s %-12s ", (i % (size_t)nterms) == 0 ? r->period : "", r->term);
         for (int k = 0; k < width; k++) fputs("█", stdout);
-        printf(" %lld docs, %lld uses\n", (long long)r->documents, (long long)r->occurrences);
+        printf(" %lld of %lld readouts, %lld uses\n", (long long)r->documents, (long long)r->dated,
+               (long long)r->occurrences);
     }
 }
 
-static const char *trend_help = "usage: tifa trend [--db PATH] [--by year|month] [--csv] [--svg FILE] TERM...\n"
-                                "\n"
-                                "Per period, the documents that use each term and its occurrences (near copies\n"
-                                "left out; documents without a meeting date are not counted). A bar chart on\n"
-                                "the terminal; --csv: period,term,documents,occurrences; --svg FILE: a line chart.\n";
+/* What the counts leave out, said once per term on standard error. */
+static void undated_note(const trend_rows *t, int nterms) {
+    for (int k = 0; k < nterms && (size_t)k < t->n; k++)
+        if (t->rows[k].undated)
+            fprintf(stderr, "tifa: trend: %s: %lld readout(s) using it have no date, and are in no period\n",
+                    t->rows[k].term, (long long)t->rows[k].undated);
+}
+
+static const char *trend_help =
+    "usage: tifa trend [--db PATH] [--by year|month] [--csv] [--svg FILE] TERM...\n"
+    "\n"
+    "Per period, from the corpus's first dated readout to its last (every period,\n"
+    "also those without any use), the readouts that use each term and its\n"
+    "occurrences, and how many readouts are dated in the period (the denominator).\n"
+    "A readout is counted once, whatever its copies; a corrected date is used.\n"
+    "Readouts that use a term but have no date are in no period: how many is said\n"
+    "on standard error, and in the last column of --csv. A bar chart on the\n"
+    "terminal; --csv: period,term,documents,occurrences,dated,undated; --svg FILE:\n"
+    "a line chart.\n";
 
 int cmd_trend(int argc, char **argv) {
     const char *db = NULL, *svg = NULL;
@@ -922,7 +1254,7 @@ int cmd_trend(int argc, char **argv) {
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &unused);
-        if (r < 0) return usage_error("trend", a);
+        if (r < 0) return r == -1 ? usage_error("trend", a) : 2;
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(trend_help, stdout);
@@ -952,21 +1284,25 @@ int cmd_trend(int argc, char **argv) {
     trend_rows t = {0};
     tifa_error err = {0};
     int status = 0;
-    if (tifa_corpus_trend(c, terms, nterms, by_month ? TIFA_TREND_BY_MONTH : 0, keep_row, &t, &err) != TIFA_OK) {
-        fprintf(stderr, "tifa: trend: %s\n", err.message);
+    if (tifa_corpus_trend(c, terms, nterms, by_month ? TIFA_TREND_BY_MONTH : 0, keep_row, &t, &err) != TIFA_OK ||
+        t.failed) {
+        fprintf(stderr, "tifa: trend: %s\n", t.failed ? "out of memory" : err.message);
         status = 1;
     } else {
         if (csv) {
-            puts("period,term,documents,occurrences");
+            puts("period,term,documents,occurrences,dated,undated");
             for (size_t i = 0; i < t.n; i++) {
                 print_csv_field(t.rows[i].period);
                 putchar(',');
                 print_csv_field(t.rows[i].term);
-                printf(",%lld,%lld\n", (long long)t.rows[i].documents, (long long)t.rows[i].occurrences);
+                printf(",%lld,%lld,%lld,%lld\n", (long long)t.rows[i].documents, (long long)t.rows[i].occurrences,
+                       (long long)t.rows[i].dated, (long long)t.rows[i].undated);
             }
         } else if (!svg) {
             bars(&t, nterms);
         }
+        if (!t.n) fprintf(stderr, "tifa: trend: no dated readout in the corpus: no period to count in\n");
+        undated_note(&t, nterms);
         if (svg && write_trend_svg(svg, t.rows, t.n, terms, nterms)) status = 1;
     }
     for (size_t i = 0; i < t.n; i++) free((char *)t.rows[i].period);
@@ -977,27 +1313,15 @@ int cmd_trend(int argc, char **argv) {
 
 /* ---------------------------------------------------------------- export */
 
+/* --format records: {"id": N, "record": {...}} a line, the records as
+ * tifa extract writes them. */
 typedef struct {
     tifa_corpus *c;
-    int csv;
     int failed;
 } exporter;
 
-static int export_one(void *user, const tifa_hit *h) {
+static int export_record(void *user, const tifa_hit *h) {
     exporter *e = user;
-    if (e->csv) {
-        printf("%lld,", (long long)h->id);
-        const char *cols[] = {h->file, h->date, h->meeting, h->org, h->title};
-        for (int k = 0; k < 5; k++) {
-            print_csv_text(cols[k] ? cols[k] : "");
-            putchar(k < 4 ? ',' : ',');
-        }
-        if (h->duplicate_of)
-            printf("%lld\n", (long long)h->duplicate_of);
-        else
-            putchar('\n');
-        return 0;
-    }
     char *record = NULL;
     tifa_error err = {0};
     if (tifa_corpus_get(e->c, h->id, &record, NULL, NULL, NULL, NULL, &err) != TIFA_OK) {
@@ -1010,36 +1334,71 @@ static int export_one(void *user, const tifa_hit *h) {
     return 0;
 }
 
+static int write_stdout(void *user, const char *data, size_t len) {
+    (void)user;
+    return fwrite(data, 1, len, stdout) != len;
+}
+
+static const char *export_help =
+    "usage: tifa export [--db PATH] [--format csv|jsonl|records] [--bom] [--all-copies]\n"
+    "                   [filters as in list]\n"
+    "\n"
+    "One row per meeting (a document without one: one row), each readout once (its\n"
+    "first copy; --all-copies: the copies too), the facts as columns, corrections\n"
+    "applied:\n"
+    "  id, article, kind, file, outlet, url, published, retrieved, date, date_inferred,\n"
+    "  name, org, place, chair, chair_title, speakers, present, attendees, source,\n"
+    "  numbered, quoted, documents, periods, copies, duplicate_of, corrected, meta\n"
+    "csv (the default): lists joined with \"; \", copies a count; --bom for Excel.\n"
+    "jsonl: the same as JSON, lists as arrays, copies as objects, plus the text.\n"
+    "records: {\"id\": N, \"record\": {...}} a document, the record as extracted.\n";
+
 int cmd_export(int argc, char **argv) {
-    const char *db = NULL, *format = "jsonl";
+    const char *db = NULL, *format = "csv";
     tifa_filter f = {0};
+    unsigned flags = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &f);
-        if (r < 0) return usage_error("export", a);
+        if (r < 0) return r == -1 ? usage_error("export", a) : 2;
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
-            puts("usage: tifa export [--db PATH] [--format jsonl|csv] [filters as in list]\n\n"
-                 "jsonl: {\"id\": N, \"record\": {...}} a line; csv: id,file,date,meeting,org,title,duplicate_of.");
+            fputs(export_help, stdout);
             return 0;
         } else if (!strcmp(a, "--format") && i + 1 < argc) {
             format = argv[++i];
-            if (strcmp(format, "jsonl") && strcmp(format, "csv")) return usage_error("export", format);
+            if (strcmp(format, "jsonl") && strcmp(format, "csv") && strcmp(format, "records"))
+                return usage_error("export", format);
+        } else if (!strcmp(a, "--bom")) {
+            flags |= TIFA_EXPORT_BOM;
+        } else if (!strcmp(a, "--all-copies")) {
+            flags |= TIFA_EXPORT_ALL_COPIES;
         } else {
             return usage_error("export", a);
         }
     }
     tifa_corpus *c = open_corpus(db, 1);
     if (!c) return 1;
-    exporter e = {c, !strcmp(format, "csv"), 0};
-    if (e.csv) puts("id,file,date,meeting,org,title,duplicate_of");
     tifa_error err = {0};
-    if (tifa_corpus_list(c, &f, export_one, &e, &err) != TIFA_OK) {
+    int failed = 0;
+    if (!strcmp(format, "records")) {
+        exporter e = {c, 0};
+        if (tifa_corpus_list(c, &f, export_record, &e, &err) != TIFA_OK) {
+            fprintf(stderr, "tifa: export: %s\n", err.message);
+            e.failed = 1;
+        }
+        failed = e.failed;
+    } else if (tifa_corpus_export(c, !strcmp(format, "csv") ? TIFA_EXPORT_CSV : TIFA_EXPORT_JSONL, &f, flags,
+                                  write_stdout, NULL, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: export: %s\n", err.message);
-        e.failed = 1;
+        failed = 1;
+    }
+    if (fflush(stdout) != 0 && !failed) {
+        fprintf(stderr, "tifa: (standard output): write error\n");
+        failed = 1;
     }
     tifa_corpus_close(c);
-    return e.failed;
+    return failed;
 }
 
 /* ----------------------------------------------------------------- check */
@@ -1060,7 +1419,8 @@ int cmd_check(int argc, char **argv) {
                  "text with the SHA-256 it was stored with. Prints each problem; exit 1 if any.");
             return 0;
         }
-        if (corpus_option(argc, argv, &i, &db, &unused) <= 0) return usage_error("check", argv[i]);
+        int r = corpus_option(argc, argv, &i, &db, &unused);
+        if (r <= 0) return r == -2 ? 2 : usage_error("check", argv[i]);
     }
     tifa_corpus *c = open_corpus(db, 1);
     if (!c) return 1;

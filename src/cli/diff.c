@@ -1,5 +1,6 @@
 /* cli/diff: `tifa diff A B` — ids from the corpus or files, compared by
  * tifa_diff. */
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
@@ -7,12 +8,13 @@
 #include "cli/jsonout.h"
 
 static const char *diff_help =
-    "usage: tifa diff [--db PATH] [--json] A B\n"
+    "usage: tifa diff [--db PATH] [--json] [--color[=auto|always|never]] A B\n"
     "\n"
     "Compares two readouts (corpus ids, or files cleaned and extracted on the fly):\n"
     "formulations only in A, only in B, in both; sentences removed, added and\n"
     "changed (changes highlighted by character; colour on a terminal). Aligned by\n"
-    "sentence, so a moved paragraph is not reported as new. --json: {\"terms\":\n"
+    "sentence, so a moved paragraph is not reported as new. One of A and B may be\n"
+    "-, standard input. Colour on a terminal unless NO_COLOR is set. --json: {\"terms\":\n"
     "{\"only_a\",\"only_b\",\"both\"}, \"sentences\": {\"added\",\"removed\",\"changed\"}}.\n";
 
 /* The raw bytes of an id in the corpus or of a file. */
@@ -28,10 +30,9 @@ static char *load(const char *what, const char *db, size_t *len) {
         tifa_corpus_close(c);
         return raw;
     }
-    FILE *fp = fopen(what, "rb");
+    FILE *fp = strcmp(what, "-") ? fopen(what, "rb") : stdin;
     if (!fp) {
-        perror("tifa: diff");
-        fprintf(stderr, "tifa: %s: cannot read\n", SHOWN(what));
+        fprintf(stderr, "tifa: %s: %s\n", SHOWN(what), strerror(errno));
         return NULL;
     }
     size_t cap = 1 << 16, n = 0;
@@ -55,19 +56,20 @@ static char *load(const char *what, const char *db, size_t *len) {
         free(buf);
         buf = NULL;
     }
-    fclose(fp);
+    if (fp != stdin) fclose(fp);
     *len = n;
     return buf;
 }
 
 int cmd_diff(int argc, char **argv) {
     const char *db = NULL, *side[2] = {NULL, NULL};
-    int json = 0, n = 0;
+    int json = 0, n = 0, color = COLOR_AUTO;
     tifa_filter unused = {0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
         int r = corpus_option(argc, argv, &i, &db, &unused);
-        if (r < 0) return usage_error("diff", a);
+        if (!r) r = color_option(a, &color);
+        if (r < 0) return r == -1 ? usage_error("diff", a) : 2;
         if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(diff_help, stdout);
@@ -86,13 +88,17 @@ int cmd_diff(int argc, char **argv) {
         fputs(diff_help, stderr);
         return 2;
     }
+    if (!strcmp(side[0], "-") && !strcmp(side[1], "-")) {
+        fprintf(stderr, "tifa: diff: standard input (-) can be one side only\n");
+        return 2;
+    }
     size_t alen = 0, blen = 0;
     char *a = load(side[0], db, &alen);
     char *b = a ? load(side[1], db, &blen) : NULL;
     int status = 1;
     if (a && b) {
         tifa_error err = {0};
-        if (tifa_diff(a, alen, b, blen, json, !json && isatty(1), stdout, &err) == TIFA_OK)
+        if (tifa_diff(a, alen, b, blen, json, !json && use_color(color, 1), stdout, &err) == TIFA_OK)
             status = 0;
         else
             fprintf(stderr, "tifa: diff: %s\n", err.message);

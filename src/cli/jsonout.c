@@ -108,16 +108,53 @@ static void field(FILE *fp, const char *key, const char *value) {
     print_json_string(fp, value);
 }
 
-void print_hit_json(FILE *fp, const tifa_hit *h) {
-    fprintf(fp, "{\"id\":%lld,", (long long)h->id);
+void print_copies_json(FILE *fp, const tifa_hit *h) {
+    fputs("[", fp);
+    for (size_t i = 0; i < h->ncopies; i++) {
+        const tifa_copy *k = &h->copies[i];
+        fprintf(fp, "%s{\"id\":%lld,", i ? "," : "", (long long)k->id);
+        print_json_name(fp, "file", k->file);
+        field(fp, "source", k->outlet);
+        field(fp, "url", k->url);
+        field(fp, "published", k->published);
+        fprintf(fp, ",\"copy\":\"%s\"}", k->near ? "near" : "exact");
+    }
+    fputs("]", fp);
+}
+
+void print_corrected_json(FILE *fp, unsigned corrected) {
+    fputs("[", fp);
+    for (int i = 0, n = 0; i < TIFA_FIELD_COUNT; i++)
+        if (corrected & (1u << i)) fprintf(fp, "%s\"%s\"", n++ ? "," : "", tifa_field_name(i));
+    fputs("]", fp);
+}
+
+void print_hit_fields(FILE *fp, const tifa_hit *h) {
+    fprintf(fp, "\"id\":%lld,", (long long)h->id);
     print_json_name(fp, "file", h->file);
     field(fp, "date", h->date);
     field(fp, "meeting", h->meeting);
     field(fp, "org", h->org);
     field(fp, "title", h->title);
     if (h->snippet) field(fp, "snippet", h->snippet);
+    field(fp, "outlet", h->outlet);
+    field(fp, "url", h->url);
+    field(fp, "published", h->published);
+    field(fp, "retrieved", h->retrieved);
+    field(fp, "added", h->added);
     if (h->duplicate_of)
-        fprintf(fp, ",\"duplicate_of\":%lld}", (long long)h->duplicate_of);
+        fprintf(fp, ",\"duplicate_of\":%lld", (long long)h->duplicate_of);
     else
-        fputs(",\"duplicate_of\":null}", fp);
+        fputs(",\"duplicate_of\":null", fp);
+    field(fp, "copy", h->copy);
+    fputs(",\"copies\":", fp);
+    print_copies_json(fp, h);
+    fputs(",\"corrected\":", fp);
+    print_corrected_json(fp, h->corrected);
+}
+
+void print_hit_json(FILE *fp, const tifa_hit *h) {
+    fputs("{", fp);
+    print_hit_fields(fp, h);
+    fputs("}", fp);
 }

@@ -28,7 +28,14 @@ const char *shown(const char *s, char *buf, size_t cap);
 #define SHOWN(s) shown((s), (char[1024]){0}, 1024)
 
 /* One hit as a JSON object, no newline: id, file, date, meeting, org,
- * title, snippet (search only), duplicate_of. */
+ * title, snippet (search only), outlet, url, published, retrieved, added,
+ * duplicate_of, copy ("exact", "near" or null), copies (each {"id",
+ * "file", "source" (its outlet), "url", "published", "copy"}) and
+ * corrected (the names of the fields that hold a correction). */
 void print_hit_json(FILE *fp, const tifa_hit *h);
+/* The same members without the braces, for an object that holds more. */
+void print_hit_fields(FILE *fp, const tifa_hit *h);
+void print_copies_json(FILE *fp, const tifa_hit *h);
+void print_corrected_json(FILE *fp, unsigned corrected);
 
 #endif

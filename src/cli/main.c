@@ -18,6 +18,7 @@
 #endif
 #include "tifa.h"
 #include "cli.h"
+#include "cli/inputs.h"
 #include "cli/jsonout.h"
 
 #define READ_CHUNK (1u << 20)
@@ -32,7 +33,8 @@ static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
                                 "The corpus (--db PATH, default $TIFA_DB or ./tifa.db):\n"
                                 "  add       store documents     search    full-text search   list   stored documents\n"
                                 "  show      record and text     diff      compare two        trend  terms over time\n"
-                                "  export    jsonl or csv        stats     counts             check  integrity\n"
+                                "  export    csv or jsonl        stats     counts             check  integrity\n"
+                                "  cite      a citation          set/unset correct a field     log    corrections\n"
                                 "  serve     the corpus in the browser: search, documents, compare, trend, add\n"
                                 "\n"
                                 "Every command reads standard input when no FILE or '-' is given.\n"
@@ -54,14 +56,17 @@ static const char *clean_help = "usage: tifa clean [--encoding NAME] [--keep-scr
                                 "                      *.html and *.htm, and input that starts with markup,\n"
                                 "                      are web pages: their main text is cleaned)\n";
 
-static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [FILE...]\n"
+static const char *convert_help = "usage: tifa convert [-c|--config NAME] [-i FILE] [-o FILE] [--noflush] [FILE...]\n"
                                   "\n"
                                   "Converts UTF-8 text between scripts exactly as `opencc -c NAME.json`.\n"
+                                  "Into a pipe or a terminal, each line goes out as soon as it is converted\n"
+                                  "(for line-by-line pipelines), unless --noflush (as opencc).\n"
                                   "NAME is any configuration OpenCC ships (default t2s):\n";
 
 typedef struct {
     FILE *fp;
     int failed;
+    int flush; /* convert: flush after each piece converted (output to a pipe) */
 } out_sink;
 
 static int write_out(void *user, const char *data, size_t len) {
@@ -197,6 +202,17 @@ static int convert_mapped(const tifa_converter *conv, const char *path, mapped_i
     return status;
 }
 
+/* Up to n bytes, as soon as some are there: a pipe gives what was
+ * written so far (fread would wait for n bytes or the end), so that a
+ * line written into `tifa convert` comes out without waiting for more. */
+static ssize_t read_some(FILE *fp, char *buf, size_t n) {
+    ssize_t got;
+    do
+        got = read(fileno(fp), buf, n);
+    while (got < 0 && errno == EINTR);
+    return got;
+}
+
 static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp, out_sink *out) {
     char *buf = malloc(READ_CHUNK * 2);
     if (!buf) {
@@ -207,20 +223,23 @@ static int convert_stream(const tifa_converter *conv, const char *path, FILE *fp
     tifa_error err = {0};
     int status = 0;
     for (;;) {
-        size_t n = fread(buf + have, 1, READ_CHUNK * 2 - have, fp);
-        have += n;
-        int eof = n == 0;
-        if (eof && ferror(fp)) {
+        ssize_t n = read_some(fp, buf + have, READ_CHUNK * 2 - have);
+        if (n < 0) {
             fprintf(stderr, "tifa: %s: read error: %s\n", SHOWN(display_name(path)), strerror(errno));
             status = 1;
             break;
         }
+        have += (size_t)n;
+        int eof = n == 0;
         size_t take = convert_cut(buf, have, eof);
         if (take && tifa_convert(conv, buf, take, write_out, out, &err) != TIFA_OK) {
             report_error(display_name(path), &err);
             status = 1;
             break;
         }
+        /* Into a pipe, what is converted goes on at once (as opencc does
+         * unless --noflush): a line-by-line pipeline gets each line back. */
+        if (take && out->flush && fflush(out->fp) != 0) out->failed = 1;
         memmove(buf, buf + take, have - take);
         have -= take;
         if (eof) break;
@@ -235,27 +254,35 @@ static void list_configs(FILE *fp) {
 
 static int cmd_convert(int argc, char **argv) {
     const char *config = "t2s", *output = NULL;
-    const char *files[argc + 1];
-    int nfiles = 0;
+    int noflush = 0;
+    inputs files;
+    if (inputs_init(&files, argc)) return 1;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int r = inputs_option(&files, argc, argv, &i);
+        if (r < 0) return inputs_free(&files), usage_error("convert", a);
+        if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(convert_help, stdout);
             list_configs(stdout);
+            inputs_free(&files);
             return 0;
         } else if ((!strcmp(a, "-c") || !strcmp(a, "--config")) && i + 1 < argc) {
             config = argv[++i];
         } else if (!strncmp(a, "--config=", 9)) {
             config = a + 9;
         } else if ((!strcmp(a, "-i") || !strcmp(a, "--input")) && i + 1 < argc) {
-            files[nfiles++] = argv[++i];
+            inputs_path(&files, argv[++i]);
         } else if ((!strcmp(a, "-o") || !strcmp(a, "--output")) && i + 1 < argc) {
             output = argv[++i];
+        } else if (!strcmp(a, "--noflush")) {
+            noflush = 1;
         } else if (a[0] == '-' && a[1]) {
             fprintf(stderr, "tifa: convert: unknown option '%s'\n", a);
+            inputs_free(&files);
             return 2;
         } else {
-            files[nfiles++] = a;
+            inputs_path(&files, a);
         }
     }
     /* Accept OpenCC's spelling of a configuration path, e.g. /usr/share/opencc/t2s.json. */
@@ -266,27 +293,32 @@ static int cmd_convert(int argc, char **argv) {
     if (tifa_converter_new(config, &conv, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: convert: %s; known configurations:\n", err.message);
         list_configs(stderr);
+        inputs_free(&files);
         return 2;
     }
-    out_sink out = {stdout, 0};
+    out_sink out = {stdout, 0, 0};
     if (output && !(out.fp = fopen(output, "wb"))) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(output), strerror(errno));
         tifa_converter_free(conv);
+        inputs_free(&files);
         return 1;
     }
-    if (nfiles == 0) files[nfiles++] = "-";
+    struct stat ost;
+    out.flush = !noflush && fstat(fileno(out.fp), &ost) == 0 && !S_ISREG(ost.st_mode);
     int status = 0;
-    for (int i = 0; i < nfiles && !out.failed; i++) {
-        FILE *fp = open_input(files[i]);
+    for (const char *path; !out.failed && (path = inputs_next(&files));) {
+        FILE *fp = open_input(path);
         if (!fp) {
             status = 1;
             continue;
         }
         mapped_input in;
-        if (mapped_open(fp, &in) ? convert_mapped(conv, files[i], &in, &out) : convert_stream(conv, files[i], fp, &out))
+        if (mapped_open(fp, &in) ? convert_mapped(conv, path, &in, &out) : convert_stream(conv, path, fp, &out))
             status = 1;
         if (fp != stdin) fclose(fp);
     }
+    status |= files.status;
+    inputs_free(&files);
     tifa_converter_free(conv);
     if (fflush(out.fp) != 0 || out.failed) {
         fprintf(stderr, "tifa: %s: write error: %s\n", output ? output : "(standard output)", strerror(errno));
@@ -357,13 +389,15 @@ static int clean_file(const tifa_options *opt, const char *path, out_sink *out) 
     return status;
 }
 
-static int cmd_clean(int argc, char **argv) {
+/* cmd_clean with its inputs: parsing the options into them, cleaning each. */
+static int clean_inputs(inputs *files, int argc, char **argv) {
     tifa_options opt;
     tifa_options_init(&opt);
-    const char *files[argc + 1];
-    int nfiles = 0;
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int r = inputs_option(files, argc, argv, &i);
+        if (r < 0) return usage_error("clean", a);
+        if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(clean_help, stdout);
             return 0;
@@ -390,7 +424,7 @@ static int cmd_clean(int argc, char **argv) {
             fprintf(stderr, "tifa: clean: unknown option '%s'\n", a);
             return 2;
         } else {
-            files[nfiles++] = a;
+            inputs_path(files, a);
         }
     }
     if (opt.target) {
@@ -402,20 +436,27 @@ static int cmd_clean(int argc, char **argv) {
         }
         tifa_converter_free(probe);
     }
-    if (nfiles == 0) files[nfiles++] = "-";
     /* The text goes out a line at a time: a larger buffer saves most of
      * the write calls. */
     setvbuf(stdout, NULL, _IOFBF, 1u << 16);
-    out_sink out = {stdout, 0};
-    int status = 0;
-    for (int i = 0; i < nfiles && !out.failed; i++) {
-        if (i > 0) write_out(&out, "\n", 1);
-        if (clean_file(&opt, files[i], &out)) status = 1;
+    out_sink out = {stdout, 0, 0};
+    int status = 0, first = 1;
+    for (const char *path; !out.failed && (path = inputs_next(files)); first = 0) {
+        if (!first) write_out(&out, "\n", 1);
+        if (clean_file(&opt, path, &out)) status = 1;
     }
     if (fflush(stdout) != 0 || out.failed) {
         fprintf(stderr, "tifa: (standard output): write error\n");
         status = 1;
     }
+    return status | files->status;
+}
+
+static int cmd_clean(int argc, char **argv) {
+    inputs files;
+    if (inputs_init(&files, argc)) return 1;
+    int status = clean_inputs(&files, argc, argv);
+    inputs_free(&files);
     return status;
 }
 
@@ -426,9 +467,8 @@ int usage_error(const char *cmd, const char *arg) {
 
 /* ------------------------------------------------------------ extract */
 
-#define EXTRACT_LIMIT (64u << 20)
-
-static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [FILE...]\n"
+static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [--warc]\n"
+                                  "                    [--files-from LIST] [FILE...]\n"
                                   "\n"
                                   "Writes one JSON record per document (one line each, or indented with\n"
                                   "--pretty): its articles, each meeting's name, date, place, chair,\n"
@@ -437,59 +477,77 @@ static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NA
                                   "Documents over 64 MB are refused (the record holds the whole text).\n"
                                   "Web pages (*.html, *.htm, markup on standard input; --html or --text\n"
                                   "to say which) give their main text, and a \"page\" object with the\n"
-                                  "page's title, time, source, editor and URL.\n";
+                                  "page's title, time, source, editor and URL.\n"
+                                  "\n"
+                                  "  --warc             each FILE is a web archive (.warc or .warc.gz, WARC/1.0\n"
+                                  "                     or 1.1): a record per HTML or text page it holds (HTTP\n"
+                                  "                     status 2xx), with a \"source\" object saying where in the\n"
+                                  "                     archive it is; the last line on standard error is\n"
+                                  "                     records R, responses P, extracted E, failed X\n"
+                                  "  --files-from LIST  also the paths in LIST, one a line (- : standard input)\n";
 
-/* Reads a whole file, up to limit bytes. Returns NULL with errno-style
- * reason in *why. */
-static char *slurp(FILE *fp, size_t limit, size_t *len, const char **why) {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        *why = "out of memory";
-        return NULL;
-    }
-    for (;;) {
-        if (n == cap) {
-            if (cap >= limit) {
-                free(buf);
-                *why = "too large for extract (over 64 MB)";
-                return NULL;
-            }
-            cap *= 2;
-            char *p = realloc(buf, cap);
-            if (!p) {
-                free(buf);
-                *why = "out of memory";
-                return NULL;
-            }
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) break;
-    }
-    if (ferror(fp)) {
-        free(buf);
-        *why = strerror(errno);
-        return NULL;
-    }
-    *len = n;
-    return buf;
+static void print_failure(void *user, const char *name, const char *reason) {
+    (void)user;
+    fprintf(stderr, "tifa: %s: %s\n", SHOWN(name), SHOWN(reason));
 }
 
-static int cmd_extract(int argc, char **argv) {
+/* Each input is a web archive; their counts summed on the last line. */
+static int extract_archives(tifa_batch *b, inputs *files) {
+    tifa_batch_counts sum = {0};
+    int status = 0;
+    for (const char *path; (path = inputs_next(files));) {
+        tifa_batch_counts c;
+        tifa_error err = {0};
+        tifa_status st = tifa_extract_warc(b, path, &c, &err);
+        if (st == TIFA_ESINK)
+            fprintf(stderr, "tifa: (standard output): write error\n");
+        else if (st != TIFA_OK)
+            fprintf(stderr, "tifa: %s\n", SHOWN(err.message));
+        status |= st != TIFA_OK;
+        sum.records += c.records;
+        sum.responses += c.responses;
+        sum.extracted += c.extracted;
+        sum.failed += c.failed;
+        if (st == TIFA_ESINK) break;
+    }
+    fprintf(stderr, "records %llu, responses %llu, extracted %llu, failed %llu\n", (unsigned long long)sum.records,
+            (unsigned long long)sum.responses, (unsigned long long)sum.extracted, (unsigned long long)sum.failed);
+    return status || sum.failed ? 1 : 0;
+}
+
+static int extract_documents(tifa_batch *b, inputs *files) {
+    int status = 0;
+    for (const char *path; (path = inputs_next(files));) {
+        tifa_batch_counts c;
+        tifa_error err = {0};
+        if (tifa_extract_files(b, &path, 1, &c, &err) != TIFA_OK) {
+            fprintf(stderr, "tifa: (standard output): write error\n");
+            return 1;
+        }
+        if (c.failed) status = 1;
+    }
+    return status;
+}
+
+/* cmd_extract with its inputs. */
+static int extract_inputs(inputs *files, int argc, char **argv) {
     tifa_options opt;
     tifa_options_init(&opt);
-    int pretty = 0;
-    const char *files[argc + 1];
-    int nfiles = 0;
+    int warc = 0;
+    int out_fd = fileno(stdout);
+    tifa_batch b = {.options = &opt, .write = tifa_write_fd, .user = &out_fd, .failed = print_failure};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        int r = inputs_option(files, argc, argv, &i);
+        if (r < 0) return usage_error("extract", a);
+        if (r) continue;
         if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(extract_help, stdout);
             return 0;
         } else if (!strcmp(a, "--pretty")) {
-            pretty = 1;
+            b.flags |= TIFA_EXTRACT_PRETTY;
+        } else if (!strcmp(a, "--warc")) {
+            warc = 1;
         } else if (!strcmp(a, "--html")) {
             opt.input = TIFA_INPUT_HTML;
         } else if (!strcmp(a, "--text")) {
@@ -503,45 +561,18 @@ static int cmd_extract(int argc, char **argv) {
             fprintf(stderr, "tifa: extract: unknown option '%s'\n", a);
             return 2;
         } else {
-            files[nfiles++] = a;
+            inputs_path(files, a);
         }
     }
-    if (nfiles == 0) files[nfiles++] = "-";
-    int status = 0;
-    for (int i = 0; i < nfiles; i++) {
-        FILE *fp = open_input(files[i]);
-        if (!fp) {
-            status = 1;
-            continue;
-        }
-        const char *name = strcmp(files[i], "-") == 0 ? "-" : files[i];
-        size_t len;
-        const char *why = NULL;
-        char *bytes = slurp(fp, EXTRACT_LIMIT, &len, &why);
-        if (fp != stdin) fclose(fp);
-        if (!bytes) {
-            fprintf(stderr, "tifa: %s: %s\n", SHOWN(display_name(files[i])), why);
-            status = 1;
-            continue;
-        }
-        char *json;
-        size_t jlen;
-        tifa_error err = {0};
-        if (tifa_extract(&opt, name, bytes, len, pretty ? TIFA_EXTRACT_PRETTY : 0, &json, &jlen, &err) != TIFA_OK) {
-            report_error(display_name(files[i]), &err);
-            status = 1;
-        } else {
-            /* Whole records only: the line goes out in one write. */
-            json[jlen] = '\n';
-            if (fwrite(json, 1, jlen + 1, stdout) != jlen + 1) status = 1;
-            tifa_free(json);
-        }
-        free(bytes);
-    }
-    if (fflush(stdout) != 0) {
-        fprintf(stderr, "tifa: (standard output): write error\n");
-        status = 1;
-    }
+    int status = warc ? extract_archives(&b, files) : extract_documents(&b, files);
+    return status | files->status;
+}
+
+static int cmd_extract(int argc, char **argv) {
+    inputs files;
+    if (inputs_init(&files, argc)) return 1;
+    int status = extract_inputs(&files, argc, argv);
+    inputs_free(&files);
     return status;
 }
 
@@ -572,7 +603,8 @@ int main(int argc, char **argv) {
         int (*run)(int, char **);
     } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
                        {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff},
-                       {"serve", cmd_serve}, {"check", cmd_check}};
+                       {"serve", cmd_serve}, {"check", cmd_check}, {"cite", cmd_cite},   {"set", cmd_set},
+                       {"unset", cmd_unset}, {"log", cmd_log}};
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
         if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);

@@ -114,7 +114,7 @@ int cmd_serve(int argc, char **argv) {
         long v;
         if (!strcmp(a, "--db")) {
             int r = corpus_option(argc, argv, &i, &db, &unused);
-            if (r <= 0) return usage_error("serve", a);
+            if (r <= 0) return r == -2 ? 2 : usage_error("serve", a);
         } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
             fputs(serve_help, stdout);
             return 0;

@@ -13,6 +13,27 @@
 #include <string.h>
 #include "extract_internal.h"
 
+/* Does the first sentence of [a, b) convene a meeting (召开, 举行)? */
+static int convenes_at_once(const ustr *u, size_t a, size_t b) {
+    size_t e = a;
+    while (e < b && !u_is_sentence_end(u->cp[e]) && e - a < 120) e++;
+    return ustr_find(u, a, e, "召开") != USTR_NONE || ustr_find(u, a, e, "举行") != USTR_NONE;
+}
+
+/* A caption signed by a news agency after its sentence ("…栗战书发表讲话。
+ * 新华社"): the photo credit without 摄. */
+static int agency_credit(const ustr *u, size_t a, size_t b) {
+    size_t k = b;
+    while (k > a && b - k <= 5 && u_is_han(u->cp[k - 1])) k--;
+    return k > a && b - k >= 3 && u->cp[b - 1] == 0x793E /* 社 */ && u_is_sentence_end(u->cp[k - 1]);
+}
+
+static int all_han_or_dash(const ustr *u, size_t a, size_t b) {
+    for (size_t i = a; i < b; i++)
+        if (!u_is_han(u->cp[i]) && u->cp[i] != '-' && u->cp[i] != 0xFF0D) return 0;
+    return 1;
+}
+
 static void classify_paras(const ustr *u, para *ps, size_t n) {
     for (size_t i = 0; i < n; i++) {
         para *p = &ps[i];
@@ -22,11 +43,16 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         /* A byline ("本报记者杜雨萌", "□记者魏震报道") is not a headline. */
         size_t rep = ustr_find(u, p->a, p->b < p->a + 6 ? p->b : p->a + 6, "记者");
         int byline = len <= 20 && (rep != USTR_NONE || ends_with(u, p->b, "报道"));
-        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline;
-        p->dateline = after_dateline(u, p->a, p->b) > 0 &&
-                      ustr_find(u, p->a, p->b < p->a + 40 ? p->b : p->a + 40, "消息") == USTR_NONE;
-        p->credit = len > 0 && ends_with(u, p->b, "摄");
+        /* "四川新闻网-成都商报讯" alone on its line: the dateline, not a headline */
+        int xun_line = len > 2 && len <= 20 && ends_with(u, p->b, "讯") && !ends_with(u, p->b, "快讯") &&
+                       all_han_or_dash(u, p->a, p->b) &&
+                       (after_dateline(u, p->a, p->b) == p->b || ustr_find(u, p->a, p->b, "-") != USTR_NONE);
+        p->title_like = len > 0 && len <= 80 && !sentence && !(len && u->cp[p->b - 1] == 0xFF0C) && !byline && !xun_line;
+        p->dateline = opens_report(u, p->a, p->b) || (i > 0 && ps[i - 1].b == p->a) /* split at a buried dateline */ ||
+                      xun_line;
+        p->credit = len > 0 && (ends_with(u, p->b, "摄") || agency_credit(u, p->a, p->b));
         p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
+        p->lead_day = convenes_at_once(u, p->a, p->b) ? opening_month_day(u, p->a, p->b) : 0;
         p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
                      (len <= 8 && ends_with(u, p->b, "新华社记者"));
     }
@@ -48,11 +74,17 @@ static double title_match(const ustr *u, const para *t, size_t a, size_t b) {
 
 static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
     size_t nb = 0;
+    int lead_of_block = 0; /* the day of the current block's first lead */
     for (size_t i = 0; i < n; i++) {
         int start = i == 0;
         if (ps[i].dateline && i > 0) {
             /* A dateline opens a report, with the title right before it. */
             size_t tt = ps[i - 1].title_like && !ps[i - 1].caption ? i - 1 : i;
+            /* A headline above a subheadline run into the dateline: the report's */
+            if (tt == i - 1 && tt > 0 && ps[tt].b == ps[i].a && nb && bl[nb - 1].first == tt - 1 &&
+                ps[tt - 1].title_like && !ps[tt - 1].caption)
+                tt--;
+            lead_of_block = ps[i].lead_day;
             if (nb && bl[nb - 1].first < tt) {
                 bl[nb - 1].last = tt;
                 bl[nb].first = tt;
@@ -66,12 +98,21 @@ static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
             continue;
         }
         if (i > 0 && ps[i].title_like && !ps[i - 1].title_like) start = 1; /* a heading after text */
+        /* A roundup ("北京7月19日，…召开…；河北7月20日，…主持召开…"): a lead
+         * of another day opens another report. */
+        int another_day = nb && ps[i].lead_day && lead_of_block && ps[i].lead_day != lead_of_block;
+        start |= another_day;
         if (i > 0 && ps[i - 1].credit) start = 1;                          /* after a photo credit */
-        if (!start) continue;
+        if (!start) {
+            if (!lead_of_block) lead_of_block = ps[i].lead_day;
+            continue;
+        }
+        if (another_day || ps[i].lead_day) lead_of_block = ps[i].lead_day; /* a subheading keeps its report's */
         if (nb) bl[nb - 1].last = i;
         bl[nb].first = i;
         bl[nb].title = -1;
         bl[nb].has_dateline = ps[i].dateline;
+        bl[nb].own_lead = another_day;
         nb++;
     }
     if (nb) bl[nb - 1].last = n;
@@ -90,7 +131,10 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
             titles += ps[i].title_like;
         }
         size_t count = b.last - b.first;
-        b.other = !b.has_dateline && (captions > 0 || (count >= 2 && titles == (int)count));
+        /* A lone headline right above a report's dateline is a headline too
+         * (its report's, or a stack of them), not a report of its own. */
+        int lone_headline = count == 1 && titles == 1 && k + 1 < nb && bl[k + 1].has_dateline;
+        b.other = !b.has_dateline && (captions > 0 || (count >= 2 && titles == (int)count) || lone_headline);
         /* A single title-like first line followed by text is the block's title. */
         if (b.title < 0 && !b.other && count >= 2 && ps[b.first].title_like && !ps[b.first + 1].title_like)
             b.title = (long)b.first;
@@ -100,7 +144,7 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
             if (!ps[i].title_like) break;
             if (ps[i].names_meeting) b.title = (long)i;
         }
-        int body_only = !b.other && !b.has_dateline && out > 0 && !bl[out - 1].other;
+        int body_only = !b.other && !b.has_dateline && !b.own_lead && out > 0 && !bl[out - 1].other;
         if (body_only && k > 0) {
             bl[out - 1].last = b.last; /* a subheading inside the report */
             continue;
@@ -145,11 +189,31 @@ static void attach_far_titles(const ustr *doc, const para *ps, size_t np, block 
     }
 }
 
+/* A paragraph that runs a subheadline into its lead ("…到会祝贺贾庆林作
+ *政协常委会工作报告 据新华社北京3月3日电中国人民政治协商会议…"): where
+ * the dateline stands behind a space of the input, before any punctuation;
+ * 0 when none. */
+static size_t buried_dateline(const page *pg, size_t a, size_t b) {
+    const ustr *u = pg->doc;
+    size_t lim = b < a + 80 ? b : a + 80;
+    if (dateline_at(u, a, b)) return 0; /* one already opens it */
+    for (size_t k = a + 4; pg->gaps && k < lim; k++) {
+        uint32_t c = u->cp[k - 1];
+        if (u_is_sentence_end(c) || c == 0xFF0C || c == 0xFF1B || c == 0xFF1A || c == ',') return 0;
+        size_t at = u->off[k];
+        /* after a space of the input, or after a photo credit ("…闭幕（中评社卢哲摄）中评社北京3月11日电") */
+        int credit = c == 0xFF09 && ends_with(u, k - 1, "摄");
+        if ((credit || (pg->gaps[at / 8] >> (at % 8) & 1)) && dateline_at(u, k, b)) return k;
+    }
+    return 0;
+}
+
 int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, size_t *nb_out) {
     const ustr *doc = pg->doc;
     size_t np = 0;
     for (size_t i = 0; i < doc->n; i++) np += doc->cp[i] == '\n';
     np++;
+    np *= 2; /* room for a paragraph split at a buried dateline */
     para *ps = calloc(np, sizeof *ps);
     block *bl = calloc(np, sizeof *bl);
     if (!ps || !bl) {
@@ -160,12 +224,19 @@ int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, s
     size_t at = 0, s = 0;
     for (size_t i = 0; i <= doc->n; i++) {
         if (i == doc->n || doc->cp[i] == '\n') {
+            size_t k = buried_dateline(pg, s, i);
+            if (k) {
+                ps[at].a = s;
+                ps[at++].b = k;
+                s = k;
+            }
             ps[at].a = s;
             ps[at].b = i;
             at++;
             s = i + 1;
         }
     }
+    np = at;
     classify_paras(doc, ps, np);
     size_t nb = doc->n ? settle_blocks(ps, bl, split_blocks(doc, ps, np, bl)) : 0;
     rec->arts = calloc(nb ? nb : 1, sizeof *rec->arts);

@@ -12,9 +12,22 @@
 #include <string.h>
 #include "extract_internal.h"
 
-/* After a dateline ("新华社北京1月13日电", "本报讯（记者张伟）"), where the
- * report itself begins; 0 when the paragraph has none. */
-size_t after_dateline(const ustr *u, size_t start, size_t end) {
+static int outlet_name(const ustr *u, size_t s, size_t e);
+static size_t name_run(const ustr *u, size_t i, size_t end, size_t max);
+
+/* "晨报讯", "金黔在线讯" at i: a name that ends like an outlet's and its
+ * 讯; where the report begins after it, 0 when none. */
+static size_t outlet_xun(const ustr *u, size_t i, size_t end) {
+    size_t run = name_run(u, i, end, 10);
+    for (size_t r = i + 2; r < run; r++)
+        if (u->cp[r] == 0x8BAF /* 讯 */) return outlet_name(u, i, r) ? r + 1 : 0;
+    return 0;
+}
+
+/* After a dateline ("新华社北京1月13日电", "本报讯（记者张伟）", and when
+ * xun is set "晨报讯"), where the report itself begins; 0 when the
+ * paragraph has none. */
+static size_t dateline_end(const ustr *u, size_t start, size_t end, int xun) {
     size_t limit = start + 40 < end ? start + 40 : end;
     size_t p = ustr_find(u, start, limit, "日电");
     if (p != USTR_NONE) return p + 2;
@@ -26,14 +39,24 @@ size_t after_dateline(const ustr *u, size_t start, size_t end) {
     if (p == USTR_NONE) p = ustr_find(u, start, limit, "消息");
     /* "又讯5月25日，…": a second report in the same column */
     if (p == USTR_NONE && (ustr_at(u, start, "又讯") || ustr_at(u, start, "本报又讯"))) p = start + (ustr_at(u, start, "又讯") ? 0 : 2);
-    if (p == USTR_NONE) return 0;
-    p += ustr_at(u, p, "本报讯") ? 3 : 2;
+    size_t x = p == USTR_NONE && xun ? outlet_xun(u, start, end) : 0;
+    if (p == USTR_NONE && !x) return 0;
+    p = x ? x : p + (ustr_at(u, p, "本报讯") ? 3 : 2);
     if (p < end && (u->cp[p] == 0xFF08 || u->cp[p] == '(')) { /* （记者…） */
         while (p < end && u->cp[p] != 0xFF09 && u->cp[p] != ')') p++;
         if (p < end) p++;
     }
     while (p < end && (u->cp[p] == 0xFF1A || u->cp[p] == ':' || u->cp[p] == ' ')) p++;
     return p;
+}
+
+size_t after_dateline(const ustr *u, size_t start, size_t end) { return dateline_end(u, start, end, 1); }
+
+/* A dateline that opens a report where a page holds several: not "X讯"
+ * alone, which a report's byline or caption may stand above. */
+int opens_report(const ustr *u, size_t start, size_t end) {
+    return dateline_end(u, start, end, 0) > 0 &&
+           ustr_find(u, start, end < start + 40 ? end : start + 40, "消息") == USTR_NONE;
 }
 
 /* "据新华社国务院总理…": an attribution with no date, before a title. */
@@ -145,6 +168,11 @@ static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t
     size_t r = name_run(u, i, pe, 24);
     *s = i;
     if ((*e = news_mark_outlet(u, i, r, bracketed, self)) || *self) return *e != 0;
+    /* "四川新闻网-成都商报讯": a portal's repost of a paper's report names the paper */
+    if (r < pe && r > i && (u->cp[r] == '-' || u->cp[r] == 0xFF0D) && outlet_name(u, i, r)) {
+        size_t i2 = r + 1, r2 = name_run(u, i2, pe, 24);
+        if ((*e = news_mark_outlet(u, i2, r2, bracketed, self))) return (*s = i2), 1;
+    }
     /* "【财新网】2月11日，…": an outlet in brackets before the date */
     if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe && u_is_digit(u->cp[r + 1]) && outlet_name(u, i, r))
         return (*e = r), 1;
@@ -163,6 +191,23 @@ static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t
         if (!han) return (*e = d), 1;
     }
     return 0;
+}
+
+/* Does a dateline start at k ("据新华社北京3月3日电", "晨报讯", "本报讯")?
+ * Asked where the input had a space or line break in a paragraph that runs
+ * a subheadline into its lead ("…作工作报告 晨报讯 中国人民政治协商会议…"):
+ * clean joins the two, and the dateline alone shows where the report
+ * begins. */
+int dateline_at(const ustr *u, size_t k, size_t end) {
+    size_t i = ustr_at(u, k, "据") ? k + 1 : k;
+    if (i >= end || !u_is_han(u->cp[i])) return 0;
+    size_t p = dateline_end(u, i, end, 0), lim = i + 24 < end ? i + 24 : end;
+    if (p && p <= i + 24 && ustr_find(u, i, lim, "电") != USTR_NONE) {
+        size_t mark = ustr_find(u, i, lim, "电"), k = i; /* the outlet, place and date before it: no punctuation */
+        while (k < mark && (u_is_han(u->cp[k]) || u_is_digit(u->cp[k]))) k++;
+        if (k == mark) return 1;
+    }
+    return outlet_xun(u, i, end) > 0;
 }
 
 /* Two outlets run together ("中外新闻社中外新闻网记者"): the first. */
@@ -282,6 +327,11 @@ void find_source_and_reporters(const ustr *u, article *a) {
 static char *strip_book_marks(article *a, const char *v) {
     for (size_t i = 0; i < self_outlets.n; i++)
         if (strncmp(v, self_outlets.w[i], strlen(self_outlets.w[i])) == 0) return NULL;
+    /* "来源：原创文章", "来源： 浏览量：" (an empty value before the next label) */
+    for (size_t i = 0; i < no_outlet_values.n; i++)
+        if (strncmp(v, no_outlet_values.w[i], strlen(no_outlet_values.w[i])) == 0) return NULL;
+    size_t len = strlen(v);
+    if (len && (v[len - 1] == ':' || (len >= 3 && strcmp(v + len - 3, "：") == 0))) return NULL;
     static const char *const tails[] = {"来源截图", "来源", "文章", "稿件", "截图"};
     size_t n = strlen(v);
     for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {

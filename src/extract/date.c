@@ -205,6 +205,7 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
         }
     }
     size_t which0, dn = ustr_at_any(u, k, WORDS(date_dashes), &which0);
+    if (!dn && k < u->n && u->cp[k] == 0x3001 /* "10月6、7日" */) dn = 1;
     if (dn && k + dn < u->n && u_is_digit(u->cp[k + dn])) {
         /* "27-28日": the range before 日 */
         size_t r = k + dn;
@@ -346,6 +347,30 @@ static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d
     return 0;
 }
 
+/* The month and day (m * 100 + d) a paragraph [a, b) opens with, after at
+ * most a short place or label ("河北7月20日，", "会议摘要：1月6日，"); 0 when
+ * it opens otherwise. */
+int opening_month_day(const ustr *u, size_t a, size_t b) {
+    size_t i = a;
+    while (i < b && i - a < 8 && !u_is_digit(u->cp[i]) && (u_is_han(u->cp[i]) || u->cp[i] == 0xFF1A)) {
+        /* "会议决定于3月29日召开…": a date set for later opens no report */
+        if (u->cp[i] == 0x4E8E /* 于 */ || u->cp[i] == 0x5B9A /* 定 */ || u->cp[i] == 0x5C06 /* 将 */ || u->cp[i] == 0x62DF /* 拟 */)
+            return 0;
+        i++;
+    }
+    date_expr d;
+    if (i >= b || !u_is_digit(u->cp[i]) || !parse_date(u, i, &d) || !d.m || !d.d || d.b >= b) return 0;
+    /* The date stands before the clause ("7月19日，", "1月31日下午，") after
+     * at most a place (河北, 内蒙古) or a label (会议摘要：), or the body
+     * convenes right after it ("中共中央政治局9月28日召开会议"). */
+    static const char *const after[] = {"，", "上午", "下午", "晚", "早", "中午"};
+    static const char *const convening[] = {"召开", "举行", "在"};
+    size_t w;
+    if (ustr_at_any(u, d.b, convening, sizeof convening / sizeof *convening, &w)) return d.m * 100 + d.d;
+    if (i > a + 4 && u->cp[i - 1] != 0xFF1A) return 0;
+    return ustr_at_any(u, d.b, after, sizeof after / sizeof *after, &w) ? d.m * 100 + d.d : 0;
+}
+
 void read_page(page *pg, const ustr *doc, const clean_doc *cd) {
     memset(pg, 0, sizeof *pg);
     pg->doc = doc;
@@ -378,14 +403,16 @@ static int year_of_name(const char *name, int m) {
     const char *at = strstr(name, "年");
     const char *ji = strstr(name, "暨");
     if (ji && year_in(ji) > y) y = year_in(ji);          /* …总结暨N+1年… */
-    else if (at && strncmp(at, "年度", strlen("年度")) == 0 &&
-             (strstr(name, "民主生活会") || strstr(name, "述职") || strstr(name, "考核") || strstr(name, "总结")))
-        return m <= 6 ? y + 1 : y;                      /* a review of year y */
+    else if (at && (strstr(name, "民主生活会") || strstr(name, "述职") || strstr(name, "考核") || strstr(name, "总结")) &&
+             !strstr(name, "季度") && !strstr(name, "半年") && !strstr(at, "月") && !strstr(name, "部署") &&
+             !strstr(name, "动员"))
+        return m <= 6 ? y + 1 : y; /* a review of year y ("2018年…述职测评大会" in January 2019) */
     if (strstr(name, "总结") && !ji) return y;
     /* Only a work conference or retreat plans its year ("2018年工作务虚会" in
      * December 2017); "2008年第8次部务会议" is the year's own. */
     int plans = at && (strncmp(at, "年工作会议", strlen("年工作会议")) == 0 ||
-                       strncmp(at, "年度工作会议", strlen("年度工作会议")) == 0 || strstr(name, "务虚会"));
+                       strncmp(at, "年度工作会议", strlen("年度工作会议")) == 0 || strstr(name, "务虚会") ||
+                       strncmp(at, "年工作研讨会", strlen("年工作研讨会")) == 0);
     return plans && m >= 10 ? y - 1 : y;
 }
 

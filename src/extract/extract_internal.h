@@ -20,6 +20,7 @@ typedef struct {
     size_t a, b; /* character range of the paragraph in the document text */
     int title_like, dateline, caption, credit;
     int names_meeting; /* mentions 会议/召开/举行 */
+    int lead_day;      /* opens with a month and day and convenes a meeting: m * 100 + d, else 0 */
 } para;
 
 /* A run of paragraphs that makes one article (articles.c). */
@@ -28,6 +29,7 @@ typedef struct {
     long title;         /* paragraph index of its title, -1 if none */
     int other;          /* caption or headline list */
     int has_dateline;
+    int own_lead; /* opened by the lead of another day's meeting (a roundup) */
 } block;
 
 /* A set of first characters, 4,096 bits keyed by code point: "may a word
@@ -53,6 +55,7 @@ typedef struct {
     int plan_year;           /* the year whose work the page plans (planning_year) */
     int plan_current;        /* plan_year was named as this year ("2020年是…之年") */
     first_chars speech_starts; /* where a speaker's phrase may start (people.c) */
+    const unsigned char *gaps; /* a bit a byte of the text: the input had a space before it (record.c) */
 } page;
 
 /* The articles of one document, in page order. */
@@ -97,12 +100,15 @@ size_t meeting_cues(const article *a);
 /* date.c: dates, years, and the time words before a verb */
 size_t skip_time_place(const ustr *u, size_t j, size_t floor);
 void read_page(page *pg, const ustr *doc, const clean_doc *cd);
+int opening_month_day(const ustr *u, size_t a, size_t b);
 void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit, size_t anchor);
 void year_for_month_day(const ustr *u, const page *pg, article *a);
 
 /* byline.c: dateline, source, reporters, page metadata */
 size_t after_dateline(const ustr *u, size_t start, size_t end);
 size_t after_attribution(const ustr *u, size_t start, size_t end);
+int dateline_at(const ustr *u, size_t k, size_t end);
+int opens_report(const ustr *u, size_t start, size_t end);
 void find_source_and_reporters(const ustr *u, article *a);
 void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const block *bl, article *arts, size_t n);
 void attach_page(const clean_doc *cd, article *arts, size_t n);

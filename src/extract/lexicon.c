@@ -44,6 +44,9 @@ static const char *const position_words_w[] = {
     "司令员",         "常委",       "委员",   "党组成员", "领导",     "负责人", "主委",     "专员",     "巡视员",
     "总监",           "董事",       "监事",   "监事长",   "副委员长", "委员长", "副检察长", "检察长",   "副庭长",
     "庭长",           "副所长",     "所长",   "馆长",     "台长",     "团长",   "参谋长",
+    /* heads of prefectures, townships and banners; inspectors; units */
+    "副州长", "州长", "副镇长", "镇长", "副乡长", "乡长", "副旗长", "旗长", "盟长", "总督察", "副总督察", "督察长",
+    "副科长", "科长", "副厂长", "厂长", "站长", "队长", "审判长", "主编", "总干事", "特派员", "行政长官", "议长",
 };
 const word_list position_words = LIST(position_words_w);
 
@@ -53,7 +56,7 @@ static const char *const not_names_w[] = {
     "关于", "对于", "同志", "指出", "强调", "要求", "会议", "工作", "重要", "主持", "出席", "讲话", "报告",
     "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
     "分别", "近期", "随后", "最后", "同时", "首先", "其中", "会上", "会后", "他们", "大家", "委员", "领导",
-    "还", "也", "全体", "各位", "各级",
+    "还", "也", "全体", "各位", "各级", "召集", "负责", "统一",
 };
 const word_list not_names = LIST(not_names_w);
 
@@ -138,18 +141,20 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲", "演说", "讲授", "授课"};
+static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲", "演说", "讲授", "授课",
+                                             "致开幕词", "致闭幕词", "致欢迎词", "致贺词", "致答谢词"};
 const word_list speech_bare = LIST(speech_bare_w);
 
 /* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:
  * "发表重要讲话", "作《…》工作报告", "做了报告". */
-static const char *const speech_verbs_w[] = {"发表", "作", "做", "进行"};
+static const char *const speech_verbs_w[] = {"发表", "作", "做", "进行", "交流"};
 const word_list speech_verbs = LIST(speech_verbs_w);
 
 /* What a speech verb makes, later in its clause: "作《…》工作报告",
  * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
-                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说"};
+                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说",
+                                             "体会", "心得", "感想", "感悟"};
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",
@@ -162,8 +167,14 @@ const word_list said_verbs = LIST(said_verbs_w);
  * "在点评时", "就…", "对…", "代表…", "受…委托", "结合…", "也", "还". */
 static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代表", "受", "结合", "围绕", "针对",
                                                 "也", "还", "亦", "将", "随后", "最后", "又", "同志", "先生",
-                                                "分别", "女士", "首先", "接着", "同时", "传达", "通报", "宣读", "介绍"};
+                                                "分别", "女士", "首先", "接着", "同时", "传达", "通报", "宣读", "介绍",
+                                                "先后", "相继"};
 const word_list speaker_openers = LIST(speaker_openers_w);
+
+/* Words that give one verb to every name of the list before them: "…分别
+ * 作了发言", "胡锦涛、温家宝先后发表重要讲话". */
+static const char *const each_words_w[] = {"分别", "先后", "相继"};
+const word_list each_words = LIST(each_words_w);
 
 /* What makes a mention of a person a citation of a speech or an
  * instruction, not a report of this meeting: "习近平总书记重要讲话精神". */
@@ -186,12 +197,12 @@ const word_list fresh_verbs = LIST(fresh_verbs_w);
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
  * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */
 static const char *const speaker_leads_w[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
-                                              "亦",         "也",     "将",     "还"};
+                                              "在会中",     "亦",     "也",     "将",     "还"};
 const word_list speaker_leads = LIST(speaker_leads_w);
 
 /* After a bare name opening a sentence, the phrases that make it a speaker:
  * "习近平在会上发表重要讲话", "李克强在讲话中对…". */
-static const char *const speaker_places_w[] = {"在会上", "在大会上", "在会议上", "在讲话中", "出席会议并"};
+static const char *const speaker_places_w[] = {"在会上", "在大会上", "在会议上", "在会中", "在讲话中", "出席会议并"};
 const word_list speaker_places = LIST(speaker_places_w);
 
 /* What closes a list of those present before 出席: "刘光和等领导出席会议". */
@@ -216,12 +227,12 @@ const word_list attendee_manner = LIST(attendee_manner_w);
  * "中央经济工作会议". */
 static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "务虚会", "全会",
                                               "年会", "论坛", "大会",   "常委会", "晚宴", "座谈", "讲座",
-                                              "集体学习", "专题学习"};
+                                              "集体学习", "专题学习", "读书班", "研讨班", "集会"};
 const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
  * "…大会隆重开幕". */
-static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "结束", "落幕", "拉开帷幕"};
+static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "结束", "落幕", "拉开帷幕", "揭幕"};
 const word_list convened = LIST(convened_w);
 
 /* Bodies that convene meetings end with these: "工业和信息化部", "市政府",
@@ -352,6 +363,10 @@ const word_list outlet_endings = LIST(outlet_endings_w);
 /* A paper or site naming itself: "本报讯", "本网记者" name no outlet. */
 static const char *const self_outlets_w[] = {"本报", "本网", "本台", "本刊", "本社", "本站"};
 const word_list self_outlets = LIST(self_outlets_w);
+
+/* 来源 values that name no outlet: "原创文章", "网络", "佚名". */
+static const char *const no_outlet_values_w[] = {"原创", "网络", "互联网", "佚名", "未知", "转载", "浏览"};
+const word_list no_outlet_values = LIST(no_outlet_values_w);
 
 /* A reporter's role between the outlet and 记者: "联合报／特派记者",
  * "南方网讯（全媒体记者", "新华社首席记者". */

@@ -33,7 +33,7 @@ int word_in(const word_list *l, const char *s); /* an exact match */
 
 /* People: titles, what is not a name, how speech is reported. */
 extern const word_list position_words, not_names, not_name_ends, speech_triggers, speech_bare, speech_verbs, speech_nouns,
-    said_verbs, speaker_openers, citation_marks, citing_verbs, fresh_verbs,
+    said_verbs, speaker_openers, each_words, citation_marks, citing_verbs, fresh_verbs,
     speaker_leads, speaker_places, present_groups, attendee_stops, attendee_manner;
 extern const char_list name_bad_first, name_bad_last, surnames;
 
@@ -49,7 +49,7 @@ extern const word_list time_words, planned_marks, date_range_back, date_dashes, 
     year_targets;
 
 /* Bylines: outlets and reporters. */
-extern const word_list outlet_suffixes, outlet_endings, self_outlets, reporter_roles, news_marks, xun_words, report_verbs,
+extern const word_list outlet_suffixes, outlet_endings, self_outlets, no_outlet_values, reporter_roles, news_marks, xun_words, report_verbs,
     byline_after_name;
 extern const char_list not_byline, byline_separators, line_openers;
 

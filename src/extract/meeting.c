@@ -149,6 +149,14 @@ static size_t after_clause_furniture(const ustr *u, size_t s, size_t p) {
         prev = s;
         while (s < p && !u_is_han(u->cp[s]) && u->cp[s] != 0x201C && u->cp[s] != 0xFF08) {
             size_t k = s;
+            if (u->cp[s] == 0x3010 /* 【本报综合】 */) {
+                while (k < p && k - s < 12 && u->cp[k] != 0x3011) k++;
+                if (k < p && u->cp[k] == 0x3011) {
+                    s = k + 1;
+                    continue;
+                }
+                k = s;
+            }
             while (k < p && u_is_digit(u->cp[k])) k++;
             if (k > s && k < p && u_is_han(u->cp[k])) break; /* "2025年…": a year opens the name */
             s = k > s ? k : s + 1;
@@ -366,6 +374,34 @@ static size_t before_alias(const ustr *u, size_t cs, size_t e) {
     return open > cs && ends_with_any(u, open, WORDS(meeting_words)) ? open : e;
 }
 
+/* "政协海南省六届二次会议圆满完成各项议程，在海南省人大会堂闭幕": the
+ * convening clause names only time and place, and the meeting opens the
+ * clause before it. Only a formal name (a session ordinal or a year) with
+ * a predicate after it: a bare 会议 there is often another meeting. */
+static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *ne) {
+    if (cs < 2 || u->cp[cs - 1] != 0xFF0C) return 0;
+    size_t pe = cs - 1, ps = clause_start_over_brackets(u, pe, 60);
+    size_t d = after_dateline(u, ps, pe);
+    if (d) ps = d;
+    if (ps < pe && u->cp[ps] == 0xFF08) { /* "（记者卢某）" after the dateline */
+        size_t k = ps;
+        while (k < pe && k - ps < 30 && u->cp[k] != 0xFF09) k++;
+        if (k < pe) ps = k + 1;
+    }
+    static const char *const pred[] = {"圆满", "顺利", "胜利", "完成", "经过", "历时", "在", "于", "今", "昨"};
+    for (size_t m = ps + 4; m <= pe && m - ps <= 30; m++) {
+        size_t w;
+        if (!ends_with_any(u, m, WORDS(meeting_words)) || (m < pe && !ustr_at_any(u, m, pred, sizeof pred / sizeof *pred, &w)))
+            continue;
+        int formal = ustr_find(u, ps, m, "届") != USTR_NONE || ustr_find(u, ps, m, "年") != USTR_NONE;
+        if (!formal || !all_han(u, ps, m) || u->cp[m] == 0x7684 /* 的 */ || u->cp[m] == 0x7CBE /* 精(神) */) return 0;
+        *ns = ps;
+        *ne = m;
+        return 1;
+    }
+    return 0;
+}
+
 /* The clause before "召开/举行" when it ends with a meeting word:
  * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议.
  * A meeting that holds a meeting gives both: "市人大六届一次会议召开预备会议"
@@ -383,6 +419,10 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         else if (ends_with(u, e, "在北京"))
             e -= 3;
         e = skip_time_place(u, e, cs);
+        if (e <= cs && subject_clause_before(u, cs, &cs, &e)) {
+            if (set_name(u, a, cs, e, e, e)) return 1;
+            continue;
+        }
         /* the subject holds no other convening: "…召开主席会议决定5月16日召开…" */
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE || ustr_find(u, cs, e, "召开") != USTR_NONE ||
             ustr_find(u, cs, e, "举行") != USTR_NONE)
@@ -402,7 +442,8 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
          * name is its org, as in "集团召开2026年工作会议". */
         for (size_t y = cs + 2; y + 5 <= e; y++)
             if (u_is_digit(u->cp[y]) && !u_is_digit(u->cp[y - 1]) && u->cp[y + 4] == 0x5E74 /* 年 */ &&
-                u_is_digit(u->cp[y + 3]) && is_body(u, cs, y)) {
+                u_is_digit(u->cp[y + 3]) && is_body(u, cs, y) && !ustr_at(u, y + 5, "第")) {
+                /* not before a session ordinal: "区政协党组2022年第11次会议" needs its owner */
                 set_org(u, a, cs, y);
                 cs = y;
                 break;
@@ -423,8 +464,11 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
         size_t s, e;
         if (!object_after(u, p + 2, &s, &e)) continue;
-        /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another */
-        if (ustr_at(u, e, "精神")) continue;
+        /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another;
+         * "召开政治局会议前，…": one that times this one too */
+        if (ustr_at(u, e, "精神") || ustr_at(u, e, "前，") || ustr_at(u, e, "后，") || ustr_at(u, e, "之前") ||
+            ustr_at(u, e, "之后"))
+            continue;
         /* 举办 also holds games and fairs (举办冬奥会): only talks and meetings */
         if (ustr_at(u, p, "举办") && !ends_with(u, e, "会议") && !ends_with(u, e, "讲座") && !ends_with(u, e, "座谈会") &&
             !ends_with(u, e, "报告会"))
@@ -558,6 +602,12 @@ int place_in(const ustr *u, article *a, size_t from, size_t limit) {
         if (v >= u->n || e == p + 1 || !(ustr_at_any(u, v, WORDS(convened), &w) || ustr_at(u, v, "主持"))) continue;
         /* "在某市开始举行", "在郑州隆重开幕": the adverb is not the place. */
         for (size_t n; e > p + 2 && (n = ends_with_any(u, e, WORDS(time_words))) && e - n > p + 1;) e -= n;
+        /* "在街道第二会议室组织召开": the verbs before 召开 are not the place */
+        static const char *const co_verbs[] = {"组织", "联合", "共同"};
+        for (size_t n; e > p + 3 && (n = ends_with_any(u, e, co_verbs, sizeof co_verbs / sizeof *co_verbs)) && e - n > p + 1;)
+            e -= n;
+        if (p + 2 < e && u->cp[p + 1] == 0x5728) p++; /* "在在…": a doubled 在 */
+        if (e > p + 3 && u->cp[e - 1] == 0x5185 /* 内: "在机场安置区内" */) e--;
         if (!plausible_place(u, p + 1, e)) continue;
         char *place = art_slice(a, u, p + 1, e);
         if (!place) return 0;

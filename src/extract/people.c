@@ -18,6 +18,12 @@
  * or 由 (会议由X主持). */
 static size_t title_start(const ustr *u, size_t name_at) {
     size_t s = clause_start(u, name_at, 60);
+    /* "党组书记、部长，部学习实践活动领导小组组长李盛霖": a comma after a
+     * title word continues the title. */
+    for (int hops = 0; hops < 2 && s > 1 && u->cp[s - 1] == 0xFF0C && ends_with_any(u, s - 1, WORDS(position_words)) &&
+                       s - clause_start(u, s - 1, 60) <= 60 && name_at - s <= 40;
+         hops++)
+        s = clause_start(u, s - 1, 60);
     size_t d = after_dateline(u, s, name_at);
     if (!d) d = after_attribution(u, s, name_at);
     if (d && d <= name_at) s = d;
@@ -121,7 +127,11 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
     for (size_t n = 3; n >= 2; n--) {
         if (nb < n || !all_han(u, nb - n, nb) || !is_name(u, nb - n, nb)) continue;
         size_t na = nb - n;
-        if (na > 0 && !is_clause_break(u->cp[na - 1])) continue;
+        /* "学院经理蒋永穆教授发言": a title before the name too */
+        /* "和张仁寿副校长作的《…》说明": a second speaker joined by 和 */
+        uint32_t before = na > 0 ? u->cp[na - 1] : 0;
+        int joined = before == 0x548C /* 和 */ || before == 0x53CA /* 及 */ || before == 0x4E0E /* 与 */;
+        if (na > 0 && !is_clause_break(before) && !joined && !ends_with_any(u, na, WORDS(position_words))) continue;
         *name_a = na;
         *name_b = nb;
         return 1;
@@ -481,6 +491,8 @@ static size_t titled_after_item(const ustr *u, size_t ia, size_t ib) {
  * opens with a common surname and text follows. */
 static int and_joins_people(const ustr *u, size_t a, size_t h, size_t b) {
     if (u->cp[h] != 0x548C /* 和 */ || h + 2 > b) return 0;
+    /* "罗富和、李海峰": a 、 right after it makes 和 the name's last character */
+    if (h + 1 < b && (u->cp[h + 1] == 0x3001 || u->cp[h + 1] == 0xFF0C)) return 0;
     for (size_t n = 3; n >= 2; n--)
         if (h >= a + n && all_han(u, h - n, h) && char_in(&surnames, u->cp[h - n]) && is_name(u, h - n, h) &&
             (h - n == a || ends_with_any(u, h - n, WORDS(position_words)) || u->cp[h - n - 1] == 0x3001))
@@ -709,7 +721,8 @@ void find_present(const ustr *u, article *a) {
 static int citation_at(const ustr *u, size_t na, size_t e) {
     size_t cs = clause_start(u, na, 24), w;
     for (size_t k = cs; k < na; k++)
-        if (ustr_at_any(u, k, WORDS(citing_verbs), &w)) return 1;
+        /* not the campaign a title names: "部学习实践活动领导小组组长李盛霖" */
+        if (ustr_at_any(u, k, WORDS(citing_verbs), &w) && ustr_find(u, k, na, "小组") == USTR_NONE) return 1;
     /* "听取和讨论省委书记倪岳峰的讲话": a speech heard at this meeting */
     int heard = ustr_find(u, cs, na, "听取") != USTR_NONE || ustr_find(u, cs, na, "审议") != USTR_NONE;
     for (size_t k = e; k < u->n && k - e < 30 && !is_clause_break(u->cp[k]) && !u_is_sentence_end(u->cp[k]); k++) {
@@ -722,167 +735,48 @@ static int citation_at(const ustr *u, size_t na, size_t e) {
     return 0;
 }
 
+/* Where the other mentions of a name at na are looked for: the article
+ * around it. A title or a citation stands near the name it belongs to, and
+ * looking through the whole of a long text for each name made extract
+ * quadratic (a 360 KB paragraph of speakers took 26 s). */
+#define MENTION_REACH 6000
+static void mention_window(const ustr *u, size_t na, size_t *lo, size_t *hi) {
+    *lo = na > MENTION_REACH ? na - MENTION_REACH : 0;
+    *hi = na + MENTION_REACH < u->n ? na + MENTION_REACH : u->n;
+}
+
 /* Every mention of the name [na, nb): is one a citation (cited), and does
  * one carry a title before or after it (titled)? */
-/* Where each pair of characters stands in a long article, so that the
- * look for a name's other mentions (below) visits the places the name can
- * be instead of the whole text: once per speaker cue, the whole text made
- * a document of one long paragraph quadratic (2 MB: 4 s, 25 MB: over 6
- * minutes). Positions of one pair's hash are chained in increasing order.
- * An article under MENTION_INDEX_MIN characters, or an index that could
- * not be allocated, is scanned as before: the same answers either way. */
-/* What mentions() found for one name, kept for the name's next cue: a long
- * document repeats its speakers, and each cue would walk all the name's
- * mentions again (still quadratic with the index). */
-typedef struct {
-    uint32_t at, len;  /* one mention of the name: its text */
-    int cited, titled; /* what mentions() found; cited -1: not asked yet */
-} mention_memo;
-
-typedef struct {
-    uint32_t *head; /* [1 << bits]: first position + 1 with this hash, 0 none */
-    uint32_t *next; /* [n]: the next position + 1 with the same hash, 0 none */
-    unsigned bits;
-    mention_memo *memo; /* the names looked up, by memo_slot */
-    uint32_t *slots;    /* [1 << slot_bits]: memo index + 1, 0 empty */
-    size_t nmemo, cap_memo;
-    unsigned slot_bits;
-} mention_index;
-
-#define MENTION_INDEX_MIN 4096
-
-static uint32_t pair_hash(mention_index *mx, const uint32_t *cp) {
-    return ((cp[0] * 31u + cp[1]) * 2654435761u) >> (32 - mx->bits);
-}
-
-static void mention_index_build(mention_index *mx, const ustr *u) {
-    memset(mx, 0, sizeof *mx);
-    if (u->n < MENTION_INDEX_MIN || u->n >= UINT32_MAX) return;
-    unsigned bits = 12;
-    while (bits < 20 && ((size_t)1 << bits) < u->n) bits++;
-    mx->head = calloc((size_t)1 << bits, sizeof *mx->head);
-    mx->next = malloc(u->n * sizeof *mx->next);
-    if (!mx->head || !mx->next) {
-        free(mx->head);
-        free(mx->next);
-        memset(mx, 0, sizeof *mx);
-        return;
-    }
-    mx->bits = bits;
-    for (size_t i = u->n - 1; i-- > 0;) {
-        uint32_t h = pair_hash(mx, u->cp + i);
-        mx->next[i] = mx->head[h];
-        mx->head[h] = (uint32_t)i + 1;
-    }
-}
-
-static void mention_index_free(mention_index *mx) {
-    free(mx->head);
-    free(mx->next);
-    free(mx->memo);
-    free(mx->slots);
-    memset(mx, 0, sizeof *mx);
-}
-
-static uint32_t name_hash(const ustr *u, size_t na, size_t len) {
-    uint32_t h = 2166136261u;
-    for (size_t i = 0; i < len; i++) h = (h ^ u->cp[na + i]) * 16777619u;
-    return h;
-}
-
-/* The memo of the name [na, na + len), made when new (zeroed but for the
- * name); NULL without an index or when out of memory (the caller walks). */
-static mention_memo *memo_of(mention_index *mx, const ustr *u, size_t na, size_t len) {
-    if (!mx->head) return NULL;
-    if (2 * (mx->nmemo + 1) > ((size_t)1 << mx->slot_bits)) {
-        unsigned bits = mx->slot_bits ? mx->slot_bits + 1 : 8;
-        uint32_t *slots = calloc((size_t)1 << bits, sizeof *slots);
-        if (!slots) return NULL;
-        for (size_t k = 0; k < mx->nmemo; k++) {
-            uint32_t h = name_hash(u, mx->memo[k].at, mx->memo[k].len) & ((1u << bits) - 1);
-            while (slots[h]) h = (h + 1) & ((1u << bits) - 1);
-            slots[h] = (uint32_t)k + 1;
-        }
-        free(mx->slots);
-        mx->slots = slots;
-        mx->slot_bits = bits;
-    }
-    uint32_t mask = (1u << mx->slot_bits) - 1, h = name_hash(u, na, len) & mask;
-    for (; mx->slots[h]; h = (h + 1) & mask) {
-        mention_memo *m = &mx->memo[mx->slots[h] - 1];
-        if (m->len == len && memcmp(u->cp + m->at, u->cp + na, len * sizeof *u->cp) == 0) return m;
-    }
-    if (mx->nmemo == mx->cap_memo) {
-        size_t cap = mx->cap_memo ? 2 * mx->cap_memo : 64;
-        mention_memo *memo = realloc(mx->memo, cap * sizeof *memo);
-        if (!memo) return NULL;
-        mx->memo = memo;
-        mx->cap_memo = cap;
-    }
-    mention_memo *m = &mx->memo[mx->nmemo];
-    memset(m, 0, sizeof *m);
-    m->at = (uint32_t)na;
-    m->len = (uint32_t)len;
-    m->cited = -1; /* mentions() not done */
-    mx->slots[h] = (uint32_t)++mx->nmemo;
-    return m;
-}
-
-/* A walk over the mentions of [na, nb) in increasing order:
- * mention_walk_start, then mention_walk_next until USTR_NONE. */
-typedef struct {
-    mention_index *mx;
-    const ustr *u;
-    size_t na, len, i; /* i: the scan's next position (no index) */
-    uint32_t q;        /* the chain's next link + 1 (index) */
-} mention_walk;
-
-static void mention_walk_start(mention_walk *w, mention_index *mx, const ustr *u, size_t na, size_t nb) {
-    w->mx = mx;
-    w->u = u;
-    w->na = na;
-    w->len = nb - na;
-    w->i = 0;
-    w->q = mx->head && w->len >= 2 ? mx->head[pair_hash(mx, u->cp + na)] : 0;
-}
-
-static size_t mention_walk_next(mention_walk *w) {
-    const ustr *u = w->u;
-    size_t len = w->len;
-    if (!w->mx->head || len < 2) { /* no index: the scan */
-        for (; w->i + len <= u->n; w->i++)
-            if (memcmp(u->cp + w->i, u->cp + w->na, len * sizeof *u->cp) == 0) return w->i++;
-        return USTR_NONE;
-    }
-    while (w->q) {
-        size_t i = w->q - 1;
-        w->q = w->mx->next[i];
-        if (i + len <= u->n && memcmp(u->cp + i, u->cp + w->na, len * sizeof *u->cp) == 0) return i;
-    }
-    return USTR_NONE;
-}
-
-static void mentions(mention_index *mx, const ustr *u, size_t na, size_t nb, int *cited, int *titled) {
+static void scan_mentions(const ustr *u, size_t na, size_t nb, int *cited, int *titled) {
     size_t len = nb - na;
-    mention_memo *m = memo_of(mx, u, na, len);
-    if (m && m->cited >= 0) {
-        *cited = m->cited;
-        *titled = m->titled;
-        return;
-    }
     *cited = *titled = 0;
-    mention_walk w;
-    mention_walk_start(&w, mx, u, na, nb);
-    for (size_t i; (i = mention_walk_next(&w)) != USTR_NONE;) {
+    size_t lo, hi;
+    mention_window(u, na, &lo, &hi);
+    for (size_t i = lo; i + len <= hi; i++) {
+        if (u->cp[i] != u->cp[na] || memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
         *titled |= ends_with_any(u, i, WORDS(position_words)) != 0;
-        size_t wl;
-        *titled |= ustr_at_any(u, i + len, WORDS(position_words), &wl) != 0;
+        size_t w;
+        *titled |= ustr_at_any(u, i + len, WORDS(position_words), &w) != 0;
         *cited |= citation_at(u, i, i + len);
     }
-    if (m) {
-        m->cited = *cited;
-        m->titled = *titled;
-    }
+}
+
+/* mentions() remembered for the article: the same name gives the same answer. */
+static void mentions(const ustr *u, article *a, size_t na, size_t nb, int *cited, int *titled) {
+    size_t n = nb - na;
+    for (size_t m = 0; n <= 4 && m < sizeof a->mention_memo / sizeof *a->mention_memo; m++)
+        if (a->mention_memo[m].len == n && memcmp(a->mention_memo[m].cp, u->cp + na, n * sizeof *u->cp) == 0) {
+            *cited = a->mention_memo[m].cited;
+            *titled = a->mention_memo[m].titled;
+            return;
+        }
+    scan_mentions(u, na, nb, cited, titled);
+    if (n > 4) return;
+    unsigned slot = a->mention_next++ % (sizeof a->mention_memo / sizeof *a->mention_memo);
+    memcpy(a->mention_memo[slot].cp, u->cp + na, n * sizeof *u->cp);
+    a->mention_memo[slot].len = (unsigned char)n;
+    a->mention_memo[slot].cited = (unsigned char)*cited;
+    a->mention_memo[slot].titled = (unsigned char)*titled;
 }
 
 static int known_person(const article *a, const char *name) {
@@ -901,12 +795,12 @@ static int plausible_speaker(const ustr *u, size_t ta, size_t na, size_t nb, int
 /* A name's title from its first titled mention ("省长吕祖善…吕祖善强调"):
  * where that title starts, and *at moves to that mention. The name's own
  * start when no mention has a title before it. */
-static size_t title_of(mention_index *mx, const ustr *u, size_t na, size_t nb, size_t *at) {
-    size_t len = nb - na;
-    mention_walk mw;
-    mention_walk_start(&mw, mx, u, na, nb);
-    for (size_t i; (i = mention_walk_next(&mw)) != USTR_NONE;) {
-        if (i < 1 || !ends_with_any(u, i, WORDS(position_words))) continue;
+static size_t title_of(const ustr *u, size_t na, size_t nb, size_t *at) {
+    size_t len = nb - na, lo, hi;
+    mention_window(u, na, &lo, &hi);
+    for (size_t i = lo > 1 ? lo : 1; i + len <= hi; i++) {
+        if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
+        if (!ends_with_any(u, i, WORDS(position_words))) continue;
         size_t ts = title_start(u, i);
         /* "…代表听取了省长吕祖善": the title starts after the verb. */
         for (size_t k = i; k > ts; k--)
@@ -924,11 +818,11 @@ static size_t title_of(mention_index *mx, const ustr *u, size_t na, size_t nb, s
 
 /* A title word right after a mention of the name ("吕祖善省长"): its
  * length, and *at moves to that mention; 0 when no mention has one. */
-static size_t title_after_of(mention_index *mx, const ustr *u, size_t na, size_t nb, size_t *at) {
-    size_t len = nb - na, w;
-    mention_walk mw;
-    mention_walk_start(&mw, mx, u, na, nb);
-    for (size_t i; (i = mention_walk_next(&mw)) != USTR_NONE;) {
+static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
+    size_t len = nb - na, w, lo, hi;
+    mention_window(u, na, &lo, &hi);
+    for (size_t i = lo; i + len <= hi; i++) {
+        if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
         size_t n = ustr_at_any(u, i + len, WORDS(position_words), &w);
         if (n) {
             *at = i;
@@ -940,18 +834,17 @@ static size_t title_after_of(mention_index *mx, const ustr *u, size_t na, size_t
 
 /* Each name of a list [found[k][0], found[k][1]) a speaker, with the title
  * of its first titled mention. */
-static void add_listed_speakers(mention_index *mx, const ustr *u, article *a, size_t found[][2], size_t n,
-                                size_t end) {
+static void add_listed_speakers(const ustr *u, article *a, size_t found[][2], size_t n, size_t end) {
     for (size_t k = 0; k < n; k++) {
         size_t na = found[k][0], len = found[k][1] - na;
-        size_t ta = title_of(mx, u, na, found[k][1], &na);
+        size_t ta = title_of(u, na, found[k][1], &na);
         add_speaker(u, a, ta, na, na + len, end);
     }
 }
 
 /* "童建明、葛晓燕、刘炤等最高检领导，…分别作了发言": 分别 gives the verb to
  * every name of the list that opens the sentence (or the clause before). */
-static void add_each_speaker(mention_index *mx, const ustr *u, article *a, size_t p, size_t end) {
+static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
     size_t ss = sentence_start(u, p), found[64][2];
     size_t n = names_before(u, ss, p, found);
     /* Else the list is the subject of the sentence, closed by 等… ("党组扩大
@@ -963,14 +856,14 @@ static void add_each_speaker(mention_index *mx, const ustr *u, article *a, size_
         n = names_in_part(u, cs, g != USTR_NONE ? g : ce, found, 64);
         cs = ce + 1;
     }
-    add_listed_speakers(mx, u, a, found, n, end);
+    add_listed_speakers(u, a, found, n, end);
 }
 
 /* "王霄娥、张放陶、程芳琴作了大会发言": a list of names that opens its
  * clause shares the speech that follows it, each name a speaker. Every
  * item must read as a person (a common surname) and none may be the
  * author of a speech being studied. Returns 1 when it took the list. */
-static int list_shares_speech(mention_index *mx, const ustr *u, article *a, size_t j, size_t end) {
+static int list_shares_speech(const ustr *u, article *a, size_t j, size_t end) {
     size_t cs = clause_start(u, j, 80), found[64][2];
     if (ustr_find(u, cs, j, "、") == USTR_NONE) return 0;
     size_t n = names_in_part(u, cs, j, found, 64);
@@ -978,10 +871,10 @@ static int list_shares_speech(mention_index *mx, const ustr *u, article *a, size
     for (size_t k = 0; k < n; k++) {
         int cited, titled;
         if (!char_in(&surnames, u->cp[found[k][0]]) || not_a_person(u, found[k][0], found[k][1])) return 0;
-        mentions(mx, u, found[k][0], found[k][1], &cited, &titled);
+        mentions(u, a, found[k][0], found[k][1], &cited, &titled);
         if (cited) return 0;
     }
-    add_listed_speakers(mx, u, a, found, n, end);
+    add_listed_speakers(u, a, found, n, end);
     return 1;
 }
 
@@ -991,33 +884,44 @@ static int list_shares_speech(mention_index *mx, const ustr *u, article *a, size
  * 介绍了…。他说，"). USTR_NONE when that sentence names none of them (the
  * pronoun may be someone else: "回良玉副总理在批示中…。他指出") or more
  * than one. Sets *len to the name's length. */
+/* The one person of this meeting (chair, present, speaker) named in [s, e):
+ * where, with *n how many there are. */
+static size_t person_named_in(const ustr *u, const article *a, size_t s, size_t e, size_t *len, size_t *n) {
+    size_t found = USTR_NONE;
+    *n = 0;
+    for (size_t i = 0; i <= a->present.n + a->nspeakers; i++) {
+        const char *name = i == 0                ? a->chair.name
+                           : i <= a->present.n ? a->present.items[i - 1]
+                                               : a->speakers[i - 1 - a->present.n].name;
+        size_t where = name ? ustr_find(u, s, e, name) : USTR_NONE;
+        if (where == USTR_NONE || where == found) continue; /* the chair is often present too */
+        found = where;
+        *len = ustr_at(u, where, name);
+        (*n)++;
+    }
+    return found;
+}
+
 static size_t pronoun_referent(const ustr *u, const article *a, size_t at, size_t *len) {
-    size_t s = sentence_start(u, at);
+    size_t s = sentence_start(u, at), n;
+    /* "蒋某教授发言，他说": first the sentence the pronoun stands in */
+    size_t found = s < at ? person_named_in(u, a, s, at, len, &n) : USTR_NONE;
+    if (found != USTR_NONE) return n == 1 ? found : USTR_NONE;
     for (int back = 0; back < 3 && s > 0; back++) {
         size_t e = s - 1;
         s = sentence_start(u, e);
-        size_t found = USTR_NONE, nfound = 0;
-        for (size_t i = 0; i <= a->present.n + a->nspeakers; i++) {
-            const char *name = i == 0                ? a->chair.name
-                               : i <= a->present.n ? a->present.items[i - 1]
-                                                   : a->speakers[i - 1 - a->present.n].name;
-            size_t where = name ? ustr_find(u, s, e, name) : USTR_NONE;
-            if (where == USTR_NONE || where == found) continue; /* the chair is often present too */
-            found = where;
-            *len = ustr_at(u, where, name);
-            nfound++;
-        }
-        if (nfound) return nfound == 1 ? found : USTR_NONE;
+        found = person_named_in(u, a, s, e, len, &n);
+        if (n) return n == 1 ? found : USTR_NONE;
         if (!is_pronoun(u->cp[s])) return USTR_NONE;
     }
     return USTR_NONE;
 }
 
 /* 他/她 opening a clause and speaking: the person it stands for. */
-static void add_pronoun_speaker(mention_index *mx, const ustr *u, article *a, size_t p, size_t end) {
+static void add_pronoun_speaker(const ustr *u, article *a, size_t p, size_t end) {
     size_t len = 0, na = pronoun_referent(u, a, p - 1, &len);
     if (na == USTR_NONE) return;
-    size_t ta = title_of(mx, u, na, na + len, &na);
+    size_t ta = title_of(u, na, na + len, &na);
     add_speaker(u, a, ta, na, na + len, end);
 }
 
@@ -1075,7 +979,7 @@ static size_t colon_quote_name_at(const ustr *u, size_t i, size_t *na) {
 /* A name that opens lines of quoted speech twice or more, or once when it
  * is one of this meeting's people: the live reports of the Hong Kong and
  * Taiwan press give the speech this way, not with a verb. */
-static void colon_quote_speakers(mention_index *mx, const ustr *u, article *a) {
+static void colon_quote_speakers(const ustr *u, article *a) {
     for (size_t i = 0; i < u->n; i = para_end(u, i) + 1) {
         size_t na, nb = colon_quote_name_at(u, i, &na);
         if (!nb) continue;
@@ -1088,15 +992,54 @@ static void colon_quote_speakers(mention_index *mx, const ustr *u, article *a) {
         int known = name && known_person(a, name);
         free(name);
         if (times < 2 && !known) continue;
-        size_t at = na, ta = title_of(mx, u, na, nb, &at), len = nb - na;
+        size_t at = na, ta = title_of(u, na, nb, &at), len = nb - na;
         add_speaker(u, a, ta, at, at + len, para_end(u, i));
     }
 }
 
+/* "会议听取和审议了省人民政府陈加元副省长所作的《…报告》", "听取了省高级
+ * 人民法院院长王明所作的…报告": a report heard at this meeting was given
+ * at it. j is at 所; returns 1 when it took the speaker. Elsewhere "X所作
+ * 的报告" is studied, not heard. */
+static int heard_report_speaker(const ustr *u, article *a, size_t j, size_t end) {
+    size_t cs = clause_start(u, j, 80), h = ustr_rfind(u, cs, j, "听取");
+    /* heard at this meeting, not by its members sitting in at another
+     * ("列席省十届人大三次会议，听取并讨论了梁保华省长所作的政府工作报告") */
+    if (h == USTR_NONE) return 0;
+    size_t sat = ustr_find(u, sentence_start(u, h), h, "列席");
+    if (sat != USTR_NONE && !ustr_at(u, sat + 2, "代表") && !ustr_at(u, sat + 2, "人员")) return 0;
+    size_t from = h + 2;
+    for (size_t k = from; k < j && k < h + 8; k++) /* 听取和审议了, 听取并审议了 */
+        if (u->cp[k] == 0x4E86 /* 了 */ || ustr_at(u, k, "审议")) from = k + (u->cp[k] == 0x4E86 ? 1 : 2);
+    size_t w = ends_with_any(u, j, WORDS(position_words)), na, ta;
+    if (w) { /* "陈加元副省长所作" */
+        size_t nb = j - w;
+        for (size_t n = 3; n >= 2; n--) {
+            if (nb < from + n || !all_han(u, nb - n, nb) || !is_name(u, nb - n, nb) || !char_in(&surnames, u->cp[nb - n]))
+                continue;
+            add_speaker_titled_after(u, a, nb - n, nb, j, end);
+            return 1;
+        }
+        return 0;
+    }
+    if (!person_before(u, j, &na, &ta) || na < from) return 0;
+    add_speaker(u, a, ta > from ? ta : from, na, j, end);
+    return 1;
+}
+
+/* "副院长肖创彬等三名同志…进行了交流发言": the named one of a group that
+ * speaks ends before 等 and its count. */
+static size_t before_others(const ustr *u, size_t j) {
+    size_t k = j;
+    if (k > 0 && (u->cp[k - 1] == 0x540D /* 名 */ || u->cp[k - 1] == 0x4F4D /* 位 */)) k--;
+    while (k > 0 && j - k < 4 && cn_numeral_is(u->cp[k - 1], NUM_COUNT)) k--;
+    if (k < j && k > 2 && u->cp[k - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[k - 2])) return k - 1;
+    /* "肖某、黄某、韩某、刘某四位同志作…发言": the count closes the list */
+    if (k < j && k + 1 < j && k > 2 && u_is_han(u->cp[k - 1])) return k;
+    return j;
+}
+
 void find_speakers(const ustr *u, const page *pg, article *a) {
-    mention_index index;
-    mention_index *mx = &index;
-    mention_index_build(&index, u);
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
         size_t end, na, ta, nb;
@@ -1116,7 +1059,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
                     if (ta < na) {
                         add_speaker(u, a, ta, na, nb, end);
                     } else if (chair) { /* with a title read where he was named with one */
-                        size_t at = na, t0 = title_of(mx, u, na, nb, &at), len = nb - na;
+                        size_t at = na, t0 = title_of(u, na, nb, &at), len = nb - na;
                         person s = {art_slice(a, u, na, nb), t0 < at ? art_slice(a, u, t0, at) : NULL};
                         size_t n0 = a->nspeakers;
                         store_speaker(u, a, s, na, end);
@@ -1133,24 +1076,31 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         int kind;
         if (!u_is_han(u->cp[p - 1]) || !(kind = speaker_phrase(u, a, p, &end))) continue;
         if (opens_with_pronoun(u, p)) {
-            add_pronoun_speaker(mx, u, a, p, end);
+            add_pronoun_speaker(u, a, p, end);
             p = end - 1;
             continue;
         }
-        if (ustr_at(u, p, "分别")) {
-            add_each_speaker(mx, u, a, p, end);
+        size_t each;
+        if (ustr_at_any(u, p, WORDS(each_words), &each)) {
+            add_each_speaker(u, a, p, end);
+            p = end - 1;
+            continue;
+        }
+        if (kind == 2 && u->cp[p - 1] == 0x6240 /* 所 */) {
+            heard_report_speaker(u, a, p - 1, end);
             p = end - 1;
             continue;
         }
         size_t j = p;
         while (j > 0 && (ends_with(u, j, "同志") || ends_with(u, j, "先生") || ends_with(u, j, "女士"))) j -= 2;
-        if (kind == 2 && list_shares_speech(mx, u, a, j, end)) {
+        j = before_others(u, j);
+        if (kind == 2 && list_shares_speech(u, a, j, end)) {
             p = end - 1;
             continue;
         }
         int cited, titled;
         if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
-            mentions(mx, u, na, nb, &cited, &titled);
+            mentions(u, a, na, nb, &cited, &titled);
             char *name = art_slice(a, u, na, nb);
             int ok = name && (!cited || known_person(a, name));
             free(name);
@@ -1160,7 +1110,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         if (!person_before(u, j, &na, &ta)) continue;
         nb = ends_with(u, j, "同志") ? j - 2 : j;
-        mentions(mx, u, na, nb, &cited, &titled);
+        mentions(u, a, na, nb, &cited, &titled);
         char *name = art_slice(a, u, na, nb);
         int known = name && known_person(a, name);
         free(name);
@@ -1174,8 +1124,8 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
         size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
-        if (ta == na) ta = title_of(mx, u, na, nb, &na);
-        if (ta == na && (w = title_after_of(mx, u, na, nb, &na)))
+        if (ta == na) ta = title_of(u, na, nb, &na);
+        if (ta == na && (w = title_after_of(u, na, nb, &na)))
             add_speaker_titled_after(u, a, na, na + len, na + len + w, end); /* "吕祖善省长…吕祖善说" */
         else
             add_speaker(u, a, ta, na, na + len, end);
@@ -1187,8 +1137,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         p = end - 1;
     }
-    colon_quote_speakers(mx, u, a);
-    mention_index_free(&index);
+    colon_quote_speakers(u, a);
 }
 
 /* "…负责同志参加会议": the clauses before 参加会议 (参加了会议, 参加。), back to

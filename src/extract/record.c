@@ -215,6 +215,10 @@ int fill_article(const page *pg, para *ps, const block *b, article *a, long titl
         first = (size_t)title + 1;
     if (title >= 0) a->title = art_slice(a, doc, ps[title].a, ps[title].b);
     if (first >= b->last) first = b->last - 1;
+    /* Subheadlines between the title and the dateline are not the text. */
+    for (size_t k = first; k < first + 3 && k + 1 < b->last; k++)
+        if (!ps[k].title_like) break;
+        else if (ps[k + 1].dateline) first = k + 1;
     size_t ta = ps[first].a, tb = ps[b->last - 1].b;
     a->text = art_slice(a, doc, ta, tb);
     if (!a->text) return -1;
@@ -452,7 +456,7 @@ static int summarize(const record *rec, doc_summary *sum) {
         for (size_t k = 0; k < t->quoted.n; k++) oom |= slist_add_unique(&sum->terms, strdup(t->quoted.items[k])) != 0;
     }
     for (size_t i = 0; i < rec->n && !pick; i++)
-        if (rec->arts[i].is_meeting) pick = &rec->arts[i];
+        if (rec->arts[i].is_meeting) pick = &rec->arts[i], sum->article = i;
     if (!pick && rec->n) pick = &rec->arts[0];
     if (!pick) return oom;
     sum->date = dup_or_null(pick->date, &oom);
@@ -467,6 +471,9 @@ void doc_summary_free(doc_summary *s) {
     free(s->meeting);
     free(s->org);
     free(s->title);
+    free(s->url);
+    free(s->published);
+    free(s->outlet);
     slist_free(&s->terms);
     free(s->clean);
     memset(s, 0, sizeof *s);
@@ -477,6 +484,55 @@ tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *
     return extract_document(opt, name, bytes, len, (flags & TIFA_EXTRACT_PRETTY) != 0, json, json_len, NULL, err);
 }
 
+/* First decoded byte whose input offset is at or after r (the map is in
+ * input order). */
+static size_t decoded_at(const tbuf *d, uint64_t r) {
+    size_t lo = 0, hi = d->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (tbuf_src(d, mid) < r) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo;
+}
+
+/* Where the input held a space or a line break between two characters
+ * that cleaning ran together: bit b of the result is set when one stood
+ * before the character at byte b of the clean text. A subheadline run into
+ * its lead shows where the report begins only by such a space. The caller
+ * frees the result; NULL when out of memory. */
+static unsigned char *input_gaps(const clean_doc *cd) {
+    const tbuf *t = &cd->text, *d = &cd->decoded;
+    unsigned char *g = calloc(t->len / 8 + 1, 1);
+    if (!g || !t->src || !d->src || !d->s) return g;
+    /* Both maps run in input order, so one walk of the decoded text finds
+     * each character's place (a binary search when cleaning went back). */
+    size_t prev = 0, jp = decoded_at(d, tbuf_src(t, 0)), j = jp;
+    for (size_t b = 1; b < t->len; b++) {
+        if (((unsigned char)t->s[b] & 0xC0) == 0x80) continue;
+        uint64_t from = tbuf_src(t, prev), to = tbuf_src(t, b);
+        int newline = t->s[b - 1] == '\n' || t->s[b] == '\n';
+        prev = b;
+        if (to <= from) {
+            if (to < from) j = jp = decoded_at(d, to);
+            continue;
+        }
+        while (j < d->len && d->base + d->src[j] < to) j++;
+        size_t i = jp, e = j;
+        jp = j;
+        if (newline) continue;
+        if (i < e) i++; /* past the first byte of the character before */
+        for (; i < e; i++) {
+            unsigned char c = (unsigned char)d->s[i];
+            if (c == ' ' || c == '\t' || c == '\n' || (c == 0xE3 && i + 2 < d->len && d->s[i + 1] == '\x80' && d->s[i + 2] == '\x80')) {
+                g[b / 8] |= (unsigned char)(1u << (b % 8));
+                break;
+            }
+        }
+    }
+    return g;
+}
+
 tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
                              char **json, size_t *json_len, doc_summary *sum, tifa_error *err) {
     *json = NULL;
@@ -485,7 +541,13 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     tifa_status st = clean_collect(opt, name, bytes, len, &cd, err);
     if (st != TIFA_OK) return st;
     /* The record cites offsets in each article's text; the maps back to the
-     * input (4 bytes a byte) are needed only to place a web page's anomalies. */
+     * input (4 bytes a byte) are needed only to place a web page's anomalies
+     * and to see where cleaning joined across a space (a bit a byte). */
+    unsigned char *gaps = input_gaps(&cd);
+    if (!gaps) {
+        clean_doc_free(&cd);
+        return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    }
     free(cd.text.src);
     cd.text.src = NULL;
     if (!cd.is_html) {
@@ -493,6 +555,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
         cd.decoded.src = NULL;
     }
     if (sum && !(sum->clean = malloc(cd.text.len + 1))) {
+        free(gaps);
         clean_doc_free(&cd);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
@@ -511,16 +574,25 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     page pg;
     int failed = ustr_init(&doc, cd.text.s ? cd.text.s : "", cd.text.len);
     if (!failed) read_page(&pg, &doc, &cd);
+    pg.gaps = gaps;
     if (failed || build_articles(&pg, &rec, &ps, &bl, &nb)) {
         for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
         free(rec.arts);
+        free(gaps);
         ustr_free(&doc);
         clean_doc_free(&cd);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
+    free(gaps);
+    pg.gaps = NULL;
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
     attach_page(&cd, rec.arts, rec.n);
     int oom = sum && summarize(&rec, sum);
+    if (sum && cd.is_html) {
+        sum->url = dup_or_null(cd.page.url, &oom);
+        sum->published = dup_or_null(cd.page.published, &oom);
+        sum->outlet = dup_or_null(cd.page.source, &oom);
+    }
     for (size_t i = 0; i < rec.n; i++) oom |= rec.arts[i].oom;
     jw w;
     jw_init(&w, pretty);

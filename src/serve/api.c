@@ -241,6 +241,37 @@ static const char *charset_of(const char *bytes, size_t len) {
     }
 }
 
+/* The members of a document's JSON that list --json gives too (sources,
+ * copies, duplicate_of, corrected), after its id and file. */
+static int write_doc_fields(void *user, const tifa_hit *h) {
+    FILE *fp = user;
+    fputs(",\"outlet\":", fp);
+    print_json_string(fp, h->outlet);
+    fputs(",\"url\":", fp);
+    print_json_string(fp, h->url);
+    fputs(",\"published\":", fp);
+    print_json_string(fp, h->published);
+    fputs(",\"retrieved\":", fp);
+    print_json_string(fp, h->retrieved);
+    fputs(",\"date\":", fp);
+    print_json_string(fp, h->date);
+    fputs(",\"meeting\":", fp);
+    print_json_string(fp, h->meeting);
+    fputs(",\"org\":", fp);
+    print_json_string(fp, h->org);
+    if (h->duplicate_of)
+        fprintf(fp, ",\"duplicate_of\":%lld", (long long)h->duplicate_of);
+    else
+        fputs(",\"duplicate_of\":null", fp);
+    fputs(",\"copy\":", fp);
+    print_json_string(fp, h->copy);
+    fputs(",\"copies\":", fp);
+    print_copies_json(fp, h);
+    fputs(",\"corrected\":", fp);
+    print_corrected_json(fp, h->corrected);
+    return 0;
+}
+
 void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
     if (id <= 0) {
         reply_error(r, 400, "bad document id: a whole number from 1");
@@ -253,8 +284,22 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
     tifa_error err = {0};
     tifa_status st = tifa_corpus_get(c, id, what == 1 ? NULL : &record, what == 0 ? &clean : NULL,
                                      what == 1 ? &raw : NULL, &raw_len, what == 0 ? &file : NULL, &err);
+    /* The document's JSON: begun while the handle is held, for its
+     * sources and copies. */
+    out o = {0};
+    int answered = 0;
+    if (st == TIFA_OK && what == 0) {
+        if (!out_open(&o, r)) {
+            answered = 1; /* out of memory, said */
+        } else {
+            fprintf(o.fp, "{\"id\":%lld,", (long long)id);
+            print_json_name(o.fp, "file", file);
+            if ((st = tifa_corpus_doc(c, id, write_doc_fields, o.fp, &err)) != TIFA_OK) out_drop(&o);
+        }
+    }
     pool_give(&s->pool, c);
-    if (st != TIFA_OK) {
+    if (answered) {
+    } else if (st != TIFA_OK) {
         if (st == TIFA_EINPUT)
             reply_error(r, 404, "no document %lld", (long long)id);
         else
@@ -280,15 +325,10 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
         snprintf(r->download, sizeof r->download, "tifa-%lld.json", (long long)id);
         record = NULL;
     } else {
-        out o;
-        if (out_open(&o, r)) {
-            fprintf(o.fp, "{\"id\":%lld,", (long long)id);
-            print_json_name(o.fp, "file", file);
-            fprintf(o.fp, ",\"record\":%s,\"clean\":", record);
-            print_json_string(o.fp, clean);
-            fputs("}", o.fp);
-            out_send(&o, r);
-        }
+        fprintf(o.fp, ",\"record\":%s,\"clean\":", record);
+        print_json_string(o.fp, clean);
+        fputs("}", o.fp);
+        out_send(&o, r);
     }
     tifa_free(record);
     tifa_free(clean);
@@ -363,7 +403,8 @@ static int write_row(void *user, const tifa_trend_row *row) {
     print_json_string(w->fp, row->period);
     fputs(",\"term\":", w->fp);
     print_json_string(w->fp, row->term);
-    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld}", (long long)row->documents, (long long)row->occurrences);
+    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld,\"dated\":%lld,\"undated\":%lld}",
+            (long long)row->documents, (long long)row->occurrences, (long long)row->dated, (long long)row->undated);
     return 0;
 }
 
@@ -467,7 +508,7 @@ void api_add(serve_ctx *s, serve_request *rq, reply *r) {
         return;
     }
     cache_bump(&s->cache);
-    static const char *const names[] = {"added", "duplicate", "near-duplicate"};
+    static const char *const names[] = {"added", "duplicate", "near-duplicate", "identical"};
     out o;
     if (!out_open(&o, r)) return;
     fprintf(o.fp, "{\"id\":%lld,\"result\":\"%s\"}", (long long)id, names[result]);

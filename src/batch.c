@@ -1,0 +1,360 @@
+/*
+ * batch: many documents in one call — a list of files, or the pages of a
+ * web archive — extracted in order to one writer. This is the unit a
+ * cluster task or a language binding hands to C: one call per shard.
+ *
+ * Not for: parallelism (the caller runs batches side by side), storing
+ * (the corpus), reading archives (src/warc.c).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "extract.h"
+#include "internal.h"
+#include "json.h"
+#include "warc.h"
+
+#define FILE_LIMIT  (64u << 20)               /* a record holds the whole text */
+#define BLOCK_LIMIT (FILE_LIMIT + (1u << 20)) /* the page and its HTTP headers */
+#define SAMPLE      65536                     /* of a page, to check the charset its headers declare */
+
+/* Memory running out stops a batch (TIFA_ENOMEM): it is no document's
+ * fault, and the next one would fail the same way. */
+static const char out_of_memory[] = "out of memory";
+
+int tifa_write_fd(void *user, const char *data, size_t len) {
+    int fd = *(const int *)user;
+    while (len) {
+        ssize_t n = write(fd, data, len);
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return 1;
+        data += n;
+        len -= (size_t)n;
+    }
+    return 0;
+}
+
+/* The documents the test hook aborts on, one a line (see
+ * tifa_extract_files). */
+static const char *poison_names(void) {
+    const char *p = getenv("TIFA_TEST_ABORT_ON");
+    return p && *p ? p : NULL;
+}
+
+static void check_poison(const char *poison, const char *name) {
+    if (!poison || !name) return;
+    size_t n = strlen(name);
+    for (const char *line = poison; *line;) {
+        const char *end = strchr(line, '\n');
+        size_t len = end ? (size_t)(end - line) : strlen(line);
+        if (len == n && !memcmp(line, name, n)) abort();
+        line += len + (end != NULL);
+    }
+}
+
+static void failed(const tifa_batch *b, tifa_batch_counts *c, const char *name, const char *reason) {
+    c->failed++;
+    if (b->failed) b->failed(b->failed_user, name, reason);
+}
+
+/* One record and its newline in one write: whole records only. json has
+ * room for one more byte (its NUL). */
+static tifa_status emit(const tifa_batch *b, char *json, size_t len, tifa_error *err) {
+    json[len] = '\n';
+    if (b->write(b->user, json, len + 1))
+        return tifa_fail(err, TIFA_ESINK, 0, "the output callback stopped the output");
+    return TIFA_OK;
+}
+
+/* ------------------------------------------------------------ files */
+
+/* A whole file, up to FILE_LIMIT bytes; NULL with *why. */
+static char *slurp(FILE *fp, size_t *len, const char **why) {
+    size_t cap = 1 << 16, n = 0;
+    char *buf = malloc(cap);
+    if (!buf) return *why = out_of_memory, NULL;
+    for (;;) {
+        if (n == cap) {
+            if (cap >= FILE_LIMIT) {
+                free(buf);
+                return *why = "too large for extract (over 64 MB)", NULL;
+            }
+            char *p = realloc(buf, cap * 2);
+            if (!p) {
+                free(buf);
+                return *why = out_of_memory, NULL;
+            }
+            buf = p;
+            cap *= 2;
+        }
+        size_t got = fread(buf + n, 1, cap - n, fp);
+        n += got;
+        if (got == 0) break;
+    }
+    if (ferror(fp)) {
+        free(buf);
+        return *why = strerror(errno), NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static FILE *open_file(const char *path, const char **why) {
+    if (!strcmp(path, "-")) return stdin;
+    struct stat st;
+    if (stat(path, &st) != 0) return *why = strerror(errno), NULL;
+    if (S_ISDIR(st.st_mode)) return *why = "is a directory", NULL;
+    FILE *fp = fopen(path, "rb");
+    if (!fp) *why = errno == ENOMEM ? out_of_memory : strerror(errno);
+    return fp;
+}
+
+static tifa_status extract_file(const tifa_batch *b, const tifa_options *opt, const char *path, const char *poison,
+                                tifa_batch_counts *c, tifa_error *err) {
+    const char *shown = strcmp(path, "-") ? path : "(standard input)";
+    const char *why = NULL;
+    FILE *fp = open_file(path, &why);
+    size_t len = 0;
+    char *bytes = fp ? slurp(fp, &len, &why) : NULL;
+    if (fp && fp != stdin) fclose(fp);
+    if (!bytes && why == out_of_memory) return tifa_fail(err, TIFA_ENOMEM, 0, "%s: out of memory", shown);
+    if (!bytes) {
+        failed(b, c, shown, why);
+        return TIFA_OK;
+    }
+    if (b->flags & TIFA_BATCH_COUNT_ONLY) {
+        free(bytes);
+        return TIFA_OK;
+    }
+    check_poison(poison, path);
+    char *json;
+    size_t jlen;
+    tifa_error e = {0};
+    tifa_status st = tifa_extract(opt, path, bytes, len, b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e);
+    free(bytes);
+    if (st == TIFA_ENOMEM) return tifa_fail(err, st, 0, "%s: %s", shown, e.message);
+    if (st != TIFA_OK) {
+        failed(b, c, shown, e.message);
+        return TIFA_OK;
+    }
+    c->extracted++;
+    st = emit(b, json, jlen, err);
+    tifa_free(json);
+    return st;
+}
+
+tifa_status tifa_extract_files(const tifa_batch *batch, const char *const *paths, size_t n, tifa_batch_counts *counts,
+                               tifa_error *err) {
+    tifa_batch_counts c = {0};
+    if (!batch || !batch->write || (n && !paths)) return tifa_fail(err, TIFA_EUSAGE, 0, "no batch, writer or paths");
+    tifa_options defaults;
+    tifa_options_init(&defaults);
+    const tifa_options *opt = batch->options ? batch->options : &defaults;
+    const char *poison = poison_names();
+    tifa_status st = TIFA_OK;
+    for (size_t i = 0; i < n && st == TIFA_OK; i++) {
+        c.records++;
+        c.responses++;
+        st = extract_file(batch, opt, paths[i], poison, &c, err);
+    }
+    if (counts) *counts = c;
+    return st;
+}
+
+/* ------------------------------------------------------------ archives */
+
+/* text/html and friends are pages, text/plain is text; else 0. */
+static tifa_input page_kind(const char *mime) {
+    if (!strcmp(mime, "text/html") || !strcmp(mime, "application/xhtml+xml")) return TIFA_INPUT_HTML;
+    if (!strcmp(mime, "text/plain")) return TIFA_INPUT_TEXT;
+    return TIFA_INPUT_AUTO;
+}
+
+static int is_response(const warc_record *rec) { return rec->type && !strcasecmp(rec->type, "response"); }
+
+/* A response whose HTTP headers say it is a page (2xx, HTML or text). */
+static int is_page(const warc_record *rec) {
+    http_response h;
+    const char *why;
+    if (!is_response(rec) || http_parse(rec->block, rec->block_len, 0, 0, &h, &why) != 0) return 0;
+    return h.status >= 200 && h.status <= 299 && page_kind(h.mime) != TIFA_INPUT_AUTO;
+}
+
+/* The charset the HTTP headers declare, when tifa knows it and it decodes
+ * the start of the page without error; AUTO otherwise (servers often
+ * declare a default that is not the page's). Only a BOM is believed for
+ * UTF-16, as in a page's own declaration. TIFA_ENOMEM when memory ran out. */
+static tifa_status http_charset(const http_response *h, tifa_encoding *out) {
+    tifa_encoding enc;
+    *out = TIFA_ENC_AUTO;
+    if (!h->charset[0] || !strncmp(h->charset, "utf-16", 6) || tifa_encoding_parse(h->charset, &enc) != TIFA_OK)
+        return TIFA_OK;
+    size_t n = h->body_len < SAMPLE ? h->body_len : SAMPLE;
+    char *text;
+    size_t text_len;
+    uint64_t invalid = 0;
+    tifa_status st = tifa_decode(h->body, n, enc, &text, &text_len, NULL, &invalid, NULL);
+    if (st != TIFA_OK) return st;
+    tifa_free(text);
+    /* A character cut by the sample's end counts as one. */
+    if (invalid == 0 || (invalid == 1 && n < h->body_len)) *out = enc;
+    return TIFA_OK;
+}
+
+static void put_u64(jw *w, const char *key, uint64_t v, int present) {
+    jw_key(w, key);
+    if (present)
+        jw_int(w, (long long)v);
+    else
+        jw_null(w);
+}
+
+/* The record with its "source" object as the last field. */
+static int with_source(const char *json, size_t len, int pretty, const char *path, const warc_record *rec, jw *out) {
+    jw s;
+    jw_init(&s, pretty);
+    jw_obj(&s);
+    jw_field(&s, "warc", path);
+    put_u64(&s, "offset", rec->offset, 1);
+    put_u64(&s, "length", rec->length, rec->length != 0);
+    jw_field(&s, "target_uri", rec->uri);
+    jw_field(&s, "date", rec->date);
+    jw_field(&s, "record_id", rec->id);
+    jw_field(&s, "payload_digest", rec->digest);
+    jw_field(&s, "truncated", rec->truncated ? rec->truncated : rec->cut ? "end-of-file" : NULL);
+    jw_obj_end(&s);
+    jw_init(out, 0);
+    size_t body = len - (pretty ? 2 : 1); /* without the final "}" (and its line break) */
+    jw_raw(out, json, body);
+    jw_raw(out, pretty ? ",\n  \"source\": " : ",\"source\":", pretty ? 14 : 10);
+    /* Pretty: the object one level in. */
+    for (size_t i = 0, run = 0; !s.failed && i <= s.len; i++) {
+        if (i < s.len && s.s[i] != '\n') continue;
+        jw_raw(out, s.s + run, i - run);
+        if (i < s.len) jw_raw(out, "\n  ", 3);
+        run = i + 1;
+    }
+    jw_raw(out, pretty ? "\n}" : "}", pretty ? 2 : 1);
+    int bad = s.failed || out->failed;
+    jw_free(&s);
+    return bad;
+}
+
+typedef struct {
+    const tifa_batch *b;
+    const tifa_options *opt;
+    const char *path, *poison;
+    tifa_batch_counts *c;
+} warc_job;
+
+/* Why a page failed, with where it is in the archive. */
+static void page_failed(const warc_job *j, const warc_record *rec, const char *why) {
+    char reason[600];
+    snprintf(reason, sizeof reason, "offset %llu (%.200s): %s", (unsigned long long)rec->offset,
+             rec->uri ? rec->uri : "no target URI", why);
+    failed(j->b, j->c, j->path, reason);
+}
+
+static tifa_status extract_page(const warc_job *j, const warc_record *rec, const http_response *h, tifa_error *err) {
+    tifa_options opt = *j->opt;
+    if (opt.input == TIFA_INPUT_AUTO) opt.input = page_kind(h->mime);
+    if (opt.encoding == TIFA_ENC_AUTO && http_charset(h, &opt.encoding) != TIFA_OK)
+        return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory");
+    char fallback[64];
+    const char *name = rec->uri;
+    if (!name || !*name) {
+        snprintf(fallback, sizeof fallback, "#%llu", (unsigned long long)rec->offset);
+        name = fallback;
+    }
+    check_poison(j->poison, name);
+    char *json;
+    size_t jlen;
+    tifa_error e = {0};
+    tifa_status st =
+        tifa_extract(&opt, name, h->body, h->body_len, j->b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e);
+    if (st == TIFA_ENOMEM)
+        return tifa_fail(err, st, rec->offset, "%s: offset %llu: %s", j->path, (unsigned long long)rec->offset,
+                         e.message);
+    if (st != TIFA_OK) {
+        page_failed(j, rec, e.message);
+        return TIFA_OK;
+    }
+    jw out;
+    int bad = with_source(json, jlen, (j->b->flags & TIFA_EXTRACT_PRETTY) != 0, j->path, rec, &out);
+    tifa_free(json);
+    st = bad ? tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory") : TIFA_OK;
+    if (!bad) {
+        j->c->extracted++;
+        st = emit(j->b, out.s, out.len, err);
+    }
+    jw_free(&out);
+    return st;
+}
+
+/* One response record: a page is extracted, anything else skipped. */
+static tifa_status read_response(const warc_job *j, const warc_record *rec, tifa_error *err) {
+    http_response h;
+    const char *why = NULL;
+    if (!is_page(rec)) return TIFA_OK;
+    j->c->responses++;
+    if (j->b->flags & TIFA_BATCH_COUNT_ONLY) return TIFA_OK;
+    if (rec->too_large) {
+        page_failed(j, rec, "page over the 64 MB limit");
+        return TIFA_OK;
+    }
+    if (http_parse(rec->block, rec->block_len, 1, FILE_LIMIT, &h, &why) != 0) {
+        if (why == warc_out_of_memory) return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory");
+        page_failed(j, rec, why);
+        return TIFA_OK;
+    }
+    tifa_status st = extract_page(j, rec, &h, err);
+    http_response_free(&h);
+    return st;
+}
+
+static tifa_status read_archive(const warc_job *j, warc_reader *r, tifa_error *err) {
+    warc_record rec;
+    tifa_status st = TIFA_OK;
+    int rc = 0;
+    while (st == TIFA_OK && (!j->b->limit || j->c->responses < j->b->limit) &&
+           (rc = warc_next(r, is_page, BLOCK_LIMIT, &rec, err)) > 0) {
+        j->c->records++;
+        st = read_response(j, &rec, err);
+        if (st == TIFA_OK && rec.cut)
+            st = tifa_fail(err, TIFA_EINPUT, rec.offset, "%s: offset %llu: the file ends inside this record", j->path,
+                           (unsigned long long)rec.offset);
+        j->c->next = warc_position(r);
+    }
+    if (st == TIFA_OK && rc < 0) st = err ? err->code : TIFA_EINPUT;
+    return st;
+}
+
+tifa_status tifa_extract_warc(const tifa_batch *batch, const char *path, tifa_batch_counts *counts, tifa_error *err) {
+    tifa_batch_counts c = {0};
+    if (counts) *counts = c;
+    if (!batch || !batch->write || !path) return tifa_fail(err, TIFA_EUSAGE, 0, "no batch, writer or path");
+    const char *shown = strcmp(path, "-") ? path : "(standard input)";
+    const char *why = NULL;
+    FILE *fp = open_file(path, &why);
+    if (!fp) return tifa_fail(err, errno == ENOENT ? TIFA_EINPUT : TIFA_EIO, 0, "%s: %s", shown, why);
+    c.next = batch->start;
+    tifa_status st = TIFA_OK;
+    if (batch->start && (fp == stdin || fseeko(fp, (off_t)batch->start, SEEK_SET) != 0))
+        st = tifa_fail(err, TIFA_EUSAGE, batch->start, "%s: cannot start at offset %llu", shown,
+                       (unsigned long long)batch->start);
+    tifa_options defaults;
+    tifa_options_init(&defaults);
+    warc_reader *r = st == TIFA_OK ? warc_open(fp, shown, batch->start) : NULL;
+    if (st == TIFA_OK && !r) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (r) {
+        warc_job j = {batch, batch->options ? batch->options : &defaults, path, poison_names(), &c};
+        st = read_archive(&j, r, err);
+    }
+    warc_close(r);
+    if (fp != stdin) fclose(fp);
+    if (counts) *counts = c;
+    return st;
+}

@@ -1,0 +1,75 @@
+/* corpus_internal: what the corpus's files share (corpus.c owns the file
+ * and the write protocol; corpus_doc.c a document's sources, copies and
+ * corrections as readers see them; corpus_correct.c the corrections).
+ * Not library API. */
+#ifndef TIFA_CORPUS_INTERNAL_H
+#define TIFA_CORPUS_INTERNAL_H
+#include <sqlite3.h>
+#include "internal.h"
+#include "nearcopy.h"
+#include "tifa.h"
+
+struct tifa_corpus {
+    sqlite3 *db;
+    int readonly;
+    int older_schema; /* the file is a corpus of an older tifa (migrate) */
+    /* First copies a new document may repost: those committed, and those
+     * stored in the open transaction. The second set joins the first at
+     * commit and is dropped at rollback, so that no id SQLite may give out
+     * again is ever matched. */
+    nearcopy_set *first_copies, *batch_copies;
+    int64_t seen_id; /* every document up to this id is in first_copies (if a first copy) */
+    int64_t batch_max_id;
+    tifa_converter *t2s;
+    int open;                                           /* a write transaction is open */
+    int pending;                                        /* documents written in it */
+    int uncommitted;                                    /* documents handed in since it began */
+    double batch_start;                                 /* when it began (CLOCK_MONOTONIC, seconds) */
+    double last_commit;                                 /* when the last one ended */
+    int held_long;                                      /* it lasted LONG_BATCH or more */
+    int batch;                                          /* documents per commit */
+    sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
+    sqlite3_stmt *find_raw, *fill_source;               /* the add path, prepared once */
+    sqlite3_stmt *copies_of, *corrections_of;           /* a hit's details (corpus_doc.c) */
+};
+
+/* A statement prepared on first use and kept (reset) for the next. */
+static inline sqlite3_stmt *corpus_cached(tifa_corpus *c, sqlite3_stmt **slot, const char *sql) {
+    if (*slot) {
+        sqlite3_reset(*slot);
+        sqlite3_clear_bindings(*slot);
+        return *slot;
+    }
+    return sqlite3_prepare_v2(c->db, sql, -1, slot, NULL) == SQLITE_OK ? *slot : NULL;
+}
+
+/* SQLite out of memory is TIFA_ENOMEM; anything else it reports is I/O. */
+static inline tifa_status corpus_fail(tifa_corpus *c, tifa_error *err, const char *what) {
+    int nomem = c && c->db && sqlite3_errcode(c->db) == SQLITE_NOMEM;
+    return tifa_fail(err, nomem ? TIFA_ENOMEM : TIFA_EIO, 0, "%s: %s", what,
+                     c && c->db ? sqlite3_errmsg(c->db) : "cannot open");
+}
+
+/* A text column, NULL for SQL NULL. */
+static inline const char *corpus_col(sqlite3_stmt *st, int i) { return (const char *)sqlite3_column_text(st, i); }
+
+/* The same, where SQLite's other NULL matters: it also returns NULL when
+ * it has no memory for the text, which sets *oom, so that a value is never
+ * lost (read as NULL) without an error. */
+static inline const char *corpus_text(sqlite3_stmt *st, int i, int *oom) {
+    if (sqlite3_column_type(st, i) == SQLITE_NULL) return NULL;
+    const char *s = (const char *)sqlite3_column_text(st, i);
+    if (!s) *oom = 1;
+    return s;
+}
+
+/* q as one FTS5 phrase ("a""b" quoting), malloc'd; NULL out of memory. */
+char *corpus_phrase(const char *q);
+
+/* Fills what a hit carries beyond its row of doc (sources, copies, which
+ * fields are corrected) and calls fn with it: corpus_doc.c. The copies'
+ * strings live until fn returns; fn may use the corpus again. SQLITE_DONE
+ * when fn asked to stop, SQLITE_OK to go on, else an SQLite error. */
+int corpus_emit_hit(tifa_corpus *c, tifa_hit *h, tifa_hit_fn fn, void *user);
+
+#endif
