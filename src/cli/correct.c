@@ -93,16 +93,11 @@ static int print_correction(void *user, const tifa_correction *k) {
     if (json) {
         fputs("{\"field\":", stdout);
         print_json_string(stdout, k->field);
-        fputs(",\"action\":", stdout);
-        print_json_string(stdout, k->action);
-        fputs(",\"value\":", stdout);
-        print_json_string(stdout, k->value);
-        fputs(",\"before\":", stdout);
-        print_json_string(stdout, k->before);
-        fputs(",\"note\":", stdout);
-        print_json_string(stdout, k->note);
-        fputs(",\"at\":", stdout);
-        print_json_string(stdout, k->at);
+        print_json_field(stdout, "action", k->action);
+        print_json_field(stdout, "value", k->value);
+        print_json_field(stdout, "before", k->before);
+        print_json_field(stdout, "note", k->note);
+        print_json_field(stdout, "at", k->at);
         fputs("}\n", stdout);
         return 0;
     }

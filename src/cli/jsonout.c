@@ -103,9 +103,16 @@ const char *shown(const char *s, char *buf, size_t cap) {
     return buf;
 }
 
-static void field(FILE *fp, const char *key, const char *value) {
+void print_json_field(FILE *fp, const char *key, const char *value) {
     fprintf(fp, ",\"%s\":", key);
     print_json_string(fp, value);
+}
+
+void print_json_id(FILE *fp, const char *key, int64_t id) {
+    if (id)
+        fprintf(fp, ",\"%s\":%lld", key, (long long)id);
+    else
+        fprintf(fp, ",\"%s\":null", key);
 }
 
 void print_copies_json(FILE *fp, const tifa_hit *h) {
@@ -114,9 +121,9 @@ void print_copies_json(FILE *fp, const tifa_hit *h) {
         const tifa_copy *k = &h->copies[i];
         fprintf(fp, "%s{\"id\":%lld,", i ? "," : "", (long long)k->id);
         print_json_name(fp, "file", k->file);
-        field(fp, "source", k->outlet);
-        field(fp, "url", k->url);
-        field(fp, "published", k->published);
+        print_json_field(fp, "source", k->outlet);
+        print_json_field(fp, "url", k->url);
+        print_json_field(fp, "published", k->published);
         fprintf(fp, ",\"copy\":\"%s\"}", k->near ? "near" : "exact");
     }
     fputs("]", fp);
@@ -132,21 +139,18 @@ void print_corrected_json(FILE *fp, unsigned corrected) {
 void print_hit_fields(FILE *fp, const tifa_hit *h) {
     fprintf(fp, "\"id\":%lld,", (long long)h->id);
     print_json_name(fp, "file", h->file);
-    field(fp, "date", h->date);
-    field(fp, "meeting", h->meeting);
-    field(fp, "org", h->org);
-    field(fp, "title", h->title);
-    if (h->snippet) field(fp, "snippet", h->snippet);
-    field(fp, "outlet", h->outlet);
-    field(fp, "url", h->url);
-    field(fp, "published", h->published);
-    field(fp, "retrieved", h->retrieved);
-    field(fp, "added", h->added);
-    if (h->duplicate_of)
-        fprintf(fp, ",\"duplicate_of\":%lld", (long long)h->duplicate_of);
-    else
-        fputs(",\"duplicate_of\":null", fp);
-    field(fp, "copy", h->copy);
+    print_json_field(fp, "date", h->date);
+    print_json_field(fp, "meeting", h->meeting);
+    print_json_field(fp, "org", h->org);
+    print_json_field(fp, "title", h->title);
+    if (h->snippet) print_json_field(fp, "snippet", h->snippet);
+    print_json_field(fp, "outlet", h->outlet);
+    print_json_field(fp, "url", h->url);
+    print_json_field(fp, "published", h->published);
+    print_json_field(fp, "retrieved", h->retrieved);
+    print_json_field(fp, "added", h->added);
+    print_json_id(fp, "duplicate_of", h->duplicate_of);
+    print_json_field(fp, "copy", h->copy);
     fputs(",\"copies\":", fp);
     print_copies_json(fp, h);
     fputs(",\"corrected\":", fp);

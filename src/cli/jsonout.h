@@ -7,6 +7,10 @@
 /* A JSON string; NULL prints null. Always valid JSON: control characters
  * escaped, a byte that is not part of valid UTF-8 written as U+FFFD. */
 void print_json_string(FILE *fp, const char *s);
+/* ,"key":value — a member after the first (value NULL: null). */
+void print_json_field(FILE *fp, const char *key, const char *value);
+/* ,"key":id — a document's id, 0 written as null. */
+void print_json_id(FILE *fp, const char *key, int64_t id);
 
 /* 1 when s (NUL-terminated) is valid UTF-8. */
 int utf8_valid(const char *s);

@@ -245,26 +245,11 @@ static const char *charset_of(const char *bytes, size_t len) {
  * copies, duplicate_of, corrected), after its id and file. */
 static int write_doc_fields(void *user, const tifa_hit *h) {
     FILE *fp = user;
-    fputs(",\"outlet\":", fp);
-    print_json_string(fp, h->outlet);
-    fputs(",\"url\":", fp);
-    print_json_string(fp, h->url);
-    fputs(",\"published\":", fp);
-    print_json_string(fp, h->published);
-    fputs(",\"retrieved\":", fp);
-    print_json_string(fp, h->retrieved);
-    fputs(",\"date\":", fp);
-    print_json_string(fp, h->date);
-    fputs(",\"meeting\":", fp);
-    print_json_string(fp, h->meeting);
-    fputs(",\"org\":", fp);
-    print_json_string(fp, h->org);
-    if (h->duplicate_of)
-        fprintf(fp, ",\"duplicate_of\":%lld", (long long)h->duplicate_of);
-    else
-        fputs(",\"duplicate_of\":null", fp);
-    fputs(",\"copy\":", fp);
-    print_json_string(fp, h->copy);
+    static const char *const keys[] = {"outlet", "url", "published", "retrieved", "date", "meeting", "org"};
+    const char *values[] = {h->outlet, h->url, h->published, h->retrieved, h->date, h->meeting, h->org};
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) print_json_field(fp, keys[k], values[k]);
+    print_json_id(fp, "duplicate_of", h->duplicate_of);
+    print_json_field(fp, "copy", h->copy);
     fputs(",\"copies\":", fp);
     print_copies_json(fp, h);
     fputs(",\"corrected\":", fp);
