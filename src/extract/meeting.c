@@ -383,11 +383,7 @@ static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *n
     size_t pe = cs - 1, ps = clause_start_over_brackets(u, pe, 60);
     size_t d = after_dateline(u, ps, pe);
     if (d) ps = d;
-    if (ps < pe && u->cp[ps] == 0xFF08) { /* "（记者卢某）" after the dateline */
-        size_t k = ps;
-        while (k < pe && k - ps < 30 && u->cp[k] != 0xFF09) k++;
-        if (k < pe) ps = k + 1;
-    }
+    ps = after_clause_furniture(u, ps, pe); /* "（记者卢某）" after the dateline */
     static const char *const pred[] = {"圆满", "顺利", "胜利", "完成", "经过", "历时", "在", "于", "今", "昨"};
     for (size_t m = ps + 4; m <= pe && m - ps <= 30; m++) {
         size_t w;
