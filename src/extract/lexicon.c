@@ -154,7 +154,7 @@ const word_list speech_verbs = LIST(speech_verbs_w);
  * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
                                              "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说",
-                                             "体会", "心得", "感想", "感悟"};
+                                             "体会", "心得", "感想", "感悟", "介绍", "通报", "汇报", "解读", "发布"};
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",
@@ -204,6 +204,16 @@ const word_list speaker_leads = LIST(speaker_leads_w);
  * "习近平在会上发表重要讲话", "李克强在讲话中对…". */
 static const char *const speaker_places_w[] = {"在会上", "在大会上", "在会议上", "在会中", "在讲话中", "出席会议并"};
 const word_list speaker_places = LIST(speaker_places_w);
+
+/* Attending, before 并 and the speech: "出席会议并讲话", "莅临会议并作重要
+ * 讲话", "到会并讲话". */
+static const char *const attend_verbs_w[] = {"出席", "参加", "莅临", "到会", "列席", "亲临"};
+const word_list attend_verbs = LIST(attend_verbs_w);
+
+/* Verbs that end the words before a titled name: "听取和讨论省委书记倪岳峰
+ * 的讲话" (the title is 省委书记). */
+static const char *const hearing_verbs_w[] = {"听取", "讨论", "审议", "邀请", "请"};
+const word_list hearing_verbs = LIST(hearing_verbs_w);
 
 /* What closes a list of those present before 出席: "刘光和等领导出席会议". */
 static const char *const present_groups_w[] = {"等领导同志", "等领导", "等同志", "等人", "等一行", "一行", "等"};

@@ -29,6 +29,8 @@ static size_t title_start(const ustr *u, size_t name_at) {
     if (d && d <= name_at) s = d;
     for (size_t i = name_at; i > s; i--) {
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
+        /* "会议听取了…秘书长杨振武作的汇报": no title holds a verb's 了 */
+        if (u->cp[i - 1] == 0x4E86 /* 了 */ || ends_with_any(u, i, WORDS(hearing_verbs))) return i;
         /* "黑龙江高院院长南英、上海高院院长滕一龙": a 、 after a name (not
          * after a title word, as in 党组书记、部长) ends another person. */
         if ((u->cp[i - 1] == 0x3001 || u->cp[i - 1] == 0x53CA /* 及 */) && (i - 1 > s || u->cp[i - 1] == 0x3001) &&
@@ -117,6 +119,18 @@ static void set_person(const ustr *u, article *a, person *p, size_t title_a, siz
     p->title = p->name && title_a < name_a ? art_slice(a, u, title_a, name_a) : NULL; /* no title without a name */
 }
 
+/* What may stand right before a name that its title follows, besides a
+ * clause break: the body it serves ("院党委胡仁崇书记主持") or when
+ * ("会议结束时陆金龙董事长作了总结讲话", "会上王明书记强调"); the name must
+ * then open with a common surname, so that no body's last character is
+ * taken for one ("区委王明书记" gives 王明, not 委王明). */
+static int owner_or_time_before(const ustr *u, size_t na) {
+    if (!char_in(&surnames, u->cp[na])) return 0;
+    uint32_t c = u->cp[na - 1];
+    if (c == 0x65F6 /* 时 */ || c == 0x4E0A /* 上 */ || c == 0x540E /* 后 */) return na >= 2 && u_is_han(u->cp[na - 2]);
+    return ends_with_any(u, na, WORDS(org_suffixes)) > 0 && !char_in(&surnames, u->cp[na - 1]);
+}
+
 /* A name of 2-3 characters opening its clause, then a title word ending
  * at e: "吴邦国委员长", "李强总理" (NPC and State Council reports). */
 static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *name_b) {
@@ -131,7 +145,9 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
         /* "和张仁寿副校长作的《…》说明": a second speaker joined by 和 */
         uint32_t before = na > 0 ? u->cp[na - 1] : 0;
         int joined = before == 0x548C /* 和 */ || before == 0x53CA /* 及 */ || before == 0x4E0E /* 与 */;
-        if (na > 0 && !is_clause_break(before) && !joined && !ends_with_any(u, na, WORDS(position_words))) continue;
+        if (na > 0 && !is_clause_break(before) && !joined && !ends_with_any(u, na, WORDS(position_words)) &&
+            !owner_or_time_before(u, na))
+            continue;
         *name_a = na;
         *name_b = nb;
         return 1;
@@ -406,6 +422,51 @@ static int said_at(const ustr *u, size_t i, size_t *end) {
 
 int said_or_speech_at(const ustr *u, size_t i, size_t *end) { return speech_at(u, i, end) || said_at(u, i, end); }
 
+/* What was attended, [a, b) before 并, is this meeting: nothing (出席并),
+ * 会议 (本次会议, 此次会议), or the end of the meeting's own name (出席大会
+ * of a 大会). "习近平总书记出席大会并发表重要讲话" in a report of another
+ * meeting is a speech at that 大会. */
+static int attended_this(const ustr *u, const article *a, size_t s, size_t e) {
+    static const char *const this_one[] = {"会议", "本次会议", "此次会议", "会", "今天的会议"};
+    size_t w;
+    if (s == e || ustr_at_any(u, s, this_one, sizeof this_one / sizeof *this_one, &w) == e - s) return 1;
+    return a->name && e - s >= 2 && ustr_range_in(u, s, e, a->name);
+}
+
+/* "出席会议并", "出席了会议并", "出席，并", "莅临会议并", "到会并": the
+ * person attended and the speech follows 并. The length up to after 并,
+ * else 0. */
+static size_t attended_and(const ustr *u, const article *a, size_t p) {
+    size_t w, n = ustr_at_any(u, p, WORDS(attend_verbs), &w);
+    if (!n) return 0;
+    size_t from = p + n + (p + n < u->n && u->cp[p + n] == 0x4E86 /* 了 */);
+    for (size_t k = from; k < u->n && k - p < 14; k++) {
+        int comma = u->cp[k] == 0xFF0C || u->cp[k] == ',';
+        if (u->cp[k] != 0x5E76 /* 并 */ && !(comma && k + 1 < u->n && u->cp[k + 1] == 0x5E76)) {
+            if (is_clause_break(u->cp[k])) return 0;
+            continue;
+        }
+        return attended_this(u, a, from, k) ? k + 1 + comma - p : 0;
+    }
+    return 0;
+}
+
+/* At the clause break k: "，并指出", "，并作了…讲话". */
+static int and_then_speaks(const ustr *u, size_t k, size_t *end) {
+    if ((u->cp[k] != 0xFF0C && u->cp[k] != ',') || k + 2 >= u->n || u->cp[k + 1] != 0x5E76 /* 并 */) return 0;
+    return speech_at(u, k + 2, end) || said_at(u, k + 2, end);
+}
+
+/* "在题为《…》的工作报告中", "在总结讲话中": the speech named by its noun
+ * and 中, at k of a phrase opened by 在 at p. */
+static int speech_in_at(const ustr *u, size_t p, size_t k, size_t *end) {
+    size_t w, m;
+    if (u->cp[p] != 0x5728 /* 在 */ || !(m = ustr_at_any(u, k, WORDS(speech_nouns), &w))) return 0;
+    if (k + m >= u->n || u->cp[k + m] != 0x4E2D /* 中 */) return 0;
+    *end = k + m + 1;
+    return 1;
+}
+
 /* What follows a speaker's name: 出席会议并…, 在会上…, 代表…作…, or the
  * speech itself; the verbs of what was said ("强调", "在会上指出", "就…提出
  * 要求"). */
@@ -413,13 +474,20 @@ int said_or_speech_at(const ustr *u, size_t i, size_t *end) { return speech_at(u
  * "在会上讲话"): a bare name takes the second more readily. */
 static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end) {
     size_t which, n = ustr_at_any(u, p, WORDS(speaker_leads), &which);
+    if (!n) n = attended_and(u, a, p);
     if (speech_at(u, p + n, end)) return 2;
     if (said_at(u, p + n, end)) return 1;
     if (ustr_at_any(u, p, WORDS(speaker_openers), &which)) {
         /* "就部党组贯彻落实…分析检查报告起草过程以及主要内容作了说明" */
-        for (size_t k = p + 1; k < u->n && k - p < 50 && !is_clause_break(u->cp[k]); k++) {
+        for (size_t k = p + 1; k < u->n && k - p < 50; k++) {
+            if (is_clause_break(u->cp[k])) {
+                /* "在会上传达了…精神，并指出": the clause goes on after 并 */
+                if (!and_then_speaks(u, k, end)) break;
+                return spoke_elsewhere(u, a, p, k) ? 0 : 1;
+            }
             int speech = speech_at(u, k, end);
             if (speech || said_at(u, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 1 + speech;
+            if (speech_in_at(u, p, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 2;
         }
     }
     if (ustr_at(u, p, "在讲话中") || ustr_at(u, p, "在报告中")) {
@@ -440,12 +508,29 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
     return 0;
 }
 
+/* Is what is chaired at p (主持 X 并…) this meeting: nothing, 会议, 本次…,
+ * or the meeting's own name? "习近平总书记主持召开中共中央政治局会议并发表
+ * 重要讲话", told in a report of a provincial meeting, is not. */
+static int chaired_this(const ustr *u, const article *a, size_t p) {
+    size_t s = p + 2, e;
+    if (ustr_at(u, s, "召开")) s += 2;
+    if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
+    for (e = s; e < u->n && e - s < 40 && u->cp[e] != 0x5E76 /* 并 */ && u->cp[e] != 0x3001 &&
+                !is_clause_break(u->cp[e]) && !u_is_sentence_end(u->cp[e]);
+         e++)
+        ;
+    /* a short object is a part of this meeting: 闭幕会, 开班式, 座谈会 */
+    if (e - s <= 4 || attended_this(u, a, s, e) || ustr_at(u, s, "本次") || ustr_at(u, s, "此次")) return 1;
+    return a->name && ustr_range_has(u, s, e, a->name);
+}
+
 /* After 主持 (召开X)，并… in the same sentence, or "…主持大会。他说" in the
  * next: the chair spoke too. */
-static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
+static int chair_spoke_after(const ustr *u, const article *a, size_t p, size_t *end) {
     size_t k = p + 2;
     for (; k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k]) && u->cp[k] != '\n'; k++) {
-        if (u->cp[k] == 0x5E76 /* 并 */ && (speech_at(u, k + 1, end) || said_at(u, k + 1, end))) return 1;
+        /* "主持会议并讲话", "主持本次民主生活会，并代表院党委作了…报告" */
+        if (u->cp[k] == 0x5E76 /* 并 */ && speaker_phrase(u, a, k + 1, end)) return 1;
         if (u->cp[k] == 0xFF0C && k + 1 < u->n && is_pronoun(u->cp[k + 1]) &&
             (speech_at(u, k + 2, end) || said_at(u, k + 2, end))) /* "，他指出" */
             return 1;
@@ -465,10 +550,11 @@ static int chair_spoke_after(const ustr *u, size_t p, size_t *end) {
  * the phrase says where it spoke: "习近平在会上发表重要讲话",
  * "。李克强在讲话中对…". Elsewhere a bare name before 讲话 is too often
  * something else. */
-static int bare_speaker(const ustr *u, size_t na, size_t p) {
-    size_t which;
-    if (na > 0 && !u_is_sentence_end(u->cp[na - 1]) && u->cp[na - 1] != '\n') return 0;
-    return p - na <= 3 && ustr_at_any(u, p, WORDS(speaker_places), &which) != 0;
+static int bare_speaker(const ustr *u, const article *a, size_t na, size_t p) {
+    size_t which, b = na;
+    while (b > 0 && (u->cp[b - 1] == ' ' || u->cp[b - 1] == 0x3000)) b--; /* "…就座。 贾庆林代表…" */
+    if (b > 0 && !u_is_sentence_end(u->cp[b - 1]) && u->cp[b - 1] != '\n') return 0;
+    return p - na <= 3 && (ustr_at_any(u, p, WORDS(speaker_places), &which) != 0 || attended_and(u, a, p) != 0);
 }
 
 /* Names in one comma part of a 出席 list: "副部长陈肇雄、刘利华、辛国斌" —
@@ -842,10 +928,25 @@ static void add_listed_speakers(const ustr *u, article *a, size_t found[][2], si
     }
 }
 
+/* "一中、二中、浦东、闵行等六家法院分别作交流发言": a list closed by 等
+ * and a count of institutions (家, 个, 所) names courts or units, not
+ * people, however much "浦东" reads like a name. */
+static int institutions_listed(const ustr *u, size_t s, size_t e) {
+    for (size_t k = s; k + 2 < e; k++) {
+        if (u->cp[k] != 0x7B49 /* 等 */) continue;
+        size_t j = k + 1;
+        while (j < e && j - k < 4 && cn_numeral_is(u->cp[j], NUM_COUNT)) j++;
+        if (j > k + 1 && j < e && (u->cp[j] == 0x5BB6 /* 家 */ || u->cp[j] == 0x4E2A /* 个 */ || u->cp[j] == 0x6240 /* 所 */))
+            return 1;
+    }
+    return 0;
+}
+
 /* "童建明、葛晓燕、刘炤等最高检领导，…分别作了发言": 分别 gives the verb to
  * every name of the list that opens the sentence (or the clause before). */
 static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
     size_t ss = sentence_start(u, p), found[64][2];
+    if (institutions_listed(u, ss, p)) return;
     size_t n = names_before(u, ss, p, found);
     /* Else the list is the subject of the sentence, closed by 等… ("党组扩大
      * 会上，童建明、葛晓燕等最高检领导，结合分管工作，…分别作了发言"). */
@@ -1023,6 +1124,13 @@ static int heard_report_speaker(const ustr *u, article *a, size_t j, size_t end)
         return 0;
     }
     if (!person_before(u, j, &na, &ta) || na < from) return 0;
+    /* "…宗有农所作的行政工作报告和工会主席钱启明所作的": the second title
+     * starts after the first report */
+    for (size_t k = na; k > ta && k > from; k--)
+        if (u->cp[k - 1] == 0x7684 /* 的 */ || u->cp[k - 1] == 0x548C /* 和 */) {
+            ta = k;
+            break;
+        }
     add_speaker(u, a, ta > from ? ta : from, na, j, end);
     return 1;
 }
@@ -1044,12 +1152,14 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
         size_t end, na, ta, nb;
         if (ustr_at(u, p, "主持")) {
-            if (chair_spoke_after(u, p, &end)) {
+            if (chaired_this(u, a, p) && chair_spoke_after(u, a, p, &end)) {
                 size_t j = skip_time_place(u, p, clause_start(u, p, 80));
                 /* "由中共总书记习近平主持并…": the chair after 由 */
                 size_t nb2, te;
                 if (chair_after_you(u, j, &na, &nb2, &ta, &te)) {
                     add_speaker(u, a, ta < te ? ta : na, na, nb2, end);
+                } else if (person_titled_after(u, j, &na, &nb2)) { /* "胡仁崇书记主持…，并…" */
+                    add_speaker_titled_after(u, a, na, nb2, j, end);
                 } else if (person_before(u, j, &na, &ta)) {
                     nb = ends_with(u, j, "同志") ? j - 2 : j;
                     char *name = art_slice(a, u, na, nb);
@@ -1120,7 +1230,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         /* …or when it opens a clause with a speech of its own ("，李强作总结
          * 讲话") and reads as a person's name (a common surname). */
         int speech = clause_start(u, na, 8) == na && kind == 2 && char_in(&surnames, u->cp[na]);
-        if (ta == na && !bare_speaker(u, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
+        if (ta == na && !bare_speaker(u, a, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
             continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
         size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
