@@ -47,6 +47,8 @@ static const char *const position_words_w[] = {
     /* heads of prefectures, townships and banners; inspectors; units */
     "副州长", "州长", "副镇长", "镇长", "副乡长", "乡长", "副旗长", "旗长", "盟长", "总督察", "副总督察", "督察长",
     "副科长", "科长", "副厂长", "厂长", "站长", "队长", "审判长", "主编", "总干事", "特派员", "行政长官", "议长",
+    /* "领导班子成员林旭昌", "总经理助理王某" */
+    "成员", "助理",
 };
 const word_list position_words = LIST(position_words_w);
 

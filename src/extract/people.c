@@ -1147,6 +1147,24 @@ static size_t before_others(const ustr *u, size_t j) {
     return j;
 }
 
+/* "纪委书记沈涌，党委委员、副总经理楼润正，副总经理邵明国交流发言": the
+ * clauses before a titled speaker that are each nothing but a title and a
+ * name share the speech. ts is where the speaker's title starts. */
+static void titled_list_before(const ustr *u, article *a, size_t ts, size_t end) {
+    size_t found[16][2], n = 0, cs = ts;
+    while (n < 16 && cs > 1 && (u->cp[cs - 1] == 0xFF0C || u->cp[cs - 1] == ',')) {
+        size_t e = cs - 1, pcs = clause_start(u, e, 60), na, ta;
+        if (!person_before(u, e, &na, &ta) || ta != pcs || ta == na || !plausible_speaker(u, ta, na, e, 0)) break;
+        found[n][0] = ta, found[n][1] = na, n++;
+        cs = pcs;
+    }
+    while (n--) {
+        size_t ta = found[n][0], na = found[n][1], nb = na;
+        while (nb < u->n && nb - na < 4 && u->cp[nb] != 0xFF0C && u->cp[nb] != ',') nb++;
+        add_speaker(u, a, ta, na, nb, end);
+    }
+}
+
 void find_speakers(const ustr *u, const page *pg, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
@@ -1234,6 +1252,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
         size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
+        if (kind == 2 && ta < na) titled_list_before(u, a, ta, end);
         if (ta == na) ta = title_of(u, na, nb, &na);
         if (ta == na && (w = title_after_of(u, na, nb, &na)))
             add_speaker_titled_after(u, a, na, na + len, na + len + w, end); /* "吕祖善省长…吕祖善说" */
