@@ -209,6 +209,7 @@ SET6_FLOOR ?= 0.909
 SET7_FLOOR ?= 0.857
 SET8_FLOOR ?= 0.855
 SET9_FLOOR ?= 0.812
+SET10_FLOOR ?= 0.823
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
 # character ROUGE-L F1 and recall: 0.942 and 0.963.
 HTML_FLOOR ?= 0.932
@@ -237,7 +238,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
 TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies sources corrections counting sqlite-ext usage \
-         serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 cases unit shared exports \
+         serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 set10 cases unit shared exports \
          store-unit store names pathological warc python
 test: $(TESTS:%=test-%)
 
@@ -318,6 +319,9 @@ test-set8: build/tifa
 
 test-set9: build/tifa
 	python3 tests/score-heldout.py build/tifa tests/set9/labels tests/set9/readouts --floor $(SET9_FLOOR)
+
+test-set10: build/tifa
+	python3 tests/score-heldout.py build/tifa tests/set10/labels tests/set10/readouts --floor $(SET10_FLOOR)
 test-extract-cases: build/tifa-asan
 	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
 test-html: build/tifa-asan

@@ -48,7 +48,7 @@ static const char *const position_words_w[] = {
     "副州长", "州长", "副镇长", "镇长", "副乡长", "乡长", "副旗长", "旗长", "盟长", "总督察", "副总督察", "督察长",
     "副科长", "科长", "副厂长", "厂长", "站长", "队长", "审判长", "主编", "总干事", "特派员", "行政长官", "议长",
     /* "领导班子成员林旭昌", "总经理助理王某" */
-    "成员", "助理",
+    "成员", "助理", "副主委",
 };
 const word_list position_words = LIST(position_words_w);
 
@@ -244,8 +244,12 @@ const word_list meeting_words = LIST(meeting_words_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
  * "…大会隆重开幕". */
-static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "结束", "落幕", "拉开帷幕", "揭幕"};
+static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "闭会", "结束", "落幕", "拉开帷幕", "揭幕"};
 const word_list convened = LIST(convened_w);
+
+/* Words that end in 会 but are no meeting: "…介绍我省经济社会发展情况". */
+static const char *const not_meetings_w[] = {"社会", "机会", "误会", "都会"};
+const word_list not_meetings = LIST(not_meetings_w);
 
 /* Bodies that convene meetings end with these: "工业和信息化部", "市政府",
  * "集团党委". */
@@ -260,7 +264,7 @@ const word_list org_suffixes = LIST(org_suffixes_w);
 static const char *const convening_bodies_w[] = {"常委会", "政协", "人大",   "大学", "学校", "党支部", "支部",
                                                  "总支",   "工会", "妇联",   "协会", "学会", "联合会", "街道",
                                                  "镇",     "乡",   "村",     "社区", "小组", "中心组", "班子",
-                                                 "主席团"};
+                                                 "主席团", "代表团", "委会"};
 const word_list convening_bodies = LIST(convening_bodies_w);
 
 /* The kinds that make a meeting generic, up to two of them before 会议:

@@ -97,9 +97,11 @@ static size_t meeting_object_end(const ustr *u, size_t s) {
             depth--;
         } else if (!depth && (is_clause_break(c) || u_is_sentence_end(c))) {
             break;
+        } else if (!depth && last > s && (c == ' ' || c == 0x3000)) {
+            break; /* a headline's phrases: "…举行省情介绍会 向港澳委员介绍…" */
         }
         e++;
-        if (depth || !ends_with_any(u, e, WORDS(meeting_words))) continue;
+        if (depth || !ends_with_any(u, e, WORDS(meeting_words)) || ends_with_any(u, e, WORDS(not_meetings))) continue;
         last = e;
         if (e < u->n && ustr_at_any(u, e, WORDS(meeting_next_verbs), &w)) break;
     }
@@ -287,7 +289,7 @@ static void set_org(const ustr *u, article *a, size_t cs, size_t e) {
 static size_t after_qualifier(const ustr *u, size_t s, size_t e) {
     size_t de = ustr_rfind(u, s, e, "的");
     if (de != USTR_NONE && !(de > s && u->cp[de - 1] == 0x515A /* 党 */)) s = de + 1;
-    static const char *const occasion[] = {"首次", "一次", "这次", "此次", "本次", "该次", "又一次"};
+    static const char *const occasion[] = {"首次", "一次", "这次", "此次", "本次", "该次", "又一次", "今年", "去年"};
     size_t w, n = ustr_at_any(u, s, occasion, sizeof occasion / sizeof *occasion, &w);
     if (n && e - s > n + 2) s += n;
     return s;
@@ -389,6 +391,7 @@ static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *n
         size_t w;
         if (!ends_with_any(u, m, WORDS(meeting_words)) || (m < pe && !ustr_at_any(u, m, pred, sizeof pred / sizeof *pred, &w)))
             continue;
+        ps = after_qualifier(u, ps, m); /* "为期7天的十四届全国人大三次会议，…" */
         int formal = ustr_find(u, ps, m, "届") != USTR_NONE || ustr_find(u, ps, m, "年") != USTR_NONE;
         if (!formal || !all_han(u, ps, m) || u->cp[m] == 0x7684 /* 的 */ || u->cp[m] == 0x7CBE /* 精(神) */) return 0;
         *ns = ps;
@@ -416,9 +419,19 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
             e -= 3;
         e = skip_time_place(u, e, cs);
         if (e <= cs && subject_clause_before(u, cs, &cs, &e)) {
-            if (set_name(u, a, cs, e, e, e)) return 1;
+            /* "…三次会议，今日下午在人民大会堂举行闭幕会": the meeting holds
+             * a sitting of its own */
+            size_t os = e, oe = e;
+            if ((ustr_at(u, p, "召开") || ustr_at(u, p, "举行")) && !object_after(u, p + 2, &os, &oe)) os = oe = e;
+            if (set_name(u, a, cs, e, os, oe)) return 1;
             continue;
         }
+        /* "…在主席台就座，祝贺大会召开": a convening wished well is told,
+         * not reported */
+        if (ustr_at(u, cs, "祝贺") || ustr_at(u, cs, "预祝")) continue;
+        /* "王忠禹宣布大会开幕": what is announced is the subject */
+        size_t ann = ustr_rfind(u, cs, e, "宣布");
+        if (ann != USTR_NONE) cs = ann + 2;
         /* the subject holds no other convening: "…召开主席会议决定5月16日召开…" */
         if (e <= cs || ustr_find(u, cs, e, "主持") != USTR_NONE || ustr_find(u, cs, e, "召开") != USTR_NONE ||
             ustr_find(u, cs, e, "举行") != USTR_NONE)
