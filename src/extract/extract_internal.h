@@ -92,6 +92,7 @@ int name_as_scene(const ustr *u, size_t from, size_t to, article *a);
 int name_as_actor(const ustr *u, size_t from, size_t to, article *a);
 void name_from_title(article *a);
 void org_from_chair(article *a);
+void owner_from_chair(const ustr *u, article *a);
 void find_place(const ustr *u, article *a, size_t from, size_t limit);
 int place_in(const ustr *u, article *a, size_t from, size_t limit);
 void find_cues(const ustr *u, article *a);

@@ -271,7 +271,9 @@ const word_list convening_bodies = LIST(convening_bodies_w);
  * "常委扩大会议", "党组会议", "第53次常务会议". */
 static const char *const generic_meeting_kinds_w[] = {"党委常委会", "常委会", "党委会", "党组会", "党组", "党委",
                                                       "常委",       "全体",   "常务",   "主席团", "主席", "主任",
-                                                      "专题",       "扩大",   "全天",   "全委",   "预备", "委员"};
+                                                      "专题",       "扩大",   "全天",   "全委",   "预备", "委员",
+                                                      /* "校党委理论学习中心组…召开学习会" */
+                                                      "学习", "集中学习", "集体学习", "领导小组"};
 const word_list generic_meeting_kinds = LIST(generic_meeting_kinds_w);
 
 /* A body's own organs: a meeting whose name opens with one belongs to the

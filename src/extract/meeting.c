@@ -538,6 +538,20 @@ static int name_is_generic(article *a, const char *name) {
     return g;
 }
 
+/* Does the headline's name open with a theme (a verb phrase: "深入贯彻落实
+ * …推动…专题座谈会") in its first n bytes, not with a body? */
+static int theme_before(article *a, const char *name, size_t n) {
+    ustr t;
+    if (art_fail(a, ustr_init(&t, name, n))) return 1;
+    int theme = 0;
+    for (size_t i = 0; i < t.n && !theme; i++) {
+        size_t w;
+        theme = ustr_at_any(&t, i, WORDS(citing_verbs), &w) || ustr_at(&t, i, "推动") || ustr_at(&t, i, "精神");
+    }
+    ustr_free(&t);
+    return theme;
+}
+
 /* The headline names the meeting the text does not ("八所镇召开党委换届工作动员会" above
  * "…召开换届工作动员"): the name and body read from it. Its spans would
  * point into the title, not the text: none are kept. */
@@ -550,8 +564,13 @@ void name_from_title(article *a) {
     if (name_as_subject(&t, 0, t.n, &h) || name_as_object(&t, 0, t.n, &h)) {
         /* The headline may name the owner the text leaves out: "县政府召开
          * 第七次常务会议" above "…召开第七次常务会议". */
+        /* …or the body's name in full ("国务院西部地区开发领导小组会议" above
+         * "…主持召开领导小组会议"): a longer headline name that ends with
+         * the text's short one. */
         size_t hn = h.name ? strlen(h.name) : 0, an = a->name ? strlen(a->name) : 0;
-        if (a->name && !(hn > an && strcmp(h.name + hn - an, a->name) == 0 && name_is_generic(a, a->name))) {
+        int fuller = a->name && hn > an && strcmp(h.name + hn - an, a->name ? a->name : "") == 0 &&
+                     (name_is_generic(a, a->name) || (an <= 18 && !theme_before(a, h.name, hn - an)));
+        if (a->name && !fuller) {
             free(h.name);
             h.name = NULL;
         }
@@ -580,6 +599,42 @@ void org_from_chair(article *a) {
         size_t which;
         if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which)) continue;
         if (ends_with_any(&t, i, WORDS(org_suffixes)) && all_han(&t, 0, i)) a->org = art_slice(a, &t, 0, i);
+        break;
+    }
+    ustr_free(&t);
+}
+
+/* A name that is only a kind ("五届四次主席会议", "党组扩大会议"), the
+ * object of the chair's own 主持召开 with no body before it: the body comes
+ * from the chair's title, before its first title word ("区政协主席王美新
+ * 主持召开五届四次主席会议" → 区政协五届四次主席会议; "市人大常委会党组书记、
+ * 主任李伊林主持召开党组扩大会议" → 市人大常委会党组扩大会议). */
+void owner_from_chair(const ustr *u, article *a) {
+    if (!a->name || !a->chair.title || !name_is_generic(a, a->name)) return;
+    size_t at = USTR_NONE;
+    for (size_t i = 0; i < a->nspans; i++)
+        if (strcmp(a->spans[i].key, "meeting.name") == 0) at = a->spans[i].a;
+    if (at == USTR_NONE || !(ends_with(u, at, "主持召开") || ends_with(u, at, "主持召开了"))) return;
+    /* "十三届县委第32次常委会会议", "第25次部党组会议" name their body already */
+    static const char *const has_body[] = {"县", "市", "区", "州", "省", "部", "政府", "院", "局", "厅"};
+    for (size_t k = 0; k < sizeof has_body / sizeof *has_body; k++)
+        if (strstr(a->name, has_body[k])) return;
+    ustr t;
+    if (art_fail(a, ustr_init(&t, a->chair.title, strlen(a->chair.title)))) return;
+    for (size_t i = 2; i < t.n; i++) {
+        size_t which;
+        if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which)) continue;
+        if (!all_han(&t, 0, i) || !is_body(&t, 0, i) || !names_owner(&t, 0, i)) break;
+        char *owner = art_slice(a, &t, 0, i);
+        char *s = owner ? art_need(a, malloc(strlen(owner) + strlen(a->name) + 1)) : NULL;
+        if (s) {
+            strcpy(s, owner);
+            strcat(s, a->name);
+            free(a->name);
+            a->name = s;
+            if (!a->org) a->org = art_strdup(a, owner);
+        }
+        free(owner);
         break;
     }
     ustr_free(&t);

@@ -150,6 +150,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     chair_title_elsewhere(u, a);
     chair_from_title(a);
     org_from_chair(a);
+    owner_from_chair(u, a);
     find_place(u, a, from, head);
     find_meeting_date(u, pg, a, from, head);
     find_present(u, a);
