@@ -623,7 +623,7 @@ void owner_from_chair(const ustr *u, article *a) {
     if (art_fail(a, ustr_init(&t, a->chair.title, strlen(a->chair.title)))) return;
     for (size_t i = 2; i < t.n; i++) {
         size_t which;
-        if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which)) continue;
+        if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which) || ustr_at(&t, i, "常委会")) continue;
         if (!all_han(&t, 0, i) || !is_body(&t, 0, i) || !names_owner(&t, 0, i)) break;
         char *owner = art_slice(a, &t, 0, i);
         char *s = owner ? art_need(a, malloc(strlen(owner) + strlen(a->name) + 1)) : NULL;
