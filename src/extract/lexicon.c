@@ -143,7 +143,7 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "致辞", "发言", "主讲", "演说", "讲授", "授课",
+static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "主讲", "演说", "讲授", "授课",
                                              "致开幕词", "致闭幕词", "致欢迎词", "致贺词", "致答谢词"};
 const word_list speech_bare = LIST(speech_bare_w);
 
@@ -211,6 +211,11 @@ const word_list speaker_places = LIST(speaker_places_w);
  * 讲话", "到会并讲话". */
 static const char *const attend_verbs_w[] = {"出席", "参加", "莅临", "到会", "列席", "亲临"};
 const word_list attend_verbs = LIST(attend_verbs_w);
+
+/* What a chair goes on doing in clauses without a subject after 主持召开…:
+ * "主持召开市委常委会议，传达贯彻…精神，强调…". */
+static const char *const chair_goes_on_w[] = {"传达", "研究", "部署", "听取", "审议", "学习", "讨论", "分析", "通报"};
+const word_list chair_goes_on = LIST(chair_goes_on_w);
 
 /* Verbs that end the words before a titled name: "听取和讨论省委书记倪岳峰
  * 的讲话" (the title is 省委书记). */

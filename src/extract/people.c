@@ -298,6 +298,7 @@ static int not_a_person(const ustr *u, size_t a, size_t b) {
     int names_end_so = b - a == 3 && char_in(&surnames, u->cp[a]) && (last == 0x9547 /* 镇 */ || last == 0x4E61 /* 乡 */);
     if (n > 1 || (n == 1 && !names_end_so)) return 1;
     if (ustr_find(u, a, b, "成员") != USTR_NONE || ustr_find(u, a, b, "代表") != USTR_NONE) return 1;
+    if (last == 0x7EC4 /* 组: 督导组, 调研组 */) return 1;
     return b - a == 2 && !char_in(&surnames, u->cp[a]);
 }
 
@@ -481,8 +482,9 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
         /* "就部党组贯彻落实…分析检查报告起草过程以及主要内容作了说明" */
         for (size_t k = p + 1; k < u->n && k - p < 50; k++) {
             if (is_clause_break(u->cp[k])) {
-                /* "在会上传达了…精神，并指出": the clause goes on after 并 */
-                if (!and_then_speaks(u, k, end)) break;
+                /* "在会上传达了…精神，并指出": the clause goes on after 并;
+                 * "针对…任务，要求大家…": or with what was said */
+                if (!and_then_speaks(u, k, end) && !(u->cp[k] == 0xFF0C && said_at(u, k + 1, end))) break;
                 return spoke_elsewhere(u, a, p, k) ? 0 : 1;
             }
             int speech = speech_at(u, k, end);
@@ -536,8 +538,12 @@ static int chair_spoke_after(const ustr *u, const article *a, size_t p, size_t *
             return 1;
         /* "…王勃主持，副主任王浩生进行动员，并提出要求": a clause that is not
          * 并… or 他… has a subject of its own */
+        /* "主持召开市委常委会议，传达…精神，强调…": clauses without a
+         * subject go on telling what the chair did */
+        if (is_clause_break(u->cp[k]) && k + 1 < u->n && said_at(u, k + 1, end)) return 1;
+        size_t w;
         if (is_clause_break(u->cp[k]) && k + 1 < u->n && u->cp[k + 1] != 0x5E76 && !is_pronoun(u->cp[k + 1]) &&
-            u->cp[k + 1] != 0x540C /* 同时 */)
+            u->cp[k + 1] != 0x540C /* 同时 */ && !ustr_at_any(u, k + 1, WORDS(chair_goes_on), &w))
             return 0;
     }
     if (k + 2 < u->n && u_is_sentence_end(u->cp[k]) && is_pronoun(u->cp[k + 1]) &&
@@ -1098,12 +1104,20 @@ static void colon_quote_speakers(const ustr *u, article *a) {
     }
 }
 
+/* The last 听取 in [s, e). Not 审议 alone: a delegation 审议s the
+ * premier's report given at the plenary ("审议温家宝总理所作的《政府工作
+ * 报告》"). */
+static size_t heard_at(const ustr *u, size_t s, size_t e) { return ustr_rfind(u, s, e, "听取"); }
+
 /* "会议听取和审议了省人民政府陈加元副省长所作的《…报告》", "听取了省高级
  * 人民法院院长王明所作的…报告": a report heard at this meeting was given
  * at it. j is at 所; returns 1 when it took the speaker. Elsewhere "X所作
  * 的报告" is studied, not heard. */
 static int heard_report_speaker(const ustr *u, article *a, size_t j, size_t end) {
-    size_t cs = clause_start(u, j, 80), h = ustr_rfind(u, cs, j, "听取");
+    size_t cs = clause_start(u, j, 80), h = heard_at(u, cs, j);
+    /* "会议审议了…的工会工作报告，陈建平同志作的…报告": the verb may stand in
+     * an earlier clause of the sentence */
+    if (h == USTR_NONE) h = heard_at(u, sentence_start(u, j), j);
     /* heard at this meeting, not by its members sitting in at another
      * ("列席省十届人大三次会议，听取并讨论了梁保华省长所作的政府工作报告") */
     if (h == USTR_NONE) return 0;
@@ -1216,6 +1230,11 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         }
         if (kind == 2 && u->cp[p - 1] == 0x6240 /* 所 */) {
             heard_report_speaker(u, a, p - 1, end);
+            p = end - 1;
+            continue;
+        }
+        /* "陈建平同志作的2007年度财务工作报告": 作的 without 所 */
+        if (kind == 2 && ustr_at(u, p, "作的") && heard_report_speaker(u, a, p, end)) {
             p = end - 1;
             continue;
         }
