@@ -198,6 +198,15 @@ static int european_date(const char *s, size_t len, size_t i, int *y, int *m, in
     return 1;
 }
 
+/* "2023年03月29日 星期三": a date with its weekday heads many pages as a
+ * calendar widget (the day the page was viewed) as well as e-paper issues. */
+static int weekday_follows(const char *s, size_t len, size_t k) {
+    if (len - k >= 3 && memcmp(s + k, "日", 3) == 0) k += 3;
+    while (k < len && s[k] == ' ') k++;
+    return (len - k >= 6 && memcmp(s + k, "星期", 6) == 0) || (len - k >= 6 && memcmp(s + k, "礼拜", 6) == 0);
+}
+
+/* The first date on a line: 1, or 2 when its weekday follows it. */
 static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
     for (size_t i = 0; i + 8 <= len; i++) {
         if (s[i] < '1' || s[i] > '2' || (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9')) continue;
@@ -227,7 +236,7 @@ static int find_page_date(const char *s, size_t len, int *y, int *m, int *d) {
         *y = yy;
         *m = mm;
         *d = dd;
-        return 1;
+        return 1 + weekday_follows(s, len, k);
     }
     for (size_t i = 0; i + 10 <= len; i++)
         if ((i == 0 || s[i - 1] == ' ') && s[i] >= '0' && s[i] <= '9' && european_date(s, len, i, y, m, d)) return 1;
@@ -256,11 +265,15 @@ static int add_field(clean_doc *d, const tbuf *t, const meta_field *m) {
 static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines, size_t n) {
     clean_doc *d = c->doc;
     size_t paras = d->paragraphs;
+    int wy = 0, wm = 0, wd = 0; /* a date with its weekday: used when no other is found */
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind == LINE_BODY) paras++; /* approximate: joins counted later */
         /* The page's own date, for the year of meetings dated "3月21日". */
-        if (!d->pub_y && lines[i].kind != LINE_BODY && lines[i].kind != LINE_BLANK && !lines[i].tail)
-            find_page_date(t->s + lines[i].start, lines[i].end - lines[i].start, &d->pub_y, &d->pub_m, &d->pub_d);
+        if (!d->pub_y && lines[i].kind != LINE_BODY && lines[i].kind != LINE_BLANK && !lines[i].tail &&
+            find_page_date(t->s + lines[i].start, lines[i].end - lines[i].start, &d->pub_y, &d->pub_m, &d->pub_d) == 2) {
+            if (!wy) wy = d->pub_y, wm = d->pub_m, wd = d->pub_d;
+            d->pub_y = 0;
+        }
         if (lines[i].kind != LINE_SOURCE && lines[i].kind != LINE_EDITOR && !lines[i].lead_at) continue;
         /* Every labelled value on the line: "来源：新华社 编辑：王明". */
         meta_field mf[8];
@@ -269,6 +282,7 @@ static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines
         for (size_t k = 0; k < nm; k++)
             if (add_field(d, t, &mf[k])) return -1;
     }
+    if (!d->pub_y && wy) d->pub_y = wy, d->pub_m = wm, d->pub_d = wd;
     (void)paras;
     return 0;
 }

@@ -260,8 +260,11 @@ static int planning_year(const ustr *u, int *current) {
             while (e < u->n && !u_is_sentence_end(u->cp[e]) && u->cp[e] != 0xFF0C && e - after < 40) e++;
             if (ends_with(u, e, "之年")) mid = y;
         }
+        /* "2012年度主要工作安排", "2011年政府工作报告", "党委2007年工作要点" */
+        size_t plan = after + (after < u->n && u->cp[after] == 0x5EA6 /* 度 */);
+        size_t w;
         if (!weak && !ends_with(u, i, "总结") && !ends_with(u, i, "回顾") &&
-            (ustr_at(u, after, "重点") || ustr_at(u, after, "主要任务")))
+            ustr_at_any(u, plan, WORDS(plan_nouns), &w))
             weak = y;
     }
     *current = mid != 0;
@@ -322,29 +325,52 @@ static int digits_at(const ustr *u, size_t i, size_t n) {
 /* The first date written with digits and - / . ("2021-12-21", a page's
  * time line) in the first `limit` characters of a text document: its
  * publication date, as a web page's metadata gives one. */
-static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d) {
-    for (size_t i = 0; i + 8 <= doc->n && i < limit; i++) {
-        int year = digits_at(doc, i, 4);
-        if (year < 1990 || year > 2100 || (i > 0 && u_is_digit(doc->cp[i - 1]))) continue;
-        uint32_t sep = doc->cp[i + 4];
-        /* "2008年01月14": a page's stamp with zero-padded month */
-        if (sep == 0x5E74 /* 年 */ && i + 10 <= doc->n && doc->cp[i + 5] == '0' && digits_at(doc, i + 5, 2) > 0 &&
-            doc->cp[i + 7] == 0x6708 /* 月 */ && digits_at(doc, i + 8, 2) > 0 && digits_at(doc, i + 8, 2) <= 31) {
-            *y = year, *m = digits_at(doc, i + 5, 2), *d = digits_at(doc, i + 8, 2);
-            return 1;
-        }
-        if (sep != '-' && sep != '/' && sep != '.') continue;
-        size_t k = i + 5, ml = digits_at(doc, k + 1, 1) >= 0 && doc->cp[k + 1] != sep ? 2 : 1;
-        int month = digits_at(doc, k, ml);
-        if (month < 1 || month > 12 || k + ml >= doc->n || doc->cp[k + ml] != sep) continue;
-        k += ml + 1;
-        size_t dl = digits_at(doc, k + 1, 1) >= 0 ? 2 : 1;
-        int day = digits_at(doc, k, dl);
-        if (day < 1 || day > 31) continue;
-        *y = year, *m = month, *d = day;
-        return 1;
+static size_t numeric_date_at(const ustr *doc, size_t i, int *y, int *m, int *d) {
+    int year = digits_at(doc, i, 4);
+    if (year < 1990 || year > 2100 || (i > 0 && u_is_digit(doc->cp[i - 1]))) return 0;
+    uint32_t sep = doc->cp[i + 4];
+    /* "2008年01月14": a page's stamp with zero-padded month */
+    if (sep == 0x5E74 /* 年 */ && i + 10 <= doc->n && doc->cp[i + 5] == '0' && digits_at(doc, i + 5, 2) > 0 &&
+        doc->cp[i + 7] == 0x6708 /* 月 */ && digits_at(doc, i + 8, 2) > 0 && digits_at(doc, i + 8, 2) <= 31) {
+        *y = year, *m = digits_at(doc, i + 5, 2), *d = digits_at(doc, i + 8, 2);
+        return i + 10 + (i + 10 < doc->n && doc->cp[i + 10] == 0x65E5 /* 日 */);
     }
-    return 0;
+    if (sep != '-' && sep != '/' && sep != '.') return 0;
+    size_t k = i + 5, ml = digits_at(doc, k + 1, 1) >= 0 && doc->cp[k + 1] != sep ? 2 : 1;
+    int month = digits_at(doc, k, ml);
+    if (month < 1 || month > 12 || k + ml >= doc->n || doc->cp[k + ml] != sep) return 0;
+    k += ml + 1;
+    size_t dl = digits_at(doc, k + 1, 1) >= 0 ? 2 : 1;
+    int day = digits_at(doc, k, dl);
+    if (day < 1 || day > 31) return 0;
+    *y = year, *m = month, *d = day;
+    return k + dl;
+}
+
+/* Is the date ending at e a calendar widget's ("2023年03月29日 星期三" at the
+ * top of a page: the day it was viewed), not the page's own? */
+static int weekday_after(const ustr *doc, size_t e) {
+    while (e < doc->n && (doc->cp[e] == ' ' || doc->cp[e] == 0x3000)) e++;
+    return ustr_at(doc, e, "星期") || ustr_at(doc, e, "礼拜");
+}
+
+/* The first date written with digits and - / . ("2021-12-21", a page's
+ * time line) in the first `limit` characters of a text document: its
+ * publication date, as a web page's metadata gives one. A date labelled
+ * as the page's (发布日期：) wins over a widget's date with its weekday. */
+static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d) {
+    int found = 0, widget = 0;
+    for (size_t i = 0; i + 8 <= doc->n && i < limit; i++) {
+        int yy, mm, dd;
+        size_t e = numeric_date_at(doc, i, &yy, &mm, &dd);
+        if (!e) continue;
+        int is_widget = weekday_after(doc, e);
+        if (!found || (widget && !is_widget)) *y = yy, *m = mm, *d = dd, widget = is_widget;
+        found = 1;
+        if (!widget) return 1;
+        i = e - 1;
+    }
+    return found;
 }
 
 /* The month and day (m * 100 + d) a paragraph [a, b) opens with, after at
@@ -643,7 +669,8 @@ static int relative_to(const ustr *u, int y, int m, int day, size_t from, size_t
     if (!m || !day) return 0;
     for (size_t i = from; i < limit && i < u->n; i++) {
         int back = ustr_at(u, i, "昨日") || ustr_at(u, i, "昨天");
-        if (!back && !ustr_at(u, i, "今天") && !ustr_at(u, i, "今日")) continue;
+        size_t w;
+        if (!back && !ustr_at_any(u, i, WORDS(today_words), &w)) continue;
         memset(d, 0, sizeof *d);
         d->y = y, d->m = m, d->d = day - back;
         if (!d->d) {

@@ -217,6 +217,17 @@ const word_list attend_verbs = LIST(attend_verbs_w);
 static const char *const chair_goes_on_w[] = {"传达", "研究", "部署", "听取", "审议", "学习", "讨论", "分析", "通报"};
 const word_list chair_goes_on = LIST(chair_goes_on_w);
 
+/* "今天" and its parts of the day, as a news report writes them: "今午在
+ * 北京开始举行", "今晨". */
+static const char *const today_words_w[] = {"今天", "今日", "今午", "今晨", "今早", "今晚"};
+const word_list today_words = LIST(today_words_w);
+
+/* What a year plans, right after "YYYY年(度)": "2025年重点工作", "2012年度
+ * 主要工作安排", "2011年政府工作报告", "2007年工作要点". */
+static const char *const plan_nouns_w[] = {"重点", "主要任务", "主要工作", "工作要点", "工作安排", "工作计划",
+                                           "工作思路", "政府工作报告"};
+const word_list plan_nouns = LIST(plan_nouns_w);
+
 /* Verbs that end the words before a titled name: "听取和讨论省委书记倪岳峰
  * 的讲话" (the title is 省委书记). */
 static const char *const hearing_verbs_w[] = {"听取", "讨论", "审议", "邀请", "请"};
@@ -330,7 +341,7 @@ const word_list person_cue_verbs = LIST(person_cue_verbs_w);
 
 /* Time words and adverbs that stand between a name or a meeting and its
  * verb: "21日上午", "吴文庆局长迅速主持召开". */
-static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天", "日前",
+static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚",   "全天", "昨天", "昨日", "今天", "今午", "今早", "日前",
                                            "近日", "迅速", "随即", "专门", "亲自", "立即", "再次", "应邀",
                                            "先后", "分别", "正式", "开始", "首次", "集中", "如期", "顺利",
                                            "胜利", "今日", "昨晚", "今晨", "当天", "当日", "近期", "上周", "本周", "日前在",
