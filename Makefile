@@ -210,6 +210,7 @@ SET7_FLOOR ?= 0.857
 SET8_FLOOR ?= 0.855
 SET9_FLOOR ?= 0.812
 SET10_FLOOR ?= 0.823
+SET11_FLOOR ?= 0.794
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
 # character ROUGE-L F1 and recall: 0.942 and 0.963.
 HTML_FLOOR ?= 0.932
@@ -238,7 +239,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
 TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies sources corrections counting sqlite-ext usage \
-         serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 set10 cases unit shared exports \
+         serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 set10 set11 cases unit shared exports \
          store-unit store names pathological warc python
 test: $(TESTS:%=test-%)
 
@@ -322,6 +323,9 @@ test-set9: build/tifa
 
 test-set10: build/tifa
 	python3 tests/score-heldout.py build/tifa tests/set10/labels tests/set10/readouts --floor $(SET10_FLOOR)
+
+test-set11: build/tifa
+	python3 tests/score-heldout.py build/tifa tests/set11/labels tests/set11/readouts --floor $(SET11_FLOOR)
 test-extract-cases: build/tifa-asan
 	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
 test-html: build/tifa-asan

@@ -105,6 +105,8 @@ static int person_before(const ustr *u, size_t e, size_t *name_a, size_t *title_
     for (size_t n = 2; n <= 3; n++) {
         if (e < n || !all_han(u, e - n, e) || !is_name(u, e - n, e)) continue;
         size_t na = e - n, ts = title_start(u, na);
+        /* "重点学习了习近平主持…": a name after a verb is its object */
+        if (ts == na && na > 0 && (u->cp[na - 1] == 0x4E86 /* 了 */ || ends_with_any(u, na, WORDS(hearing_verbs)))) continue;
         if (ts == na) {
             *name_a = *title_a = na;
             return 1;
@@ -1168,7 +1170,9 @@ static void titled_list_before(const ustr *u, article *a, size_t ts, size_t end)
     size_t found[16][2], n = 0, cs = ts;
     while (n < 16 && cs > 1 && (u->cp[cs - 1] == 0xFF0C || u->cp[cs - 1] == ',')) {
         size_t e = cs - 1, pcs = clause_start(u, e, 60), na, ta;
-        if (!person_before(u, e, &na, &ta) || ta != pcs || ta == na || !plausible_speaker(u, ta, na, e, 0)) break;
+        if (!person_before(u, e, &na, &ta) || ta != pcs || ta == na || !plausible_speaker(u, ta, na, e, 0) ||
+            not_a_person(u, na, e) || u->cp[pcs] == 0x53D7 /* 受…委托 */)
+            break;
         found[n][0] = ta, found[n][1] = na, n++;
         cs = pcs;
     }
