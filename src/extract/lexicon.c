@@ -199,7 +199,7 @@ const word_list fresh_verbs = LIST(fresh_verbs_w);
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
  * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */
 static const char *const speaker_leads_w[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
-                                              "在会中",     "亦",     "也",     "将",     "还"};
+                                              "在会中",     "亦",     "也",     "将",     "还",     "则"};
 const word_list speaker_leads = LIST(speaker_leads_w);
 
 /* After a bare name opening a sentence, the phrases that make it a speaker:

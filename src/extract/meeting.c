@@ -429,6 +429,8 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         /* "…在主席台就座，祝贺大会召开": a convening wished well is told,
          * not reported */
         if (ustr_at(u, cs, "祝贺") || ustr_at(u, cs, "预祝")) continue;
+        /* "会议决定十一届…第十五次会议于6月24日召开": a meeting set for later */
+        if (ustr_at(u, cs, "决定") || ustr_at(u, cs, "建议")) continue;
         /* "王忠禹宣布大会开幕": what is announced is the subject */
         size_t ann = ustr_rfind(u, cs, e, "宣布");
         if (ann != USTR_NONE) cs = ann + 2;

@@ -301,6 +301,9 @@ static int not_a_person(const ustr *u, size_t a, size_t b) {
     if (n > 1 || (n == 1 && !names_end_so)) return 1;
     if (ustr_find(u, a, b, "成员") != USTR_NONE || ustr_find(u, a, b, "代表") != USTR_NONE) return 1;
     if (last == 0x7EC4 /* 组: 督导组, 调研组 */) return 1;
+    /* "七十人", "三十余名": a count of people */
+    if (cn_numeral_is(u->cp[a], NUM_COUNT) && (last == 0x4EBA /* 人 */ || last == 0x540D /* 名 */ || last == 0x4F4D /* 位 */))
+        return 1;
     return b - a == 2 && !char_in(&surnames, u->cp[a]);
 }
 
