@@ -619,7 +619,11 @@ static int relative_day(const ustr *u, size_t i, date_expr *d) {
         return 0;
     size_t k = i + 2;
     int v = read_int(u, &k, 2);
-    if (v < 1 || v > 31 || k + 1 >= u->n || (u->cp[k] != 0xFF09 && u->cp[k] != ')') || u->cp[k + 1] != 0x65E5 /* 日 */)
+    if (v < 1 || v > 31 || k + 1 >= u->n) return 0;
+    int close = u->cp[k] == 0xFF09 || u->cp[k] == ')';
+    /* "今（8日）" as well as "今（8）日" */
+    if (!(close && u->cp[k + 1] == 0x65E5 /* 日 */) &&
+        !(u->cp[k] == 0x65E5 && (u->cp[k + 1] == 0xFF09 || u->cp[k + 1] == ')')))
         return 0;
     memset(d, 0, sizeof *d);
     d->d = v, d->a = i, d->b = k + 2;

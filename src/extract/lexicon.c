@@ -280,7 +280,10 @@ const word_list org_suffixes = LIST(org_suffixes_w);
 static const char *const convening_bodies_w[] = {"常委会", "政协", "人大",   "大学", "学校", "党支部", "支部",
                                                  "总支",   "工会", "妇联",   "协会", "学会", "联合会", "街道",
                                                  "镇",     "乡",   "村",     "社区", "小组", "中心组", "班子",
-                                                 "主席团", "代表团", "委会"};
+                                                 "主席团", "代表团", "委会",
+                                                 /* mass organisations and the organs of a body */
+                                                 "科协", "工商联", "侨联", "文联", "作协", "社科联", "残联", "团委",
+                                                 "机关"};
 const word_list convening_bodies = LIST(convening_bodies_w);
 
 /* The kinds that make a meeting generic, up to two of them before 会议:

@@ -111,8 +111,15 @@ static size_t meeting_object_end(const ustr *u, size_t s) {
 /* Skips a relative day written with its number in brackets, ending at j:
  * "今（8）日", "昨（7）日"; j when there is none. */
 static size_t relative_day_back(const ustr *u, size_t j, size_t floor) {
-    if (j < floor + 5 || u->cp[j - 1] != 0x65E5 /* 日 */ || u->cp[j - 2] != 0xFF09) return j;
-    size_t o = bracket_open_before(u, j - 1, floor, 5);
+    if (j < floor + 5) return j;
+    size_t close;
+    if (u->cp[j - 1] == 0x65E5 /* 日 */ && u->cp[j - 2] == 0xFF09)
+        close = j - 2; /* 今（8）日 */
+    else if (u->cp[j - 1] == 0xFF09 && u->cp[j - 2] == 0x65E5)
+        close = j - 1; /* 今（8日） */
+    else
+        return j;
+    size_t o = bracket_open_before(u, close + 1, floor, 5);
     if (o == USTR_NONE || o == floor) return j;
     return u->cp[o - 1] == 0x4ECA /* 今 */ || u->cp[o - 1] == 0x6628 /* 昨 */ ? o - 1 : j;
 }
@@ -305,6 +312,16 @@ static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
     while (q < u->n && q - s < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
     if (q > s && q < u->n && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */ || u->cp[q] == 0x6B21 /* 次 */))
         s = q + 1;
+    /* "召开了“2012年新虹街道社区工作大会”": a quoted name is the name */
+    if (s < u->n && u->cp[s] == 0x201C) {
+        size_t q = s + 1;
+        while (q < u->n && q - s < 60 && u->cp[q] != 0x201D && !u_is_sentence_end(u->cp[q])) q++;
+        if (q < u->n && u->cp[q] == 0x201D && q > s + 3 && ends_with_any(u, q, WORDS(meeting_words))) {
+            *os = s + 1;
+            *oe = q;
+            return 1;
+        }
+    }
     size_t e = meeting_object_end(u, s);
     if (e <= s) return 0;
     s = after_qualifier(u, s, e);
