@@ -138,6 +138,46 @@ await step('document: raw original toggle and record download', async () => {
   assert(dl.suggestedFilename() === 'tifa-1.json' && json.articles.length >= 1, 'record JSON downloaded');
 });
 
+// ------------------------------------------------------------ three bugs
+// Each was a failing test before its fix (issue 17).
+await step('bug: anomalies are listed as what they are, not [object Object]', async () => {
+  // tests/readouts/012 (id 17) has two garbled spans in its record.
+  const rec = await (await page.request.get(base + '/api/doc/17')).json();
+  assert(rec.record.anomalies.length === 2, 'the fixture has two anomalies');
+  await page.goto(base + '/doc/17');
+  const box = await page.waitForSelector('#anomalies');
+  const text = await box.textContent();
+  assert(!text.includes('[object Object]'), `anomalies: ${text}`);
+  const items = await page.$$eval('#anomalies li', (ls) => ls.map((l) => l.textContent));
+  assert(items.length === 2 && items.every((t) => t.includes('garbled') && t.includes(rec.record.anomalies[0].text)),
+    `items: ${items}`);
+});
+
+await step('bug: "Show the original" replaces the clean text (display:grid must not beat hidden)', async () => {
+  await page.goto(base + '/doc/1');
+  await page.waitForSelector('#doc-text .text');
+  assert(await page.isVisible('#doc-text'), 'the clean text shows first');
+  await page.click('#toggle-raw');
+  await page.waitForSelector('pre#raw-text');
+  assert(await page.isVisible('#raw-text'), 'the original shows');
+  assert(!(await page.isVisible('#doc-text')), 'and the clean text is gone, not above it');
+  assert(!(await page.isVisible('#facts')), 'with its facts');
+  await page.click('#toggle-raw');
+  assert(await page.isVisible('#doc-text') && !(await page.isVisible('#raw-text')), 'and back');
+});
+
+await step('bug: a page of two articles: page furniture (Play Video) is no heading', async () => {
+  const res = await (await page.request.get(base + '/api/search?q=' + encodeURIComponent('全国农业农村工作会议'))).json();
+  const hit = res.results.find((h) => (h.url || '').includes('news.example.cn'));
+  assert(hit, 'the two-article page is in the corpus');
+  await page.goto(base + '/doc/' + hit.id);
+  await page.waitForSelector('#doc-text .text');
+  const heads = await page.$$eval('#doc-text h2', (hs) => hs.map((h) => h.textContent));
+  assert(!heads.some((h) => /Play Video/.test(h)), `headings: ${heads}`);
+  assert(heads.includes('全国农业农村工作会议在京召开'), `the second article keeps its own title: ${heads}`);
+  assert(!(await page.textContent('#doc-text')).includes('Play Video'), 'nor any of its text');
+});
+
 // ------------------------------------------------------------------ compare
 await step('compare seeds 000 and 001: new and dropped formulations, changed sentences by character', async () => {
   await page.goto(base + '/compare');
