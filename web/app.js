@@ -291,6 +291,14 @@ function sourcesLine(doc) {
   return line;
 }
 
+/* What cleaning could not repair ({kind, text, offset} each): the kind,
+ * the characters as they stand, and where. */
+function anomalyList(list) {
+  return el('div', {className: 'note', id: 'anomalies'}, 'Anomalies:',
+    el('ul', {}, list.map((a) => el('li', {}, typeof a === 'string' ? a
+      : [a.kind || 'anomaly', ' ', el('code', {}, a.text || ''), a.offset !== undefined ? ` (character ${a.offset})` : '']))));
+}
+
 async function pageDoc(id, params) {
   const doc = await api('/api/doc/' + id);
   const rec = doc.record || {};
@@ -395,7 +403,7 @@ async function pageDoc(id, params) {
     if (!dl.firstChild) dl.appendChild(el('dd', {className: 'note'}, 'No facts extracted from this article.'));
     side.appendChild(dl);
   });
-  if ((rec.anomalies || []).length) side.appendChild(el('p', {className: 'note'}, 'Anomalies: ' + rec.anomalies.join(', ')));
+  if ((rec.anomalies || []).length) side.appendChild(anomalyList(rec.anomalies));
 
   /* The original bytes, decoded as they were detected. */
   let raw = null;
