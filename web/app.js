@@ -693,7 +693,8 @@ async function pageDoc(id, params) {
   main.appendChild(view);
   const citing = el('div', {className: 'cols citing'}, citePanel(doc));
   main.appendChild(citing);
-  citing.appendChild(await correctionsPanel(doc, () => render()));
+  /* Not awaited: the text and its facts come first, whatever this costs. */
+  correctionsPanel(doc, () => render()).then((box) => citing.appendChild(box), (err) => citing.appendChild(errorBox(err)));
 
   /* The text: one block per article; highlights are redrawn per click. */
   const blocks = articles.map((a, i) => {

@@ -495,7 +495,10 @@ void api_trend(serve_ctx *s, serve_request *rq, int csv, reply *r) {
     }
     int by_month = by && !strcmp(by, "month");
     char key[MAX_TERMS * (MAX_TERM + 1) + 32], version[CACHE_VERSION_LEN];
-    if (csv) return trend_run(s, terms, n, by_month, 1, r); /* a download: not kept */
+    if (csv) { /* a download: not kept */
+        trend_run(s, terms, n, by_month, 1, r);
+        return;
+    }
     size_t k = (size_t)snprintf(key, sizeof key, "trend\n%s", by_month ? "month" : "year");
     for (int i = 0; i < n && k < sizeof key; i++) k += (size_t)snprintf(key + k, sizeof key - k, "\n%s", terms[i]);
     if (from_cache(s, key, r, version)) return;
@@ -611,10 +614,14 @@ static int browse_params(serve_request *rq, tifa_browse *b, reply *r) {
         return 0;
     if (b->year && !strcmp(b->year, "undated"))
         b->year = "";
-    else if (b->year && (strlen(b->year) != 4 || !param_date(b->year)))
-        return reply_error(r, 400, "year: yyyy, or undated"), 0;
-    if (sort && *sort && strcmp(sort, "newest") && strcmp(sort, "oldest") && strcmp(sort, "relevance"))
-        return reply_error(r, 400, "sort: newest, oldest or relevance"), 0;
+    else if (b->year && (strlen(b->year) != 4 || !param_date(b->year))) {
+        reply_error(r, 400, "year: yyyy, or undated");
+        return 0;
+    }
+    if (sort && *sort && strcmp(sort, "newest") && strcmp(sort, "oldest") && strcmp(sort, "relevance")) {
+        reply_error(r, 400, "sort: newest, oldest or relevance");
+        return 0;
+    }
     b->sort = !sort || !*sort || !strcmp(sort, "newest") ? TIFA_SORT_NEWEST
               : !strcmp(sort, "oldest")                  ? TIFA_SORT_OLDEST
                                                          : TIFA_SORT_RELEVANCE;
@@ -626,6 +633,7 @@ static void browse_key(char *key, size_t cap, const char *what, const tifa_brows
     snprintf(key, cap, "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%d\n%d\n%d\n%d\n%d", what, b->query ? b->query : "",
              b->year ? b->year : "-", b->org ? b->org : "", b->type ? b->type : "", b->outlet ? b->outlet : "",
              b->series ? b->series : "", b->corrected, b->sort, b->limit, b->offset, b->year != NULL);
+        return;
 }
 
 /* A hit as print_hit_json writes it, with the meeting's type and series. */
@@ -668,7 +676,10 @@ static void browse_run(serve_ctx *s, const tifa_browse *b, reply *r) {
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
-    if (!c) return out_drop(&o);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
     fputs("{\"results\":[", o.fp);
     hit_writer w = {o.fp, 0};
     int64_t total = 0;
@@ -680,7 +691,8 @@ static void browse_run(serve_ctx *s, const tifa_browse *b, reply *r) {
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
-        return reply_error(r, status_for(st), "browse: %s", err.message);
+        reply_error(r, status_for(st), "browse: %s", err.message);
+        return;
     }
     fputs(fw.facet ? "]}}" : "}}", o.fp);
     out_send(&o, r);
@@ -706,13 +718,17 @@ void api_browse_csv(serve_ctx *s, serve_request *rq, reply *r) {
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
-    if (!c) return out_drop(&o);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
     tifa_error err = {0};
     tifa_status st = tifa_corpus_export_browse(c, TIFA_EXPORT_CSV, &b, 0, write_to_file, o.fp, &err);
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
-        return reply_error(r, status_for(st), "export: %s", err.message);
+        reply_error(r, status_for(st), "export: %s", err.message);
+        return;
     }
     out_send(&o, r);
     r->type = "text/csv; charset=utf-8";
@@ -745,18 +761,25 @@ static int write_series_row(void *user, const tifa_series_row *row) {
 void api_series(serve_ctx *s, serve_request *rq, reply *r) {
     tifa_browse b;
     if (!browse_params(rq, &b, r)) return;
-    if (!b.series) return reply_error(r, 400, "series: the series (a meeting's name without its year) is needed");
+    if (!b.series) {
+        reply_error(r, 400, "series: the series (a meeting's name without its year) is needed");
+        return;
+    }
     b.limit = 200;
     b.offset = 0;
     char key[BROWSE_KEY], version[CACHE_VERSION_LEN];
     browse_key(key, sizeof key, "series", &b);
     if (from_cache(s, key, r, version)) return;
     out o;
-    if (!out_open(&o, r)) return remember(s, key, r, version);
+    if (!out_open(&o, r)) {
+        remember(s, key, r, version);
+        return;
+    }
     tifa_corpus *c = take(s, r);
     if (!c) {
         out_drop(&o);
-        return remember(s, key, r, version);
+        remember(s, key, r, version);
+        return;
     }
     fputs("{\"series\":", o.fp);
     print_json_string(o.fp, b.series);
@@ -797,12 +820,21 @@ void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
                  : !strcmp(f, "bibtex")          ? CITE_BIBTEX
                  : !strcmp(f, "csl-json")        ? CITE_CSL
                                                  : -1;
-    if (format < 0) return reply_error(r, 400, "format: text, bibtex or csl-json");
-    if (id <= 0) return reply_error(r, 400, "bad document id: a whole number from 1");
+    if (format < 0) {
+        reply_error(r, 400, "format: text, bibtex or csl-json");
+        return;
+    }
+    if (id <= 0) {
+        reply_error(r, 400, "bad document id: a whole number from 1");
+        return;
+    }
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
-    if (!c) return out_drop(&o);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
     cite_writer w = {o.fp, format};
     tifa_error err = {0};
     if (format == CITE_CSL) fputc('[', o.fp);
@@ -810,7 +842,8 @@ void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
-        return reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
+        reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
+        return;
     }
     if (format == CITE_CSL) fputs("]\n", o.fp);
     out_send(&o, r);
@@ -834,11 +867,17 @@ static int write_correction(void *user, const tifa_correction *k) {
 
 /* {"corrections": [in force], "log": [every set and unset]} of document id. */
 void api_corrections(serve_ctx *s, int64_t id, reply *r) {
-    if (id <= 0) return reply_error(r, 400, "bad document id: a whole number from 1");
+    if (id <= 0) {
+        reply_error(r, 400, "bad document id: a whole number from 1");
+        return;
+    }
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
-    if (!c) return out_drop(&o);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
     hit_writer w = {o.fp, 0};
     tifa_error err = {0};
     fputs("{\"corrections\":[", o.fp);
@@ -849,7 +888,8 @@ void api_corrections(serve_ctx *s, int64_t id, reply *r) {
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
-        return reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
+        reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
+        return;
     }
     fputs("]}", o.fp);
     out_send(&o, r);
@@ -858,14 +898,23 @@ void api_corrections(serve_ctx *s, int64_t id, reply *r) {
 /* POST /api/doc/ID/correct?field=F&value=V&note=N (or &unset=1): one
  * correction, through a writable handle of its own as an add is. */
 void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
-    if (s->cfg.read_only) return reply_error(r, 403, "this server is read-only (tifa serve --read-only): correcting is off");
-    if (id <= 0) return reply_error(r, 400, "bad document id: a whole number from 1");
+    if (s->cfg.read_only) {
+        reply_error(r, 403, "this server is read-only (tifa serve --read-only): correcting is off");
+        return;
+    }
+    if (id <= 0) {
+        reply_error(r, 400, "bad document id: a whole number from 1");
+        return;
+    }
     const char *field, *value, *note;
     int unset = 0;
     if (!opt_text(rq, "field", 40, &field, r) || !opt_text(rq, "value", MAX_FILTER * 5, &value, r) ||
         !opt_text(rq, "note", MAX_FILTER * 5, &note, r) || !opt_int(rq, "unset", 0, 1, &unset, r))
         return;
-    if (!field) return reply_error(r, 400, "field: which field to correct (date, name, org, place, outlet, ...)");
+    if (!field) {
+        reply_error(r, 400, "field: which field to correct (date, name, org, place, outlet, ...)");
+        return;
+    }
     pthread_mutex_lock(&s->write_lock);
     tifa_corpus *c;
     tifa_error err = {0};
@@ -875,7 +924,10 @@ void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
         tifa_corpus_close(c);
     }
     pthread_mutex_unlock(&s->write_lock);
-    if (st != TIFA_OK) return reply_error(r, status_for(st), "correct: %s", err.message);
+    if (st != TIFA_OK) {
+        reply_error(r, status_for(st), "correct: %s", err.message);
+        return;
+    }
     cache_bump(&s->cache);
     out o;
     if (!out_open(&o, r)) return;
