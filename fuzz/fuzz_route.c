@@ -15,7 +15,7 @@
 static void check_route(const char *path) {
     route r;
     route_match(path, &r);
-    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_LOGIN);
+    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_DOC_CORRECT);
     if (r.kind != ROUTE_NONE) REQUIRE(path[0] == '/');
     if (r.kind == ROUTE_ASSET) {
         REQUIRE(r.asset >= path && r.asset < path + strlen(path));
@@ -24,7 +24,8 @@ static void check_route(const char *path) {
     } else {
         REQUIRE(r.asset == NULL);
     }
-    if (r.kind == ROUTE_DOC || r.kind == ROUTE_DOC_RAW || r.kind == ROUTE_DOC_RECORD) {
+    if (r.kind == ROUTE_DOC || r.kind == ROUTE_DOC_RAW || r.kind == ROUTE_DOC_RECORD || r.kind == ROUTE_DOC_CITE ||
+        r.kind == ROUTE_DOC_CORRECTIONS || r.kind == ROUTE_DOC_CORRECT) {
         REQUIRE(strncmp(path, "/api/doc/", 9) == 0);
         REQUIRE(r.id >= 0);
         if (r.id > 0) {

@@ -448,6 +448,7 @@ typedef struct {
     const tifa_copy *copies; /* a first copy's copies, in the order stored */
     size_t ncopies;
     unsigned corrected; /* TIFA_FIELD_* bits */
+    const char *type, *series; /* the meeting's type and series, as tifa_browse reads them (0.3) */
 } tifa_hit;
 typedef int (*tifa_hit_fn)(void *user, const tifa_hit *hit);
 
@@ -561,6 +562,64 @@ typedef int (*tifa_trend_fn)(void *user, const tifa_trend_row *row);
 #define TIFA_TREND_BY_MONTH 1u /* periods are months */
 tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *terms, int nterms, unsigned flags, tifa_trend_fn fn,
                               void *user, tifa_error *err);
+
+/* Browsing: the readouts (first copies, each carrying its copies) as a
+ * dataset, narrowed by facets and sorted by date. NULL fields (and 0) do
+ * not narrow; strings match exactly.
+ *  year     "2024", or "" for the readouts without a date
+ *  type     the meeting type: the name's last noun (工作会议, 常务会议,
+ *           务虚会, 全体会议…, else 会议), as facets count it
+ *  outlet   carried by it: the readout or one of its copies
+ *  series   one meeting over the years: the name without its year and
+ *           ordinals (2025年国防科技工业工作会议 -> 国防科技工业工作会议)
+ * Names, bodies and dates are the corrected ones where corrected. */
+typedef struct {
+    const char *query; /* full text as tifa_corpus_search; NULL or "": every readout */
+    const char *year, *org, *type, *outlet, *series;
+    int corrected; /* 1: only readouts with a correction */
+    int sort;      /* TIFA_SORT_* */
+    int limit;     /* 0: no limit */
+    int offset;
+} tifa_browse;
+#define TIFA_SORT_NEWEST    0 /* by date, newest first, the undated last */
+#define TIFA_SORT_OLDEST    1 /* by date, oldest first, the undated last */
+#define TIFA_SORT_RELEVANCE 2 /* best match first (with a query; else newest) */
+
+/* The readouts b keeps, in its order, to fn as hits (a snippet when there
+ * is a query). *total (may be NULL): all it keeps, past limit and offset. */
+tifa_status tifa_corpus_browse(tifa_corpus *c, const tifa_browse *b, tifa_hit_fn fn, void *user, int64_t *total,
+                               tifa_error *err);
+
+/* tifa_corpus_export of the readouts b keeps (all of them: b's limit and
+ * offset apply), in id order. */
+tifa_status tifa_corpus_export_browse(tifa_corpus *c, tifa_export_format format, const tifa_browse *b, unsigned flags,
+                                      tifa_write_fn write, void *user, tifa_error *err);
+
+/* Facet counts over the readouts b keeps (limit and offset aside): for
+ * facet "year" each year, newest first, then "" (undated); for "org",
+ * "type" and "outlet" the 40 commonest values; for "corrected" one value
+ * "yes", the readouts with a correction. Strings are valid during the
+ * call; fn returns non-zero to stop. */
+typedef int (*tifa_facet_fn)(void *user, const char *facet, const char *value, int64_t count);
+tifa_status tifa_corpus_facets(tifa_corpus *c, const tifa_browse *b, tifa_facet_fn fn, void *user, tifa_error *err);
+
+/* A meeting series through time: the readouts b keeps (b->series, and
+ * b->org to hold the body), oldest first, each with the formulations of
+ * its main meeting (numbered, then quoted terms, each once) and those
+ * that are new since the readout before it, and gone. Everything is valid
+ * during the call only; fn returns non-zero to stop. */
+typedef struct {
+    const tifa_hit *hit;
+    const char *const *terms;
+    size_t nterms;
+    const char *const *added;
+    size_t nadded;
+    const char *const *dropped;
+    size_t ndropped;
+    int first; /* the first of the series: added and dropped are empty */
+} tifa_series_row;
+typedef int (*tifa_series_fn)(void *user, const tifa_series_row *row);
+tifa_status tifa_corpus_series(tifa_corpus *c, const tifa_browse *b, tifa_series_fn fn, void *user, tifa_error *err);
 
 /* Counts for `tifa stats`. near_duplicates counts every copy linked to a
  * first copy, exact or near (exact copies are stored since 0.2). */

@@ -72,6 +72,22 @@ static const char *const furniture_lines[] = {
     "展开通版",
     "收缩通版",
     "听新闻",
+    /* a media player's controls, kept as text by pages that embed one
+     * (Video.js, the player most portals use; its labels are English
+     * whatever the page's language) */
+    "Play Video",
+    "Play",
+    "Pause",
+    "Mute",
+    "Unmute",
+    "Fullscreen",
+    "Non-Fullscreen",
+    "Exit Fullscreen",
+    "Picture-in-Picture",
+    "Close Modal Dialog",
+    "This is a modal window.",
+    "视频播放",
+    "播放视频",
     "Facebook",
     "Twitter",
     "LinkedIn",

@@ -407,7 +407,7 @@ static tifa_status open_handle(const char *path, unsigned flags, tifa_corpus **o
             sqlite3_busy_timeout(c->db, 10000);
         else
             sqlite3_busy_handler(c->db, wait_for_writer, NULL);
-        if (tokenize_register(c->db) != SQLITE_OK)
+        if (tokenize_register(c->db) != SQLITE_OK || corpus_browse_register(c->db) != SQLITE_OK)
             st = corpus_fail(c, err, "registering the tokenizer");
         else if (!readonly && classify(c->db, &(int){0}) == DB_FOREIGN)
             st = tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
@@ -910,21 +910,14 @@ static void bind_filters(sqlite3_stmt *st, const tifa_filter *f) {
 
 #define hit_col corpus_text
 
-/* The columns of a hit, in the order emit_hits reads them; a search adds
- * the snippet after them. */
-#define HIT_COLUMNS                                                                                                    \
-    "d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org, d.title, d.outlet, d.url, d.published,"     \
-    " d.retrieved, d.added, d.copy"
-#define HIT_SNIPPET 13
-
-static int emit_hits(tifa_corpus *c, sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet) {
+int corpus_emit_hits(tifa_corpus *c, sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet) {
     int rc;
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         int oom = 0;
         tifa_hit h = {.id = sqlite3_column_int64(st, 0), .duplicate_of = sqlite3_column_int64(st, 1)};
-        const char **text[] = {&h.file,      &h.date,      &h.meeting, &h.org,  &h.title, &h.outlet,
-                               &h.url,       &h.published, &h.retrieved, &h.added, &h.copy};
-        for (int i = 0; i < 11; i++) *text[i] = hit_col(st, 2 + i, &oom);
+        const char **text[] = {&h.file, &h.date,      &h.meeting, &h.org,  &h.title, &h.outlet, &h.url,
+                               &h.published, &h.retrieved, &h.added, &h.copy, &h.type, &h.series};
+        for (int i = 0; i < 13; i++) *text[i] = hit_col(st, 2 + i, &oom);
         if (with_snippet) h.snippet = hit_col(st, HIT_SNIPPET, &oom);
         if (oom) return SQLITE_NOMEM;
         if ((rc = corpus_emit_hit(c, &h, fn, user)) != SQLITE_OK) return rc;
@@ -969,7 +962,7 @@ static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_
     bind_filters(st, f);
     sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
-    rc = emit_hits(c, st, fn, user, 1);
+    rc = corpus_emit_hits(c, st, fn, user, 1);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return rc;
     if (total) {
@@ -1007,7 +1000,7 @@ tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn f
     bind_filters(st, f);
     sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
-    int rc = emit_hits(c, st, fn, user, 0);
+    int rc = corpus_emit_hits(c, st, fn, user, 0);
     sqlite3_finalize(st);
     return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "listing");
 }
@@ -1031,7 +1024,7 @@ tifa_status tifa_corpus_doc(tifa_corpus *c, int64_t id, tifa_hit_fn fn, void *us
         return corpus_fail(c, err, "reading");
     sqlite3_bind_int64(st, 1, id);
     one_hit o = {fn, user, 0};
-    int rc = emit_hits(c, st, forward_hit, &o, 0);
+    int rc = corpus_emit_hits(c, st, forward_hit, &o, 0);
     sqlite3_finalize(st);
     if (rc != SQLITE_DONE) return corpus_fail(c, err, "reading");
     if (!o.found) return tifa_fail(err, TIFA_EINPUT, 0, "no document %lld in the corpus", (long long)id);

@@ -38,7 +38,7 @@ static const struct {
 #define ROWS_WHERE                                                                                                     \
     " WHERE (?6 OR duplicate_of IS NULL) AND (?2 IS NULL OR date >= ?2) AND (?3 IS NULL OR date <= ?3 || '~')"         \
     " AND (?4 IS NULL OR org LIKE '%' || ?4 || '%') AND (?5 IS NULL OR name LIKE '%' || ?5 || '%')"                    \
-    " ORDER BY id LIMIT ?7 OFFSET ?8"
+    " AND (?9 IS NULL OR id IN (SELECT value FROM json_each(?9))) ORDER BY id LIMIT ?7 OFFSET ?8"
 
 /* The rows, filtered as list filters (on the meeting's date, body and
  * name), first copies only unless ?6; the copies as a JSON array last
@@ -300,6 +300,11 @@ static int jsonl_row(sqlite3_stmt *st, sink *o) {
 
 tifa_status tifa_corpus_export(tifa_corpus *c, tifa_export_format format, const tifa_filter *f, unsigned flags,
                                tifa_write_fn write, void *user, tifa_error *err) {
+    return corpus_export_ids(c, format, f, NULL, flags, write, user, err);
+}
+
+tifa_status corpus_export_ids(tifa_corpus *c, tifa_export_format format, const tifa_filter *f, const char *ids,
+                              unsigned flags, tifa_write_fn write, void *user, tifa_error *err) {
     if (format != TIFA_EXPORT_CSV && format != TIFA_EXPORT_JSONL)
         return tifa_fail(err, TIFA_EUSAGE, 0, "unknown export format %d", (int)format);
     sqlite3_stmt *st = NULL;
@@ -311,6 +316,7 @@ tifa_status tifa_corpus_export(tifa_corpus *c, tifa_export_format format, const 
     sqlite3_bind_int(st, 6, (flags & TIFA_EXPORT_ALL_COPIES) != 0);
     sqlite3_bind_int(st, 7, f && f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 8, f && f->offset > 0 ? f->offset : 0);
+    if (ids) sqlite3_bind_text(st, 9, ids, -1, SQLITE_STATIC);
     sink o = {write, user, {0}, 0, 0};
     if (format == TIFA_EXPORT_CSV) {
         if (flags & TIFA_EXPORT_BOM) put(&o, "\xEF\xBB\xBF", 3);

@@ -72,4 +72,24 @@ char *corpus_phrase(const char *q);
  * when fn asked to stop, SQLITE_OK to go on, else an SQLite error. */
 int corpus_emit_hit(tifa_corpus *c, tifa_hit *h, tifa_hit_fn fn, void *user);
 
+/* The columns of a hit, in the order corpus_emit_hits reads them (a
+ * snippet may follow), from doc d. */
+#define HIT_COLUMNS                                                                                                    \
+    "d.id, coalesce(d.duplicate_of, 0), d.file, d.date, d.meeting, d.org, d.title, d.outlet, d.url, d.published,"     \
+    " d.retrieved, d.added, d.copy, tifa_meeting_type(d.meeting), tifa_meeting_series(d.meeting)"
+#define HIT_SNIPPET 15
+
+/* Each row of st (HIT_COLUMNS) as a hit to fn: corpus.c. SQLITE_DONE at
+ * the end or when fn stopped, else an SQLite error. */
+int corpus_emit_hits(tifa_corpus *c, sqlite3_stmt *st, tifa_hit_fn fn, void *user, int with_snippet);
+
+/* tifa_corpus_export of the documents whose ids are in the JSON array
+ * ids (NULL: no such narrowing): corpus_export.c. */
+tifa_status corpus_export_ids(tifa_corpus *c, tifa_export_format format, const tifa_filter *f, const char *ids,
+                              unsigned flags, tifa_write_fn write, void *user, tifa_error *err);
+
+/* The SQL functions tifa_meeting_type(name) and tifa_meeting_series(name)
+ * on db: corpus_browse.c. */
+int corpus_browse_register(sqlite3 *db);
+
 #endif

@@ -121,11 +121,12 @@ check "diff: tifa diff --json, byte for byte" '[ "$st" = 200 ] && cmp -s "$tmp/b
 check "diff: 十五五 new in 2026" 'json "\"十五五\" in d[\"terms\"][\"only_b\"] and set(d[\"sentences\"])=={\"added\",\"removed\",\"changed\"}"'
 st=$(get "$B/api/trend?term=$(enc 两个确立)&term=$(enc 十五五)")
 "$TIFA" trend --db "$DB" --csv 两个确立 十五五 > "$tmp/cli"
-check "trend: rows = tifa trend --csv (same field names)" '[ "$st" = 200 ] && $PY -c "
+check "trend: rows = tifa trend --csv (same field names), and per_100 of each" '[ "$st" = 200 ] && $PY -c "
 import csv,json,sys
 d=json.load(open(sys.argv[1])); rows=list(csv.DictReader(open(sys.argv[2])))
 assert d[\"by\"]==\"year\" and d[\"terms\"]==[\"两个确立\",\"十五五\"]
-assert [{k:str(v) for k,v in r.items()} for r in d[\"rows\"]]==rows, (d, rows)
+assert [{k:str(v) for k,v in r.items() if k!=\"per_100\"} for r in d[\"rows\"]]==rows, (d, rows)
+assert all(r[\"per_100\"]==(round(100*r[\"documents\"]/r[\"dated\"],1) if r[\"dated\"] else None) for r in d[\"rows\"]), d
 " "$tmp/body" "$tmp/cli"'
 st=$(get "$B/api/trend?term=$(enc 会议)&by=month")
 check "trend by month" '[ "$st" = 200 ] && json "d[\"by\"]==\"month\" and all(len(r[\"period\"])==7 for r in d[\"rows\"]) and d[\"rows\"]"'

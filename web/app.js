@@ -12,6 +12,92 @@
 const main = document.getElementById('main');
 let stats = null;
 
+/* ------------------------------------------------------------- language */
+
+/* Every label in English and Chinese. The choice is remembered
+ * (localStorage); the first time it follows the browser's language. */
+const LABELS = {
+  search: ['Search', '检索'], browse: ['Browse', '浏览'], compare: ['Compare', '比较'], trend: ['Trend', '趋势'],
+  add: ['Add', '添加'], documents: ['documents', '篇文档'], readonly: ['read-only', '只读'],
+  overview: ['The corpus at a glance', '语料概览'], newest: ['Newest readouts', '最新通稿'],
+  byYear: ['Meetings by year', '各年会议'], dated: ['dated', '有日期'], undated: ['undated', '无日期'],
+  allDocs: ['Browse all documents →', '浏览全部文档 →'], query: ['Query', '检索词'],
+  searchTitle: ['Search the readouts', '检索通稿'], browseTitle: ['Browse the readouts', '浏览通稿'],
+  sort: ['Sort', '排序'], newestFirst: ['newest first', '最新在前'], oldestFirst: ['oldest first', '最早在前'],
+  relevance: ['best match', '相关度'], year: ['Year', '年份'], org: ['Body', '召开机构'], type: ['Meeting type', '会议类型'],
+  outlet: ['Outlet', '媒体'], corrected: ['Has corrections', '有更正'], yes: ['yes', '是'],
+  csv: ['Download CSV', '下载 CSV'], clear: ['clear', '清除'], matching: ['matching documents', '篇匹配文档'],
+  noMatch: ['No document matches.', '没有匹配的文档。'], previous: ['← Previous', '← 上一页'], next: ['Next →', '下一页 →'],
+  showOriginal: ['Show the original', '显示原文'], showClean: ['Show the clean text', '显示清洗文本'],
+  compareWith: ['Compare with…', '与…比较'], record: ['Record (JSON)', '记录 (JSON)'],
+  source: ['Source', '来源'], url: ['URL', '网址'], published: ['Published', '发布日期'], retrieved: ['Retrieved', '获取日期'],
+  cite: ['Cite', '引用'], copy: ['Copy', '复制'], copied: ['Copied', '已复制'], permalink: ['Permalink', '永久链接'],
+  plain: ['Plain text', '纯文本'], copies: ['Copies', '转载'], firstCopy: ['First copy', '首发'],
+  copyOf: ['A copy of', '转载自'], carriedBy: ['Also carried by', '另见于'], near: ['near copy', '近似转载'],
+  exact: ['exact copy', '完全转载'], corrections: ['Corrections', '更正'], correct: ['Correct a field', '更正字段'],
+  field: ['Field', '字段'], value: ['Value', '新值'], note: ['Note', '说明'], save: ['Save', '保存'],
+  undo: ['take back', '撤销'], dateBasis: ['Year inferred from', '年份推断自'], series: ['Series', '系列'],
+  seriesOf: ['Readouts of this series', '同一系列的通稿'], sameSeries: ['Same series, other years (nearest first)', '同一系列其他年份（最近在前）'],
+  orSearch: ['Or search for another', '或检索其他文档'], swap: ['Swap A and B', '交换 A 与 B'],
+  prevYear: ['← Previous year', '← 上一年'], nextYear: ['Next year →', '下一年 →'],
+  newTerms: ['new', '新出现'], goneTerms: ['gone', '消失'], formulations: ['formulations', '提法'],
+  per100: ['per 100 dated documents', '每百篇有日期文档'], table: ['Table', '表格'], period: ['Period', '时期'],
+  leftOut: ['matching documents are undated and left out', '篇匹配文档无日期，未计入'],
+  noneLeftOut: ['Every matching document is dated.', '所有匹配文档均有日期。'],
+  language: ['中文', 'English'], meeting: ['Meeting', '会议'], date: ['Date', '日期'], until: ['Until', '至'],
+  place: ['Place', '地点'], chair: ['Chair', '主持'], speakers: ['Speakers', '讲话'], present: ['Present', '出席'],
+  attendees: ['Attendees', '参加'], cues: ['Cues', '提示语'], anomalies: ['Anomalies', '异常'],
+};
+
+/* Short English glosses of common meeting types and cue words, for
+ * readers who are learning. */
+const GLOSS = {
+  务虚会: 'strategy retreat', 扩大会议: 'enlarged meeting', 工作会议: 'work conference', 常务会议: 'executive meeting',
+  全体会议: 'plenary meeting', 座谈会: 'symposium', 集体学习: 'group study session', 民主生活会: 'democratic life meeting',
+  常委会: 'standing committee meeting', 常委会会议: 'standing committee meeting', 全会: 'plenum', 会议: 'meeting',
+  专题会议: 'special-topic meeting', 电视电话会议: 'teleconference', 大会: 'congress, rally', 表彰大会: 'commendation rally',
+  动员大会: 'mobilisation rally', 党组会议: 'party group meeting', 党委会议: 'party committee meeting',
+  办公会议: 'office meeting', 联席会议: 'joint meeting', 推进会: 'progress meeting', 学习会: 'study session',
+  会议指出: 'the meeting pointed out', 会议强调: 'the meeting stressed', 会议要求: 'the meeting required',
+  会议认为: 'the meeting held', 会议决定: 'the meeting decided', 会议部署: 'the meeting laid out',
+  会议听取: 'the meeting heard', 会议审议: 'the meeting deliberated', 会议传达学习: 'the meeting relayed and studied',
+};
+
+const LANG_KEY = 'tifa-lang';
+let lang = localStorage.getItem(LANG_KEY) || (/^zh/i.test(navigator.language || '') ? 'zh' : 'en');
+const t = (key) => (LABELS[key] || [key, key])[lang === 'zh' ? 1 : 0];
+
+/* Corpus text is Chinese whatever the interface language. */
+const zh = (tag, props, ...children) => el(tag, Object.assign({lang: 'zh-Hans'}, props || {}), ...children);
+
+/* A meeting type or cue, with its English gloss in English. */
+function glossed(word) {
+  const g = GLOSS[word];
+  return lang === 'en' && g ? [zh('span', {}, word), ' ', el('span', {className: 'gloss', lang: 'en'}, `(${g})`)]
+    : zh('span', {title: g || null}, word);
+}
+
+function setLanguage(l) {
+  lang = l;
+  localStorage.setItem(LANG_KEY, l);
+  applyLanguage();
+  document.getElementById('lang-switch').addEventListener('click', () => setLanguage(lang === 'zh' ? 'en' : 'zh'));
+applyLanguage();
+loadStats().then(render);
+}
+
+function applyLanguage() {
+  document.documentElement.lang = lang === 'zh' ? 'zh-Hans' : 'en';
+  for (const [id, key] of [['nav-search', 'search'], ['nav-browse', 'browse'], ['nav-compare', 'compare'],
+    ['nav-trend', 'trend'], ['nav-add', 'add']]) {
+    const a = document.getElementById(id);
+    if (a) a.textContent = t(key);
+  }
+  const sw = document.getElementById('lang-switch');
+  sw.textContent = t('language');
+  sw.setAttribute('lang', lang === 'zh' ? 'en' : 'zh-Hans');
+}
+
 /* ------------------------------------------------------------- helpers */
 
 /* el('a', {href: '/x', className: 'c', onclick: f}, 'text', child, ...):
@@ -170,7 +256,7 @@ window.addEventListener('popstate', render);
 async function render() {
   const path = location.pathname;
   const params = new URLSearchParams(location.search);
-  for (const id of ['nav-search', 'nav-compare', 'nav-trend', 'nav-add']) {
+  for (const id of ['nav-search', 'nav-browse', 'nav-compare', 'nav-trend', 'nav-add']) {
     const a = document.getElementById(id);
     if (a) a.classList.toggle('current', a.getAttribute('href') === path);
   }
@@ -179,7 +265,10 @@ async function render() {
   window.scrollTo(0, 0);
   const m = path.match(/^\/doc\/(\d+)$/);
   try {
-    if (path === '/') await pageSearch(params);
+    if (path === '/' && params.get('q')) await pageSearch(params);
+    else if (path === '/') await pageOverview();
+    else if (path === '/browse') await pageBrowse(params);
+    else if (path === '/series') await pageSeries(params);
     else if (m) await pageDoc(m[1], params);
     else if (path === '/compare') await pageCompare(params);
     else if (path === '/trend') await pageTrend(params);
@@ -195,7 +284,7 @@ async function loadStats() {
     stats = await api('/api/stats');
     const info = document.getElementById('corpus-info');
     const range = stats.first_date ? ` · ${stats.first_date} – ${stats.last_date}` : '';
-    info.textContent = `${stats.documents} documents${range}${stats.read_only ? ' · read-only' : ''}`;
+    info.textContent = `${stats.documents} ${t('documents')}${range}${stats.read_only ? ' · ' + t('readonly') : ''}`;
     if (stats.read_only) document.getElementById('nav-add').hidden = true;
   } catch (err) {
     document.getElementById('corpus-info').textContent = 'corpus unavailable';
@@ -218,14 +307,14 @@ async function pageSearch(params) {
     field('to', 'To', {placeholder: '2025-12', size: 11}),
     field('org', 'Body', {placeholder: '国务院', size: 10}),
     field('meeting', 'Meeting', {placeholder: '常务会议', size: 12}),
-    el('button', {type: 'submit'}, 'Search'));
+    el('button', {type: 'submit'}, t('search')));
   form.addEventListener('submit', (ev) => {
     ev.preventDefault();
     const f = new FormData(form);
     navigate('/' + query({q: f.get('q'), from: f.get('from'), to: f.get('to'), org: f.get('org'),
       meeting: f.get('meeting')}));
   });
-  main.appendChild(el('h1', {}, 'Search the readouts'));
+  main.appendChild(el('h1', {}, t('searchTitle')));
   main.appendChild(form);
   const q = v('q');
   if (!q) {
@@ -261,8 +350,154 @@ async function pageSearch(params) {
   main.appendChild(pager);
 }
 
+/* ------------------------------------------------------------- browse */
+
+/* One readout in a list: date, meeting (a link), type, body, outlet. */
+function readoutItem(h) {
+  return el('li', {className: 'hit', dataset: {id: h.id}},
+    el('div', {className: 'hit-head'},
+      el('span', {className: 'date'}, h.date || '—'),
+      link('/doc/' + h.id, zh('span', {}, h.meeting || h.title || h.file || ('#' + h.id))),
+      h.type ? el('span', {className: 'chip type'}, glossed(h.type)) : null,
+      h.org ? zh('span', {className: 'meta'}, h.org) : null,
+      h.outlet ? zh('span', {className: 'meta outlet'}, h.outlet) : null,
+      (h.copies || []).length ? el('span', {className: 'meta'}, `+${h.copies.length} ${t('copies').toLowerCase()}`) : null,
+      (h.corrected || []).length ? el('span', {className: 'meta corrected'}, t('corrected') + ': ' + h.corrected.join(', ')) : null,
+      el('span', {className: 'meta'}, '#' + h.id)),
+    h.snippet ? snippet(h.snippet) : null);
+}
+
+/* Meetings per year as small bars; each bar links to the year's list. */
+function yearChart(years) {
+  const dated = years.filter((y) => y.value).sort((a, b) => a.value.localeCompare(b.value));
+  if (!dated.length) return el('p', {className: 'note'}, t('undated'));
+  const W = 640, H = 140, B = 22, max = Math.max(...dated.map((y) => y.count));
+  const w = Math.max(4, Math.floor((W - 20) / dated.length) - 2);
+  const chart = svg('svg', {viewBox: `0 0 ${W} ${H}`, width: W, height: H, class: 'chart bars', id: 'year-chart', role: 'img',
+    'aria-label': t('byYear')});
+  dated.forEach((y, i) => {
+    const h = Math.max(2, Math.round((H - B - 10) * y.count / max)), x = 10 + i * (w + 2);
+    const a = svg('a', {href: '/browse' + query({year: y.value})}, svg('title', {}, `${y.value}: ${y.count}`),
+      svg('rect', {x, y: H - B - h, width: w, height: h, class: 'bar', 'data-year': y.value}));
+    a.addEventListener('click', (ev) => { ev.preventDefault(); navigate('/browse' + query({year: y.value})); });
+    chart.appendChild(a);
+    if (i === 0 || i === dated.length - 1 || dated.length <= 12)
+      chart.appendChild(svg('text', {x: x + w / 2, y: H - 6, 'text-anchor': 'middle'}, y.value));
+  });
+  return chart;
+}
+
+function searchForm() {
+  const form = el('form', {className: 'bar', role: 'search'},
+    el('label', {}, t('query'), el('input', {type: 'search', name: 'q', className: 'q',
+      placeholder: '两个确立, "新质生产力", 十五五 NOT 十四五', required: true})),
+    el('button', {type: 'submit'}, t('search')));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    navigate('/' + query({q: new FormData(form).get('q')}));
+  });
+  return form;
+}
+
+async function pageOverview() {
+  document.title = 'tifa — ' + t('overview');
+  const res = await api('/api/browse' + query({limit: 8}));
+  const years = res.facets.year || [];
+  const undated = (years.find((y) => !y.value) || {}).count || 0;
+  main.appendChild(el('h1', {}, t('overview')));
+  main.appendChild(searchForm());
+  main.appendChild(el('dl', {className: 'glance', id: 'glance'},
+    el('dt', {}, t('documents')), el('dd', {id: 'glance-docs'}, String(stats ? stats.documents : res.total)),
+    el('dt', {}, t('dated')), el('dd', {}, stats && stats.first_date ? `${stats.first_date} – ${stats.last_date}` : '—'),
+    el('dt', {}, t('undated')), el('dd', {}, link('/browse?year=undated', String(undated)))));
+  main.appendChild(el('h2', {}, t('byYear')));
+  main.appendChild(yearChart(years));
+  main.appendChild(el('h2', {}, t('newest')));
+  main.appendChild(el('ol', {className: 'hits', id: 'newest'}, res.results.map(readoutItem)));
+  main.appendChild(el('p', {}, link('/browse', t('allDocs'))));
+}
+
+const FACETS = ['year', 'type', 'org', 'outlet', 'corrected'];
+
+/* The list view: facets beside it narrow it, each value a link (every
+ * view is an address); the same readouts download as the wide CSV. */
+async function pageBrowse(params) {
+  document.title = 'tifa — ' + t('browse');
+  const state = {};
+  for (const k of ['q', 'year', 'org', 'type', 'outlet', 'corrected', 'sort']) if (params.get(k)) state[k] = params.get(k);
+  const offset = Math.max(0, parseInt(params.get('offset'), 10) || 0);
+  const res = await api('/api/browse' + query(Object.assign({limit: 50, offset}, state)));
+  const to = (change) => '/browse' + query(Object.assign({}, state, change));
+  main.appendChild(el('h1', {}, t('browseTitle')));
+  const form = el('form', {className: 'bar', role: 'search', id: 'browse-form'},
+    el('label', {}, t('query'), el('input', {type: 'search', name: 'q', className: 'q', value: state.q || ''})),
+    el('label', {}, t('sort'), el('select', {name: 'sort', id: 'sort'},
+      [['newest', 'newestFirst'], ['oldest', 'oldestFirst'], ['relevance', 'relevance']].map(([v, k]) =>
+        el('option', {value: v, selected: (state.sort || 'newest') === v}, t(k))))),
+    el('button', {type: 'submit'}, t('search')));
+  const submit = () => {
+    const f = new FormData(form);
+    navigate(to({q: f.get('q') || null, sort: f.get('sort') === 'newest' ? null : f.get('sort'), offset: null}));
+  };
+  form.addEventListener('submit', (ev) => { ev.preventDefault(); submit(); });
+  form.querySelector('select').addEventListener('change', submit);
+  main.appendChild(form);
+  const facets = el('nav', {className: 'facets', id: 'facets', 'aria-label': 'facets'});
+  for (const name of FACETS) {
+    const values = res.facets[name] || [];
+    if (!values.length || (name === 'corrected' && !values[0].count && !state.corrected)) continue;
+    const box = el('section', {className: 'facet', dataset: {facet: name}}, el('h2', {}, t(name)));
+    const ul = el('ul', {});
+    for (const v of values.slice(0, 15)) {
+      const key = name === 'year' && !v.value ? 'undated' : name === 'corrected' ? '1' : v.value;
+      const on = state[name] === key;
+      const label = name === 'year' && !v.value ? t('undated') : name === 'corrected' ? t('yes')
+        : name === 'type' ? glossed(v.value) : zh('span', {}, v.value);
+      ul.appendChild(el('li', {className: on ? 'on' : null},
+        link(to({[name]: on ? null : key, offset: null}), label, ' ', el('span', {className: 'count'}, String(v.count)))));
+    }
+    box.appendChild(ul);
+    if (state[name]) box.appendChild(link(to({[name]: null, offset: null}), '× ' + t('clear')));
+    facets.appendChild(box);
+  }
+  const list = el('div', {className: 'list'},
+    el('p', {className: 'note', id: 'total'}, `${res.total} ${t('matching')} · `,
+      el('a', {href: '/api/browse.csv' + query(state), download: 'tifa-readouts.csv', id: 'download-csv'}, t('csv'))),
+    el('ol', {className: 'hits', id: 'browse-list', start: offset + 1}, res.results.map(readoutItem)));
+  const pager = el('div', {className: 'pager'});
+  if (offset > 0) pager.appendChild(link(to({offset: Math.max(0, offset - 50) || null}), t('previous')));
+  if (offset + res.results.length < res.total) pager.appendChild(link(to({offset: offset + 50}), t('next')));
+  list.appendChild(pager);
+  main.appendChild(el('div', {className: 'browse'}, facets, list));
+}
+
+/* ------------------------------------------------------------- series */
+
+async function pageSeries(params) {
+  const series = params.get('series') || '', org = params.get('org') || '';
+  document.title = 'tifa — ' + t('series') + ' ' + series;
+  const res = await api('/api/series' + query({series, org}));
+  main.appendChild(el('h1', {}, t('series') + ': ', zh('span', {}, (org ? org + ' · ' : '') + series)));
+  const ol = el('ol', {className: 'timeline', id: 'timeline'});
+  res.readouts.forEach((r, i) => {
+    const h = r.readout, prev = i ? res.readouts[i - 1].readout : null;
+    ol.appendChild(el('li', {dataset: {id: h.id}},
+      el('div', {className: 'hit-head'}, el('span', {className: 'date'}, h.date || '—'),
+        link('/doc/' + h.id, zh('span', {}, h.meeting || h.file)),
+        el('span', {className: 'meta'}, `${r.terms.length} ${t('formulations')}`),
+        prev ? link('/compare' + query({a: prev.id, b: h.id}), t('compare') + ' ↔ ' + (prev.date || '#' + prev.id)) : null),
+      i ? el('div', {className: 'terms-new chips'}, el('span', {className: 'meta'}, t('newTerms') + ': '),
+        r.added.length ? r.added.map((x) => [zh('span', {className: 'chip'}, x), ' ']) : '—') : null,
+      i ? el('div', {className: 'terms-gone chips'}, el('span', {className: 'meta'}, t('goneTerms') + ': '),
+        r.dropped.length ? r.dropped.map((x) => [zh('del', {className: 'chip'}, x), ' ']) : '—')
+        : el('div', {className: 'chips'}, r.terms.map((x) => [zh('span', {className: 'chip'}, x), ' ']))));
+  });
+  main.appendChild(ol);
+}
+
 /* ------------------------------------------------------------- document */
 
+const FACT_KEYS = {name: 'meeting', org: 'org', date: 'date', date_end: 'until', place: 'place', attendees: 'attendees'};
 const FACT_LABELS = {
   name: 'Meeting', org: 'Body', date: 'Date', date_end: 'Until', place: 'Place', chair: 'Chair',
   speakers: 'Speakers', present: 'Present', attendees: 'Attendees', cues: 'Cues',
@@ -291,6 +526,137 @@ function sourcesLine(doc) {
   return line;
 }
 
+/* What cleaning could not repair ({kind, text, offset} each): the kind,
+ * the characters as they stand, and where. */
+function anomalyList(list) {
+  return el('div', {className: 'note', id: 'anomalies'}, 'Anomalies:',
+    el('ul', {}, list.map((a) => el('li', {}, typeof a === 'string' ? a
+      : [a.kind || 'anomaly', ' ', el('code', {}, a.text || ''), a.offset !== undefined ? ` (character ${a.offset})` : '']))));
+}
+
+/* ------------------------------------------------------------- citing */
+
+const CORRECTABLE = ['date', 'name', 'org', 'place', 'chair', 'chair_title', 'source', 'outlet', 'url', 'published', 'retrieved'];
+
+/* Where the document came from, its copies, and a citation to copy. */
+function citePanel(doc) {
+  const fix = (v, f) => (doc.corrected || []).includes(f) ? [v, el('span', {className: 'meta', title: t('corrected')}, ' *')] : v;
+  const dl = el('dl', {className: 'source-facts'});
+  const row = (key, value) => { if (value) append(dl, [el('dt', {}, t(key)), el('dd', {}, value)]); };
+  row('outlet', doc.outlet && zh('span', {id: 'doc-outlet'}, fix(doc.outlet, 'outlet')));
+  row('url', doc.url && el('a', {href: doc.url, rel: 'noopener noreferrer', className: 'external', id: 'doc-url'}, fix(doc.url, 'url')));
+  row('published', doc.published && fix(doc.published, 'published'));
+  row('retrieved', doc.retrieved && fix(doc.retrieved, 'retrieved'));
+  const box = el('section', {id: 'cite', className: 'cite'}, el('h2', {}, t('source')), dl);
+  if (doc.duplicate_of) {
+    box.appendChild(el('p', {id: 'first-copy'}, `${t('copyOf')} `, link('/doc/' + doc.duplicate_of, `${t('firstCopy')} #${doc.duplicate_of}`),
+      ` (${t(doc.copy === 'near' ? 'near' : 'exact')})`));
+  } else if ((doc.copies || []).length) {
+    box.appendChild(el('h3', {}, `${t('carriedBy')} (${doc.copies.length})`));
+    box.appendChild(el('ul', {id: 'copies'}, doc.copies.map((k) => el('li', {},
+      link('/doc/' + k.id, zh('span', {}, k.source || k.file || '#' + k.id)), ' ',
+      k.published ? el('span', {className: 'meta'}, k.published) : null, ' ',
+      el('span', {className: 'meta'}, t(k.copy === 'near' ? 'near' : 'exact')),
+      k.url ? [' ', el('a', {href: k.url, rel: 'noopener noreferrer', className: 'external meta'}, k.url)] : null))));
+  }
+  box.appendChild(citeBox(doc.id));
+  return box;
+}
+
+/* The citation as tifa cite writes it, in three formats, with a copy
+ * button and the document's permalink. */
+function citeBox(id) {
+  const text = el('textarea', {id: 'cite-text', readonly: true, rows: 6, 'aria-label': t('cite')});
+  const status = el('span', {className: 'meta', id: 'cite-status', role: 'status'});
+  const permalink = location.origin + '/doc/' + id;
+  const formats = [['text', 'plain'], ['bibtex', 'BibTeX'], ['csl-json', 'CSL-JSON']];
+  const load = async (format) => {
+    const res = await fetch(`/api/doc/${id}/cite` + query({format}));
+    text.value = res.ok ? await res.text() : `${res.status} ${res.statusText}`;
+    tabs.querySelectorAll('button').forEach((b) => b.setAttribute('aria-pressed', String(b.dataset.format === format)));
+  };
+  const tabs = el('div', {className: 'tabs', role: 'group', 'aria-label': t('cite')}, formats.map(([f, label]) =>
+    el('button', {type: 'button', className: 'plain', dataset: {format: f}, onclick: () => load(f)}, LABELS[label] ? t(label) : label)));
+  const copyBtn = el('button', {type: 'button', id: 'cite-copy', onclick: async () => {
+    try { await navigator.clipboard.writeText(text.value); status.textContent = t('copied'); }
+    catch (e) { text.select(); document.execCommand('copy'); status.textContent = t('copied'); }
+  }}, t('copy'));
+  load('text');
+  return el('div', {className: 'cite-box'}, el('h3', {}, t('cite')), tabs, text,
+    el('div', {className: 'tools'}, copyBtn, status, el('span', {className: 'meta'}, t('permalink') + ': '),
+      el('a', {href: permalink, id: 'permalink'}, permalink)));
+}
+
+/* Corrections in force, struck through with their note and date, and a
+ * small form to make one (not on a read-only server). */
+async function correctionsPanel(doc, onChange) {
+  const res = await api(`/api/doc/${doc.id}/corrections`);
+  const box = el('section', {id: 'corrections', className: 'corrections'}, el('h2', {}, t('corrections')));
+  const send = async (params) => {
+    await api(`/api/doc/${doc.id}/correct` + query(params), {method: 'POST', headers: {'Content-Type': 'application/json'}, body: '{}'});
+    onChange();
+  };
+  const ul = el('ul', {id: 'correction-list'});
+  for (const k of res.corrections) {
+    ul.appendChild(el('li', {dataset: {field: k.field}}, el('strong', {}, k.field), ': ',
+      zh('del', {}, k.before || '—'), ' → ', zh('ins', {}, k.value || '—'),
+      k.note ? [' · ', el('span', {className: 'note'}, k.note)] : null, ' ', el('span', {className: 'meta'}, k.at),
+      stats && stats.read_only ? null : [' ', el('button', {type: 'button', className: 'plain small',
+        onclick: () => send({field: k.field, unset: 1})}, t('undo'))]));
+  }
+  if (res.corrections.length) box.appendChild(ul);
+  if (stats && stats.read_only) return box;
+  const form = el('form', {className: 'bar', id: 'correct-form'},
+    el('label', {}, t('field'), el('select', {name: 'field'}, CORRECTABLE.map((f) => el('option', {value: f}, f)))),
+    el('label', {}, t('value'), el('input', {type: 'text', name: 'value', size: 16})),
+    el('label', {}, t('note'), el('input', {type: 'text', name: 'note', size: 20})),
+    el('button', {type: 'submit'}, t('save')));
+  const status = el('div', {});
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const f = new FormData(form);
+    clear(status);
+    try { await send({field: f.get('field'), value: f.get('value'), note: f.get('note')}); }
+    catch (err) { status.appendChild(errorBox(err)); }
+  });
+  box.appendChild(el('h3', {}, t('correct')));
+  box.appendChild(form);
+  box.appendChild(status);
+  return box;
+}
+
+/* "Compare with…": the other readouts of the series, nearest year first,
+ * and a search for any other document. */
+async function compareWith(doc, box) {
+  clear(box);
+  box.hidden = false;
+  box.appendChild(el('h2', {}, t('compareWith')));
+  const pick = (h) => {
+    const older = (h.date || '') < (doc.date || '');
+    return link('/compare' + query(older ? {a: h.id, b: doc.id} : {a: doc.id, b: h.id}), zh('span', {}, `${h.date || '—'} ${h.meeting || h.file}`));
+  };
+  if (doc.series) {
+    const res = await api('/api/series' + query({series: doc.series, org: doc.org}));
+    const year = (d) => parseInt((d || '').slice(0, 4), 10);
+    const others = res.readouts.map((r) => r.readout).filter((h) => h.id !== doc.id)
+      .sort((a, b) => Math.abs(year(a.date) - year(doc.date)) - Math.abs(year(b.date) - year(doc.date)) || (b.date || '').localeCompare(a.date || ''));
+    box.appendChild(el('h3', {}, t('sameSeries'), ' · ', link('/series' + query({series: doc.series, org: doc.org}), t('series'))));
+    box.appendChild(el('ul', {id: 'same-series'}, others.map((h) => el('li', {}, pick(h)))));
+  }
+  const results = el('ul', {id: 'pick-results'});
+  const input = el('input', {type: 'search', name: 'q', id: 'pick-q', 'aria-label': t('orSearch')});
+  const form = el('form', {className: 'bar'}, el('label', {}, t('orSearch'), input), el('button', {type: 'submit'}, t('search')));
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const res = await api('/api/browse' + query({q: input.value, limit: 10, sort: 'relevance'}));
+    clear(results);
+    append(results, res.results.filter((h) => h.id !== doc.id).map((h) => el('li', {}, pick(h))));
+  });
+  box.appendChild(form);
+  box.appendChild(results);
+  input.focus();
+}
+
 async function pageDoc(id, params) {
   const doc = await api('/api/doc/' + id);
   const rec = doc.record || {};
@@ -306,26 +672,34 @@ async function pageDoc(id, params) {
         : added === 'duplicate' ? 'Stored, and linked as an exact copy: its clean text is that of a document already in the corpus.'
         : 'Stored, and linked as a near copy of a document already in the corpus.'));
   }
-  main.appendChild(el('h1', {}, (first && first.meeting && first.meeting.name) || (articles[0] && articles[0].title) || doc.file));
+  main.appendChild(zh('h1', {}, (first && first.meeting && first.meeting.name) || (articles[0] && articles[0].title) || doc.file));
+  if (doc.type) main.appendChild(el('p', {className: 'meta', id: 'doc-type'}, t('type') + ': ', glossed(doc.type)));
   const view = el('div', {className: 'doc'});
   const textCol = el('div', {id: 'doc-text'});
   const side = el('aside', {id: 'facts'});
-  const rawBtn = el('button', {type: 'button', className: 'plain', id: 'toggle-raw'}, 'Show the original');
+  const rawBtn = el('button', {type: 'button', className: 'plain', id: 'toggle-raw'}, t('showOriginal'));
   main.appendChild(el('div', {className: 'tools'},
     el('span', {className: 'meta'}, `#${doc.id} · ${doc.file || ''} · ${rec.encoding || ''} · ${rec.script || ''}`
       + ((rec.noise || []).length ? ' · noise: ' + rec.noise.join(', ') : '')),
     rawBtn,
-    el('a', {href: `/api/doc/${doc.id}/record`, download: `tifa-${doc.id}.json`, id: 'download-record'}, 'Record (JSON)'),
-    link('/compare' + query({a: doc.id}), 'Compare with…')));
+    el('a', {href: `/api/doc/${doc.id}/record`, download: `tifa-${doc.id}.json`, id: 'download-record'}, t('record')),
+    el('button', {type: 'button', className: 'plain', id: 'compare-with', onclick: () => compareWith(doc, pickBox)}, t('compareWith')),
+    doc.series ? link('/series' + query({series: doc.series, org: doc.org}), t('series')) : null));
+  const pickBox = el('section', {id: 'compare-pick', className: 'pick', hidden: true});
   main.appendChild(sourcesLine(doc));
+  main.appendChild(pickBox);
   view.appendChild(textCol);
   view.appendChild(side);
   main.appendChild(view);
+  const citing = el('div', {className: 'cols citing'}, citePanel(doc));
+  main.appendChild(citing);
+  /* Not awaited: the text and its facts come first, whatever this costs. */
+  correctionsPanel(doc, () => render()).then((box) => citing.appendChild(box), (err) => citing.appendChild(errorBox(err)));
 
   /* The text: one block per article; highlights are redrawn per click. */
   const blocks = articles.map((a, i) => {
-    const body = el('div', {className: 'text', id: 'article-' + i}, a.text || '');
-    textCol.appendChild(el('section', {}, a.title && articles.length > 1 ? el('h2', {}, a.title) : null, body));
+    const body = zh('div', {className: 'text', id: 'article-' + i}, a.text || '');
+    textCol.appendChild(el('section', {}, a.title && articles.length > 1 ? zh('h2', {}, a.title) : null, body));
     return body;
   });
   if (!articles.length) textCol.appendChild(el('div', {className: 'text'}, doc.clean || ''));
@@ -364,8 +738,12 @@ async function pageDoc(id, params) {
       for (const key of ['name', 'org', 'date', 'date_end', 'place', 'attendees']) {
         if (!m[key]) continue;
         const label = key === 'date' && m.date_inferred ? m.date + ' (year inferred)' : m[key];
-        dl.appendChild(el('dt', {}, FACT_LABELS[key]));
-        dl.appendChild(el('dd', {}, factButton(i, 'meeting.' + key, label)));
+        dl.appendChild(el('dt', {}, t(FACT_KEYS[key] || key)));
+        dl.appendChild(el('dd', {lang: key === 'date' || key === 'date_end' ? null : 'zh-Hans'}, factButton(i, 'meeting.' + key, label)));
+      }
+      if (m.date_inferred && m.date_basis) {
+        dl.appendChild(el('dt', {}, t('dateBasis')));
+        dl.appendChild(zh('dd', {className: 'date-basis'}, m.date_basis.text || ''));
       }
       if (m.chair) {
         dl.appendChild(el('dt', {}, 'Chair'));
@@ -379,23 +757,24 @@ async function pageDoc(id, params) {
       }
       if ((m.cues || []).length) {
         dl.appendChild(el('dt', {}, 'Cues'));
-        dl.appendChild(el('dd', {className: 'chips'}, [...new Set(m.cues)].map((c) => [termButton(i, c), ' '])));
+        dl.appendChild(el('dd', {className: 'chips'}, [...new Set(m.cues)].map((c) =>
+          [termButton(i, c), GLOSS[c] && lang === 'en' ? el('span', {className: 'gloss', lang: 'en'}, `(${GLOSS[c]}) `) : ' '])));
       }
     }
     if (a.source) { dl.appendChild(el('dt', {}, 'Source')); dl.appendChild(el('dd', {}, a.source)); }
     if ((a.reporters || []).length) { dl.appendChild(el('dt', {}, 'Reporters')); dl.appendChild(el('dd', {}, a.reporters.join('、'))); }
-    const t = a.terms || {};
+    const terms = a.terms || {};
     for (const [key, label] of [['numbered', 'Numbered formulations'], ['quoted', 'Quoted'],
       ['documents', 'Documents cited'], ['periods', 'Plan periods']]) {
-      if (!(t[key] || []).length) continue;
+      if (!(terms[key] || []).length) continue;
       dl.appendChild(el('dt', {}, label));
-      dl.appendChild(el('dd', {className: 'chips'}, t[key].map((x) => [termButton(i, x), ' '])));
+      dl.appendChild(el('dd', {className: 'chips'}, terms[key].map((x) => [termButton(i, x), ' '])));
     }
-    if ((t.years || []).length) { dl.appendChild(el('dt', {}, 'Years named')); dl.appendChild(el('dd', {}, t.years.join(', '))); }
+    if ((terms.years || []).length) { dl.appendChild(el('dt', {}, 'Years named')); dl.appendChild(el('dd', {}, terms.years.join(', '))); }
     if (!dl.firstChild) dl.appendChild(el('dd', {className: 'note'}, 'No facts extracted from this article.'));
     side.appendChild(dl);
   });
-  if ((rec.anomalies || []).length) side.appendChild(el('p', {className: 'note'}, 'Anomalies: ' + rec.anomalies.join(', ')));
+  if ((rec.anomalies || []).length) side.appendChild(anomalyList(rec.anomalies));
 
   /* The original bytes, decoded as they were detected. */
   let raw = null;
@@ -404,7 +783,7 @@ async function pageDoc(id, params) {
       const showing = !raw.hidden;
       raw.hidden = showing;
       view.hidden = !showing;
-      rawBtn.textContent = showing ? 'Show the original' : 'Show the clean text';
+      rawBtn.textContent = showing ? t('showOriginal') : t('showClean');
       return;
     }
     try {
@@ -417,7 +796,7 @@ async function pageDoc(id, params) {
       raw = el('pre', {className: 'raw', id: 'raw-text'}, text);
       view.after(raw);
       view.hidden = true;
-      rawBtn.textContent = 'Show the clean text';
+      rawBtn.textContent = t('showClean');
     } catch (err) {
       main.appendChild(errorBox(err));
     }
@@ -454,6 +833,22 @@ function diffSide(ops, side) {
     .map(([op, s]) => op === '=' ? s : el(side === '-' ? 'del' : 'ins', {}, s));
 }
 
+/* Swap A and B; step both a year back or on along A's series. */
+async function compareSteps(da, db) {
+  const bar = el('div', {className: 'tools', id: 'compare-steps'},
+    link('/compare' + query({a: db.id, b: da.id}), '⇄ ' + t('swap')));
+  if (!da.series) return bar;
+  const res = await api('/api/series' + query({series: da.series, org: da.org}));
+  const ids = res.readouts.map((r) => r.readout.id);
+  const ia = ids.indexOf(da.id), ib = ids.indexOf(db.id);
+  if (ia < 0 || ib < 0) return bar;
+  const step = (d, key, id) => ia + d >= 0 && ib + d >= 0 && ia + d < ids.length && ib + d < ids.length
+    ? link('/compare' + query({a: ids[ia + d], b: ids[ib + d]}), el('span', {id}, t(key))) : null;
+  append(bar, [step(-1, 'prevYear', 'prev-year'), step(1, 'nextYear', 'next-year'),
+    link('/series' + query({series: da.series, org: da.org}), t('series'))]);
+  return bar;
+}
+
 async function pageCompare(params) {
   document.title = 'tifa — compare';
   const a = params.get('a') || '', b = params.get('b') || '';
@@ -479,8 +874,9 @@ async function pageCompare(params) {
     return [m.date, m.name || doc.file].filter(Boolean).join(' ');
   };
   main.appendChild(el('div', {className: 'cols'},
-    el('div', {}, el('h2', {}, 'A: ', link('/doc/' + da.id, title(da)))),
-    el('div', {}, el('h2', {}, 'B: ', link('/doc/' + db.id, title(db))))));
+    el('div', {}, el('h2', {}, 'A: ', link('/doc/' + da.id, zh('span', {}, title(da))))),
+    el('div', {}, el('h2', {}, 'B: ', link('/doc/' + db.id, zh('span', {}, title(db)))))));
+  main.appendChild(await compareSteps(da, db));
   const chips = (list) => list.length ? list.map((t) => [el('span', {className: 'chip'}, t), ' ']) : el('span', {className: 'note'}, 'none');
   main.appendChild(el('div', {className: 'cols', id: 'terms'},
     el('div', {className: 'terms-gone', id: 'terms-dropped'}, el('h2', {}, `Dropped formulations (only in A): ${d.terms.only_a.length}`),
@@ -541,9 +937,11 @@ async function pageTrend(params) {
   const res = await api('/api/trend' + query({term: terms, by}));
   const undated = res.terms.map((term) => {
     const r = res.rows.find((x) => x.term === term);
-    return r && r.undated ? `${term}: ${r.undated} undated document(s) left out` : null;
-  }).filter(Boolean);
-  if (undated.length) main.appendChild(el('p', {className: 'note', id: 'undated'}, undated.join(' · ')));
+    return [term, r ? r.undated : 0];
+  });
+  main.appendChild(el('p', {className: 'note', id: 'undated'}, undated.some(([, n]) => n)
+    ? undated.map(([term, n]) => [zh('span', {}, term), `: ${n} ${t('leftOut')}`]).flatMap((x, i) => i ? [' · ', x] : [x])
+    : t('noneLeftOut')));
   if (!res.rows.some((r) => r.documents)) {
     main.appendChild(el('p', {className: 'note'}, 'No dated document uses these terms.'));
     return;
@@ -602,7 +1000,32 @@ async function pageTrend(params) {
     i.style.background = COLORS[t % COLORS.length];
     return el('span', {}, i, term);
   })));
+  main.appendChild(trendTable(res, periods, by, params.get('norm') === '100'));
   main.appendChild(listBox);
+}
+
+/* The counts under the chart: a row per period, a column per term, as
+ * documents or per 100 dated documents (the server's per_100), and the
+ * same table as CSV. */
+function trendTable(res, periods, by, per100) {
+  const terms = res.terms;
+  const toggle = el('label', {}, el('input', {type: 'checkbox', id: 'per-100', checked: per100,
+    onchange: (ev) => navigate('/trend' + query({term: terms, by: by === 'month' ? 'month' : null, norm: ev.target.checked ? '100' : null}), true)}),
+    ' ' + t('per100'));
+  const byKey = new Map(res.rows.map((r) => [r.period + '\u0000' + r.term, r]));
+  const table = el('table', {className: 'counts', id: 'trend-table'},
+    el('thead', {}, el('tr', {}, el('th', {scope: 'col'}, t('period')), terms.map((x) => zh('th', {scope: 'col'}, x)),
+      el('th', {scope: 'col'}, t('dated')))),
+    el('tbody', {}, periods.map((p) => {
+      const rows = terms.map((x) => byKey.get(p + '\u0000' + x) || {documents: 0, dated: 0, per_100: null});
+      return el('tr', {dataset: {period: p}}, el('th', {scope: 'row'}, p),
+        rows.map((r) => el('td', {}, per100 ? (r.per_100 == null ? '—' : r.per_100.toFixed(1)) : String(r.documents))),
+        el('td', {}, String(rows[0].dated || 0)));
+    })));
+  return el('section', {id: 'trend-counts'}, el('h2', {}, t('table')),
+    el('div', {className: 'tools'}, toggle,
+      el('a', {href: '/api/trend.csv' + query({term: terms, by}), download: 'tifa-trend.csv', id: 'trend-csv'}, t('csv'))),
+    table);
 }
 
 /* 2024 -> 2025, 2024-12 -> 2025-01. */
@@ -682,4 +1105,6 @@ async function pageAdd() {
     'the same clean text twice is stored once.'));
 }
 
+document.getElementById('lang-switch').addEventListener('click', () => setLanguage(lang === 'zh' ? 'en' : 'zh'));
+applyLanguage();
 loadStats().then(render);

@@ -6,8 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "cli.h"
-
-enum { CITE_TEXT, CITE_BIBTEX, CITE_CSL };
+#include "cli/cite.h"
 
 typedef struct {
     int format, n;
@@ -22,7 +21,7 @@ static const char *title_of(const tifa_hit *h) {
 
 /* BibTeX's special characters, escaped so that any title is read back
  * as written. */
-static void bibtex_text(const char *s) {
+static void bibtex_text(FILE *fp, const char *s) {
     for (; *s; s++) {
         switch (*s) {
         case '{':
@@ -32,107 +31,111 @@ static void bibtex_text(const char *s) {
         case '$':
         case '#':
         case '_':
-            printf("\\%c", *s);
+            fprintf(fp, "\\%c", *s);
             break;
         case '\\':
-            fputs("\\textbackslash{}", stdout);
+            fputs("\\textbackslash{}", fp);
             break;
         case '~':
-            fputs("\\textasciitilde{}", stdout);
+            fputs("\\textasciitilde{}", fp);
             break;
         case '^':
-            fputs("\\textasciicircum{}", stdout);
+            fputs("\\textasciicircum{}", fp);
             break;
         default:
-            putchar(*s);
+            fputc(*s, fp);
         }
     }
 }
 
-static void bibtex_field(const char *name, const char *value, int escape) {
+static void bibtex_field(FILE *fp, const char *name, const char *value, int escape) {
     if (!value || !*value) return;
-    printf(",\n  %s = {", name);
+    fprintf(fp, ",\n  %s = {", name);
     if (escape)
-        bibtex_text(value);
+        bibtex_text(fp, value);
     else /* a URL: braces are all it cannot hold */
         for (const char *s = value; *s; s++)
-            if (*s != '{' && *s != '}') putchar(*s);
-    putchar('}');
+            if (*s != '{' && *s != '}') fputc(*s, fp);
+    fputc('}', fp);
 }
 
-static void cite_bibtex(const tifa_hit *h) {
+static void cite_bibtex(FILE *fp, const tifa_hit *h) {
     char pub[11], got[11];
     day_of(h->published, pub);
     day_of(h->retrieved ? h->retrieved : h->added, got);
-    printf("@online{tifa%lld", (long long)h->id);
-    bibtex_field("title", title_of(h), 1);
+    fprintf(fp, "@online{tifa%lld", (long long)h->id);
+    bibtex_field(fp, "title", title_of(h), 1);
     if (h->outlet) {
-        printf(",\n  organization = {{");
-        bibtex_text(h->outlet);
-        printf("}}");
+        fprintf(fp, ",\n  organization = {{");
+        bibtex_text(fp, h->outlet);
+        fprintf(fp, "}}");
     }
-    bibtex_field("date", pub, 0);
-    bibtex_field("url", h->url, 0);
-    bibtex_field("urldate", h->url ? got : NULL, 0);
+    bibtex_field(fp, "date", pub, 0);
+    bibtex_field(fp, "url", h->url, 0);
+    bibtex_field(fp, "urldate", h->url ? got : NULL, 0);
     char note[160];
     snprintf(note, sizeof note, "tifa corpus document %lld%s%s", (long long)h->id, h->date ? "; meeting of " : "",
              h->date ? h->date : "");
-    bibtex_field("note", note, 1);
-    puts("\n}");
+    bibtex_field(fp, "note", note, 1);
+    fputs("\n}\n", fp);
 }
 
 /* CSL dates: {"date-parts": [[y, m, d]]} from yyyy-mm-dd. */
-static void csl_date(const char *key, const char *s) {
+static void csl_date(FILE *fp, const char *key, const char *s) {
     if (!s || strlen(s) < 10) return;
-    printf(",\"%s\":{\"date-parts\":[[%d,%d,%d]]}", key, atoi(s), atoi(s + 5), atoi(s + 8));
+    fprintf(fp, ",\"%s\":{\"date-parts\":[[%d,%d,%d]]}", key, atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
-static void cite_csl(const tifa_hit *h, int first) {
-    printf("%s{\"id\":\"tifa-%lld\",\"type\":\"article-newspaper\",\"title\":", first ? "" : ",\n", (long long)h->id);
-    print_json_string(stdout, title_of(h));
+static void cite_csl(FILE *fp, const tifa_hit *h, int first) {
+    fprintf(fp, "%s{\"id\":\"tifa-%lld\",\"type\":\"article-newspaper\",\"title\":", first ? "" : ",\n", (long long)h->id);
+    print_json_string(fp, title_of(h));
     if (h->outlet) {
-        fputs(",\"container-title\":", stdout);
-        print_json_string(stdout, h->outlet);
-        fputs(",\"publisher\":", stdout);
-        print_json_string(stdout, h->outlet);
+        fputs(",\"container-title\":", fp);
+        print_json_string(fp, h->outlet);
+        fputs(",\"publisher\":", fp);
+        print_json_string(fp, h->outlet);
     }
-    csl_date("issued", h->published);
+    csl_date(fp, "issued", h->published);
     if (h->url) {
-        fputs(",\"URL\":", stdout);
-        print_json_string(stdout, h->url);
-        csl_date("accessed", h->retrieved ? h->retrieved : h->added);
+        fputs(",\"URL\":", fp);
+        print_json_string(fp, h->url);
+        csl_date(fp, "accessed", h->retrieved ? h->retrieved : h->added);
     }
     char note[160];
     snprintf(note, sizeof note, "tifa corpus document %lld%s%s", (long long)h->id, h->date ? "; meeting of " : "",
              h->date ? h->date : "");
-    fputs(",\"note\":", stdout);
-    print_json_string(stdout, note);
-    fputs("}", stdout);
+    fputs(",\"note\":", fp);
+    print_json_string(fp, note);
+    fputs("}", fp);
 }
 
 /* Outlet. “Title.” Date. URL (retrieved date). */
-static void cite_text(const tifa_hit *h) {
+static void cite_text(FILE *fp, const tifa_hit *h) {
     char pub[11], got[11];
     day_of(h->published, pub);
     day_of(h->retrieved ? h->retrieved : h->added, got);
-    if (h->outlet) printf("%s. ", h->outlet);
-    printf("“%s.” %s", title_of(h), pub[0] ? pub : "n.d.");
-    if (pub[0]) putchar('.');
-    if (h->url) printf(" %s (%s %s).", h->url, h->retrieved ? "retrieved" : "added to the corpus", got);
-    if (h->date) printf(" Meeting of %s.", h->date);
-    printf(" [tifa #%lld]\n", (long long)h->id);
+    if (h->outlet) fprintf(fp, "%s. ", h->outlet);
+    fprintf(fp, "“%s.” %s", title_of(h), pub[0] ? pub : "n.d.");
+    if (pub[0]) fputc('.', fp);
+    if (h->url) fprintf(fp, " %s (%s %s).", h->url, h->retrieved ? "retrieved" : "added to the corpus", got);
+    if (h->date) fprintf(fp, " Meeting of %s.", h->date);
+    fprintf(fp, " [tifa #%lld]\n", (long long)h->id);
+}
+
+void cite_write(FILE *fp, const tifa_hit *h, int format, int first) {
+    if (format == CITE_BIBTEX) {
+        if (!first) fputc('\n', fp);
+        cite_bibtex(fp, h);
+    } else if (format == CITE_CSL) {
+        cite_csl(fp, h, first);
+    } else {
+        cite_text(fp, h);
+    }
 }
 
 static int cite_one(void *user, const tifa_hit *h) {
     citer *k = user;
-    if (k->format == CITE_BIBTEX) {
-        if (k->n) putchar('\n');
-        cite_bibtex(h);
-    } else if (k->format == CITE_CSL) {
-        cite_csl(h, k->n == 0);
-    } else {
-        cite_text(h);
-    }
+    cite_write(stdout, h, k->format, k->n == 0);
     k->n++;
     return 0;
 }

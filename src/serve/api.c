@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "cli/cite.h"
 #include "cli/jsonout.h"
 #include "serve/guard.h"
 #include "serve/route.h"
@@ -250,6 +251,8 @@ static int write_doc_fields(void *user, const tifa_hit *h) {
     for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) print_json_field(fp, keys[k], values[k]);
     print_json_id(fp, "duplicate_of", h->duplicate_of);
     print_json_field(fp, "copy", h->copy);
+    print_json_field(fp, "type", h->type);
+    print_json_field(fp, "series", h->series);
     fputs(",\"copies\":", fp);
     print_copies_json(fp, h);
     fputs(",\"corrected\":", fp);
@@ -382,18 +385,59 @@ typedef struct {
     int n;
 } trend_writer;
 
+/* Readouts using the term per 100 dated in the period, one decimal: the
+ * counts of years with few readouts and years with many made comparable.
+ * null (JSON) when nothing is dated in the period. */
+static void print_per_100(FILE *fp, const tifa_trend_row *row) {
+    if (!row->dated) {
+        fputs("null", fp);
+        return;
+    }
+    long long tenths = (row->documents * 1000 + row->dated / 2) / row->dated;
+    fprintf(fp, "%lld.%lld", tenths / 10, tenths % 10);
+}
+
+/* A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line end. */
+static void csv_field(FILE *fp, const char *s) {
+    if (!strpbrk(s, ",\"\r\n")) {
+        fputs(s, fp);
+        return;
+    }
+    fputc('"', fp);
+    for (; *s; s++) {
+        if (*s == '"') fputc('"', fp);
+        fputc(*s, fp);
+    }
+    fputc('"', fp);
+}
+
 static int write_row(void *user, const tifa_trend_row *row) {
     trend_writer *w = user;
     fputs(w->n++ ? ",{\"period\":" : "{\"period\":", w->fp);
     print_json_string(w->fp, row->period);
     fputs(",\"term\":", w->fp);
     print_json_string(w->fp, row->term);
-    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld,\"dated\":%lld,\"undated\":%lld}",
+    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld,\"dated\":%lld,\"undated\":%lld,\"per_100\":",
             (long long)row->documents, (long long)row->occurrences, (long long)row->dated, (long long)row->undated);
+    print_per_100(w->fp, row);
+    fputc('}', w->fp);
     return 0;
 }
 
-static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_month, reply *r) {
+/* Trend as CSV: tifa trend --csv's columns, then per_100. */
+static int write_csv_row(void *user, const tifa_trend_row *row) {
+    trend_writer *w = user;
+    if (!w->n++) fputs("period,term,documents,occurrences,dated,undated,per_100\r\n", w->fp);
+    fprintf(w->fp, "%s,", row->period);
+    csv_field(w->fp, row->term);
+    fprintf(w->fp, ",%lld,%lld,%lld,%lld,", (long long)row->documents, (long long)row->occurrences,
+            (long long)row->dated, (long long)row->undated);
+    if (row->dated) print_per_100(w->fp, row);
+    fputs("\r\n", w->fp);
+    return 0;
+}
+
+static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_month, int csv, reply *r) {
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
@@ -401,26 +445,33 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
         out_drop(&o);
         return;
     }
-    fprintf(o.fp, "{\"by\":\"%s\",\"terms\":[", by_month ? "month" : "year");
-    for (int i = 0; i < n; i++) {
-        if (i) fputc(',', o.fp);
-        print_json_string(o.fp, terms[i]);
+    if (!csv) {
+        fprintf(o.fp, "{\"by\":\"%s\",\"terms\":[", by_month ? "month" : "year");
+        for (int i = 0; i < n; i++) {
+            if (i) fputc(',', o.fp);
+            print_json_string(o.fp, terms[i]);
+        }
+        fputs("],\"rows\":[", o.fp);
     }
-    fputs("],\"rows\":[", o.fp);
     trend_writer w = {o.fp, 0};
     tifa_error err = {0};
-    tifa_status st = tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, write_row, &w, &err);
+    tifa_status st = tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, csv ? write_csv_row : write_row,
+                                       &w, &err);
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
         reply_error(r, status_for(st), "trend: %s", err.message);
         return;
     }
-    fputs("]}", o.fp);
+    if (!csv) fputs("]}", o.fp);
     out_send(&o, r);
+    if (csv) {
+        r->type = "text/csv; charset=utf-8";
+        snprintf(r->download, sizeof r->download, "tifa-trend.csv");
+    }
 }
 
-void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
+void api_trend(serve_ctx *s, serve_request *rq, int csv, reply *r) {
     const char *terms[MAX_TERMS + 1];
     int n = req_args(rq, "term", terms, MAX_TERMS + 1);
     if (n == 0) {
@@ -444,10 +495,14 @@ void api_trend(serve_ctx *s, serve_request *rq, reply *r) {
     }
     int by_month = by && !strcmp(by, "month");
     char key[MAX_TERMS * (MAX_TERM + 1) + 32], version[CACHE_VERSION_LEN];
+    if (csv) { /* a download: not kept */
+        trend_run(s, terms, n, by_month, 1, r);
+        return;
+    }
     size_t k = (size_t)snprintf(key, sizeof key, "trend\n%s", by_month ? "month" : "year");
     for (int i = 0; i < n && k < sizeof key; i++) k += (size_t)snprintf(key + k, sizeof key - k, "\n%s", terms[i]);
     if (from_cache(s, key, r, version)) return;
-    trend_run(s, terms, n, by_month, r);
+    trend_run(s, terms, n, by_month, 0, r);
     remember(s, key, r, version);
 }
 
@@ -538,5 +593,346 @@ void api_stats(serve_ctx *s, reply *r) {
     fputs(",\"last_date\":", o.fp);
     print_json_string(o.fp, st.last_date[0] ? st.last_date : NULL);
     fprintf(o.fp, ",\"read_only\":%s,\"max_body\":%zu}", s->cfg.read_only ? "true" : "false", s->cfg.max_body);
+    out_send(&o, r);
+}
+
+/* ---------------------------------------------------------------- browse */
+
+#define BROWSE_KEY (MAX_QUERY + 5 * MAX_FILTER + 96)
+
+/* The facets of a browse from the query string; 0 (r says why) when one
+ * is malformed. year=undated asks for the readouts without a date. */
+static int browse_params(serve_request *rq, tifa_browse *b, reply *r) {
+    memset(b, 0, sizeof *b);
+    b->limit = 50;
+    const char *sort = req_arg(rq, "sort");
+    if (!opt_text(rq, "q", MAX_QUERY, &b->query, r) || !opt_text(rq, "org", MAX_FILTER, &b->org, r) ||
+        !opt_text(rq, "type", MAX_FILTER, &b->type, r) || !opt_text(rq, "outlet", MAX_FILTER, &b->outlet, r) ||
+        !opt_text(rq, "series", MAX_FILTER, &b->series, r) || !opt_text(rq, "year", 10, &b->year, r) ||
+        !opt_int(rq, "limit", 1, 200, &b->limit, r) || !opt_int(rq, "offset", 0, 1000000, &b->offset, r) ||
+        !opt_int(rq, "corrected", 0, 1, &b->corrected, r))
+        return 0;
+    if (b->year && !strcmp(b->year, "undated"))
+        b->year = "";
+    else if (b->year && (strlen(b->year) != 4 || !param_date(b->year))) {
+        reply_error(r, 400, "year: yyyy, or undated");
+        return 0;
+    }
+    if (sort && *sort && strcmp(sort, "newest") && strcmp(sort, "oldest") && strcmp(sort, "relevance")) {
+        reply_error(r, 400, "sort: newest, oldest or relevance");
+        return 0;
+    }
+    b->sort = !sort || !*sort || !strcmp(sort, "newest") ? TIFA_SORT_NEWEST
+              : !strcmp(sort, "oldest")                  ? TIFA_SORT_OLDEST
+                                                         : TIFA_SORT_RELEVANCE;
+    return 1;
+}
+
+/* Checked parameters hold no control character: newlines separate. */
+static void browse_key(char *key, size_t cap, const char *what, const tifa_browse *b) {
+    snprintf(key, cap, "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%d\n%d\n%d\n%d\n%d", what, b->query ? b->query : "",
+             b->year ? b->year : "-", b->org ? b->org : "", b->type ? b->type : "", b->outlet ? b->outlet : "",
+             b->series ? b->series : "", b->corrected, b->sort, b->limit, b->offset, b->year != NULL);
+        return;
+}
+
+/* A hit as print_hit_json writes it, with the meeting's type and series. */
+static void print_browse_hit(FILE *fp, const tifa_hit *h) {
+    fputc('{', fp);
+    print_hit_fields(fp, h);
+    print_json_field(fp, "type", h->type);
+    print_json_field(fp, "series", h->series);
+    fputc('}', fp);
+}
+
+static int write_browse_hit(void *user, const tifa_hit *h) {
+    hit_writer *w = user;
+    if (w->n++) fputc(',', w->fp);
+    print_browse_hit(w->fp, h);
+    return 0;
+}
+
+typedef struct {
+    FILE *fp;
+    const char *facet; /* the facet being written, or NULL before the first */
+} facet_writer;
+
+static int write_facet(void *user, const char *facet, const char *value, int64_t count) {
+    facet_writer *w = user;
+    int same = w->facet && !strcmp(w->facet, facet);
+    fputs(same ? "," : w->facet ? "]," : "", w->fp);
+    if (!same) {
+        print_json_string(w->fp, facet);
+        fputs(":[", w->fp);
+    }
+    w->facet = facet; /* a pointer into the library's table: lives on */
+    fputs("{\"value\":", w->fp);
+    print_json_string(w->fp, value);
+    fprintf(w->fp, ",\"count\":%lld}", (long long)count);
+    return 0;
+}
+
+static void browse_run(serve_ctx *s, const tifa_browse *b, reply *r) {
+    out o;
+    if (!out_open(&o, r)) return;
+    tifa_corpus *c = take(s, r);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
+    fputs("{\"results\":[", o.fp);
+    hit_writer w = {o.fp, 0};
+    int64_t total = 0;
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_browse(c, b, write_browse_hit, &w, &total, &err);
+    fprintf(o.fp, "],\"total\":%lld,\"facets\":{", (long long)total);
+    facet_writer fw = {o.fp, NULL};
+    if (st == TIFA_OK) st = tifa_corpus_facets(c, b, write_facet, &fw, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        reply_error(r, status_for(st), "browse: %s", err.message);
+        return;
+    }
+    fputs(fw.facet ? "]}}" : "}}", o.fp);
+    out_send(&o, r);
+}
+
+void api_browse(serve_ctx *s, serve_request *rq, reply *r) {
+    tifa_browse b;
+    if (!browse_params(rq, &b, r)) return;
+    char key[BROWSE_KEY], version[CACHE_VERSION_LEN];
+    browse_key(key, sizeof key, "browse", &b);
+    if (from_cache(s, key, r, version)) return;
+    browse_run(s, &b, r);
+    remember(s, key, r, version);
+}
+
+static int write_to_file(void *user, const char *data, size_t len) { return fwrite(data, 1, len, user) != len; }
+
+/* The wide CSV of tifa export, of the readouts a browse keeps. */
+void api_browse_csv(serve_ctx *s, serve_request *rq, reply *r) {
+    tifa_browse b;
+    if (!browse_params(rq, &b, r)) return;
+    b.limit = b.offset = 0; /* every readout the facets keep */
+    out o;
+    if (!out_open(&o, r)) return;
+    tifa_corpus *c = take(s, r);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_export_browse(c, TIFA_EXPORT_CSV, &b, 0, write_to_file, o.fp, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        reply_error(r, status_for(st), "export: %s", err.message);
+        return;
+    }
+    out_send(&o, r);
+    r->type = "text/csv; charset=utf-8";
+    snprintf(r->download, sizeof r->download, "tifa-readouts.csv");
+}
+
+/* ---------------------------------------------------------------- series */
+
+static void print_strings(FILE *fp, const char *key, const char *const *v, size_t n) {
+    fprintf(fp, ",\"%s\":[", key);
+    for (size_t i = 0; i < n; i++) {
+        if (i) fputc(',', fp);
+        print_json_string(fp, v[i]);
+    }
+    fputc(']', fp);
+}
+
+static int write_series_row(void *user, const tifa_series_row *row) {
+    hit_writer *w = user;
+    if (w->n++) fputc(',', w->fp);
+    fputs("{\"readout\":", w->fp);
+    print_browse_hit(w->fp, row->hit);
+    print_strings(w->fp, "terms", row->terms, row->nterms);
+    print_strings(w->fp, "added", row->added, row->nadded);
+    print_strings(w->fp, "dropped", row->dropped, row->ndropped);
+    fputc('}', w->fp);
+    return 0;
+}
+
+void api_series(serve_ctx *s, serve_request *rq, reply *r) {
+    tifa_browse b;
+    if (!browse_params(rq, &b, r)) return;
+    if (!b.series) {
+        reply_error(r, 400, "series: the series (a meeting's name without its year) is needed");
+        return;
+    }
+    b.limit = 200;
+    b.offset = 0;
+    char key[BROWSE_KEY], version[CACHE_VERSION_LEN];
+    browse_key(key, sizeof key, "series", &b);
+    if (from_cache(s, key, r, version)) return;
+    out o;
+    if (!out_open(&o, r)) {
+        remember(s, key, r, version);
+        return;
+    }
+    tifa_corpus *c = take(s, r);
+    if (!c) {
+        out_drop(&o);
+        remember(s, key, r, version);
+        return;
+    }
+    fputs("{\"series\":", o.fp);
+    print_json_string(o.fp, b.series);
+    print_json_field(o.fp, "org", b.org);
+    fputs(",\"readouts\":[", o.fp);
+    hit_writer w = {o.fp, 0};
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_series(c, &b, write_series_row, &w, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        reply_error(r, status_for(st), "series: %s", err.message);
+    } else {
+        fputs("]}", o.fp);
+        out_send(&o, r);
+    }
+    remember(s, key, r, version);
+}
+
+/* ------------------------------------------------------------------ cite */
+
+typedef struct {
+    FILE *fp;
+    int format;
+} cite_writer;
+
+static int write_cite(void *user, const tifa_hit *h) {
+    cite_writer *w = user;
+    cite_write(w->fp, h, w->format, 1);
+    return 0;
+}
+
+/* A citation of document id: text/plain (text, BibTeX) or a CSL-JSON
+ * array of one item, as tifa cite writes them. */
+void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
+    const char *f = req_arg(rq, "format");
+    int format = !f || !*f || !strcmp(f, "text") ? CITE_TEXT
+                 : !strcmp(f, "bibtex")          ? CITE_BIBTEX
+                 : !strcmp(f, "csl-json")        ? CITE_CSL
+                                                 : -1;
+    if (format < 0) {
+        reply_error(r, 400, "format: text, bibtex or csl-json");
+        return;
+    }
+    if (id <= 0) {
+        reply_error(r, 400, "bad document id: a whole number from 1");
+        return;
+    }
+    out o;
+    if (!out_open(&o, r)) return;
+    tifa_corpus *c = take(s, r);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
+    cite_writer w = {o.fp, format};
+    tifa_error err = {0};
+    if (format == CITE_CSL) fputc('[', o.fp);
+    tifa_status st = tifa_corpus_doc(c, id, write_cite, &w, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
+        return;
+    }
+    if (format == CITE_CSL) fputs("]\n", o.fp);
+    out_send(&o, r);
+    if (format != CITE_CSL) r->type = "text/plain; charset=utf-8";
+}
+
+/* ----------------------------------------------------------- corrections */
+
+static int write_correction(void *user, const tifa_correction *k) {
+    hit_writer *w = user;
+    fputs(w->n++ ? ",{\"field\":" : "{\"field\":", w->fp);
+    print_json_string(w->fp, k->field);
+    print_json_field(w->fp, "action", k->action);
+    print_json_field(w->fp, "value", k->value);
+    print_json_field(w->fp, "before", k->before);
+    print_json_field(w->fp, "note", k->note);
+    print_json_field(w->fp, "at", k->at);
+    fputc('}', w->fp);
+    return 0;
+}
+
+/* {"corrections": [in force], "log": [every set and unset]} of document id. */
+void api_corrections(serve_ctx *s, int64_t id, reply *r) {
+    if (id <= 0) {
+        reply_error(r, 400, "bad document id: a whole number from 1");
+        return;
+    }
+    out o;
+    if (!out_open(&o, r)) return;
+    tifa_corpus *c = take(s, r);
+    if (!c) {
+        out_drop(&o);
+        return;
+    }
+    hit_writer w = {o.fp, 0};
+    tifa_error err = {0};
+    fputs("{\"corrections\":[", o.fp);
+    tifa_status st = tifa_corpus_corrections(c, id, write_correction, &w, &err);
+    fputs("],\"log\":[", o.fp);
+    w.n = 0;
+    if (st == TIFA_OK) st = tifa_corpus_log(c, id, write_correction, &w, &err);
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(&o);
+        reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
+        return;
+    }
+    fputs("]}", o.fp);
+    out_send(&o, r);
+}
+
+/* POST /api/doc/ID/correct?field=F&value=V&note=N (or &unset=1): one
+ * correction, through a writable handle of its own as an add is. */
+void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
+    if (s->cfg.read_only) {
+        reply_error(r, 403, "this server is read-only (tifa serve --read-only): correcting is off");
+        return;
+    }
+    if (id <= 0) {
+        reply_error(r, 400, "bad document id: a whole number from 1");
+        return;
+    }
+    const char *field, *value, *note;
+    int unset = 0;
+    if (!opt_text(rq, "field", 40, &field, r) || !opt_text(rq, "value", MAX_FILTER * 5, &value, r) ||
+        !opt_text(rq, "note", MAX_FILTER * 5, &note, r) || !opt_int(rq, "unset", 0, 1, &unset, r))
+        return;
+    if (!field) {
+        reply_error(r, 400, "field: which field to correct (date, name, org, place, outlet, ...)");
+        return;
+    }
+    pthread_mutex_lock(&s->write_lock);
+    tifa_corpus *c;
+    tifa_error err = {0};
+    tifa_status st = tifa_corpus_open(s->cfg.db, 0, &c, &err);
+    if (st == TIFA_OK) {
+        st = tifa_corpus_correct(c, id, &field, &value, 1, unset ? TIFA_CORRECT_UNSET : 0, note, &err);
+        tifa_corpus_close(c);
+    }
+    pthread_mutex_unlock(&s->write_lock);
+    if (st != TIFA_OK) {
+        reply_error(r, status_for(st), "correct: %s", err.message);
+        return;
+    }
+    cache_bump(&s->cache);
+    out o;
+    if (!out_open(&o, r)) return;
+    fprintf(o.fp, "{\"id\":%lld,\"field\":", (long long)id);
+    print_json_string(o.fp, field);
+    fputs(",\"ok\":true}", o.fp);
     out_send(&o, r);
 }

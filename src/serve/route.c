@@ -87,7 +87,7 @@ int param_text(const char *s, size_t max) {
 }
 
 /* Pages the app draws itself; /doc/ID is matched separately. */
-static const char *const pages[] = {"/", "/compare", "/trend", "/add"};
+static const char *const pages[] = {"/", "/browse", "/series", "/compare", "/trend", "/add"};
 
 static int safe_asset_name(const char *s) {
     if (!*s) return 0;
@@ -126,15 +126,18 @@ void route_match(const char *path, route *out) {
     static const struct {
         const char *path;
         route_kind kind;
-    } api[] = {{"/api/search", ROUTE_SEARCH}, {"/api/diff", ROUTE_DIFF},   {"/api/trend", ROUTE_TREND},
-               {"/api/add", ROUTE_ADD},       {"/api/stats", ROUTE_STATS}, {"/api/login", ROUTE_LOGIN}};
+    } api[] = {{"/api/search", ROUTE_SEARCH},        {"/api/diff", ROUTE_DIFF},     {"/api/trend", ROUTE_TREND},
+               {"/api/add", ROUTE_ADD},              {"/api/stats", ROUTE_STATS},   {"/api/login", ROUTE_LOGIN},
+               {"/api/browse", ROUTE_BROWSE},        {"/api/series", ROUTE_SERIES}, {"/api/trend.csv", ROUTE_TREND_CSV},
+               {"/api/browse.csv", ROUTE_BROWSE_CSV}};
     for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)
         if (!strcmp(path, api[i].path)) {
             out->kind = api[i].kind;
             return;
         }
     if (strncmp(path, "/api/doc/", 9) != 0) return;
-    /* /api/doc/ID, /api/doc/ID/raw, /api/doc/ID/record: a malformed ID is a
+    /* /api/doc/ID, /api/doc/ID/raw, /api/doc/ID/record, /cite, /corrections,
+     * /correct: a malformed ID is a
      * bad request (400, id 0), an unknown suffix is not found. */
     const char *id = path + 9, *slash = strchr(id, '/');
     size_t n = slash ? (size_t)(slash - id) : strlen(id);
@@ -145,6 +148,12 @@ void route_match(const char *path, route *out) {
         kind = ROUTE_DOC_RAW;
     else if (!strcmp(slash, "/record"))
         kind = ROUTE_DOC_RECORD;
+    else if (!strcmp(slash, "/cite"))
+        kind = ROUTE_DOC_CITE;
+    else if (!strcmp(slash, "/corrections"))
+        kind = ROUTE_DOC_CORRECTIONS;
+    else if (!strcmp(slash, "/correct"))
+        kind = ROUTE_DOC_CORRECT;
     if (kind == ROUTE_NONE) return;
     char buf[24];
     out->kind = kind;

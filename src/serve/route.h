@@ -9,7 +9,7 @@
 
 typedef enum {
     ROUTE_NONE = 0,   /* 404 */
-    ROUTE_PAGE,       /* the single-page app: /, /doc/ID, /compare, /trend, /add */
+    ROUTE_PAGE,       /* the single-page app: /, /browse, /series, /doc/ID, /compare, /trend, /add */
     ROUTE_ASSET,      /* /static/NAME, compiled in */
     ROUTE_SEARCH,     /* /api/search */
     ROUTE_DOC,        /* /api/doc/ID */
@@ -19,7 +19,14 @@ typedef enum {
     ROUTE_TREND,      /* /api/trend */
     ROUTE_ADD,        /* /api/add */
     ROUTE_STATS,      /* /api/stats */
-    ROUTE_LOGIN       /* /api/login: the token given once, kept as a cookie */
+    ROUTE_LOGIN,      /* /api/login: the token given once, kept as a cookie */
+    ROUTE_BROWSE,     /* /api/browse: readouts by facets, with their counts */
+    ROUTE_BROWSE_CSV, /* /api/browse.csv: the same readouts as tifa export's wide CSV */
+    ROUTE_SERIES,     /* /api/series: one meeting through the years */
+    ROUTE_TREND_CSV,  /* /api/trend.csv */
+    ROUTE_DOC_CITE,   /* /api/doc/ID/cite */
+    ROUTE_DOC_CORRECTIONS, /* /api/doc/ID/corrections */
+    ROUTE_DOC_CORRECT      /* POST /api/doc/ID/correct */
 } route_kind;
 
 typedef struct {

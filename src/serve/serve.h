@@ -78,7 +78,13 @@ void reply_error(reply *r, unsigned status, const char *fmt, ...) __attribute__(
 void api_search(serve_ctx *s, serve_request *rq, reply *r);
 void api_doc(serve_ctx *s, int64_t id, int what, reply *r); /* what: 0 doc, 1 raw, 2 record */
 void api_diff(serve_ctx *s, serve_request *rq, reply *r);
-void api_trend(serve_ctx *s, serve_request *rq, reply *r);
+void api_trend(serve_ctx *s, serve_request *rq, int csv, reply *r);
+void api_browse(serve_ctx *s, serve_request *rq, reply *r);
+void api_browse_csv(serve_ctx *s, serve_request *rq, reply *r);
+void api_series(serve_ctx *s, serve_request *rq, reply *r);
+void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r);
+void api_corrections(serve_ctx *s, int64_t id, reply *r);
+void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r);
 void api_add(serve_ctx *s, serve_request *rq, reply *r);
 void api_stats(serve_ctx *s, reply *r);
 void api_login(serve_ctx *s, serve_request *rq, reply *r);

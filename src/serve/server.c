@@ -232,7 +232,8 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
         reply_error(r, 404, "not found: %s", url[0] == '/' ? "no such page" : "bad path");
         return;
     }
-    int wants_post = rt.kind == ROUTE_ADD || rt.kind == ROUTE_LOGIN;
+    /* Every write is a POST, and every POST went through guard() first. */
+    int wants_post = rt.kind == ROUTE_ADD || rt.kind == ROUTE_LOGIN || rt.kind == ROUTE_DOC_CORRECT;
     if (wants_post ? !post : !get) {
         reply_error(r, 405, "method %s not allowed here", wants_post ? "other than POST" : method);
         return;
@@ -269,7 +270,26 @@ static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const 
         api_diff(s, rq, r);
         return;
     case ROUTE_TREND:
-        api_trend(s, rq, r);
+    case ROUTE_TREND_CSV:
+        api_trend(s, rq, rt.kind == ROUTE_TREND_CSV, r);
+        return;
+    case ROUTE_BROWSE:
+        api_browse(s, rq, r);
+        return;
+    case ROUTE_BROWSE_CSV:
+        api_browse_csv(s, rq, r);
+        return;
+    case ROUTE_SERIES:
+        api_series(s, rq, r);
+        return;
+    case ROUTE_DOC_CITE:
+        api_cite(s, rt.id, rq, r);
+        return;
+    case ROUTE_DOC_CORRECTIONS:
+        api_corrections(s, rt.id, r);
+        return;
+    case ROUTE_DOC_CORRECT:
+        api_correct(s, rt.id, rq, r);
         return;
     case ROUTE_ADD:
         api_add(s, rq, r);

@@ -40,7 +40,10 @@ const browser = await chromium.launch({
   args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--lang=zh-CN',
     '--host-resolver-rules=MAP rebind.test 127.0.0.1'],
 });
-const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+// English labels (the browser's language says zh-CN: the language test
+// checks that default in a context of its own).
+const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true,
+  locale: 'en-US', permissions: ['clipboard-read', 'clipboard-write'] });
 const page = await context.newPage();
 page.setDefaultTimeout(20000);
 page.on('pageerror', (err) => pageErrors.push(String(err)));
@@ -138,6 +141,46 @@ await step('document: raw original toggle and record download', async () => {
   assert(dl.suggestedFilename() === 'tifa-1.json' && json.articles.length >= 1, 'record JSON downloaded');
 });
 
+// ------------------------------------------------------------ three bugs
+// Each was a failing test before its fix (issue 17).
+await step('bug: anomalies are listed as what they are, not [object Object]', async () => {
+  // tests/readouts/012 (id 17) has two garbled spans in its record.
+  const rec = await (await page.request.get(base + '/api/doc/17')).json();
+  assert(rec.record.anomalies.length === 2, 'the fixture has two anomalies');
+  await page.goto(base + '/doc/17');
+  const box = await page.waitForSelector('#anomalies');
+  const text = await box.textContent();
+  assert(!text.includes('[object Object]'), `anomalies: ${text}`);
+  const items = await page.$$eval('#anomalies li', (ls) => ls.map((l) => l.textContent));
+  assert(items.length === 2 && items.every((t) => t.includes('garbled') && t.includes(rec.record.anomalies[0].text)),
+    `items: ${items}`);
+});
+
+await step('bug: "Show the original" replaces the clean text (display:grid must not beat hidden)', async () => {
+  await page.goto(base + '/doc/1');
+  await page.waitForSelector('#doc-text .text');
+  assert(await page.isVisible('#doc-text'), 'the clean text shows first');
+  await page.click('#toggle-raw');
+  await page.waitForSelector('pre#raw-text');
+  assert(await page.isVisible('#raw-text'), 'the original shows');
+  assert(!(await page.isVisible('#doc-text')), 'and the clean text is gone, not above it');
+  assert(!(await page.isVisible('#facts')), 'with its facts');
+  await page.click('#toggle-raw');
+  assert(await page.isVisible('#doc-text') && !(await page.isVisible('#raw-text')), 'and back');
+});
+
+await step('bug: a page of two articles: page furniture (Play Video) is no heading', async () => {
+  const res = await (await page.request.get(base + '/api/search?q=' + encodeURIComponent('全国农业农村工作会议'))).json();
+  const hit = res.results.find((h) => (h.url || '').includes('news.example.cn'));
+  assert(hit, 'the two-article page is in the corpus');
+  await page.goto(base + '/doc/' + hit.id);
+  await page.waitForSelector('#doc-text .text');
+  const heads = await page.$$eval('#doc-text h2', (hs) => hs.map((h) => h.textContent));
+  assert(!heads.some((h) => /Play Video/.test(h)), `headings: ${heads}`);
+  assert(heads.includes('全国农业农村工作会议在京召开'), `the second article keeps its own title: ${heads}`);
+  assert(!(await page.textContent('#doc-text')).includes('Play Video'), 'nor any of its text');
+});
+
 // ------------------------------------------------------------------ compare
 await step('compare seeds 000 and 001: new and dropped formulations, changed sentences by character', async () => {
   await page.goto(base + '/compare');
@@ -177,6 +220,177 @@ await step('trend: SVG line chart drawn by the page; a point lists its documents
   const dates = await page.$$eval('#period-docs .date', (ds) => ds.map((d) => d.textContent));
   assert(dates.every((d) => d.startsWith(row.period)), `dates ${dates} in ${row.period}`);
   await shot('trend.png');
+});
+
+// ------------------------------------------------------------------ reading room (issue 17)
+const api = async (p) => (await page.request.get(base + p)).json();
+
+await step('overview: documents, dated span, meetings by year, newest readouts', async () => {
+  await page.goto(base + '/');
+  await page.waitForSelector('#newest li');
+  const stats = await api('/api/stats');
+  assert((await page.textContent('#glance-docs')) === String(stats.documents), 'document count');
+  assert((await page.textContent('#glance')).includes(`${stats.first_date} – ${stats.last_date}`), 'dated span');
+  assert((await page.$$('#year-chart rect.bar')).length >= 10, 'a bar per year');
+  const dates = await page.$$eval('#newest .date', (ds) => ds.map((d) => d.textContent));
+  assert(dates[0] === stats.last_date && [...dates].sort().reverse().join() === dates.join(), `newest first: ${dates}`);
+  await page.click('#year-chart rect[data-year="2025"]');
+  await page.waitForURL(/\/browse\?year=2025/);
+  await shot('overview.png');
+});
+
+await step('browse: two facets and a sort narrow the list; counts, address and CSV agree', async () => {
+  await page.goto(base + '/browse');
+  await page.waitForSelector('#facets');
+  await page.click('[data-facet="year"] a:has-text("2025")');
+  await page.waitForURL(/year=2025/);
+  await page.waitForSelector('[data-facet="year"] li.on');
+  const typeLink = page.locator('[data-facet="type"] a', { hasText: '工作会议' }).first();
+  const count = +(await typeLink.locator('.count').textContent());
+  await typeLink.click();
+  await page.waitForURL(/type=/);
+  await page.waitForSelector('[data-facet="type"] li.on');
+  await page.selectOption('#sort', 'oldest');
+  await page.waitForURL(/sort=oldest/);
+  await page.waitForSelector('#browse-list li');
+  const url = new URL(page.url());
+  assert(url.searchParams.get('year') === '2025' && url.searchParams.get('type') === '工作会议', `address: ${url.search}`);
+  const dates = await page.$$eval('#browse-list .date', (ds) => ds.map((d) => d.textContent));
+  assert(dates.length === count && dates.every((d) => d.startsWith('2025')), `${dates.length} of ${count}: ${dates}`);
+  assert([...dates].sort().join() === dates.join(), `oldest first: ${dates}`);
+  const types = await page.$$eval('#browse-list .chip.type', (cs) => cs.map((c) => c.textContent));
+  assert(types.every((x) => x.startsWith('工作会议')), `types: ${types}`);
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#download-csv')]);
+  const csv = fs.readFileSync(await dl.path(), 'utf8').trim().split(/\r\n/);
+  assert(csv[0].startsWith('id,article,kind,file,outlet') && csv.length - 1 >= count, `CSV rows ${csv.length - 1}`);
+  await page.reload();
+  await page.waitForSelector('#browse-list li');
+  assert((await page.$$('#browse-list li')).length === count, 'the address alone gives the same view');
+  await shot('browse.png');
+});
+
+await step('document: a citation copied from the cite box, with its permalink', async () => {
+  await page.goto(base + '/doc/1');
+  await page.waitForSelector('#cite-text');
+  await page.waitForFunction(() => document.getElementById('cite-text').value.includes('[tifa #1]'));
+  assert((await page.textContent('#doc-outlet')).includes('新华网'), 'outlet');
+  assert((await page.getAttribute('#doc-url', 'href')).startsWith('http://www.news.cn/'), 'the URL is a link');
+  await page.click('.tabs button[data-format="bibtex"]');
+  await page.waitForFunction(() => document.getElementById('cite-text').value.startsWith('@online{tifa1'));
+  await page.click('#cite-copy');
+  await page.waitForSelector('#cite-status:has-text("Copied")');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  const api1 = await (await page.request.get(base + '/api/doc/1/cite?format=bibtex')).text();
+  assert(copied === api1 && copied.includes('urldate = {2026-11-20}'), `copied: ${copied.slice(0, 80)}`);
+  assert((await page.getAttribute('#permalink', 'href')) === base + '/doc/1', 'permalink');
+  await page.locator('#cite').scrollIntoViewIfNeeded();
+  await shot('cite.png');
+});
+
+await step('copies: listed on the first copy, and a copy links back to it', async () => {
+  await page.goto(base + '/doc/1');
+  await page.waitForSelector('#copies li');
+  const items = await page.$$eval('#copies li', (ls) => ls.map((l) => l.textContent));
+  assert(items.length === 2 && items.some((x) => x.includes('人民网') && x.includes('exact')) &&
+    items.some((x) => x.includes('中国政府网') && x.includes('near')), `copies: ${items}`);
+  await page.click('#copies li:has-text("人民网") a[data-nav]');
+  await page.waitForSelector('#first-copy');
+  assert((await page.textContent('#doc-outlet')).includes('人民网'), 'the copy shows its own outlet');
+  await page.click('#first-copy a');
+  await page.waitForURL(/\/doc\/1$/);
+  await page.waitForSelector('#copies li');
+});
+
+await step('correction: made in the form, struck through, and seen by the list and the trend', async () => {
+  // Document 3 (务虚会, 2022-12-29) moved to 2021.
+  const before = await api('/api/trend?term=' + encodeURIComponent('务虚会'));
+  const row = (res, p) => res.rows.find((r) => r.period === p) || { documents: 0 };
+  await page.goto(base + '/doc/3');
+  await page.waitForSelector('#correct-form');
+  await page.selectOption('#correct-form select[name=field]', 'date');
+  await page.fill('#correct-form input[name=value]', '2021-12-29');
+  await page.fill('#correct-form input[name=note]', 'e2e: the readout was misdated');
+  await page.click('#correct-form button[type=submit]');
+  await page.waitForSelector('#correction-list li[data-field="date"]');
+  const li = await page.textContent('#correction-list li[data-field="date"]');
+  assert(await page.textContent('#correction-list del') === '2022-12-29' && li.includes('2021-12-29') && li.includes('misdated'), li);
+  await page.goto(base + '/browse?year=2021&corrected=1');
+  await page.waitForSelector('#browse-list li');
+  const ids = await page.$$eval('#browse-list li', (ls) => ls.map((l) => l.dataset.id));
+  assert(ids.includes('3'), `list of 2021 with corrections: ${ids}`);
+  const after = await api('/api/trend?term=' + encodeURIComponent('务虚会'));
+  assert(row(after, '2021').documents === row(before, '2021').documents + 1 &&
+    row(after, '2022').documents === row(before, '2022').documents - 1, 'the trend counts it in 2021');
+  await page.goto(base + '/trend?term=' + encodeURIComponent('务虚会'));
+  await page.waitForSelector('#trend-table');
+  const cell = await page.textContent('#trend-table tr[data-period="2021"] td');
+  assert(+cell === row(after, '2021').documents, `table cell ${cell}`);
+});
+
+await step('trend: table, per-100 toggle, CSV and the undated line', async () => {
+  await page.goto(base + '/trend?term=' + encodeURIComponent('十五五'));
+  await page.waitForSelector('#trend-table tbody tr');
+  const res = await api('/api/trend?term=' + encodeURIComponent('十五五'));
+  const used = res.rows.find((r) => r.documents > 0);
+  assert((await page.textContent(`#trend-table tr[data-period="${used.period}"] td`)) === String(used.documents), 'counts');
+  await page.check('#per-100');
+  await page.waitForURL(/norm=100/);
+  await page.waitForSelector('#per-100:checked');
+  const pct = await page.textContent(`#trend-table tr[data-period="${used.period}"] td`);
+  assert(pct === used.per_100.toFixed(1) && Math.abs(used.per_100 - 100 * used.documents / used.dated) < 0.05, `per 100: ${pct}`);
+  assert(/undated and left out|Every matching document is dated/.test(await page.textContent('#undated')), 'the undated line');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.click('#trend-csv')]);
+  const lines = fs.readFileSync(await dl.path(), 'utf8').trim().split(/\r\n/);
+  assert(lines[0] === 'period,term,documents,occurrences,dated,undated,per_100' && lines.length - 1 === res.rows.length, 'CSV');
+});
+
+await step('compare by picking: the previous year of the series, swap, step', async () => {
+  await page.goto(base + '/doc/2');
+  await page.click('#compare-with');
+  await page.waitForSelector('#same-series li a');
+  const first = await page.textContent('#same-series li a');
+  assert(first.startsWith('2025-01-05'), `nearest year first: ${first}`);
+  await page.click('#same-series li a');
+  await page.waitForURL(/\/compare\?a=1&b=2$/);
+  await page.waitForSelector('#terms-new');
+  assert((await page.textContent('#terms-new')).includes('十五五'), 'the diff of 2025 and 2026');
+  await page.click('#compare-steps a:has-text("Swap")');
+  await page.waitForURL(/\/compare\?a=2&b=1$/);
+  await page.waitForSelector('#terms-new');
+  await page.keyboard.press('Tab');
+});
+
+await step('series: every readout of one meeting on a timeline, formulations new and gone', async () => {
+  await page.goto(base + '/doc/2');
+  await page.click('.tools a:has-text("Series")');
+  await page.waitForSelector('#timeline li');
+  const ids = await page.$$eval('#timeline li', (ls) => ls.map((l) => l.dataset.id));
+  assert(ids.join() === '1,2', `series: ${ids}`);
+  assert((await page.textContent('#timeline li:nth-child(2) .terms-new')).includes('十五五'), 'new in 2026');
+  await shot('series.png');
+});
+
+await step('language: Chinese from the browser, switched to English and remembered; lang attributes', async () => {
+  const ctx = await browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 860 } });
+  const p = await ctx.newPage();
+  p.on('pageerror', (e) => pageErrors.push(String(e)));
+  await p.goto(base + '/browse');
+  await p.waitForSelector('#facets');
+  assert(await p.getAttribute('html', 'lang') === 'zh-Hans' && (await p.textContent('#nav-browse')) === '浏览', 'Chinese first');
+  assert((await p.textContent('h1')) === '浏览通稿', 'Chinese heading');
+  await p.click('#lang-switch');
+  await p.waitForFunction(() => document.documentElement.lang === 'en');
+  await p.waitForSelector('h1:has-text("Browse the readouts")');
+  assert(await p.$eval('#browse-list li a span', (s) => s.lang) === 'zh-Hans', 'corpus text keeps lang zh-Hans');
+  const gloss = await p.$$eval('[data-facet="type"] .gloss', (g) => g.map((x) => x.textContent));
+  assert(gloss.some((g) => g.includes('work conference')), `glosses: ${gloss}`);
+  await p.reload();
+  await p.waitForSelector('h1:has-text("Browse the readouts")');
+  assert(await p.textContent('#nav-browse') === 'Browse', 'remembered');
+  await p.focus('#lang-switch');
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => document.documentElement.lang === 'zh-Hans');
+  await ctx.close();
 });
 
 // ------------------------------------------------------------------ add

@@ -1,6 +1,7 @@
 #!/bin/sh
 # End-to-end browser tests of tifa serve: builds a corpus (examples/ as ids
-# 1-5, then tests/readouts/), starts the server (the ASan build by default),
+# 1-5, then tests/readouts/, then the sources and copies of
+# tests/e2e/corpus/sources.jsonl), starts the server (the ASan build by default),
 # runs tests/e2e/run.mjs in headless Chromium and saves screenshots under
 # build/screenshots/. Installs playwright-core (npm ci, from the committed
 # package-lock.json) when tests/e2e/node_modules is missing; the browser is
@@ -26,6 +27,9 @@ trap '[ -n "$pid" ] && kill "$pid" 2> /dev/null; [ -n "$tpid" ] && kill "$tpid" 
 DB=$tmp/e2e.db
 "$TIFA" add --db "$DB" "$ROOT/examples" 2> /dev/null
 "$TIFA" add --db "$DB" "$ROOT/tests/readouts" 2> /dev/null
+# Sources for the first two examples, two copies of the first (an exact one
+# from another outlet, a near one) and a page of two articles.
+"$TIFA" add --db "$DB" --manifest "$ROOT/tests/e2e/corpus/sources.jsonl" 2> /dev/null
 "$TIFA" serve --db "$DB" --port 0 > "$tmp/out" 2> "$tmp/err" &
 pid=$!
 port=$(serve_port "$tmp/out")

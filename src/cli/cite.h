@@ -1,0 +1,16 @@
+/* cli/cite: a stored document cited in plain text, BibTeX or CSL-JSON,
+ * for `tifa cite` and the server's cite box (the same code, so the two
+ * never differ). */
+#ifndef TIFA_CLI_CITE_H
+#define TIFA_CLI_CITE_H
+#include <stdio.h>
+#include "tifa.h"
+
+enum { CITE_TEXT, CITE_BIBTEX, CITE_CSL };
+
+/* One citation of h to fp. CSL: one item (first: no separator before it;
+ * the caller writes the array's brackets); BibTeX: a blank line before
+ * every entry but the first. */
+void cite_write(FILE *fp, const tifa_hit *h, int format, int first);
+
+#endif
