@@ -58,7 +58,7 @@ static const char *const not_names_w[] = {
     "关于", "对于", "同志", "指出", "强调", "要求", "会议", "工作", "重要", "主持", "出席", "讲话", "报告",
     "提出", "表示", "希望", "代表", "一行", "亲自", "专门", "多次", "近日", "今天", "昨天", "日前", "先后",
     "分别", "近期", "随后", "最后", "同时", "首先", "其中", "会上", "会后", "他们", "大家", "委员", "领导",
-    "还", "也", "全体", "各位", "各级", "召集", "负责", "统一",
+    "还", "也", "全体", "各位", "各级", "召集", "负责", "统一", "集团", "公司", "优秀",
 };
 const word_list not_names = LIST(not_names_w);
 
@@ -156,7 +156,8 @@ const word_list speech_verbs = LIST(speech_verbs_w);
  * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
                                              "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说",
-                                             "体会", "心得", "感想", "感悟", "介绍", "通报", "汇报", "解读", "发布"};
+                                             "体会", "心得", "感想", "感悟", "介绍", "通报", "汇报", "解读", "发布",
+                                             "讲座", "党课"};
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",
@@ -199,7 +200,7 @@ const word_list fresh_verbs = LIST(fresh_verbs_w);
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
  * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */
 static const char *const speaker_leads_w[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
-                                              "在会中",     "亦",     "也",     "将",     "还",     "则"};
+                                              "在会中",     "亦",     "也",     "将",     "还",     "则",     "会上"};
 const word_list speaker_leads = LIST(speaker_leads_w);
 
 /* After a bare name opening a sentence, the phrases that make it a speaker:

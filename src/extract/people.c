@@ -445,7 +445,9 @@ static int attended_this(const ustr *u, const article *a, size_t s, size_t e) {
 static size_t attended_and(const ustr *u, const article *a, size_t p) {
     size_t w, n = ustr_at_any(u, p, WORDS(attend_verbs), &w);
     if (!n) return 0;
-    size_t from = p + n + (p + n < u->n && u->cp[p + n] == 0x4E86 /* 了 */);
+    size_t from = p + n + (p + n < u->n && u->cp[p + n] == 0x4E86 /* 了 */), e;
+    /* "到会致贺词": no 并 when the speech follows at once */
+    if (ustr_at(u, p, "到会") && speech_at(u, from, &e)) return from - p;
     for (size_t k = from; k < u->n && k - p < 14; k++) {
         int comma = u->cp[k] == 0xFF0C || u->cp[k] == ',';
         if (u->cp[k] != 0x5E76 /* 并 */ && !(comma && k + 1 < u->n && u->cp[k + 1] == 0x5E76)) {
@@ -479,7 +481,9 @@ static int speech_in_at(const ustr *u, size_t p, size_t k, size_t *end) {
 /* 1 when what was said follows ("强调"), 2 when a speech does ("作…报告",
  * "在会上讲话"): a bare name takes the second more readily. */
 static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end) {
-    size_t which, n = ustr_at_any(u, p, WORDS(speaker_leads), &which);
+    size_t which, n = 0, m;
+    /* "李强则在会议上发表讲话": leads may follow one another */
+    while (n < 8 && (m = ustr_at_any(u, p + n, WORDS(speaker_leads), &which))) n += m;
     if (!n) n = attended_and(u, a, p);
     if (speech_at(u, p + n, end)) return 2;
     if (said_at(u, p + n, end)) return 1;
