@@ -1069,6 +1069,7 @@ void speech_starts(first_chars *f) {
     first_chars_add(f, &speech_verbs);
     first_chars_add(f, &said_verbs);
     first_chars_add(f, &speaker_openers);
+    first_chars_add(f, &attend_verbs);
     first_chars_add(f, &extra);
 }
 
