@@ -29,7 +29,7 @@ struct tifa_corpus {
     int held_long;                                      /* it lasted LONG_BATCH or more */
     int batch;                                          /* documents per commit */
     sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
-    sqlite3_stmt *find_raw, *fill_source;               /* the add path, prepared once */
+    sqlite3_stmt *find_raw, *fill_source, *insert_near; /* the add path, prepared once */
     sqlite3_stmt *copies_of, *corrections_of;           /* a hit's details (corpus_doc.c) */
 };
 
