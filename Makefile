@@ -17,10 +17,11 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
            src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/source.c src/warc.c src/batch.c \
+           src/jsonread.c src/ingest.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
-CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c \
+CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread

@@ -481,21 +481,6 @@ void tifa_corpus_close(tifa_corpus *c) {
 
 /* ------------------------------------------------------------------- add */
 
-/* What cleaning and extraction made of a document, before it is stored:
- * made without the corpus, so threads can prepare documents in parallel. */
-struct tifa_prepared {
-    char *name, *bytes, *clean, *record;
-    char *stored_record; /* the record as stored (corpus_record.c), NULL: as it is */
-    size_t len, clean_len;
-    char clean_hash[65], raw_hash[65];
-    uint64_t simhash;
-    sketch sketch;
-    nearcopy_match near; /* the best first copy among the first near_seen */
-    size_t near_seen;
-    doc_summary sum;
-    char *given[5]; /* tifa_prepared_set_source: outlet, url, published, retrieved, meta */
-};
-
 /* The source field as stored: what was given, else what the page said. */
 static const char *source_field(const tifa_prepared *p, int i) {
     if (p->given[i]) return p->given[i];
@@ -751,7 +736,7 @@ void tifa_prepared_free(tifa_prepared *p) {
  * known by its signature or by NUL and control bytes that text (in any
  * encoding tifa reads but UTF-16, which starts with its byte-order mark)
  * does not have: more than 1 in 100 of the first 64 KB. */
-static tifa_status not_text(const char *bytes, size_t len, tifa_error *err) {
+tifa_status corpus_not_text(const char *bytes, size_t len, tifa_error *err) {
     static const struct {
         const char *magic, *what;
         size_t n;
@@ -778,8 +763,7 @@ static tifa_status not_text(const char *bytes, size_t len, tifa_error *err) {
     return TIFA_OK;
 }
 
-/* Whether clean text holds anything but white space. */
-static int has_text(const char *s, size_t n) {
+int corpus_has_text(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') return 1;
     return 0;
@@ -794,7 +778,7 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     }
     if (len) memcpy(p->bytes, bytes, len);
     p->len = len;
-    tifa_status st = not_text(bytes, len, err);
+    tifa_status st = corpus_not_text(bytes, len, err);
     if (st != TIFA_OK) {
         tifa_prepared_free(p);
         return st;
@@ -809,7 +793,7 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     p->clean = p->sum.clean;
     p->clean_len = p->sum.clean_len;
     p->sum.clean = NULL;
-    if (!has_text(p->clean, p->clean_len)) {
+    if (!corpus_has_text(p->clean, p->clean_len)) {
         tifa_prepared_free(p);
         return tifa_fail(err, TIFA_EINPUT, 0, "no text in it once cleaned: not stored");
     }
@@ -825,9 +809,12 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
 tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, const char *bytes, size_t len,
                                     tifa_prepared **out, tifa_error *err) {
     tifa_status st = tifa_corpus_prepare(name, bytes, len, out, err);
-    if (st == TIFA_OK && c && c->first_copies)
-        (*out)->near_seen = nearcopy_set_search(c->first_copies, 0, (*out)->simhash, &(*out)->sketch, &(*out)->near);
+    if (st == TIFA_OK) corpus_search_committed(c, *out);
     return st;
+}
+
+void corpus_search_committed(const tifa_corpus *c, tifa_prepared *p) {
+    if (c && c->first_copies) p->near_seen = nearcopy_set_search(c->first_copies, 0, p->simhash, &p->sketch, &p->near);
 }
 
 /* The first copy p reposts, if any: among those committed (from where
@@ -1079,10 +1066,31 @@ static char *dup_column(sqlite3_stmt *st, int i, size_t *len) {
     return s;
 }
 
+/* The record as extract wrote it ends with its fingerprints, which the
+ * corpus keeps in columns of their own (simhash, sketch), not twice:
+ * they are put back here. Takes rec; NULL when out of memory. */
+static char *with_fingerprints(sqlite3_stmt *st, char *rec) {
+    sketch k;
+    size_t n = rec ? strlen(rec) : 0;
+    if (n < 2 || rec[n - 1] != '}' ||
+        nearcopy_unpack(sqlite3_column_blob(st, 5), (size_t)sqlite3_column_bytes(st, 5), &k))
+        return rec; /* no record, or no sketch (a damaged file): as it is */
+    jw w;
+    jw_init(&w, 0);
+    jw_raw(&w, rec, n - 1);
+    jw_raw(&w, ",", 1);
+    nearcopy_write_json(&w, (uint64_t)sqlite3_column_int64(st, 4), &k);
+    jw_raw(&w, "}", 1);
+    free(rec);
+    if (w.failed) jw_free(&w);
+    return w.failed ? NULL : w.s;
+}
+
 tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **clean, char **raw, size_t *raw_len,
                             char **file, tifa_error *err) {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "SELECT record, clean, raw, file FROM doc WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(c->db, "SELECT record, clean, raw, file, simhash, sketch FROM doc WHERE id = ?", -1, &st,
+                           NULL) != SQLITE_OK)
         return corpus_fail(c, err, "reading");
     sqlite3_bind_int64(st, 1, id);
     tifa_status rs = TIFA_OK;
@@ -1095,7 +1103,7 @@ tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **cl
             if (i == 0) { /* article texts are kept once, in the clean text */
                 const char *rec = sqlite3_column_blob(st, 0), *text = sqlite3_column_blob(st, 1);
                 size_t rn = (size_t)sqlite3_column_bytes(st, 0), tn = (size_t)sqlite3_column_bytes(st, 1);
-                *outs[i] = record_expand(rec ? rec : "", rn, text ? text : "", tn, NULL);
+                *outs[i] = with_fingerprints(st, record_expand(rec ? rec : "", rn, text ? text : "", tn, NULL));
             } else
                 *outs[i] = dup_column(st, i, i == 2 ? raw_len : NULL);
             if (!*outs[i]) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");

@@ -20,6 +20,7 @@
  */
 #include "nearcopy.h"
 #include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
@@ -394,6 +395,21 @@ int64_t nearcopy_set_find(const nearcopy_set *set, uint64_t simhash, const sketc
     nearcopy_match best = {0, 0};
     nearcopy_set_search(set, 0, simhash, k, &best);
     return best.id;
+}
+
+void nearcopy_write_json(jw *w, uint64_t simhash, const sketch *k) {
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)simhash);
+    jw_key(w, "nearcopy");
+    jw_obj(w);
+    jw_field(w, "simhash", hex);
+    jw_key(w, "shingles");
+    jw_int(w, k->shingles);
+    jw_key(w, "minhash");
+    jw_arr(w);
+    for (int i = 0; i < SKETCH_K; i++) jw_int(w, k->min[i]);
+    jw_arr_end(w);
+    jw_obj_end(w);
 }
 
 static void put32(unsigned char *p, uint32_t v) {

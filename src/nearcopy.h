@@ -4,6 +4,7 @@
 #define TIFA_NEARCOPY_H
 #include <stddef.h>
 #include <stdint.h>
+#include "json.h"
 
 #define SKETCH_K 64 /* MinHash values per document */
 
@@ -28,6 +29,10 @@ double nearcopy_resemblance(const sketch *a, const sketch *b);
 
 /* Estimated share of the shorter text's shingles the other has, 0..1. */
 double nearcopy_containment(const sketch *a, const sketch *b);
+
+/* The "nearcopy" member of a record: the key and
+ * {"simhash": 16 hex digits, "shingles": n, "minhash": [64 values]}. */
+void nearcopy_write_json(jw *w, uint64_t simhash, const sketch *k);
 
 /* The stored form: the values and the count, little-endian, so a corpus
  * file reads the same on any machine. unpack returns -1 on a wrong size. */
