@@ -149,7 +149,7 @@ setup-test:
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
               tests/unit/test_html.c tests/unit/test_nearcopy.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest
+FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest ingest
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
@@ -237,7 +237,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies sources corrections counting sqlite-ext usage \
+TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records sources corrections counting sqlite-ext usage \
          serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 cases unit shared exports \
          store-unit store names pathological warc python
 test: $(TESTS:%=test-%)
@@ -279,6 +279,9 @@ test-corpus: build/tifa-asan
 	sh tests/corpus.sh build/tifa-asan
 test-copies: build/tifa-asan
 	sh tests/copies.sh build/tifa-asan
+# add --records: the same corpus as tifa add of the same inputs; web archives; bad records.
+test-records: build/tifa-asan
+	sh tests/records.sh build/tifa-asan
 test-sources: build/tifa-asan
 	sh tests/sources.sh build/tifa-asan
 test-corrections: build/tifa-asan

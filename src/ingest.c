@@ -309,7 +309,6 @@ static tifa_status text_parts(jvalue rec, tifa_prepared *p, tifa_error *err) {
         return bad(err, "no \"clean\" text: records to store are made with tifa extract --with-raw (or --with-clean, "
                         "for web archives)");
     if (rc < 0) return member_failed(rc, err);
-    if (!corpus_has_text(p->clean, p->clean_len)) return bad(err, "no text in it once cleaned: not stored");
     if (!(p->record = stored_form(rec))) return no_memory(err);
     return summary_of(rec, &p->sum, err);
 }
@@ -330,6 +329,9 @@ tifa_status tifa_corpus_prepare_record(const tifa_corpus *c, const char *line, s
     if (!p) return no_memory(err);
     tifa_status st = text_parts(rec, p, err);
     if (st == TIFA_OK) st = read_bytes(rec, p, err);
+    /* Checked after the bytes, as tifa add does: the same message. */
+    if (st == TIFA_OK && !corpus_has_text(p->clean, p->clean_len))
+        st = bad(err, "no text in it once cleaned: not stored");
     if (st == TIFA_OK) st = fingerprints(rec, p, err);
     if (st == TIFA_OK) {
         sha256_hex(p->clean, p->clean_len, p->clean_hash);
@@ -337,6 +339,15 @@ tifa_status tifa_corpus_prepare_record(const tifa_corpus *c, const char *line, s
         corpus_search_committed(c, p);
         *out = p;
         return TIFA_OK;
+    }
+    if (p->name) { /* the document the record is of, named too */
+        char msg[2 * sizeof err->message];
+        int n = snprintf(msg, sizeof msg, "%.100s: %s", p->name, err->message);
+        if (n > 0) {
+            size_t keep = (size_t)n < sizeof err->message ? (size_t)n : sizeof err->message - 1;
+            memcpy(err->message, msg, keep);
+            err->message[keep] = 0;
+        }
     }
     tifa_prepared_free(p);
     return st;

@@ -35,7 +35,7 @@ typedef struct {
  * call); 1, 0 at the end, -1 on a read error or no memory. */
 static int next_line(line_reader *r, const char **line, size_t *n) {
     for (size_t scanned = r->pos;;) {
-        char *nl = memchr(r->buf + scanned, '\n', r->len - scanned);
+        char *nl = r->len > scanned ? memchr(r->buf + scanned, '\n', r->len - scanned) : NULL;
         if (nl || (r->eof && r->pos < r->len)) {
             size_t end = nl ? (size_t)(nl - r->buf) : r->len;
             *line = r->buf + r->pos;
