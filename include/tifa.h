@@ -178,7 +178,7 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, c
 
 /* Flags of tifa_extract; 0 is the default. */
 #define TIFA_EXTRACT_PRETTY     1u /* indented over several lines, not one line */
-#define TIFA_EXTRACT_WITH_CLEAN 2u /* the whole clean text in "clean" (for tifa_corpus_prepare_record) */
+#define TIFA_EXTRACT_WITH_CLEAN 2u /* "filed" and the whole clean text in "clean" (tifa_corpus_prepare_record) */
 #define TIFA_EXTRACT_WITH_RAW   4u /* that, and the input bytes in "raw": {"sha256", "base64"} */
 
 /* Cleans and extracts one document: its record (SPEC section 3) as one
@@ -371,8 +371,8 @@ tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, cons
  * web archive, whose bytes are then read from the archive its "source"
  * names (warc, offset; a relative path from the current directory).
  * Stored, it is what tifa_corpus_add_prepared of the same bytes under the
- * record's "file" stores: the record without "nearcopy", "clean" and "raw"
- * (a web archive's "source" stays), the clean text, the fingerprints the
+ * record's "file" stores: the record without "nearcopy", "filed", "clean"
+ * and "raw" (a web archive's "source" stays), the clean text, the fingerprints the
  * record carries (made from the clean text when it has none); a web
  * archive's URL and date become the document's url and retrieved. A record
  * that cannot be used is refused whole (TIFA_EINPUT; the message says

@@ -7,10 +7,10 @@
  * near-copy fingerprints ("nearcopy"), and the input bytes, inline
  * ("raw": sha256, base64) or in the web archive its "source" names (file,
  * offset). What is stored is what tifa add of the same bytes under the
- * same name stores: the record without those three members, the clean
- * text, the fingerprints, and the fields the corpus filters on, read from
- * the record as summarize() (extract/record.c) picks them: the first
- * meeting article's (else the first article's), the page's sources.
+ * same name stores: the record without those members and "filed", the
+ * clean text, the fingerprints, and the fields the corpus filters on,
+ * which the record carries in "filed" (not all of them are in its
+ * articles: an article that is no meeting keeps its date to itself).
  * Every check is made before anything is handed to the corpus, so a bad
  * record is refused whole.
  *
@@ -241,7 +241,7 @@ static tifa_status fingerprints(jvalue rec, tifa_prepared *p, tifa_error *err) {
 /* Whether a top-level member is one the corpus keeps apart from the
  * record (its key as written, quotes included). */
 static int kept_apart(jvalue key) {
-    static const char *const keys[] = {"\"nearcopy\"", "\"clean\"", "\"raw\""};
+    static const char *const keys[] = {"\"nearcopy\"", "\"filed\"", "\"clean\"", "\"raw\""};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
         if (key.n == strlen(keys[i]) && !memcmp(key.s, keys[i], key.n)) return 1;
     return 0;
@@ -267,37 +267,28 @@ static char *stored_form(jvalue rec) {
     return out;
 }
 
-/* A string at a path of members (NULL: absent or null); -1 out of memory. */
-static int text_at(jvalue v, const char *const *path, char **out) {
-    for (; path[1]; path++)
-        if (!jr_member(v, path[0], &v)) return *out = NULL, 0;
-    int oom = 0;
-    jvalue s;
-    *out = jr_member(v, path[0], &s) ? jr_string(s, NULL, &oom) : NULL;
-    return oom ? -1 : 0;
-}
-
-/* The fields the corpus filters on, picked as summarize() picks them. */
+/* The fields the corpus files the document under ("filed": summarize()
+ * in extract/record.c made them), the article they come from one of the
+ * record's. */
 static tifa_status summary_of(jvalue rec, doc_summary *sum, tifa_error *err) {
-    jvalue arts, a, pick = {NULL, 0}, kind;
-    size_t pos = 0;
-    if (jr_member(rec, "articles", &arts) && jr_type(arts) != '[') return bad(err, "\"articles\" is not an array");
-    for (size_t i = 0; jr_next(arts, &pos, &a); i++) {
-        if (jr_type(a) != '{') return bad(err, "an article is not an object");
-        int meeting = jr_member(a, "kind", &kind) && kind.n == 9 && !memcmp(kind.s, "\"meeting\"", 9);
-        if (meeting || !pick.s) pick = a, sum->article = i;
-        if (meeting) break;
+    jvalue filed, v, arts, a;
+    if (!jr_member(rec, "filed", &filed) || jr_type(filed) != '{')
+        return bad(err, "no \"filed\" object: records to store are made with tifa extract --with-raw (or "
+                        "--with-clean, for web archives) of this version");
+    uint64_t article = 0;
+    size_t pos = 0, n = 0;
+    if (jr_member(rec, "articles", &arts) && jr_type(arts) == '[')
+        while (jr_next(arts, &pos, &a)) n++;
+    if (!jr_member(filed, "article", &v) || jr_uint(v, SIZE_MAX, &article) || (n && article >= n))
+        return bad(err, "\"filed\": \"article\" is not the number of one of its articles");
+    sum->article = (size_t)article;
+    static const char *const keys[] = {"date", "meeting", "org", "title", "url", "published", "outlet"};
+    char **outs[] = {&sum->date, &sum->meeting, &sum->org, &sum->title, &sum->url, &sum->published, &sum->outlet};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {
+        int rc = string_member(filed, keys[i], outs[i], NULL, err);
+        if (rc < 0) return member_failed(rc, err);
     }
-    static const char *const date[] = {"meeting", "date", NULL}, *const name[] = {"meeting", "name", NULL};
-    static const char *const org[] = {"meeting", "org", NULL}, *const title[] = {"title", NULL};
-    static const char *const url[] = {"page", "url", NULL}, *const published[] = {"page", "published", NULL};
-    static const char *const outlet[] = {"page", "source", NULL};
-    int oom = 0;
-    if (pick.s)
-        oom |= text_at(pick, date, &sum->date) | text_at(pick, name, &sum->meeting) | text_at(pick, org, &sum->org) |
-               text_at(pick, title, &sum->title);
-    oom |= text_at(rec, url, &sum->url) | text_at(rec, published, &sum->published) | text_at(rec, outlet, &sum->outlet);
-    return oom ? no_memory(err) : TIFA_OK;
+    return TIFA_OK;
 }
 
 /* Everything but the bytes and fingerprints: name, clean text, record. */

@@ -435,17 +435,34 @@ static void write_nearcopy(jw *w, const char *clean, size_t len) {
  * a corpus needs to store the document from its record alone (tifa add
  * --records): the whole clean text, and with the raw bytes their SHA-256
  * and the bytes in base64. */
+#define FOR_CORPUS (TIFA_EXTRACT_WITH_CLEAN | TIFA_EXTRACT_WITH_RAW)
 typedef struct {
     unsigned flags;
     const char *clean;
     size_t clean_len;
     const char *bytes;
     size_t len;
+    const doc_summary *filed;
 } record_extras;
+
+/* What the corpus files the document under (summarize(): its list and
+ * search filters): facts of the record, but not all of them are written
+ * in it (an article that is no meeting keeps its date to itself). */
+static void write_filed(jw *w, const doc_summary *s) {
+    jw_key(w, "filed");
+    jw_obj(w);
+    jw_key(w, "article");
+    jw_int(w, (long long)s->article);
+    const char *keys[] = {"date", "meeting", "org", "title", "url", "published", "outlet"};
+    const char *vals[] = {s->date, s->meeting, s->org, s->title, s->url, s->published, s->outlet};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) jw_field(w, keys[i], vals[i]);
+    jw_obj_end(w);
+}
 
 static void write_extras(jw *w, const record_extras *x) {
     if (x->flags & EXTRACT_SKETCH) write_nearcopy(w, x->clean, x->clean_len);
-    if (!(x->flags & (TIFA_EXTRACT_WITH_CLEAN | TIFA_EXTRACT_WITH_RAW))) return;
+    if (!(x->flags & FOR_CORPUS) || !x->filed) return;
+    write_filed(w, x->filed);
     jw_key(w, "clean");
     jw_strn(w, x->clean, x->clean_len);
     if (!(x->flags & TIFA_EXTRACT_WITH_RAW)) return;
@@ -629,11 +646,13 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     pg.gaps = NULL;
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
     attach_page(&cd, rec.arts, rec.n);
-    int oom = sum && summarize(&rec, sum);
-    if (sum && cd.is_html) {
-        sum->url = dup_or_null(cd.page.url, &oom);
-        sum->published = dup_or_null(cd.page.published, &oom);
-        sum->outlet = dup_or_null(cd.page.source, &oom);
+    /* A record for a corpus carries what the corpus files it under. */
+    doc_summary filed = {0}, *s = sum ? sum : (flags & FOR_CORPUS) ? &filed : NULL;
+    int oom = s && summarize(&rec, s);
+    if (s && cd.is_html) {
+        s->url = dup_or_null(cd.page.url, &oom);
+        s->published = dup_or_null(cd.page.published, &oom);
+        s->outlet = dup_or_null(cd.page.source, &oom);
     }
     for (size_t i = 0; i < rec.n; i++) oom |= rec.arts[i].oom;
     jw w;
@@ -641,7 +660,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     if (oom) {
         w.failed = 1; /* the record would be incomplete (even inconsistent): nothing is written */
     } else {
-        record_extras x = {flags, cd.text.s ? cd.text.s : "", clean_len, bytes, len};
+        record_extras x = {flags, cd.text.s ? cd.text.s : "", clean_len, bytes, len, s};
         write_record(&w, name, &cd, &rec, &x);
     }
     for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
@@ -652,8 +671,10 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     clean_doc_free(&cd);
     if (w.failed) {
         jw_free(&w);
+        doc_summary_free(&filed);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
+    doc_summary_free(&filed);
     *json = w.s;
     *json_len = w.len;
     return TIFA_OK;
