@@ -173,15 +173,22 @@ int jr_check(const char *s, size_t n, size_t *at) {
 
 /* ------------------------------------------------------------ reading */
 
-/* Where the value starting at s[i] ends (checked text). */
-static size_t skip_string(const char *s, size_t i) {
-    for (i++; s[i] != '"'; i++)
-        if (s[i] == '\\') i++;
-    return i + 1;
+/* Where the string starting at s[i] ends (checked text). Records carry
+ * long strings (the clean text, the bytes in base64) that every member
+ * lookup steps over: memchr finds each quote, and a quote after an odd
+ * run of backslashes is escaped. */
+static size_t skip_string(const char *s, size_t n, size_t i) {
+    for (i++;;) {
+        const char *q = memchr(s + i, '"', n - i);
+        size_t at = (size_t)(q - s), back = 0;
+        while (at - back > i && s[at - back - 1] == '\\') back++;
+        if (back % 2 == 0) return at + 1;
+        i = at + 1;
+    }
 }
 
 static size_t skip(const char *s, size_t n, size_t i) {
-    if (s[i] == '"') return skip_string(s, i);
+    if (s[i] == '"') return skip_string(s, n, i);
     if (s[i] != '{' && s[i] != '[') {
         while (i < n && !strchr(",]} \t\r\n", s[i])) i++;
         return i;
@@ -189,7 +196,7 @@ static size_t skip(const char *s, size_t n, size_t i) {
     int depth = 0;
     do {
         if (s[i] == '"') {
-            i = skip_string(s, i);
+            i = skip_string(s, n, i);
             continue;
         }
         depth += (s[i] == '{' || s[i] == '[') - (s[i] == '}' || s[i] == ']');
@@ -217,7 +224,7 @@ int jr_next_member(jvalue arr, size_t *pos, jvalue *key, jvalue *out) {
     key->s = arr.s + i;
     key->n = 0;
     if (object) {
-        size_t kend = skip_string(arr.s, i);
+        size_t kend = skip_string(arr.s, arr.n, i);
         key->n = kend - i;
         i = skip_spaces(arr.s, arr.n, skip_spaces(arr.s, arr.n, kend) + 1); /* past the ':' */
     }
@@ -239,7 +246,7 @@ int jr_member(jvalue obj, const char *key, jvalue *out) {
     if (jr_type(obj) != '{') return 0;
     size_t klen = strlen(key), i = skip_spaces(obj.s, obj.n, 1);
     while (i < obj.n && obj.s[i] == '"') {
-        size_t kend = skip_string(obj.s, i);
+        size_t kend = skip_string(obj.s, obj.n, i);
         int match = kend - i - 2 == klen && !memcmp(obj.s + i + 1, key, klen);
         i = skip_spaces(obj.s, obj.n, skip_spaces(obj.s, obj.n, kend) + 1);
         size_t end = skip(obj.s, obj.n, i);
