@@ -275,13 +275,13 @@ static tifa_status summary_of(jvalue rec, doc_summary *sum, tifa_error *err) {
     if (!jr_member(rec, "filed", &filed) || jr_type(filed) != '{')
         return bad(err, "no \"filed\" object: records to store are made with tifa extract --with-raw (or "
                         "--with-clean, for web archives) of this version");
-    uint64_t article = 0;
+    uint64_t picked = 0;
     size_t pos = 0, n = 0;
     if (jr_member(rec, "articles", &arts) && jr_type(arts) == '[')
         while (jr_next(arts, &pos, &a)) n++;
-    if (!jr_member(filed, "article", &v) || jr_uint(v, SIZE_MAX, &article) || (n && article >= n))
+    if (!jr_member(filed, "article", &v) || jr_uint(v, SIZE_MAX, &picked) || (n && picked >= n))
         return bad(err, "\"filed\": \"article\" is not the number of one of its articles");
-    sum->article = (size_t)article;
+    sum->article = (size_t)picked;
     static const char *const keys[] = {"date", "meeting", "org", "title", "url", "published", "outlet"};
     char **outs[] = {&sum->date, &sum->meeting, &sum->org, &sum->title, &sum->url, &sum->published, &sum->outlet};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) {

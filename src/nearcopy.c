@@ -245,7 +245,7 @@ static int equal_low_bytes(const low_bytes *a, const low_bytes *b) {
 /* The bucket key of band b of a sketch: its values and its number. */
 static uint64_t band_key(const sketch *k, int b) {
     uint64_t v = (uint64_t)k->min[ROWS * b] << 32 | k->min[ROWS * b + 1];
-    return mix64(v ^ mix64((uint64_t)b + 0x9e3779b97f4a7c15ull));
+    return mix64(v ^ mix64((uint64_t)b + UINT64_C(0x9e3779b97f4a7c15)));
 }
 
 static chunk *chunk_of(const nearcopy_set *set, size_t i) { return set->chunks[i / CHUNK]; }
