@@ -338,10 +338,14 @@ if [ "${SCALE:-0}" = 1 ]; then
         /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tifa_run" add --db "$3" --jobs "$jobs" --files-from "$2" 2> "$tmp/e"
         grep -q "^added " "$tmp/e" || fail "tifa add failed ($1): $(tail -n 3 "$tmp/e")"
         # (shell functions share the caller's variables: names of their own)
-        read -r t_w t_u t_s t_m < "$tmp/t"
+        # GNU time puts "Command exited with non-zero status N" first when a document failed.
+        read -r t_w t_u t_s t_m <<EOT
+$(tail -n 1 "$tmp/t")
+EOT
         t_k=$(wc -l < "$2")
         awk -v l="$1" -v k="$t_k" -v w="$t_w" -v u="$t_u" -v s="$t_s" -v m="$t_m" -v sum="$(grep '^added ' "$tmp/e")" 'BEGIN {
             printf "  %-40s %8d %8.1f %8.0f %8.0f %8.0f %7.0f MB   %s\n", l, k, w, k / w, 1e6 * w / k, 1e6 * (u + s) / k, m / 1024, sum }'
+        grep -v '^added ' "$tmp/e" | head -n 3 | sed 's/^/      /'
         echo "$t_w $t_u $t_s $t_k" > "$tmp/last"
     }
     echo "scale: time per added document (tifa add --jobs $jobs; wall us/doc and CPU us/doc, user + system)"
@@ -376,7 +380,7 @@ if [ "${SCALE:-0}" = 1 ]; then
         links "$dir/ref.db" > "$tmp/links-ref"
         nl=$(grep -c -v -- '|-|first$' "$tmp/links-ref")
         if cmp -s "$tmp/links-ref" "$tmp/links-new"; then
-            echo "  links at n=$first: identical to $REF_TIFA's ($nl documents linked to a first copy; it took $(cat "$tmp/t") s in one run)"
+            echo "  links at n=$first: identical to $REF_TIFA's ($nl documents linked to a first copy; it took $(tail -n 1 "$tmp/t") s in one run)"
         else
             fail "links at n=$first differ from $REF_TIFA's: $(diff "$tmp/links-ref" "$tmp/links-new" | grep -c '^[<>]') lines (diff $dir/ref.db $dir/scale.db)"
         fi
@@ -384,10 +388,14 @@ if [ "${SCALE:-0}" = 1 ]; then
     if [ "${RECORDS:-0}" = 1 ] && [ -n "$first" ]; then
         rm -f "$dir/records.db" "$dir/records.db-wal" "$dir/records.db-shm"
         /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tifa_run" extract --with-raw --files-from "$tmp/list-first" > "$dir/records.jsonl"
-        read -r w u s m < "$tmp/t"
+        read -r w u s m <<EOT
+$(tail -n 1 "$tmp/t")
+EOT
         echo "  records: tifa extract --with-raw, one process, $first documents: $w s wall, $(awk -v n="$first" -v w="$w" 'BEGIN { printf "%.0f", n / w }') docs/s (r); $(du -m "$dir/records.jsonl" | cut -f1) MB of records"
         /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tifa_run" add --db "$dir/records.db" --records "$dir/records.jsonl" 2> "$tmp/e"
-        read -r w u s m < "$tmp/t"
+        read -r w u s m <<EOT
+$(tail -n 1 "$tmp/t")
+EOT
         echo "  records: tifa add --records, $first records: $w s wall ($u s user, $s s system), $(awk -v n="$first" -v w="$w" 'BEGIN { printf "%.0f", n / w }') docs/s (R), peak RSS $((m / 1024)) MB; $(grep '^added ' "$tmp/e")"
         sqlite3 "$dir/records.db" "SELECT file, sha256, clean_sha256, simhash, hex(sketch), coalesce(duplicate_of, 0), copy, record,
                                    date, meeting, org, title FROM doc ORDER BY id" | sha256sum > "$tmp/rows-records"
