@@ -406,6 +406,32 @@ static void pipeline_drain(pipeline *p) {
     for (; p->count; p->count--, p->head = (p->head + 1) % AHEAD) pipeline_check(p, p->ring[p->head]);
 }
 
+/* The 32 chains of the document's bands, walked side by side: a step of
+ * each chain in turn, its next link asked for (prefetched) a round before
+ * it is read, so that the links of 32 chains are fetched at once instead
+ * of one after another. A first copy sharing several bands is looked at
+ * once per band: the second time it is in the cache, and the answer the
+ * same (the best is the most contained, then the smallest id, in any
+ * order). */
+static void walk_chains(const nearcopy_set *s, const sketch *k, size_t from, pipeline *p) {
+    uint32_t cur[BANDS];
+    int live = 0;
+    for (int b = 0; b < BANDS; b++) {
+        cur[b] = s->heads[band_key(k, b) & (s->nheads - 1)];
+        if (cur[b]) __builtin_prefetch(next_of(s, cur[b] - 1)), live++;
+    }
+    while (live)
+        for (int b = 0; b < BANDS; b++) {
+            if (!cur[b]) continue;
+            size_t i = (cur[b] - 1) / BANDS;
+            uint32_t next = i < from ? 0 : *next_of(s, cur[b] - 1); /* below from: older nodes follow */
+            if (i >= from) pipeline_push(p, i);
+            if (next) __builtin_prefetch(next_of(s, next - 1));
+            cur[b] = next;
+            live -= !next;
+        }
+}
+
 size_t nearcopy_set_search(const nearcopy_set *set, size_t from, uint64_t simhash, const sketch *k,
                            nearcopy_match *best) {
     nearcopy_set *s = (nearcopy_set *)set;
@@ -414,15 +440,7 @@ size_t nearcopy_set_search(const nearcopy_set *set, size_t from, uint64_t simhas
     if (k->shingles >= MIN_SHINGLES && from < to) {
         pipeline p = {.set = s, .simhash = simhash, .k = k, .best = best};
         low_bytes_of(k, &p.low);
-        for (int b = 0; b < BANDS; b++) {
-            /* A first copy sharing several bands is looked at once per band:
-             * the second time it is in the cache, and the answer the same. */
-            for (uint32_t e = s->heads[band_key(k, b) & (s->nheads - 1)]; e; e = *next_of(s, e - 1)) {
-                size_t i = (e - 1) / BANDS;
-                if (i < from) break; /* older nodes follow */
-                if (i < to) pipeline_push(&p, i);
-            }
-        }
+        walk_chains(s, k, from, &p);
         pipeline_drain(&p);
     }
     pthread_rwlock_unlock(&s->lock);
