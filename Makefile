@@ -17,10 +17,11 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
            src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/corpus_browse.c src/source.c src/warc.c src/batch.c \
+           src/jsonread.c src/ingest.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
-CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c \
+CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread
@@ -148,7 +149,7 @@ setup-test:
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
               tests/unit/test_html.c tests/unit/test_nearcopy.c
-FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest
+FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest ingest
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined
 
@@ -238,7 +239,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies sources corrections counting sqlite-ext usage \
+TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records sources corrections counting sqlite-ext usage \
          serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 set10 set11 cases unit shared exports \
          store-unit store names pathological warc python
 test: $(TESTS:%=test-%)
@@ -280,6 +281,9 @@ test-corpus: build/tifa-asan
 	sh tests/corpus.sh build/tifa-asan
 test-copies: build/tifa-asan
 	sh tests/copies.sh build/tifa-asan
+# add --records: the same corpus as tifa add of the same inputs; web archives; bad records.
+test-records: build/tifa-asan
+	sh tests/records.sh build/tifa-asan
 test-sources: build/tifa-asan
 	sh tests/sources.sh build/tifa-asan
 test-corrections: build/tifa-asan

@@ -83,7 +83,9 @@
 # (a FAIL line, exit 1).
 #
 # Environment: TIFA (default build/tifa), CORPUS_DOCS, JOBS, ADD_REPS, LAT_REPS,
-# LAT_BUDGET, PROFILE=1, FORCE=1.
+# LAT_BUDGET, PROFILE=1, FORCE=1; SCALE=1 (SCALE_SIZES, REF_TIFA, RECORDS=1)
+# measures time per added document against the corpus's size instead
+# (see "scale" below).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -310,6 +312,103 @@ ncpu=$(nproc 2>/dev/null || echo 1)
 echo "bench/corpus: $ndocs documents, $bytes bytes"
 echo "tifa: $tifa_label"
 echo "machine: $ncpu CPU(s), $(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -n 1), load$(uptime | sed 's/.*load average//')"
+
+# ------------------------------------------------------------------ scale
+# SCALE=1 (issue 12): time per added document against the corpus's size,
+# instead of the measures below. For each n of SCALE_SIZES (default
+# "100000 CORPUS_DOCS"), documents 0..n-1 are added to a fresh
+# $dir/scale.db in two runs of tifa add --jobs JOBS: the first 90%, then
+# the last 10% into the corpus holding them (a process of its own: opening
+# the corpus, which reads the near-copy index, is counted). The figure is
+# the last run's wall and CPU time per document: what adding costs at
+# that size. Then, at the first size:
+#   - REF_TIFA=path (another tifa, e.g. main's): the same documents added
+#     by it in one run; the links (each document's first copy and kind,
+#     by file name) must be identical (a FAIL otherwise);
+#   - RECORDS=1: tifa extract --with-raw of the same documents (one
+#     process: r, documents a second per worker), then tifa add --records
+#     of them (R, the writer alone), and the corpus compared with the
+#     scale run's (rows and links identical, the time added aside).
+if [ "${SCALE:-0}" = 1 ]; then
+    sizes=${SCALE_SIZES:-"100000 $ndocs"}
+    find "$dir/docs" -name '*.txt' | LC_ALL=C sort > "$tmp/all"
+    links() { sqlite3 "$1" "SELECT d.file, coalesce(f.file, '-'), coalesce(d.copy, 'first') FROM doc d
+                            LEFT JOIN doc f ON f.id = d.duplicate_of ORDER BY d.file"; }
+    timed() { # label list db: runs tifa add, prints the line
+        /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tifa_run" add --db "$3" --jobs "$jobs" --files-from "$2" 2> "$tmp/e"
+        grep -q "^added " "$tmp/e" || fail "tifa add failed ($1): $(tail -n 3 "$tmp/e")"
+        # (shell functions share the caller's variables: names of their own)
+        # GNU time puts "Command exited with non-zero status N" first when a document failed.
+        read -r t_w t_u t_s t_m <<EOT
+$(tail -n 1 "$tmp/t")
+EOT
+        t_k=$(wc -l < "$2")
+        awk -v l="$1" -v k="$t_k" -v w="$t_w" -v u="$t_u" -v s="$t_s" -v m="$t_m" -v sum="$(grep '^added ' "$tmp/e")" 'BEGIN {
+            printf "  %-40s %8d %8.1f %8.0f %8.0f %8.0f %7.0f MB   %s\n", l, k, w, k / w, 1e6 * w / k, 1e6 * (u + s) / k, m / 1024, sum }'
+        grep -v '^added ' "$tmp/e" | head -n 3 | sed 's/^/      /'
+        echo "$t_w $t_u $t_s $t_k" > "$tmp/last"
+    }
+    echo "scale: time per added document (tifa add --jobs $jobs; wall us/doc and CPU us/doc, user + system)"
+    printf "  %-40s %8s %8s %8s %8s %8s %10s   %s\n" "run" "docs" "wall s" "docs/s" "wall us" "CPU us" "peak RSS" "summary"
+    first=""
+    for n in $sizes; do
+        [ "$n" -le "$ndocs" ] || { fail "SCALE_SIZES: $n is more than the $ndocs documents made"; continue; }
+        head -n "$n" "$tmp/all" > "$tmp/list"
+        m=$((n * 9 / 10))
+        head -n "$m" "$tmp/list" > "$tmp/head"
+        tail -n +"$((m + 1))" "$tmp/list" > "$tmp/tail"
+        rm -f "$dir/scale.db" "$dir/scale.db-wal" "$dir/scale.db-shm"
+        timed "n=$n: documents 0..$((m - 1)), fresh" "$tmp/head" "$dir/scale.db"
+        timed "n=$n: documents $m..$((n - 1)), into $m" "$tmp/tail" "$dir/scale.db"
+        read -r w u s k < "$tmp/last"
+        echo "$n $w $u $s $k" >> "$tmp/marginal"
+        echo "    corpus file: $(du -m "$dir/scale.db" | cut -f1) MB; near_index: $(sqlite3 "$dir/scale.db" "SELECT count(*) FROM near_index") first copies"
+        if [ -z "$first" ]; then
+            first=$n
+            links "$dir/scale.db" > "$tmp/links-new"
+            cp "$tmp/list" "$tmp/list-first"
+            sqlite3 "$dir/scale.db" "SELECT file, sha256, clean_sha256, simhash, hex(sketch), coalesce(duplicate_of, 0), copy, record,
+                                     date, meeting, org, title FROM doc ORDER BY id" | sha256sum > "$tmp/rows-add"
+        fi
+    done
+    awk 'NR == 1 { w0 = $2 / $5; c0 = ($3 + $4) / $5; n0 = $1 } END {
+        if (NR > 1) printf "  the last 10%% at n=%d against n=%d: wall per document x%.2f, CPU per document x%.2f (goal: <= 1.5)\n",
+            $1, n0, ($2 / $5) / w0, (($3 + $4) / $5) / c0 }' "$tmp/marginal"
+    if [ -n "${REF_TIFA:-}" ] && [ -n "$first" ]; then
+        rm -f "$dir/ref.db" "$dir/ref.db-wal" "$dir/ref.db-shm"
+        /usr/bin/time -f "%e" -o "$tmp/t" "$REF_TIFA" add --db "$dir/ref.db" --jobs "$jobs" --files-from "$tmp/list-first" 2> "$tmp/e"
+        links "$dir/ref.db" > "$tmp/links-ref"
+        nl=$(grep -c -v -- '|-|first$' "$tmp/links-ref")
+        if cmp -s "$tmp/links-ref" "$tmp/links-new"; then
+            echo "  links at n=$first: identical to $REF_TIFA's ($nl documents linked to a first copy; it took $(tail -n 1 "$tmp/t") s in one run)"
+        else
+            fail "links at n=$first differ from $REF_TIFA's: $(diff "$tmp/links-ref" "$tmp/links-new" | grep -c '^[<>]') lines (diff $dir/ref.db $dir/scale.db)"
+        fi
+    fi
+    if [ "${RECORDS:-0}" = 1 ] && [ -n "$first" ]; then
+        rm -f "$dir/records.db" "$dir/records.db-wal" "$dir/records.db-shm"
+        /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tifa_run" extract --with-raw --files-from "$tmp/list-first" > "$dir/records.jsonl"
+        read -r w u s m <<EOT
+$(tail -n 1 "$tmp/t")
+EOT
+        echo "  records: tifa extract --with-raw, one process, $first documents: $w s wall, $(awk -v n="$first" -v w="$w" 'BEGIN { printf "%.0f", n / w }') docs/s (r); $(du -m "$dir/records.jsonl" | cut -f1) MB of records"
+        /usr/bin/time -f "%e %U %S %M" -o "$tmp/t" "$tifa_run" add --db "$dir/records.db" --records "$dir/records.jsonl" 2> "$tmp/e"
+        read -r w u s m <<EOT
+$(tail -n 1 "$tmp/t")
+EOT
+        echo "  records: tifa add --records, $first records: $w s wall ($u s user, $s s system), $(awk -v n="$first" -v w="$w" 'BEGIN { printf "%.0f", n / w }') docs/s (R), peak RSS $((m / 1024)) MB; $(grep '^added ' "$tmp/e")"
+        sqlite3 "$dir/records.db" "SELECT file, sha256, clean_sha256, simhash, hex(sketch), coalesce(duplicate_of, 0), copy, record,
+                                   date, meeting, org, title FROM doc ORDER BY id" | sha256sum > "$tmp/rows-records"
+        if cmp -s "$tmp/rows-add" "$tmp/rows-records" && links "$dir/records.db" | cmp -s - "$tmp/links-new"; then
+            echo "  records: the corpus equals tifa add's (documents, records, fingerprints, links)"
+        else
+            fail "records: the corpus of tifa add --records differs from tifa add's ($dir/records.db, $dir/scale.db of n=$first: rerun SCALE_SIZES=$first)"
+        fi
+        rm -f "$dir/records.jsonl"
+    fi
+    [ "$failed" -eq 0 ] || { echo "bench/corpus: FAILED (see the FAIL lines above)"; exit 1; }
+    exit 0
+fi
 echo
 
 # --------------------------------------------------------------------- add

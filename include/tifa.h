@@ -177,10 +177,14 @@ tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, c
 /* -------------------------------------------------------------- extract */
 
 /* Flags of tifa_extract; 0 is the default. */
-#define TIFA_EXTRACT_PRETTY 1u /* indented over several lines, not one line */
+#define TIFA_EXTRACT_PRETTY     1u /* indented over several lines, not one line */
+#define TIFA_EXTRACT_WITH_CLEAN 2u /* "filed" and the whole clean text in "clean" (tifa_corpus_prepare_record) */
+#define TIFA_EXTRACT_WITH_RAW   4u /* that, and the input bytes in "raw": {"sha256", "base64"} */
 
 /* Cleans and extracts one document: its record (SPEC section 3) as one
- * JSON object, without a final newline. flags: 0 or TIFA_EXTRACT_PRETTY.
+ * JSON object, without a final newline, ending with its near-copy
+ * fingerprints ("nearcopy": simhash, shingles, minhash; docs/design.md)
+ * and what the flags add. flags: TIFA_EXTRACT_* or'ed.
  * `name` is the record's "file". *json is owned by the caller
  * (tifa_free). The record is always simplified script, whatever
  * opt->target says. */
@@ -198,7 +202,7 @@ typedef void (*tifa_failure_fn)(void *user, const char *name, const char *reason
  * Fields left 0 take the default; nothing in it is kept after the call. */
 typedef struct {
     const tifa_options *options; /* NULL: tifa_options_init's defaults */
-    unsigned flags;              /* TIFA_EXTRACT_PRETTY, TIFA_BATCH_COUNT_ONLY */
+    unsigned flags;              /* TIFA_EXTRACT_*, TIFA_BATCH_COUNT_ONLY */
     tifa_write_fn write;         /* receives each record followed by "\n", whole records in order */
     void *user;
     tifa_failure_fn failed; /* each document that failed; NULL: counted only */
@@ -361,6 +365,22 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
  * nothing else of c. c must stay open until it returns. */
 tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, const char *bytes, size_t len,
                                     tifa_prepared **out, tifa_error *err);
+/* A record made elsewhere, prepared to store without cleaning or
+ * extracting again (tifa add --records): one line of tifa_extract output
+ * made with TIFA_EXTRACT_WITH_RAW, or with TIFA_EXTRACT_WITH_CLEAN from a
+ * web archive, whose bytes are then read from the archive its "source"
+ * names (warc, offset; a relative path from the current directory).
+ * Stored, it is what tifa_corpus_add_prepared of the same bytes under the
+ * record's "file" stores: the record without "nearcopy", "filed", "clean"
+ * and "raw" (a web archive's "source" stays), the clean text, the fingerprints the
+ * record carries (made from the clean text when it has none); a web
+ * archive's URL and date become the document's url and retrieved. A record
+ * that cannot be used is refused whole (TIFA_EINPUT; the message says
+ * what is wrong; err->offset is the byte of the line where JSON syntax
+ * failed). c: as tifa_corpus_prepare_for (NULL: none). *out as
+ * tifa_corpus_prepare's. */
+tifa_status tifa_corpus_prepare_record(const tifa_corpus *c, const char *line, size_t len, tifa_prepared **out,
+                                       tifa_error *err);
 tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tifa_add_result *result, int64_t *id,
                                      tifa_error *err);
 void tifa_prepared_free(tifa_prepared *p);

@@ -20,6 +20,7 @@
 #define FILE_LIMIT  (64u << 20)               /* a record holds the whole text */
 #define BLOCK_LIMIT (FILE_LIMIT + (1u << 20)) /* the page and its HTTP headers */
 #define SAMPLE      65536                     /* of a page, to check the charset its headers declare */
+#define RECORD_FLAGS (TIFA_EXTRACT_PRETTY | TIFA_EXTRACT_WITH_CLEAN | TIFA_EXTRACT_WITH_RAW) /* of the batch's flags */
 
 /* Memory running out stops a batch (TIFA_ENOMEM): it is no document's
  * fault, and the next one would fail the same way. */
@@ -133,7 +134,7 @@ static tifa_status extract_file(const tifa_batch *b, const tifa_options *opt, co
     char *json;
     size_t jlen;
     tifa_error e = {0};
-    tifa_status st = tifa_extract(opt, path, bytes, len, b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e);
+    tifa_status st = tifa_extract(opt, path, bytes, len, b->flags & RECORD_FLAGS, &json, &jlen, &e);
     free(bytes);
     if (st == TIFA_ENOMEM) return tifa_fail(err, st, 0, "%s: %s", shown, e.message);
     if (st != TIFA_OK) {
@@ -274,7 +275,7 @@ static tifa_status extract_page(const warc_job *j, const warc_record *rec, const
     size_t jlen;
     tifa_error e = {0};
     tifa_status st =
-        tifa_extract(&opt, name, h->body, h->body_len, j->b->flags & TIFA_EXTRACT_PRETTY, &json, &jlen, &e);
+        tifa_extract(&opt, name, h->body, h->body_len, j->b->flags & RECORD_FLAGS, &json, &jlen, &e);
     if (st == TIFA_ENOMEM)
         return tifa_fail(err, st, rec->offset, "%s: offset %llu: %s", j->path, (unsigned long long)rec->offset,
                          e.message);

@@ -31,7 +31,7 @@
 #include "tokenize.h"
 #include "utf8.h"
 
-#define SCHEMA_VERSION 4
+#define SCHEMA_VERSION 5
 /* Documents are committed BATCH at a time, or after BATCH_SECONDS, so that
  * readers see a running add's progress. FTS5 writes its pending terms as a
  * new segment at each commit (and when they pass FTS_HASHSIZE bytes), and
@@ -205,6 +205,20 @@ static const char *const schema_v4 =
     "PRAGMA application_id=1953064545;";
 static const char *const schema_v4_views = CORPUS_VIEWS;
 
+/* Version 5 (issue 12): the near-copy index. The fingerprints of every
+ * first copy in a table of their own, a row of some 290 bytes: opening a
+ * corpus reads them (the band index of nearcopy.c is built from them in
+ * memory) without walking each document's row past its raw bytes, clean
+ * text and record, which was reading the whole file. The bands are not
+ * stored: they are computed from the sketch at open (nanoseconds a
+ * document), so that a later choice of bands needs no migration. Written
+ * in the transaction that stores the document. */
+static const char *const schema_v5 =
+    "CREATE TABLE near_index(id INTEGER PRIMARY KEY REFERENCES doc(id), simhash INTEGER NOT NULL,"
+    " sketch BLOB NOT NULL);"
+    "INSERT INTO near_index(id, simhash, sketch)"
+    " SELECT id, simhash, sketch FROM doc WHERE duplicate_of IS NULL AND sketch IS NOT NULL;";
+
 static int read_int_pragma(sqlite3 *db, const char *sql, int *value) {
     sqlite3_stmt *st;
     if (sqlite3_prepare_v2(db, sql, -1, &st, NULL) != SQLITE_OK) return SQLITE_ERROR;
@@ -296,7 +310,8 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     if (version < 3 && rc == SQLITE_OK) rc = exec(c->db, schema_v3);
     if (version < 4 && rc == SQLITE_OK) rc = exec(c->db, schema_v4);
     if (version < 4 && rc == SQLITE_OK) rc = exec(c->db, schema_v4_views);
-    /* Later versions add their steps here: if (version < 5) ... */
+    if (version < 5 && rc == SQLITE_OK) rc = exec(c->db, schema_v5);
+    /* Later versions add their steps here: if (version < 6) ... */
     char sql[64];
     snprintf(sql, sizeof sql, "PRAGMA user_version=%d", SCHEMA_VERSION);
     if (rc == SQLITE_OK) rc = exec(c->db, sql);
@@ -313,10 +328,10 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
 
 /* Adds the first copies committed after seen_id (all of them at open; at
  * the start of a batch, those another writer stored meanwhile) to
- * first_copies, in id order. */
+ * first_copies, in id order, from the near-copy index. */
 static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch, duplicate_of FROM doc WHERE id > ? ORDER BY id", -1, &st,
+    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch FROM near_index WHERE id > ? ORDER BY id", -1, &st,
                            NULL) != SQLITE_OK)
         return corpus_fail(c, err, "reading the corpus");
     sqlite3_bind_int64(st, 1, c->seen_id);
@@ -324,9 +339,8 @@ static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
     while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
         sketch k;
         c->seen_id = sqlite3_column_int64(st, 0);
-        if (sqlite3_column_type(st, 3) != SQLITE_NULL ||
-            nearcopy_unpack(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &k))
-            continue; /* a near copy, or no sketch: never matched */
+        if (nearcopy_unpack(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &k))
+            continue; /* a damaged sketch: never matched (tifa check says so) */
         if (nearcopy_set_add(c->first_copies, c->seen_id, (uint64_t)sqlite3_column_int64(st, 1), &k)) {
             sqlite3_finalize(st);
             return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
@@ -456,7 +470,7 @@ void tifa_corpus_close(tifa_corpus *c) {
     sqlite3_finalize(c->find_clean);
     sqlite3_finalize(c->insert_doc);
     sqlite3_finalize(c->insert_fts);
-    sqlite3_stmt *more[] = {c->find_raw, c->fill_source, c->copies_of, c->corrections_of};
+    sqlite3_stmt *more[] = {c->find_raw, c->fill_source, c->copies_of, c->corrections_of, c->insert_near};
     for (size_t i = 0; i < sizeof more / sizeof more[0]; i++) sqlite3_finalize(more[i]);
     sqlite3_close(c->db);
     nearcopy_set_free(c->first_copies);
@@ -466,21 +480,6 @@ void tifa_corpus_close(tifa_corpus *c) {
 }
 
 /* ------------------------------------------------------------------- add */
-
-/* What cleaning and extraction made of a document, before it is stored:
- * made without the corpus, so threads can prepare documents in parallel. */
-struct tifa_prepared {
-    char *name, *bytes, *clean, *record;
-    char *stored_record; /* the record as stored (corpus_record.c), NULL: as it is */
-    size_t len, clean_len;
-    char clean_hash[65], raw_hash[65];
-    uint64_t simhash;
-    sketch sketch;
-    nearcopy_match near; /* the best first copy among the first near_seen */
-    size_t near_seen;
-    doc_summary sum;
-    char *given[5]; /* tifa_prepared_set_source: outlet, url, published, retrieved, meta */
-};
 
 /* The source field as stored: what was given, else what the page said. */
 static const char *source_field(const tifa_prepared *p, int i) {
@@ -561,13 +560,18 @@ static int fill_sources(tifa_corpus *c, const tifa_prepared *p, int64_t id) {
     return ok;
 }
 
-/* Deletes a row whose index entry failed; 1 when done. */
+/* Deletes a row whose index entry failed, and its near-copy index row if
+ * it has one; 1 when done. */
 static int undo_row(tifa_corpus *c, int64_t id) {
-    sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "DELETE FROM doc WHERE id = ?", -1, &st, NULL) != SQLITE_OK) return 0;
-    sqlite3_bind_int64(st, 1, id);
-    int ok = sqlite3_step(st) == SQLITE_DONE;
-    sqlite3_finalize(st);
+    static const char *const sql[] = {"DELETE FROM near_index WHERE id = ?", "DELETE FROM doc WHERE id = ?"};
+    int ok = 1;
+    for (int i = 0; i < 2 && ok; i++) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(c->db, sql[i], -1, &st, NULL) != SQLITE_OK) return 0;
+        sqlite3_bind_int64(st, 1, id);
+        ok = sqlite3_step(st) == SQLITE_DONE;
+        sqlite3_finalize(st);
+    }
     return ok;
 }
 
@@ -662,8 +666,17 @@ static int insert_doc(tifa_corpus *c, const tifa_prepared *p, int64_t dup_of, co
     if (!ok) return 0;
     *id = sqlite3_last_insert_rowid(c->db);
     /* Copies are left out of search, so out of the index: smaller, and a
-     * search's total is a count over the index alone. */
+     * search's total is a count over the index alone. A first copy goes
+     * into the near-copy index too. */
     if (dup_of) return 1;
+    st = corpus_cached(c, &c->insert_near, "INSERT INTO near_index(id, simhash, sketch) VALUES(?, ?, ?)");
+    if (!st) return -1;
+    sqlite3_bind_int64(st, 1, *id);
+    sqlite3_bind_int64(st, 2, (sqlite3_int64)p->simhash);
+    bind_sketch(st, 3, &p->sketch);
+    ok = sqlite3_step(st) == SQLITE_DONE;
+    sqlite3_reset(st);
+    if (!ok) return -1;
     st = corpus_cached(c, &c->insert_fts, "INSERT INTO doc_fts(rowid, clean) VALUES(?, ?)");
     if (st) {
         sqlite3_bind_int64(st, 1, *id);
@@ -723,7 +736,7 @@ void tifa_prepared_free(tifa_prepared *p) {
  * known by its signature or by NUL and control bytes that text (in any
  * encoding tifa reads but UTF-16, which starts with its byte-order mark)
  * does not have: more than 1 in 100 of the first 64 KB. */
-static tifa_status not_text(const char *bytes, size_t len, tifa_error *err) {
+tifa_status corpus_not_text(const char *bytes, size_t len, tifa_error *err) {
     static const struct {
         const char *magic, *what;
         size_t n;
@@ -750,8 +763,7 @@ static tifa_status not_text(const char *bytes, size_t len, tifa_error *err) {
     return TIFA_OK;
 }
 
-/* Whether clean text holds anything but white space. */
-static int has_text(const char *s, size_t n) {
+int corpus_has_text(const char *s, size_t n) {
     for (size_t i = 0; i < n; i++)
         if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t' && s[i] != '\r') return 1;
     return 0;
@@ -766,7 +778,7 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     }
     if (len) memcpy(p->bytes, bytes, len);
     p->len = len;
-    tifa_status st = not_text(bytes, len, err);
+    tifa_status st = corpus_not_text(bytes, len, err);
     if (st != TIFA_OK) {
         tifa_prepared_free(p);
         return st;
@@ -781,7 +793,7 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     p->clean = p->sum.clean;
     p->clean_len = p->sum.clean_len;
     p->sum.clean = NULL;
-    if (!has_text(p->clean, p->clean_len)) {
+    if (!corpus_has_text(p->clean, p->clean_len)) {
         tifa_prepared_free(p);
         return tifa_fail(err, TIFA_EINPUT, 0, "no text in it once cleaned: not stored");
     }
@@ -797,9 +809,12 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
 tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, const char *bytes, size_t len,
                                     tifa_prepared **out, tifa_error *err) {
     tifa_status st = tifa_corpus_prepare(name, bytes, len, out, err);
-    if (st == TIFA_OK && c && c->first_copies)
-        (*out)->near_seen = nearcopy_set_search(c->first_copies, 0, (*out)->simhash, &(*out)->sketch, &(*out)->near);
+    if (st == TIFA_OK) corpus_search_committed(c, *out);
     return st;
+}
+
+void corpus_search_committed(const tifa_corpus *c, tifa_prepared *p) {
+    if (c && c->first_copies) p->near_seen = nearcopy_set_search(c->first_copies, 0, p->simhash, &p->sketch, &p->near);
 }
 
 /* The first copy p reposts, if any: among those committed (from where
@@ -1044,10 +1059,31 @@ static char *dup_column(sqlite3_stmt *st, int i, size_t *len) {
     return s;
 }
 
+/* The record as extract wrote it ends with its fingerprints, which the
+ * corpus keeps in columns of their own (simhash, sketch), not twice:
+ * they are put back here. Takes rec; NULL when out of memory. */
+static char *with_fingerprints(sqlite3_stmt *st, char *rec) {
+    sketch k;
+    size_t n = rec ? strlen(rec) : 0;
+    if (n < 2 || rec[n - 1] != '}' ||
+        nearcopy_unpack(sqlite3_column_blob(st, 5), (size_t)sqlite3_column_bytes(st, 5), &k))
+        return rec; /* no record, or no sketch (a damaged file): as it is */
+    jw w;
+    jw_init(&w, 0);
+    jw_raw(&w, rec, n - 1);
+    jw_raw(&w, ",", 1);
+    nearcopy_write_json(&w, (uint64_t)sqlite3_column_int64(st, 4), &k);
+    jw_raw(&w, "}", 1);
+    free(rec);
+    if (w.failed) jw_free(&w);
+    return w.failed ? NULL : w.s;
+}
+
 tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **clean, char **raw, size_t *raw_len,
                             char **file, tifa_error *err) {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "SELECT record, clean, raw, file FROM doc WHERE id = ?", -1, &st, NULL) != SQLITE_OK)
+    if (sqlite3_prepare_v2(c->db, "SELECT record, clean, raw, file, simhash, sketch FROM doc WHERE id = ?", -1, &st,
+                           NULL) != SQLITE_OK)
         return corpus_fail(c, err, "reading");
     sqlite3_bind_int64(st, 1, id);
     tifa_status rs = TIFA_OK;
@@ -1060,7 +1096,7 @@ tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **cl
             if (i == 0) { /* article texts are kept once, in the clean text */
                 const char *rec = sqlite3_column_blob(st, 0), *text = sqlite3_column_blob(st, 1);
                 size_t rn = (size_t)sqlite3_column_bytes(st, 0), tn = (size_t)sqlite3_column_bytes(st, 1);
-                *outs[i] = record_expand(rec ? rec : "", rn, text ? text : "", tn, NULL);
+                *outs[i] = with_fingerprints(st, record_expand(rec ? rec : "", rn, text ? text : "", tn, NULL));
             } else
                 *outs[i] = dup_column(st, i, i == 2 ? raw_len : NULL);
             if (!*outs[i]) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
@@ -1157,6 +1193,11 @@ tifa_status tifa_corpus_check(tifa_corpus *c, tifa_problem_fn fn, void *user, in
         {"SELECT d.id FROM doc d WHERE d.duplicate_of IS NOT NULL AND NOT EXISTS"
          " (SELECT 1 FROM doc e WHERE e.id = d.duplicate_of AND e.duplicate_of IS NULL)",
          "document %s: a copy of a document that is not a stored first copy"},
+        {"SELECT id FROM doc WHERE duplicate_of IS NULL AND sketch IS NOT NULL AND id NOT IN (SELECT id FROM near_index)",
+         "document %s: a first copy missing from the near-copy index (its reposts would not be linked to it)"},
+        {"SELECT n.id FROM near_index n WHERE NOT EXISTS (SELECT 1 FROM doc d WHERE d.id = n.id AND d.duplicate_of IS"
+         " NULL AND d.simhash = n.simhash AND d.sketch = n.sketch)",
+         "near-copy index entry %s: not the fingerprint of a stored first copy (a repost could be linked to it)"},
         {"SELECT id FROM doc WHERE (duplicate_of IS NULL) <> (copy IS NULL) OR copy NOT IN ('exact', 'near')",
          "document %s: linked to a first copy without saying how (exact or near), or the other way round"},
         {"SELECT d.id FROM doc d WHERE d.copy = 'exact' AND NOT EXISTS (SELECT 1 FROM doc e WHERE e.clean_sha256 ="

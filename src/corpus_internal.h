@@ -5,6 +5,7 @@
 #ifndef TIFA_CORPUS_INTERNAL_H
 #define TIFA_CORPUS_INTERNAL_H
 #include <sqlite3.h>
+#include "extract.h"
 #include "internal.h"
 #include "nearcopy.h"
 #include "tifa.h"
@@ -29,9 +30,36 @@ struct tifa_corpus {
     int held_long;                                      /* it lasted LONG_BATCH or more */
     int batch;                                          /* documents per commit */
     sqlite3_stmt *find_clean, *insert_doc, *insert_fts; /* prepared once */
-    sqlite3_stmt *find_raw, *fill_source;               /* the add path, prepared once */
+    sqlite3_stmt *find_raw, *fill_source, *insert_near; /* the add path, prepared once */
     sqlite3_stmt *copies_of, *corrections_of;           /* a hit's details (corpus_doc.c) */
 };
+
+/* What cleaning and extraction made of a document, before it is stored:
+ * made without the corpus, so threads can prepare documents in parallel
+ * (corpus.c from bytes, ingest.c from a record). */
+struct tifa_prepared {
+    char *name, *bytes, *clean, *record;
+    char *stored_record; /* the record as stored (corpus_record.c), NULL: as it is */
+    size_t len, clean_len;
+    char clean_hash[65], raw_hash[65];
+    uint64_t simhash;
+    sketch sketch;
+    nearcopy_match near; /* the best first copy among the first near_seen */
+    size_t near_seen;
+    doc_summary sum;
+    char *given[5]; /* tifa_prepared_set_source: outlet, url, published, retrieved, meta */
+};
+
+/* Bytes that are no document (empty, binary), refused before anything is
+ * made of them: TIFA_EINPUT with the reason. */
+tifa_status corpus_not_text(const char *bytes, size_t len, tifa_error *err);
+
+/* The committed first copies p may repost, looked for now (c may be
+ * NULL): tifa_corpus_add_prepared then looks only at those stored since. */
+void corpus_search_committed(const tifa_corpus *c, tifa_prepared *p);
+
+/* Whether clean text holds anything but white space. */
+int corpus_has_text(const char *s, size_t n);
 
 /* A statement prepared on first use and kept (reset) for the next. */
 static inline sqlite3_stmt *corpus_cached(tifa_corpus *c, sqlite3_stmt **slot, const char *sql) {

@@ -15,8 +15,11 @@ typedef struct {
     size_t clean_len;
 } doc_summary;
 
-/* tifa_extract, also filling *sum (when not NULL; free with doc_summary_free). */
-tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+/* tifa_extract, also filling *sum (when not NULL; free with doc_summary_free).
+ * flags: tifa_extract's, and EXTRACT_SKETCH for the "nearcopy" member
+ * (tifa_extract always sets it; the corpus stores its records without). */
+#define EXTRACT_SKETCH 0x10000u
+tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                              char **json, size_t *json_len, doc_summary *sum, tifa_error *err);
 void doc_summary_free(doc_summary *s);
 

@@ -4,6 +4,7 @@
  * valid JSON whatever the input held. Commas and indentation are tracked
  * per nesting level.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,4 +164,23 @@ void jw_null(jw *w) {
 void jw_field(jw *w, const char *key, const char *value) {
     jw_key(w, key);
     jw_str(w, value);
+}
+
+void jw_base64(jw *w, const void *data, size_t n) {
+    static const char digits[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    const unsigned char *p = data;
+    char buf[4096];
+    size_t k = 0;
+    before_value(w);
+    put(w, "\"", 1);
+    for (size_t i = 0; i < n; i += 3) {
+        uint32_t v = (uint32_t)p[i] << 16 | (i + 1 < n ? (uint32_t)p[i + 1] << 8 : 0) | (i + 2 < n ? p[i + 2] : 0);
+        buf[k++] = digits[v >> 18 & 63];
+        buf[k++] = digits[v >> 12 & 63];
+        buf[k++] = i + 1 < n ? digits[v >> 6 & 63] : '=';
+        buf[k++] = i + 2 < n ? digits[v & 63] : '=';
+        if (k == sizeof buf) put(w, buf, k), k = 0;
+    }
+    put(w, buf, k);
+    put(w, "\"", 1);
 }

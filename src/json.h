@@ -31,6 +31,8 @@ void jw_raw(jw *w, const char *s, size_t n);
 void jw_quoted(jw *w, const char *s, size_t n);
 /* A value that is valid JSON already (made elsewhere), in its place. */
 void jw_value_raw(jw *w, const char *s, size_t n);
+/* n bytes as a base64 string (RFC 4648, padded). */
+void jw_base64(jw *w, const void *data, size_t n);
 /* A key and its string value (NULL writes null). */
 void jw_field(jw *w, const char *key, const char *value);
 

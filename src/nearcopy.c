@@ -6,17 +6,21 @@
  * (this year's and last year's) share much wording but few whole phrases.
  * Two fingerprints, both over Han characters and digits only (punctuation,
  * spacing and Latin chrome do not count):
- *   - SimHash of character pairs: cheap to compare (one XOR), so it picks
- *     the candidates. Alone it cannot decide: on 100,000 readouts made
+ *   - SimHash of character pairs: cheap to compare (one XOR), a first test
+ *     of a candidate. Alone it cannot decide: on 100,000 readouts made
  *     from the same fixtures, any threshold that caught reposts (5-8 bits
  *     apart) also linked different readouts of one series.
  *   - MinHash of five-character shingles: estimates the share of phrases
  *     the two texts have in common (Jaccard) and the share of the shorter
  *     text found in the longer (containment), which separate a repost
  *     (most phrases shared) from a related readout (some shared).
+ * Candidates come from an LSH band index of the MinHash values (the set,
+ * below), not from a scan of every first copy: the time to look for a
+ * document's first copy does not grow with the corpus.
  */
 #include "nearcopy.h"
-#include <stdatomic.h>
+#include <pthread.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "utf8.h"
@@ -175,30 +179,48 @@ int nearcopy_same(uint64_t simhash_a, const sketch *a, uint64_t simhash_b, const
 /* The low byte of each MinHash value, 64 bytes a document. Two documents
  * have at least as many equal low bytes as equal values, so fewer than
  * SAME_MINIMA equal low bytes rules a candidate out exactly, reading one
- * cache line instead of the whole sketch. On 100,000 bench documents
- * SimHash gave about 2,400 candidates a document and this test left 5. */
+ * cache line instead of the whole sketch. */
 #define LOW_WORDS (SKETCH_K / 8)
 typedef struct {
     uint64_t w[LOW_WORDS];
 } low_bytes;
 
-/* Entries live in chunks that never move once written, so that threads
- * preparing documents can search the entries published so far while the
- * storing thread appends more: the count is published with a release
- * store after the entry is written, and read with an acquire load. */
+/* The LSH band index. Candidates are the first copies that share a band
+ * with the document: BANDS bands of ROWS MinHash values each, every value
+ * in exactly one band. Why 32 x 2 (docs/design.md, "The near-copy index"):
+ * nearcopy_same accepts a pair only with at least SAME_MINIMA = 32 of the
+ * 64 values equal. With 33 or more equal, two of them fall in one band
+ * (pigeonhole): the pair is always a candidate. With exactly 32 it is
+ * missed only when each band holds one equal value: 2^32 of the
+ * C(64,32) = 1.83e18 equally likely placements, 2.3e-9. So the index finds
+ * every pair a scan of all first copies finds, but for that chance. Bands
+ * of 3 would miss 7% of the pairs at 32 equal values. */
+#define ROWS  2
+#define BANDS (SKETCH_K / ROWS)
+
+/* Entries live in chunks that never move once written. */
 #define CHUNK      4096
-#define MAX_CHUNKS (1u << 16) /* 268 million first copies */
+#define MAX_CHUNKS (1u << 15) /* 134 million first copies: node numbers fit 32 bits */
 
 typedef struct {
-    uint64_t simhash[CHUNK]; /* dense, for the candidate scan */
+    uint64_t simhash[CHUNK];
     low_bytes low[CHUNK];
     sketch sketches[CHUNK];
     int64_t ids[CHUNK];
+    uint32_t next[CHUNK * BANDS]; /* per (entry, band) node: the node before it in its bucket, + 1 */
 } chunk;
 
+/* Buckets hold chains of nodes (node = entry * BANDS + band), newest
+ * first, so that a search from entry `from` on stops where the chain goes
+ * below it. The table doubles when the nodes outnumber the buckets. Other
+ * threads may search while one thread adds: they hold the read lock, an
+ * add or a resize the write lock. */
 struct nearcopy_set {
     chunk **chunks; /* MAX_CHUNKS slots, filled in order */
-    _Atomic size_t n;
+    size_t n;
+    uint32_t *heads; /* the newest node of each bucket, + 1; 0: empty */
+    size_t nheads;   /* a power of two */
+    pthread_rwlock_t lock;
 };
 
 static void low_bytes_of(const sketch *k, low_bytes *out) {
@@ -209,8 +231,7 @@ static void low_bytes_of(const sketch *k, low_bytes *out) {
 /* How many of the bytes are equal. A byte of x = a ^ b is zero exactly
  * where the top bit of ~(((x & 7f..) + 7f..) | x | 7f..) is set; those bits,
  * shifted down to ones, are summed bytewise (at most 8 a byte), then the
- * bytes added by one multiply. No popcount: this runs for every candidate
- * (thousands a document) and must be fast on any processor. */
+ * bytes added by one multiply. */
 static int equal_low_bytes(const low_bytes *a, const low_bytes *b) {
     const uint64_t m = 0x7f7f7f7f7f7f7f7full;
     uint64_t sum = 0;
@@ -221,13 +242,57 @@ static int equal_low_bytes(const low_bytes *a, const low_bytes *b) {
     return (int)((sum * 0x0101010101010101ull) >> 56);
 }
 
+/* The bucket key of band b of a sketch: its values and its number. */
+static uint64_t band_key(const sketch *k, int b) {
+    uint64_t v = (uint64_t)k->min[ROWS * b] << 32 | k->min[ROWS * b + 1];
+    return mix64(v ^ mix64((uint64_t)b + UINT64_C(0x9e3779b97f4a7c15)));
+}
+
+static chunk *chunk_of(const nearcopy_set *set, size_t i) { return set->chunks[i / CHUNK]; }
+
+static uint32_t *next_of(const nearcopy_set *set, uint32_t node) {
+    size_t i = node / BANDS;
+    return &chunk_of(set, i)->next[(i % CHUNK) * BANDS + node % BANDS];
+}
+
+/* Puts the entry's nodes at the head of their buckets. */
+static void link_entry(nearcopy_set *set, size_t i) {
+    const sketch *k = &chunk_of(set, i)->sketches[i % CHUNK];
+    for (int b = 0; b < BANDS; b++) {
+        uint32_t node = (uint32_t)(i * BANDS + (size_t)b);
+        size_t h = band_key(k, b) & (set->nheads - 1);
+        *next_of(set, node) = set->heads[h];
+        set->heads[h] = node + 1;
+    }
+}
+
+/* Doubles the buckets (until there are at least as many as nodes) and
+ * links every entry again, oldest first: chains stay newest first. */
+static int grow_heads(nearcopy_set *set, size_t nodes) {
+    size_t want = set->nheads;
+    while (want < nodes) want *= 2;
+    if (want == set->nheads) return 0;
+    uint32_t *h = calloc(want, sizeof *h);
+    if (!h) return -1;
+    free(set->heads);
+    set->heads = h;
+    set->nheads = want;
+    for (size_t i = 0; i < set->n; i++) link_entry(set, i);
+    return 0;
+}
+
 nearcopy_set *nearcopy_set_new(void) {
     nearcopy_set *set = calloc(1, sizeof *set);
-    if (set && !(set->chunks = calloc(MAX_CHUNKS, sizeof *set->chunks))) {
+    if (!set) return NULL;
+    set->nheads = 1u << 12;
+    set->chunks = calloc(MAX_CHUNKS, sizeof *set->chunks);
+    set->heads = calloc(set->nheads, sizeof *set->heads);
+    if (!set->chunks || !set->heads || pthread_rwlock_init(&set->lock, NULL) != 0) {
+        free(set->chunks);
+        free(set->heads);
         free(set);
         return NULL;
     }
-    if (set) atomic_init(&set->n, 0);
     return set;
 }
 
@@ -235,83 +300,150 @@ void nearcopy_set_free(nearcopy_set *set) {
     if (!set) return;
     for (size_t c = 0; c < MAX_CHUNKS && set->chunks[c]; c++) free(set->chunks[c]);
     free(set->chunks);
+    free(set->heads);
+    pthread_rwlock_destroy(&set->lock);
     free(set);
 }
 
 size_t nearcopy_set_size(const nearcopy_set *set) {
-    return atomic_load_explicit(&((nearcopy_set *)set)->n, memory_order_acquire);
+    nearcopy_set *s = (nearcopy_set *)set; /* the lock is not part of the value */
+    pthread_rwlock_rdlock(&s->lock);
+    size_t n = s->n;
+    pthread_rwlock_unlock(&s->lock);
+    return n;
 }
 
-int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k) {
+/* nearcopy_set_add under the write lock. */
+static int add_locked(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k) {
     if (k->shingles < MIN_SHINGLES) return 0; /* never a match: not kept */
-    size_t n = atomic_load_explicit(&set->n, memory_order_relaxed), c = n / CHUNK, i = n % CHUNK;
+    size_t n = set->n, c = n / CHUNK, i = n % CHUNK;
     if (c >= MAX_CHUNKS) return -1;
     if (!set->chunks[c] && !(set->chunks[c] = malloc(sizeof(chunk)))) return -1;
+    if (grow_heads(set, (n + 1) * BANDS)) return -1;
     chunk *ch = set->chunks[c];
     ch->simhash[i] = simhash;
     low_bytes_of(k, &ch->low[i]);
     ch->sketches[i] = *k;
     ch->ids[i] = id;
-    atomic_store_explicit(&set->n, n + 1, memory_order_release);
+    set->n = n + 1;
+    link_entry(set, n);
     return 0;
+}
+
+int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k) {
+    pthread_rwlock_wrlock(&set->lock);
+    int rc = add_locked(set, id, simhash, k);
+    pthread_rwlock_unlock(&set->lock);
+    return rc;
 }
 
 int nearcopy_set_move(nearcopy_set *dst, nearcopy_set *src) {
-    size_t n = nearcopy_set_size(src);
-    for (size_t i = 0; i < n; i++) {
-        const chunk *ch = src->chunks[i / CHUNK];
-        if (nearcopy_set_add(dst, ch->ids[i % CHUNK], ch->simhash[i % CHUNK], &ch->sketches[i % CHUNK])) return -1;
+    int rc = 0;
+    pthread_rwlock_wrlock(&dst->lock);
+    for (size_t i = 0; i < src->n && !rc; i++) {
+        const chunk *ch = chunk_of(src, i);
+        rc = add_locked(dst, ch->ids[i % CHUNK], ch->simhash[i % CHUNK], &ch->sketches[i % CHUNK]);
     }
-    nearcopy_set_clear(src);
-    return 0;
+    pthread_rwlock_unlock(&dst->lock);
+    if (!rc) nearcopy_set_clear(src);
+    return rc;
 }
 
-void nearcopy_set_clear(nearcopy_set *set) { atomic_store_explicit(&set->n, 0, memory_order_release); }
-
-/* Runs over every first copy for every document added, so it uses the
- * processor's popcount instruction where there is one. */
-#if defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
-__attribute__((target_clones("popcnt", "default")))
-#endif
-static size_t
-next_candidate(const uint64_t *simhashes, size_t n, size_t from, uint64_t h) {
-    for (size_t i = from; i < n; i++)
-        if (__builtin_popcountll(simhashes[i] ^ h) <= CANDIDATE_BITS) return i;
-    return n;
+void nearcopy_set_clear(nearcopy_set *set) {
+    pthread_rwlock_wrlock(&set->lock);
+    set->n = 0;
+    memset(set->heads, 0, set->nheads * sizeof *set->heads);
+    pthread_rwlock_unlock(&set->lock);
 }
 
-/* Entries [from, to) of one chunk against the document; keeps the best. */
-static void find_in_chunk(const chunk *ch, size_t from, size_t to, uint64_t simhash, const sketch *k,
-                          const low_bytes *low, nearcopy_match *best) {
-    /* Candidates are scattered through the chunk: their low bytes are
-     * asked for a block at a time, so that the memory reads overlap. */
-    enum { BLOCK = 16 };
-    size_t block[BLOCK], m, i = from;
-    do {
-        for (m = 0; m < BLOCK && (i = next_candidate(ch->simhash, to, i, simhash)) < to; i++) {
-            __builtin_prefetch(&ch->low[i]);
-            block[m++] = i;
+/* One candidate against the document: the full rule of nearcopy_same,
+ * cheapest test first. Keeps the best; on equal containment the earliest
+ * id, as a scan in id order would. */
+static void try_candidate(const chunk *ch, size_t i, uint64_t simhash, const sketch *k, const low_bytes *low,
+                          nearcopy_match *best) {
+    if (equal_low_bytes(&ch->low[i], low) < SAME_MINIMA) return;
+    if (__builtin_popcountll(ch->simhash[i] ^ simhash) > CANDIDATE_BITS) return;
+    double r = sketch_match(&ch->sketches[i], k);
+    if (r < 0) return;
+    if (r > best->containment || (r == best->containment && best->id && ch->ids[i] < best->id))
+        best->containment = r, best->id = ch->ids[i];
+}
+
+/* The candidates a search has found, looked at AHEAD behind the walk of
+ * the chains: each one's low bytes are asked for (prefetched) when it is
+ * found, and read AHEAD candidates later, so that the memory reads of
+ * many candidates overlap instead of each waiting for the last. When a
+ * corpus holds thousands of variants of one text (the bench corpus), a
+ * document has thousands of candidates, and these reads were three
+ * quarters of the search. */
+enum { AHEAD = 16 };
+typedef struct {
+    const nearcopy_set *set;
+    uint64_t simhash;
+    const sketch *k;
+    low_bytes low;
+    nearcopy_match *best;
+    size_t ring[AHEAD];
+    unsigned head, count;
+} pipeline;
+
+static void pipeline_check(pipeline *p, size_t i) {
+    try_candidate(chunk_of(p->set, i), i % CHUNK, p->simhash, p->k, &p->low, p->best);
+}
+
+static void pipeline_push(pipeline *p, size_t i) {
+    __builtin_prefetch(&chunk_of(p->set, i)->low[i % CHUNK]);
+    if (p->count < AHEAD) {
+        p->ring[(p->head + p->count++) % AHEAD] = i;
+        return;
+    }
+    pipeline_check(p, p->ring[p->head]);
+    p->ring[p->head] = i;
+    p->head = (p->head + 1) % AHEAD;
+}
+
+static void pipeline_drain(pipeline *p) {
+    for (; p->count; p->count--, p->head = (p->head + 1) % AHEAD) pipeline_check(p, p->ring[p->head]);
+}
+
+/* The 32 chains of the document's bands, walked side by side: a step of
+ * each chain in turn, its next link asked for (prefetched) a round before
+ * it is read, so that the links of 32 chains are fetched at once instead
+ * of one after another. A first copy sharing several bands is looked at
+ * once per band: the second time it is in the cache, and the answer the
+ * same (the best is the most contained, then the smallest id, in any
+ * order). */
+static void walk_chains(const nearcopy_set *s, const sketch *k, size_t from, pipeline *p) {
+    uint32_t cur[BANDS];
+    int live = 0;
+    for (int b = 0; b < BANDS; b++) {
+        cur[b] = s->heads[band_key(k, b) & (s->nheads - 1)];
+        if (cur[b]) __builtin_prefetch(next_of(s, cur[b] - 1)), live++;
+    }
+    while (live)
+        for (int b = 0; b < BANDS; b++) {
+            if (!cur[b]) continue;
+            size_t i = (cur[b] - 1) / BANDS;
+            uint32_t next = i < from ? 0 : *next_of(s, cur[b] - 1); /* below from: older nodes follow */
+            if (i >= from) pipeline_push(p, i);
+            if (next) __builtin_prefetch(next_of(s, next - 1));
+            cur[b] = next;
+            live -= !next;
         }
-        for (size_t j = 0; j < m; j++) {
-            size_t c = block[j];
-            if (equal_low_bytes(&ch->low[c], low) < SAME_MINIMA) continue;
-            double r = sketch_match(&ch->sketches[c], k);
-            if (r > best->containment) best->containment = r, best->id = ch->ids[c];
-        }
-    } while (m == BLOCK);
 }
 
 size_t nearcopy_set_search(const nearcopy_set *set, size_t from, uint64_t simhash, const sketch *k,
                            nearcopy_match *best) {
-    size_t to = nearcopy_set_size(set);
-    if (k->shingles < MIN_SHINGLES) return to;
-    low_bytes low;
-    low_bytes_of(k, &low);
-    for (size_t c = from / CHUNK; c * CHUNK < to; c++) {
-        size_t a = c * CHUNK > from ? 0 : from - c * CHUNK;
-        size_t b = to - c * CHUNK < CHUNK ? to - c * CHUNK : CHUNK;
-        find_in_chunk(set->chunks[c], a, b, simhash, k, &low, best);
+    nearcopy_set *s = (nearcopy_set *)set;
+    pthread_rwlock_rdlock(&s->lock);
+    size_t to = s->n;
+    if (k->shingles >= MIN_SHINGLES && from < to) {
+        pipeline p = {.set = s, .simhash = simhash, .k = k, .best = best};
+        low_bytes_of(k, &p.low);
+        walk_chains(s, k, from, &p);
+        pipeline_drain(&p);
     }
+    pthread_rwlock_unlock(&s->lock);
     return to;
 }
 
@@ -319,6 +451,21 @@ int64_t nearcopy_set_find(const nearcopy_set *set, uint64_t simhash, const sketc
     nearcopy_match best = {0, 0};
     nearcopy_set_search(set, 0, simhash, k, &best);
     return best.id;
+}
+
+void nearcopy_write_json(jw *w, uint64_t simhash, const sketch *k) {
+    char hex[17];
+    snprintf(hex, sizeof hex, "%016llx", (unsigned long long)simhash);
+    jw_key(w, "nearcopy");
+    jw_obj(w);
+    jw_field(w, "simhash", hex);
+    jw_key(w, "shingles");
+    jw_int(w, k->shingles);
+    jw_key(w, "minhash");
+    jw_arr(w);
+    for (int i = 0; i < SKETCH_K; i++) jw_int(w, k->min[i]);
+    jw_arr_end(w);
+    jw_obj_end(w);
 }
 
 static void put32(unsigned char *p, uint32_t v) {

@@ -4,6 +4,7 @@
 #define TIFA_NEARCOPY_H
 #include <stddef.h>
 #include <stdint.h>
+#include "json.h"
 
 #define SKETCH_K 64 /* MinHash values per document */
 
@@ -29,6 +30,10 @@ double nearcopy_resemblance(const sketch *a, const sketch *b);
 /* Estimated share of the shorter text's shingles the other has, 0..1. */
 double nearcopy_containment(const sketch *a, const sketch *b);
 
+/* The "nearcopy" member of a record: the key and
+ * {"simhash": 16 hex digits, "shingles": n, "minhash": [64 values]}. */
+void nearcopy_write_json(jw *w, uint64_t simhash, const sketch *k);
+
 /* The stored form: the values and the count, little-endian, so a corpus
  * file reads the same on any machine. unpack returns -1 on a wrong size. */
 #define SKETCH_BYTES (4 * (SKETCH_K + 1))
@@ -36,8 +41,10 @@ void nearcopy_pack(const sketch *k, unsigned char out[SKETCH_BYTES]);
 int nearcopy_unpack(const void *blob, size_t len, sketch *k);
 
 /* The first copies stored so far, searched for the one a new document
- * reposts. Owned by the caller: nearcopy_set_free. One thread adds; others
- * may search meanwhile (nearcopy_set_search). */
+ * reposts through an LSH band index of their sketches (32 bands of 2
+ * values: see nearcopy.c). Owned by the caller: nearcopy_set_free. One
+ * thread adds; others may search meanwhile (nearcopy_set_search). About
+ * 470 bytes of memory a first copy. */
 typedef struct nearcopy_set nearcopy_set;
 
 nearcopy_set *nearcopy_set_new(void); /* NULL: out of memory */
@@ -59,7 +66,7 @@ int64_t nearcopy_set_find(const nearcopy_set *set, uint64_t simhash, const sketc
 
 /* The same search done in parts: looks at the first copies from index
  * `from` to the set's size now (returned), and replaces *best when one
- * contains more of the document. Starting from {0, 0} at 0 and going on
+ * contains more of the document (or as much, with a smaller id). Starting from {0, 0} at 0 and going on
  * from the returned size later gives what nearcopy_set_find would give at
  * the end. Any number of threads may search while one thread adds. */
 typedef struct {

@@ -189,7 +189,7 @@ for db in app versioned old; do
 done
 : > "$f/empty.db"
 "$TIFA" add --db "$f/empty.db" "$R" 2> "$tmp/err"; st=$?
-check "an empty file becomes a corpus, marked as tifa's" '[ $st -eq 0 ] && [ "$(sqlite3 "$f/empty.db" "PRAGMA application_id; PRAGMA user_version" | tr "\n" " ")" = "1953064545 4 " ]'
+check "an empty file becomes a corpus, marked as tifa's" '[ $st -eq 0 ] && [ "$(sqlite3 "$f/empty.db" "PRAGMA application_id; PRAGMA user_version" | tr "\n" " ")" = "1953064545 5 " ]'
 : > "$f/empty2.db"
 "$TIFA" list --db "$f/empty2.db" > /dev/null 2> "$tmp/err"; st=$?
 check "an empty file, read: no corpus yet, said so" '[ $st -eq 1 ] && grep -q "an empty file, not a tifa corpus yet" "$tmp/err"'

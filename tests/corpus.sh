@@ -111,13 +111,13 @@ print(\" \".join(sorted(key[r[\"id\"]] + \">\" + key[r[\"duplicate_of\"]] for r 
 " "$tmp/nl")" = "002>001 003>001 073>072 087>004" ]'
 # Migration from corpora of older tifas (tests/fixtures/corpus-v3.db, made
 # by the tifa of schema 3: a text, a near copy of it, a web page). Opened
-# to be read, it is brought to schema 4 under the write lock: tifa's
+# to be read, it is brought to schema 5 under the write lock: tifa's
 # application_id, near copies marked, the page's URL, time and source as
 # the document's, the views; its documents read as before.
 cp "$ROOT/tests/fixtures/corpus-v3.db" "$tmp/v3.db"
 "$TIFA" list --db "$tmp/v3.db" --json > "$tmp/v3l" 2> "$tmp/err"; st=$?
-check "migration 3 -> 4: a read-only command upgrades it ($st)" '[ $st -eq 0 ] && [ "$(sqlite3 "$tmp/v3.db" "PRAGMA user_version; PRAGMA application_id; PRAGMA integrity_check" | tr "\n" " ")" = "4 1953064545 ok " ]'
-check "migration 3 -> 4: the near copy is marked, the page has its source" '$PY - "$tmp/v3l" <<PY
+check "migration 3 -> 5: a read-only command upgrades it ($st)" '[ $st -eq 0 ] && [ "$(sqlite3 "$tmp/v3.db" "PRAGMA user_version; PRAGMA application_id; PRAGMA integrity_check" | tr "\n" " ")" = "5 1953064545 ok " ]'
+check "migration 3 -> 5: the near copy is marked, the page has its source" '$PY - "$tmp/v3l" <<PY
 import json, sys
 d = {r["file"]: r for r in map(json.loads, open(sys.argv[1]))}
 assert d["b-repost.txt"]["duplicate_of"] == 1 and d["b-repost.txt"]["copy"] == "near", d["b-repost.txt"]
@@ -125,20 +125,33 @@ assert [k["id"] for k in d["a-002.txt"]["copies"]] == [2], d["a-002.txt"]["copie
 x = d["c-xinhua.html"]
 assert x["url"] == "http://www.news.cn/politics/leaders/20240510/abc/c.html" and x["published"] == "2024-05-10" and x["outlet"] == "新华社", x
 PY'
-check "migration 3 -> 4: the views read it" '[ "$(sqlite3 "$tmp/v3.db" "SELECT count(*) FROM meetings; SELECT group_concat(kind) FROM copies WHERE readout = 1" | tr "\n" " ")" = "2 first,near " ]'
+check "migration 3 -> 5: the views read it" '[ "$(sqlite3 "$tmp/v3.db" "SELECT count(*) FROM meetings; SELECT group_concat(kind) FROM copies WHERE readout = 1" | tr "\n" " ")" = "2 first,near " ]'
 "$TIFA" search --db "$tmp/v3.db" --json 务虚 > "$tmp/v3s"
-check "migration 3 -> 4: search as before" '[ "$(wc -l < "$tmp/v3s")" = 1 ] && grep -q "\"copies\":\[{\"id\":2," "$tmp/v3s"'
+check "migration 3 -> 5: search as before" '[ "$(wc -l < "$tmp/v3s")" = 1 ] && grep -q "\"copies\":\[{\"id\":2," "$tmp/v3s"'
 "$TIFA" add --db "$tmp/v3.db" "$ROOT/examples/002_6ff96e32e61068e8.txt" "$ROOT/examples/000_31aeb457b1c6f6a0.txt" 2> "$tmp/err"
-check "migration 3 -> 4: adding goes on (identical bytes skipped)" 'grep -qx "added 1, duplicates 0, near-duplicates 0, identical 1, failed 0" "$tmp/err" && "$TIFA" check --db "$tmp/v3.db" > /dev/null'
+check "migration 3 -> 5: adding goes on (identical bytes skipped)" 'grep -qx "added 1, duplicates 0, near-duplicates 0, identical 1, failed 0" "$tmp/err" && "$TIFA" check --db "$tmp/v3.db" > /dev/null'
+# Migration 4 -> 5 (tests/fixtures/corpus-v4.db, made by the tifa of
+# schema 4: the v3 file migrated, then three readouts added, one a near
+# copy): the near-copy index is built for the stored first copies, so a
+# repost of a stored readout added after the migration is linked to it.
+cp "$ROOT/tests/fixtures/corpus-v4.db" "$tmp/v4.db"
+"$TIFA" list --db "$tmp/v4.db" --json > "$tmp/v4l" 2> "$tmp/err"; st=$?
+check "migration 4 -> 5: a read-only command upgrades it ($st)" '[ $st -eq 0 ] && [ "$(sqlite3 "$tmp/v4.db" "PRAGMA user_version; PRAGMA integrity_check" | tr "\n" " ")" = "5 ok " ] && [ "$(wc -l < "$tmp/v4l")" = 6 ]'
+check "migration 4 -> 5: the index holds the four first copies, fingerprints as stored" '[ "$(sqlite3 "$tmp/v4.db" "SELECT group_concat(n.id) FROM near_index n JOIN doc d USING (id) WHERE d.sketch = n.sketch AND d.simhash = n.simhash AND d.duplicate_of IS NULL")" = "1,3,4,6" ] && "$TIFA" check --db "$tmp/v4.db" > /dev/null'
+"$TIFA" add --db "$tmp/v4.db" "$R"/002_state-council-plenary-2023-*.txt "$R"/073_sichuan-*.txt 2> "$tmp/err"
+check "migration 4 -> 5: reposts of stored readouts are linked to them" 'grep -qx "added 0, duplicates 0, near-duplicates 2, identical 0, failed 0" "$tmp/err" && [ "$(sqlite3 "$tmp/v4.db" "SELECT group_concat(duplicate_of) FROM doc WHERE id > 6 ORDER BY id")" = "4,6" ] && "$TIFA" check --db "$tmp/v4.db" > /dev/null'
+sqlite3 "$tmp/v4.db" "DELETE FROM near_index WHERE id = 6"
+"$TIFA" check --db "$tmp/v4.db" > "$tmp/chk" 2>&1; st=$?
+check "check: a first copy missing from the near-copy index is named" '[ $st -ne 0 ] && grep -q "document 6: a first copy missing from the near-copy index" "$tmp/chk"'
 # A version 1 file (before sketches: the v3 file without them) goes
 # through every step.
 cp "$ROOT/tests/fixtures/corpus-v3.db" "$tmp/v1.db"
 sqlite3 "$tmp/v1.db" "ALTER TABLE doc DROP COLUMN sketch; PRAGMA user_version=1;"
 "$TIFA" add --db "$tmp/v1.db" "$R"/002_state-council-plenary-2023-*.txt "$R"/001_state-council-plenary-2023-*.txt 2> "$tmp/err"
-check "migration 1 -> 4: version, sketches, index settings, a near copy found" '[ "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version; SELECT count(sketch) FROM doc; SELECT v FROM doc_fts_config WHERE k = '"'hashsize'"'; PRAGMA integrity_check" | tr "\n" " ")" = "4 5 4194304 ok " ] && grep -q "near-duplicates 1" "$tmp/err"'
+check "migration 1 -> 5: version, sketches, index settings, a near copy found" '[ "$(sqlite3 "$tmp/v1.db" "PRAGMA user_version; SELECT count(sketch) FROM doc; SELECT v FROM doc_fts_config WHERE k = '"'hashsize'"'; PRAGMA integrity_check" | tr "\n" " ")" = "5 5 4194304 ok " ] && grep -q "near-duplicates 1" "$tmp/err"'
 sqlite3 "$tmp/v1.db" "PRAGMA user_version=99;"
 "$TIFA" search --db "$tmp/v1.db" 会议 > /dev/null 2> "$tmp/err"; st=$?
-check "a newer schema is refused with the version named" '[ $st -eq 1 ] && grep -q "made by a newer tifa (schema 99, this one knows 4)" "$tmp/err"'
+check "a newer schema is refused with the version named" '[ $st -eq 1 ] && grep -q "made by a newer tifa (schema 99, this one knows 5)" "$tmp/err"'
 "$TIFA" add --db "$tmp/v1.db" "$R"/003_*.txt 2> "$tmp/err"; st=$?
 check "a newer schema: add refuses too, changing nothing" '[ $st -eq 1 ] && grep -q "schema 99" "$tmp/err" && [ "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM doc")" = 5 ]'
 

@@ -9,6 +9,8 @@
 #   - a poison document (TIFA_TEST_ABORT_ON: libtifa aborts on that name)
 #     ends as one line of failed.jsonl, every other document written,
 #     exit status 1; a poison page in a web archive likewise;
+#   - --with-raw parts stored by tifa add --records: the corpus tifa add
+#     of the same documents makes;
 #   - --local 2 gives the same parts;
 #   - no process is left behind.
 #   sh tests/dask.sh build/tifa
@@ -214,6 +216,23 @@ if [ $rc = 1 ] && [ "$(wc -l < "$T/out4/failed.jsonl")" = 3 ] &&
   ok "a poison page in an archive: in failed.jsonl (its offset) with the 2 pages that fail, the 4 others written, exit 1"
 else
   notok "a poison page in an archive (exit $rc)" "$(cat "$T/out4/failed.jsonl" 2> /dev/null)" "$(cat "$T/driver.err")"
+fi
+
+# ------------------------------------------------------------ records for a corpus
+# --with-raw: the parts are records tifa add --records stores as they are;
+# the corpus equals tifa add's of the same documents (every column but the
+# time added).
+shards --scheduler-file "$T/sched.json" --shard-size 40 --with-raw --out "$T/out7" $DIRS
+"$TIFA" add --db "$T/records.db" --records "$T/out7" 2> "$T/records.err"; rrc=$?
+"$TIFA" add --db "$T/added.db" --files-from "$T/docs.list" 2> "$T/added.err"
+rows() { sqlite3 "$1" "SELECT id, file, sha256, hex(raw), clean, simhash, hex(sketch), duplicate_of, copy, record, date,
+                       meeting, org, title, outlet, url, published, article FROM doc ORDER BY id;
+                       SELECT * FROM near_index ORDER BY id"; }
+if [ $rc = 0 ] && [ $rrc = 0 ] && [ "$(rows "$T/records.db" | sha256sum)" = "$(rows "$T/added.db" | sha256sum)" ] &&
+   [ "$(tail -n 1 "$T/records.err")" = "$(tail -n 1 "$T/added.err")" ] && [ "$(rows "$T/added.db" | wc -l)" -gt "$ndocs" ]; then
+  ok "--with-raw: tifa add --records of the output folder makes the corpus tifa add of the documents makes"
+else
+  notok "--with-raw parts stored with add --records (exit $rc, $rrc)" "$(tail -n 3 "$T/records.err" "$T/added.err" "$T/driver.err")"
 fi
 
 # ------------------------------------------------------------ --local

@@ -156,6 +156,8 @@ _corpus_get = _fn("tifa_corpus_get", ctypes.c_int, ctypes.c_void_p, ctypes.c_int
                   ctypes.POINTER(ctypes.c_size_t), c_char_pp, _err_p)
 
 PRETTY = 1
+WITH_CLEAN = 2  # TIFA_EXTRACT_WITH_CLEAN
+WITH_RAW = 4  # TIFA_EXTRACT_WITH_RAW
 BATCH_COUNT_ONLY = 0x100
 CORPUS_READONLY = 1
 _INPUTS = {"auto": 0, "text": 1, "html": 2}
@@ -266,7 +268,11 @@ class _Output:
             os.close(self.fd)
 
 
-def _batch(out, pretty, options, start=0, limit=0, count_only=False):
+def _record_flags(pretty, with_raw, with_clean):
+    return (PRETTY if pretty else 0) | (WITH_RAW if with_raw else 0) | (WITH_CLEAN if with_clean else 0)
+
+
+def _batch(out, flags, options, start=0, limit=0, count_only=False):
     failures = []
 
     def failed(user, name, reason):
@@ -275,7 +281,7 @@ def _batch(out, pretty, options, start=0, limit=0, count_only=False):
     opt = _options(**options)
     fd = ctypes.c_int(out.fd)
     cb = _FAILURE_FN(failed)
-    flags = (PRETTY if pretty else 0) | (BATCH_COUNT_ONLY if count_only else 0)
+    flags |= BATCH_COUNT_ONLY if count_only else 0
     b = _Batch(ctypes.pointer(opt), flags, _write_fd, ctypes.cast(ctypes.pointer(fd),
                                                                                     ctypes.c_void_p),
                cb, None, start, limit)
@@ -286,17 +292,18 @@ def _counts(c, failures):
     return Counts(c.records, c.responses, c.extracted, c.failed, c.next, failures)
 
 
-def extract_files(paths, out, pretty=False, **options):
+def extract_files(paths, out, pretty=False, with_raw=False, with_clean=False, **options):
     """The records of the files in paths (str, bytes or os.PathLike), one
     JSON line each in order, written to out (a path, an open binary file
     or a file descriptor) — exactly what `tifa extract FILE...` prints —
-    in one C call. A file that cannot be read or extracted is counted and
+    in one C call. with_raw, with_clean: as `tifa extract --with-raw`,
+    `--with-clean` (records for `tifa add --records`). A file that cannot be read or extracted is counted and
     listed in the result's failures; the others are written. Returns
     Counts. Raises Error when the output cannot be written."""
     names = [_bytes(os.fspath(p)) for p in paths]
     arr = (ctypes.c_char_p * max(len(names), 1))(*names)
     with _Output(out) as o:
-        b, keep, failures = _batch(o, pretty, options)
+        b, keep, failures = _batch(o, _record_flags(pretty, with_raw, with_clean), options)
         c, err = _Counts(), _Error()
         st = _extract_files(ctypes.byref(b), arr, len(names), ctypes.byref(c), ctypes.byref(err))
     if st != OK:
@@ -304,7 +311,8 @@ def extract_files(paths, out, pretty=False, **options):
     return _counts(c, failures)
 
 
-def extract_warc(path, out, pretty=False, start=0, limit=0, count_only=False, **options):
+def extract_warc(path, out, pretty=False, start=0, limit=0, count_only=False, with_raw=False, with_clean=False,
+                 **options):
     """The records of the pages of a web archive (.warc or .warc.gz), as
     `tifa extract --warc` prints them, written to out (a path, an open
     binary file or a file descriptor) in one C call. start: a byte offset
@@ -314,7 +322,7 @@ def extract_warc(path, out, pretty=False, start=0, limit=0, count_only=False, **
     A page that fails is listed in failures; a damaged archive raises
     Error (naming the offset) after the records before it are written."""
     with _Output(out) as o:
-        b, keep, failures = _batch(o, pretty, options, start, limit, count_only)
+        b, keep, failures = _batch(o, _record_flags(pretty, with_raw, with_clean), options, start, limit, count_only)
         c, err = _Counts(), _Error()
         st = _extract_warc(ctypes.byref(b), _bytes(os.fspath(path)), ctypes.byref(c), ctypes.byref(err))
     if st != OK:

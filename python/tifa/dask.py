@@ -1,7 +1,7 @@
 """tifa on a Dask cluster: extract many documents in shards.
 
     python3 -m tifa.dask (--local N | --scheduler-file F) [--shard-size 10000]
-                         --out DIR [--files-from LIST]... INPUT...
+                         [--with-raw | --with-clean] --out DIR [--files-from LIST]... INPUT...
 
 INPUTs are files, directories (their *.txt, *.html and *.htm files,
 recursively, in name order, as `tifa add` walks them) and web archives
@@ -17,6 +17,11 @@ modification times), counts, failures, the part's sha256, the tifa
 version, seconds of wall and CPU time. DIR/_SUCCESS is written when every
 shard is there. A rerun skips the shards the manifest already has (same
 inputs' hash, part present).
+
+--with-raw (or --with-clean, for web archives whose bytes stay where they
+are) makes records that `tifa add --records DIR` stores as they are,
+without cleaning again: the SimHash and MinHash sketch each record carries
+are computed here, on the workers.
 
 Workers should run one thread each (dask-worker --nthreads 1; --local
 does), so that a crash in C takes one task down. A shard whose task kills
@@ -102,7 +107,7 @@ def input_hash(kind, paths):
     return h.hexdigest()
 
 
-def plan(items, shard_size):
+def plan(items, shard_size, records=""):
     shards, docs = [], []
 
     def flush():
@@ -122,8 +127,14 @@ def plan(items, shard_size):
     for n, s in enumerate(shards):
         s["shard"] = n
         s["part"] = f"part-{n:05d}.jsonl.gz"
-        s["inputs_sha256"] = input_hash(s["kind"], s["paths"])
+        s["records"] = records  # "raw", "clean" or "": what the records carry for tifa add --records
+        s["inputs_sha256"] = input_hash(s["kind"] + (":" + records if records else ""), s["paths"])
     return shards
+
+
+def _with(shard):
+    """The record options of a shard, as keyword arguments of tifa.extract_*."""
+    return {"with_raw": shard.get("records") == "raw", "with_clean": shard.get("records") == "clean"}
 
 
 # ------------------------------------------------------------ on a worker
@@ -175,12 +186,12 @@ def run_shard(shard, out_dir, delay=0.0):
     try:
         if shard["kind"] == "warc":
             try:
-                c = tifa.extract_warc(shard["paths"][0], plain)
+                c = tifa.extract_warc(shard["paths"][0], plain, **_with(shard))
             except tifa.Error as e:  # a damaged archive: what came before it is kept
                 c = getattr(e, "counts", None) or tifa.Counts(0, 0, 0, 0, 0, [])
                 failures.append({"input": shard["paths"][0], "reason": e.message})
         else:
-            c = tifa.extract_files(shard["paths"], plain)
+            c = tifa.extract_files(shard["paths"], plain, **_with(shard))
         failures += [{"input": name, "reason": reason} for name, reason in c.failures]
         digest = _publish(plain, out_dir, shard["part"])
     finally:
@@ -206,7 +217,7 @@ def _child():
     fd = os.open(job["out"], os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     if job["kind"] == "files":
         for i in range(job["from"], len(job["paths"])):
-            c = tifa.extract_files([job["paths"][i]], fd)
+            c = tifa.extract_files([job["paths"][i]], fd, **_with(job))
             for name, reason in c.failures:
                 print("failed", json.dumps({"input": name, "reason": reason}), flush=True)
             print("done", i, os.fstat(fd).st_size, flush=True)
@@ -218,7 +229,7 @@ def _child():
         off = c.next
     while True:
         try:
-            c = tifa.extract_warc(job["paths"][0], fd, start=off, limit=1)
+            c = tifa.extract_warc(job["paths"][0], fd, start=off, limit=1, **_with(job))
         except tifa.Error as e:
             print("failed", json.dumps({"input": job["paths"][0], "reason": e.message}), flush=True)
             return
@@ -242,7 +253,8 @@ def isolate(shard, out_dir):
     failures, size, pos, skip = [], 0, 0, False
     warc = shard["kind"] == "warc"
     while True:
-        job = {"kind": shard["kind"], "paths": shard["paths"], "from": pos, "skip": skip, "out": plain}
+        job = {"kind": shard["kind"], "paths": shard["paths"], "from": pos, "skip": skip, "out": plain,
+               "records": shard.get("records", "")}
         p = subprocess.Popen([sys.executable, "-m", "tifa.dask", "--child"], stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, text=True, env=os.environ)
         p.stdin.write(json.dumps(job) + "\n")
@@ -323,7 +335,8 @@ def run(args):
     from distributed.scheduler import KilledWorker
 
     os.makedirs(args.out, exist_ok=True)
-    shards = plan(expand(args.inputs, args.files_from), args.shard_size)
+    shards = plan(expand(args.inputs, args.files_from), args.shard_size,
+                  "raw" if args.with_raw else "clean" if args.with_clean else "")
     done = read_manifest(args.out)
     todo = [s for s in shards
             if not (s["shard"] in done and done[s["shard"]]["inputs_sha256"] == s["inputs_sha256"] and
@@ -385,6 +398,11 @@ def main(argv=None):
     ap.add_argument("--out", required=True, metavar="DIR")
     ap.add_argument("--files-from", action="append", default=[], metavar="LIST",
                     help="also the paths in LIST, one a line (- : standard input)")
+    recs = ap.add_mutually_exclusive_group()
+    recs.add_argument("--with-raw", action="store_true",
+                      help="records tifa add --records stores: clean text and input bytes (tifa extract --with-raw)")
+    recs.add_argument("--with-clean", action="store_true",
+                      help="the clean text only: the bytes stay in the web archives (tifa extract --with-clean)")
     ap.add_argument("--test-delay", type=float, default=0.0, help=argparse.SUPPRESS)
     ap.add_argument("inputs", nargs="*", metavar="INPUT")
     args = ap.parse_args(argv)

@@ -18,6 +18,7 @@
 #include "cli.h"
 #include "cli/inputs.h"
 #include "cli/jsonout.h"
+#include "cli/records.h"
 #include "cli/sources.h"
 
 const char *corpus_path(const char *given) {
@@ -551,12 +552,17 @@ static int add_input(const char *path, pathlist *files) {
     return 0;
 }
 
-static int add_list(const char *list, pathlist *files) {
+/* records: the paths as they are (record files and folders of them). */
+static int add_list(const char *list, pathlist *files, int records) {
     inputs in;
     if (inputs_init(&in, 1)) return 1;
     inputs_list(&in, list);
     int bad = 0;
-    for (const char *p; (p = inputs_next(&in));) bad |= add_input(p, files);
+    for (const char *p; (p = inputs_next(&in));)
+        if (records)
+            push_path(files, p);
+        else
+            bad |= add_input(p, files);
     bad |= in.status;
     inputs_free(&in);
     return bad;
@@ -566,6 +572,7 @@ static const char *add_help =
     "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES]\n"
     "                [--outlet NAME] [--url URL] [--published DATE] [--retrieved DATE]\n"
     "                [--manifest FILE.jsonl|FILE.csv] [--files-from LIST] [FILE|DIR|-]...\n"
+    "       tifa add --records [--db PATH] [--batch N] [--files-from LIST] FILE|DIR|-...\n"
     "\n"
     "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
     "files, recursively; - or nothing: standard input) with its raw bytes. Every\n"
@@ -585,7 +592,13 @@ static const char *add_help =
     "8601). --manifest: a JSON Lines or CSV file with file, url, published, outlet,\n"
     "retrieved and any other columns (kept as metadata) for each file, paths\n"
     "relative to the manifest; without FILE, every file it lists is added.\n"
-    "--files-from: also the paths in LIST, one a line (- : standard input).\n";
+    "--files-from: also the paths in LIST, one a line (- : standard input).\n"
+    "--records: store records made elsewhere without cleaning again: JSON Lines\n"
+    "(plain or gzip; a DIR: its *.jsonl and *.jsonl.gz but manifest.jsonl and\n"
+    "failed.jsonl) of tifa extract --with-raw, or --with-clean --warc (the bytes\n"
+    "are read from the archive), e.g. the parts of python3 -m tifa.dask. The\n"
+    "corpus is the same as tifa add of the same files would make. A bad record\n"
+    "is named as FILE:LINE and not stored; the others are.\n";
 
 /* The source options of add; 1 when argv[*i] was one (its value taken),
  * 0 when not, -1 when its value is missing. */
@@ -638,6 +651,28 @@ static int add_usage(pathlist *files, int status) {
     return status;
 }
 
+/* tifa add --records, its options parsed: records carry their sources. */
+static int add_records_to(const char *db, int batch, pathlist *files, add_sources *src, const char *manifest) {
+    int status = 2;
+    if (src->any_given || manifest)
+        fprintf(stderr, "tifa: add: --records: records carry their sources (no --outlet, --url, --published, "
+                        "--retrieved or --manifest)\n");
+    else if (!files->n)
+        fprintf(stderr, "tifa: add: --records: no FILE or DIR of records given\n");
+    else {
+        tifa_corpus *c = open_corpus(db, 0);
+        status = 1;
+        if (c) {
+            tifa_corpus_set_batch(c, batch);
+            status = add_records(c, files->paths, files->n);
+            tifa_corpus_close(c);
+        }
+    }
+    sources_free(src);
+    pathlist_free(files);
+    return status;
+}
+
 int cmd_add(int argc, char **argv) {
     const char *db = NULL, *manifest = NULL;
     int jobs = 1, batch = 0, named = 0;
@@ -645,9 +680,11 @@ int cmd_add(int argc, char **argv) {
     tifa_filter unused = {0};
     pathlist files = {0};
     add_sources src = {0};
-    int status = 0;
+    int status = 0, records = 0;
+    for (int i = 1; i < argc; i++) records |= !strcmp(argv[i], "--records");
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
+        if (!strcmp(a, "--records")) continue;
         int r = corpus_option(argc, argv, &i, &db, &unused);
         if (!r) r = source_option(argc, argv, &i, &src, &manifest);
         if (r < 0) return add_usage(&files, r == -1 ? usage_error("add", a) : 2);
@@ -665,17 +702,18 @@ int cmd_add(int argc, char **argv) {
             if (jobs < 1 || jobs > 64) return add_usage(&files, usage_error("add", "--jobs"));
         } else if (!strcmp(a, "--files-from") && i + 1 < argc) {
             named = 1;
-            status |= add_list(argv[++i], &files);
+            status |= add_list(argv[++i], &files, records);
         } else if (a[0] == '-' && a[1]) {
             return add_usage(&files, usage_error("add", a));
         } else {
             named = 1;
-            if (strcmp(a, "-") == 0)
+            if (strcmp(a, "-") == 0 || records)
                 push_path(&files, a);
             else
                 status |= add_input(a, &files);
         }
     }
+    if (records) return add_records_to(db, batch, &files, &src, manifest);
     if (!named && !manifest) {
         if (isatty(0)) {
             fputs(add_help, stderr);

@@ -468,7 +468,7 @@ int usage_error(const char *cmd, const char *arg) {
 /* ------------------------------------------------------------ extract */
 
 static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NAME] [--html | --text] [--warc]\n"
-                                  "                    [--files-from LIST] [FILE...]\n"
+                                  "                    [--with-raw | --with-clean] [--files-from LIST] [FILE...]\n"
                                   "\n"
                                   "Writes one JSON record per document (one line each, or indented with\n"
                                   "--pretty): its articles, each meeting's name, date, place, chair,\n"
@@ -477,13 +477,19 @@ static const char *extract_help = "usage: tifa extract [--pretty] [--encoding NA
                                   "Documents over 64 MB are refused (the record holds the whole text).\n"
                                   "Web pages (*.html, *.htm, markup on standard input; --html or --text\n"
                                   "to say which) give their main text, and a \"page\" object with the\n"
-                                  "page's title, time, source, editor and URL.\n"
+                                  "page's title, time, source, editor and URL. Each record ends with the\n"
+                                  "near-copy fingerprints of its clean text (\"nearcopy\": SimHash, MinHash).\n"
                                   "\n"
                                   "  --warc             each FILE is a web archive (.warc or .warc.gz, WARC/1.0\n"
                                   "                     or 1.1): a record per HTML or text page it holds (HTTP\n"
                                   "                     status 2xx), with a \"source\" object saying where in the\n"
                                   "                     archive it is; the last line on standard error is\n"
                                   "                     records R, responses P, extracted E, failed X\n"
+                                  "  --with-raw         records a corpus stores as they are (tifa add --records):\n"
+                                  "                     the whole clean text (\"clean\") and the input bytes\n"
+                                  "                     (\"raw\": sha256 and base64)\n"
+                                  "  --with-clean       the clean text only: the bytes stay in the web archive\n"
+                                  "                     (--warc), which tifa add --records reads them from\n"
                                   "  --files-from LIST  also the paths in LIST, one a line (- : standard input)\n";
 
 static void print_failure(void *user, const char *name, const char *reason) {
@@ -548,6 +554,10 @@ static int extract_inputs(inputs *files, int argc, char **argv) {
             b.flags |= TIFA_EXTRACT_PRETTY;
         } else if (!strcmp(a, "--warc")) {
             warc = 1;
+        } else if (!strcmp(a, "--with-raw")) {
+            b.flags |= TIFA_EXTRACT_WITH_RAW;
+        } else if (!strcmp(a, "--with-clean")) {
+            b.flags |= TIFA_EXTRACT_WITH_CLEAN;
         } else if (!strcmp(a, "--html")) {
             opt.input = TIFA_INPUT_HTML;
         } else if (!strcmp(a, "--text")) {

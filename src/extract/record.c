@@ -17,6 +17,8 @@
 #include "json.h"
 #include "extract.h"
 #include "internal.h"
+#include "nearcopy.h"
+#include "sha256.h"
 #include "utf8.h"
 #include "extract_internal.h"
 
@@ -420,7 +422,62 @@ static void write_article(jw *w, const article *a) {
     jw_obj_end(w);
 }
 
-static void write_record(jw *w, const char *name, const clean_doc *cd, const record *rec) {
+/* The near-copy fingerprints of the clean text (nearcopy.c), computed
+ * where the text is made, so that a corpus storing the record later does
+ * not compute them again: the SimHash as 16 hex digits (a JSON number
+ * loses bits past 2^53), the shingle count, the 64 MinHash values. */
+static void write_nearcopy(jw *w, const char *clean, size_t len) {
+    sketch k;
+    nearcopy_sketch(clean, len, &k);
+    nearcopy_write_json(w, nearcopy_simhash(clean, len), &k);
+}
+
+/* The members after the articles, by flags: the fingerprints, and what
+ * a corpus needs to store the document from its record alone (tifa add
+ * --records): the whole clean text, and with the raw bytes their SHA-256
+ * and the bytes in base64. */
+#define FOR_CORPUS (TIFA_EXTRACT_WITH_CLEAN | TIFA_EXTRACT_WITH_RAW)
+typedef struct {
+    unsigned flags;
+    const char *clean;
+    size_t clean_len;
+    const char *bytes;
+    size_t len;
+    const doc_summary *filed;
+} record_extras;
+
+/* What the corpus files the document under (summarize(): its list and
+ * search filters): facts of the record, but not all of them are written
+ * in it (an article that is no meeting keeps its date to itself). */
+static void write_filed(jw *w, const doc_summary *s) {
+    jw_key(w, "filed");
+    jw_obj(w);
+    jw_key(w, "article");
+    jw_int(w, (long long)s->article);
+    const char *keys[] = {"date", "meeting", "org", "title", "url", "published", "outlet"};
+    const char *vals[] = {s->date, s->meeting, s->org, s->title, s->url, s->published, s->outlet};
+    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) jw_field(w, keys[i], vals[i]);
+    jw_obj_end(w);
+}
+
+static void write_extras(jw *w, const record_extras *x) {
+    if (x->flags & EXTRACT_SKETCH) write_nearcopy(w, x->clean, x->clean_len);
+    if (!(x->flags & FOR_CORPUS) || !x->filed) return;
+    write_filed(w, x->filed);
+    jw_key(w, "clean");
+    jw_strn(w, x->clean, x->clean_len);
+    if (!(x->flags & TIFA_EXTRACT_WITH_RAW)) return;
+    char hex[65];
+    sha256_hex(x->bytes, x->len, hex);
+    jw_key(w, "raw");
+    jw_obj(w);
+    jw_field(w, "sha256", hex);
+    jw_key(w, "base64");
+    jw_base64(w, x->bytes, x->len);
+    jw_obj_end(w);
+}
+
+static void write_record(jw *w, const char *name, const clean_doc *cd, const record *rec, const record_extras *x) {
     jw_obj(w);
     jw_key(w, "file");
     jw_str(w, name);
@@ -435,6 +492,7 @@ static void write_record(jw *w, const char *name, const clean_doc *cd, const rec
     jw_arr(w);
     for (size_t i = 0; i < rec->n; i++) write_article(w, &rec->arts[i]);
     jw_arr_end(w);
+    write_extras(w, x);
     jw_obj_end(w);
 }
 
@@ -482,7 +540,7 @@ void doc_summary_free(doc_summary *s) {
 
 tifa_status tifa_extract(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                          char **json, size_t *json_len, tifa_error *err) {
-    return extract_document(opt, name, bytes, len, (flags & TIFA_EXTRACT_PRETTY) != 0, json, json_len, NULL, err);
+    return extract_document(opt, name, bytes, len, flags | EXTRACT_SKETCH, json, json_len, NULL, err);
 }
 
 /* First decoded byte whose input offset is at or after r (the map is in
@@ -534,7 +592,7 @@ static unsigned char *input_gaps(const clean_doc *cd) {
     return g;
 }
 
-tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, int pretty,
+tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                              char **json, size_t *json_len, doc_summary *sum, tifa_error *err) {
     *json = NULL;
     if (sum) memset(sum, 0, sizeof *sum);
@@ -566,6 +624,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
         sum->clean[cd.text.len] = 0;
         sum->clean_len = cd.text.len;
     }
+    size_t clean_len = cd.text.len; /* the clean text as tifa_clean writes it: its final line breaks too */
     while (cd.text.len && cd.text.s[cd.text.len - 1] == '\n') cd.text.len--;
     ustr doc;
     record rec = {0};
@@ -588,19 +647,23 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     pg.gaps = NULL;
     attach_fields(&cd, &doc, ps, bl, rec.arts, rec.n);
     attach_page(&cd, rec.arts, rec.n);
-    int oom = sum && summarize(&rec, sum);
-    if (sum && cd.is_html) {
-        sum->url = dup_or_null(cd.page.url, &oom);
-        sum->published = dup_or_null(cd.page.published, &oom);
-        sum->outlet = dup_or_null(cd.page.source, &oom);
+    /* A record for a corpus carries what the corpus files it under. */
+    doc_summary filed = {0}, *s = sum ? sum : (flags & FOR_CORPUS) ? &filed : NULL;
+    int oom = s && summarize(&rec, s);
+    if (s && cd.is_html) {
+        s->url = dup_or_null(cd.page.url, &oom);
+        s->published = dup_or_null(cd.page.published, &oom);
+        s->outlet = dup_or_null(cd.page.source, &oom);
     }
     for (size_t i = 0; i < rec.n; i++) oom |= rec.arts[i].oom;
     jw w;
-    jw_init(&w, pretty);
-    if (oom)
+    jw_init(&w, (flags & TIFA_EXTRACT_PRETTY) != 0);
+    if (oom) {
         w.failed = 1; /* the record would be incomplete (even inconsistent): nothing is written */
-    else
-        write_record(&w, name, &cd, &rec);
+    } else {
+        record_extras x = {flags, cd.text.s ? cd.text.s : "", clean_len, bytes, len, s};
+        write_record(&w, name, &cd, &rec, &x);
+    }
     for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
     free(rec.arts);
     free(ps);
@@ -609,8 +672,10 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     clean_doc_free(&cd);
     if (w.failed) {
         jw_free(&w);
+        doc_summary_free(&filed);
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
+    doc_summary_free(&filed);
     *json = w.s;
     *json_len = w.len;
     return TIFA_OK;
