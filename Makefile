@@ -241,7 +241,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # runs them one after the other, as before.
 TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records sources corrections counting sqlite-ext usage \
          serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 set10 set11 cases unit shared exports \
-         store-unit store names pathological warc python
+         store-unit store names pathological warc python strict
 test: $(TESTS:%=test-%)
 
 test-unit: build/test-unit
@@ -400,6 +400,10 @@ build/strict/gen/%.o: build/gen/%.c
 	$(CC) $(CPPFLAGS_ALL) $(WARN) $(STRICT) $(CFLAGS) $(DEPFLAGS) -c $< -o $@
 strict: $(STRICT_OBJ)
 	@echo "strict: $(words $(STRICT_OBJ)) files clean under $(STRICT)"
+# make check builds every file under the strict warnings too, so that a
+# shadowed name or a sign change fails the check instead of waiting for a
+# review (they had crept into four files).
+test-strict: strict
 
 -include $(OBJ:.o=.d) $(ASAN_OBJ:.o=.d) $(PIC_OBJ:.o=.d) $(EXT_OBJ:.o=.d) $(FUZZ_OBJ:.o=.d) $(CLI_OBJ:.o=.d) $(CLI_ASAN_OBJ:.o=.d) \
          $(STRICT_OBJ:.o=.d)

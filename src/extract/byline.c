@@ -203,9 +203,9 @@ int dateline_at(const ustr *u, size_t k, size_t end) {
     if (i >= end || !u_is_han(u->cp[i])) return 0;
     size_t p = dateline_end(u, i, end, 0), lim = i + 24 < end ? i + 24 : end;
     if (p && p <= i + 24 && ustr_find(u, i, lim, "电") != USTR_NONE) {
-        size_t mark = ustr_find(u, i, lim, "电"), k = i; /* the outlet, place and date before it: no punctuation */
-        while (k < mark && (u_is_han(u->cp[k]) || u_is_digit(u->cp[k]))) k++;
-        if (k == mark) return 1;
+        size_t mark = ustr_find(u, i, lim, "电"), j = i; /* the outlet, place and date before it: no punctuation */
+        while (j < mark && (u_is_han(u->cp[j]) || u_is_digit(u->cp[j]))) j++;
+        if (j == mark) return 1;
     }
     return outlet_xun(u, i, end) > 0;
 }

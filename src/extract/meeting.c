@@ -314,11 +314,11 @@ static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
         s = q + 1;
     /* "召开了“2012年新虹街道社区工作大会”": a quoted name is the name */
     if (s < u->n && u->cp[s] == 0x201C) {
-        size_t q = s + 1;
-        while (q < u->n && q - s < 60 && u->cp[q] != 0x201D && !u_is_sentence_end(u->cp[q])) q++;
-        if (q < u->n && u->cp[q] == 0x201D && q > s + 3 && ends_with_any(u, q, WORDS(meeting_words))) {
+        size_t c = s + 1;
+        while (c < u->n && c - s < 60 && u->cp[c] != 0x201D && !u_is_sentence_end(u->cp[c])) c++;
+        if (c < u->n && u->cp[c] == 0x201D && c > s + 3 && ends_with_any(u, c, WORDS(meeting_words))) {
             *os = s + 1;
-            *oe = q;
+            *oe = c;
             return 1;
         }
     }

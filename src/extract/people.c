@@ -454,7 +454,7 @@ static size_t attended_and(const ustr *u, const article *a, size_t p) {
             if (is_clause_break(u->cp[k])) return 0;
             continue;
         }
-        return attended_this(u, a, from, k) ? k + 1 + comma - p : 0;
+        return attended_this(u, a, from, k) ? k + 1 + (size_t)comma - p : 0;
     }
     return 0;
 }
@@ -636,9 +636,9 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             continue;
         }
         /* "副巡视员张丽、处长张强": an item of its own title and name */
-        for (size_t k = 2; len >= 4 && k + 2 <= len; k++)
-            if (ends_with_any(u, ia + k, WORDS(position_words)) == k && all_han(u, ia + k, ib) && is_name(u, ia + k, ib)) {
-                ia += k, len -= k;
+        for (size_t t = 2; len >= 4 && t + 2 <= len; t++)
+            if (ends_with_any(u, ia + t, WORDS(position_words)) == t && all_han(u, ia + t, ib) && is_name(u, ia + t, ib)) {
+                ia += t, len -= t;
                 break;
             }
         if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4)) {

@@ -558,10 +558,16 @@ void api_add(serve_ctx *s, serve_request *rq, reply *r) {
 /* ----------------------------------------------------------------- login */
 
 void api_login(serve_ctx *s, serve_request *rq, reply *r) {
-    if (!s->cfg.token) return reply_error(r, 404, "not found: this server needs no token");
+    if (!s->cfg.token) {
+        reply_error(r, 404, "not found: this server needs no token");
+        return;
+    }
     size_t len;
     const char *body = req_body(rq, &len);
-    if (!body || !login_body_ok(s->cfg.token, body, len)) return reply_error(r, 401, "not the token");
+    if (!body || !login_body_ok(s->cfg.token, body, len)) {
+        reply_error(r, 401, "not the token");
+        return;
+    }
     out o;
     if (!out_open(&o, r)) return;
     fputs("{\"ok\":true}", o.fp);
