@@ -68,6 +68,17 @@ static long unescape(const char *s, size_t n, char *out) {
     return (long)o;
 }
 
+/* A decimal count at *p in rec[0, n): at least one digit, at most 18 (no
+ * overflow); *p moves past it. */
+static int read_count(const char *rec, size_t n, size_t *p, size_t *v) {
+    size_t q = *p, x = 0;
+    while (q < n && q - *p < 18 && rec[q] >= '0' && rec[q] <= '9') x = x * 10 + (size_t)(rec[q++] - '0');
+    if (q == *p || (q < n && rec[q] >= '0' && rec[q] <= '9')) return 0;
+    *p = q;
+    *v = x;
+    return 1;
+}
+
 char *record_expand(const char *rec, size_t n, const char *clean, size_t clean_len, size_t *out_len) {
     jw w;
     jw_init(&w, 0);
@@ -75,19 +86,17 @@ char *record_expand(const char *rec, size_t n, const char *clean, size_t clean_l
     while (i < n) {
         const char *k = memmem(rec + i, n - i, KEY REF, strlen(KEY REF));
         if (!k) break;
-        size_t at = (size_t)(k - rec), p = at + strlen(KEY REF);
-        char *end;
-        unsigned long long off = strtoull(rec + p, &end, 10), len = 0;
-        int ok = *end == ',';
-        if (ok) len = strtoull(end + 1, &end, 10);
-        ok = ok && strncmp(end, "]}", 2) == 0 && off <= clean_len && len <= clean_len - off;
+        size_t at = (size_t)(k - rec), p = at + strlen(KEY REF), off = 0, len = 0;
+        /* the bytes need not end in NUL: every read stays below n */
+        int ok = read_count(rec, n, &p, &off) && p < n && rec[p++] == ',' && read_count(rec, n, &p, &len) &&
+                 p + 2 <= n && rec[p] == ']' && rec[p + 1] == '}' && off <= clean_len && len <= clean_len - off;
         if (!ok) { /* not ours: leave it */
             i = at + 1;
             continue;
         }
         jw_raw(&w, rec + run, at + strlen(KEY) - run);
-        jw_quoted(&w, clean + off, (size_t)len);
-        i = run = (size_t)(end + 2 - rec);
+        jw_quoted(&w, clean + off, len);
+        i = run = p + 2;
     }
     jw_raw(&w, rec + run, n - run);
     if (w.failed) {
