@@ -130,6 +130,34 @@ static tifa_corpus *take(serve_ctx *s, reply *r) {
     return c;
 }
 
+/* A reply's body and a pooled handle for a read: NULL (the reply already
+ * set) when either is not to be had. */
+static tifa_corpus *open_read(serve_ctx *s, out *o, reply *r) {
+    if (!out_open(o, r)) return NULL;
+    tifa_corpus *c = take(s, r);
+    if (!c) out_drop(o);
+    return c;
+}
+
+/* Gives the handle back and sends the body closed by tail, or, when the
+ * read failed, drops it for an error: "what: message" with the status for
+ * st, or (what NULL) the bare message as 404 for a missing document. */
+static int close_read(serve_ctx *s, tifa_corpus *c, out *o, reply *r, tifa_status st, const tifa_error *err,
+                      const char *what, const char *tail) {
+    pool_give(&s->pool, c);
+    if (st != TIFA_OK) {
+        out_drop(o);
+        if (what)
+            reply_error(r, status_for(st), "%s: %s", what, err->message);
+        else
+            reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err->message);
+        return 0;
+    }
+    if (tail) fputs(tail, o->fp);
+    out_send(o, r);
+    return 1;
+}
+
 /* ---------------------------------------------------------------- search */
 
 typedef struct {
@@ -680,12 +708,8 @@ static int write_facet(void *user, const char *facet, const char *value, int64_t
 
 static void browse_run(serve_ctx *s, const tifa_browse *b, reply *r) {
     out o;
-    if (!out_open(&o, r)) return;
-    tifa_corpus *c = take(s, r);
-    if (!c) {
-        out_drop(&o);
-        return;
-    }
+    tifa_corpus *c = open_read(s, &o, r);
+    if (!c) return;
     fputs("{\"results\":[", o.fp);
     hit_writer w = {o.fp, 0};
     int64_t total = 0;
@@ -694,14 +718,7 @@ static void browse_run(serve_ctx *s, const tifa_browse *b, reply *r) {
     fprintf(o.fp, "],\"total\":%lld,\"facets\":{", (long long)total);
     facet_writer fw = {o.fp, NULL};
     if (st == TIFA_OK) st = tifa_corpus_facets(c, b, write_facet, &fw, &err);
-    pool_give(&s->pool, c);
-    if (st != TIFA_OK) {
-        out_drop(&o);
-        reply_error(r, status_for(st), "browse: %s", err.message);
-        return;
-    }
-    fputs(fw.facet ? "]}}" : "}}", o.fp);
-    out_send(&o, r);
+    close_read(s, c, &o, r, st, &err, "browse", fw.facet ? "]}}" : "}}");
 }
 
 void api_browse(serve_ctx *s, serve_request *rq, reply *r) {
@@ -722,21 +739,11 @@ void api_browse_csv(serve_ctx *s, serve_request *rq, reply *r) {
     if (!browse_params(rq, &b, r)) return;
     b.limit = b.offset = 0; /* every readout the facets keep */
     out o;
-    if (!out_open(&o, r)) return;
-    tifa_corpus *c = take(s, r);
-    if (!c) {
-        out_drop(&o);
-        return;
-    }
+    tifa_corpus *c = open_read(s, &o, r);
+    if (!c) return;
     tifa_error err = {0};
     tifa_status st = tifa_corpus_export_browse(c, TIFA_EXPORT_CSV, &b, 0, write_to_file, o.fp, &err);
-    pool_give(&s->pool, c);
-    if (st != TIFA_OK) {
-        out_drop(&o);
-        reply_error(r, status_for(st), "export: %s", err.message);
-        return;
-    }
-    out_send(&o, r);
+    if (!close_read(s, c, &o, r, st, &err, "export", NULL)) return;
     r->type = "text/csv; charset=utf-8";
     snprintf(r->download, sizeof r->download, "tifa-readouts.csv");
 }
@@ -777,13 +784,8 @@ void api_series(serve_ctx *s, serve_request *rq, reply *r) {
     browse_key(key, sizeof key, "series", &b);
     if (from_cache(s, key, r, version)) return;
     out o;
-    if (!out_open(&o, r)) {
-        remember(s, key, r, version);
-        return;
-    }
-    tifa_corpus *c = take(s, r);
+    tifa_corpus *c = open_read(s, &o, r);
     if (!c) {
-        out_drop(&o);
         remember(s, key, r, version);
         return;
     }
@@ -794,14 +796,7 @@ void api_series(serve_ctx *s, serve_request *rq, reply *r) {
     hit_writer w = {o.fp, 0};
     tifa_error err = {0};
     tifa_status st = tifa_corpus_series(c, &b, write_series_row, &w, &err);
-    pool_give(&s->pool, c);
-    if (st != TIFA_OK) {
-        out_drop(&o);
-        reply_error(r, status_for(st), "series: %s", err.message);
-    } else {
-        fputs("]}", o.fp);
-        out_send(&o, r);
-    }
+    close_read(s, c, &o, r, st, &err, "series", "]}");
     remember(s, key, r, version);
 }
 
@@ -835,24 +830,13 @@ void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
         return;
     }
     out o;
-    if (!out_open(&o, r)) return;
-    tifa_corpus *c = take(s, r);
-    if (!c) {
-        out_drop(&o);
-        return;
-    }
+    tifa_corpus *c = open_read(s, &o, r);
+    if (!c) return;
     cite_writer w = {o.fp, format};
     tifa_error err = {0};
     if (format == CITE_CSL) fputc('[', o.fp);
     tifa_status st = tifa_corpus_doc(c, id, write_cite, &w, &err);
-    pool_give(&s->pool, c);
-    if (st != TIFA_OK) {
-        out_drop(&o);
-        reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
-        return;
-    }
-    if (format == CITE_CSL) fputs("]\n", o.fp);
-    out_send(&o, r);
+    if (!close_read(s, c, &o, r, st, &err, NULL, format == CITE_CSL ? "]\n" : NULL)) return;
     if (format != CITE_CSL) r->type = "text/plain; charset=utf-8";
 }
 
@@ -878,12 +862,8 @@ void api_corrections(serve_ctx *s, int64_t id, reply *r) {
         return;
     }
     out o;
-    if (!out_open(&o, r)) return;
-    tifa_corpus *c = take(s, r);
-    if (!c) {
-        out_drop(&o);
-        return;
-    }
+    tifa_corpus *c = open_read(s, &o, r);
+    if (!c) return;
     hit_writer w = {o.fp, 0};
     tifa_error err = {0};
     fputs("{\"corrections\":[", o.fp);
@@ -891,14 +871,7 @@ void api_corrections(serve_ctx *s, int64_t id, reply *r) {
     fputs("],\"log\":[", o.fp);
     w.n = 0;
     if (st == TIFA_OK) st = tifa_corpus_log(c, id, write_correction, &w, &err);
-    pool_give(&s->pool, c);
-    if (st != TIFA_OK) {
-        out_drop(&o);
-        reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err.message);
-        return;
-    }
-    fputs("]}", o.fp);
-    out_send(&o, r);
+    close_read(s, c, &o, r, st, &err, NULL, "]}");
 }
 
 /* POST /api/doc/ID/correct?field=F&value=V&note=N (or &unset=1): one
