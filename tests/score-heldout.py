@@ -33,8 +33,20 @@ def get(article, field):
     return article.get(field)
 
 
+TITLES = False  # --titles: people compare as name and title, as check-seeds does
+
+
+def person(x):
+    if not isinstance(x, dict):
+        return x
+    return [x.get("name"), x.get("title")] if TITLES else x.get("name")
+
+
 def norm(v, field):
-    """Reduce a tifa value to what is compared: names for people."""
+    """Reduce a tifa value to what is compared: names for people (with
+    their titles under --titles)."""
+    if TITLES and field in ("meeting.chair", "meeting.speakers"):
+        return [person(x) for x in v] if isinstance(v, list) else person(v)
     if field == "meeting.chair":
         return v.get("name") if isinstance(v, dict) else v
     if field == "meeting.speakers" and isinstance(v, list):
@@ -74,6 +86,17 @@ def agrees(exp, act):
     return exp == act
 
 
+def error_kind(exp, act):
+    """0 missed (tifa gave nothing), 1 invented (the text decides nothing),
+    2 wrong (both have a value and they differ). 1 and 2 are the confident
+    wrong values an analyst cannot see are wrong."""
+    if not has_value(act):
+        return 0
+    if not has_value(exp) or (isinstance(exp, dict) and "any" in exp and None in exp["any"]):
+        return 1
+    return 2
+
+
 def score_pair(exp_art, act_art, stats, name, verbose):
     """A label of kind "other" scores only the meeting fields: any value tifa
     gives there is an invented meeting."""
@@ -88,9 +111,11 @@ def score_pair(exp_art, act_art, stats, name, verbose):
         if not has_value(exp) and not has_value(act):
             continue
         ok = agrees(exp, act)
-        s = stats.setdefault(f, [0, 0])
+        s = stats.setdefault(f, [0, 0, 0, 0, 0])
         s[1] += 1
         s[0] += ok
+        if not ok:
+            s[2 + error_kind(exp, act)] += 1
         if verbose and not ok:
             print(f"  {name[:44]:44} {f:17} want {json.dumps(exp, ensure_ascii=False)[:60]} got {json.dumps(act, ensure_ascii=False)[:60]}")
 
@@ -121,6 +146,8 @@ def main():
     tifa, label_dir, text_dir = args[:3]
     floor = float(args[args.index("--floor") + 1]) if "--floor" in args else 0.0
     verbose = "--verbose" in args
+    global TITLES
+    TITLES = "--titles" in args
     names = sorted(f[:-len(".expect.json")] for f in os.listdir(label_dir) if f.endswith(".expect.json"))
     stats = {}
     per_file = []
@@ -128,10 +155,10 @@ def main():
     for name in names:
         s = {}
         score_file(records[os.path.join(text_dir, name + ".txt")], label_dir, name, s, verbose)
-        for f, (r, t) in s.items():
-            st = stats.setdefault(f, [0, 0])
-            st[0] += r
-            st[1] += t
+        for f, counts in s.items():
+            st = stats.setdefault(f, [0, 0, 0, 0, 0])
+            for i, c in enumerate(counts):
+                st[i] += c
         per_file.append((name, sum(v[0] for v in s.values()), sum(v[1] for v in s.values())))
     if "--per-file" in args:
         for name, r, t in per_file:
@@ -140,10 +167,15 @@ def main():
     total = sum(v[1] for v in stats.values())
     print(f"strict accuracy on {len(names)} held-out readouts (a field counts when label or tifa has a value):")
     for f in FIELDS:
-        r, t = stats.get(f, [0, 0])
-        print(f"  {f:18} {r:4}/{t:<4} {100.0 * r / t if t else 0:5.1f}%")
+        r, t, missed, invented, wrong = stats.get(f, [0, 0, 0, 0, 0])
+        print(f"  {f:18} {r:4}/{t:<4} {100.0 * r / t if t else 0:5.1f}%"
+              f"   missed {missed:3}  invented {invented:3}  wrong {wrong:3}")
     acc = right / total if total else 0.0
-    print(f"  {'overall':18} {right:4}/{total:<4} {100.0 * acc:5.1f}%")
+    sums = [sum(v[i] for v in stats.values()) for i in range(2, 5)]
+    print(f"  {'overall':18} {right:4}/{total:<4} {100.0 * acc:5.1f}%"
+          f"   missed {sums[0]:3}  invented {sums[1]:3}  wrong {sums[2]:3}")
+    print(f"  confident wrong values (invented + wrong): {sums[1] + sums[2]} of {total} fields"
+          f" ({100.0 * (sums[1] + sums[2]) / total if total else 0:.1f}%)")
     ok = acc >= floor
     print(f"{1 if ok else 0} passed, {0 if ok else 1} failed")
     sys.exit(0 if ok else 1)

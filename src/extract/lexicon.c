@@ -234,6 +234,14 @@ const word_list plan_nouns = LIST(plan_nouns_w);
 static const char *const hearing_verbs_w[] = {"听取", "讨论", "审议", "邀请", "请"};
 const word_list hearing_verbs = LIST(hearing_verbs_w);
 
+/* Words no title holds: a title before a name starts after them ("本部部门
+ * 向公司党委书记、董事长X", "按照国家主席X的要求", "四是集团公司董事长X"
+ * is handled by the numeral before 是). */
+static const char *const title_breaks_w[] = {"向", "按照", "依照", "根据", "需要", "把", "被", "给", "让",
+                                             "对于", "关于", "届时", "随后", "接着", "首先", "其次",
+                                             "最后", "同时", "此外", "另外", "然后"};
+const word_list title_breaks = LIST(title_breaks_w);
+
 /* What closes a list of those present before 出席: "刘光和等领导出席会议". */
 static const char *const present_groups_w[] = {"等领导同志", "等领导", "等同志", "等人", "等一行", "一行", "等"};
 const word_list present_groups = LIST(present_groups_w);

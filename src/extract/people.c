@@ -14,6 +14,14 @@
 #include "extract_internal.h"
 #include "utf8.h"
 
+/* Does a name of 2-3 characters after a title word end at e, within
+ * [s, e)? ("党委书记胡思虎" before 和) */
+static int titled_name_ends(const ustr *u, size_t s, size_t e) {
+    for (size_t n = 2; n <= 3; n++)
+        if (e >= s + n + 1 && all_han(u, e - n, e) && ends_with_any(u, e - n, WORDS(position_words))) return 1;
+    return 0;
+}
+
 /* Where the title before a name begins: after the clause break, a dateline,
  * or 由 (会议由X主持). */
 static size_t title_start(const ustr *u, size_t name_at) {
@@ -31,13 +39,23 @@ static size_t title_start(const ustr *u, size_t name_at) {
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
         /* "会议听取了…秘书长杨振武作的汇报": no title holds a verb's 了 */
         if (u->cp[i - 1] == 0x4E86 /* 了 */ || ends_with_any(u, i, WORDS(hearing_verbs))) return i;
+        if (ends_with_any(u, i, WORDS(title_breaks)) || u->cp[i - 1] == 0x3011 /* 】 */ || u->cp[i - 1] == ']')
+            return i;
+        /* "四是集团公司董事长X": an enumeration's 是 */
+        if (u->cp[i - 1] == 0x662F /* 是 */ && i >= 2 && cn_numeral_is(u->cp[i - 2], NUM_COUNT)) return i;
+        /* "党委书记胡思虎和党委副书记洪启煌": 和 after a titled name */
+        if ((u->cp[i - 1] == 0x548C /* 和 */ || u->cp[i - 1] == 0x4E0E /* 与 */) && titled_name_ends(u, s, i - 1)) return i;
         /* "黑龙江高院院长南英、上海高院院长滕一龙": a 、 after a name (not
          * after a title word, as in 党组书记、部长) ends another person. */
         if ((u->cp[i - 1] == 0x3001 || u->cp[i - 1] == 0x53CA /* 及 */) && (i - 1 > s || u->cp[i - 1] == 0x3001) &&
             !ends_with_any(u, i - 1, WORDS(position_words)))
             return i;
     }
-    return s;
+    /* Pinyin or junk left by a garbled page, or an enumeration ("h政协主席",
+     * "3.主任"): a title opens with its first Han character. */
+    size_t t = s;
+    while (t < name_at && u->cp[t] < 0x80) t++;
+    return t < name_at ? t : s; /* "CEO王明" keeps its title */
 }
 
 static int is_name(const ustr *u, size_t a, size_t b) {
@@ -1173,22 +1191,23 @@ static size_t before_others(const ustr *u, size_t j) {
 
 /* "纪委书记沈涌，党委委员、副总经理楼润正，副总经理邵明国交流发言": the
  * clauses before a titled speaker that are each nothing but a title and a
- * name share the speech. ts is where the speaker's title starts. */
+ * name share the speech; so do titled names joined by 、和与 ("党委书记胡明
+ * 和党委副书记刘强出席会议并讲话"). ts is where the speaker's title starts. */
+static int joins_titled_names(uint32_t cp) {
+    return cp == 0xFF0C || cp == ',' || cp == 0x3001 /* 、 */ || cp == 0x548C /* 和 */ || cp == 0x4E0E /* 与 */;
+}
+
 static void titled_list_before(const ustr *u, article *a, size_t ts, size_t end) {
-    size_t found[16][2], n = 0, cs = ts;
-    while (n < 16 && cs > 1 && (u->cp[cs - 1] == 0xFF0C || u->cp[cs - 1] == ',')) {
+    size_t found[16][3], n = 0, cs = ts;
+    while (n < 16 && cs > 1 && joins_titled_names(u->cp[cs - 1])) {
         size_t e = cs - 1, pcs = clause_start(u, e, 60), na, ta;
-        if (!person_before(u, e, &na, &ta) || ta != pcs || ta == na || !plausible_speaker(u, ta, na, e, 0) ||
-            not_a_person(u, na, e) || u->cp[pcs] == 0x53D7 /* 受…委托 */)
+        if (!person_before(u, e, &na, &ta) || (ta != pcs && !joins_titled_names(u->cp[ta - 1])) || ta == na ||
+            !plausible_speaker(u, ta, na, e, 0) || not_a_person(u, na, e) || u->cp[ta] == 0x53D7 /* 受…委托 */)
             break;
-        found[n][0] = ta, found[n][1] = na, n++;
-        cs = pcs;
+        found[n][0] = ta, found[n][1] = na, found[n][2] = e, n++;
+        cs = ta;
     }
-    while (n--) {
-        size_t ta = found[n][0], na = found[n][1], nb = na;
-        while (nb < u->n && nb - na < 4 && u->cp[nb] != 0xFF0C && u->cp[nb] != ',') nb++;
-        add_speaker(u, a, ta, na, nb, end);
-    }
+    while (n--) add_speaker(u, a, found[n][0], found[n][1], found[n][2], end);
 }
 
 void find_speakers(const ustr *u, const page *pg, article *a) {
