@@ -48,8 +48,8 @@ static size_t title_start(const ustr *u, size_t name_at) {
         /* "黑龙江高院院长南英、上海高院院长滕一龙": a 、 after a name (not
          * after a title word, as in 党组书记、部长) ends another person. */
         if ((u->cp[i - 1] == 0x3001 || u->cp[i - 1] == 0x53CA /* 及 */) && (i - 1 > s || u->cp[i - 1] == 0x3001) &&
-            !ends_with_any(u, i - 1, WORDS(position_words)))
-            return i;
+            !ends_with_any(u, i - 1, WORDS(position_words)) && !ends_with(u, i - 1, "代表"))
+            return i; /* "全国人大代表、检察长X": 代表 is a title only in such a list */
     }
     /* Pinyin or junk left by a garbled page, or an enumeration ("h政协主席",
      * "3.主任"): a title opens with its first Han character. */
