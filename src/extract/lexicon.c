@@ -242,6 +242,12 @@ static const char *const title_breaks_w[] = {"向", "按照", "依照", "根据"
                                              "最后", "同时", "此外", "另外", "然后"};
 const word_list title_breaks = LIST(title_breaks_w);
 
+/* Words a title borrowed from another mention may not hold: they show the
+ * words before a name are a clause, not a title ("并发表重要讲话国务院总理",
+ * "市政协主席陈长兴率市政协副主席", "…工作报告和工会主席"). */
+static const char *const not_in_titles_w[] = {"并", "从", "以", "同", "率", "讲话", "报告", "汇报", "》", "。"};
+const word_list not_in_titles = LIST(not_in_titles_w);
+
 /* What closes a list of those present before 出席: "刘光和等领导出席会议". */
 static const char *const present_groups_w[] = {"等领导同志", "等领导", "等同志", "等人", "等一行", "一行", "等"};
 const word_list present_groups = LIST(present_groups_w);

@@ -1210,6 +1210,78 @@ static void titled_list_before(const ustr *u, article *a, size_t ts, size_t end)
     while (n--) add_speaker(u, a, found[n][0], found[n][1], found[n][2], end);
 }
 
+/* The span of field key, widened to cover [s, e) as well. */
+static void widen_span(article *a, const char *key, size_t s, size_t e) {
+    for (size_t i = 0; i < a->nspans; i++)
+        if (strcmp(a->spans[i].key, key) == 0) {
+            if (a->spans[i].a < s) s = a->spans[i].a;
+            if (a->spans[i].b > e) e = a->spans[i].b;
+            break;
+        }
+    add_span(a, key, s, e);
+}
+
+/* Is [s, e) nothing but titles: parts split by 、，兼 each ending in a
+ * title word (or 代表), brackets aside ("党委副书记（主持工作）、副所长"),
+ * with no word of a clause in it? */
+static int title_like(const ustr *u, size_t s, size_t e) {
+    size_t w, end = e; /* end of the part being read, from the right */
+    for (size_t i = s; i < e; i++)
+        if (ustr_at_any(u, i, WORDS(not_in_titles), &w)) return 0;
+    for (size_t i = e; i-- > s;) {
+        uint32_t c = u->cp[i];
+        if (c == 0xFF09 /* ） */ || c == ')') {
+            size_t j = i;
+            while (j > s && u->cp[j] != 0xFF08 && u->cp[j] != '(') j--;
+            if (u->cp[j] != 0xFF08 && u->cp[j] != '(') return 0;
+            if (end == i + 1) end = j; /* a bracket closing a part is set aside */
+            i = j;
+            continue;
+        }
+        if (c != 0x3001 /* 、 */ && c != 0xFF0C && c != 0x517C /* 兼 */) continue;
+        if (!ends_with_any(u, end, WORDS(position_words)) && !ends_with(u, end, "代表")) return 0;
+        end = i;
+    }
+    return ends_with_any(u, end, WORDS(position_words)) || ends_with(u, end, "代表");
+}
+
+/* A report names a person in full once and then for short ("市法院党组书
+ * 记、院长胡华军主持会议…胡华军院长指出"): the person's title is the first
+ * fuller title before a mention that holds the short one. */
+static void fuller_title(const ustr *u, article *a, person *p, const char *key) {
+    if (!p->name || !p->title) return;
+    size_t len = strlen(p->name), tl = strlen(p->title), n = 0;
+    for (const char *c = p->name; *c; c++) n += ((unsigned char)*c & 0xC0) != 0x80;
+    for (size_t i = ustr_find(u, 0, u->n, p->name); i != USTR_NONE; i = ustr_find(u, i + n, u->n, p->name)) {
+        if (!ends_with_any(u, i, WORDS(position_words))) continue;
+        size_t ts = title_start(u, i);
+        for (size_t k = i; k > ts; k--)
+            if (u->cp[k - 1] == 0x4E86 /* 了 */ || u->cp[k - 1] == 0x7684 /* 的 */) {
+                ts = k;
+                break;
+            }
+        if (ts >= i || !plausible_speaker(u, ts, i, i + n, 1) || !title_like(u, ts, i)) continue;
+        char *t = ustr_slice(u, ts, i);
+        if (t && strlen(t) > tl && strstr(t, p->title)) {
+            free(p->title);
+            p->title = t;
+            widen_span(a, key, ts, i + n);
+            return;
+        }
+        free(t);
+    }
+    (void)len;
+}
+
+static void fuller_titles(const ustr *u, article *a) {
+    fuller_title(u, a, &a->chair, "meeting.chair");
+    for (size_t i = 0; i < a->nspeakers; i++) {
+        char key[48];
+        snprintf(key, sizeof key, "meeting.speakers[%zu]", i);
+        fuller_title(u, a, &a->speakers[i], key);
+    }
+}
+
 void find_speakers(const ustr *u, const page *pg, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
@@ -1317,6 +1389,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         p = end - 1;
     }
     colon_quote_speakers(u, a);
+    fuller_titles(u, a);
 }
 
 /* "…负责同志参加会议": the clauses before 参加会议 (参加了会议, 参加。), back to
