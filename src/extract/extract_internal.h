@@ -118,6 +118,7 @@ void attach_page(const clean_doc *cd, article *arts, size_t n);
 int build_articles(const page *pg, record *rec, para **ps_out, block **bl_out, size_t *nb_out);
 
 /* record.c: an article's record and its evidence */
+void widen_span(article *a, const char *key, size_t s, size_t e);
 void add_span(article *a, const char *key, size_t s, size_t e);
 
 /* Allocations made while reading an article go through these: a failure

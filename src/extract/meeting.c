@@ -652,6 +652,9 @@ void owner_from_chair(const ustr *u, article *a) {
             free(a->name);
             a->name = s;
             if (!a->org) a->org = art_strdup(a, owner);
+            for (size_t k = 0; k < a->nspans; k++) /* the span shows the owner too */
+                if (strcmp(a->spans[k].key, "meeting.chair") == 0)
+                    widen_span(a, "meeting.name", a->spans[k].a, a->spans[k].b);
         }
         free(owner);
         break;

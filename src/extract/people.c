@@ -1210,16 +1210,6 @@ static void titled_list_before(const ustr *u, article *a, size_t ts, size_t end)
     while (n--) add_speaker(u, a, found[n][0], found[n][1], found[n][2], end);
 }
 
-/* The span of field key, widened to cover [s, e) as well. */
-static void widen_span(article *a, const char *key, size_t s, size_t e) {
-    for (size_t i = 0; i < a->nspans; i++)
-        if (strcmp(a->spans[i].key, key) == 0) {
-            if (a->spans[i].a < s) s = a->spans[i].a;
-            if (a->spans[i].b > e) e = a->spans[i].b;
-            break;
-        }
-    add_span(a, key, s, e);
-}
 
 /* Is [s, e) nothing but titles: parts split by 、，兼 each ending in a
  * title word (or 代表), brackets aside ("党委副书记（主持工作）、副所长"),

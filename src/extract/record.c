@@ -67,6 +67,17 @@ char *art_strdup(article *a, const char *s) { return art_need(a, strdup(s)); }
 int art_add(article *a, slist *l, char *s) { return art_fail(a, slist_add(l, s)); }
 int art_add_unique(article *a, slist *l, char *s) { return art_fail(a, slist_add_unique(l, s)); }
 
+/* The span of field key, widened to cover [s, e) as well. */
+void widen_span(article *a, const char *key, size_t s, size_t e) {
+    for (size_t i = 0; i < a->nspans; i++)
+        if (strcmp(a->spans[i].key, key) == 0) {
+            if (a->spans[i].a < s) s = a->spans[i].a;
+            if (a->spans[i].b > e) e = a->spans[i].b;
+            break;
+        }
+    add_span(a, key, s, e);
+}
+
 /* Records where field key was read: characters [s, e) of the article text. */
 void remove_span(article *a, const char *key) {
     for (size_t i = 0; i < a->nspans; i++)
