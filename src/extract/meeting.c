@@ -234,7 +234,8 @@ static int names_owner(const ustr *u, size_t cs, size_t e) {
     static const char *const own[] = {"我", "本", "该", "全"};
     static const char *const any[] = {"公司", "集团", "学校", "学院", "大学", "医院", "单位", "企业"};
     size_t w;
-    if (ustr_at_any(u, cs, own, sizeof own / sizeof *own, &w)) return 0;
+    /* 全县, 全市 are the page's own; 全国政协 is a body with a name */
+    if (ustr_at_any(u, cs, own, sizeof own / sizeof *own, &w) && !ustr_at(u, cs, "全国")) return 0;
     return !(ustr_at_any(u, cs, any, sizeof any / sizeof *any, &w) == e - cs);
 }
 
