@@ -95,9 +95,11 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
             changed = 1;
             continue;
         }
-        /* A place may be long: "在五台校区图书馆五楼报告厅". */
+        /* A place may be long: "在五台校区图书馆五楼报告厅"; 于 says 在 in a
+         * formal lead ("于松江上海大众国际会议中心召开", not 关于/对于/由于),
+         * 假 in Hong Kong and Macau papers ("十日假中山市会议中心举行"). */
         for (size_t k = j; k > floor && j - k < 20 && !is_clause_break(u->cp[k - 1]); k--) {
-            if (u->cp[k - 1] == 0x5728 /* 在 */) {
+            if (place_marker(u, k - 1, floor)) {
                 j = k - 1;
                 if (j > floor && u->cp[j - 1] == 0x6B63 /* 正在这里举行 */) j--;
                 changed = 1;
@@ -206,10 +208,10 @@ static int parse_date(const ustr *u, size_t i, date_expr *d) {
     }
     size_t which0, dn = ustr_at_any(u, k, WORDS(date_dashes), &which0);
     if (!dn && k < u->n && u->cp[k] == 0x3001 /* "10月6、7日" */) dn = 1;
-    if (dn && k + dn < u->n && u_is_digit(u->cp[k + dn])) {
-        /* "27-28日": the range before 日 */
+    if (dn && k + dn < u->n && date_digit(u->cp[k + dn])) {
+        /* "27-28日", "十至十三日": the range before 日 */
         size_t r = k + dn;
-        int v2 = read_int(u, &r, 2);
+        int v2 = read_date_num(u, &r, 2, 0);
         if (r < u->n && u->cp[r] == 0x65E5 && v >= 1 && v <= 31 && v2 > v && v2 <= 31) {
             d->d = v;
             d->d2 = v2;

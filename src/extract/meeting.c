@@ -678,7 +678,7 @@ static int plausible_place(const ustr *u, size_t a, size_t b) {
  * place X before the verb, within [from, limit). 1 when found. */
 int place_in(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit && p < u->n; p++) {
-        if (u->cp[p] != 0x5728 /* 在 */) continue;
+        if (!place_marker(u, p, from)) continue;
         size_t e = p + 1, w;
         while (e < u->n && e - p <= 12 && u_is_han(u->cp[e]) && !ustr_at_any(u, e, WORDS(convened), &w) &&
                !ustr_at(u, e, "主持") && !(e > p + 1 && u->cp[e] == 0x4EE5 /* 以 */))
@@ -696,6 +696,9 @@ int place_in(const ustr *u, article *a, size_t from, size_t limit) {
         if (p + 2 < e && u->cp[p + 1] == 0x5728) p++; /* "在在…": a doubled 在 */
         if (e > p + 3 && u->cp[e - 1] == 0x5185 /* 内: "在机场安置区内" */) e--;
         if (!plausible_place(u, p + 1, e)) continue;
+        /* "于本月五日在莆田市举行": after 于 a day, not a place */
+        if (u->cp[p] != 0x5728 && (ustr_find(u, p + 1, e, "日") != USTR_NONE || ustr_find(u, p + 1, e, "在") != USTR_NONE))
+            continue;
         char *place = art_slice(a, u, p + 1, e);
         if (!place) return 0;
         if (strcmp(place, "京") == 0) {

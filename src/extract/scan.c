@@ -146,3 +146,25 @@ void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
     *from = 0;
     *to = para_end(u, 0);
 }
+
+static int place_yu(const ustr *u, size_t i, size_t floor) {
+    if (u->cp[i] != 0x4E8E /* 于 */ || i <= floor) return 0;
+    /* after the meeting or its time ("会议于…", "10日于…"), never in a name
+     * (夏于峰, 主席于迅) */
+    uint32_t b = u->cp[i - 1];
+    return b == 0x65E5 /* 日 */ || b == 0x5348 /* 午 */ || b == 0x665A /* 晚 */ || b == 0x65F6 /* 时 */ ||
+           b == 0xFF0C || ends_with_any(u, i, WORDS(meeting_words));
+}
+
+static int place_jia(const ustr *u, size_t i, size_t floor) {
+    if (u->cp[i] != 0x5047 /* 假 */ || i <= floor) return 0;
+    uint32_t b = u->cp[i - 1];
+    return b == 0x65E5 /* 日 */ || b == 0x5348 /* 午 */ || b == 0x665A /* 晚 */ || b == 0xFF0C;
+}
+
+/* 在 before a place; 于 says 在 in a formal lead ("于松江上海大众国际会议
+ * 中心召开", not 关于/对于/由于/至于), 假 in Hong Kong and Macau papers
+ * ("十日假中山市会议中心举行"). floor: where the clause begins. */
+int place_marker(const ustr *u, size_t i, size_t floor) {
+    return u->cp[i] == 0x5728 /* 在 */ || place_yu(u, i, floor) || place_jia(u, i, floor);
+}
