@@ -162,7 +162,7 @@ const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",
  * "张伟副书记表示", "刘金红在会上指出", and a spokesman's "答记者问". */
-static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示", "认为", "希望", "说", "称", "报告工作",
+static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示", "认为", "希望", "说", "称", "报告工作", "充分肯定",
                                         "答记者问", "回答记者提问", "回答记者的提问", "回答了记者提问"};
 const word_list said_verbs = LIST(said_verbs_w);
 
@@ -233,6 +233,11 @@ const word_list plan_nouns = LIST(plan_nouns_w);
  * 的讲话" (the title is 省委书记). */
 static const char *const hearing_verbs_w[] = {"听取", "讨论", "审议", "邀请", "请"};
 const word_list hearing_verbs = LIST(hearing_verbs_w);
+
+/* What may stand before a title word within the title: "常务副校长",
+ * "执行主席", "第一书记", "专职副主席". */
+static const char *const title_modifiers_w[] = {"常务", "执行", "第一", "专职"};
+const word_list title_modifiers = LIST(title_modifiers_w);
 
 /* Words no title holds: a title before a name starts after them ("本部部门
  * 向公司党委书记、董事长X", "按照国家主席X的要求", "四是集团公司董事长X"

@@ -157,6 +157,7 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
     size_t w = ends_with_any(u, e, WORDS(position_words));
     if (!w && ends_with(u, e, "总")) w = 1; /* "李磊总强调": 总 for a company's head */
     if (!w || e < w + 2) return 0;
+    w += ends_with_any(u, e - w, WORDS(title_modifiers)); /* "王某荣常务副校长" */
     size_t nb = e - w;
     for (size_t n = 3; n >= 2; n--) {
         if (nb < n || !all_han(u, nb - n, nb) || !is_name(u, nb - n, nb)) continue;
@@ -184,9 +185,8 @@ static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size
     size_t you = j;
     while (you > 0 && j - you < 14 && u_is_han(u->cp[you - 1]) && u->cp[you - 1] != 0x7531 /* 由 */) you--;
     if (you == 0 || u->cp[you - 1] != 0x7531) return 0;
-    static const char *const modifiers[] = {"常务", "执行", "第一", "专职"};
     size_t w = ends_with_any(u, j, WORDS(position_words)), t = j - w;
-    if (w) t -= ends_with_any(u, t, modifiers, sizeof modifiers / sizeof *modifiers);
+    if (w) t -= ends_with_any(u, t, WORDS(title_modifiers));
     for (size_t n = 3; n >= 2; n--) {
         if (t < you + n || !is_name(u, t - n, t)) continue;
         size_t a = t - n;
@@ -230,6 +230,19 @@ static int chairs_other_meetings(const ustr *u, size_t p) {
     return 0;
 }
 
+/* "由党委书记孙尧东、校长谭向勇主持", "张德春、秦醒民副主任分别主持": of
+ * co-chairs the record keeps the first named. Moves [*ta, *na, *nb) back
+ * over names joined to it by 、和与. */
+static void first_co_chair(const ustr *u, size_t *ta, size_t *na, size_t *nb) {
+    for (;;) {
+        size_t s = *ta < *na ? *ta : *na, pna, pta;
+        if (s < 3 || (u->cp[s - 1] != 0x3001 && u->cp[s - 1] != 0x548C && u->cp[s - 1] != 0x4E0E)) return;
+        if (!person_before(u, s - 1, &pna, &pta) || not_a_person(u, pna, s - 1) || !char_in(&surnames, u->cp[pna]))
+            return;
+        *ta = pta, *na = pna, *nb = s - 1;
+    }
+}
+
 int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit; p++) {
         if (!ustr_at(u, p, "主持") || chairs_other_meetings(u, p)) continue;
@@ -248,14 +261,22 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         }
         if (person_titled_after(u, j, &na, &nb)) {
             /* "吴邦国委员长主持会议": the title after the name. */
-            a->chair.name = art_slice(a, u, na, nb);
-            a->chair.title = a->chair.name ? art_slice(a, u, nb, j) : NULL;
-            add_span(a, "meeting.chair", na, p + 2);
+            size_t na0 = na;
+            ta = na;
+            first_co_chair(u, &ta, &na, &nb);
+            if (na != na0) {
+                set_person(u, a, &a->chair, ta, na, nb);
+            } else {
+                a->chair.name = art_slice(a, u, na, nb);
+                a->chair.title = a->chair.name ? art_slice(a, u, nb, j) : NULL;
+            }
+            add_span(a, "meeting.chair", ta < na ? ta : na, p + 2);
             return 1;
         }
         if (!person_before(u, j, &na, &ta)) continue;
         nb = ends_with(u, j, "同志") ? j - 2 : j;
         if (not_a_person(u, na, nb)) continue;
+        first_co_chair(u, &ta, &na, &nb);
         set_person(u, a, &a->chair, ta, na, nb);
         add_span(a, "meeting.chair", ta, p + 2);
         return 1;
