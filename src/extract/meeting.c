@@ -419,6 +419,23 @@ static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *n
     return 0;
 }
 
+/* "省人大常委会第二十二次会议圆满完成各项议程后闭幕": a clause of time
+ * ending in 后 stands between the meeting and its verb; where the meeting
+ * [cs, m) ends, or e when [cs, e) is no such clause. */
+static size_t before_time_clause(const ustr *u, size_t cs, size_t e) {
+    static const char *const pred[] = {"圆满完成", "顺利完成", "完成", "经过", "历时", "在"};
+    if (e < cs + 6 || u->cp[e - 1] != 0x540E /* 后 */) return e;
+    for (size_t m = cs + 4; m + 2 < e; m++) {
+        size_t w;
+        if (!ends_with_any(u, m, WORDS(meeting_words))) continue;
+        size_t k = m;
+        /* "…会议26日圆满完成…后": a day may come first */
+        while (k < e && (u_is_digit(u->cp[k]) || u->cp[k] == 0x65E5 /* 日 */ || u->cp[k] == 0x6708 /* 月 */)) k++;
+        if (ustr_at_any(u, k, pred, sizeof pred / sizeof *pred, &w)) return m;
+    }
+    return e;
+}
+
 /* The clause before "召开/举行" when it ends with a meeting word:
  * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议.
  * A meeting that holds a meeting gives both: "市人大六届一次会议召开预备会议"
@@ -436,6 +453,7 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         else if (ends_with(u, e, "在北京"))
             e -= 3;
         e = skip_time_place(u, e, cs);
+        e = before_time_clause(u, cs, e);
         if (e <= cs && subject_clause_before(u, cs, &cs, &e)) {
             /* "…三次会议，今日下午在人民大会堂举行闭幕会": the meeting holds
              * a sitting of its own */
