@@ -99,6 +99,7 @@ void find_cues(const ustr *u, article *a);
 size_t meeting_cues(const article *a);
 
 /* date.c: dates, years, and the time words before a verb */
+size_t longest_at(const ustr *u, size_t i, const char *const *ws, size_t nws);
 int place_marker(const ustr *u, size_t i, size_t floor);
 size_t skip_time_place(const ustr *u, size_t j, size_t floor);
 void read_page(page *pg, const ustr *doc, const clean_doc *cd);

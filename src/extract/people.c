@@ -961,11 +961,11 @@ static size_t title_of(const ustr *u, size_t na, size_t nb, size_t *at) {
 /* A title word right after a mention of the name ("吕祖善省长"): its
  * length, and *at moves to that mention; 0 when no mention has one. */
 static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
-    size_t len = nb - na, w, lo, hi;
+    size_t len = nb - na, lo, hi;
     mention_window(u, na, &lo, &hi);
     for (size_t i = lo; i + len <= hi; i++) {
         if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
-        size_t n = ustr_at_any(u, i + len, WORDS(position_words), &w);
+        size_t n = longest_at(u, i + len, WORDS(position_words));
         if (n) {
             *at = i;
             return n;

@@ -60,6 +60,17 @@ size_t ends_with_any(const ustr *u, size_t e, const char *const *ws, size_t nws)
     return best;
 }
 
+/* The length of the longest word of ws at i ("吴邦国委员长": 委员长, not
+ * 委员); 0 when none is. */
+size_t longest_at(const ustr *u, size_t i, const char *const *ws, size_t nws) {
+    size_t best = 0;
+    for (size_t k = 0; k < nws; k++) {
+        size_t n = ustr_at(u, i, ws[k]);
+        if (n > best) best = n;
+    }
+    return best;
+}
+
 int all_han(const ustr *u, size_t a, size_t b) {
     for (size_t i = a; i < b; i++)
         if (!u_is_han(u->cp[i])) return 0;
