@@ -241,6 +241,13 @@ const word_list hearing_verbs = LIST(hearing_verbs_w);
 static const char *const title_modifiers_w[] = {"常务", "执行", "第一", "专职"};
 const word_list title_modifiers = LIST(title_modifiers_w);
 
+/* Whom a speech addresses: a paragraph of nothing but these (joined by
+ * 、，) and a colon opens a speech's text, not a report of a meeting
+ * ("各位代表、同志们：", "同志们："). */
+static const char *const salutations_w[] = {"同志们", "各位代表", "各位委员", "各位来宾", "各位领导", "同学们",
+                                            "老师们", "女士们", "先生们", "朋友们", "各位嘉宾"};
+const word_list salutations = LIST(salutations_w);
+
 /* Words no title holds: a title before a name starts after them ("本部部门
  * 向公司党委书记、董事长X", "按照国家主席X的要求", "四是集团公司董事长X"
  * is handled by the numeral before 是). */

@@ -149,6 +149,25 @@ static void find_meeting_date(const ustr *u, const page *pg, article *a, size_t 
     if (!a->date && !a->month_day) find_date(u, pg, a, 0, u->n < 600 ? u->n : 600, USTR_NONE);
 }
 
+/* Is the paragraph at p a salutation ("各位委员，同志们：")? */
+static int salutation_at(const ustr *u, size_t p) {
+    size_t i = p, w, n, parts = 0;
+    while (i < u->n && (u->cp[i] == ' ' || u->cp[i] == 0x3000)) i++;
+    while ((n = ustr_at_any(u, i, WORDS(salutations), &w))) {
+        i += n, parts++;
+        if (i < u->n && (u->cp[i] == 0x3001 || u->cp[i] == 0xFF0C || u->cp[i] == ',')) i++;
+    }
+    return parts && i < u->n && (u->cp[i] == 0xFF1A || u->cp[i] == ':') && (i + 1 == u->n || u->cp[i + 1] == '\n');
+}
+
+/* Does the text open, within its first paragraphs, with a salutation: the
+ * text of a speech, not a report of the meeting it was given at? */
+static int speech_text(const ustr *u) {
+    for (size_t p = 0, k = 0; p < u->n && p < 400 && k < 8; p = para_end(u, p) + 1, k++)
+        if (salutation_at(u, p)) return 1;
+    return 0;
+}
+
 static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
@@ -178,7 +197,8 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     if (!a->name && !a->chair.name && a->cues.n && !name_as_subject(u, head, later, a))
         name_as_object(u, head, later, a);
     a->is_meeting =
-        a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2;
+        (a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2) &&
+        !speech_text(u);
 }
 
 int refill_as_report(const page *pg, para *ps, const block *b, article *a, long title) {
