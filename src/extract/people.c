@@ -1263,9 +1263,12 @@ static int title_like(const ustr *u, size_t s, size_t e) {
  * fuller title before a mention that holds the short one. */
 static void fuller_title(const ustr *u, article *a, person *p, const char *key) {
     if (!p->name || !p->title) return;
-    size_t len = strlen(p->name), tl = strlen(p->title), n = 0;
+    size_t tl = strlen(p->title), n = 0, at = 0, lo, hi;
     for (const char *c = p->name; *c; c++) n += ((unsigned char)*c & 0xC0) != 0x80;
-    for (size_t i = ustr_find(u, 0, u->n, p->name); i != USTR_NONE; i = ustr_find(u, i + n, u->n, p->name)) {
+    for (size_t k = 0; k < a->nspans; k++)
+        if (strcmp(a->spans[k].key, key) == 0) at = a->spans[k].a;
+    mention_window(u, at, &lo, &hi); /* bounded, as every search for a name's mentions */
+    for (size_t i = ustr_find(u, lo, hi, p->name); i != USTR_NONE; i = ustr_find(u, i + n, hi, p->name)) {
         if (!ends_with_any(u, i, WORDS(position_words))) continue;
         size_t ts = title_start(u, i);
         for (size_t k = i; k > ts; k--)
@@ -1283,7 +1286,6 @@ static void fuller_title(const ustr *u, article *a, person *p, const char *key) 
         }
         free(t);
     }
-    (void)len;
 }
 
 static void fuller_titles(const ustr *u, article *a) {
