@@ -248,6 +248,17 @@ static const char *const salutations_w[] = {"同志们", "各位代表", "各位
                                             "老师们", "女士们", "先生们", "朋友们", "各位嘉宾"};
 const word_list salutations = LIST(salutations_w);
 
+/* What the object of 出席 is when it is this meeting or one of its
+ * sittings ("出席会议并讲话", "出席闭幕会并讲话"). */
+static const char *const this_meeting_w[] = {"会议", "本次会议", "此次会议", "会", "今天的会议", "开幕会", "闭幕会",
+                                             "开幕式", "闭幕式", "开幕大会", "闭幕大会", "全体会议"};
+const word_list this_meeting = LIST(this_meeting_w);
+
+/* A meeting's name holding one of these names its body already ("十三届县委
+ * 第32次常委会会议", "第25次部党组会议"): the chair's title adds no owner. */
+static const char *const names_a_body_w[] = {"县", "市", "区", "州", "省", "部", "政府", "院", "局", "厅"};
+const word_list names_a_body = LIST(names_a_body_w);
+
 /* Words no title holds: a title before a name starts after them ("本部部门
  * 向公司党委书记、董事长X", "按照国家主席X的要求", "四是集团公司董事长X"
  * is handled by the numeral before 是). */

@@ -654,9 +654,8 @@ void owner_from_chair(const ustr *u, article *a) {
         if (strcmp(a->spans[i].key, "meeting.name") == 0) at = a->spans[i].a;
     if (at == USTR_NONE || !(ends_with(u, at, "主持召开") || ends_with(u, at, "主持召开了"))) return;
     /* "十三届县委第32次常委会会议", "第25次部党组会议" name their body already */
-    static const char *const has_body[] = {"县", "市", "区", "州", "省", "部", "政府", "院", "局", "厅"};
-    for (size_t k = 0; k < sizeof has_body / sizeof *has_body; k++)
-        if (strstr(a->name, has_body[k])) return;
+    for (size_t k = 0; k < names_a_body.n; k++)
+        if (strstr(a->name, names_a_body.w[k])) return;
     ustr t;
     if (art_fail(a, ustr_init(&t, a->chair.title, strlen(a->chair.title)))) return;
     for (size_t i = 2; i < t.n; i++) {

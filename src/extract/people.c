@@ -472,11 +472,8 @@ int said_or_speech_at(const ustr *u, size_t i, size_t *end) { return speech_at(u
  * of a 大会). "习近平总书记出席大会并发表重要讲话" in a report of another
  * meeting is a speech at that 大会. */
 static int attended_this(const ustr *u, const article *a, size_t s, size_t e) {
-    /* …or one of its sittings: "出席闭幕会并讲话" */
-    static const char *const this_one[] = {"会议", "本次会议", "此次会议", "会", "今天的会议", "开幕会", "闭幕会",
-                                           "开幕式", "闭幕式", "开幕大会", "闭幕大会", "全体会议"};
     size_t w;
-    if (s == e || ustr_at_any(u, s, this_one, sizeof this_one / sizeof *this_one, &w) == e - s) return 1;
+    if (s == e || ustr_at_any(u, s, WORDS(this_meeting), &w) == e - s) return 1;
     return a->name && e - s >= 2 && ustr_range_in(u, s, e, a->name);
 }
 
