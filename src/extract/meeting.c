@@ -628,17 +628,23 @@ done:
     ustr_free(&t);
 }
 
+/* Where the body a title names ends: at its first title word at or after
+ * from ("区政协主席" → 区政协; "市人大常委会党组书记" → 市人大常委会 when
+ * keep_standing, so that 常委会 stays part of the body); t->n when none. */
+static size_t first_title_cut(const ustr *t, size_t from, int keep_standing) {
+    size_t which;
+    for (size_t i = from; i < t->n; i++)
+        if (ustr_at_any(t, i, WORDS(chair_title_cuts), &which) && !(keep_standing && ustr_at(t, i, "常委会"))) return i;
+    return t->n;
+}
+
 /* The convening body from the chair's title: 工业和信息化部党组书记、部长 → 工业和信息化部. */
 void org_from_chair(article *a) {
     if (a->org || !a->chair.title) return;
     ustr t;
     if (art_fail(a, ustr_init(&t, a->chair.title, strlen(a->chair.title)))) return;
-    for (size_t i = 1; i < t.n; i++) {
-        size_t which;
-        if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which)) continue;
-        if (ends_with_any(&t, i, WORDS(org_suffixes)) && all_han(&t, 0, i)) a->org = art_slice(a, &t, 0, i);
-        break;
-    }
+    size_t i = first_title_cut(&t, 1, 0);
+    if (i < t.n && ends_with_any(&t, i, WORDS(org_suffixes)) && all_han(&t, 0, i)) a->org = art_slice(a, &t, 0, i);
     ustr_free(&t);
 }
 
@@ -658,10 +664,8 @@ void owner_from_chair(const ustr *u, article *a) {
         if (strstr(a->name, names_a_body.w[k])) return;
     ustr t;
     if (art_fail(a, ustr_init(&t, a->chair.title, strlen(a->chair.title)))) return;
-    for (size_t i = 2; i < t.n; i++) {
-        size_t which;
-        if (!ustr_at_any(&t, i, WORDS(chair_title_cuts), &which) || ustr_at(&t, i, "常委会")) continue;
-        if (!all_han(&t, 0, i) || !is_body(&t, 0, i) || !names_owner(&t, 0, i)) break;
+    size_t i = first_title_cut(&t, 2, 1);
+    if (i < t.n && all_han(&t, 0, i) && is_body(&t, 0, i) && names_owner(&t, 0, i)) {
         char *owner = art_slice(a, &t, 0, i);
         char *s = owner ? art_need(a, malloc(strlen(owner) + strlen(a->name) + 1)) : NULL;
         if (s) {
@@ -675,7 +679,6 @@ void owner_from_chair(const ustr *u, article *a) {
                     widen_span(a, "meeting.name", a->spans[k].a, a->spans[k].b);
         }
         free(owner);
-        break;
     }
     ustr_free(&t);
 }
