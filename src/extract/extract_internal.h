@@ -90,6 +90,7 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a);
 int name_as_object(const ustr *u, size_t from, size_t to, article *a);
 int name_as_scene(const ustr *u, size_t from, size_t to, article *a);
 int name_as_actor(const ustr *u, size_t from, size_t to, article *a);
+void drop_own_reference(article *a);
 void name_from_title(article *a);
 void org_from_chair(article *a);
 void owner_from_chair(const ustr *u, article *a);

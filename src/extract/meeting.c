@@ -628,6 +628,24 @@ done:
     ustr_free(&t);
 }
 
+/* "我校第二届教代会…", "本院党委…": the page's own word for its body (我校,
+ * 本院, 我公司) is no part of a name read across documents; the rest of the
+ * name stays. */
+void drop_own_reference(article *a) {
+    static const char *const units[] = {"公司", "集团", "校", "院", "局", "所", "厂", "委", "会", "部", "行", "中心"};
+    if (!a->name || (strncmp(a->name, "我", 3) != 0 && strncmp(a->name, "本", 3) != 0)) return;
+    const char *rest = a->name + 3;
+    for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
+        size_t n = strlen(units[k]);
+        if (strncmp(rest, units[k], n) != 0 || strlen(rest + n) < 12) continue; /* 4 characters at least remain */
+        char *s = art_strdup(a, rest + n);
+        if (!s) return;
+        free(a->name);
+        a->name = s;
+        return;
+    }
+}
+
 /* Where the body a title names ends: at its first title word at or after
  * from ("区政协主席" → 区政协; "市人大常委会党组书记" → 市人大常委会 when
  * keep_standing, so that 常委会 stays part of the body); t->n when none. */

@@ -177,6 +177,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     if (!a->name) name_as_scene(u, from, head, a);
     if (!a->name) name_as_actor(u, from, head, a);
     name_from_title(a);
+    drop_own_reference(a);
     if (!find_chair(u, a, from, head) && !(from > 0 && find_chair(u, a, 0, from)))
         find_chair(u, a, head, u->n < from + 1200 ? u->n : from + 1200);
     chair_title_elsewhere(u, a);
