@@ -1206,6 +1206,8 @@ static size_t before_others(const ustr *u, size_t j) {
     if (k < j && k > 2 && u->cp[k - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[k - 2])) return k - 1;
     /* "肖某、黄某、韩某、刘某四位同志作…发言": the count closes the list */
     if (k < j && k + 1 < j && k > 2 && u_is_han(u->cp[k - 1])) return k;
+    /* "陈晓栋、顾云娟、王友华等结合各自工作进行了交流发言" */
+    if (k == j && j > 3 && u->cp[j - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[j - 2])) return j - 1;
     return j;
 }
 
