@@ -751,15 +751,36 @@ static line_kind meta_kind_of(const tbuf *t, line_info *li, size_t end) {
     return LINE_DROP;
 }
 
+/* A portal's line may open with the page's address and when it was posted
+ * before its 来源 ("http://msn.finance.sina.com.cn 2012-07-01 22:52 来源:
+ * …"): where what follows them begins, or start when the line does not
+ * open with an address. */
+static size_t after_url_and_stamp(const char *s, size_t start, size_t end) {
+    if (!starts_with(s + start, end - start, "http://") && !starts_with(s + start, end - start, "https://") &&
+        !starts_with(s + start, end - start, "www."))
+        return start;
+    size_t i = start;
+    while (i < end && s[i] != ' ' && s[i] != '\t') i++;
+    for (;;) { /* dates and times: 2012-07-01 22:52 */
+        while (i < end && (s[i] == ' ' || s[i] == '\t')) i++;
+        size_t k = i;
+        while (k < end && ((s[k] >= '0' && s[k] <= '9') || s[k] == '-' || s[k] == ':' || s[k] == '/' || s[k] == '.')) k++;
+        /* cleaning took out the space between a stamp and the Han after it */
+        if (k == i || (k < end && s[k] != ' ' && s[k] != '\t' && (unsigned char)s[k] < 0x80)) return i;
+        i = k;
+    }
+}
+
 /* "来源：人民网 3月5日，市委召开…": a source line with the lead glued to it.
  * Returns where the lead begins, 0 when the line is not one. */
 static size_t glued_lead(const tbuf *t, const line_info *li) {
     meta_field f;
     int source_first = 0;
+    size_t from = after_url_and_stamp(t->s, li->start, li->end);
     for (size_t i = 0; i < COUNT(source_roles) && !source_first; i++)
-        source_first = starts_with(t->s + li->start, li->end - li->start, source_roles[i]);
+        source_first = starts_with(t->s + from, li->end - from, source_roles[i]);
     if (!source_first) return 0; /* the cheap test: most lines fail here */
-    if (boiler_meta_fields(t->s, li->start, li->end, &f, 1) != 1 || f.kind != META_SOURCE || f.role_start != li->start)
+    if (boiler_meta_fields(t->s, from, li->end, &f, 1) != 1 || f.kind != META_SOURCE || f.role_start != from)
         return 0;
     size_t r = skip_spaces(t->s, f.value_end, li->end), re;
     int k;
@@ -825,7 +846,7 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
         st->in_tail = 0;
     }
     unsigned h = first_hash(s, len);
-    if (may_open_h(&ix->roles, h) && (li->lead_at = glued_lead(t, li))) return LINE_BODY;
+    if ((may_open_h(&ix->roles, h) || s[0] == 'h' || s[0] == 'w') && (li->lead_at = glued_lead(t, li))) return LINE_BODY;
     if (len > LONG_LINE) return classify_long_line(ix, h, s, len, st);
     line_sig sig;
     const line_sig *g = &sig;

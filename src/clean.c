@@ -269,8 +269,11 @@ static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines
     for (size_t i = 0; i < n; i++) {
         if (lines[i].kind == LINE_BODY) paras++; /* approximate: joins counted later */
         /* The page's own date, for the year of meetings dated "3月21日". */
-        if (!d->pub_y && lines[i].kind != LINE_BODY && lines[i].kind != LINE_BLANK && !lines[i].tail &&
-            find_page_date(t->s + lines[i].start, lines[i].end - lines[i].start, &d->pub_y, &d->pub_m, &d->pub_d) == 2) {
+        /* …also in what a line with a glued lead holds before the lead */
+        size_t meta_end = lines[i].lead_at ? lines[i].lead_at : lines[i].end;
+        int meta = lines[i].kind != LINE_BODY || lines[i].lead_at;
+        if (!d->pub_y && meta && lines[i].kind != LINE_BLANK && !lines[i].tail &&
+            find_page_date(t->s + lines[i].start, meta_end - lines[i].start, &d->pub_y, &d->pub_m, &d->pub_d) == 2) {
             if (!wy) wy = d->pub_y, wm = d->pub_m, wd = d->pub_d;
             d->pub_y = 0;
         }
