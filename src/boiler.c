@@ -771,6 +771,73 @@ static size_t after_url_and_stamp(const char *s, size_t start, size_t end) {
     }
 }
 
+static size_t digits_at(const char *s, size_t i, size_t end, size_t max) {
+    size_t k = i;
+    while (k < end && k - i < max && s[k] >= '0' && s[k] <= '9') k++;
+    return k - i;
+}
+
+/* A posting stamp at i: "2008年03月27日04:10" or "2008-03-27 04:10(:00)";
+ * where it ends, or i when there is none. */
+static size_t stamp_at(const char *s, size_t i, size_t end) {
+    size_t k = i, n = digits_at(s, k, end, 4);
+    if (n != 4) return i;
+    k += n;
+    if (starts_with(s + k, end - k, "年")) {
+        k += 3;
+        if (!(n = digits_at(s, k, end, 2)) || !starts_with(s + k + n, end - k - n, "月")) return i;
+        k += n + 3;
+        if (!(n = digits_at(s, k, end, 2)) || !starts_with(s + k + n, end - k - n, "日")) return i;
+        k += n + 3;
+    } else {
+        if (k >= end || s[k] != '-' || digits_at(s, k + 1, end, 2) != 2) return i;
+        k += 3;
+        if (k >= end || s[k] != '-' || digits_at(s, k + 1, end, 2) != 2) return i;
+        k += 3;
+    }
+    size_t t = k;
+    while (t < end && s[t] == ' ') t++;
+    if ((n = digits_at(s, t, end, 2)) && t + n < end && s[t + n] == ':' && digits_at(s, t + n + 1, end, 2) == 2) {
+        k = t + n + 3;
+        if (k < end && s[k] == ':' && digits_at(s, k + 1, end, 2) == 2) k += 3;
+        return k;
+    }
+    return i;
+}
+
+/* An old portal's line under the headline: its address, the posting time
+ * and the outlet, with no label ("http://www.sina.com.cn 2008年03月27日04:10
+ * 四川新闻网-成都晚报"). 1 and the outlet's span when the line is one. */
+static int stamp_outlet_line(const char *s, size_t start, size_t end, size_t *vs, size_t *ve) {
+    static const char *const endings[] = {"报", "网", "社", "台", "刊", "新闻", "客户端", "频道", "在线"};
+    size_t i = start;
+    /* the address may stand alone, or after the headline on the line before */
+    if (starts_with(s + i, end - i, "http://") || starts_with(s + i, end - i, "www."))
+        while (i < end && s[i] != ' ') i++;
+    while (i < end && s[i] == ' ') i++;
+    size_t k = stamp_at(s, i, end);
+    if (k == i) return 0;
+    while (k < end && s[k] == ' ') k++;
+    /* "·新华社", "来源于财新网": the outlet after its mark */
+    static const char *const marks[] = {"·", "来源于", "来自", "来源"};
+    for (size_t j = 0; j < COUNT(marks); j++)
+        if (starts_with(s + k, end - k, marks[j])) k += strlen(marks[j]);
+    size_t e = end;
+    while (e > k && s[e - 1] == ' ') e--;
+    size_t chars = 0;
+    for (size_t p = k; p < e; p += char_len(s, p, e)) {
+        if (s[p] == ' ' || s[p] == '\t' || starts_with(s + p, e - p, "，") || starts_with(s + p, e - p, "。")) return 0;
+        chars++;
+    }
+    if (chars < 2 || chars > 20) return 0;
+    for (size_t j = 0; j < COUNT(endings); j++)
+        if (ends_with_bytes(s + k, e - k, endings[j])) {
+            *vs = k, *ve = e;
+            return 1;
+        }
+    return 0;
+}
+
 /* "来源：人民网 3月5日，市委召开…": a source line with the lead glued to it.
  * Returns where the lead begins, 0 when the line is not one. */
 static size_t glued_lead(const tbuf *t, const line_info *li) {
@@ -847,6 +914,11 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
     }
     unsigned h = first_hash(s, len);
     if ((may_open_h(&ix->roles, h) || s[0] == 'h' || s[0] == 'w') && (li->lead_at = glued_lead(t, li))) return LINE_BODY;
+    if ((s[0] == 'h' || s[0] == 'w' || (s[0] >= '0' && s[0] <= '9')) &&
+        stamp_outlet_line(t->s, li->start, li->end, &li->value_start, &li->value_end)) {
+        li->role_start = li->role_end = li->value_start;
+        return LINE_SOURCE;
+    }
     if (len > LONG_LINE) return classify_long_line(ix, h, s, len, st);
     line_sig sig;
     const line_sig *g = &sig;

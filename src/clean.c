@@ -282,6 +282,8 @@ static int collect_fields(tifa_cleaner *c, const tbuf *t, const line_info *lines
         meta_field mf[8];
         size_t end = lines[i].lead_at ? lines[i].lead_at : lines[i].end;
         size_t nm = boiler_meta_fields(t->s, lines[i].start, end, mf, sizeof mf / sizeof mf[0]);
+        if (nm == 0 && lines[i].kind == LINE_SOURCE && lines[i].value_end > lines[i].value_start) /* no label: a portal's stamp line */
+            mf[nm++] = (meta_field){META_SOURCE, lines[i].role_start, lines[i].role_end, lines[i].value_start, lines[i].value_end};
         for (size_t k = 0; k < nm; k++)
             if (add_field(d, t, &mf[k])) return -1;
     }

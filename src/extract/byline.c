@@ -383,7 +383,11 @@ void attach_fields(const clean_doc *cd, const ustr *doc, const para *ps, const b
         /* A page's metadata usually belongs to its report, not to a caption. */
         while (at > 0 && arts[at].is_meeting == 0 && bl[at].other) at--;
         article *a = &arts[at];
-        if (fd->kind == FIELD_SOURCE) {
+        if (fd->kind == FIELD_SOURCE && !fd->role[0]) {
+            /* an outlet a portal's stamp line names with no 来源 label: after
+             * the dateline and byline, as a byline's outlet is */
+            if (!a->source) a->source = strip_book_marks(a, fd->value);
+        } else if (fd->kind == FIELD_SOURCE) {
             set_line_source(a, fd->value);
             /* A 来源 line above the first article is the page's: it names
              * the outlet of every article that names none. */
