@@ -213,6 +213,7 @@ SET9_FLOOR ?= 0.851
 SET10_FLOOR ?= 0.866
 SET11_FLOOR ?= 0.830
 SET12_FLOOR ?= 0.829
+SET13_FLOOR ?= 0.802
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
 # character ROUGE-L F1 and recall: 0.942 and 0.963.
 HTML_FLOOR ?= 0.932
@@ -241,7 +242,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
 TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records sources corrections counting sqlite-ext usage \
-         serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 set10 set11 set12 cases unit shared exports \
+         serve stream oom html-score diff extract-cases score set4 set5 set6 set7 set8 set9 set10 set11 set12 set13 cases unit shared exports \
          store-unit store names pathological warc python strict
 test: $(TESTS:%=test-%)
 
@@ -333,6 +334,8 @@ test-set11: build/tifa
 	python3 tests/score-heldout.py build/tifa tests/set11/labels tests/set11/readouts --floor $(SET11_FLOOR)
 test-set12: build/tifa
 	python3 tests/score-heldout.py build/tifa tests/set12/labels tests/set12/readouts --floor $(SET12_FLOOR)
+test-set13: build/tifa
+	python3 tests/score-heldout.py build/tifa tests/set13/labels tests/set13/readouts --floor $(SET13_FLOOR)
 test-extract-cases: build/tifa-asan
 	python3 tests/score-extract.py build/tifa-asan --cases tests/extract-cases
 test-html: build/tifa-asan
