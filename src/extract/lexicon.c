@@ -520,6 +520,12 @@ static const char *const numeral_words_w[] = {"十分", "一切", "一定", "一
                                               "一同", "一律", "一再", "一旦", "一向", "一贯", "一样", "万分"};
 const word_list numeral_words = LIST(numeral_words_w);
 
+/* Quoted names built on a numeral that are no formulation: “两会” names
+ * the two annual sessions, not a set of tasks (labelled so 9 times in sets
+ * 4-13, a formulation twice). Whole terms only; “两委” stays one. */
+static const char *const numeral_names_w[] = {"两会"};
+const word_list numeral_names = LIST(numeral_names_w);
+
 /* Classifiers that join a number to the quote after it: 三个“务必” is
  * the formulation 三个务必, 四大“提升工程” is 四大提升工程. */
 static const uint32_t quote_classifiers_cp[] = {0x4E2A /* 个 */, 0x5927 /* 大 */, 0x9879 /* 项 */, 0x6761 /* 条 */};

@@ -88,7 +88,8 @@ static int one_term(const ustr *u, size_t a, size_t b) {
 /* A quoted term built on a number: not a plan period, not a congress,
  * not a word whose numeral is no number (“十分重要”). */
 static int is_numbered(const ustr *u, size_t a, size_t b) {
-    if (b - a < 2) return 0;
+    size_t w;
+    if (b - a < 2 || ustr_at_any(u, a, WORDS(numeral_names), &w) == b - a) return 0;
     if (is_digit_term(u, a, b)) return 1;
     if (!cn_numeral_is(u->cp[a], NUM_TERM) || ustr_at_any(u, a, WORDS(numeral_words), NULL)) return 0;
     if (opens_with_period(u, a, b) || opens_with_congress(u, a, b)) return 0;
