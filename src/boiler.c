@@ -170,7 +170,9 @@ static const char *const metadata_words[] = {
 /* A short line with one of these anywhere is a disclaimer ("本文仅代表作者
  *观点，不代表本网立场", "文章来自网友投稿，文责自负"). */
 static const char *const disclaimer_words[] = {"不代表本网立场", "不代表本站立场", "不代表本网观点", "文责自负",
-                                               "版权及免责声明", "转载请注明", "任何形式转载", "信息真实性自行斟酌"};
+                                               "版权及免责声明", "转载请注明", "任何形式转载", "信息真实性自行斟酌",
+                                               /* a listed company's announcement opens with its pledge */
+                                               "不存在任何虚假记载", "没有虚假记载", "不存在虚假记载"};
 
 /* Lines after which the rest of a page is other content, never the article. */
 static const char *const tail_markers[] = {
