@@ -690,11 +690,21 @@ static void strip_quotes(const char *s, size_t *a, size_t *b) {
 
 /* Where a value that starts at v ends: at the next label, a bracket, a date
  * or a time; a source also at a space ("来源：央视网 2018-03-21"). */
+/* Page furniture that may follow a source with no label or space between
+ * ("来源：联合新闻网原文链接评论2条"): the source ends before it. */
+static int after_source_at(const char *s, size_t e, size_t end) {
+    static const char *const words[] = {"原文链接", "原文网址", "评论", "阅读量", "浏览量", "字号", "打印", "分享到", "收藏"};
+    for (size_t i = 0; i < COUNT(words); i++)
+        if (starts_with(s + e, end - e, words[i])) return 1;
+    return 0;
+}
+
 static size_t value_end(const line_sig *firsts, const char *s, size_t v, size_t end, int kind) {
     size_t e = v, re;
     int k;
     while (e < end && !label_at(firsts, s, e, end, &re, &k) && !bracket_at(s, e, end) && !date_starts(s, e, end) &&
-           !(kind == META_SOURCE && (s[e] == ' ' || s[e] == '\t' || s[e] == '|' || starts_with(s + e, end - e, "　"))))
+           !(kind == META_SOURCE && (s[e] == ' ' || s[e] == '\t' || s[e] == '|' || starts_with(s + e, end - e, "　") ||
+                                     (e > v && after_source_at(s, e, end)))))
         e += char_len(s, e, end);
     while (e > v && (s[e - 1] == ' ' || s[e - 1] == '\t')) e--;
     return e;

@@ -195,6 +195,9 @@ static size_t bracket_date_or_manner_back(const ustr *u, size_t e, size_t floor)
         int digit = 0;
         for (size_t k = open; k < e; k++) digit |= u_is_digit(u->cp[k]);
         if (digit && (ustr_find(u, open, e, "日") != USTR_NONE || ustr_find(u, open, e, "月") != USTR_NONE)) return open;
+        /* "3月4日（周三）", "4日（星期三）": the weekday after the day */
+        size_t w;
+        if (e >= open + 3 && ustr_at_any(u, open + 1, WORDS(time_words), &w) == e - 1 - (open + 1)) return open;
     }
     if (ends_with(u, e, "形式") || ends_with(u, e, "方式"))
         for (size_t k = e - 2; k > floor && e - k < 16 && !is_clause_break(u->cp[k - 1]); k--)

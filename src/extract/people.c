@@ -834,6 +834,8 @@ void find_present(const ustr *u, article *a) {
         uint32_t before = u->cp[p - 1];
         if (before == 0x5411 /* 向 */ || before == 0x5BF9 /* 对 */ || before == 0x7ED9 /* 给 */ || before == 0x4E3A /* 为 */)
             continue;
+        /* "宣布应出席委员2162人，实出席…": a count of who should attend */
+        if (before == 0x5E94 /* 应 */ || before == 0x5B9E /* 实 */) continue;
         size_t inv = inverted_list_at(u, p);
         if (inv) {
             present_after(u, a, inv);
