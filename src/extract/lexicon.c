@@ -273,6 +273,13 @@ const word_list title_breaks = LIST(title_breaks_w);
 static const char *const not_in_titles_w[] = {"并", "从", "以", "同", "率", "讲话", "报告", "汇报", "》", "。"};
 const word_list not_in_titles = LIST(not_in_titles_w);
 
+/* Nouns for a group of people with no names: a part of a 出席 list made
+ * only of them ("…张华，职工代表及全体员工出席了本次大会") closes the named
+ * list before it. */
+static const char *const people_groups_w[] = {"代表", "员工", "干部", "职工", "同志", "负责人", "成员", "委员",
+                                              "党员", "群众", "嘉宾", "来宾", "师生", "教职工", "人员"};
+const word_list people_groups = LIST(people_groups_w);
+
 /* What closes a list of those present before 出席: "刘光和等领导出席会议". */
 static const char *const present_groups_w[] = {"等领导同志", "等领导", "等同志", "等人", "等一行", "一行", "等"};
 const word_list present_groups = LIST(present_groups_w);

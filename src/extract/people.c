@@ -752,10 +752,14 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
         size_t got = names_in_part(u, s, end, part, 64);
         if (!got && end == e && s > ss && u->cp[s - 1] == 0x53CA) { /* "…以及国务院的其他领导": a group */
             end = s - 1 - (s - 1 > ss && u->cp[s - 2] == 0x4EE5 /* 以 */);
+            e = end; /* a group may stand before it too: "职工代表及全体员工" */
             continue;
         }
-        /* "…，市委副书记张伦，市委常委出席会议": a group of titles closing the list */
-        if (!got && end == e && s > ss && end - s <= 8 && all_han(u, s, end) && ends_with_any(u, end, WORDS(position_words))) {
+        /* "…，市委副书记张伦，市委常委出席会议": a group of titles closing the
+         * list; "…，职工代表及全体员工出席": a group of people */
+        if (!got && end == e && s > ss && u->cp[s - 1] != 0x53CA &&
+            ((end - s <= 8 && all_han(u, s, end) && ends_with_any(u, end, WORDS(position_words))) ||
+             (end - s <= 12 && all_han(u, s, end) && ends_with_any(u, end, WORDS(people_groups))))) {
             end = s - 1;
             while (end > ss && (u->cp[end - 1] == 0xFF0C || u->cp[end - 1] == ',')) end--;
             e = end;
