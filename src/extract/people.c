@@ -1004,9 +1004,10 @@ static int institutions_listed(const ustr *u, size_t s, size_t e) {
 /* "童建明、葛晓燕、刘炤等最高检领导，…分别作了发言": 分别 gives the verb to
  * every name of the list that opens the sentence (or the clause before). */
 static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
-    size_t ss = sentence_start(u, p), found[64][2];
-    if (institutions_listed(u, ss, p)) return;
-    size_t n = names_before(u, ss, p, found);
+    size_t ss = sentence_start(u, p), found[64][2], e = p;
+    while (e > ss && (u->cp[e - 1] == 0xFF0C || u->cp[e - 1] == ',')) e--;
+    if (institutions_listed(u, ss, e)) return;
+    size_t n = names_before(u, ss, e, found);
     /* Else the list is the subject of the sentence, closed by 等… ("党组扩大
      * 会上，童建明、葛晓燕等最高检领导，结合分管工作，…分别作了发言"). */
     for (size_t cs = ss; !n && cs < p;) {
@@ -1339,13 +1340,15 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             continue;
         }
         int kind;
-        if (!u_is_han(u->cp[p - 1]) || !(kind = speaker_phrase(u, a, p, &end))) continue;
+        size_t each;
+        /* "…孙淦，分别就上述议题作了说明": the list may end with a comma */
+        int comma_each = (u->cp[p - 1] == 0xFF0C || u->cp[p - 1] == ',') && ustr_at_any(u, p, WORDS(each_words), &each);
+        if ((!u_is_han(u->cp[p - 1]) && !comma_each) || !(kind = speaker_phrase(u, a, p, &end))) continue;
         if (opens_with_pronoun(u, p)) {
             add_pronoun_speaker(u, a, p, end);
             p = end - 1;
             continue;
         }
-        size_t each;
         if (ustr_at_any(u, p, WORDS(each_words), &each)) {
             add_each_speaker(u, a, p, end);
             p = end - 1;
