@@ -55,7 +55,10 @@ static size_t title_start(const ustr *u, size_t name_at) {
      * "3.主任"): a title opens with its first Han character. */
     size_t t = s;
     while (t < name_at && u->cp[t] < 0x80) t++;
-    return t < name_at ? t : s; /* "CEO王明" keeps its title */
+    if (t < name_at) s = t; /* "CEO王明" keeps its title */
+    /* "在院党委书记李水弟的主持下": the preposition opens the clause, not the title */
+    if (s + 2 < name_at && u->cp[s] == 0x5728 /* 在 */ && !ustr_at(u, s, "在京")) s++;
+    return s;
 }
 
 static int is_name(const ustr *u, size_t a, size_t b) {
@@ -248,6 +251,13 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         if (!ustr_at(u, p, "主持") || chairs_other_meetings(u, p)) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
         size_t na, ta, nb, te;
+        /* "在院党委书记李水弟的主持下，…": the chair before 的 */
+        if (p > 2 && u->cp[p - 1] == 0x7684 /* 的 */ && ustr_at(u, p + 2, "下") && person_before(u, p - 1, &na, &ta) &&
+            !not_a_person(u, na, p - 1)) {
+            set_person(u, a, &a->chair, ta, na, p - 1);
+            add_span(a, "meeting.chair", ta, p + 3);
+            return 1;
+        }
         if (chair_named_after(u, p, &na, &ta, &nb)) {
             set_person(u, a, &a->chair, ta, na, nb);
             add_span(a, "meeting.chair", p, nb);
