@@ -143,7 +143,7 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "主讲", "演说", "讲授", "授课",
+static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "发了言", "主讲", "演说", "讲授", "授课",
                                              "致开幕词", "致闭幕词", "致欢迎词", "致贺词", "致答谢词",
                                              /* 辞 as often as 词 */
                                              "致开幕辞", "致闭幕辞", "致欢迎辞", "致贺辞", "致答谢辞", "致祝酒辞", "致祝酒词"};

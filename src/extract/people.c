@@ -656,7 +656,8 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
     for (size_t i = a; i <= b && n < 64; i++) {
         if (i == b || u->cp[i] == 0x3001 /* 、 */ || and_joins_people(u, s, i, b)) {
             items[n][0] = s;
-            items[n][1] = i;
+            /* "团委书记陈新亮同志、…": the address is no part of the name */
+            items[n][1] = i >= s + 4 && ends_with(u, i, "同志") ? i - 2 : i;
             n++;
             s = i + 1;
         }
