@@ -1,9 +1,11 @@
 /*
- * cli/records: tifa add --records. Records made elsewhere (tifa extract
- * --with-raw, the parts of python3 -m tifa.dask) are read a line at a
- * time, plain or gzip, and stored through tifa_corpus_prepare_record: no
- * cleaning, no extraction. One thread: reading a record is a small part of
- * storing it (bench/README.md has the figures).
+ * cli/records: tifa add --records and tifa add --warc. Records made
+ * elsewhere (tifa extract --with-raw, the parts of python3 -m tifa.dask)
+ * are read a line at a time, plain or gzip, and stored through
+ * tifa_corpus_prepare_record: no cleaning, no extraction. One thread:
+ * reading a record is a small part of storing it (bench/README.md has the
+ * figures). The pages of web archives are read, cleaned and extracted
+ * through tifa_warc_pages_next, one thread too, and stored the same way.
  *
  * Results are counted when their batch is committed, as tifa add counts
  * them. A batch the corpus rolls back is not tried again here (its records
@@ -202,17 +204,88 @@ static int add_input(ingest *g, const char *path) {
     return add_file(g, path);
 }
 
+/* The end of an add: what is open committed, then counted. */
+static void finish(ingest *g) {
+    tifa_error err = {0};
+    if (tifa_corpus_commit(g->c, &err) == TIFA_OK)
+        settle(g);
+    else
+        lost(g, err.message);
+    free(g->open);
+}
+
+static void print_counts(const ingest *g) {
+    fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, identical %zu, failed %zu\n", g->counts[0],
+            g->counts[1], g->counts[2], g->counts[3], g->counts[4]);
+}
+
 int add_records(tifa_corpus *c, char *const *inputs, size_t n) {
     ingest g = {.c = c, .tty = isatty(2)};
     int status = 0;
     for (size_t i = 0; i < n; i++) status |= add_input(&g, inputs[i]);
+    finish(&g);
+    print_counts(&g);
+    return status || g.counts[4] ? 1 : 0;
+}
+
+/* ------------------------------------------------------------ web archives */
+
+/* One prepared page stored, as add_line stores a record. */
+static void add_page(ingest *g, const char *where, tifa_prepared *p) {
     tifa_error err = {0};
-    if (tifa_corpus_commit(c, &err) == TIFA_OK)
-        settle(&g);
-    else
-        lost(&g, err.message);
-    free(g.open);
-    fprintf(stderr, "added %zu, duplicates %zu, near-duplicates %zu, identical %zu, failed %zu\n", g.counts[0],
-            g.counts[1], g.counts[2], g.counts[3], g.counts[4]);
+    tifa_add_result result;
+    int64_t id;
+    tifa_status st = tifa_corpus_add_prepared(g->c, p, &result, &id, &err);
+    if (st == TIFA_EBATCH) {
+        failed(g, where, err.message);
+        lost(g, err.message);
+    } else if (st != TIFA_OK) {
+        failed(g, where, err.message);
+    } else if (remember(g, where, (int)result)) {
+        failed(g, where, "out of memory");
+    } else if (tifa_corpus_uncommitted(g->c) == 0) {
+        settle(g);
+    }
+}
+
+/* Every page of one archive, its counts added to sum; 1 when a page was
+ * refused or the archive could not be read to its end (each said why). */
+static int add_archive(ingest *g, const char *path, tifa_batch_counts *sum) {
+    tifa_warc_pages *w;
+    tifa_error err = {0};
+    if (tifa_warc_pages_open(path, &w, &err) != TIFA_OK) {
+        fprintf(stderr, "%stifa: %s\n", g->tty ? "\r" : "", err.message);
+        return 1;
+    }
+    int bad = 0;
+    tifa_prepared *p;
+    tifa_status st;
+    while ((st = tifa_warc_pages_next(w, g->c, &p, &err)) != TIFA_OK || p) {
+        if (st != TIFA_OK) {
+            fprintf(stderr, "%stifa: %s\n", g->tty ? "\r" : "", err.message);
+            bad = 1;
+            continue;
+        }
+        add_page(g, tifa_warc_pages_where(w), p);
+        tifa_prepared_free(p);
+    }
+    tifa_batch_counts c;
+    tifa_warc_pages_counts(w, &c);
+    tifa_warc_pages_close(w);
+    g->counts[4] += c.failed;
+    sum->records += c.records;
+    sum->responses += c.responses;
+    return bad;
+}
+
+int add_warc(tifa_corpus *c, char *const *inputs, size_t n) {
+    ingest g = {.c = c, .tty = isatty(2)};
+    tifa_batch_counts sum = {0};
+    int status = 0;
+    for (size_t i = 0; i < n; i++) status |= add_archive(&g, inputs[i], &sum);
+    finish(&g);
+    fprintf(stderr, "records %llu, responses %llu, ", (unsigned long long)sum.records,
+            (unsigned long long)sum.responses);
+    print_counts(&g);
     return status || g.counts[4] ? 1 : 0;
 }

@@ -9,4 +9,9 @@
  * the exit status: 0, or 1 when an input or a record failed. */
 int add_records(tifa_corpus *c, char *const *inputs, size_t n);
 
+/* Stores the pages of each web archive (.warc, .warc.gz, "-" for standard
+ * input), prints the closing counts (records, responses, then add's);
+ * the exit status: 0, or 1 when an archive or a page failed. */
+int add_warc(tifa_corpus *c, char *const *inputs, size_t n);
+
 #endif
