@@ -157,6 +157,7 @@ tifa_status tifa_warc_pages_next(tifa_warc_pages *w, const tifa_corpus *c, tifa_
                       w->shown, (unsigned long long)rec.offset);
             w->pending = TIFA_EINPUT;
         }
+        if (!page && w->pending) break;
         if (!page) continue;
         w->counts.responses++;
         tifa_status st = prepare_page(w, c, &rec, out, err);
