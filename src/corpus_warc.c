@@ -74,8 +74,9 @@ const char *tifa_warc_pages_where(const tifa_warc_pages *w) { return w->where; }
 /* A page that cannot be stored: named by the archive, its offset and URI. */
 static tifa_status page_refused(tifa_warc_pages *w, const warc_record *rec, tifa_status st, const char *why,
                                 tifa_error *err) {
-    if (st == TIFA_ENOMEM) return tifa_fail(err, st, rec->offset, "%s: offset %llu: out of memory", w->shown,
-                                            (unsigned long long)rec->offset);
+    if (st == TIFA_ENOMEM)
+        return tifa_fail(err, st, rec->offset, "%s: offset %llu: out of memory", w->shown,
+                         (unsigned long long)rec->offset);
     w->counts.failed++;
     return tifa_fail(err, st, rec->offset, "%s: offset %llu (%.200s): %s", w->shown, (unsigned long long)rec->offset,
                      rec->uri ? rec->uri : "no target URI", why);
@@ -96,8 +97,8 @@ static tifa_status give_source(tifa_warc_pages *w, const warc_record *rec, tifa_
 
 /* A page's response record, prepared: the HTTP body read as
  * tifa_extract_warc reads it, its record ending with its source. */
-static tifa_status prepare_page(tifa_warc_pages *w, const tifa_corpus *c, const warc_record *rec,
-                                tifa_prepared **out, tifa_error *err) {
+static tifa_status prepare_page(tifa_warc_pages *w, const tifa_corpus *c, const warc_record *rec, tifa_prepared **out,
+                                tifa_error *err) {
     if (rec->too_large) return page_refused(w, rec, TIFA_EINPUT, "page over the 64 MB limit", err);
     http_response h;
     const char *why = NULL;
