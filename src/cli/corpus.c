@@ -572,7 +572,7 @@ static const char *add_help =
     "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES]\n"
     "                [--outlet NAME] [--url URL] [--published DATE] [--retrieved DATE]\n"
     "                [--manifest FILE.jsonl|FILE.csv] [--files-from LIST] [FILE|DIR|-]...\n"
-    "       tifa add --records [--db PATH] [--batch N] [--files-from LIST] FILE|DIR|-...\n"
+    "       tifa add --records [--db PATH] [--jobs N] [--batch N] [--files-from LIST] FILE|DIR|-...\n"
     "       tifa add --warc [--db PATH] [--batch N] [--files-from LIST] FILE.warc[.gz]|-...\n"
     "\n"
     "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
@@ -585,7 +585,8 @@ static const char *add_help =
     "holding it for minutes, a full disk) is tried again twice, then its files are\n"
     "named as failed. Two adds on one corpus take turns. Empty and binary files\n"
     "are refused, named.\n"
-    "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
+    "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1;\n"
+    "with --records, for reading records), besides the one storing.\n"
     "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n"
     "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n"
     "Sources (a web page gives its own; these take precedence): --outlet, --url\n"
@@ -670,7 +671,7 @@ static int add_records_to(const char *db, int batch, int jobs, int warc, pathlis
     if (src->any_given || manifest)
         fprintf(stderr, "tifa: add: %s carry their sources (no --outlet, --url, --published, --retrieved or "
                         "--manifest)\n", what);
-    else if (jobs > 1)
+    else if (warc && jobs > 1)
         fprintf(stderr, "tifa: add: %s are stored on one thread (no --jobs)\n", what);
     else if (!files->n)
         fprintf(stderr, "tifa: add: %s: no FILE%s given\n", warc ? "--warc" : "--records",
@@ -680,7 +681,7 @@ static int add_records_to(const char *db, int batch, int jobs, int warc, pathlis
         status = 1;
         if (c) {
             tifa_corpus_set_batch(c, batch);
-            status = warc ? add_warc(c, files->paths, files->n) : add_records(c, files->paths, files->n);
+            status = warc ? add_warc(c, files->paths, files->n) : add_records(c, files->paths, files->n, jobs);
             tifa_corpus_close(c);
         }
     }
