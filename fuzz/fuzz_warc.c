@@ -1,5 +1,6 @@
 /*
- * fuzz_warc: web archives on arbitrary bytes (src/warc.c, src/batch.c).
+ * fuzz_warc: web archives on arbitrary bytes (src/warc.c, src/batch.c,
+ * src/corpus_warc.c).
  *
  * The input is read as an archive twice: as it is, and wrapped in one
  * gzip member (made here with zlib), so the plain and the gzip paths both
@@ -12,7 +13,12 @@
  *  - http_parse on every block returns a body or a reason, never both;
  *  - tifa_extract_warc on the archive (from a file) writes whole records
  *    that are valid UTF-8, each ending with a newline, with counts that
- *    add up (extracted + failed <= responses <= records).
+ *    add up (extracted + failed <= responses <= records);
+ *  - tifa_warc_pages (tifa add --warc) on the same file reads the same
+ *    records and pages as tifa_extract_warc and settles each page one way
+ *    or the other (refusing at least those extract failed: the corpus
+ *    also refuses pages with no text), each error naming the archive;
+ *    it ends, with at most one error beyond the refused pages.
  *
  *   make build/fuzz-warc && ./build/fuzz-warc fuzz/corpus
  */
@@ -107,6 +113,32 @@ static int check_output(void *user, const char *data, size_t len) {
     return 0;
 }
 
+/* The pages tifa add --warc would store: the same counts as extract's. */
+static void prepare_pages(const char *path, const tifa_batch_counts *want) {
+    tifa_warc_pages *w;
+    tifa_error err = {0};
+    REQUIRE(tifa_warc_pages_open(path, &w, &err) == TIFA_OK);
+    tifa_prepared *p;
+    tifa_status st;
+    uint64_t pages = 0, errors = 0;
+    while ((st = tifa_warc_pages_next(w, NULL, &p, &err)) != TIFA_OK || p) {
+        if (st != TIFA_OK) {
+            REQUIRE(st == TIFA_EINPUT && p == NULL && strstr(err.message, path) != NULL);
+            errors++;
+            continue;
+        }
+        REQUIRE(strstr(tifa_warc_pages_where(w), path) != NULL);
+        pages++;
+        tifa_prepared_free(p);
+    }
+    tifa_batch_counts c;
+    tifa_warc_pages_counts(w, &c);
+    tifa_warc_pages_close(w);
+    REQUIRE(c.records == want->records && c.responses == want->responses);
+    REQUIRE(pages == c.extracted && c.extracted + c.failed == want->extracted + want->failed);
+    REQUIRE(c.failed >= want->failed && (errors == c.failed || errors == c.failed + 1));
+}
+
 static void extract_file(const char *data, size_t size) {
     static char path[64];
     if (!path[0]) snprintf(path, sizeof path, "/tmp/fuzz-warc-%ld.warc", (long)getpid());
@@ -122,6 +154,7 @@ static void extract_file(const char *data, size_t size) {
     REQUIRE(st == TIFA_OK || st == TIFA_EINPUT);
     REQUIRE(c.extracted + c.failed <= c.responses && c.responses <= c.records);
     if (st != TIFA_OK) REQUIRE(strstr(err.message, path) != NULL);
+    prepare_pages(path, &c);
     unlink(path);
 }
 

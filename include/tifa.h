@@ -381,6 +381,39 @@ tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, cons
  * tifa_corpus_prepare's. */
 tifa_status tifa_corpus_prepare_record(const tifa_corpus *c, const char *line, size_t len, tifa_prepared **out,
                                        tifa_error *err);
+/* The pages of a web archive, read one at a time and prepared to store
+ * (tifa add --warc): each response record holding a page, as
+ * tifa_extract_warc reads it (the same pages, the same options, the same
+ * record with its "source" object last), stored as a document named by
+ * its target URI whose bytes are the page's (the HTTP body, de-chunked
+ * and decompressed). Its source: url the target URI, retrieved the WARC
+ * date, outlet and published from the page, and meta the rest of where
+ * it is ({"warc", "offset", "length", "record_id", "payload_digest",
+ * "truncated"}). The same document as tifa_corpus_prepare_record of the
+ * page's record made with TIFA_EXTRACT_WITH_CLEAN. The archive is
+ * streamed: memory holds one page (up to 64 MB) at a time.
+ * Open: path is a .warc or .warc.gz file ("-": standard input); TIFA_EIO
+ * (or TIFA_EINPUT when there is no such file) with the reason. Free with
+ * tifa_warc_pages_close. */
+typedef struct tifa_warc_pages tifa_warc_pages;
+tifa_status tifa_warc_pages_open(const char *path, tifa_warc_pages **out, tifa_error *err);
+/* The next page, prepared as by tifa_corpus_prepare_for (c: NULL or the
+ * corpus it will be added to): TIFA_OK with *out, or with *out NULL when
+ * nothing is left. A page that cannot be stored (empty once cleaned, over
+ * 64 MB, a broken HTTP body): TIFA_EINPUT with err saying "ARCHIVE:
+ * offset N (URI): why"; the next call reads on. The archive damaged, cut
+ * short or unreadable: TIFA_EINPUT or TIFA_EIO with err naming it and the
+ * offset (a page cut short by the end of the file is given first, its
+ * "truncated" "end-of-file"); TIFA_ENOMEM; after either, nothing is left. */
+tifa_status tifa_warc_pages_next(tifa_warc_pages *w, const tifa_corpus *c, tifa_prepared **out, tifa_error *err);
+/* What was read so far: records of every type, responses holding a page,
+ * pages prepared (extracted) and pages refused (failed), and the offset
+ * after the last record read (next). */
+void tifa_warc_pages_counts(const tifa_warc_pages *w, tifa_batch_counts *out);
+/* Where the last page given is: "ARCHIVE: offset N (URI)" (for
+ * messages about storing it); valid until the next call. */
+const char *tifa_warc_pages_where(const tifa_warc_pages *w);
+void tifa_warc_pages_close(tifa_warc_pages *w);
 tifa_status tifa_corpus_add_prepared(tifa_corpus *c, const tifa_prepared *p, tifa_add_result *result, int64_t *id,
                                      tifa_error *err);
 void tifa_prepared_free(tifa_prepared *p);

@@ -15,11 +15,9 @@
 #include "extract.h"
 #include "internal.h"
 #include "json.h"
-#include "warc.h"
+#include "warc_page.h"
 
-#define FILE_LIMIT  (64u << 20)               /* a record holds the whole text */
-#define BLOCK_LIMIT (FILE_LIMIT + (1u << 20)) /* the page and its HTTP headers */
-#define SAMPLE      65536                     /* of a page, to check the charset its headers declare */
+#define FILE_LIMIT  WARC_PAGE_LIMIT /* a record holds the whole text */
 #define RECORD_FLAGS (TIFA_EXTRACT_PRETTY | TIFA_EXTRACT_WITH_CLEAN | TIFA_EXTRACT_WITH_RAW) /* of the batch's flags */
 
 /* Memory running out stops a batch (TIFA_ENOMEM): it is no document's
@@ -167,66 +165,11 @@ tifa_status tifa_extract_files(const tifa_batch *batch, const char *const *paths
 
 /* ------------------------------------------------------------ archives */
 
-/* text/html and friends are pages, text/plain is text; else 0. */
-static tifa_input page_kind(const char *mime) {
-    if (!strcmp(mime, "text/html") || !strcmp(mime, "application/xhtml+xml")) return TIFA_INPUT_HTML;
-    if (!strcmp(mime, "text/plain")) return TIFA_INPUT_TEXT;
-    return TIFA_INPUT_AUTO;
-}
-
-static int is_response(const warc_record *rec) { return rec->type && !strcasecmp(rec->type, "response"); }
-
-/* A response whose HTTP headers say it is a page (2xx, HTML or text). */
-static int is_page(const warc_record *rec) {
-    http_response h;
-    const char *why;
-    if (!is_response(rec) || http_parse(rec->block, rec->block_len, 0, 0, &h, &why) != 0) return 0;
-    return h.status >= 200 && h.status <= 299 && page_kind(h.mime) != TIFA_INPUT_AUTO;
-}
-
-/* The charset the HTTP headers declare, when tifa knows it and it decodes
- * the start of the page without error; AUTO otherwise (servers often
- * declare a default that is not the page's). Only a BOM is believed for
- * UTF-16, as in a page's own declaration. TIFA_ENOMEM when memory ran out. */
-static tifa_status http_charset(const http_response *h, tifa_encoding *out) {
-    tifa_encoding enc;
-    *out = TIFA_ENC_AUTO;
-    if (!h->charset[0] || !strncmp(h->charset, "utf-16", 6) || tifa_encoding_parse(h->charset, &enc) != TIFA_OK)
-        return TIFA_OK;
-    size_t n = h->body_len < SAMPLE ? h->body_len : SAMPLE;
-    char *text;
-    size_t text_len;
-    uint64_t invalid = 0;
-    tifa_status st = tifa_decode(h->body, n, enc, &text, &text_len, NULL, &invalid, NULL);
-    if (st != TIFA_OK) return st;
-    tifa_free(text);
-    /* A character cut by the sample's end counts as one. */
-    if (invalid == 0 || (invalid == 1 && n < h->body_len)) *out = enc;
-    return TIFA_OK;
-}
-
-static void put_u64(jw *w, const char *key, uint64_t v, int present) {
-    jw_key(w, key);
-    if (present)
-        jw_int(w, (long long)v);
-    else
-        jw_null(w);
-}
-
 /* The record with its "source" object as the last field. */
 static int with_source(const char *json, size_t len, int pretty, const char *path, const warc_record *rec, jw *out) {
     jw s;
     jw_init(&s, pretty);
-    jw_obj(&s);
-    jw_field(&s, "warc", path);
-    put_u64(&s, "offset", rec->offset, 1);
-    put_u64(&s, "length", rec->length, rec->length != 0);
-    jw_field(&s, "target_uri", rec->uri);
-    jw_field(&s, "date", rec->date);
-    jw_field(&s, "record_id", rec->id);
-    jw_field(&s, "payload_digest", rec->digest);
-    jw_field(&s, "truncated", rec->truncated ? rec->truncated : rec->cut ? "end-of-file" : NULL);
-    jw_obj_end(&s);
+    warc_source(&s, path, rec, 1);
     jw_init(out, 0);
     size_t body = len - (pretty ? 2 : 1); /* without the final "}" (and its line break) */
     jw_raw(out, json, body);
@@ -261,15 +204,9 @@ static void page_failed(const warc_job *j, const warc_record *rec, const char *w
 
 static tifa_status extract_page(const warc_job *j, const warc_record *rec, const http_response *h, tifa_error *err) {
     tifa_options opt = *j->opt;
-    if (opt.input == TIFA_INPUT_AUTO) opt.input = page_kind(h->mime);
-    if (opt.encoding == TIFA_ENC_AUTO && http_charset(h, &opt.encoding) != TIFA_OK)
-        return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory");
-    char fallback[64];
-    const char *name = rec->uri;
-    if (!name || !*name) {
-        snprintf(fallback, sizeof fallback, "#%llu", (unsigned long long)rec->offset);
-        name = fallback;
-    }
+    if (warc_page_options(h, &opt) != TIFA_OK) return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory");
+    char fallback[32];
+    const char *name = warc_page_name(rec, fallback);
     check_poison(j->poison, name);
     char *json;
     size_t jlen;
@@ -299,14 +236,14 @@ static tifa_status extract_page(const warc_job *j, const warc_record *rec, const
 static tifa_status read_response(const warc_job *j, const warc_record *rec, tifa_error *err) {
     http_response h;
     const char *why = NULL;
-    if (!is_page(rec)) return TIFA_OK;
+    if (!warc_is_page(rec)) return TIFA_OK;
     j->c->responses++;
     if (j->b->flags & TIFA_BATCH_COUNT_ONLY) return TIFA_OK;
     if (rec->too_large) {
         page_failed(j, rec, "page over the 64 MB limit");
         return TIFA_OK;
     }
-    if (http_parse(rec->block, rec->block_len, 1, FILE_LIMIT, &h, &why) != 0) {
+    if (http_parse(rec->block, rec->block_len, 1, WARC_PAGE_LIMIT, &h, &why) != 0) {
         if (why == warc_out_of_memory) return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory");
         page_failed(j, rec, why);
         return TIFA_OK;
@@ -321,7 +258,7 @@ static tifa_status read_archive(const warc_job *j, warc_reader *r, tifa_error *e
     tifa_status st = TIFA_OK;
     int rc = 0;
     while (st == TIFA_OK && (!j->b->limit || j->c->responses < j->b->limit) &&
-           (rc = warc_next(r, is_page, BLOCK_LIMIT, &rec, err)) > 0) {
+           (rc = warc_next(r, warc_is_page, WARC_BLOCK_LIMIT, &rec, err)) > 0) {
         j->c->records++;
         st = read_response(j, &rec, err);
         if (st == TIFA_OK && rec.cut)

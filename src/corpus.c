@@ -769,7 +769,22 @@ int corpus_has_text(const char *s, size_t n) {
     return 0;
 }
 
-tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out, tifa_error *err) {
+/* The record with `member` (a key and its value, JSON) as its last member;
+ * NULL when memory ran out. */
+static char *record_with(char *record, size_t *len, const char *member) {
+    size_t m = strlen(member);
+    char *r = realloc(record, *len + m + 2);
+    if (!r) return NULL;
+    r[*len - 1] = ','; /* its closing brace */
+    memcpy(r + *len, member, m);
+    *len += m + 1;
+    r[*len - 1] = '}';
+    r[*len] = 0;
+    return r;
+}
+
+tifa_status corpus_prepare_page(const tifa_options *opt, const char *name, const char *bytes, size_t len,
+                                const char *member, tifa_prepared **out, tifa_error *err) {
     *out = NULL;
     tifa_prepared *p = calloc(1, sizeof *p);
     if (!p || !(p->name = strdup(name)) || !(p->bytes = malloc(len ? len : 1))) {
@@ -785,7 +800,14 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     }
     size_t record_len;
     /* One pass: extraction cleans the document and hands its clean text over. */
-    st = extract_document(NULL, name, bytes, len, 0, &p->record, &record_len, &p->sum, err);
+    st = extract_document(opt, name, bytes, len, 0, &p->record, &record_len, &p->sum, err);
+    if (st == TIFA_OK && member) {
+        char *r = record_with(p->record, &record_len, member);
+        if (r)
+            p->record = r;
+        else
+            st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    }
     if (st != TIFA_OK) {
         tifa_prepared_free(p);
         return st;
@@ -804,6 +826,10 @@ tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len,
     nearcopy_sketch(p->clean, p->clean_len, &p->sketch);
     *out = p;
     return TIFA_OK;
+}
+
+tifa_status tifa_corpus_prepare(const char *name, const char *bytes, size_t len, tifa_prepared **out, tifa_error *err) {
+    return corpus_prepare_page(NULL, name, bytes, len, NULL, out, err);
 }
 
 tifa_status tifa_corpus_prepare_for(const tifa_corpus *c, const char *name, const char *bytes, size_t len,

@@ -58,6 +58,11 @@ tifa_status corpus_not_text(const char *bytes, size_t len, tifa_error *err);
  * NULL): tifa_corpus_add_prepared then looks only at those stored since. */
 void corpus_search_committed(const tifa_corpus *c, tifa_prepared *p);
 
+/* tifa_corpus_prepare, the document read with opt (NULL: the defaults),
+ * its record ending with member (a key and its JSON value, NULL: none). */
+tifa_status corpus_prepare_page(const tifa_options *opt, const char *name, const char *bytes, size_t len,
+                                const char *member, tifa_prepared **out, tifa_error *err);
+
 /* Whether clean text holds anything but white space. */
 int corpus_has_text(const char *s, size_t n);
 

@@ -157,16 +157,54 @@ static tifa_status page_at(const char *path, uint64_t offset, const char *uri, t
     return st;
 }
 
-/* The bytes a record's web archive holds, and the archive's word on where
- * and when the page was fetched (its URL and date, when they pass the
- * source checks). */
+/* The source object without target_uri and date (the document's url and
+ * retrieved): the document's meta, as tifa add --warc gives it. NULL
+ * when out of memory. */
+static char *archive_meta(jvalue src) {
+    char *out = malloc(src.n + 1);
+    if (!out) return NULL;
+    size_t o = 0, pos = 0;
+    jvalue key, v;
+    out[o++] = '{';
+    while (jr_next_member(src, &pos, &key, &v)) {
+        if ((key.n == 12 && !memcmp(key.s, "\"target_uri\"", 12)) || (key.n == 6 && !memcmp(key.s, "\"date\"", 6)))
+            continue;
+        if (o > 1) out[o++] = ',';
+        size_t n = (size_t)(v.s + v.n - key.s);
+        memcpy(out + o, key.s, n);
+        o += n;
+    }
+    out[o++] = '}';
+    out[o] = 0;
+    return out;
+}
+
+/* A page of a web archive ("source" names its "warc"): the archive's word
+ * on where and when it was fetched (its URL and date, when they pass the
+ * source checks) as the document's url and retrieved, the rest as meta,
+ * as tifa add --warc keeps them. */
+static tifa_status archive_source(jvalue src, tifa_prepared *p, tifa_error *err) {
+    char *uri = NULL, *date = NULL;
+    jvalue warc;
+    if (!jr_member(src, "warc", &warc) || jr_type(warc) != '"') return TIFA_OK;
+    int rc = string_member(src, "target_uri", &uri, NULL, err);
+    if (rc >= 0 && (rc = string_member(src, "date", &date, NULL, err)) >= 0) rc = 1;
+    tifa_status st = rc < 0 ? member_failed(rc, err) : TIFA_OK;
+    if (st == TIFA_OK && !(p->given[4] = archive_meta(src))) st = no_memory(err);
+    if (st == TIFA_OK && uri && source_url_valid(uri)) p->given[1] = uri, uri = NULL;
+    if (st == TIFA_OK && date && source_time_valid(date)) p->given[3] = date, date = NULL;
+    free(uri);
+    free(date);
+    return st;
+}
+
+/* The bytes a record's web archive holds. */
 static tifa_status raw_in_archive(jvalue src, tifa_prepared *p, tifa_error *err) {
-    char *path = NULL, *uri = NULL, *date = NULL;
+    char *path = NULL, *uri = NULL;
     jvalue off;
     uint64_t offset = 0;
     int rc = string_member(src, "warc", &path, NULL, err);
     if (rc == 1 && (rc = string_member(src, "target_uri", &uri, NULL, err)) >= 0) rc = 1;
-    if (rc == 1 && (rc = string_member(src, "date", &date, NULL, err)) >= 0) rc = 1;
     tifa_status st = rc < 0 ? member_failed(rc, err) : TIFA_OK;
     if (st == TIFA_OK && rc == 0)
         st = bad(err, "no bytes: neither \"raw\" (tifa extract --with-raw) nor a web archive's \"source\"");
@@ -174,23 +212,22 @@ static tifa_status raw_in_archive(jvalue src, tifa_prepared *p, tifa_error *err)
         st = bad(err, "\"source\": \"offset\" is not a whole number");
     if (st == TIFA_OK) st = page_at(path, offset, uri, p, err);
     if (st == TIFA_OK) sha256_hex(p->bytes, p->len, p->raw_hash);
-    if (st == TIFA_OK && uri && source_url_valid(uri)) p->given[1] = uri, uri = NULL;
-    if (st == TIFA_OK && date && source_time_valid(date)) p->given[3] = date, date = NULL;
     free(path);
     free(uri);
-    free(date);
     return st;
 }
 
 static tifa_status read_bytes(jvalue rec, tifa_prepared *p, tifa_error *err) {
-    jvalue v;
+    jvalue v, src;
+    int archived = jr_member(rec, "source", &src) && jr_type(src) == '{';
     tifa_status st;
     if (jr_member(rec, "raw", &v))
         st = jr_type(v) == '{' ? raw_inline(v, p, err) : bad(err, "\"raw\" is not an object");
-    else if (jr_member(rec, "source", &v) && jr_type(v) == '{')
-        st = raw_in_archive(v, p, err);
+    else if (archived)
+        st = raw_in_archive(src, p, err);
     else
         st = bad(err, "no bytes: neither \"raw\" (tifa extract --with-raw) nor a web archive's \"source\"");
+    if (st == TIFA_OK && archived) st = archive_source(src, p, err);
     return st == TIFA_OK ? corpus_not_text(p->bytes, p->len, err) : st;
 }
 

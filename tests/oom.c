@@ -14,7 +14,7 @@
  * tifa_corpus_export (CSV and JSON Lines) on a corpus of the five and an
  * exact copy; tifa_corpus_correct (three fields, all or none);
  * tifa_diff_write; the internal sentence and character diff with its two
- * writers; tifa_extract_warc on the edge-case archive
+ * writers; tifa_extract_warc and tifa_warc_pages (add --warc) on the edge-case archive
  * tests/warc/edge/utf8.warc.gz (gzip members, chunked and gzip bodies, raw
  * deflate, an HTTP charset, a page that fails; UTF-8 pages only:
  * tifa_detect_encoding returns an encoding and cannot say that memory ran
@@ -746,6 +746,43 @@ static void run_batch(int which, long at, char *why, size_t whylen) {
 }
 
 static void run_extract_warc(long at, char *why, size_t whylen) { run_batch(0, at, why, whylen); }
+
+/* tifa add --warc's reader: each call's status and page, in a static
+ * buffer (the harness allocates nothing while armed). */
+static char pages_ref[2048];
+
+static tifa_status read_pages(char *out, size_t cap) {
+    tifa_warc_pages *w;
+    tifa_error err;
+    size_t n = 0;
+    tifa_status st = tifa_warc_pages_open(batch_warc, &w, &err), worst = st;
+    if (st != TIFA_OK) return st;
+    tifa_prepared *p;
+    while ((st = tifa_warc_pages_next(w, NULL, &p, &err)) != TIFA_OK || p) {
+        n += (size_t)snprintf(out + n, cap - n, "%d %s\n", (int)st, st == TIFA_OK ? tifa_warc_pages_where(w) : "");
+        if (st != TIFA_OK && st != TIFA_EINPUT) worst = st;
+        tifa_prepared_free(p);
+        if (n >= cap) break;
+    }
+    tifa_batch_counts c;
+    tifa_warc_pages_counts(w, &c);
+    snprintf(out + n, cap - n, "%llu %llu\n", (unsigned long long)c.records, (unsigned long long)c.responses);
+    tifa_warc_pages_close(w);
+    return worst;
+}
+
+static void run_warc_pages(long at, char *why, size_t whylen) {
+    static char got[sizeof pages_ref];
+    got[0] = 0;
+    arm(at);
+    tifa_status st = read_pages(got, sizeof got);
+    disarm();
+    if (st == TIFA_OK && strcmp(got, pages_ref))
+        snprintf(why, whylen, "allocation %ld failed, status OK, pages differ", fail_at);
+    else if (strcmp(got, pages_ref) && !failed_since(0))
+        snprintf(why, whylen, "pages differ without a failed allocation");
+    if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
 static void run_extract_files(long at, char *why, size_t whylen) { run_batch(1, at, why, whylen); }
 
 /* ------------------------------------------------------------ set-up */
@@ -830,6 +867,8 @@ int main(void) {
         if (run_batch_call(i, &batch_ref[i], &c, &err) != TIFA_OK) check(0, "batch %d: %s", i, err.message);
     }
     inject("tifa_extract_warc of tests/warc/edge/utf8.warc.gz", run_extract_warc);
+    if (read_pages(pages_ref, sizeof pages_ref) != TIFA_OK) check(0, "tifa_warc_pages: %s", batch_warc);
+    inject("tifa_warc_pages_open/next/close of tests/warc/edge/utf8.warc.gz", run_warc_pages);
     inject("tifa_extract_files of two documents", run_extract_files);
     free(batch_ref[0].out);
     free(batch_ref[1].out);

@@ -17,6 +17,8 @@
 #  - Bad records are named FILE:LINE with what is wrong, the exit status is
 #    1, the good records around them are stored, and tifa check finds
 #    nothing half-written.
+#  - Records prepared on three threads (--jobs 3) give the same corpus as
+#    on one, and the same messages in the same order.
 #   sh tests/records.sh build/tifa-asan
 set -u
 TIFA=${1:-build/tifa-asan}
@@ -154,6 +156,16 @@ check "bad records: each named by file and line, with what is wrong" '
   grep -q "^tifa: bad.jsonl:8: in/[^:]*: \"nearcopy\": \"simhash\" is not 16 hex digits" bad.err &&
   grep -q "^tifa: bad.jsonl:9: in/[^:]*: no bytes: neither \"raw\"" bad.err'
 check "bad records: nothing half-written (tifa check; two documents, both indexed)" '"$TIFA" check --db bad.db > /dev/null && [ "$(sqlite3 bad.db "SELECT count(*) FROM doc; SELECT count(*) FROM near_index; SELECT count(*) FROM doc_fts_docsize" | tr "\n" " ")" = "2 2 2 " ]'
+# Prepared on three threads: the same corpus, the same messages in the
+# same order (records in order, a missing file in its place).
+"$TIFA" add --db e1.db --records parts missing.jsonl bad.jsonl 2> e1.err; st1=$?
+"$TIFA" add --db e3.db --records --jobs 3 --batch 7 parts missing.jsonl bad.jsonl 2> e3.err; st3=$?
+"$TIFA" add --db e4.db --records --batch 7 parts missing.jsonl bad.jsonl 2> /dev/null
+dump e1.db e1
+dump e3.db e3
+dump e4.db e4
+check "--jobs 3: the same corpus as one thread (commits every 7 too), the same messages in the same order, exit 1" \
+  'same e1 e3 && same e1 e4 && cmp -s e1.err e3.err && [ $st1 -eq 1 ] && [ $st3 -eq 1 ] && grep -q "^tifa: missing.jsonl: No such file" e3.err && [ "$(wc -l < e1.err)" -ge 10 ]'
 "$TIFA" add --db none.db --records missing.jsonl 2> none.err; st=$?
 check "a missing record file: named, exit 1" '[ $st -eq 1 ] && grep -q "^tifa: missing.jsonl: No such file" none.err'
 "$TIFA" add --db none.db --records --url http://x.cn/ recs.jsonl 2> none.err; st=$?

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Web archives as input (issue 12, part 1): tifa extract --warc on the
+"""Web archives as input (issue 12, part 1): tifa extract --warc and tifa add --warc on the
 archives of tests/warc/ — wget's crawl of the test site (gzip and plain)
 and the hand-made edge cases of tests/warc/make-edge.py — and
 --files-from on every reading command.
@@ -8,12 +8,15 @@ Oracle: each page's record equals `tifa extract --html` (--text for a text
 file) of the page served, apart from "file" and "source". Also: counts,
 the source object, offsets that point at the record, errors that name the
 file, the offset and the reason, exit codes, memory that stays bounded on
-a page over the limit. Usage: python3 tests/warc.py build/tifa-asan"""
+a page over the limit. tifa add --warc: the corpus equals tifa add of the
+pages as HTML files (apart from file and source), and tifa add --records
+of the archive's records. Usage: python3 tests/warc.py build/tifa-asan"""
 import gzip
 import json
 import os
 import re
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -278,6 +281,130 @@ try:
     check("a missing path in a list is named, the next read, exit 1",
           r.returncode == 1 and "tifa: examples/none.txt: No such file or directory" in r.stderr.decode() and
           len(records(r.stdout)) == 1, r.stderr)
+
+    # ------------------------------------------------------------ add --warc
+    def rows(db, cols):
+        con = sqlite3.connect(db)
+        out = con.execute(f"SELECT {cols} FROM doc ORDER BY id").fetchall()
+        con.close()
+        return out
+
+    def stored(rec):  # a stored record without its name and where it came from
+        r = json.loads(rec)
+        r.pop("file", None)
+        r.pop("source", None)
+        return r
+
+    SAME = ("sha256, raw, clean, clean_sha256, simhash, coalesce(duplicate_of, 0), date, meeting, org, title, "
+            "hex(sketch), copy, outlet, published, article")
+    ALL = "file, url, retrieved, meta, record, " + SAME
+    W_DB = os.path.join(tmp, "w.db")
+    r = run("add", "--db", W_DB, "--warc", "tests/warc/crawl.warc.gz")
+    check("add --warc: every page stored, exit 0; last line: records, responses, then add's counts",
+          r.returncode == 0 and last_line(r.stderr) ==
+          "records 28, responses 9, added 9, duplicates 0, near-duplicates 0, identical 0, failed 0", r.stderr)
+    w_rows = rows(W_DB, "file, url, retrieved, meta, record")
+    crawl_order = [os.path.basename(x["file"]) for x in gzrecs]
+    H_DB = os.path.join(tmp, "h.db")
+    h = run("add", "--db", H_DB, *[os.path.join(SITE, n) for n in crawl_order])
+    same = rows(W_DB, SAME) == rows(H_DB, SAME)
+    check("add --warc: the same documents as tifa add of the pages as files (bytes, clean text, fingerprints, "
+          "date, meeting, org, title, outlet, published, copies)",
+          h.returncode == 0 and len(w_rows) == 9 and same, h.stderr)
+    check("add --warc: the same records as tifa add of the pages, apart from file and source",
+          [stored(x[4]) for x in w_rows] == [stored(x[0]) for x in rows(H_DB, "record")])
+    check("add --warc: each document named by its URL, url the target URI, retrieved the WARC date",
+          [x[0] for x in w_rows] == [x["file"] for x in gzrecs] == [x[1] for x in w_rows] and
+          [x[2] for x in w_rows] == [x["source"]["date"] for x in gzrecs])
+    want_meta = [{k: v for k, v in x["source"].items() if k not in ("target_uri", "date")} for x in gzrecs]
+    check("add --warc: meta says where the page is (warc, offset, length, record id, digest, truncated); the "
+          "stored record ends with extract's source",
+          [json.loads(x[3]) for x in w_rows] == want_meta and
+          [json.loads(x[4])["source"] for x in w_rows] == [x["source"] for x in gzrecs] and
+          list(json.loads(w_rows[0][4]))[-1] == "source", w_rows[0][3])
+    sw = run("search", "--db", W_DB, "--json", "会议")
+    sh = run("search", "--db", H_DB, "--json", "会议")
+    hits = lambda out: [(x["id"], x.get("date"), x.get("meeting")) for x in map(json.loads, out.splitlines())]
+    check("add --warc: the same search hits as the pages added as files",
+          sw.returncode == sh.returncode == 0 and hits(sw.stdout) and hits(sw.stdout) == hits(sh.stdout),
+          sw.stderr + sh.stderr)
+    ext = os.path.join(tmp, "crawl.jsonl")
+    with open(ext, "wb") as f:
+        f.write(run("extract", "--warc", "--with-clean", "tests/warc/crawl.warc.gz").stdout)
+    extr = os.path.join(tmp, "crawl-raw.jsonl")
+    with open(extr, "wb") as f:
+        f.write(run("extract", "--warc", "--with-raw", "tests/warc/crawl.warc.gz").stdout)
+    same = []
+    for name, path in (("c", ext), ("r", extr)):
+        db = os.path.join(tmp, name + ".db")
+        r = run("add", "--db", db, "--records", path)
+        same.append(r.returncode == 0 and rows(db, ALL) == rows(W_DB, ALL))
+    check("add --warc: the same corpus, every column, as add --records of extract --warc --with-clean and "
+          "--with-raw", same == [True, True], same)
+    r = run("add", "--db", W_DB, "--warc", "tests/warc/crawl.warc")
+    check("add --warc again (the plain archive): every page identical, nothing stored",
+          r.returncode == 0 and last_line(r.stderr) ==
+          "records 28, responses 9, added 0, duplicates 0, near-duplicates 0, identical 9, failed 0" and
+          len(rows(W_DB, "id")) == 9, r.stderr)
+    with open(os.path.join(W, "crawl.warc.gz"), "rb") as f:
+        r = run("add", "--db", os.path.join(tmp, "in.db"), "--warc", "-", input=f.read())
+    check("add --warc -: standard input, source.warc '-'",
+          r.returncode == 0 and [json.loads(x[0])["warc"] for x in rows(os.path.join(tmp, "in.db"), "meta")] ==
+          ["-"] * 9, r.stderr)
+    E_DB = os.path.join(tmp, "e.db")
+    r = run("add", "--db", E_DB, "--warc", "tests/warc/edge/v11.warc.gz")
+    err = r.stderr.decode()
+    check("add --warc v11: pages that fail are named (archive, offset, URI, reason), counted, exit 1",
+          r.returncode == 1 and last_line(r.stderr) ==
+          "records 14, responses 7, added 4, duplicates 1, near-duplicates 0, identical 0, failed 2" and
+          "tifa: tests/warc/edge/v11.warc.gz: offset 6993 (http://127.0.0.1:8000/badchunk.html): chunked body: bad "
+          "chunk size" in err, err)
+    check("add --warc v11: WARC-Truncated kept in meta",
+          [json.loads(m)["truncated"] for (f, m) in rows(E_DB, "file, meta") if f.endswith("/cut.html")] ==
+          ["length"], rows(E_DB, "file, meta"))
+    C_DB = os.path.join(tmp, "cut.db")
+    r = run("add", "--db", C_DB, "--warc", "tests/warc/edge/cut-plain.warc", "tests/warc/none.warc",
+            "tests/warc/edge/damaged.warc.gz", "tests/warc")
+    err = r.stderr.decode()
+    check("add --warc: a cut, a missing, a damaged archive and a folder each named with the reason; the pages "
+          "before the damage stored; exit 1",
+          r.returncode == 1 and "tifa: tests/warc/edge/cut-plain.warc: offset 4326: the file ends inside this "
+          "record" in err and "tifa: tests/warc/none.warc: No such file or directory" in err and
+          "tifa: tests/warc/edge/damaged.warc.gz: offset 1279: damaged gzip data" in err and
+          "tifa: tests/warc: is a directory" in err and last_line(r.stderr) ==
+          "records 4, responses 4, added 3, duplicates 0, near-duplicates 0, identical 1, failed 0" and
+          [json.loads(m)["truncated"] for (m,) in rows(C_DB, "meta")] == [None, None, "end-of-file"], err)
+    for args, why in ((["--records", "--warc", "x.warc"], "--records or --warc, not both"),
+                      (["--warc", "--url", "http://x/", "x.warc"], "--warc: web archives carry their sources"),
+                      (["--warc", "--jobs", "2", "x.warc"], "--warc: web archives are stored on one thread"),
+                      (["--warc"], "--warc: no FILE")):
+        r = run("add", "--db", os.path.join(tmp, "u.db"), *args)
+        check(f"add {' '.join(args)}: usage error, said why, exit 2",
+              r.returncode == 2 and f"tifa: add: {why}" in r.stderr.decode(), r.stderr)
+    # An archive cut inside a record that holds no page (a request), and
+    # fuzz_warc's gzip member cut inside a request, after which add --warc
+    # read on where extract stops.
+    data = open(os.path.join(W, "crawl.warc"), "rb").read()
+    cut = os.path.join(tmp, "cut-request.warc")
+    with open(cut, "wb") as f:
+        f.write(data[:data.index(b"WARC-Type: request", data.index(b"WARC-Type: response")) + 400])
+    bad = []
+    for i, path in enumerate([cut, os.path.join(ROOT, "fuzz", "corpus", "c64f88cd27eea31c77cd4499831e2e48b49cd468")] + sorted(os.path.join(EDGE, n) for n in os.listdir(EDGE))):
+        x = run("extract", "--warc", path)
+        a = run("add", "--db", os.path.join(tmp, f"edge{i}.db"), "--warc", path)
+        errors = lambda e: [l for l in e.decode().splitlines() if l.startswith("tifa: ")]
+        if (last_line(x.stderr).split(", extracted")[0] != last_line(a.stderr).split(", added")[0] or
+                errors(x.stderr) != errors(a.stderr) or x.returncode != a.returncode):
+            bad.append(os.path.basename(path))
+    check("add --warc reads every edge archive as extract --warc does: the same records and pages counted, the "
+          "same errors, the same exit status", not bad, bad)
+    with open(lst, "w") as f:
+        f.write("tests/warc/crawl.warc.gz\ntests/warc/edge/v10-folded.warc\n")
+    r = run("add", "--db", os.path.join(tmp, "l.db"), "--warc", "--files-from", lst)
+    check("add --warc --files-from: both archives, counts summed (v10's two pages are the crawl's from another "
+          "address: duplicates)",
+          r.returncode == 0 and last_line(r.stderr) ==
+          "records 30, responses 11, added 9, duplicates 2, near-duplicates 0, identical 0, failed 0", r.stderr)
 finally:
     shutil.rmtree(tmp)
 

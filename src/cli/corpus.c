@@ -572,7 +572,8 @@ static const char *add_help =
     "usage: tifa add [--db PATH] [--jobs N] [--batch N] [--max-size BYTES]\n"
     "                [--outlet NAME] [--url URL] [--published DATE] [--retrieved DATE]\n"
     "                [--manifest FILE.jsonl|FILE.csv] [--files-from LIST] [FILE|DIR|-]...\n"
-    "       tifa add --records [--db PATH] [--batch N] [--files-from LIST] FILE|DIR|-...\n"
+    "       tifa add --records [--db PATH] [--jobs N] [--batch N] [--files-from LIST] FILE|DIR|-...\n"
+    "       tifa add --warc [--db PATH] [--batch N] [--files-from LIST] FILE.warc[.gz]|-...\n"
     "\n"
     "Cleans, extracts and stores every document (a directory: its *.txt and *.html\n"
     "files, recursively; - or nothing: standard input) with its raw bytes. Every\n"
@@ -584,7 +585,8 @@ static const char *add_help =
     "holding it for minutes, a full disk) is tried again twice, then its files are\n"
     "named as failed. Two adds on one corpus take turns. Empty and binary files\n"
     "are refused, named.\n"
-    "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1).\n"
+    "--db: default $TIFA_DB, else ./tifa.db. --jobs: threads for cleaning (default 1;\n"
+    "with --records, for reading records), besides the one storing.\n"
     "--batch: documents per commit (default 4096; a commit also comes every 2 s).\n"
     "--max-size: larger documents are refused, named (default 16M; suffix K or M).\n"
     "Sources (a web page gives its own; these take precedence): --outlet, --url\n"
@@ -598,7 +600,16 @@ static const char *add_help =
     "failed.jsonl) of tifa extract --with-raw, or --with-clean --warc (the bytes\n"
     "are read from the archive), e.g. the parts of python3 -m tifa.dask. The\n"
     "corpus is the same as tifa add of the same files would make. A bad record\n"
-    "is named as FILE:LINE and not stored; the others are.\n";
+    "is named as FILE:LINE and not stored; the others are.\n"
+    "--warc: store each HTML or text page of web archives (WARC/1.0 or 1.1, plain\n"
+    "or gzip): one document per response record (HTTP 2xx) holding a page, read\n"
+    "as tifa extract --warc reads it, named by its URL, its bytes the page's.\n"
+    "Its url is the target URI, retrieved the WARC date, and meta says where it\n"
+    "is (warc, offset, length, record_id, payload_digest, truncated). A page that\n"
+    "cannot be stored is named by archive, offset and URL; a damaged archive by\n"
+    "its offset (the pages before it are stored). Ends with the line\n"
+    "  records R, responses P, added N, duplicates D, near-duplicates K,\n"
+    "  identical I, failed F\n";
 
 /* The source options of add; 1 when argv[*i] was one (its value taken),
  * 0 when not, -1 when its value is missing. */
@@ -651,20 +662,26 @@ static int add_usage(pathlist *files, int status) {
     return status;
 }
 
-/* tifa add --records, its options parsed: records carry their sources. */
-static int add_records_to(const char *db, int batch, pathlist *files, add_sources *src, const char *manifest) {
+/* tifa add --records or --warc (warc set), its options parsed: records
+ * and archives carry their sources. */
+static int add_records_to(const char *db, int batch, int jobs, int warc, pathlist *files, add_sources *src,
+                          const char *manifest) {
     int status = 2;
+    const char *what = warc ? "--warc: web archives" : "--records: records";
     if (src->any_given || manifest)
-        fprintf(stderr, "tifa: add: --records: records carry their sources (no --outlet, --url, --published, "
-                        "--retrieved or --manifest)\n");
+        fprintf(stderr, "tifa: add: %s carry their sources (no --outlet, --url, --published, --retrieved or "
+                        "--manifest)\n", what);
+    else if (warc && jobs > 1)
+        fprintf(stderr, "tifa: add: %s are stored on one thread (no --jobs)\n", what);
     else if (!files->n)
-        fprintf(stderr, "tifa: add: --records: no FILE or DIR of records given\n");
+        fprintf(stderr, "tifa: add: %s: no FILE%s given\n", warc ? "--warc" : "--records",
+                warc ? " (a .warc or .warc.gz archive)" : " or DIR of records");
     else {
         tifa_corpus *c = open_corpus(db, 0);
         status = 1;
         if (c) {
             tifa_corpus_set_batch(c, batch);
-            status = add_records(c, files->paths, files->n);
+            status = warc ? add_warc(c, files->paths, files->n) : add_records(c, files->paths, files->n, jobs);
             tifa_corpus_close(c);
         }
     }
@@ -680,11 +697,19 @@ int cmd_add(int argc, char **argv) {
     tifa_filter unused = {0};
     pathlist files = {0};
     add_sources src = {0};
-    int status = 0, records = 0;
-    for (int i = 1; i < argc; i++) records |= !strcmp(argv[i], "--records");
+    int status = 0, records = 0, warc = 0;
+    /* Records and archives are named as they are, never walked as folders of documents. */
+    for (int i = 1; i < argc; i++) {
+        records |= !strcmp(argv[i], "--records");
+        warc |= !strcmp(argv[i], "--warc");
+    }
+    if (records && warc) {
+        fprintf(stderr, "tifa: add: --records or --warc, not both\n");
+        return 2;
+    }
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i];
-        if (!strcmp(a, "--records")) continue;
+        if (!strcmp(a, "--records") || !strcmp(a, "--warc")) continue;
         int r = corpus_option(argc, argv, &i, &db, &unused);
         if (!r) r = source_option(argc, argv, &i, &src, &manifest);
         if (r < 0) return add_usage(&files, r == -1 ? usage_error("add", a) : 2);
@@ -702,18 +727,18 @@ int cmd_add(int argc, char **argv) {
             if (jobs < 1 || jobs > 64) return add_usage(&files, usage_error("add", "--jobs"));
         } else if (!strcmp(a, "--files-from") && i + 1 < argc) {
             named = 1;
-            status |= add_list(argv[++i], &files, records);
+            status |= add_list(argv[++i], &files, records || warc);
         } else if (a[0] == '-' && a[1]) {
             return add_usage(&files, usage_error("add", a));
         } else {
             named = 1;
-            if (strcmp(a, "-") == 0 || records)
+            if (strcmp(a, "-") == 0 || records || warc)
                 push_path(&files, a);
             else
                 status |= add_input(a, &files);
         }
     }
-    if (records) return add_records_to(db, batch, &files, &src, manifest);
+    if (records || warc) return add_records_to(db, batch, jobs, warc, &files, &src, manifest);
     if (!named && !manifest) {
         if (isatty(0)) {
             fputs(add_help, stderr);
