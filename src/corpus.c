@@ -329,25 +329,34 @@ static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
 /* Adds the first copies committed after seen_id (all of them at open; at
  * the start of a batch, those another writer stored meanwhile) to
  * first_copies, in id order, from the near-copy index. */
-static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
+typedef struct {
+    tifa_corpus *c;
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch FROM near_index WHERE id > ? ORDER BY id", -1, &st,
+} first_copy_rows;
+
+/* The next row of the near-copy index for nearcopy_set_add_all. */
+static int next_first_copy(void *user, int64_t *id, uint64_t *simhash, sketch *k) {
+    first_copy_rows *r = user;
+    int rc;
+    while ((rc = sqlite3_step(r->st)) == SQLITE_ROW) {
+        *id = r->c->seen_id = sqlite3_column_int64(r->st, 0);
+        *simhash = (uint64_t)sqlite3_column_int64(r->st, 1);
+        if (!nearcopy_unpack(sqlite3_column_blob(r->st, 2), (size_t)sqlite3_column_bytes(r->st, 2), k)) return 1;
+        /* a damaged sketch: never matched (tifa check says so) */
+    }
+    return rc == SQLITE_DONE ? 0 : -1;
+}
+
+static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
+    first_copy_rows r = {c, NULL};
+    if (sqlite3_prepare_v2(c->db, "SELECT id, simhash, sketch FROM near_index WHERE id > ? ORDER BY id", -1, &r.st,
                            NULL) != SQLITE_OK)
         return corpus_fail(c, err, "reading the corpus");
-    sqlite3_bind_int64(st, 1, c->seen_id);
-    int rc;
-    while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-        sketch k;
-        c->seen_id = sqlite3_column_int64(st, 0);
-        if (nearcopy_unpack(sqlite3_column_blob(st, 2), (size_t)sqlite3_column_bytes(st, 2), &k))
-            continue; /* a damaged sketch: never matched (tifa check says so) */
-        if (nearcopy_set_add(c->first_copies, c->seen_id, (uint64_t)sqlite3_column_int64(st, 1), &k)) {
-            sqlite3_finalize(st);
-            return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-        }
-    }
-    sqlite3_finalize(st);
-    return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "reading the corpus");
+    sqlite3_bind_int64(r.st, 1, c->seen_id);
+    int rc = nearcopy_set_add_all(c->first_copies, next_first_copy, &r);
+    sqlite3_finalize(r.st);
+    if (rc == -1) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    return rc ? corpus_fail(c, err, "reading the corpus") : TIFA_OK;
 }
 
 /* Waits for another writer, a millisecond a try (see WRITE_WAIT_MS). */

@@ -313,26 +313,54 @@ size_t nearcopy_set_size(const nearcopy_set *set) {
     return n;
 }
 
-/* nearcopy_set_add under the write lock. */
-static int add_locked(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k) {
+/* nearcopy_set_add under the write lock; with link 0 the entry is stored
+ * but not yet in its buckets (nearcopy_set_add_all). */
+static int add_locked(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k, int link) {
     if (k->shingles < MIN_SHINGLES) return 0; /* never a match: not kept */
     size_t n = set->n, c = n / CHUNK, i = n % CHUNK;
     if (c >= MAX_CHUNKS) return -1;
     if (!set->chunks[c] && !(set->chunks[c] = malloc(sizeof(chunk)))) return -1;
-    if (grow_heads(set, (n + 1) * BANDS)) return -1;
+    if (link && grow_heads(set, (n + 1) * BANDS)) return -1;
     chunk *ch = set->chunks[c];
     ch->simhash[i] = simhash;
     low_bytes_of(k, &ch->low[i]);
     ch->sketches[i] = *k;
     ch->ids[i] = id;
     set->n = n + 1;
-    link_entry(set, n);
+    if (link) link_entry(set, n);
     return 0;
 }
 
 int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k) {
     pthread_rwlock_wrlock(&set->lock);
-    int rc = add_locked(set, id, simhash, k);
+    int rc = add_locked(set, id, simhash, k, 1);
+    pthread_rwlock_unlock(&set->lock);
+    return rc;
+}
+
+int nearcopy_set_add_all(nearcopy_set *set, int (*next)(void *, int64_t *, uint64_t *, sketch *), void *user) {
+    pthread_rwlock_wrlock(&set->lock);
+    int64_t id;
+    uint64_t simhash;
+    sketch k;
+    int rc = 0, more;
+    while ((more = next(user, &id, &simhash, &k)) > 0)
+        if ((rc = add_locked(set, id, simhash, &k, 0))) break;
+    if (more < 0) rc = -2;
+    /* the buckets sized once and every entry linked once, oldest first
+     * (doubling as entries came would relink them all a dozen times) */
+    size_t want = set->nheads;
+    while (want < set->n * BANDS) want *= 2;
+    uint32_t *h = calloc(want, sizeof *h);
+    if (!h) {
+        rc = -1; /* keep the old buckets: chains grow longer, matches stay right */
+        for (size_t i = 0; i < set->nheads; i++) set->heads[i] = 0;
+    } else {
+        free(set->heads);
+        set->heads = h;
+        set->nheads = want;
+    }
+    for (size_t i = 0; i < set->n; i++) link_entry(set, i);
     pthread_rwlock_unlock(&set->lock);
     return rc;
 }
@@ -342,7 +370,7 @@ int nearcopy_set_move(nearcopy_set *dst, nearcopy_set *src) {
     pthread_rwlock_wrlock(&dst->lock);
     for (size_t i = 0; i < src->n && !rc; i++) {
         const chunk *ch = chunk_of(src, i);
-        rc = add_locked(dst, ch->ids[i % CHUNK], ch->simhash[i % CHUNK], &ch->sketches[i % CHUNK]);
+        rc = add_locked(dst, ch->ids[i % CHUNK], ch->simhash[i % CHUNK], &ch->sketches[i % CHUNK], 1);
     }
     pthread_rwlock_unlock(&dst->lock);
     if (!rc) nearcopy_set_clear(src);

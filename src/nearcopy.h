@@ -53,6 +53,13 @@ void nearcopy_set_free(nearcopy_set *set);
 /* Remembers a first copy; -1 when out of memory. */
 int nearcopy_set_add(nearcopy_set *set, int64_t id, uint64_t simhash, const sketch *k);
 
+/* Adds every entry next gives (it returns 1 and fills one, 0 at the end,
+ * -1 on a read error) and links them into their buckets once at the end:
+ * loading a corpus's first copies then costs one pass, not one per doubling
+ * of the buckets. 0; -1 when out of memory, -2 when next failed (what was
+ * read before is kept and linked either way). */
+int nearcopy_set_add_all(nearcopy_set *set, int (*next)(void *, int64_t *, uint64_t *, sketch *), void *user);
+
 /* Appends every entry of src to dst, in order, and empties src (keeping
  * its memory); -1 when out of memory (src is then left as it was, dst
  * holding a prefix of it). Only the thread that adds may call these. */
