@@ -101,6 +101,7 @@ size_t meeting_cues(const article *a);
 
 /* date.c: dates, years, and the time words before a verb */
 size_t longest_at(const ustr *u, size_t i, const char *const *ws, size_t nws);
+size_t after_leading_time(const ustr *u, size_t s, size_t limit);
 int place_marker(const ustr *u, size_t i, size_t floor);
 size_t skip_time_place(const ustr *u, size_t j, size_t floor);
 void read_page(page *pg, const ustr *doc, const clean_doc *cd);

@@ -263,7 +263,7 @@ const word_list names_a_body = LIST(names_a_body_w);
  * 向公司党委书记、董事长X", "按照国家主席X的要求", "四是集团公司董事长X"
  * is handled by the numeral before 是). */
 static const char *const title_breaks_w[] = {"向", "按照", "依照", "根据", "需要", "把", "被", "给", "让",
-                                             "对于", "关于", "届时", "随后", "会上", "会后", "报道", "接着", "首先", "其次",
+                                             "对于", "关于", "届时", "随后", "会上", "会后", "报道", "是", "接着", "首先", "其次",
                                              "最后", "同时", "此外", "另外", "然后"};
 const word_list title_breaks = LIST(title_breaks_w);
 

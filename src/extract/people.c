@@ -35,6 +35,7 @@ static size_t title_start(const ustr *u, size_t name_at) {
     size_t d = after_dateline(u, s, name_at);
     if (!d) d = after_attribution(u, s, name_at);
     if (d && d <= name_at) s = d;
+    s = after_leading_time(u, s, name_at); /* "2月9日上午市人大常委会主任肖天连主持" */
     for (size_t i = name_at; i > s; i--) {
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
         /* "会议听取了…秘书长杨振武作的汇报": no title holds a verb's 了 */

@@ -179,3 +179,25 @@ static int place_jia(const ustr *u, size_t i, size_t floor) {
 int place_marker(const ustr *u, size_t i, size_t floor) {
     return u->cp[i] == 0x5728 /* 在 */ || place_yu(u, i, floor) || place_jia(u, i, floor);
 }
+
+/* After the day and time that open a clause with no comma after them
+ * ("2月9日（星期五）上午市人大常委会主任肖天连主持…"): where what follows
+ * begins, at most limit. */
+size_t after_leading_time(const ustr *u, size_t s, size_t limit) {
+    for (int changed = 1; changed && s < limit;) {
+        changed = 0;
+        size_t k = s, w, n;
+        while (k < limit && (u_is_digit(u->cp[k]) || cn_numeral_is(u->cp[k], NUM_DATE))) k++;
+        if (k > s && k < limit && (u->cp[k] == 0x5E74 /* 年 */ || u->cp[k] == 0x6708 /* 月 */ || u->cp[k] == 0x65E5 /* 日 */)) {
+            s = k + 1, changed = 1;
+            continue;
+        }
+        if ((u->cp[s] == 0xFF08 || u->cp[s] == '(') && s + 1 < limit && (n = ustr_at_any(u, s + 1, WORDS(time_words), &w)) &&
+            s + 1 + n < limit && (u->cp[s + 1 + n] == 0xFF09 || u->cp[s + 1 + n] == ')')) {
+            s += n + 2, changed = 1;
+            continue;
+        }
+        if ((n = ustr_at_any(u, s, WORDS(time_words), &w)) && s + n < limit) s += n, changed = 1;
+    }
+    return s;
+}
