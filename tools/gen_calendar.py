@@ -10,10 +10,25 @@ on them, so that extract can find which forms end at a position of the
 text by narrowing one character at a time (a binary search per step).
 A form shared by rows with different dates (中央经济工作会议, held every
 year) cannot date anything by itself and is dropped. Rows are checked:
-kind known, dates ISO and in order, a source given."""
+kind known, dates ISO and in order, a source given; a ccdi row (a plenary
+session of the Central Commission for Discipline Inspection) has a key
+like 二十届中央纪委四次全会 and only forms that name the central
+commission, since 十一届四次全会 alone is also a provincial 纪委's."""
+import re
 import sys
 
-KINDS = {"congress", "plenum", "npc", "cppcc", "cewc"}
+KINDS = {"congress", "plenum", "npc", "cppcc", "cewc", "ccdi"}
+NUM = "[一二三四五六七八九十]"
+CCDI_KEY = re.compile(f"^{NUM}+届中央纪委{NUM}次全会$")
+CCDI_BODY = ("中央纪委", "中纪委", "中央纪律检查委员会")
+
+
+def check_ccdi(key, forms, where):
+    if not CCDI_KEY.match(key):
+        sys.exit(f"gen_calendar: {where}: ccdi key {key!r} is not like 二十届中央纪委四次全会")
+    for form in forms:
+        if not any(b in form for b in CCDI_BODY):
+            sys.exit(f"gen_calendar: {where}: ccdi form {form!r} does not name the central commission")
 
 
 def parse_date(s, where):
@@ -49,8 +64,10 @@ def main():
         a, b = parse_date(start, where), parse_date(end or start, where)
         if b < a:
             sys.exit(f"gen_calendar: {where}: ends before it starts")
-        for form in [key] + [x for x in aliases.split("|") if x]:
-            form = form.strip()
+        written = [key] + [x.strip() for x in aliases.split("|") if x.strip()]
+        if kind == "ccdi":
+            check_ccdi(key, written, where)
+        for form in written:
             if len(form) < 3:
                 continue
             forms.setdefault(form, set()).add((a, b))
