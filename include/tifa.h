@@ -498,9 +498,10 @@ tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_fil
  * the matches the page needs instead of ranking every match, so the time
  * for a page does not grow with the corpus. *total (may be NULL) is exact
  * up to TIFA_SEARCH_EXACT matches; above, *estimated (may be NULL) is set
- * to 1 and *total is an estimate with two significant digits (230000),
- * from how far back in the ids the newest TIFA_SEARCH_EXACT + 1 matches
- * reach. Without a limit every match comes, as from tifa_corpus_search. */
+ * to 1 and *total is an estimate (the newest TIFA_SEARCH_EXACT + 1 matches
+ * over the share of the indexed readouts they span), rounded to two
+ * significant digits (230000; three near 10,000: 10100). Without a limit
+ * every match comes, as from tifa_corpus_search. */
 #define TIFA_SEARCH_EXACT 10000
 tifa_status tifa_corpus_search_newest(tifa_corpus *c, const char *query, const tifa_filter *f, tifa_hit_fn fn,
                                       void *user, int64_t *total, int *estimated, tifa_error *err);
