@@ -82,10 +82,13 @@
 # script; a failing command, a wrong add count or recall below 100% does
 # (a FAIL line, exit 1).
 #
-# Environment: TIFA (default build/tifa), CORPUS_DOCS, JOBS, ADD_REPS, LAT_REPS,
-# LAT_BUDGET, PROFILE=1, FORCE=1; SCALE=1 (SCALE_SIZES, REF_TIFA, RECORDS=1)
-# measures time per added document against the corpus's size instead
-# (see "scale" below).
+# Environment: TIFA (default build/tifa), CORPUS_DOCS, CORPUS_DIR (default
+# build/bench/corpus: where the documents and databases go), JOBS, ADD_REPS,
+# LAT_REPS, LAT_BUDGET, PROFILE=1, FORCE=1; SCALE=1 (SCALE_SIZES, REF_TIFA,
+# RECORDS=1) measures time per added document against the corpus's size
+# instead (see "scale" below); SEARCH=1 (SEARCH_SIZES, FORCE_SEARCH=1)
+# search at 100,000 and a million documents, the first page newest first
+# (see "search" below; make bench-search).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
