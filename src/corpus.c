@@ -1014,8 +1014,8 @@ tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_fil
  * stops asking: with ORDER BY rowid DESC and a LIMIT a search reads the
  * newest matches only, whatever the number of matches (ranking by BM25
  * must score every match first). The total is counted the same way up to
- * TIFA_SEARCH_EXACT + 1 matches; above, it is estimated from how far back
- * in the ids those matches reached. */
+ * TIFA_SEARCH_EXACT + 1 matches; above, it is estimated from the share of
+ * the indexed readouts those matches span (newest_estimate). */
 #define NEWEST_FROM " FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid WHERE doc_fts MATCH ?1"
 
 static int newest_page(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user) {
