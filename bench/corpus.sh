@@ -82,10 +82,13 @@
 # script; a failing command, a wrong add count or recall below 100% does
 # (a FAIL line, exit 1).
 #
-# Environment: TIFA (default build/tifa), CORPUS_DOCS, JOBS, ADD_REPS, LAT_REPS,
-# LAT_BUDGET, PROFILE=1, FORCE=1; SCALE=1 (SCALE_SIZES, REF_TIFA, RECORDS=1)
-# measures time per added document against the corpus's size instead
-# (see "scale" below).
+# Environment: TIFA (default build/tifa), CORPUS_DOCS, CORPUS_DIR (default
+# build/bench/corpus: where the documents and databases go), JOBS, ADD_REPS,
+# LAT_REPS, LAT_BUDGET, PROFILE=1, FORCE=1; SCALE=1 (SCALE_SIZES, REF_TIFA,
+# RECORDS=1) measures time per added document against the corpus's size
+# instead (see "scale" below); SEARCH=1 (SEARCH_SIZES, FORCE_SEARCH=1)
+# search at 100,000 and a million documents, the first page newest first
+# (see "search" below; make bench-search).
 set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
@@ -97,7 +100,7 @@ ndocs=${CORPUS_DOCS:-100000}
 jobs=${JOBS:-2}
 lat_reps=${LAT_REPS:-30}
 lat_budget=${LAT_BUDGET:-10}
-dir=build/bench/corpus
+dir=${CORPUS_DIR:-build/bench/corpus}
 db=$dir/tifa.db
 tri=$dir/trigram.db
 goal=2000
@@ -406,6 +409,274 @@ EOT
         fi
         rm -f "$dir/records.jsonl"
     fi
+    [ "$failed" -eq 0 ] || { echo "bench/corpus: FAILED (see the FAIL lines above)"; exit 1; }
+    exit 0
+fi
+# ----------------------------------------------------------------- search
+# SEARCH=1 (issue 14): search at SEARCH_SIZES documents (default
+# "100000 CORPUS_DOCS"), the first page newest first against the page by
+# rank, beside SQLite's trigram tokenizer, instead of the measures below.
+# For each n, documents 0..n-1 are added (tifa add --jobs JOBS) to
+# $dir/search-n.db and their clean texts put in an FTS5 trigram table
+# ($dir/search-n-tri.db), both kept for the next run (FORCE_SEARCH=1
+# makes them again; the trigram table is remade when its row count is not
+# the corpus's). Then, per query of the bench's list, CPU time per query
+# (CLOCK_PROCESS_CPUTIME_ID in-process, the corpus opened once, one
+# warm-up run, up to LAT_REPS runs, at least 10), p50 and p99 per query
+# kind (1, 2, 3, 4 characters, phrases of 5+):
+#   tifa newest    tifa_corpus_search_newest, limit 20, with the total
+#                  (exact up to 10,000, estimated above)
+#   tifa rank      tifa_corpus_search, limit 20, with the exact total
+#                  (what search did before: BM25 over every match)
+#   trigram newest python3's sqlite3: the 20 newest rows (ORDER BY rowid
+#                  DESC) with a snippet, then count(*) of at most 10,001
+#   trigram rank   the 20 best rows by rank with a snippet, then count(*)
+# (trigram cannot answer 1-2 characters: it finds nothing, in no time).
+# Goal: tifa newest p99 <= 50 ms for every kind at 1,000,000 documents.
+# Recall: every query, tifa_corpus_search_newest without a limit must
+# return exactly the first copies whose clean text contains the query
+# (one pass over the texts), plus those trigram finds (a FAIL otherwise);
+# the estimate is printed beside the true count.
+if [ "${SEARCH:-0}" = 1 ]; then
+    sizes=${SEARCH_SIZES:-"100000 $ndocs"}
+    find "$dir/docs" -name '*.txt' | LC_ALL=C sort > "$tmp/all"
+    cat >"$tmp/srch.c" <<'EOF'
+/* db mode reps budget Q...: mode 0 newest with total, 1 rank with total,
+ * 2 every hit newest (ids, for recall). Prints per query: total estimated
+ * cpu-s... (up to reps runs, at least 5 once budget CPU seconds are spent) */
+#define _POSIX_C_SOURCE 200809L
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <tifa.h>
+
+static int on_hit(void *user, const tifa_hit *h) {
+    size_t *n = user;
+    *n += (h->snippet ? strlen(h->snippet) : 0) + (h->file ? strlen(h->file) : 0);
+    return 0;
+}
+
+static int print_id(void *user, const tifa_hit *h) {
+    fprintf(user, " %lld", (long long)h->id);
+    return 0;
+}
+
+static double cpu(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
+    return (double)t.tv_sec + t.tv_nsec / 1e9;
+}
+
+static tifa_status run(tifa_corpus *c, int mode, const char *q, tifa_filter *f, size_t *sink, int64_t *total,
+                       int *est, tifa_error *err) {
+    if (mode == 1) return tifa_corpus_search(c, q, f, on_hit, sink, total, err);
+    return tifa_corpus_search_newest(c, q, f, on_hit, sink, total, est, err);
+}
+
+int main(int argc, char **argv) {
+    if (argc < 5) return 2;
+    tifa_corpus *c;
+    tifa_error err = {0};
+    if (tifa_corpus_open(argv[1], 1, &c, &err) != TIFA_OK) {
+        fprintf(stderr, "%s: %s\n", argv[1], err.message);
+        return 1;
+    }
+    int mode = atoi(argv[2]), reps = atoi(argv[3]);
+    double budget = atof(argv[4]);
+    for (int q = 5; q < argc; q++) {
+        tifa_filter f = {.limit = mode == 2 ? 0 : 20};
+        size_t sink = 0;
+        int64_t total = 0;
+        int est = 0;
+        if (mode == 2) {
+            printf("%s", argv[q]);
+            if (tifa_corpus_search_newest(c, argv[q], &f, print_id, stdout, NULL, NULL, &err) != TIFA_OK) return 1;
+            printf("\n");
+            continue;
+        }
+        if (run(c, mode, argv[q], &f, &sink, &total, &est, &err) != TIFA_OK) {
+            fprintf(stderr, "%s: %s\n", argv[q], err.message);
+            return 1;
+        }
+        printf("%lld %d", (long long)total, est);
+        double spent = 0;
+        for (int r = 0; r < reps && (spent < budget || r < 5); r++) {
+            double t0 = cpu();
+            run(c, mode, argv[q], &f, &sink, &total, &est, &err);
+            double t = cpu() - t0;
+            spent += t;
+            printf(" %.6f", t);
+        }
+        printf("\n");
+        fflush(stdout);
+    }
+    tifa_corpus_close(c);
+    return 0;
+}
+EOF
+    "${CC:-cc}" -O2 -std=c11 -I"$tmp" "$tmp/srch.c" "$tmp/libtifa.a" -lsqlite3 -lgumbo -lz -lpthread -o "$tmp/srch" 2>"$tmp/cc.err" ||
+        { echo "bench/corpus: the search helper does not compile: $(head -n 3 "$tmp/cc.err")" >&2; exit 1; }
+    for n in $sizes; do
+        [ "$n" -le "$ndocs" ] || { fail "SEARCH_SIZES: $n is more than the $ndocs documents made"; continue; }
+        sdb=$dir/search-$n.db
+        stri=$dir/search-$n-tri.db
+        if [ "${FORCE_SEARCH:-0}" = 1 ] || [ ! -s "$sdb" ] || [ "$(sqlite3 "$sdb" 'SELECT count(*) FROM doc' 2>/dev/null)" -lt "$((n * 99 / 100))" ]; then
+            rm -f "$sdb" "$sdb-wal" "$sdb-shm" "$stri" "$stri-wal" "$stri-shm"
+            head -n "$n" "$tmp/all" > "$tmp/list"
+            /usr/bin/time -f '%e %U %S %M' -o "$tmp/t" "$tifa_run" add --db "$sdb" --jobs "$jobs" --files-from "$tmp/list" 2>"$tmp/e"
+            grep -q '^added ' "$tmp/e" || { fail "tifa add of $n documents: $(tail -n 3 "$tmp/e")"; continue; }
+            echo "search n=$n: tifa add --jobs $jobs: $(awk '{ printf "%.0f s wall, %.0f s CPU, peak RSS %.0f MB", $1, $2 + $3, $4 / 1024 }' "$tmp/t"); $(grep '^added ' "$tmp/e")"
+        else
+            echo "search n=$n: using $sdb ($(sqlite3 "$sdb" 'SELECT count(*) FROM doc') documents; FORCE_SEARCH=1 makes it again)"
+        fi
+        python3 - "$sdb" "$stri" <<'EOF' || { fail "the trigram table of n=$n"; continue; }
+import os, sqlite3, sys, time
+db, tri = sys.argv[1:3]
+s = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+want = s.execute("SELECT count(*) FROM doc").fetchone()[0]
+s.close()
+if os.path.exists(tri):
+    try:
+        if sqlite3.connect(f"file:{tri}?mode=ro", uri=True).execute("SELECT count(*) FROM t").fetchone()[0] == want:
+            print(f"  trigram: using {tri}")
+            sys.exit(0)
+    except sqlite3.Error:
+        pass
+    os.unlink(tri)
+t0 = time.perf_counter()
+t = sqlite3.connect(tri)
+t.execute("PRAGMA journal_mode=WAL")
+t.execute("CREATE VIRTUAL TABLE t USING fts5(body, tokenize='trigram')")
+t.execute(f"ATTACH 'file:{db}?mode=ro' AS s")
+t.execute("INSERT INTO t(rowid, body) SELECT id, clean FROM s.doc")
+t.commit()
+t.execute("DETACH s")
+t.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+t.close()
+print(f"  trigram: built {tri} in {time.perf_counter() - t0:.0f} s")
+EOF
+        echo "  machine: load$(uptime | sed 's/.*load average//')"
+        python3 - "$tmp/srch" "$sdb" "$stri" "$n" "$lat_reps" "$lat_budget" <<'EOF' || failed=1
+import math, sqlite3, subprocess, sys, time
+helper, db, tri, n, reps, budget = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
+QUERIES = ["会", "党", "国", "两个", "统筹", "发展", "党中央", "总书记", "十四五",
+           "会议指出", "两个确立", "高质量发", "新质生产",
+           "高质量发展", "新质生产力", "以习近平同志为核心的党中央", "习近平新时代中国特色社会主义思想"]
+KINDS = [("1 char", 1), ("2 chars", 2), ("3 chars", 3), ("4 chars", 4), ("phrase 5+", 5)]
+kind = lambda q: min(len(q), 5)
+EXACT = 10000
+failed = False
+
+
+def fail(msg):
+    global failed
+    failed = True
+    print(f"FAIL: {msg}", flush=True)
+
+
+def pct(xs, p):
+    xs = sorted(xs)
+    return xs[max(0, math.ceil(p * len(xs)) - 1)] if xs else float("nan")
+
+
+def helper_run(mode):
+    p = subprocess.run([helper, db, str(mode), str(reps), str(budget)] + QUERIES, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    if p.returncode:
+        fail(f"search helper mode {mode}: {p.stderr.decode(errors='replace')[:300]}")
+        sys.exit(1)
+    out = {}
+    for q, line in zip(QUERIES, p.stdout.decode().splitlines()):
+        v = line.split()
+        out[q] = (int(v[0]), int(v[1]), [float(x) for x in v[2:]])
+    return out
+
+
+tconn = sqlite3.connect(f"file:{tri}?mode=ro", uri=True)
+TRI = {"trigram newest": ("SELECT rowid, snippet(t, 0, '«', '»', '…', 24) FROM t WHERE t MATCH ?1 ORDER BY rowid DESC LIMIT 20",
+                          f"SELECT count(*) FROM (SELECT rowid FROM t WHERE t MATCH ?1 ORDER BY rowid DESC LIMIT {EXACT + 1})"),
+       "trigram rank": ("SELECT rowid, snippet(t, 0, '«', '»', '…', 24) FROM t WHERE t MATCH ?1 ORDER BY rank LIMIT 20",
+                        "SELECT count(*) FROM t WHERE t MATCH ?1")}
+
+
+def tri_times(sqls, q):
+    ph = '"' + q.replace('"', '""') + '"'
+    def once():
+        list(tconn.execute(sqls[0], (ph,)))
+        tconn.execute(sqls[1], (ph,)).fetchone()
+    once()
+    out = []
+    while len(out) < reps and (sum(out) < budget or len(out) < 5):
+        t0 = time.process_time()
+        once()
+        out.append(time.process_time() - t0)
+    return out
+
+
+res = {"tifa newest": helper_run(0), "tifa rank": helper_run(1)}
+lat = {m: {q: res[m][q][2] for q in QUERIES} for m in res}
+for m, sqls in TRI.items():
+    lat[m] = {q: tri_times(sqls, q) for q in QUERIES}
+modes = list(lat)
+print(f"  search at {n} documents: CPU ms per query, p50 / p99 (in-process, limit 20 with the total;"
+      f" up to {reps} runs a query, at least 5 once {budget:.0f} s are spent)")
+print(f"    {'kind':10} {'queries':>7}" + "".join(f" {m:>19}" for m in modes) + "   goal (tifa newest p99 <= 50 ms at 1M)")
+for name, k in KINDS:
+    qs = [q for q in QUERIES if kind(q) == k]
+    cells = []
+    for m in modes:
+        xs = [x for q in qs for x in lat[m][q]]
+        cells.append(f"{pct(xs, .5) * 1e3:8.1f} /{pct(xs, .99) * 1e3:8.1f}")
+    p99 = pct([x for q in qs for x in lat["tifa newest"][q]], .99) * 1e3
+    goal = ("met" if p99 <= 50 else "MISSED") if n >= 1000000 else "-"
+    print(f"    {name:10} {len(qs):7}" + "".join(f" {c:>19}" for c in cells) + f"   {goal}")
+print("  per query: tifa newest total (estimate marked ~) against the exact count, and CPU ms p50 / p99 per mode")
+exact = {q: res["tifa rank"][q][0] for q in QUERIES}
+for q in QUERIES:
+    tot, est, _ = res["tifa newest"][q]
+    shown = f"~{tot}" if est else f"{tot}"
+    err = f"{100 * (tot - exact[q]) / exact[q]:+.0f}%" if est and exact[q] else ""
+    if not est and tot != exact[q]:
+        fail(f"[{q}] newest total {tot} given as exact, but {exact[q]} match")
+    if est != (exact[q] > EXACT):
+        fail(f"[{q}] newest total estimated={est} with {exact[q]} matches")
+    cells = "".join(f" {pct(lat[m][q], .5) * 1e3:7.1f} /{pct(lat[m][q], .99) * 1e3:7.1f}" for m in modes)
+    pad = " " * max(1, 34 - 2 * len(q))
+    print(f"    {q}{pad}{shown:>9} {exact[q]:>8} {err:>5} {cells}")
+
+# Recall: every hit asked for.
+s = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+ref = {q: set() for q in QUERIES}
+for i, clean in s.execute("SELECT id, clean FROM doc WHERE duplicate_of IS NULL"):
+    for q in QUERIES:
+        if q in clean:
+            ref[q].add(i)
+near = {r[0] for r in s.execute("SELECT id FROM doc WHERE duplicate_of IS NOT NULL")}
+p = subprocess.run([helper, db, "2", "0", "0"] + QUERIES, stdout=subprocess.PIPE)
+got = {}
+for line in p.stdout.decode().splitlines():
+    v = line.split()
+    got[v[0]] = [int(x) for x in v[1:]]
+tot_ref = tot_found = 0
+for q in QUERIES:
+    ids = got.get(q, [])
+    if ids != sorted(ids, reverse=True):
+        fail(f"[{q}] newest hits not in descending id order")
+    trig = {r[0] for r in tconn.execute("SELECT rowid FROM t WHERE t MATCH ?", ('"' + q + '"',))} - near
+    want = ref[q] | trig
+    missed = want - set(ids)
+    tot_ref += len(want)
+    tot_found += len(want) - len(missed)
+    if missed:
+        fail(f"recall [{q}] at {n}: newest misses {len(missed)} of {len(want)}, e.g. {sorted(missed)[:5]}")
+    if len(ids) != exact[q]:
+        fail(f"[{q}] newest without a limit gave {len(ids)} hits, rank's total is {exact[q]}")
+print(f"  recall, every hit asked for (reference: first copies containing the query, and trigram's):"
+      f" {tot_found}/{tot_ref} = {100.0 * tot_found / max(tot_ref, 1):.2f}%")
+sys.exit(1 if failed else 0)
+EOF
+        echo "  machine: load$(uptime | sed 's/.*load average//')"
+    done
     [ "$failed" -eq 0 ] || { echo "bench/corpus: FAILED (see the FAIL lines above)"; exit 1; }
     exit 0
 fi

@@ -526,6 +526,19 @@ tifa_status tifa_filter_check(const tifa_filter *f, tifa_error *err);
 tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_filter *f, tifa_hit_fn fn, void *user,
                                int64_t *total, tifa_error *err);
 
+/* The same search, newest first: by id, the order the documents were
+ * added (a corpus added as readouts appear is in date order), reading only
+ * the matches the page needs instead of ranking every match, so the time
+ * for a page does not grow with the corpus. *total (may be NULL) is exact
+ * up to TIFA_SEARCH_EXACT matches; above, *estimated (may be NULL) is set
+ * to 1 and *total is an estimate (the newest TIFA_SEARCH_EXACT + 1 matches
+ * over the share of the indexed readouts they span), rounded to two
+ * significant digits (230000; three near 10,000: 10100). Without a limit
+ * every match comes, as from tifa_corpus_search. */
+#define TIFA_SEARCH_EXACT 10000
+tifa_status tifa_corpus_search_newest(tifa_corpus *c, const char *query, const tifa_filter *f, tifa_hit_fn fn,
+                                      void *user, int64_t *total, int *estimated, tifa_error *err);
+
 /* Every stored document (copies included), by meeting date. */
 tifa_status tifa_corpus_list(tifa_corpus *c, const tifa_filter *f, tifa_hit_fn fn, void *user, tifa_error *err);
 

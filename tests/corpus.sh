@@ -54,6 +54,39 @@ check "NOT" '[ $(wc -l < "$tmp/s5") -eq 1 ] && grep -q "002_" "$tmp/s5"'
 check "AND with a number" '[ $(wc -l < "$tmp/s6") -eq 1 ]'
 "$TIFA" search --db "$DB" --json --from 2025-06 --to 2025-12 会议 > "$tmp/s7"
 check "date filter" '[ $(wc -l < "$tmp/s7") -eq 1 ] && grep -q "2025-12-07" "$tmp/s7"'
+# --newest (issue 14): the same readouts as the search by rank, newest
+# (highest id) first, the total the same, the same filters, the same
+# fallback to one phrase for text that is not FTS5 syntax.
+for q in 会 务虚 務虛會 "务虚会 NOT 李乐成" a-b; do
+  "$TIFA" search --db "$DB" --json --limit 100 "$q" | python3 -c 'import json,sys; print(sorted(json.loads(l)["id"] for l in sys.stdin))' > "$tmp/nr"
+  "$TIFA" search --db "$DB" --json --limit 100 --newest "$q" | python3 -c 'import json,sys; print([json.loads(l)["id"] for l in sys.stdin][::-1])' > "$tmp/nn"
+  check "--newest [$q]: the readouts of the search by rank, newest first" 'cmp -s "$tmp/nr" "$tmp/nn"'
+done
+"$TIFA" search --db "$DB" --newest --limit 1 会 > /dev/null 2> "$tmp/nt"
+"$TIFA" search --db "$DB" --limit 1 会 > /dev/null 2> "$tmp/rt"
+check "--newest: the exact total under 10,000, as by rank" 'grep -Eq "^1 of [0-9]+ matching readouts$" "$tmp/nt" && cmp -s "$tmp/nt" "$tmp/rt"'
+"$TIFA" search --db "$DB" --json --newest --from 2025-06 --to 2025-12 会议 > "$tmp/s7n"
+check "--newest: date filter" '[ $(wc -l < "$tmp/s7n") -eq 1 ] && grep -q "2025-12-07" "$tmp/s7n"'
+"$TIFA" search --db "$DB" --json --newest --limit 2 --offset 1 会 > "$tmp/s8n"
+"$TIFA" search --db "$DB" --json --newest --limit 3 会 | tail -n 2 > "$tmp/s8r"
+check "--newest: offset" '[ $(wc -l < "$tmp/s8n") -eq 2 ] && cmp -s "$tmp/s8n" "$tmp/s8r"'
+# Over 10,000 matches the total of --newest is an estimate ("about"): 12,000
+# short readouts, 会议 in every other one.
+mkdir "$tmp/many"
+$PY -c '
+import sys
+for i in range(12000):
+    open("%s/%05d.txt" % (sys.argv[1], i), "w").write("编号%d的工作通报%s。\n" % (i, "，会议研究" if i % 2 else ""))
+' "$tmp/many"
+"$TIFA" add --db "$tmp/many.db" "$tmp/many" 2> "$tmp/err"
+check "12,000 short readouts added" 'grep -q "^added 12000," "$tmp/err"'
+"$TIFA" search --db "$tmp/many.db" --newest --limit 2 工作 > "$tmp/out" 2> "$tmp/nt"
+check "--newest over 10,000 matches: the newest first, the total estimated" \
+  'grep -qx "2 of about 12000 matching readouts" "$tmp/nt" && head -n 3 "$tmp/out" | grep -q "#12000 "'
+"$TIFA" search --db "$tmp/many.db" --newest --limit 2 会议 > /dev/null 2> "$tmp/nt"
+check "--newest under 10,000 matches: the total exact" 'grep -qx "2 of 6000 matching readouts" "$tmp/nt"'
+"$TIFA" search --db "$tmp/many.db" --newest --json --limit 20000 工作 > "$tmp/out"
+check "--newest without a page limit: every match" '[ "$(wc -l < "$tmp/out")" = 12000 ]'
 for q in '"' "'" '(' '会议 AND' '*' 'a-b' 'NEAR(' '"会议' '会议)' ':' '^'; do
   "$TIFA" search --db "$DB" --json "$q" > "$tmp/qout" 2> "$tmp/qerr"; st=$?
   check "hostile query [$q]: hits, no match (exit 1, nothing printed) or a clear error" \

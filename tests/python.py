@@ -152,6 +152,11 @@ try:
         r = cli("search", "--db", db, "--json", "--limit", "5", "十五五")
         check("Corpus.search: the hits of tifa search --json",
               hits and hits == [json.loads(l) for l in r.stdout.decode().splitlines()])
+        r = cli("search", "--db", db, "--json", "--newest", "会议")
+        check("Corpus.search(newest=True): the hits of tifa search --json --newest, newest first",
+              c.search("会议", newest=True, limit=20) == [json.loads(l) for l in r.stdout.decode().splitlines()] and
+              [h["id"] for h in c.search("会议", newest=True)] == sorted((h["id"] for h in c.search("会议")),
+                                                                        reverse=True))
         r = cli("list", "--db", db, "--json", "--from", "2024")
         check("Corpus.list: the documents of tifa list --json (a filter too)",
               c.list(**{"from": "2024"}) == [json.loads(l) for l in r.stdout.decode().splitlines()] and

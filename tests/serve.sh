@@ -87,6 +87,11 @@ check "search from/to = CLI" '[ "$st" = 200 ] && $PY -c "import json,sys; assert
 st=$(get "$B/api/search?q=$(enc 会)&limit=2&offset=1")
 "$TIFA" search --db "$DB" --json --limit 2 --offset 1 会 > "$tmp/cli"
 check "search limit/offset = CLI, total counts all" '[ "$st" = 200 ] && $PY -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"results\"]==[json.loads(l) for l in open(sys.argv[2])] and len(d[\"results\"])==2 and d[\"total\"]>=4" "$tmp/body" "$tmp/cli"'
+st=$(get "$B/api/search?q=$(enc 会)&limit=2&offset=1&order=newest")
+"$TIFA" search --db "$DB" --json --newest --limit 2 --offset 1 会 > "$tmp/cli"
+check "search order=newest = CLI --newest, the total exact (estimated false)" '[ "$st" = 200 ] && $PY -c "import json,sys; d=json.load(open(sys.argv[1])); assert d[\"results\"]==[json.loads(l) for l in open(sys.argv[2])] and d[\"total\"]>=4 and d[\"estimated\"] is False" "$tmp/body" "$tmp/cli"'
+st=$(get "$B/api/search?q=$(enc 会)&order=rank")
+check "search order=rank: 400 (best or newest)" '[ "$st" = 400 ] && json "\"order\" in d[\"error\"]"'
 st=$(get "$B/api/search?q=$(enc 务虚会)&org=$(enc 工业和信息化部)")
 check "search org filter" '[ "$st" = 200 ] && json "d[\"total\"]==2 and all(h[\"org\"]==\"工业和信息化部\" for h in d[\"results\"])"'
 st=$(get "$B/api/search?q=$(enc 会议)&meeting=$(enc 国防科技工业)")

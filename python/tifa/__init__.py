@@ -150,6 +150,9 @@ _field_name = _fn("tifa_field_name", ctypes.c_char_p, ctypes.c_int)
 _FIELD_COUNT = 11  # TIFA_FIELD_COUNT
 _corpus_search = _fn("tifa_corpus_search", ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p, ctypes.POINTER(_Filter),
                      _HIT_FN, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int64), _err_p)
+_corpus_search_newest = _fn("tifa_corpus_search_newest", ctypes.c_int, ctypes.c_void_p, ctypes.c_char_p,
+                            ctypes.POINTER(_Filter), _HIT_FN, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int64),
+                            ctypes.POINTER(ctypes.c_int), _err_p)
 _corpus_list = _fn("tifa_corpus_list", ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_Filter), _HIT_FN,
                    ctypes.c_void_p, _err_p)
 _corpus_get = _fn("tifa_corpus_get", ctypes.c_int, ctypes.c_void_p, ctypes.c_int64, c_char_pp, c_char_pp, c_char_pp,
@@ -406,14 +409,18 @@ class Corpus:
             _raise(st, err)
         return hits
 
-    def search(self, query, **filters):
+    def search(self, query, newest=False, **filters):
         """Full-text search, best first (the syntax of `tifa search`): a
         list of dicts with the fields of `tifa search --json` (id, file,
         date, meeting, org, title, snippet, duplicate_of). Filters: from,
         to (dates or prefixes), org, meeting (substrings), limit (default
-        20), offset."""
+        20), offset. newest=True: newest first (the order added), as
+        `tifa search --newest`, at the same speed however many match."""
         filters.setdefault("limit", 20)
         f = self._filter(**filters)
+        if newest:
+            return self._hits(lambda cb, err: _corpus_search_newest(self._c, query.encode(), ctypes.byref(f), cb, None,
+                                                                    None, None, err), True)
         total = ctypes.c_int64()
         return self._hits(lambda cb, err: _corpus_search(self._c, query.encode(), ctypes.byref(f), cb, None,
                                                          ctypes.byref(total), err), True)

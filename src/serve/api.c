@@ -205,7 +205,7 @@ static int opt_date(serve_request *rq, const char *key, const char **v, reply *r
     return 1;
 }
 
-static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, reply *r) {
+static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, int newest, reply *r) {
     out o;
     if (!out_open(&o, r)) return;
     tifa_corpus *c = take(s, r);
@@ -216,15 +216,19 @@ static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, reply 
     fputs("{\"results\":[", o.fp);
     hit_writer w = {o.fp, 0};
     int64_t total = 0;
+    int estimated = 0;
     tifa_error err = {0};
-    tifa_status st = tifa_corpus_search(c, q, f, write_hit, &w, &total, &err);
+    tifa_status st = newest ? tifa_corpus_search_newest(c, q, f, write_hit, &w, &total, &estimated, &err)
+                            : tifa_corpus_search(c, q, f, write_hit, &w, &total, &err);
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
         reply_error(r, status_for(st), "search: %s", err.message);
         return;
     }
-    fprintf(o.fp, "],\"total\":%lld}", (long long)total);
+    fprintf(o.fp, "],\"total\":%lld", (long long)total);
+    if (newest) fprintf(o.fp, ",\"estimated\":%s", estimated ? "true" : "false");
+    fputc('}', o.fp);
     out_send(&o, r);
 }
 
@@ -243,12 +247,18 @@ void api_search(serve_ctx *s, serve_request *rq, reply *r) {
         !opt_date(rq, "from", &f.from, r) || !opt_date(rq, "to", &f.to, r) ||
         !opt_text(rq, "org", MAX_FILTER, &f.org, r) || !opt_text(rq, "meeting", MAX_FILTER, &f.meeting, r))
         return;
+    const char *order = req_arg(rq, "order");
+    int newest = order && !strcmp(order, "newest");
+    if (order && *order && !newest && strcmp(order, "best")) {
+        reply_error(r, 400, "order: best or newest");
+        return;
+    }
     /* Checked parameters hold no control character: newlines separate. */
     char key[MAX_QUERY + 2 * MAX_FILTER + 96], version[CACHE_VERSION_LEN];
-    snprintf(key, sizeof key, "search\n%s\n%d\n%d\n%s\n%s\n%s\n%s", q, f.limit, f.offset, f.from ? f.from : "",
-             f.to ? f.to : "", f.org ? f.org : "", f.meeting ? f.meeting : "");
+    snprintf(key, sizeof key, "search\n%s\n%d\n%d\n%s\n%s\n%s\n%s\n%d", q, f.limit, f.offset, f.from ? f.from : "",
+             f.to ? f.to : "", f.org ? f.org : "", f.meeting ? f.meeting : "", newest);
     if (from_cache(s, key, r, version)) return;
-    search_run(s, q, &f, r);
+    search_run(s, q, &f, newest, r);
     remember(s, key, r, version);
 }
 
