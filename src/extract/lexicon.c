@@ -259,6 +259,11 @@ const word_list this_meeting = LIST(this_meeting_w);
 static const char *const names_a_body_w[] = {"县", "市", "区", "州", "省", "部", "政府", "院", "局", "厅"};
 const word_list names_a_body = LIST(names_a_body_w);
 
+/* The page's own body named by a common noun: no place a meeting is held
+ * in ("在公司以现场投票表决的方式召开"). */
+static const char *const own_bodies_w[] = {"公司", "学校", "单位", "机关", "集团", "医院", "本院", "我院", "本校", "我校"};
+const word_list own_bodies = LIST(own_bodies_w);
+
 /* Words no title holds: a title before a name starts after them ("本部部门
  * 向公司党委书记、董事长X", "按照国家主席X的要求", "四是集团公司董事长X"
  * is handled by the numeral before 是). */
@@ -524,7 +529,9 @@ const char_list set_after = LIST(set_after_cp);
  * adverb, "一切工作", "一定要" are not sets. A quoted term opening with
  * one is not numbered. (一体 is left out: "一体两翼" is a set.) */
 static const char *const numeral_words_w[] = {"十分", "一切", "一定", "一些", "一直", "一般", "一起", "一致",
-                                              "一同", "一律", "一再", "一旦", "一向", "一贯", "一样", "万分"};
+                                              "一同", "一律", "一再", "一旦", "一向", "一贯", "一样", "万分",
+                                              /* words whose 百/千/万 counts nothing */
+                                              "百科", "百姓", "千方百计", "万众"};
 const word_list numeral_words = LIST(numeral_words_w);
 
 /* Quoted names built on a numeral that are no formulation: “两会” names

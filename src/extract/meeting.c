@@ -710,6 +710,7 @@ void owner_from_chair(const ustr *u, article *a) {
 static int plausible_place(const ustr *u, size_t a, size_t b) {
     size_t w;
     if (b <= a || ustr_at_any(u, a, WORDS(time_words), &w) == b - a) return 0;
+    if (ustr_at_any(u, a, WORDS(own_bodies), &w) == b - a) return 0; /* "在公司以现场投票表决的方式召开" */
     if (ustr_find(u, a, b, "的") != USTR_NONE || ustr_at(u, a, "各") || ustr_at(u, a, "党")) return 0;
     if (b - a == 2 && (u->cp[b - 1] == 0x91CC /* 里 */ || u->cp[b - 1] == 0x4E2D /* 中 */)) return 0;
     return 1;
