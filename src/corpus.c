@@ -994,6 +994,25 @@ static char *as_phrase(const char *q) {
 
 char *corpus_phrase(const char *q) { return as_phrase(q); }
 
+/* Does f narrow the documents (a date, org or meeting), not only the page? */
+static int has_filters(const tifa_filter *f) { return f && (f->from || f->to || f->org || f->meeting); }
+
+/* One page of hits of search sql (?1 the query, the filters, ?6 limit, ?7
+ * offset) handed to fn: SQLITE_DONE, or SQLite's error. */
+static int search_page(tifa_corpus *c, const char *sql, const char *q, const tifa_filter *f, tifa_hit_fn fn,
+                       void *user) {
+    sqlite3_stmt *st;
+    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
+    if (rc != SQLITE_OK) return rc;
+    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
+    bind_filters(st, f);
+    sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
+    sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
+    rc = corpus_emit_hits(c, st, fn, user, 1);
+    sqlite3_finalize(st);
+    return rc;
+}
+
 static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user, int64_t *total) {
     static const char *const sql =
         "SELECT " HIT_COLUMNS ", snippet(doc_fts, 0, '«', '»', '…', 24)"
@@ -1004,16 +1023,9 @@ static int run_search(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_
     static const char *const count_sql = "SELECT count(*) FROM doc_fts JOIN doc d ON d.id = doc_fts.rowid"
                                          " WHERE doc_fts MATCH ?1" FILTERS;
     static const char *const count_all_sql = "SELECT count(*) FROM doc_fts WHERE doc_fts MATCH ?1";
-    int filtered = f && (f->from || f->to || f->org || f->meeting);
+    int filtered = has_filters(f);
     sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    bind_filters(st, f);
-    sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
-    sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
-    rc = corpus_emit_hits(c, st, fn, user, 1);
-    sqlite3_finalize(st);
+    int rc = search_page(c, sql, q, f, fn, user);
     if (rc != SQLITE_DONE) return rc;
     if (total) {
         *total = 0;
@@ -1056,16 +1068,7 @@ tifa_status tifa_corpus_search(tifa_corpus *c, const char *query, const tifa_fil
 static int newest_page(tifa_corpus *c, const char *q, const tifa_filter *f, tifa_hit_fn fn, void *user) {
     static const char *const sql = "SELECT " HIT_COLUMNS ", snippet(doc_fts, 0, '«', '»', '…', 24)" NEWEST_FROM
                                    FILTERS " ORDER BY doc_fts.rowid DESC LIMIT ?6 OFFSET ?7";
-    sqlite3_stmt *st;
-    int rc = sqlite3_prepare_v2(c->db, sql, -1, &st, NULL);
-    if (rc != SQLITE_OK) return rc;
-    sqlite3_bind_text(st, 1, q, -1, SQLITE_STATIC);
-    bind_filters(st, f);
-    sqlite3_bind_int(st, 6, f && f->limit > 0 ? f->limit : -1);
-    sqlite3_bind_int(st, 7, f && f->offset > 0 ? f->offset : 0);
-    rc = corpus_emit_hits(c, st, fn, user, 1);
-    sqlite3_finalize(st);
-    return rc;
+    return search_page(c, sql, q, f, fn, user);
 }
 
 /* n rounded to `digits` significant digits (231,734 -> 230,000 with 2). */
@@ -1125,7 +1128,7 @@ static int newest_total(tifa_corpus *c, const char *q, const tifa_filter *f, int
         "SELECT count(*), min(id) FROM (SELECT d.id AS id" NEWEST_FROM FILTERS " ORDER BY doc_fts.rowid DESC LIMIT ?6)";
     static const char *const sql_all = "SELECT count(*), min(rowid) FROM (SELECT rowid FROM doc_fts"
                                        " WHERE doc_fts MATCH ?1 ORDER BY rowid DESC LIMIT ?6)";
-    int filtered = f && (f->from || f->to || f->org || f->meeting);
+    int filtered = has_filters(f);
     sqlite3_stmt *st;
     int rc = sqlite3_prepare_v2(c->db, filtered ? sql : sql_all, -1, &st, NULL);
     if (rc != SQLITE_OK) return rc;

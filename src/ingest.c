@@ -157,18 +157,19 @@ static tifa_status page_at(const char *path, uint64_t offset, const char *uri, t
     return st;
 }
 
-/* The source object without target_uri and date (the document's url and
- * retrieved): the document's meta, as tifa add --warc gives it. NULL
+/* A copy of JSON object obj without the members whose keys (as written,
+ * quotes included) are in keys, the others as they were written. NULL
  * when out of memory. */
-static char *archive_meta(jvalue src) {
-    char *out = malloc(src.n + 1);
+static char *object_without(jvalue obj, const char *const *keys, size_t nkeys) {
+    char *out = malloc(obj.n + 1);
     if (!out) return NULL;
     size_t o = 0, pos = 0;
     jvalue key, v;
     out[o++] = '{';
-    while (jr_next_member(src, &pos, &key, &v)) {
-        if ((key.n == 12 && !memcmp(key.s, "\"target_uri\"", 12)) || (key.n == 6 && !memcmp(key.s, "\"date\"", 6)))
-            continue;
+    while (jr_next_member(obj, &pos, &key, &v)) {
+        int apart = 0;
+        for (size_t i = 0; i < nkeys && !apart; i++) apart = key.n == strlen(keys[i]) && !memcmp(key.s, keys[i], key.n);
+        if (apart) continue;
         if (o > 1) out[o++] = ',';
         size_t n = (size_t)(v.s + v.n - key.s);
         memcpy(out + o, key.s, n);
@@ -177,6 +178,14 @@ static char *archive_meta(jvalue src) {
     out[o++] = '}';
     out[o] = 0;
     return out;
+}
+
+/* The source object without target_uri and date (the document's url and
+ * retrieved): the document's meta, as tifa add --warc gives it. NULL
+ * when out of memory. */
+static char *archive_meta(jvalue src) {
+    static const char *const apart[] = {"\"target_uri\"", "\"date\""};
+    return object_without(src, apart, sizeof apart / sizeof *apart);
 }
 
 /* A page of a web archive ("source" names its "warc"): the archive's word
@@ -275,33 +284,12 @@ static tifa_status fingerprints(jvalue rec, tifa_prepared *p, tifa_error *err) {
 
 /* --------------------------------------------------------- the record */
 
-/* Whether a top-level member is one the corpus keeps apart from the
- * record (its key as written, quotes included). */
-static int kept_apart(jvalue key) {
-    static const char *const keys[] = {"\"nearcopy\"", "\"filed\"", "\"clean\"", "\"raw\""};
-    for (size_t i = 0; i < sizeof keys / sizeof *keys; i++)
-        if (key.n == strlen(keys[i]) && !memcmp(key.s, keys[i], key.n)) return 1;
-    return 0;
-}
-
-/* The record as tifa add stores it: the members but those kept apart, as
- * they were written. NULL when out of memory. */
+/* The record as tifa add stores it: the members but those the corpus
+ * keeps apart from the record, as they were written. NULL when out of
+ * memory. */
 static char *stored_form(jvalue rec) {
-    char *out = malloc(rec.n + 1);
-    if (!out) return NULL;
-    size_t o = 0, pos = 0;
-    jvalue key, v;
-    out[o++] = '{';
-    while (jr_next_member(rec, &pos, &key, &v)) {
-        if (kept_apart(key)) continue;
-        if (o > 1) out[o++] = ',';
-        size_t n = (size_t)(v.s + v.n - key.s);
-        memcpy(out + o, key.s, n);
-        o += n;
-    }
-    out[o++] = '}';
-    out[o] = 0;
-    return out;
+    static const char *const apart[] = {"\"nearcopy\"", "\"filed\"", "\"clean\"", "\"raw\""};
+    return object_without(rec, apart, sizeof apart / sizeof *apart);
 }
 
 /* The fields the corpus files the document under ("filed": summarize()

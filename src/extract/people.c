@@ -949,6 +949,15 @@ static int plausible_speaker(const ustr *u, size_t ta, size_t na, size_t nb, int
     return na - ta <= 40;
 }
 
+/* Where the title before another mention of a name at i starts: as
+ * title_start, and after a verb's 了 or a 的 ("…代表听取了省长吕祖善"). */
+static size_t mention_title_start(const ustr *u, size_t i) {
+    size_t ts = title_start(u, i);
+    for (size_t k = i; k > ts; k--)
+        if (u->cp[k - 1] == 0x4E86 /* 了 */ || u->cp[k - 1] == 0x7684 /* 的 */) return k;
+    return ts;
+}
+
 /* A name's title from its first titled mention ("省长吕祖善…吕祖善强调"):
  * where that title starts, and *at moves to that mention. The name's own
  * start when no mention has a title before it. */
@@ -958,13 +967,7 @@ static size_t title_of(const ustr *u, size_t na, size_t nb, size_t *at) {
     for (size_t i = lo > 1 ? lo : 1; i + len <= hi; i++) {
         if (memcmp(u->cp + i, u->cp + na, len * sizeof *u->cp) != 0) continue;
         if (!ends_with_any(u, i, WORDS(position_words))) continue;
-        size_t ts = title_start(u, i);
-        /* "…代表听取了省长吕祖善": the title starts after the verb. */
-        for (size_t k = i; k > ts; k--)
-            if (u->cp[k - 1] == 0x4E86 /* 了 */ || u->cp[k - 1] == 0x7684 /* 的 */) {
-                ts = k;
-                break;
-            }
+        size_t ts = mention_title_start(u, i);
         if (ts < i && plausible_speaker(u, ts, i, i + len, 1)) {
             *at = i;
             return ts;
@@ -1288,12 +1291,7 @@ static void fuller_title(const ustr *u, article *a, person *p, const char *key) 
     mention_window(u, at, &lo, &hi); /* bounded, as every search for a name's mentions */
     for (size_t i = ustr_find(u, lo, hi, p->name); i != USTR_NONE; i = ustr_find(u, i + n, hi, p->name)) {
         if (!ends_with_any(u, i, WORDS(position_words))) continue;
-        size_t ts = title_start(u, i);
-        for (size_t k = i; k > ts; k--)
-            if (u->cp[k - 1] == 0x4E86 /* 了 */ || u->cp[k - 1] == 0x7684 /* 的 */) {
-                ts = k;
-                break;
-            }
+        size_t ts = mention_title_start(u, i);
         if (ts >= i || !plausible_speaker(u, ts, i, i + n, 1) || !title_like(u, ts, i)) continue;
         char *t = ustr_slice(u, ts, i);
         if (t && strlen(t) > tl && strstr(t, p->title)) {
