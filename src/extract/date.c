@@ -560,6 +560,14 @@ static const cal_form *event_ending_at(const ustr *u, size_t e, size_t *start) {
     return NULL;
 }
 
+/* Does "上的(重要)讲话" (or 上发表的…) follow an event ending at e? */
+static int speech_given_at(const ustr *u, size_t e) {
+    if (!ustr_at(u, e, "上的") && !ustr_at(u, e, "上发表的")) return 0;
+    size_t tail = e + 10 < u->n ? e + 10 : u->n;
+    size_t k = ustr_find(u, e, tail, "讲话");
+    return k != USTR_NONE && ustr_find(u, e, k, "，") == USTR_NONE;
+}
+
 static int days(int y, int m, int d) { return y * 372 + m * 31 + d; }
 
 /* The year a national event gives a meeting held on month m, day d: the
@@ -587,6 +595,9 @@ static int event_year(const ustr *u, const article *a, int m, int d, year_basis 
         int plenum = ends_with(u, e, "全会") || ustr_find(u, e, tail, "开局之年") != USTR_NONE;
         const word_list *verbs = plenum ? &citing_verbs : &fresh_verbs;
         for (size_t k = cs; k < s && !studied; k++) studied = ustr_at_any(u, k, verbs->w, verbs->n, &w) != 0;
+        /* "在二十届中央纪委四次全会上的重要讲话": a speech given there is
+         * cited afterwards, as a studied event is */
+        if (!studied && plenum) studied = speech_given_at(u, e);
         /* "贯彻十八大、十八届历次全会…精神": several plenums since, years later */
         if (studied && ustr_find(u, s, e + 12 < u->n ? e + 12 : u->n, "历次") != USTR_NONE) studied = 0;
         if (!own && !studied) continue;
