@@ -539,6 +539,13 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
     if (ustr_at_any(u, p, WORDS(speaker_openers), &which)) {
         /* "就部党组贯彻落实…分析检查报告起草过程以及主要内容作了说明" */
         for (size_t k = p + 1; k < u->n && k - p < 50; k++) {
+            /* "就区委工作报告（送审稿）的起草过程作说明": what it is about
+             * may hold brackets and quotes */
+            size_t past = u->cp[p] == 0x5C31 /* 就 */ ? bracketed_end(u, k, p + 50) : k;
+            if (past > k) {
+                k = past - 1;
+                continue;
+            }
             if (is_clause_break(u->cp[k])) {
                 /* "在会上传达了…精神，并指出": the clause goes on after 并;
                  * "针对…任务，要求大家…": or with what was said */

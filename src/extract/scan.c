@@ -100,6 +100,21 @@ size_t para_end(const ustr *u, size_t i) {
     return i;
 }
 
+/* Past the bracket or quote that opens at i ("（送审稿）", "“两委”"),
+ * closed before limit and before a sentence ends; i when none opens or
+ * closes there. */
+size_t bracketed_end(const ustr *u, size_t i, size_t limit) {
+    static const uint32_t open[] = {0xFF08, 0x201C, 0x300A, '('}, close[] = {0xFF09, 0x201D, 0x300B, ')'};
+    if (i >= u->n) return i;
+    for (size_t q = 0; q < sizeof open / sizeof *open; q++) {
+        if (u->cp[i] != open[q]) continue;
+        for (size_t k = i + 1; k < u->n && k < limit && !u_is_sentence_end(u->cp[k]) && u->cp[k] != '\n'; k++)
+            if (u->cp[k] == close[q]) return k + 1;
+        return i;
+    }
+    return i;
+}
+
 /* Where the full-width bracket that closes at e - 1 opens, looking back
  * fewer than max characters and not before floor; USTR_NONE when e - 1
  * closes none. */
