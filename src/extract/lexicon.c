@@ -49,6 +49,9 @@ static const char *const position_words_w[] = {
     "副科长", "科长", "副厂长", "厂长", "站长", "队长", "审判长", "主编", "总干事", "特派员", "行政长官", "议长",
     /* "领导班子成员林旭昌", "总经理助理王某" */
     "成员", "助理", "副主委",
+    /* the posts of schools, hospitals, courts and firms that speak at
+     * their units' meetings: "学生工作辅导员李永婕" */
+    "辅导员", "教师", "工程师", "医师", "护士长", "干事", "法官", "检察官", "律师",
 };
 const word_list position_words = LIST(position_words_w);
 

@@ -536,6 +536,11 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
     if (!n) n = attended_and(u, a, p);
     if (speech_at(u, p + n, end)) return 2;
     if (said_at(u, p + n, end)) return 1;
+    /* "陈新亮同志、段汝和同志…分别发言": an address before 、 ends one
+     * item of a list; the list's verb is read at its end */
+    if ((ustr_at(u, p, "同志") || ustr_at(u, p, "先生") || ustr_at(u, p, "女士")) && p + 2 < u->n &&
+        u->cp[p + 2] == 0x3001 /* 、 */)
+        return 0;
     if (ustr_at_any(u, p, WORDS(speaker_openers), &which)) {
         /* "就部党组贯彻落实…分析检查报告起草过程以及主要内容作了说明" */
         for (size_t k = p + 1; k < u->n && k - p < 50; k++) {
@@ -650,6 +655,7 @@ static int and_joins_people(const ustr *u, size_t a, size_t h, size_t b) {
     if (u->cp[h] != 0x548C /* 和 */ || h + 2 > b) return 0;
     /* "罗富和、李海峰": a 、 right after it makes 和 the name's last character */
     if (h + 1 < b && (u->cp[h + 1] == 0x3001 || u->cp[h + 1] == 0xFF0C)) return 0;
+    if (ustr_at(u, h + 1, "同志")) return 0; /* "段汝和同志、…" */
     for (size_t n = 3; n >= 2; n--)
         if (h >= a + n && all_han(u, h - n, h) && char_in(&surnames, u->cp[h - n]) && is_name(u, h - n, h) &&
             (h - n == a || ends_with_any(u, h - n, WORDS(position_words)) || u->cp[h - n - 1] == 0x3001))
