@@ -353,7 +353,9 @@ const word_list generic_meeting_kinds = LIST(generic_meeting_kinds_w);
 /* A body's own organs: a meeting whose name opens with one belongs to the
  * body that holds it ("省政府发展研究中心召开党组理论学习中心组扩大会议" is the
  * centre's 党组…会议, "湖北省检察院举行党组中心组第七次集体学习"). */
-static const char *const owned_organs_w[] = {"党组", "党委", "党总支", "党支部", "党工委", "党支委", "理论学习中心组", "中心组"};
+static const char *const owned_organs_w[] = {"党组", "党委", "党总支", "党支部", "党工委", "党支委", "理论学习中心组", "中心组",
+                                            /* "省建科院召开领导班子会议" */
+                                            "领导班子", "班子"};
 const word_list owned_organs = LIST(owned_organs_w);
 
  /* What may stand between a session's 届 and its 次: "十届委员会第三十六次",

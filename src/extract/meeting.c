@@ -70,6 +70,7 @@ static int organ_meeting(const ustr *u, size_t s, size_t e) {
     /* the organ holds the meeting: "党组中心组第七次集体学习", "党组理论学习
      * 中心组学习会"; not when it is the topic ("党委换届工作动员会") */
     k += session_ordinal_at(u, k);
+    k += ustr_at(u, k, "（扩大）"); /* "中心组（扩大）学习会" */
     size_t rest = e - k;
     /* …学习会, …学习扩大会议 */
     if (ustr_at(u, k, "学习") && rest > 2 && generic_rest(u, k + 2, e, 0)) return 1;
