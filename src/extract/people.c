@@ -169,7 +169,9 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
         /* "学院经理蒋永穆教授发言": a title before the name too */
         /* "和张仁寿副校长作的《…》说明": a second speaker joined by 和 */
         uint32_t before = na > 0 ? u->cp[na - 1] : 0;
-        int joined = before == 0x548C /* 和 */ || before == 0x53CA /* 及 */ || before == 0x4E0E /* 与 */;
+        /* "张德春、秦醒民副主任分别主持": the last of a list of names */
+        int joined = before == 0x548C /* 和 */ || before == 0x53CA /* 及 */ || before == 0x4E0E /* 与 */ ||
+                     before == 0x3001 /* 、 */;
         if (na > 0 && !is_clause_break(before) && !joined && !ends_with_any(u, na, WORDS(position_words)) &&
             !owner_or_time_before(u, na))
             continue;
@@ -251,6 +253,8 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit; p++) {
         if (!ustr_at(u, p, "主持") || chairs_other_meetings(u, p)) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
+        /* "张德春、秦醒民副主任分别主持": co-chairs, read as such */
+        if (ends_with(u, j, "分别")) j -= 2;
         size_t na, ta, nb, te;
         /* "在院党委书记李水弟的主持下，…": the chair before 的 */
         if (p > 2 && u->cp[p - 1] == 0x7684 /* 的 */ && ustr_at(u, p + 2, "下") && person_before(u, p - 1, &na, &ta) &&
