@@ -253,8 +253,6 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit; p++) {
         if (!ustr_at(u, p, "主持") || chairs_other_meetings(u, p)) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
-        /* "张德春、秦醒民副主任分别主持": co-chairs, read as such */
-        if (ends_with(u, j, "分别")) j -= 2;
         size_t na, ta, nb, te;
         /* "在院党委书记李水弟的主持下，…": the chair before 的 */
         if (p > 2 && u->cp[p - 1] == 0x7684 /* 的 */ && ustr_at(u, p + 2, "下") && person_before(u, p - 1, &na, &ta) &&
