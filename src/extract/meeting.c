@@ -357,12 +357,21 @@ static int antecedent(const ustr *u, size_t cs, size_t e, size_t *fa, size_t *fb
     return 0;
 }
 
+/* "香港新闻界庆祝国庆筹备委员会（下称筹委会）": the bracket that gives a
+ * body's short form for the rest of the report is no part of its name. */
+static size_t before_short_form(const ustr *u, size_t cs, size_t e) {
+    static const char *const marks[] = {"（下称", "（以下简称", "（以下称", "（简称"};
+    size_t open = bracket_open_before(u, e, cs, 16), w;
+    return open != USTR_NONE && ustr_at_any(u, open, marks, sizeof marks / sizeof *marks, &w) ? open : e;
+}
+
 static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *a) {
     if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行")) return 0; /* 市委举行常委扩大会议 */
     size_t os, oe, fa, fb;
     if (!object_after(u, p + 2, &os, &oe) || !generic_object(u, os, oe)) return 0;
     /* "中共最高权力机关的常设机关中共中央政治局常委会": the body after 的 */
     cs = after_qualifier(u, cs, e);
+    e = before_short_form(u, cs, e);
     if (antecedent(u, cs, e, &fa, &fb)) {
         if (!set_name(u, a, fa, fb, os, oe)) return 0;
         set_org(u, a, fa, fb);
