@@ -265,7 +265,7 @@ static int reported_by(const ustr *u, size_t p, size_t pe, size_t *s, size_t *e)
 static void find_source(const ustr *u, article *a) {
     /* A dateline may stand below a portal's leftover menus and a photo
      * caption: eight short opening paragraphs are read for one. */
-    size_t ps[9], pe[9], np = 0, nhead, s, e;
+    size_t ps[10], pe[10], np = 0, nhead, s, e;
     for (size_t p = 0; p < u->n && np < 8 && p < 600; p = pe[np - 1] + 1) {
         ps[np] = p;
         pe[np] = para_end(u, p);
@@ -276,6 +276,11 @@ static void find_source(const ustr *u, article *a) {
         size_t last = u->n;
         while (last > 0 && u->cp[last - 1] != '\n') last--;
         if (last > ps[np - 1]) ps[np] = last, pe[np] = u->n, np++;
+        /* …or a bracket closing it: "…的春节。（武陵都市报记者袁启芳）" */
+        size_t end = u->n;
+        while (end > last && (u->cp[end - 1] == '\n' || u->cp[end - 1] == ' ')) end--;
+        size_t open = bracket_open_before(u, end, last, 30);
+        if (open != USTR_NONE && open > ps[np - 1] && np < 10) ps[np] = open, pe[np] = end, np++;
     }
     int self = 0, found = 0;
     for (size_t k = 0; k < nhead && !found && !self; k++) found = dateline_outlet(u, ps[k], pe[k], &s, &e, &self);
