@@ -326,6 +326,29 @@ void find_source_and_reporters(const ustr *u, article *a) {
     }
 }
 
+/* "来源：区人大常委会办公室 张琪": cleaning took out the space before the
+ * writer's name; an office's name ends in one of these, and a name with a
+ * common surname after it is the writer's. The length of v to keep. */
+static size_t before_writer(const char *v) {
+    static const char *const offices[] = {"办公室", "宣传部", "中心", "宣传科", "办"};
+    size_t len = strlen(v);
+    for (size_t i = 0; i < sizeof offices / sizeof *offices; i++) /* "县委办公室": no name after it */
+        if (len >= strlen(offices[i]) && strcmp(v + len - strlen(offices[i]), offices[i]) == 0) return len;
+    for (size_t n = 3; n >= 2; n--) {
+        if (len < n * 3 + 9) continue;
+        size_t cut = len - n * 3;
+        ustr name;
+        if (ustr_init(&name, v + cut, n * 3) < 0) return len;
+        int person = name.n == n && all_han(&name, 0, n) && char_in(&surnames, name.cp[0]);
+        ustr_free(&name);
+        for (size_t i = 0; person && i < sizeof offices / sizeof *offices; i++) {
+            size_t ol = strlen(offices[i]);
+            if (cut >= ol + 6 && memcmp(v + cut - ol, offices[i], ol) == 0) return cut;
+        }
+    }
+    return len;
+}
+
 /* A 来源 value as an outlet: "《河南日报》" → 河南日报 (a paper named as a
  * title is the paper); "民权网文章", "茶陵县人民政府来源截图" lose the words
  * after the outlet; "本站", "本网" name none (NULL). */
@@ -363,7 +386,12 @@ static char *strip_book_marks(article *a, const char *v) {
         s[n - o - c] = 0;
         return s;
     }
-    return art_strdup(a, v);
+    size_t keep = before_writer(v);
+    char *r = art_need(a, malloc(keep + 1));
+    if (!r) return NULL;
+    memcpy(r, v, keep);
+    r[keep] = 0;
+    return r;
 }
 
 /* The order of sources: a 来源 line (the first), else the dateline or
