@@ -162,12 +162,14 @@ const word_list speech_verbs = LIST(speech_verbs_w);
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
                                              "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说",
                                              "体会", "心得", "感想", "感悟", "介绍", "通报", "汇报", "解读", "发布",
-                                             "讲座", "党课"};
+                                             "讲座", "党课",
+                                             /* "作会议小结"; a 民主生活会's "进行了对照检查" */
+                                             "小结", "对照检查"};
 const word_list speech_nouns = LIST(speech_nouns_w);
 
 /* Verbs that report what a person at the meeting said: "李红强调，…",
  * "张伟副书记表示", "刘金红在会上指出", and a spokesman's "答记者问". */
-static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示", "认为", "希望", "说", "称", "报告工作", "充分肯定",
+static const char *const said_verbs_w[] = {"强调", "指出", "要求", "表示", "认为", "希望", "说", "称", "报告工作", "充分肯定", "报告了",
                                         "答记者问", "回答记者提问", "回答记者的提问", "回答了记者提问"};
 const word_list said_verbs = LIST(said_verbs_w);
 
@@ -205,7 +207,9 @@ const word_list fresh_verbs = LIST(fresh_verbs_w);
 /* What may stand between a speaker's name and the speech: "出席会议并讲话",
  * "在会上发表讲话", "院长肖扬将作重要讲话" (将, 还, 亦, 也). */
 static const char *const speaker_leads_w[] = {"出席会议并", "出席并", "在会上", "在会议上", "在大会上",
-                                              "在会中",     "亦",     "也",     "将",     "还",     "则",     "会上"};
+                                              "在会中",     "亦",     "也",     "将",     "还",     "则",     "会上",
+                                              /* "阚青鹤专程出席会议，并致欢迎辞" */
+                                              "专程", "亲自", "专门", "特地", "应邀"};
 const word_list speaker_leads = LIST(speaker_leads_w);
 
 /* After a bare name opening a sentence, the phrases that make it a speaker:
@@ -410,7 +414,9 @@ static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚", 
                                            "星期天", "周一", "周二", "周三", "周四", "周五", "周六", "周日",
                                            "将", "也", "还", "均", "一同", "共同", "一起", "昨",
                                            /* Hong Kong and Taiwan papers: "习近平前日主持", "日昨" */
-                                           "前日", "前天", "前晚", "今晚", "日昨"};
+                                           "前日", "前天", "前晚", "今晚", "日昨",
+                                           /* "副县长阚青鹤专程出席会议" */
+                                           "专程", "特地", "特意"};
 const word_list time_words = LIST(time_words_w);
 
 /* What sets a date for later: "定于10月25日召开" names another meeting's day. */

@@ -171,7 +171,7 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
         uint32_t before = na > 0 ? u->cp[na - 1] : 0;
         /* "张德春、秦醒民副主任分别主持": the last of a list of names */
         int joined = before == 0x548C /* 和 */ || before == 0x53CA /* 及 */ || before == 0x4E0E /* 与 */ ||
-                     before == 0x3001 /* 、 */;
+                     before == 0x3001 /* 、 */ || before == 0x7531 /* 由 (由孙士江院长作…报告) */;
         if (na > 0 && !is_clause_break(before) && !joined && !ends_with_any(u, na, WORDS(position_words)) &&
             !owner_or_time_before(u, na))
             continue;
@@ -535,7 +535,7 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
     size_t which, n = 0, m;
     /* "李强则在会议上发表讲话": leads may follow one another */
     while (n < 8 && (m = ustr_at_any(u, p + n, WORDS(speaker_leads), &which))) n += m;
-    if (!n) n = attended_and(u, a, p);
+    n += attended_and(u, a, p + n); /* "专程出席会议，并致欢迎辞" */
     if (speech_at(u, p + n, end)) return 2;
     if (said_at(u, p + n, end)) return 1;
     /* "陈新亮同志、段汝和同志…分别发言": an address before 、 ends one
