@@ -1033,9 +1033,24 @@ static int institutions_listed(const ustr *u, size_t s, size_t e) {
 
 /* "童建明、葛晓燕、刘炤等最高检领导，…分别作了发言": 分别 gives the verb to
  * every name of the list that opens the sentence (or the clause before). */
+/* "胡汉军、赵璐冰、王海燕5位政协委员先后发言": a count of people (and
+ * what they are) closing a list; where the count starts, else e. */
+static size_t before_count_of_people(const ustr *u, size_t s, size_t e) {
+    for (size_t k = e; k > s && e - k <= 8; k--) {
+        if (u->cp[k - 1] != 0x4F4D /* 位 */ && u->cp[k - 1] != 0x540D /* 名 */) continue;
+        size_t c = k - 1, d = c;
+        while (d > s && c - d < 3 && (u_is_digit(u->cp[d - 1]) || cn_numeral_is(u->cp[d - 1], NUM_COUNT))) d--;
+        if (d == c || d == s || !u_is_han(u->cp[d - 1])) continue;
+        if (k == e || ends_with(u, e, "同志") || ends_with(u, e, "代表") || ends_with_any(u, e, WORDS(position_words)))
+            return d;
+    }
+    return e;
+}
+
 static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
     size_t ss = sentence_start(u, p), found[64][2], e = p;
     while (e > ss && (u->cp[e - 1] == 0xFF0C || u->cp[e - 1] == ',')) e--;
+    e = before_count_of_people(u, ss, e);
     if (institutions_listed(u, ss, e)) return;
     size_t n = names_before(u, ss, e, found);
     /* Else the list is the subject of the sentence, closed by 等… ("党组扩大
