@@ -638,15 +638,25 @@ static int bare_speaker(const ustr *u, const article *a, size_t na, size_t p) {
 /* Names in one comma part of a 出席 list: "副部长陈肇雄、刘利华、辛国斌" —
  * a titled first name, then bare names; items before the first name
  * belong to its title ("部党组成员、副部长陈肇雄"). Returns how many. */
-/* An item that is a name then its title ("庄伟匡董事长"): the name's end,
- * else 0. */
-static size_t titled_after_item(const ustr *u, size_t ia, size_t ib) {
-    size_t w = ends_with_any(u, ib, WORDS(position_words));
-    if (!w || ib - w < ia + 2 || ib - w > ia + 3 || !is_name(u, ia, ib - w) || !char_in(&surnames, u->cp[ia])) return 0;
+/* An item that is a name then its title ("庄伟匡董事长", "市总工会徐建国主
+ * 席"): the name's end, else 0; *ia moves past a body named before it. */
+static size_t titled_after_item(const ustr *u, size_t *ia, size_t ib) {
+    size_t w = ends_with_any(u, ib, WORDS(position_words)), a = *ia;
+    /* "市总工会徐建国主席": the body he heads may come first */
+    for (size_t n = 2; w && n <= 3 && ib - w > a + n; n++) {
+        size_t na = ib - w - n;
+        if (na - a >= 2 && (ends_with_any(u, na, WORDS(org_suffixes)) || ends_with_any(u, na, WORDS(convening_bodies))) &&
+            all_han(u, a, ib) && char_in(&surnames, u->cp[na]) && is_name(u, na, ib - w)) {
+            a = na;
+            break;
+        }
+    }
+    if (!w || ib - w < a + 2 || ib - w > a + 3 || !is_name(u, a, ib - w) || !char_in(&surnames, u->cp[a])) return 0;
     /* "党组书记", "市委常委": an org and a title, no name */
     if (ends_with_any(u, ib - w, WORDS(org_suffixes)) || ends_with_any(u, ib - w, WORDS(convening_bodies))) return 0;
-    for (size_t k = ia; k < ib - w; k++)
+    for (size_t k = a; k < ib - w; k++)
         if (ustr_at_any(u, k, WORDS(position_words), &w) || ustr_at(u, k, "党") || ustr_at(u, k, "常务")) return 0;
+    *ia = a;
     return ib - ends_with_any(u, ib, WORDS(position_words));
 }
 
@@ -681,7 +691,7 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
     size_t first = n;
     for (size_t k = 0; k < n && first == n; k++) {
         size_t na, ta, te;
-        if ((te = titled_after_item(u, items[k][0], items[k][1]))) {
+        if ((te = titled_after_item(u, &items[k][0], items[k][1]))) {
             first = k; /* "庄伟匡董事长、庄加彪总裁" */
         } else if (person_before(u, items[k][1], &na, &ta) && na >= items[k][0] && na > a) {
             first = k;
@@ -693,7 +703,7 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
     if (first == n) return 0;
     size_t got = 0;
     for (size_t k = first; k < n && got < max; k++) {
-        size_t ia = items[k][0], ib = items[k][1], len = ib - ia, te = titled_after_item(u, ia, ib);
+        size_t ia = items[k][0], ib = items[k][1], te = titled_after_item(u, &ia, ib), len = ib - ia;
         if (te) {
             out[got][0] = ia;
             out[got][1] = te;
