@@ -276,7 +276,10 @@ const word_list own_bodies = LIST(own_bodies_w);
  * is handled by the numeral before 是). */
 static const char *const title_breaks_w[] = {"向", "按照", "依照", "根据", "需要", "把", "被", "给", "让",
                                              "对于", "关于", "届时", "随后", "会上", "会后", "报道", "是", "接着", "首先", "其次",
-                                             "最后", "同时", "此外", "另外", "然后"};
+                                             "最后", "同时", "此外", "另外", "然后",
+                                             /* a headline deck that lost its spaces: "罗清泉等出席王生铁主持",
+                                              * "张榕明作提案工作情况报告王刚主持" */
+                                             "出席", "报告", "祝贺"};
 const word_list title_breaks = LIST(title_breaks_w);
 
 /* Words a title borrowed from another mention may not hold: they show the

@@ -41,7 +41,8 @@ static size_t title_start(const ustr *u, size_t name_at) {
         /* "会议听取了…秘书长杨振武作的汇报": no title holds a verb's 了 */
         if (u->cp[i - 1] == 0x4E86 /* 了 */ || ends_with_any(u, i, WORDS(hearing_verbs))) return i;
         if (ends_with_any(u, i, WORDS(title_breaks)) || u->cp[i - 1] == 0x3011 /* 】 */ || u->cp[i - 1] == ']')
-            return i;
+            /* "…工作报告和工会主席钱启明": no title opens with a conjunction */
+            return i + (i < name_at && (u->cp[i] == 0x548C /* 和 */ || u->cp[i] == 0x4E0E /* 与 */ || u->cp[i] == 0x53CA /* 及 */));
         /* "四是集团公司董事长X": an enumeration's 是 */
         if (u->cp[i - 1] == 0x662F /* 是 */ && i >= 2 && cn_numeral_is(u->cp[i - 2], NUM_COUNT)) return i;
         /* "党委书记胡思虎和党委副书记洪启煌": 和 after a titled name */
