@@ -721,6 +721,15 @@ static size_t distance(const date_expr *d, size_t anchor) {
 /* Is the date at a set for later ("定于10月25日召开", "拟于下月")? */
 static int planned_at(const ustr *u, size_t a) { return ends_with_any(u, a, WORDS(planned_marks)) != 0; }
 
+/* Is the date d in a clause that only says after what the meeting came
+ * ("张又侠1月24日遭官宣落马后，中共中央政治局于今（30）日召开会议")? */
+static int in_after_clause(const ustr *u, const date_expr *d) {
+    for (size_t k = d->b; k < u->n && k - d->b < 30; k++)
+        if (is_clause_break(u->cp[k]) || u_is_sentence_end(u->cp[k]))
+            return u->cp[k] == 0xFF0C && k > d->b && u->cp[k - 1] == 0x540E /* 后 */;
+    return 0;
+}
+
 /* Sets the meeting's date; yb, when the year was inferred, says from
  * what. 0 when out of memory. */
 static int set_date(const ustr *u, article *a, int y, int m, int d, const year_basis *yb) {
@@ -764,7 +773,7 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         if (!parse_date(u, i, &d) && !relative_day(u, i, &d) &&
             !(anchor != USTR_NONE && relative_to(u, ref_y, ref_m, ref_d, i, i + 1, &d)))
             continue;
-        if (planned_at(u, d.a)) { /* "定于10月25日召开…": another meeting, later */
+        if (planned_at(u, d.a) || in_after_clause(u, &d)) { /* "定于10月25日召开…": another meeting, later */
             i = d.b - 1;
             continue;
         }
