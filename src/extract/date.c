@@ -98,7 +98,8 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
         /* A place may be long: "在五台校区图书馆五楼报告厅"; 于 says 在 in a
          * formal lead ("于松江上海大众国际会议中心召开", not 关于/对于/由于),
          * 假 in Hong Kong and Macau papers ("十日假中山市会议中心举行"). */
-        for (size_t k = j; k > floor && j - k < 20 && !is_clause_break(u->cp[k - 1]); k--) {
+        /* quotes may stand in a place: "在轩辕大厦七楼“两会”会议中心" */
+        for (size_t k = j; k > floor && j - k < 20 && (!is_clause_break(u->cp[k - 1]) || u->cp[k - 1] == 0x201C || u->cp[k - 1] == 0x201D); k--) {
             if (place_marker(u, k - 1, floor)) {
                 j = k - 1;
                 if (j > floor && u->cp[j - 1] == 0x6B63 /* 正在这里举行 */) j--;

@@ -449,6 +449,14 @@ static size_t before_time_clause(const ustr *u, size_t cs, size_t e) {
     return e;
 }
 
+/* Past a dateline or a bare "本网讯" opening the subject. */
+static size_t after_news_mark(const ustr *u, size_t cs, size_t e) {
+    size_t d = after_dateline(u, cs, e);
+    if (d && d < e) cs = d;
+    size_t xun = ustr_find(u, cs, cs + 6 < e ? cs + 6 : e, "讯"); /* no date after it */
+    return xun != USTR_NONE && all_han(u, cs, xun) ? xun + 1 : cs;
+}
+
 /* The clause before "召开/举行" when it ends with a meeting word:
  * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议.
  * A meeting that holds a meeting gives both: "市人大六届一次会议召开预备会议"
@@ -490,6 +498,7 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         if (body_convenes(u, cs, e, p, a)) return 1;
         e = before_alias(u, cs, e);
         if (!ends_with_any(u, e, WORDS(meeting_words))) continue;
+        cs = after_news_mark(u, cs, e); /* "本网讯涿鹿县…会议…举行预备会议" */
         /* "全省人民瞩目的浙江省…会议": what qualifies the name is not part of it. */
         cs = after_qualifier(u, cs, e);
         /* "两场专题座谈会": a count of meetings is not part of the name. */
@@ -513,6 +522,22 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     return 0;
 }
 
+/* "涿鹿县第十四届人民代表大会第一次会议5月17日下午在…举行预备会议": a
+ * session (届 and 次) that holds a generic sitting names it with its own
+ * name, as "市人大六届一次会议召开预备会议" does. 1 when it was so. */
+static int meeting_holds_meeting(const ustr *u, size_t cs, size_t se, size_t os, size_t oe, article *a) {
+    size_t e = skip_time_place(u, se, cs);
+    cs = after_news_mark(u, cs, e);
+    if (e <= cs || !generic_object(u, os, oe) || !ends_with_any(u, e, WORDS(meeting_words)) ||
+        ustr_find(u, cs, e, "届") == USTR_NONE || ustr_find(u, cs, e, "次") == USTR_NONE || !all_han(u, cs, e))
+        return 0;
+    /* one session's name, not a sentence about sessions ("这次会议是…会议后…第一次例会") */
+    static const char *const not_one_name[] = {"是", "后", "和", "这", "此", "本次"};
+    for (size_t k = cs, w; k < e; k++)
+        if (ustr_at_any(u, k, not_one_name, sizeof not_one_name / sizeof *not_one_name, &w)) return 0;
+    return set_name(u, a, cs, e, os, oe);
+}
+
 /* "主持召开务虚会" / "召开2024年度工作会议" / "举行座谈会": the object of
  * 召开 or 举行; also of a bare 主持 ("总理温家宝主持国务院常务会议"), but not
  * of 主持会议. A generic object takes its owner from a subject that is a
@@ -530,11 +555,11 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
             ustr_at(u, e, "之后"))
             continue;
         /* 举办 also holds games and fairs (举办冬奥会): only talks and meetings */
-        if (ustr_at(u, p, "举办") && !ends_with(u, e, "会议") && !ends_with(u, e, "讲座") && !ends_with(u, e, "座谈会") &&
-            !ends_with(u, e, "报告会"))
-            continue;
+        static const char *const talks[] = {"会议", "讲座", "座谈会", "报告会", "宣讲会", "研讨会", "交流会", "学习会"};
+        if (ustr_at(u, p, "举办") && !ends_with_any(u, e, talks, sizeof talks / sizeof *talks)) continue;
         size_t cs, se;
         subject_before(u, p, &cs, &se);
+        if (meeting_holds_meeting(u, cs, se, s, e, a)) return 1;
         int body = se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && is_body(u, cs, se);
         int named = body && generic_object(u, s, e) && names_owner(u, cs, se) ? set_name(u, a, cs, se, s, e)
                                                                               : set_name(u, a, s, e, e, e);
