@@ -149,7 +149,9 @@ const word_list speech_triggers = LIST(speech_triggers_w);
 static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "发了言", "主讲", "演说", "讲授", "授课",
                                              "致开幕词", "致闭幕词", "致欢迎词", "致贺词", "致答谢词",
                                              /* 辞 as often as 词 */
-                                             "致开幕辞", "致闭幕辞", "致欢迎辞", "致贺辞", "致答谢辞", "致祝酒辞", "致祝酒词"};
+                                             "致开幕辞", "致闭幕辞", "致欢迎辞", "致贺辞", "致答谢辞", "致祝酒辞", "致祝酒词",
+                                             /* "代表常委会，向大会报告…提案工作情况" */
+                                             "向大会报告", "向会议报告", "向全会报告"};
 const word_list speech_bare = LIST(speech_bare_w);
 
 /* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:

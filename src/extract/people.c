@@ -406,6 +406,10 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     if (!(n = ustr_at_any(u, i, WORDS(speech_verbs), &which))) return 0;
     /* 工作报告 is a noun: "书记处工作报告" names no speaker. */
     if (i > 0 && u->cp[i - 1] == 0x5DE5 /* 工 */) return 0;
+    /* …nor is the 作 of 著作, 写作, 创作, 合作, 操作, 运作, 动作 */
+    static const char *const words_with_zuo[] = {"著作", "写作", "创作", "合作", "操作", "运作", "动作"};
+    if (i > 0 && u->cp[i] == 0x4F5C /* 作 */ && ustr_at_any(u, i - 1, words_with_zuo, sizeof words_with_zuo / sizeof *words_with_zuo, &which))
+        return 0;
     size_t w;
     int quoted = 0;
     /* "作了关于2003年国民经济…计划执行情况…的报告", "作《…》工作报告": the
@@ -413,6 +417,11 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     for (size_t k = i + n, plain = 0; k < u->n && plain < 80 && k - i < 240; k++) {
         uint32_t c = u->cp[k];
         plain += !quoted;
+        size_t past;
+        if (!quoted && c == 0xFF08 && (past = bracketed_end(u, k, k + 12)) > k) {
+            k = past - 1; /* "作了工会（职代会）2020年度工作总结…报告": a short bracket */
+            continue;
+        }
         if (c == 0x300A || c == 0x201C) {
             quoted++;
         } else if ((c == 0x300B || c == 0x201D) && quoted) {
