@@ -449,6 +449,16 @@ static size_t before_time_clause(const ustr *u, size_t cs, size_t e) {
     return e;
 }
 
+/* Is the convening at p still to come ("中共10月将召开20届四中全会",
+ * "定于3月5日召开")? Then it names another meeting than the one told. */
+static int convening_planned(const ustr *u, size_t p) {
+    static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划"};
+    if (ends_with_any(u, p, soon, sizeof soon / sizeof *soon)) return 1;
+    for (size_t k = p; k > 0 && p - k < 16 && !is_clause_break(u->cp[k - 1]); k--)
+        if (ends_with_any(u, k, WORDS(planned_marks))) return 1;
+    return 0;
+}
+
 /* Past a dateline or a bare "本网讯" opening the subject. */
 static size_t after_news_mark(const ustr *u, size_t cs, size_t e) {
     size_t d = after_dateline(u, cs, e);
@@ -464,7 +474,7 @@ static size_t after_news_mark(const ustr *u, size_t cs, size_t e) {
 int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         size_t which;
-        if (!ustr_at_any(u, p, WORDS(convened), &which)) continue;
+        if (!ustr_at_any(u, p, WORDS(convened), &which) || convening_planned(u, p)) continue;
         /* "介绍了会议召开的情况": a convening that qualifies a noun reports none */
         if (ustr_at(u, p + 2, "的")) continue;
         size_t cs, e;
@@ -548,7 +558,7 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
                          !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人");
         if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
         size_t s, e;
-        if (!object_after(u, p + 2, &s, &e)) continue;
+        if (!object_after(u, p + 2, &s, &e) || convening_planned(u, p)) continue;
         /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another;
          * "召开政治局会议前，…": one that times this one too */
         if (ustr_at(u, e, "精神") || ustr_at(u, e, "前，") || ustr_at(u, e, "后，") || ustr_at(u, e, "之前") ||
@@ -597,6 +607,9 @@ int name_as_actor(const ustr *u, size_t from, size_t to, article *a) {
         if (!ustr_at_any(u, p, WORDS(meeting_next_verbs), &w) || !u_is_han(u->cp[p - 1])) continue;
         subject_before(u, p, &cs, &e);
         if (e <= cs + 2 || e - cs > 30 || !ends_with_any(u, e, WORDS(meeting_words))) continue;
+        /* "中共10月将召开20届四中全会，研究…": the object of a convening
+         * is read (or passed over) as such, not as an actor */
+        if (ends_with_any(u, cs, WORDS(convened))) continue;
         if (ends_with(u, e, "常委会") || ends_with(u, e, "委员会") || ustr_find(u, cs, e, "了") != USTR_NONE ||
             ustr_find(u, cs, e, "主持") != USTR_NONE || ustr_find(u, cs, e, "的") != USTR_NONE)
             continue;
@@ -748,6 +761,9 @@ static int plausible_place(const ustr *u, size_t a, size_t b) {
     if (ustr_at_any(u, a, WORDS(own_bodies), &w) == b - a) return 0; /* "在公司以现场投票表决的方式召开" */
     if (ustr_find(u, a, b, "的") != USTR_NONE || ustr_at(u, a, "各") || ustr_at(u, a, "党")) return 0;
     if (b - a == 2 && (u->cp[b - 1] == 0x91CC /* 里 */ || u->cp[b - 1] == 0x4E2D /* 中 */)) return 0;
+    /* "在前一晚举行", "在当天下午召开": what is left of a time */
+    static const char *const times[] = {"前一", "前两", "当天", "当日", "当晚", "次日", "翌日", "同日", "同一", "同时"};
+    if (ustr_at_any(u, a, times, sizeof times / sizeof *times, &w)) return 0;
     return 1;
 }
 
