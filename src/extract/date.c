@@ -90,7 +90,9 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
             changed = 1;
             continue;
         }
-        if (j > floor + 1 && u->cp[j - 1] == 0x4E8E /* 于 */) { /* 会议于1月7日召开 */
+        /* 会议于1月7日召开; not the last character of a name before 在
+         * ("县长张中于在…主持召开") */
+        if (j > floor + 1 && u->cp[j - 1] == 0x4E8E /* 于 */ && !(j < u->n && u->cp[j] == 0x5728 /* 在 */)) {
             j--;
             changed = 1;
             continue;

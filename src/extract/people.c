@@ -273,7 +273,7 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
             add_span(a, "meeting.chair", na < ta ? na : ta, p + 2);
             return 1;
         }
-        if (person_titled_after(u, j, &na, &nb)) {
+        if (person_titled_after(u, j, &na, &nb) && !not_a_person(u, na, nb)) { /* not "省委常委主持" */
             /* "吴邦国委员长主持会议": the title after the name. */
             size_t na0 = na;
             ta = na;
@@ -786,6 +786,18 @@ static int list_break(const ustr *u, size_t i) {
     return u->cp[i] == 0xFF0C || u->cp[i] == ',' || u->cp[i] == 0x53CA /* 及 */;
 }
 
+/* "民建省委会主委陈小平和省妇联负责人": a name before the 和 of a part */
+static int names_before_and(const ustr *u, size_t s, size_t end) {
+    size_t and_at = ustr_rfind(u, s, end, "和"), part[64][2];
+    return and_at != USTR_NONE && names_in_part(u, s, and_at, part, 64) > 0;
+}
+
+static int han_or_list_marks(const ustr *u, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        if (!u_is_han(u->cp[k]) && u->cp[k] != 0x3001 /* 、 */) return 0;
+    return 1;
+}
+
 static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][2]) {
     size_t nf = 0, end = e;
     while (end > ss) {
@@ -796,6 +808,12 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
          * something else ends the list */
         size_t chairs = ustr_rfind(u, s, end, "主持");
         if (chairs != USTR_NONE && ustr_find(u, chairs, end, "；") == USTR_NONE) break;
+        /* "省工商联负责人致开幕词，…": a part that speaks is a clause of its own */
+        size_t w, spoke = USTR_NONE, m;
+        for (size_t k = s; k < end && spoke == USTR_NONE; k++)
+            if ((m = ustr_at_any(u, k, WORDS(speech_bare), &w)) && !(k + m < u->n && u->cp[k + m] == 0x4EBA /* 发言人 */))
+                spoke = k;
+        if (spoke != USTR_NONE && ustr_find(u, spoke, end, "；") == USTR_NONE) break;
         size_t got = names_in_part(u, s, end, part, 64);
         if (!got && end == e && s > ss && u->cp[s - 1] == 0x53CA) { /* "…以及国务院的其他领导": a group */
             end = s - 1 - (s - 1 > ss && u->cp[s - 2] == 0x4EE5 /* 以 */);
@@ -804,9 +822,12 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
         }
         /* "…，市委副书记张伦，市委常委出席会议": a group of titles closing the
          * list; "…，职工代表及全体员工出席": a group of people */
+        /* "…，市各民主党派、工商联负责人和无党派人士代表等出席大会": groups
+         * may be listed too */
         if (!got && end == e && s > ss && u->cp[s - 1] != 0x53CA &&
             ((end - s <= 8 && all_han(u, s, end) && ends_with_any(u, end, WORDS(position_words))) ||
-             (end - s <= 12 && all_han(u, s, end) && ends_with_any(u, end, WORDS(people_groups))))) {
+             (end - s <= 24 && han_or_list_marks(u, s, end) && ends_with_any(u, end, WORDS(people_groups)) &&
+              !names_before_and(u, s, end)))) {
             end = s - 1;
             while (end > ss && (u->cp[end - 1] == 0xFF0C || u->cp[end - 1] == ',')) end--;
             e = end;
