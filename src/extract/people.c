@@ -1473,7 +1473,11 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
          * when it is one of this meeting's people (or titled elsewhere). */
         /* …or when it opens a clause with a speech of its own ("，李强作总结
          * 讲话") and reads as a person's name (a common surname). */
-        int speech = clause_start(u, na, 8) == na && kind == 2 && char_in(&surnames, u->cp[na]);
+        /* …or after 由 ("由虞海燕作市委常委会工作报告"), or after a 、 that
+         * ends another speaker's clause ("王国平作《…》、丁宇作《…》") */
+        int opens = clause_start(u, na, 8) == na || (na > 0 && u->cp[na - 1] == 0x7531 /* 由 */) ||
+                    (na > 1 && u->cp[na - 1] == 0x3001 && u->cp[na - 2] == 0x300B /* 》、 */);
+        int speech = opens && kind == 2 && char_in(&surnames, u->cp[na]);
         if (ta == na && !bare_speaker(u, a, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
             continue;
         if (!plausible_speaker(u, ta, na, nb, known)) continue;
