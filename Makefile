@@ -21,9 +21,15 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
-CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c \
+# The two front ends, the command (src/cli/) and the server (src/serve/),
+# and what they share (src/app/: the JSON forms, citations, parameter
+# checks). Neither front end includes the other's files; src/app/ includes
+# neither. Linked into the tifa command only, not into libtifa.
+APP_SRC := src/app/jsonout.c
+CLI_SRC := $(APP_SRC) \
+           src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c src/cli/shown.c \
            src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
-CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
+CLI_HDR := $(wildcard src/app/*.h src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.
 CLI_LIBS := -lmicrohttpd

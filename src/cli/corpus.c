@@ -17,7 +17,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "cli/inputs.h"
-#include "cli/jsonout.h"
+#include "app/jsonout.h"
 #include "cli/records.h"
 #include "cli/sources.h"
 

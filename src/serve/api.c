@@ -1,7 +1,7 @@
 /*
  * serve/api: the JSON endpoints. Each checks its parameters (400 with a
  * message), borrows a reader handle for as short a time as it can, and
- * writes the same field names as the CLI's --json forms (cli/jsonout.c).
+ * writes the same field names as the CLI's --json forms (app/jsonout.c).
  * No HTTP here: parameters come through req_arg, answers go into a reply.
  */
 #include <stdarg.h>
@@ -10,7 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include "cli/cite.h"
-#include "cli/jsonout.h"
+#include "app/jsonout.h"
 #include "serve/guard.h"
 #include "serve/route.h"
 #include "serve/serve.h"
