@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "cli/cite.h"
+#include "app/cite.h"
 #include "app/jsonout.h"
 #include "serve/guard.h"
 #include "serve/route.h"
@@ -493,8 +493,8 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
     }
     trend_writer w = {o.fp, 0};
     tifa_error err = {0};
-    tifa_status st = tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, csv ? write_csv_row : write_row,
-                                       &w, &err);
+    tifa_status st =
+        tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, csv ? write_csv_row : write_row, &w, &err);
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
@@ -677,7 +677,7 @@ static void browse_key(char *key, size_t cap, const char *what, const tifa_brows
     snprintf(key, cap, "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%d\n%d\n%d\n%d\n%d", what, b->query ? b->query : "",
              b->year ? b->year : "-", b->org ? b->org : "", b->type ? b->type : "", b->outlet ? b->outlet : "",
              b->series ? b->series : "", b->corrected, b->sort, b->limit, b->offset, b->year != NULL);
-        return;
+    return;
 }
 
 /* A hit as print_hit_json writes it, with the meeting's type and series. */
@@ -827,10 +827,7 @@ static int write_cite(void *user, const tifa_hit *h) {
  * array of one item, as tifa cite writes them. */
 void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
     const char *f = req_arg(rq, "format");
-    int format = !f || !*f || !strcmp(f, "text") ? CITE_TEXT
-                 : !strcmp(f, "bibtex")          ? CITE_BIBTEX
-                 : !strcmp(f, "csl-json")        ? CITE_CSL
-                                                 : -1;
+    int format = !f || !*f ? CITE_TEXT : cite_format(f);
     if (format < 0) {
         reply_error(r, 400, "format: text, bibtex or csl-json");
         return;
