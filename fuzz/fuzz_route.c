@@ -1,13 +1,14 @@
-/* fuzz_route: the server's path routing and parameter checks
- * (src/serve/route.c) on arbitrary bytes. Checks: a route never points
- * outside the path, an asset name is a plain file name (no "..", no "/"),
- * a document id is positive and the digits it came from, and what the
- * checks accept is what they promise (param_text: strict UTF-8 without
+/* fuzz_route: the server's path routing (src/serve/route.c) and the
+ * parameter checks (src/app/param.c) on arbitrary bytes. Checks: a route
+ * never points outside the path, an asset name is a plain file name (no
+ * "..", no "/"), a document id is positive and the digits it came from,
+ * and what the checks accept is what they promise (param_text: strict UTF-8 without
  * control characters; param_date: the three date shapes; param_int: in
  * range and equal to its digits). */
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include "app/param.h"
 #include "fuzz_common.h"
 #include "serve/guard.h"
 #include "serve/route.h"

@@ -11,8 +11,8 @@
 #include <time.h>
 #include "app/cite.h"
 #include "app/jsonout.h"
+#include "app/param.h"
 #include "serve/guard.h"
-#include "serve/route.h"
 #include "serve/serve.h"
 
 #define JSON_TYPE  "application/json; charset=utf-8"

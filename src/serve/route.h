@@ -1,5 +1,4 @@
-/* serve/route: which handler a request path goes to, and the checks every
- * query parameter passes before it reaches the corpus. Pure functions over
+/* serve/route: which handler a request path goes to. Pure functions over
  * bytes (no HTTP, no corpus), so a fuzz target drives them directly
  * (fuzz/fuzz_route.c). */
 #ifndef TIFA_SERVE_ROUTE_H
@@ -39,11 +38,5 @@ typedef struct {
  * listed, and any path holding "..", a backslash or a NUL-free control
  * byte, is ROUTE_NONE. */
 void route_match(const char *path, route *out);
-
-/* Parameter checks; each returns 1 when the value is acceptable. */
-int param_id(const char *s, int64_t *out);                   /* 1..2^53, digits only */
-int param_int(const char *s, long min, long max, long *out); /* digits only (no leading 0), in range */
-int param_date(const char *s);                               /* yyyy, yyyy-mm, yyyy-mm-dd */
-int param_text(const char *s, size_t max);                   /* valid UTF-8, 1..max bytes, no control chars */
 
 #endif
