@@ -119,3 +119,14 @@ void print_hit_json(FILE *fp, const tifa_hit *h) {
     print_hit_fields(fp, h);
     fputs("}", fp);
 }
+
+void print_correction_json(FILE *fp, const tifa_correction *k) {
+    fputs("{\"field\":", fp);
+    print_json_string(fp, k->field);
+    print_json_field(fp, "action", k->action);
+    print_json_field(fp, "value", k->value);
+    print_json_field(fp, "before", k->before);
+    print_json_field(fp, "note", k->note);
+    print_json_field(fp, "at", k->at);
+    fputc('}', fp);
+}

@@ -31,4 +31,9 @@ void print_hit_fields(FILE *fp, const tifa_hit *h);
 void print_copies_json(FILE *fp, const tifa_hit *h);
 void print_corrected_json(FILE *fp, unsigned corrected);
 
+/* One correction as a JSON object, no newline: field, action ("set" or
+ * "unset"), value, before, note, at. tifa log --json writes one a line,
+ * the server a list of them. */
+void print_correction_json(FILE *fp, const tifa_correction *k);
+
 #endif

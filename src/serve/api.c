@@ -10,6 +10,7 @@
 #include <string.h>
 #include <time.h>
 #include "app/cite.h"
+#include "app/csvout.h"
 #include "app/jsonout.h"
 #include "app/param.h"
 #include "serve/guard.h"
@@ -435,20 +436,6 @@ static void print_per_100(FILE *fp, const tifa_trend_row *row) {
     fprintf(fp, "%lld.%lld", tenths / 10, tenths % 10);
 }
 
-/* A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line end. */
-static void csv_field(FILE *fp, const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
-}
-
 static int write_row(void *user, const tifa_trend_row *row) {
     trend_writer *w = user;
     fputs(w->n++ ? ",{\"period\":" : "{\"period\":", w->fp);
@@ -851,14 +838,8 @@ void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
 
 static int write_correction(void *user, const tifa_correction *k) {
     hit_writer *w = user;
-    fputs(w->n++ ? ",{\"field\":" : "{\"field\":", w->fp);
-    print_json_string(w->fp, k->field);
-    print_json_field(w->fp, "action", k->action);
-    print_json_field(w->fp, "value", k->value);
-    print_json_field(w->fp, "before", k->before);
-    print_json_field(w->fp, "note", k->note);
-    print_json_field(w->fp, "at", k->at);
-    fputc('}', w->fp);
+    if (w->n++) fputc(',', w->fp);
+    print_correction_json(w->fp, k);
     return 0;
 }
 
