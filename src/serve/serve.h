@@ -9,6 +9,7 @@
 #include <pthread.h>
 #include <stddef.h>
 #include "serve/cache.h"
+#include "serve/pool.h"
 #include "tifa.h"
 
 typedef struct {
@@ -33,26 +34,12 @@ int serve_run(const serve_config *cfg);
 
 /* ------------------------------------------------ shared by server, api */
 
-/* Reader handles: a tifa_corpus is used by one thread at a time, so
- * requests borrow one from a small pool (opened on first need). */
-typedef struct {
-    const char *db;
-    pthread_mutex_t lock;
-    pthread_cond_t freed;
-    tifa_corpus **idle;
-    int nidle, opened, max;
-    unsigned long head, tail; /* tickets: the next to serve, the next to give */
-} corpus_pool;
-
 typedef struct {
     serve_config cfg;
     corpus_pool pool;
     pthread_mutex_t write_lock; /* one add at a time */
     serve_cache cache;          /* search, trend, diff answers */
 } serve_ctx;
-
-tifa_corpus *pool_take(corpus_pool *p, tifa_error *err);
-void pool_give(corpus_pool *p, tifa_corpus *c);
 
 /* What a handler answers. body is malloc'd (freed by the server) unless
  * persistent. */

@@ -1,8 +1,8 @@
 /*
  * serve/server: the HTTP side of `tifa serve` on libmicrohttpd — a thread
- * per connection, reader handles borrowed from a pool, request bodies
- * collected up to a limit, the security headers every answer carries, and
- * a clean stop on SIGINT/SIGTERM. What the endpoints do is in api.c.
+ * per connection, request bodies collected up to a limit, the security
+ * headers every answer carries, and a clean stop on SIGINT/SIGTERM. What
+ * the endpoints do is in api.c; the reader handles they borrow, pool.c.
  */
 #define _DEFAULT_SOURCE
 #include <arpa/inet.h>
@@ -17,6 +17,7 @@
 #include <time.h>
 #include "serve/assets.h"
 #include "serve/guard.h"
+#include "serve/pool.h"
 #include "serve/route.h"
 #include "serve/serve.h"
 
@@ -27,62 +28,6 @@
     "frame-ancestors 'none'"
 /* Document bytes: nothing in them may run, even opened directly. */
 #define CSP_SANDBOX "sandbox; default-src 'none'"
-
-/* ------------------------------------------------------------------ pool */
-
-/* First come, first served: a request takes a ticket and waits until it
- * is at the head of the line and a handle is free. (A plain condition
- * wait wakes an arbitrary waiter, and under load some requests starved for
- * many times the mean.) */
-tifa_corpus *pool_take(corpus_pool *p, tifa_error *err) {
-    pthread_mutex_lock(&p->lock);
-    unsigned long ticket = p->tail++;
-    while (ticket != p->head || (p->nidle == 0 && p->opened >= p->max)) pthread_cond_wait(&p->freed, &p->lock);
-    p->head++;
-    tifa_corpus *c = NULL;
-    if (p->nidle) {
-        c = p->idle[--p->nidle];
-        pthread_cond_broadcast(&p->freed); /* the next in line may find a handle too */
-        pthread_mutex_unlock(&p->lock);
-        return c;
-    }
-    p->opened++;
-    pthread_cond_broadcast(&p->freed);
-    pthread_mutex_unlock(&p->lock);
-    if (tifa_corpus_open(p->db, TIFA_CORPUS_READONLY, &c, err) != TIFA_OK) {
-        pthread_mutex_lock(&p->lock);
-        p->opened--;
-        pthread_cond_broadcast(&p->freed);
-        pthread_mutex_unlock(&p->lock);
-        return NULL;
-    }
-    return c;
-}
-
-void pool_give(corpus_pool *p, tifa_corpus *c) {
-    pthread_mutex_lock(&p->lock);
-    p->idle[p->nidle++] = c;
-    pthread_cond_broadcast(&p->freed);
-    pthread_mutex_unlock(&p->lock);
-}
-
-static int pool_init(corpus_pool *p, const char *db, int max) {
-    memset(p, 0, sizeof *p);
-    p->db = db;
-    p->max = max;
-    p->idle = calloc((size_t)max, sizeof *p->idle);
-    if (!p->idle) return -1;
-    pthread_mutex_init(&p->lock, NULL);
-    pthread_cond_init(&p->freed, NULL);
-    return 0;
-}
-
-static void pool_close(corpus_pool *p) {
-    for (int i = 0; i < p->nidle; i++) tifa_corpus_close(p->idle[i]);
-    free(p->idle);
-    pthread_mutex_destroy(&p->lock);
-    pthread_cond_destroy(&p->freed);
-}
 
 /* --------------------------------------------------------------- request */
 
