@@ -28,7 +28,7 @@ GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calenda
 APP_SRC := src/app/jsonout.c src/app/csvout.c src/app/cite.c src/app/param.c
 CLI_SRC := $(APP_SRC) \
            src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c src/cli/shown.c \
-           src/serve/server.c src/serve/pool.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
+           src/serve/server.c src/serve/request.c src/serve/pool.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/app/*.h src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.

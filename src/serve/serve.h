@@ -10,6 +10,7 @@
 #include <stddef.h>
 #include "serve/cache.h"
 #include "serve/pool.h"
+#include "serve/request.h"
 #include "tifa.h"
 
 typedef struct {
@@ -53,12 +54,6 @@ typedef struct {
     int sandbox;       /* document bytes: CSP sandbox */
     int set_token;     /* login accepted: set the token cookie */
 } reply;
-
-/* A query parameter (decoded), or NULL; `all` collects repeated ones. */
-typedef struct serve_request serve_request;
-const char *req_arg(serve_request *rq, const char *key);
-int req_args(serve_request *rq, const char *key, const char **out, int max);
-const char *req_body(serve_request *rq, size_t *len);
 
 void reply_error(reply *r, unsigned status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
