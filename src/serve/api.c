@@ -13,8 +13,8 @@
 #include "app/csvout.h"
 #include "app/jsonout.h"
 #include "app/param.h"
+#include "serve/api.h"
 #include "serve/guard.h"
-#include "serve/serve.h"
 
 #define JSON_TYPE  "application/json; charset=utf-8"
 #define MAX_QUERY  1000 /* bytes of a search query */

@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include "serve/api.h"
 #include "serve/assets.h"
 #include "serve/guard.h"
 #include "serve/pool.h"
