@@ -175,7 +175,7 @@ build/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/libtifa-fuzz.a
 
 # The server's path, parameter, Host and Origin checks (no HTTP, no corpus needed).
 ROUTE_FUZZ_SRC := src/serve/route.c src/serve/guard.c src/app/param.c
-build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h $(ROUTE_FUZZ_SRC) $(ROUTE_FUZZ_SRC:.c=.h)
+build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h $(ROUTE_FUZZ_SRC) $(ROUTE_FUZZ_SRC:.c=.h) src/serve/endpoints.h
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c $(ROUTE_FUZZ_SRC) -o $@
 
 FUZZ_SECONDS ?= 10

@@ -16,8 +16,14 @@
 static void check_route(const char *path) {
     route r;
     route_match(path, &r);
-    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_DOC_CORRECT);
+    REQUIRE(r.kind >= ROUTE_NONE && r.kind < ROUTE_KINDS);
     if (r.kind != ROUTE_NONE) REQUIRE(path[0] == '/');
+    /* A method for every route, POST only for the API's writes and login. */
+    REQUIRE((r.kind == ROUTE_NONE) == (r.method == NULL));
+    if (r.method && !strcmp(r.method, "POST"))
+        REQUIRE(r.kind == ROUTE_ADD || r.kind == ROUTE_DOC_CORRECT || r.kind == ROUTE_LOGIN);
+    else if (r.method)
+        REQUIRE(!strcmp(r.method, "GET"));
     if (r.kind == ROUTE_ASSET) {
         REQUIRE(r.asset >= path && r.asset < path + strlen(path));
         REQUIRE(strncmp(path, "/static/", 8) == 0 && r.asset == path + 8);
@@ -37,7 +43,7 @@ static void check_route(const char *path) {
     }
     if (r.kind == ROUTE_PAGE && r.id) REQUIRE(strncmp(path, "/doc/", 5) == 0 && r.id > 0);
     /* Nothing that climbs is ever routed to anything but a 404. */
-    if (strstr(path, "/..") && r.kind != ROUTE_NONE) REQUIRE(r.kind >= ROUTE_SEARCH && r.kind != ROUTE_ASSET);
+    if (strstr(path, "/..") && r.kind != ROUTE_NONE) REQUIRE(r.kind > ROUTE_ASSET);
 }
 
 static int all_digits(const char *s) {

@@ -9,6 +9,7 @@
 #include "serve/cache.h"
 #include "serve/pool.h"
 #include "serve/request.h"
+#include "serve/route.h"
 #include "serve/serve.h"
 
 typedef struct {
@@ -33,18 +34,9 @@ typedef struct {
 
 void reply_error(reply *r, unsigned status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
-void api_search(serve_ctx *s, serve_request *rq, reply *r);
-void api_doc(serve_ctx *s, int64_t id, int what, reply *r); /* what: 0 doc, 1 raw, 2 record */
-void api_diff(serve_ctx *s, serve_request *rq, reply *r);
-void api_trend(serve_ctx *s, serve_request *rq, int csv, reply *r);
-void api_browse(serve_ctx *s, serve_request *rq, reply *r);
-void api_browse_csv(serve_ctx *s, serve_request *rq, reply *r);
-void api_series(serve_ctx *s, serve_request *rq, reply *r);
-void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r);
-void api_corrections(serve_ctx *s, int64_t id, reply *r);
-void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r);
-void api_add(serve_ctx *s, serve_request *rq, reply *r);
-void api_stats(serve_ctx *s, reply *r);
-void api_login(serve_ctx *s, serve_request *rq, reply *r);
+/* Answers a request routed to one of the API's endpoints (route_match;
+ * the method already checked): refused when it writes and the server is
+ * read-only, else the endpoint's handler fills r. */
+void api_answer(serve_ctx *s, serve_request *rq, const route *rt, reply *r);
 
 #endif

@@ -22,65 +22,60 @@ static int safe_asset_name(const char *s) {
     return 1;
 }
 
+/* The single-page app's paths and its assets, all read with GET. */
+static int match_page(const char *path, route *out) {
+    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
+        if (!strcmp(path, pages[i])) out->kind = ROUTE_PAGE;
+    if (!strncmp(path, "/doc/", 5) && param_id(path + 5, &out->id)) out->kind = ROUTE_PAGE;
+    if (!strncmp(path, "/static/", 8) && safe_asset_name(path + 8)) {
+        out->kind = ROUTE_ASSET;
+        out->asset = path + 8;
+    }
+    if (out->kind != ROUTE_NONE) out->method = "GET";
+    return out->kind != ROUTE_NONE;
+}
+
+/* The API's paths, the method each takes: serve/endpoints.h's columns. */
+static const struct {
+    route_kind kind;
+    const char *method, *path, *suffix;
+} endpoints[] = {
+#define API(kind, method, path, suffix, handler, writes) {ROUTE_##kind, method, path, suffix},
+#include "serve/endpoints.h"
+#undef API
+};
+
+/* prefix, a document id up to the next '/', then exactly suffix. A
+ * malformed id still matches, with id 0: a bad request (400) rather than
+ * a page not found. */
+static int match_doc(const char *path, const char *prefix, const char *suffix, int64_t *id) {
+    size_t k = strlen(prefix);
+    if (strncmp(path, prefix, k) != 0) return 0;
+    const char *digits = path + k, *slash = strchr(digits, '/');
+    if (strcmp(slash ? slash : "", suffix) != 0) return 0;
+    size_t n = slash ? (size_t)(slash - digits) : strlen(digits);
+    char buf[24];
+    *id = 0;
+    if (n == 0 || n >= sizeof buf) return 1;
+    memcpy(buf, digits, n);
+    buf[n] = 0;
+    if (!param_id(buf, id)) *id = 0;
+    return 1;
+}
+
+static void match_endpoint(const char *path, route *out) {
+    for (size_t i = 0; i < sizeof endpoints / sizeof endpoints[0]; i++) {
+        const char *suffix = endpoints[i].suffix;
+        if (suffix ? match_doc(path, endpoints[i].path, suffix, &out->id) : !strcmp(path, endpoints[i].path)) {
+            out->kind = endpoints[i].kind;
+            out->method = endpoints[i].method;
+            return;
+        }
+    }
+}
+
 void route_match(const char *path, route *out) {
     memset(out, 0, sizeof *out);
     if (!path || path[0] != '/') return;
-    for (size_t i = 0; i < sizeof pages / sizeof pages[0]; i++)
-        if (!strcmp(path, pages[i])) {
-            out->kind = ROUTE_PAGE;
-            return;
-        }
-    if (!strncmp(path, "/doc/", 5)) {
-        int64_t id;
-        if (param_id(path + 5, &id)) {
-            out->kind = ROUTE_PAGE;
-            out->id = id;
-        }
-        return;
-    }
-    if (!strncmp(path, "/static/", 8)) {
-        if (safe_asset_name(path + 8)) {
-            out->kind = ROUTE_ASSET;
-            out->asset = path + 8;
-        }
-        return;
-    }
-    static const struct {
-        const char *path;
-        route_kind kind;
-    } api[] = {{"/api/search", ROUTE_SEARCH},        {"/api/diff", ROUTE_DIFF},     {"/api/trend", ROUTE_TREND},
-               {"/api/add", ROUTE_ADD},              {"/api/stats", ROUTE_STATS},   {"/api/login", ROUTE_LOGIN},
-               {"/api/browse", ROUTE_BROWSE},        {"/api/series", ROUTE_SERIES}, {"/api/trend.csv", ROUTE_TREND_CSV},
-               {"/api/browse.csv", ROUTE_BROWSE_CSV}};
-    for (size_t i = 0; i < sizeof api / sizeof api[0]; i++)
-        if (!strcmp(path, api[i].path)) {
-            out->kind = api[i].kind;
-            return;
-        }
-    if (strncmp(path, "/api/doc/", 9) != 0) return;
-    /* /api/doc/ID, /api/doc/ID/raw, /api/doc/ID/record, /cite, /corrections,
-     * /correct: a malformed ID is a
-     * bad request (400, id 0), an unknown suffix is not found. */
-    const char *id = path + 9, *slash = strchr(id, '/');
-    size_t n = slash ? (size_t)(slash - id) : strlen(id);
-    route_kind kind = ROUTE_NONE;
-    if (!slash)
-        kind = ROUTE_DOC;
-    else if (!strcmp(slash, "/raw"))
-        kind = ROUTE_DOC_RAW;
-    else if (!strcmp(slash, "/record"))
-        kind = ROUTE_DOC_RECORD;
-    else if (!strcmp(slash, "/cite"))
-        kind = ROUTE_DOC_CITE;
-    else if (!strcmp(slash, "/corrections"))
-        kind = ROUTE_DOC_CORRECTIONS;
-    else if (!strcmp(slash, "/correct"))
-        kind = ROUTE_DOC_CORRECT;
-    if (kind == ROUTE_NONE) return;
-    char buf[24];
-    out->kind = kind;
-    if (n == 0 || n >= sizeof buf) return;
-    memcpy(buf, id, n);
-    buf[n] = 0;
-    if (!param_id(buf, &out->id)) out->id = 0;
+    if (!match_page(path, out)) match_endpoint(path, out);
 }

@@ -76,86 +76,35 @@ static void reply_asset(const serve_asset *a, reply *r) {
     r->persistent = 1;
 }
 
+/* The single-page app for every page path (it routes itself), or an asset. */
+static void reply_page(const route *rt, reply *r) {
+    const serve_asset *a = serve_asset_find(rt->kind == ROUTE_PAGE ? "index.html" : rt->asset);
+    if (a)
+        reply_asset(a, r);
+    else if (rt->kind == ROUTE_PAGE)
+        reply_error(r, 500, "index.html is not compiled in");
+    else
+        reply_error(r, 404, "not found: no such asset");
+}
+
 static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const char *url, reply *r) {
     route rt;
     route_match(url, &rt);
-    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD"), post = !strcmp(method, "POST");
     if (rt.kind == ROUTE_NONE) {
         reply_error(r, 404, "not found: %s", url[0] == '/' ? "no such page" : "bad path");
         return;
     }
     /* Every write is a POST, and every POST went through guard() first. */
-    int wants_post = rt.kind == ROUTE_ADD || rt.kind == ROUTE_LOGIN || rt.kind == ROUTE_DOC_CORRECT;
+    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD"), post = !strcmp(method, "POST");
+    int wants_post = !strcmp(rt.method, "POST");
     if (wants_post ? !post : !get) {
         reply_error(r, 405, "method %s not allowed here", wants_post ? "other than POST" : method);
         return;
     }
-    const serve_asset *a;
-    switch (rt.kind) {
-    case ROUTE_PAGE:
-        if ((a = serve_asset_find("index.html"))) {
-            reply_asset(a, r);
-            return;
-        }
-        reply_error(r, 500, "index.html is not compiled in");
-        return;
-    case ROUTE_ASSET:
-        if ((a = serve_asset_find(rt.asset))) {
-            reply_asset(a, r);
-            return;
-        }
-        reply_error(r, 404, "not found: no such asset");
-        return;
-    case ROUTE_SEARCH:
-        api_search(s, rq, r);
-        return;
-    case ROUTE_DOC:
-        api_doc(s, rt.id, 0, r);
-        return;
-    case ROUTE_DOC_RAW:
-        api_doc(s, rt.id, 1, r);
-        return;
-    case ROUTE_DOC_RECORD:
-        api_doc(s, rt.id, 2, r);
-        return;
-    case ROUTE_DIFF:
-        api_diff(s, rq, r);
-        return;
-    case ROUTE_TREND:
-    case ROUTE_TREND_CSV:
-        api_trend(s, rq, rt.kind == ROUTE_TREND_CSV, r);
-        return;
-    case ROUTE_BROWSE:
-        api_browse(s, rq, r);
-        return;
-    case ROUTE_BROWSE_CSV:
-        api_browse_csv(s, rq, r);
-        return;
-    case ROUTE_SERIES:
-        api_series(s, rq, r);
-        return;
-    case ROUTE_DOC_CITE:
-        api_cite(s, rt.id, rq, r);
-        return;
-    case ROUTE_DOC_CORRECTIONS:
-        api_corrections(s, rt.id, r);
-        return;
-    case ROUTE_DOC_CORRECT:
-        api_correct(s, rt.id, rq, r);
-        return;
-    case ROUTE_ADD:
-        api_add(s, rq, r);
-        return;
-    case ROUTE_LOGIN:
-        api_login(s, rq, r);
-        return;
-    case ROUTE_STATS:
-        api_stats(s, r);
-        return;
-    case ROUTE_NONE:
-        break;
-    }
-    reply_error(r, 404, "not found");
+    if (rt.kind == ROUTE_PAGE || rt.kind == ROUTE_ASSET)
+        reply_page(&rt, r);
+    else
+        api_answer(s, rq, &rt, r);
 }
 
 /* ----------------------------------------------------------------- guard */
