@@ -21,9 +21,15 @@ LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
 GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calendar_table.c
-CLI_SRC := src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/jsonout.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c \
-           src/serve/server.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
-CLI_HDR := $(wildcard src/cli/*.h src/serve/*.h)
+# The two front ends, the command (src/cli/) and the server (src/serve/),
+# and what they share (src/app/: the JSON forms, citations, parameter
+# checks). Neither front end includes the other's files; src/app/ includes
+# neither. Linked into the tifa command only, not into libtifa.
+APP_SRC := src/app/jsonout.c src/app/csvout.c src/app/cite.c src/app/param.c
+CLI_SRC := $(APP_SRC) \
+           src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c src/cli/shown.c \
+           src/serve/server.c src/serve/request.c src/serve/pool.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
+CLI_HDR := $(wildcard src/app/*.h src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread
 # Only the tifa command serves HTTP: libtifa does not depend on libmicrohttpd.
 CLI_LIBS := -lmicrohttpd
@@ -168,8 +174,9 @@ build/fuzz-%: fuzz/fuzz_%.c fuzz/fuzz_common.h build/libtifa-fuzz.a
 	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer $< build/libtifa-fuzz.a $(LIBS) -o $@
 
 # The server's path, parameter, Host and Origin checks (no HTTP, no corpus needed).
-build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h src/serve/route.c src/serve/route.h src/serve/guard.c src/serve/guard.h
-	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c src/serve/route.c src/serve/guard.c -o $@
+ROUTE_FUZZ_SRC := src/serve/route.c src/serve/guard.c src/app/param.c
+build/fuzz-route: fuzz/fuzz_route.c fuzz/fuzz_common.h $(ROUTE_FUZZ_SRC) $(ROUTE_FUZZ_SRC:.c=.h) src/serve/endpoints.h
+	$(CLANG) $(CPPFLAGS_ALL) $(FUZZ_FLAGS) -fsanitize=fuzzer fuzz/fuzz_route.c $(ROUTE_FUZZ_SRC) -o $@
 
 FUZZ_SECONDS ?= 10
 # One target per fuzzer, so that make -j runs them side by side; each

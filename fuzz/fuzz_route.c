@@ -1,13 +1,14 @@
-/* fuzz_route: the server's path routing and parameter checks
- * (src/serve/route.c) on arbitrary bytes. Checks: a route never points
- * outside the path, an asset name is a plain file name (no "..", no "/"),
- * a document id is positive and the digits it came from, and what the
- * checks accept is what they promise (param_text: strict UTF-8 without
+/* fuzz_route: the server's path routing (src/serve/route.c) and the
+ * parameter checks (src/app/param.c) on arbitrary bytes. Checks: a route
+ * never points outside the path, an asset name is a plain file name (no
+ * "..", no "/"), a document id is positive and the digits it came from,
+ * and what the checks accept is what they promise (param_text: strict UTF-8 without
  * control characters; param_date: the three date shapes; param_int: in
  * range and equal to its digits). */
 #include <stdint.h>
 #include <string.h>
 #include <strings.h>
+#include "app/param.h"
 #include "fuzz_common.h"
 #include "serve/guard.h"
 #include "serve/route.h"
@@ -15,8 +16,14 @@
 static void check_route(const char *path) {
     route r;
     route_match(path, &r);
-    REQUIRE(r.kind >= ROUTE_NONE && r.kind <= ROUTE_DOC_CORRECT);
+    REQUIRE(r.kind >= ROUTE_NONE && r.kind < ROUTE_KINDS);
     if (r.kind != ROUTE_NONE) REQUIRE(path[0] == '/');
+    /* A method for every route, POST only for the API's writes and login. */
+    REQUIRE((r.kind == ROUTE_NONE) == (r.method == NULL));
+    if (r.method && !strcmp(r.method, "POST"))
+        REQUIRE(r.kind == ROUTE_ADD || r.kind == ROUTE_DOC_CORRECT || r.kind == ROUTE_LOGIN);
+    else if (r.method)
+        REQUIRE(!strcmp(r.method, "GET"));
     if (r.kind == ROUTE_ASSET) {
         REQUIRE(r.asset >= path && r.asset < path + strlen(path));
         REQUIRE(strncmp(path, "/static/", 8) == 0 && r.asset == path + 8);
@@ -36,7 +43,7 @@ static void check_route(const char *path) {
     }
     if (r.kind == ROUTE_PAGE && r.id) REQUIRE(strncmp(path, "/doc/", 5) == 0 && r.id > 0);
     /* Nothing that climbs is ever routed to anything but a 404. */
-    if (strstr(path, "/..") && r.kind != ROUTE_NONE) REQUIRE(r.kind >= ROUTE_SEARCH && r.kind != ROUTE_ASSET);
+    if (strstr(path, "/..") && r.kind != ROUTE_NONE) REQUIRE(r.kind > ROUTE_ASSET);
 }
 
 static int all_digits(const char *s) {

@@ -3,9 +3,17 @@
 #define TIFA_CLI_H
 #include <stdio.h>
 #include "tifa.h"
-#include "cli/jsonout.h"
+#include "app/jsonout.h"
 
 int usage_error(const char *cmd, const char *arg);
+
+/* A name for a terminal or a message: control characters (C0, DEL, C1)
+ * and bytes that are not UTF-8 written \xNN, so a name cannot move the
+ * cursor, recolour or rewrite the screen. Into buf (cap bytes, cut short
+ * when too long); returns buf. SHOWN(s) uses a buffer of its own, valid
+ * to the end of the enclosing block. */
+const char *shown(const char *s, char *buf, size_t cap);
+#define SHOWN(s) shown((s), (char[1024]){0}, 1024)
 
 const char *corpus_path(const char *given);
 int corpus_option(int argc, char **argv, int *i, const char **db, tifa_filter *f);

@@ -15,9 +15,9 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "app/csvout.h"
 #include "cli.h"
 #include "cli/inputs.h"
-#include "cli/jsonout.h"
 #include "cli/records.h"
 #include "cli/sources.h"
 
@@ -1270,19 +1270,6 @@ static int keep_row(void *user, const tifa_trend_row *r) {
     return 0;
 }
 
-static void print_csv_field(const char *s) {
-    if (!strpbrk(s, ",\"\n\r")) {
-        fputs(s, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *s; s++) {
-        if (*s == '"') putchar('"');
-        putchar(*s);
-    }
-    putchar('"');
-}
-
 static void bars(const trend_rows *t, int nterms) {
     int64_t max = 1;
     for (size_t i = 0; i < t->n; i++)
@@ -1363,9 +1350,9 @@ int cmd_trend(int argc, char **argv) {
         if (csv) {
             puts("period,term,documents,occurrences,dated,undated");
             for (size_t i = 0; i < t.n; i++) {
-                print_csv_field(t.rows[i].period);
+                csv_field(stdout, t.rows[i].period);
                 putchar(',');
-                print_csv_field(t.rows[i].term);
+                csv_field(stdout, t.rows[i].term);
                 printf(",%lld,%lld,%lld,%lld\n", (long long)t.rows[i].documents, (long long)t.rows[i].occurrences,
                        (long long)t.rows[i].dated, (long long)t.rows[i].undated);
             }

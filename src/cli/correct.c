@@ -91,14 +91,8 @@ static void print_or_none(const char *v) { fputs(v ? v : "(none)", stdout); }
 static int print_correction(void *user, const tifa_correction *k) {
     int json = *(int *)user;
     if (json) {
-        fputs("{\"field\":", stdout);
-        print_json_string(stdout, k->field);
-        print_json_field(stdout, "action", k->action);
-        print_json_field(stdout, "value", k->value);
-        print_json_field(stdout, "before", k->before);
-        print_json_field(stdout, "note", k->note);
-        print_json_field(stdout, "at", k->at);
-        fputs("}\n", stdout);
+        print_correction_json(stdout, k);
+        putchar('\n');
         return 0;
     }
     printf("%s  %-5s %s: ", k->at, k->action, k->field);

@@ -5,7 +5,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
-#include "cli/jsonout.h"
+#include "app/jsonout.h"
 
 static const char *diff_help =
     "usage: tifa diff [--db PATH] [--json] [--color[=auto|always|never]] A B\n"

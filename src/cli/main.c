@@ -19,7 +19,7 @@
 #include "tifa.h"
 #include "cli.h"
 #include "cli/inputs.h"
-#include "cli/jsonout.h"
+#include "app/jsonout.h"
 
 #define READ_CHUNK (1u << 20)
 

@@ -6,8 +6,8 @@
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
+#include "app/param.h"
 #include "cli.h"
-#include "serve/route.h"
 #include "serve/serve.h"
 
 static const char *serve_help =

@@ -1,19 +1,21 @@
 /*
  * serve/api: the JSON endpoints. Each checks its parameters (400 with a
  * message), borrows a reader handle for as short a time as it can, and
- * writes the same field names as the CLI's --json forms (cli/jsonout.c).
+ * writes the same field names as the CLI's --json forms (app/jsonout.c).
  * No HTTP here: parameters come through req_arg, answers go into a reply.
+ * Which path and method reach which handler is serve/endpoints.h.
  */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-#include "cli/cite.h"
-#include "cli/jsonout.h"
+#include "app/cite.h"
+#include "app/csvout.h"
+#include "app/jsonout.h"
+#include "app/param.h"
+#include "serve/api.h"
 #include "serve/guard.h"
-#include "serve/route.h"
-#include "serve/serve.h"
 
 #define JSON_TYPE  "application/json; charset=utf-8"
 #define MAX_QUERY  1000 /* bytes of a search query */
@@ -232,7 +234,8 @@ static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, int ne
     out_send(&o, r);
 }
 
-void api_search(serve_ctx *s, serve_request *rq, reply *r) {
+static void api_search(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
     const char *q = req_arg(rq, "q");
     if (!q || !*q) {
         reply_error(r, 400, "q: the search query is missing");
@@ -298,7 +301,8 @@ static int write_doc_fields(void *user, const tifa_hit *h) {
     return 0;
 }
 
-void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
+/* what: 0 the document as JSON, 1 its raw bytes, 2 its record. */
+static void doc_answer(serve_ctx *s, int64_t id, int what, reply *r) {
     if (id <= 0) {
         reply_error(r, 400, "bad document id: a whole number from 1");
         return;
@@ -362,6 +366,21 @@ void api_doc(serve_ctx *s, int64_t id, int what, reply *r) {
     tifa_free(file);
 }
 
+static void api_doc(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rq;
+    doc_answer(s, rt->id, 0, r);
+}
+
+static void api_doc_raw(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rq;
+    doc_answer(s, rt->id, 1, r);
+}
+
+static void api_doc_record(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rq;
+    doc_answer(s, rt->id, 2, r);
+}
+
 /* ------------------------------------------------------------------ diff */
 
 static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
@@ -394,7 +413,8 @@ static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
     tifa_free(raw[1]);
 }
 
-void api_diff(serve_ctx *s, serve_request *rq, reply *r) {
+static void api_diff(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
     const char *as = req_arg(rq, "a"), *bs = req_arg(rq, "b");
     int64_t ids[2];
     if (!as || !bs) {
@@ -433,20 +453,6 @@ static void print_per_100(FILE *fp, const tifa_trend_row *row) {
     }
     long long tenths = (row->documents * 1000 + row->dated / 2) / row->dated;
     fprintf(fp, "%lld.%lld", tenths / 10, tenths % 10);
-}
-
-/* A CSV field (RFC 4180): quoted when it holds a comma, a quote or a line end. */
-static void csv_field(FILE *fp, const char *s) {
-    if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, fp);
-        return;
-    }
-    fputc('"', fp);
-    for (; *s; s++) {
-        if (*s == '"') fputc('"', fp);
-        fputc(*s, fp);
-    }
-    fputc('"', fp);
 }
 
 static int write_row(void *user, const tifa_trend_row *row) {
@@ -493,8 +499,8 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
     }
     trend_writer w = {o.fp, 0};
     tifa_error err = {0};
-    tifa_status st = tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, csv ? write_csv_row : write_row,
-                                       &w, &err);
+    tifa_status st =
+        tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, csv ? write_csv_row : write_row, &w, &err);
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
         out_drop(&o);
@@ -509,7 +515,7 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
     }
 }
 
-void api_trend(serve_ctx *s, serve_request *rq, int csv, reply *r) {
+static void trend_answer(serve_ctx *s, serve_request *rq, int csv, reply *r) {
     const char *terms[MAX_TERMS + 1];
     int n = req_args(rq, "term", terms, MAX_TERMS + 1);
     if (n == 0) {
@@ -544,13 +550,20 @@ void api_trend(serve_ctx *s, serve_request *rq, int csv, reply *r) {
     remember(s, key, r, version);
 }
 
+static void api_trend(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
+    trend_answer(s, rq, 0, r);
+}
+
+static void api_trend_csv(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
+    trend_answer(s, rq, 1, r);
+}
+
 /* ------------------------------------------------------------------- add */
 
-void api_add(serve_ctx *s, serve_request *rq, reply *r) {
-    if (s->cfg.read_only) {
-        reply_error(r, 403, "this server is read-only (tifa serve --read-only): adding is off");
-        return;
-    }
+static void api_add(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
     size_t len;
     const char *body = req_body(rq, &len);
     if (!body || len == 0) {
@@ -595,7 +608,8 @@ void api_add(serve_ctx *s, serve_request *rq, reply *r) {
 
 /* ----------------------------------------------------------------- login */
 
-void api_login(serve_ctx *s, serve_request *rq, reply *r) {
+static void api_login(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
     if (!s->cfg.token) {
         reply_error(r, 404, "not found: this server needs no token");
         return;
@@ -615,7 +629,9 @@ void api_login(serve_ctx *s, serve_request *rq, reply *r) {
 
 /* ----------------------------------------------------------------- stats */
 
-void api_stats(serve_ctx *s, reply *r) {
+static void api_stats(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rq;
+    (void)rt;
     tifa_corpus *c = take(s, r);
     if (!c) return;
     tifa_corpus_stats st;
@@ -677,7 +693,6 @@ static void browse_key(char *key, size_t cap, const char *what, const tifa_brows
     snprintf(key, cap, "%s\n%s\n%s\n%s\n%s\n%s\n%s\n%d\n%d\n%d\n%d\n%d", what, b->query ? b->query : "",
              b->year ? b->year : "-", b->org ? b->org : "", b->type ? b->type : "", b->outlet ? b->outlet : "",
              b->series ? b->series : "", b->corrected, b->sort, b->limit, b->offset, b->year != NULL);
-        return;
 }
 
 /* A hit as print_hit_json writes it, with the meeting's type and series. */
@@ -731,7 +746,8 @@ static void browse_run(serve_ctx *s, const tifa_browse *b, reply *r) {
     close_read(s, c, &o, r, st, &err, "browse", fw.facet ? "]}}" : "}}");
 }
 
-void api_browse(serve_ctx *s, serve_request *rq, reply *r) {
+static void api_browse(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
     tifa_browse b;
     if (!browse_params(rq, &b, r)) return;
     char key[BROWSE_KEY], version[CACHE_VERSION_LEN];
@@ -744,7 +760,8 @@ void api_browse(serve_ctx *s, serve_request *rq, reply *r) {
 static int write_to_file(void *user, const char *data, size_t len) { return fwrite(data, 1, len, user) != len; }
 
 /* The wide CSV of tifa export, of the readouts a browse keeps. */
-void api_browse_csv(serve_ctx *s, serve_request *rq, reply *r) {
+static void api_browse_csv(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
     tifa_browse b;
     if (!browse_params(rq, &b, r)) return;
     b.limit = b.offset = 0; /* every readout the facets keep */
@@ -781,7 +798,8 @@ static int write_series_row(void *user, const tifa_series_row *row) {
     return 0;
 }
 
-void api_series(serve_ctx *s, serve_request *rq, reply *r) {
+static void api_series(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rt;
     tifa_browse b;
     if (!browse_params(rq, &b, r)) return;
     if (!b.series) {
@@ -825,12 +843,10 @@ static int write_cite(void *user, const tifa_hit *h) {
 
 /* A citation of document id: text/plain (text, BibTeX) or a CSL-JSON
  * array of one item, as tifa cite writes them. */
-void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
+static void api_cite(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    int64_t id = rt->id;
     const char *f = req_arg(rq, "format");
-    int format = !f || !*f || !strcmp(f, "text") ? CITE_TEXT
-                 : !strcmp(f, "bibtex")          ? CITE_BIBTEX
-                 : !strcmp(f, "csl-json")        ? CITE_CSL
-                                                 : -1;
+    int format = !f || !*f ? CITE_TEXT : cite_format(f);
     if (format < 0) {
         reply_error(r, 400, "format: text, bibtex or csl-json");
         return;
@@ -854,19 +870,15 @@ void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
 
 static int write_correction(void *user, const tifa_correction *k) {
     hit_writer *w = user;
-    fputs(w->n++ ? ",{\"field\":" : "{\"field\":", w->fp);
-    print_json_string(w->fp, k->field);
-    print_json_field(w->fp, "action", k->action);
-    print_json_field(w->fp, "value", k->value);
-    print_json_field(w->fp, "before", k->before);
-    print_json_field(w->fp, "note", k->note);
-    print_json_field(w->fp, "at", k->at);
-    fputc('}', w->fp);
+    if (w->n++) fputc(',', w->fp);
+    print_correction_json(w->fp, k);
     return 0;
 }
 
 /* {"corrections": [in force], "log": [every set and unset]} of document id. */
-void api_corrections(serve_ctx *s, int64_t id, reply *r) {
+static void api_corrections(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    (void)rq;
+    int64_t id = rt->id;
     if (id <= 0) {
         reply_error(r, 400, "bad document id: a whole number from 1");
         return;
@@ -886,11 +898,8 @@ void api_corrections(serve_ctx *s, int64_t id, reply *r) {
 
 /* POST /api/doc/ID/correct?field=F&value=V&note=N (or &unset=1): one
  * correction, through a writable handle of its own as an add is. */
-void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
-    if (s->cfg.read_only) {
-        reply_error(r, 403, "this server is read-only (tifa serve --read-only): correcting is off");
-        return;
-    }
+static void api_correct(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    int64_t id = rt->id;
     if (id <= 0) {
         reply_error(r, 400, "bad document id: a whole number from 1");
         return;
@@ -924,4 +933,31 @@ void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r) {
     print_json_string(o.fp, field);
     fputs(",\"ok\":true}", o.fp);
     out_send(&o, r);
+}
+
+/* -------------------------------------------------------------- dispatch */
+
+typedef void (*api_handler)(serve_ctx *s, serve_request *rq, const route *rt, reply *r);
+
+/* Each endpoint's handler, and what a read-only server says is off when
+ * it is asked to write: serve/endpoints.h's columns. */
+static const struct {
+    api_handler run;
+    const char *writes;
+} endpoints[ROUTE_KINDS] = {
+#define API(kind, method, path, suffix, handler, writes) [ROUTE_##kind] = {handler, writes},
+#include "serve/endpoints.h"
+#undef API
+};
+
+void api_answer(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
+    if (rt->kind >= ROUTE_KINDS || !endpoints[rt->kind].run) { /* a page or asset: server.c's, not ours */
+        reply_error(r, 404, "not found");
+        return;
+    }
+    if (endpoints[rt->kind].writes && s->cfg.read_only) {
+        reply_error(r, 403, "this server is read-only (tifa serve --read-only): %s is off", endpoints[rt->kind].writes);
+        return;
+    }
+    endpoints[rt->kind].run(s, rq, rt, r);
 }

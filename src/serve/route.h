@@ -1,5 +1,4 @@
-/* serve/route: which handler a request path goes to, and the checks every
- * query parameter passes before it reaches the corpus. Pure functions over
+/* serve/route: which handler a request path goes to. Pure functions over
  * bytes (no HTTP, no corpus), so a fuzz target drives them directly
  * (fuzz/fuzz_route.c). */
 #ifndef TIFA_SERVE_ROUTE_H
@@ -8,42 +7,27 @@
 #include <stdint.h>
 
 typedef enum {
-    ROUTE_NONE = 0,   /* 404 */
-    ROUTE_PAGE,       /* the single-page app: /, /browse, /series, /doc/ID, /compare, /trend, /add */
-    ROUTE_ASSET,      /* /static/NAME, compiled in */
-    ROUTE_SEARCH,     /* /api/search */
-    ROUTE_DOC,        /* /api/doc/ID */
-    ROUTE_DOC_RAW,    /* /api/doc/ID/raw */
-    ROUTE_DOC_RECORD, /* /api/doc/ID/record */
-    ROUTE_DIFF,       /* /api/diff */
-    ROUTE_TREND,      /* /api/trend */
-    ROUTE_ADD,        /* /api/add */
-    ROUTE_STATS,      /* /api/stats */
-    ROUTE_LOGIN,      /* /api/login: the token given once, kept as a cookie */
-    ROUTE_BROWSE,     /* /api/browse: readouts by facets, with their counts */
-    ROUTE_BROWSE_CSV, /* /api/browse.csv: the same readouts as tifa export's wide CSV */
-    ROUTE_SERIES,     /* /api/series: one meeting through the years */
-    ROUTE_TREND_CSV,  /* /api/trend.csv */
-    ROUTE_DOC_CITE,   /* /api/doc/ID/cite */
-    ROUTE_DOC_CORRECTIONS, /* /api/doc/ID/corrections */
-    ROUTE_DOC_CORRECT      /* POST /api/doc/ID/correct */
+    ROUTE_NONE = 0, /* 404 */
+    ROUTE_PAGE,     /* the single-page app: /, /browse, /series, /doc/ID, /compare, /trend, /add */
+    ROUTE_ASSET,    /* /static/NAME, compiled in */
+/* Then ROUTE_SEARCH ... ROUTE_LOGIN: one per endpoint of the API, in
+     * the order of serve/endpoints.h. */
+#define API(kind, method, path, suffix, handler, writes) ROUTE_##kind,
+#include "serve/endpoints.h"
+#undef API
+    ROUTE_KINDS
 } route_kind;
 
 typedef struct {
     route_kind kind;
-    int64_t id;        /* ROUTE_DOC*: the id; 0 when it is not a valid id (400) */
-    const char *asset; /* ROUTE_ASSET: points into the path */
+    const char *method; /* "GET" (HEAD too) or "POST"; NULL for ROUTE_NONE */
+    int64_t id;         /* a page or endpoint under /doc/ID, /api/doc/ID: the id; 0 when it is not a valid id (400) */
+    const char *asset;  /* ROUTE_ASSET: points into the path */
 } route;
 
 /* Maps a decoded request path (no query string) to a route. Anything not
  * listed, and any path holding "..", a backslash or a NUL-free control
  * byte, is ROUTE_NONE. */
 void route_match(const char *path, route *out);
-
-/* Parameter checks; each returns 1 when the value is acceptable. */
-int param_id(const char *s, int64_t *out);                   /* 1..2^53, digits only */
-int param_int(const char *s, long min, long max, long *out); /* digits only (no leading 0), in range */
-int param_date(const char *s);                               /* yyyy, yyyy-mm, yyyy-mm-dd */
-int param_text(const char *s, size_t max);                   /* valid UTF-8, 1..max bytes, no control chars */
 
 #endif

@@ -1,21 +1,26 @@
 /* serve: `tifa serve`, a reading room in the browser over a corpus. Built
  * into the tifa binary only (it links libmicrohttpd; libtifa does not).
- *   server.c  HTTP plumbing: daemon, limits, bodies, headers, signals
- *   api.c     the JSON endpoints over the tifa_corpus_* calls
- *   route.c   paths to handlers, parameter checks (fuzzed)
- *   assets    the pages from web/, compiled in (build/gen/assets.c) */
+ * This header is what the CLI starts it with. The files, each using only
+ * those listed after it:
+ *   server.c   HTTP plumbing: daemon, guard, headers, signals
+ *   api.c      the JSON endpoints over the tifa_corpus_* calls (api.h)
+ *   request.c  a request's parameters, headers and body, and its limits
+ *   pool.c     the reader handles requests borrow
+ *   cache.c    recent answers of the costly endpoints
+ *   route.c    paths to routes (fuzzed); guard.c the Host, Origin and
+ *              token checks (fuzzed)
+ *   assets     the pages from web/, compiled in (build/gen/assets.c)
+ * What both front ends share (JSON forms, citations, parameter checks) is
+ * in src/app/. */
 #ifndef TIFA_SERVE_H
 #define TIFA_SERVE_H
-#include <pthread.h>
 #include <stddef.h>
-#include "serve/cache.h"
-#include "tifa.h"
 
 typedef struct {
     const char *db;                 /* corpus path */
     const char *bind;               /* numeric address, default 127.0.0.1 */
     unsigned port;                  /* 0: any free port (printed) */
-    int read_only;                  /* no /api/add */
+    int read_only;                  /* no writes: adding, correcting */
     size_t max_body;                /* bytes; larger bodies get 413 */
     int handles;                    /* reader handles on the corpus */
     int log;                        /* one line per request on stderr */
@@ -30,63 +35,5 @@ typedef struct {
 /* Serves until SIGINT or SIGTERM. Prints the address on standard output
  * once listening. Returns the exit status (0 after a signal). */
 int serve_run(const serve_config *cfg);
-
-/* ------------------------------------------------ shared by server, api */
-
-/* Reader handles: a tifa_corpus is used by one thread at a time, so
- * requests borrow one from a small pool (opened on first need). */
-typedef struct {
-    const char *db;
-    pthread_mutex_t lock;
-    pthread_cond_t freed;
-    tifa_corpus **idle;
-    int nidle, opened, max;
-    unsigned long head, tail; /* tickets: the next to serve, the next to give */
-} corpus_pool;
-
-typedef struct {
-    serve_config cfg;
-    corpus_pool pool;
-    pthread_mutex_t write_lock; /* one add at a time */
-    serve_cache cache;          /* search, trend, diff answers */
-} serve_ctx;
-
-tifa_corpus *pool_take(corpus_pool *p, tifa_error *err);
-void pool_give(corpus_pool *p, tifa_corpus *c);
-
-/* What a handler answers. body is malloc'd (freed by the server) unless
- * persistent. */
-typedef struct {
-    unsigned status;
-    const char *type;
-    char *body;
-    size_t len;
-    int persistent;
-    char download[40]; /* Content-Disposition attachment file name, or "" */
-    int sandbox;       /* document bytes: CSP sandbox */
-    int set_token;     /* login accepted: set the token cookie */
-} reply;
-
-/* A query parameter (decoded), or NULL; `all` collects repeated ones. */
-typedef struct serve_request serve_request;
-const char *req_arg(serve_request *rq, const char *key);
-int req_args(serve_request *rq, const char *key, const char **out, int max);
-const char *req_body(serve_request *rq, size_t *len);
-
-void reply_error(reply *r, unsigned status, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
-
-void api_search(serve_ctx *s, serve_request *rq, reply *r);
-void api_doc(serve_ctx *s, int64_t id, int what, reply *r); /* what: 0 doc, 1 raw, 2 record */
-void api_diff(serve_ctx *s, serve_request *rq, reply *r);
-void api_trend(serve_ctx *s, serve_request *rq, int csv, reply *r);
-void api_browse(serve_ctx *s, serve_request *rq, reply *r);
-void api_browse_csv(serve_ctx *s, serve_request *rq, reply *r);
-void api_series(serve_ctx *s, serve_request *rq, reply *r);
-void api_cite(serve_ctx *s, int64_t id, serve_request *rq, reply *r);
-void api_corrections(serve_ctx *s, int64_t id, reply *r);
-void api_correct(serve_ctx *s, int64_t id, serve_request *rq, reply *r);
-void api_add(serve_ctx *s, serve_request *rq, reply *r);
-void api_stats(serve_ctx *s, reply *r);
-void api_login(serve_ctx *s, serve_request *rq, reply *r);
 
 #endif

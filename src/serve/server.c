@@ -1,8 +1,8 @@
 /*
  * serve/server: the HTTP side of `tifa serve` on libmicrohttpd — a thread
- * per connection, reader handles borrowed from a pool, request bodies
- * collected up to a limit, the security headers every answer carries, and
- * a clean stop on SIGINT/SIGTERM. What the endpoints do is in api.c.
+ * per connection, request bodies collected up to a limit, the security
+ * headers every answer carries, and a clean stop on SIGINT/SIGTERM. What
+ * the endpoints do is in api.c; the reader handles they borrow, pool.c.
  */
 #define _DEFAULT_SOURCE
 #include <arpa/inet.h>
@@ -12,11 +12,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/socket.h>
-#include <time.h>
+#include "serve/api.h"
 #include "serve/assets.h"
 #include "serve/guard.h"
+#include "serve/pool.h"
+#include "serve/request.h"
 #include "serve/route.h"
 #include "serve/serve.h"
 
@@ -27,155 +28,6 @@
     "frame-ancestors 'none'"
 /* Document bytes: nothing in them may run, even opened directly. */
 #define CSP_SANDBOX "sandbox; default-src 'none'"
-
-/* ------------------------------------------------------------------ pool */
-
-/* First come, first served: a request takes a ticket and waits until it
- * is at the head of the line and a handle is free. (A plain condition
- * wait wakes an arbitrary waiter, and under load some requests starved for
- * many times the mean.) */
-tifa_corpus *pool_take(corpus_pool *p, tifa_error *err) {
-    pthread_mutex_lock(&p->lock);
-    unsigned long ticket = p->tail++;
-    while (ticket != p->head || (p->nidle == 0 && p->opened >= p->max)) pthread_cond_wait(&p->freed, &p->lock);
-    p->head++;
-    tifa_corpus *c = NULL;
-    if (p->nidle) {
-        c = p->idle[--p->nidle];
-        pthread_cond_broadcast(&p->freed); /* the next in line may find a handle too */
-        pthread_mutex_unlock(&p->lock);
-        return c;
-    }
-    p->opened++;
-    pthread_cond_broadcast(&p->freed);
-    pthread_mutex_unlock(&p->lock);
-    if (tifa_corpus_open(p->db, TIFA_CORPUS_READONLY, &c, err) != TIFA_OK) {
-        pthread_mutex_lock(&p->lock);
-        p->opened--;
-        pthread_cond_broadcast(&p->freed);
-        pthread_mutex_unlock(&p->lock);
-        return NULL;
-    }
-    return c;
-}
-
-void pool_give(corpus_pool *p, tifa_corpus *c) {
-    pthread_mutex_lock(&p->lock);
-    p->idle[p->nidle++] = c;
-    pthread_cond_broadcast(&p->freed);
-    pthread_mutex_unlock(&p->lock);
-}
-
-static int pool_init(corpus_pool *p, const char *db, int max) {
-    memset(p, 0, sizeof *p);
-    p->db = db;
-    p->max = max;
-    p->idle = calloc((size_t)max, sizeof *p->idle);
-    if (!p->idle) return -1;
-    pthread_mutex_init(&p->lock, NULL);
-    pthread_cond_init(&p->freed, NULL);
-    return 0;
-}
-
-static void pool_close(corpus_pool *p) {
-    for (int i = 0; i < p->nidle; i++) tifa_corpus_close(p->idle[i]);
-    free(p->idle);
-    pthread_mutex_destroy(&p->lock);
-    pthread_cond_destroy(&p->freed);
-}
-
-/* --------------------------------------------------------------- request */
-
-/* A body over the limit is read and dropped up to this many bytes, for
- * this long, so that a client which sends it all before reading (most
- * do) gets the 413 rather than a reset connection. */
-#define DRAIN_BYTES   (64ull << 20)
-#define DRAIN_SECONDS 20.0
-
-static double now_seconds(void) {
-    struct timespec t;
-    clock_gettime(CLOCK_MONOTONIC, &t);
-    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
-}
-
-struct serve_request {
-    struct MHD_Connection *conn;
-    char *body;
-    size_t len, cap;
-    unsigned long long drained; /* bytes dropped past the limit */
-    double started;             /* when the headers were in */
-    int too_large;
-    int answered; /* a response is queued already (early 413) */
-};
-
-const char *req_arg(serve_request *rq, const char *key) {
-    return MHD_lookup_connection_value(rq->conn, MHD_GET_ARGUMENT_KIND, key);
-}
-
-typedef struct {
-    const char *key;
-    const char **out;
-    int n, max;
-} arg_walk;
-
-static enum MHD_Result collect(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
-    (void)kind;
-    arg_walk *w = cls;
-    if (key && !strcmp(key, w->key)) {
-        if (w->n < w->max) w->out[w->n] = value ? value : "";
-        w->n++;
-    }
-    return MHD_YES;
-}
-
-int req_args(serve_request *rq, const char *key, const char **out, int max) {
-    arg_walk w = {key, out, 0, max};
-    MHD_get_connection_values(rq->conn, MHD_GET_ARGUMENT_KIND, collect, &w);
-    return w.n;
-}
-
-static enum MHD_Result collect_header(void *cls, enum MHD_ValueKind kind, const char *key, const char *value) {
-    arg_walk *w = cls;
-    if (key && !strcasecmp(key, w->key)) return collect(cls, kind, w->key, value);
-    return MHD_YES;
-}
-
-static int req_header_count(serve_request *rq, const char *key, const char **out, int max) {
-    arg_walk w = {key, out, 0, max};
-    MHD_get_connection_values(rq->conn, MHD_HEADER_KIND, collect_header, &w);
-    return w.n;
-}
-
-const char *req_body(serve_request *rq, size_t *len) {
-    *len = rq->len;
-    return rq->body;
-}
-
-/* Keeps up to max bytes of the body; past that only notes it is too large. */
-static void take_body(serve_request *rq, const char *data, size_t n, size_t max) {
-    if (rq->too_large) return;
-    if (n > max - rq->len) {
-        rq->too_large = 1;
-        free(rq->body);
-        rq->body = NULL;
-        rq->len = rq->cap = 0;
-        return;
-    }
-    if (rq->len + n > rq->cap) {
-        size_t cap = rq->cap ? rq->cap : 64 * 1024;
-        while (cap < rq->len + n) cap *= 2;
-        if (cap > max) cap = max;
-        char *p = realloc(rq->body, cap);
-        if (!p) { /* treated as too large: the answer is an error either way */
-            rq->too_large = 1;
-            return;
-        }
-        rq->body = p;
-        rq->cap = cap;
-    }
-    memcpy(rq->body + rq->len, data, n);
-    rq->len += n;
-}
 
 /* ---------------------------------------------------------------- answer */
 
@@ -224,86 +76,35 @@ static void reply_asset(const serve_asset *a, reply *r) {
     r->persistent = 1;
 }
 
+/* The single-page app for every page path (it routes itself), or an asset. */
+static void reply_page(const route *rt, reply *r) {
+    const serve_asset *a = serve_asset_find(rt->kind == ROUTE_PAGE ? "index.html" : rt->asset);
+    if (a)
+        reply_asset(a, r);
+    else if (rt->kind == ROUTE_PAGE)
+        reply_error(r, 500, "index.html is not compiled in");
+    else
+        reply_error(r, 404, "not found: no such asset");
+}
+
 static void dispatch(serve_ctx *s, serve_request *rq, const char *method, const char *url, reply *r) {
     route rt;
     route_match(url, &rt);
-    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD"), post = !strcmp(method, "POST");
     if (rt.kind == ROUTE_NONE) {
         reply_error(r, 404, "not found: %s", url[0] == '/' ? "no such page" : "bad path");
         return;
     }
     /* Every write is a POST, and every POST went through guard() first. */
-    int wants_post = rt.kind == ROUTE_ADD || rt.kind == ROUTE_LOGIN || rt.kind == ROUTE_DOC_CORRECT;
+    int get = !strcmp(method, "GET") || !strcmp(method, "HEAD"), post = !strcmp(method, "POST");
+    int wants_post = !strcmp(rt.method, "POST");
     if (wants_post ? !post : !get) {
         reply_error(r, 405, "method %s not allowed here", wants_post ? "other than POST" : method);
         return;
     }
-    const serve_asset *a;
-    switch (rt.kind) {
-    case ROUTE_PAGE:
-        if ((a = serve_asset_find("index.html"))) {
-            reply_asset(a, r);
-            return;
-        }
-        reply_error(r, 500, "index.html is not compiled in");
-        return;
-    case ROUTE_ASSET:
-        if ((a = serve_asset_find(rt.asset))) {
-            reply_asset(a, r);
-            return;
-        }
-        reply_error(r, 404, "not found: no such asset");
-        return;
-    case ROUTE_SEARCH:
-        api_search(s, rq, r);
-        return;
-    case ROUTE_DOC:
-        api_doc(s, rt.id, 0, r);
-        return;
-    case ROUTE_DOC_RAW:
-        api_doc(s, rt.id, 1, r);
-        return;
-    case ROUTE_DOC_RECORD:
-        api_doc(s, rt.id, 2, r);
-        return;
-    case ROUTE_DIFF:
-        api_diff(s, rq, r);
-        return;
-    case ROUTE_TREND:
-    case ROUTE_TREND_CSV:
-        api_trend(s, rq, rt.kind == ROUTE_TREND_CSV, r);
-        return;
-    case ROUTE_BROWSE:
-        api_browse(s, rq, r);
-        return;
-    case ROUTE_BROWSE_CSV:
-        api_browse_csv(s, rq, r);
-        return;
-    case ROUTE_SERIES:
-        api_series(s, rq, r);
-        return;
-    case ROUTE_DOC_CITE:
-        api_cite(s, rt.id, rq, r);
-        return;
-    case ROUTE_DOC_CORRECTIONS:
-        api_corrections(s, rt.id, r);
-        return;
-    case ROUTE_DOC_CORRECT:
-        api_correct(s, rt.id, rq, r);
-        return;
-    case ROUTE_ADD:
-        api_add(s, rq, r);
-        return;
-    case ROUTE_LOGIN:
-        api_login(s, rq, r);
-        return;
-    case ROUTE_STATS:
-        api_stats(s, r);
-        return;
-    case ROUTE_NONE:
-        break;
-    }
-    reply_error(r, 404, "not found");
+    if (rt.kind == ROUTE_PAGE || rt.kind == ROUTE_ASSET)
+        reply_page(&rt, r);
+    else
+        api_answer(s, rq, &rt, r);
 }
 
 /* ----------------------------------------------------------------- guard */
@@ -328,10 +129,10 @@ static int local_address(struct MHD_Connection *conn, char *name, size_t cap, un
 }
 
 /* 421 unless the Host is one this server answers to (see guard.h). */
-static int check_host(serve_ctx *s, serve_request *rq, const char *host, reply *r) {
+static int check_host(serve_ctx *s, struct MHD_Connection *conn, const char *host, reply *r) {
     char local[INET6_ADDRSTRLEN + 2] = "", bound[INET6_ADDRSTRLEN + 2];
     unsigned port = 0;
-    local_address(rq->conn, local, sizeof local, &port);
+    local_address(conn, local, sizeof local, &port);
     snprintf(bound, sizeof bound, strchr(s->cfg.bind, ':') ? "[%s]" : "%s", s->cfg.bind);
     const char *names[] = {"localhost", "127.0.0.1", "[::1]", bound, local};
     if (host_allowed(host, port, names, 5, s->cfg.allow_hosts, s->cfg.nallow_hosts)) return 0;
@@ -343,8 +144,8 @@ static int check_host(serve_ctx *s, serve_request *rq, const char *host, reply *
 static int check_token(serve_ctx *s, serve_request *rq, const char *url, reply *r) {
     if (!s->cfg.token || strncmp(url, "/api/", 5) != 0 || !strcmp(url, "/api/login")) return 0;
     const char *v[2];
-    const char *auth = req_header_count(rq, MHD_HTTP_HEADER_AUTHORIZATION, v, 2) == 1 ? v[0] : NULL;
-    const char *cookie = MHD_lookup_connection_value(rq->conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_COOKIE);
+    const char *auth = req_headers(rq, MHD_HTTP_HEADER_AUTHORIZATION, v, 2) == 1 ? v[0] : NULL;
+    const char *cookie = req_header(rq, MHD_HTTP_HEADER_COOKIE);
     if (token_given(s->cfg.token, auth, cookie)) return 0;
     reply_error(r, 401, "this server needs its token: Authorization: Bearer TOKEN, or log in on the page");
     return 1;
@@ -355,11 +156,11 @@ static int check_token(serve_ctx *s, serve_request *rq, const char *url, reply *
 static int check_write(serve_request *rq, const char *method, const char *host, reply *r) {
     if (!strcmp(method, "GET") || !strcmp(method, "HEAD") || !strcmp(method, "OPTIONS")) return 0;
     const char *v[2];
-    int origins = req_header_count(rq, "Origin", v, 2);
+    int origins = req_headers(rq, "Origin", v, 2);
     const char *origin = origins == 1 ? v[0] : NULL;
-    const char *referer = req_header_count(rq, MHD_HTTP_HEADER_REFERER, v, 2) == 1 ? v[0] : NULL;
-    const char *type = req_header_count(rq, MHD_HTTP_HEADER_CONTENT_TYPE, v, 2) == 1 ? v[0] : NULL;
-    int custom = req_header_count(rq, "X-Tifa-Request", v, 1) > 0;
+    const char *referer = req_headers(rq, MHD_HTTP_HEADER_REFERER, v, 2) == 1 ? v[0] : NULL;
+    const char *type = req_headers(rq, MHD_HTTP_HEADER_CONTENT_TYPE, v, 2) == 1 ? v[0] : NULL;
+    int custom = req_headers(rq, "X-Tifa-Request", v, 1) > 0;
     const char *why = origins > 1 ? "more than one Origin" : write_refusal(host, origin, referer, type, custom);
     if (!why) return 0;
     reply_error(r, 403, "refused: %s", why);
@@ -368,13 +169,44 @@ static int check_write(serve_request *rq, const char *method, const char *host, 
 
 /* Whether the request may be answered at all, decided on its headers
  * before any of its body is read: 1 when r holds the refusal. */
-static int guard(serve_ctx *s, serve_request *rq, const char *method, const char *url, reply *r) {
+static int guard(serve_ctx *s, struct MHD_Connection *conn, serve_request *rq, const char *method, const char *url,
+                 reply *r) {
     const char *hosts[2];
-    if (req_header_count(rq, MHD_HTTP_HEADER_HOST, hosts, 2) != 1) {
+    if (req_headers(rq, MHD_HTTP_HEADER_HOST, hosts, 2) != 1) {
         reply_error(r, 421, "one Host header is needed");
         return 1;
     }
-    return check_host(s, rq, hosts[0], r) || check_token(s, rq, url, r) || check_write(rq, method, hosts[0], r);
+    return check_host(s, conn, hosts[0], r) || check_token(s, rq, url, r) || check_write(rq, method, hosts[0], r);
+}
+
+static void reply_too_large(serve_ctx *s, reply *r) {
+    reply_error(r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)", s->cfg.max_body);
+}
+
+/* A request's first call, its headers in: answered at once when the
+ * guard or the body's declared length refuses it, before any of the body
+ * is read; otherwise its body is read next. */
+static enum MHD_Result on_headers(serve_ctx *s, struct MHD_Connection *conn, const char *url, const char *method,
+                                  void **con_cls) {
+    serve_request *rq = request_new(conn);
+    if (!rq) return MHD_NO;
+    *con_cls = rq;
+    reply r = {0};
+    if (!guard(s, conn, rq, method, url, &r)) {
+        switch (request_plan(rq, s->cfg.max_body)) {
+        case BODY_READ:
+        case BODY_DRAIN:
+            return MHD_YES;
+        case BODY_TWO_LENGTHS:
+            reply_error(&r, 400, "more than one Content-Length");
+            break;
+        case BODY_REFUSE:
+            reply_too_large(s, &r);
+            break;
+        }
+    }
+    request_answered(rq);
+    return send_reply(s, conn, method, url, &r);
 }
 
 static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url, const char *method,
@@ -382,73 +214,22 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     (void)version;
     serve_ctx *s = cls;
     serve_request *rq = *con_cls;
-    if (!rq) {
-        if (!(rq = calloc(1, sizeof *rq))) return MHD_NO;
-        rq->conn = conn;
-        *con_cls = rq;
-        reply g = {0};
-        if (guard(s, rq, method, url, &g)) { /* before a byte of the body is read */
-            rq->answered = 1;
-            return send_reply(s, conn, method, url, &g);
-        }
-        /* Two lengths: which one the body has is anyone's guess (request
-         * smuggling through a proxy). Refused before reading anything. */
-        const char *lens[2];
-        serve_request probe = {.conn = conn};
-        if (req_header_count(&probe, MHD_HTTP_HEADER_CONTENT_LENGTH, lens, 2) > 1) {
-            reply r = {0};
-            reply_error(&r, 400, "more than one Content-Length");
-            rq->answered = 1;
-            return send_reply(s, conn, method, url, &r);
-        }
-        /* A declared length over the limit. A client that asked whether
-         * to go on (Expect: 100-continue, as curl does) has sent nothing
-         * yet: answered now. One that sends regardless (Python's
-         * http.client) reads no answer before it has sent everything, and
-         * an early answer and close reach it as a reset: its body is read
-         * and dropped (up to DRAIN_BYTES), then answered. */
-        const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_CONTENT_LENGTH);
-        unsigned long long declared = cl ? strtoull(cl, NULL, 10) : 0;
-        rq->started = now_seconds();
-        if (declared > s->cfg.max_body) {
-            const char *expect = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, MHD_HTTP_HEADER_EXPECT);
-            rq->too_large = 1;
-            if (!(expect && !strcasecmp(expect, "100-continue")) && declared <= DRAIN_BYTES) return MHD_YES;
-            reply r = {0};
-            reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)",
-                        s->cfg.max_body);
-            rq->answered = 1;
-            return send_reply(s, conn, method, url, &r);
-        }
-        return MHD_YES;
-    }
-    if (rq->answered) { /* whatever else comes is dropped */
+    if (!rq) return on_headers(s, conn, url, method, con_cls);
+    if (request_is_answered(rq)) { /* whatever else comes is dropped */
         *upload_size = 0;
         return MHD_YES;
     }
     if (*upload_size) {
-        /* Only an add keeps its body; others are read and dropped, but
-         * count against the limit all the same. Past the limit, what comes
-         * is dropped until DRAIN_BYTES or DRAIN_SECONDS, then the
-         * connection is cut (the answer is lost then, but the bound holds). */
-        if (rq->too_large) {
-            rq->drained += *upload_size;
-            if (rq->drained > DRAIN_BYTES || now_seconds() - rq->started > DRAIN_SECONDS) return MHD_NO;
-        } else if (!strcmp(method, "POST"))
-            take_body(rq, upload, *upload_size, s->cfg.max_body);
-        else if (*upload_size > s->cfg.max_body - rq->len)
-            rq->too_large = 1;
-        else
-            rq->len += *upload_size;
+        if (!request_take(rq, method, upload, *upload_size, s->cfg.max_body)) return MHD_NO;
         *upload_size = 0;
         return MHD_YES;
     }
     reply r = {0};
-    if (rq->too_large)
-        reply_error(&r, 413, "the body is larger than the limit of %zu bytes (tifa serve --max-body)", s->cfg.max_body);
+    if (request_too_large(rq))
+        reply_too_large(s, &r);
     else
         dispatch(s, rq, method, url, &r);
-    rq->answered = 1;
+    request_answered(rq);
     return send_reply(s, conn, method, url, &r);
 }
 
@@ -456,10 +237,7 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     (void)cls;
     (void)conn;
     (void)t;
-    serve_request *rq = *con_cls;
-    if (!rq) return;
-    free(rq->body);
-    free(rq);
+    request_free(*con_cls);
     *con_cls = NULL;
 }
 

@@ -1,15 +1,15 @@
 /*
- * cli/jsonout: the JSON forms the CLI prints and `tifa serve` returns, written
- * in one place so the field names cannot drift apart: a string, and a search
- * or list hit as `tifa search --json` prints it.
+ * app/jsonout: the JSON forms the CLI prints and `tifa serve` returns, written
+ * in one place so the field names cannot drift apart: a string, a file name,
+ * and a search or list hit as `tifa search --json` prints it.
  */
 #include <stdio.h>
-#include <stdlib.h>
 #include <string.h>
-#include "cli/jsonout.h"
+#include "app/jsonout.h"
 #include "utf8.h"
 
-int utf8_valid(const char *s) {
+/* 1 when s (NUL-terminated) is valid UTF-8. */
+static int utf8_valid(const char *s) {
     const unsigned char *p = (const unsigned char *)s;
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
@@ -19,26 +19,6 @@ int utf8_valid(const char *s) {
         i += step;
     }
     return 1;
-}
-
-char *utf8_repaired(const char *s) {
-    size_t n = strlen(s), k = 0;
-    char *out = malloc(3 * n + 1);
-    if (!out) return NULL;
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t step = u8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (cp == 0xFFFD && step == 1) {
-            memcpy(out + k, "\xEF\xBF\xBD", 3);
-            k += 3;
-        } else {
-            memcpy(out + k, s + i, step);
-            k += step;
-        }
-        i += step;
-    }
-    out[k] = 0;
-    return out;
 }
 
 void print_json_string(FILE *fp, const char *s) {
@@ -78,29 +58,6 @@ void print_json_name(FILE *fp, const char *key, const char *name) {
         else
             fputc(*p, fp);
     fputc('"', fp);
-}
-
-const char *shown(const char *s, char *buf, size_t cap) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s), k = 0;
-    for (size_t i = 0; i < n && k + 5 < cap;) {
-        uint32_t cp;
-        size_t step = u8_decode(p + i, n - i, &cp);
-        /* C0, DEL and C1 controls (ESC and CSI start terminal commands),
-         * and bytes that are not UTF-8 (a lone 0x9b is CSI to some). */
-        if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp == 0xFFFD && step == 1)) {
-            for (size_t j = 0; j < step && k + 5 < cap; j++)
-                k += (size_t)snprintf(buf + k, cap - k, "\\x%02x", p[i + j]);
-        } else if (k + step < cap) {
-            memcpy(buf + k, p + i, step);
-            k += step;
-        } else {
-            break;
-        }
-        i += step;
-    }
-    buf[k < cap ? k : cap - 1] = 0;
-    return buf;
 }
 
 void print_json_field(FILE *fp, const char *key, const char *value) {
@@ -161,4 +118,15 @@ void print_hit_json(FILE *fp, const tifa_hit *h) {
     fputs("{", fp);
     print_hit_fields(fp, h);
     fputs("}", fp);
+}
+
+void print_correction_json(FILE *fp, const tifa_correction *k) {
+    fputs("{\"field\":", fp);
+    print_json_string(fp, k->field);
+    print_json_field(fp, "action", k->action);
+    print_json_field(fp, "value", k->value);
+    print_json_field(fp, "before", k->before);
+    print_json_field(fp, "note", k->note);
+    print_json_field(fp, "at", k->at);
+    fputc('}', fp);
 }
