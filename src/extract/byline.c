@@ -339,9 +339,9 @@ static size_t before_writer(const char *v) {
         size_t cut = len - n * 3;
         ustr name;
         if (ustr_init(&name, v + cut, n * 3) < 0) return len;
-        int person = name.n == n && all_han(&name, 0, n) && char_in(&surnames, name.cp[0]);
+        int named = name.n == n && all_han(&name, 0, n) && char_in(&surnames, name.cp[0]);
         ustr_free(&name);
-        for (size_t i = 0; person && i < sizeof offices / sizeof *offices; i++) {
+        for (size_t i = 0; named && i < sizeof offices / sizeof *offices; i++) {
             size_t ol = strlen(offices[i]);
             if (cut >= ol + 6 && memcmp(v + cut - ol, offices[i], ol) == 0) return cut;
         }
