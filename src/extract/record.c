@@ -168,6 +168,22 @@ static int speech_text(const ustr *u) {
     return 0;
 }
 
+/* Does a column label open the text ("社论》旁观中共四中全会", "中国评论：政治
+ * 局会议…", "…第一手观察》")? A commentary on a meeting is not its report.
+ * Not a comment box ("网友评论：", "发表评论"). */
+static int commentary(const ustr *u) {
+    static const char *const labels[] = {"社论", "评论", "时评", "短评", "观察", "专栏", "快评", "述评"};
+    size_t limit = u->n < 160 ? u->n : 160, w, n;
+    for (size_t k = 0; k < limit; k++) {
+        if (!(n = ustr_at_any(u, k, labels, sizeof labels / sizeof *labels, &w)) || k + n >= u->n) continue;
+        uint32_t c = u->cp[k + n];
+        if (c != 0x300B /* 》 */ && c != 0xFF1A && c != ':' && c != '|' && c != 0xFF5C) continue;
+        if (k >= 2 && (ends_with(u, k, "网友") || ends_with(u, k, "读者") || ends_with(u, k, "发表"))) continue;
+        return 1;
+    }
+    return 0;
+}
+
 static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
@@ -199,7 +215,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
         name_as_object(u, head, later, a);
     a->is_meeting =
         (a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2) &&
-        !speech_text(u);
+        !speech_text(u) && !commentary(u);
 }
 
 int refill_as_report(const page *pg, para *ps, const block *b, article *a, long title) {
