@@ -184,6 +184,15 @@ static int commentary(const ustr *u) {
     return 0;
 }
 
+/* …or the headline above it. */
+static int commentary_title(article *a) {
+    ustr t;
+    if (!a->title || art_fail(a, ustr_init(&t, a->title, strlen(a->title)))) return 0;
+    int c = commentary(&t);
+    ustr_free(&t);
+    return c;
+}
+
 static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
@@ -215,7 +224,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
         name_as_object(u, head, later, a);
     a->is_meeting =
         (a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2) &&
-        !speech_text(u) && !commentary(u);
+        !speech_text(u) && !commentary(u) && !commentary_title(a);
 }
 
 int refill_as_report(const page *pg, para *ps, const block *b, article *a, long title) {
