@@ -733,6 +733,16 @@ static int in_after_clause(const ustr *u, const date_expr *d) {
     return 0;
 }
 
+/* Is the date d a national event's that the report only cites ("党的十九
+ * 届四中全会于10月28日至31日在北京召开，…中国有色集团召开党委扩大会议")? The
+ * event named right before it (past 于) is not the article's meeting. */
+static int national_event_date(const ustr *u, const article *a, const date_expr *d) {
+    size_t e = d->a, s;
+    if (e > 0 && u->cp[e - 1] == 0x4E8E /* 于 */) e--;
+    const cal_form *f = e >= 3 ? event_ending_at(u, e, &s) : NULL;
+    return f && !(a->name && ustr_range_in(u, s, e, a->name)) && !(a->name && ustr_range_has(u, s, e, a->name));
+}
+
 /* Sets the meeting's date; yb, when the year was inferred, says from
  * what. 0 when out of memory. */
 static int set_date(const ustr *u, article *a, int y, int m, int d, const year_basis *yb) {
@@ -776,7 +786,7 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         if (!parse_date(u, i, &d) && !relative_day(u, i, &d) &&
             !(anchor != USTR_NONE && relative_to(u, ref_y, ref_m, ref_d, i, i + 1, &d)))
             continue;
-        if (planned_at(u, d.a) || in_after_clause(u, &d)) { /* "定于10月25日召开…": another meeting, later */
+        if (planned_at(u, d.a) || in_after_clause(u, &d) || national_event_date(u, a, &d)) { /* "定于10月25日召开…": another meeting, later */
             i = d.b - 1;
             continue;
         }

@@ -254,6 +254,20 @@ static size_t overlap(const ustr *u, size_t a1, size_t b1, size_t a2, size_t b2)
 /* Sets the name to [a1, b1) followed by [a2, b2) (the second may be empty),
  * with its span. 0 when that names nothing (a bare 会议) or memory ran out:
  * the reader goes on looking. */
+/* Does the headline say the report's meeting studies this one ("中国有色
+ * 集团党委传达学习党的十九届四中全会精神")? Then it is not the report's. */
+static int studied_in_title(const article *a, const char *name) {
+    const char *t = a->title, *at = t ? strstr(t, name) : NULL;
+    if (!at || strncmp(at + strlen(name), "精神", strlen("精神")) != 0) return 0;
+    static const char *const verbs[] = {"传达", "学习", "贯彻", "领会", "落实"};
+    size_t from = (size_t)(at - t) > 30 ? (size_t)(at - t) - 30 : 0;
+    for (size_t i = 0; i < sizeof verbs / sizeof *verbs; i++) {
+        const char *v = strstr(t + from, verbs[i]);
+        if (v && v < at) return 1;
+    }
+    return 0;
+}
+
 static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, size_t b2) {
     /* A headline's column label is not the name: "（两会受权发布）十三届全国人大
      * 常委会…", "两会每日精华｜全国政协会议" */
@@ -272,6 +286,7 @@ static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, 
     /* A bare 会议 or 会 names nothing ("一次非常重要的会议"). */
     int bare = first && second && !*second && (!strcmp(first, "会议") || !strcmp(first, "会") || !strcmp(first, "大会"));
     int set = 0;
+    if (first && second && !bare && !*second && studied_in_title(a, first)) bare = 1;
     if (first && second && !bare) {
         size_t n1 = strlen(first), n2 = strlen(second);
         char *s = art_need(a, malloc(n1 + n2 + 1));

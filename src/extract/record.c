@@ -193,6 +193,12 @@ static int commentary_title(article *a) {
     return c;
 }
 
+/* Does the headline say a body studies something ("…党委传达学习党的十九届
+ * 四中全会精神")? Its report may open with what was studied. */
+static int title_studies(const article *a) {
+    return a->title && strstr(a->title, "精神") && (strstr(a->title, "传达") || strstr(a->title, "学习"));
+}
+
 static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
@@ -220,8 +226,10 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t later = u->n < head + 1500 ? u->n : head + 1500;
     /* Only in a report that reads as one (a cue paragraph): elsewhere a
      * meeting named in passing is not the article's. */
-    if (!a->name && !a->chair.name && a->cues.n && !name_as_subject(u, head, later, a))
+    if (!a->name && ((!a->chair.name && a->cues.n) || title_studies(a)) && !name_as_subject(u, head, later, a))
         name_as_object(u, head, later, a);
+    /* the meeting named after a lead about what it studied: its date too */
+    if (a->name && !a->date && !a->month_day && title_studies(a)) find_meeting_date(u, pg, a, head, later);
     a->is_meeting =
         (a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2) &&
         !speech_text(u) && !commentary(u) && !commentary_title(a);
