@@ -694,6 +694,9 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             items[n][0] = s;
             /* "团委书记陈新亮同志、…": the address is no part of the name */
             items[n][1] = i >= s + 4 && ends_with(u, i, "同志") ? i - 2 : i;
+            /* "副主任周霁（常务，正部长级）": what the bracket adds is no name */
+            size_t o = bracket_open_before(u, items[n][1], s, 20);
+            if (o != USTR_NONE && o >= s + 2) items[n][1] = o;
             n++;
             s = i + 1;
         }
@@ -802,7 +805,11 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
     size_t nf = 0, end = e;
     while (end > ss) {
         size_t s = end;
-        while (s > ss && !list_break(u, s - 1)) s--;
+        while (s > ss && !list_break(u, s - 1)) {
+            /* "副主任周霁（常务，正部长级）、郑雁雄": a bracket's comma is its own */
+            size_t o = bracket_open_before(u, s, ss, 20);
+            s = o != USTR_NONE ? o : s - 1;
+        }
         size_t part[64][2];
         /* "副主任康正和主持会议，副主任刘斌…出席会议": a part that does
          * something else ends the list */
