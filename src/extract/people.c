@@ -846,7 +846,11 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
         if (!got && and_at == USTR_NONE && (and_at = ustr_rfind(u, s, end, "及")) != USTR_NONE && and_at > s &&
             u->cp[and_at - 1] == 0x4EE5 /* 以 */)
             and_at--;
-        if (and_at != USTR_NONE) got = names_in_part(u, s, and_at, part, 64);
+        if (and_at != USTR_NONE) {
+            /* "…徐建国主席等领导和40名会员代表": the names end before 等 */
+            size_t etc = ustr_rfind(u, s, and_at, "等");
+            got = names_in_part(u, s, etc != USTR_NONE && etc > s ? etc : and_at, part, 64);
+        }
         if (!got) break;
         /* Parts are read backwards; keep the list in text order. */
         if (nf + got > 64) break;
