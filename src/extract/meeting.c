@@ -278,6 +278,8 @@ static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, 
         while (k < b1 && u->cp[k] != 0xFF09 && u->cp[k] != 0x3011) k++;
         if (k + 2 < b1) a1 = k + 1;
     }
+    /* "一、董事会会议召开情况": an enumeration's number is no part of it */
+    if (a1 + 2 < b1 && cn_numeral_is(u->cp[a1], NUM_COUNT) && u->cp[a1 + 1] == 0x3001 /* 、 */) a1 += 2;
     if (a2 < b2) a2 += overlap(u, a1, b1, a2, b2);
     /* "七届常委会第十一次会议会议": a meeting word the page doubled */
     size_t *be = a2 < b2 ? &b2 : &b1, lo = a2 < b2 ? a2 : a1;
@@ -659,8 +661,45 @@ static int theme_before(article *a, const char *name, size_t n) {
 /* The headline names the meeting the text does not ("八所镇召开党委换届工作动员会" above
  * "…召开换届工作动员"): the name and body read from it. Its spans would
  * point into the title, not the text: none are kept. */
+static char *strndup_len(const char *s, size_t n) {
+    char *d = malloc(n + 1);
+    if (d) {
+        memcpy(d, s, n);
+        d[n] = 0;
+    }
+    return d;
+}
+
+/* A listed company's announcement names its meeting in the headline:
+ * "纵横通信：第五届董事会第六次会议决议公告", "X股份有限公司2019年第一次临时
+ * 股东大会决议公告". The name is what stands before 决议公告, past the
+ * company (its org). 1 when it was so. */
+static int name_from_resolution(article *a) {
+    static const char *const mark = "决议公告";
+    const char *t = a->title, *m = t ? strstr(t, mark) : NULL;
+    if (!m || m - t < 12) return 0;
+    size_t n = (size_t)(m - t);
+    if (!(n >= 6 && (memcmp(m - 6, "会议", 6) == 0 || (n >= 12 && memcmp(m - 12, "股东大会", 12) == 0)))) return 0;
+    const char *s = t, *c;
+    for (const char *k = t; k < m; k++)
+        if (*k == ':' || strncmp(k, "：", 3) == 0) s = k + (*k == ':' ? 1 : 3);
+    c = NULL;
+    for (const char *k = s; k + 6 <= m; k++)
+        if (strncmp(k, "公司", 6) == 0) c = k + 6; /* the last 公司 before the name */
+    if (c && c < m && c - s <= 90) {
+        free(a->org);
+        a->org = art_need(a, strndup_len(s, (size_t)(c - s)));
+        s = c;
+    }
+    if (m - s < 12) return 0;
+    free(a->name);
+    a->name = art_need(a, strndup_len(s, (size_t)(m - s)));
+    return a->name != NULL;
+}
+
 void name_from_title(article *a) {
     if (!a->title) return;
+    if (!a->name && name_from_resolution(a)) return;
     ustr t;
     if (art_fail(a, ustr_init(&t, a->title, strlen(a->title)))) return;
     article h;
@@ -699,7 +738,14 @@ done:
  * name stays. */
 void drop_own_reference(article *a) {
     static const char *const units[] = {"公司", "集团", "校", "院", "局", "所", "厂", "委", "会", "部", "行", "中心"};
-    if (!a->name || (strncmp(a->name, "我", 3) != 0 && strncmp(a->name, "本", 3) != 0)) return;
+    if (!a->name) return;
+    /* "公司第五届董事会第六次会议": a bare 公司 before a session is the page's own */
+    if (strncmp(a->name, "公司第", 9) == 0 && strlen(a->name) > 9 + 12) {
+        char *s = art_strdup(a, a->name + 6);
+        if (s) free(a->name), a->name = s;
+        return;
+    }
+    if (strncmp(a->name, "我", 3) != 0 && strncmp(a->name, "本", 3) != 0) return;
     const char *rest = a->name + 3;
     for (size_t k = 0; k < sizeof units / sizeof *units; k++) {
         size_t n = strlen(units[k]);
