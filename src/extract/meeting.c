@@ -469,7 +469,7 @@ static size_t before_time_clause(const ustr *u, size_t cs, size_t e) {
 /* Is the convening at p still to come ("中共10月将召开20届四中全会",
  * "定于3月5日召开")? Then it names another meeting than the one told. */
 static int convening_planned(const ustr *u, size_t p) {
-    static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定"};
+    static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究"};
     if (ends_with_any(u, p, soon, sizeof soon / sizeof *soon)) return 1;
     for (size_t k = p; k > 0 && p - k < 16 && !is_clause_break(u->cp[k - 1]); k--)
         if (ends_with_any(u, k, WORDS(planned_marks))) return 1;
