@@ -350,7 +350,10 @@ static int not_a_person(const ustr *u, size_t a, size_t b) {
     n = n > m ? n : m;
     /* "金之镇": 镇 and 乡 close names too ("商务部", "财政局" are bodies) */
     uint32_t last = u->cp[b - 1];
-    int names_end_so = b - a == 3 && char_in(&surnames, u->cp[a]) && (last == 0x9547 /* 镇 */ || last == 0x4E61 /* 乡 */);
+    /* …and 会 ("王长会"), but not 董事会, 理事会, 高峰会, 常委会 */
+    uint32_t mid = b - a == 3 ? u->cp[a + 1] : 0;
+    int hui = last == 0x4F1A && mid != 0x4E8B /* 事 */ && mid != 0x5CF0 /* 峰 */ && mid != 0x59D4 /* 委 */;
+    int names_end_so = b - a == 3 && char_in(&surnames, u->cp[a]) && (last == 0x9547 /* 镇 */ || last == 0x4E61 /* 乡 */ || hui);
     if (n > 1 || (n == 1 && !names_end_so)) return 1;
     if (ustr_find(u, a, b, "成员") != USTR_NONE || ustr_find(u, a, b, "代表") != USTR_NONE) return 1;
     if (last == 0x7EC4 /* 组: 督导组, 调研组 */) return 1;
