@@ -250,10 +250,29 @@ static void first_co_chair(const ustr *u, size_t *ta, size_t *na, size_t *nb) {
     }
 }
 
+/* "由周国富、黄旭明和冯明光共同主持": co-chairs after 由; where the first
+ * one's name ends, else j. */
+static size_t first_after_you(const ustr *u, size_t j) {
+    size_t you = j;
+    while (you > 0 && j - you < 30 && u->cp[you - 1] != 0x7531 /* 由 */ && !is_clause_break(u->cp[you - 1])) you--;
+    if (you == 0 || u->cp[you - 1] != 0x7531) return j;
+    for (size_t k = you + 2; k < j; k++) {
+        uint32_t c = u->cp[k];
+        if (c != 0x3001 && c != 0x548C /* 和 */ && c != 0x4E0E /* 与 */ && c != 0x53CA /* 及 */) continue;
+        for (size_t n = 3; n >= 2; n--)
+            if (k >= you + n && all_han(u, k - n, k) && char_in(&surnames, u->cp[k - n]) && is_name(u, k - n, k)) return k;
+        return j;
+    }
+    return j;
+}
+
 int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
     for (size_t p = from; p < limit; p++) {
         if (!ustr_at(u, p, "主持") || chairs_other_meetings(u, p)) continue;
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
+        /* "卢展工、郭庚茂、邓凯等主持大会": co-chairs, the first kept */
+        if (j > 2 && u->cp[j - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[j - 2])) j--;
+        j = first_after_you(u, j);
         size_t na, ta, nb, te;
         /* "在院党委书记李水弟的主持下，…": the chair before 的 */
         if (p > 2 && u->cp[p - 1] == 0x7684 /* 的 */ && ustr_at(u, p + 2, "下") && person_before(u, p - 1, &na, &ta) &&
