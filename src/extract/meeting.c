@@ -466,6 +466,17 @@ static size_t before_time_clause(const ustr *u, size_t cs, size_t e) {
     return e;
 }
 
+/* Is p inside a title in 《》 (学习了《习近平主持中共中央政治局第三十六次集体
+ * 学习并发表重要讲话》)? A meeting a document's title tells is not the one
+ * that studies it. */
+static int in_book_title(const ustr *u, size_t p) {
+    for (size_t k = p; k > 0 && p - k < 60 && !u_is_sentence_end(u->cp[k - 1]) && u->cp[k - 1] != '\n'; k--) {
+        if (u->cp[k - 1] == 0x300B /* 》 */) return 0;
+        if (u->cp[k - 1] == 0x300A /* 《 */) return 1;
+    }
+    return 0;
+}
+
 /* Is the convening at p still to come ("中共10月将召开20届四中全会",
  * "定于3月5日召开")? Then it names another meeting than the one told. */
 static int convening_planned(const ustr *u, size_t p) {
@@ -491,7 +502,7 @@ static size_t after_news_mark(const ustr *u, size_t cs, size_t e) {
 int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         size_t which;
-        if (!ustr_at_any(u, p, WORDS(convened), &which) || convening_planned(u, p)) continue;
+        if (!ustr_at_any(u, p, WORDS(convened), &which) || convening_planned(u, p) || in_book_title(u, p)) continue;
         /* "介绍了会议召开的情况": a convening that qualifies a noun reports none */
         if (ustr_at(u, p + 2, "的")) continue;
         size_t cs, e;
@@ -575,7 +586,7 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
                          !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人");
         if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
         size_t s, e;
-        if (!object_after(u, p + 2, &s, &e) || convening_planned(u, p)) continue;
+        if (!object_after(u, p + 2, &s, &e) || convening_planned(u, p) || in_book_title(u, p)) continue;
         /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another;
          * "召开政治局会议前，…": one that times this one too */
         if (ustr_at(u, e, "精神") || ustr_at(u, e, "前，") || ustr_at(u, e, "后，") || ustr_at(u, e, "之前") ||
