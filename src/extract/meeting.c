@@ -503,6 +503,12 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         size_t which;
         if (!ustr_at_any(u, p, WORDS(convened), &which) || convening_planned(u, p) || in_book_title(u, p)) continue;
+        /* "…预备会议结束后，大会主席团举行第一次会议": a convening that only
+         * times another */
+        size_t vl = strlen(convened.w[which]) / 3, os0, oe0;
+        if (ustr_at(u, p + vl, "后") || ustr_at(u, p + vl, "之后")) continue;
+        /* "…主席团举行第一次会议之后，…委员会接着举行了第一次会议" */
+        if (object_after(u, p + vl, &os0, &oe0) && (ustr_at(u, oe0, "之后") || ustr_at(u, oe0, "后，"))) continue;
         /* "介绍了会议召开的情况": a convening that qualifies a noun reports none */
         if (ustr_at(u, p + 2, "的")) continue;
         size_t cs, e;
