@@ -430,6 +430,7 @@ static size_t before_alias(const ustr *u, size_t cs, size_t e) {
  * a predicate after it: a bare 会议 there is often another meeting. */
 static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *ne) {
     if (cs < 2 || u->cp[cs - 1] != 0xFF0C) return 0;
+    while (cs > 2 && u->cp[cs - 2] == 0xFF0C) cs--; /* "…各项议程，，13日上午…闭幕": a doubled comma */
     size_t pe = cs - 1, ps = clause_start_over_brackets(u, pe, 60);
     size_t d = after_dateline(u, ps, pe);
     if (d) ps = d;
