@@ -349,7 +349,7 @@ static const char *const convening_bodies_w[] = {"常委会", "政协", "人大"
                                                  "主席团", "代表团", "委会",
                                                  /* mass organisations and the organs of a body */
                                                  "科协", "工商联", "侨联", "文联", "作协", "社科联", "残联", "团委",
-                                                 "机关"};
+                                                 "机关", "学习组"};
 const word_list convening_bodies = LIST(convening_bodies_w);
 
 /* The kinds that make a meeting generic, up to two of them before 会议:
@@ -358,7 +358,9 @@ static const char *const generic_meeting_kinds_w[] = {"党委常委会", "常委
                                                       "常委",       "全体",   "常务",   "主席团", "主席", "主任",
                                                       "专题",       "扩大",   "全天",   "全委",   "预备", "委员",
                                                       /* "校党委理论学习中心组…召开学习会" */
-                                                      "学习", "集中学习", "集体学习", "领导小组"};
+                                                      "学习", "集中学习", "集体学习", "领导小组",
+                                                      /* "市政协召开各专门委员会会议", "古井镇召开人大主席团会议" */
+                                                      "各专门委员会", "专门委员会", "人大主席团"};
 const word_list generic_meeting_kinds = LIST(generic_meeting_kinds_w);
 
 /* A body's own organs: a meeting whose name opens with one belongs to the
