@@ -700,6 +700,12 @@ static int and_joins_people(const ustr *u, size_t a, size_t h, size_t b) {
     /* "罗富和、李海峰": a 、 right after it makes 和 the name's last character */
     if (h + 1 < b && (u->cp[h + 1] == 0x3001 || u->cp[h + 1] == 0xFF0C)) return 0;
     if (ustr_at(u, h + 1, "同志")) return 0; /* "段汝和同志、…" */
+    /* "方良元校长和代建一": a name and its title before 和 */
+    size_t w = ends_with_any(u, h, WORDS(position_words));
+    for (size_t n = 3; w && n >= 2; n--)
+        if (h >= a + w + n && all_han(u, h - w - n, h - w) && char_in(&surnames, u->cp[h - w - n]) &&
+            is_name(u, h - w - n, h - w) && (h - w - n == a || u->cp[h - w - n - 1] == 0x3001))
+            return 1;
     for (size_t n = 3; n >= 2; n--)
         if (h >= a + n && all_han(u, h - n, h) && char_in(&surnames, u->cp[h - n]) && is_name(u, h - n, h) &&
             (h - n == a || ends_with_any(u, h - n, WORDS(position_words)) || u->cp[h - n - 1] == 0x3001))
