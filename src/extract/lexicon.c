@@ -47,8 +47,8 @@ static const char *const position_words_w[] = {
     /* heads of prefectures, townships and banners; inspectors; units */
     "副州长", "州长", "副镇长", "镇长", "副乡长", "乡长", "副旗长", "旗长", "盟长", "总督察", "副总督察", "督察长",
     "副科长", "科长", "副厂长", "厂长", "站长", "队长", "审判长", "主编", "总干事", "特派员", "行政长官", "议长",
-    /* "领导班子成员林旭昌", "总经理助理王某" */
-    "成员", "助理", "副主委",
+    /* "领导班子成员林旭昌", "总经理助理王某", "主席提名人选黄斯文" */
+    "成员", "助理", "副主委", "人选",
     /* the posts of schools, hospitals, courts and firms that speak at
      * their units' meetings: "学生工作辅导员李永婕" */
     "辅导员", "教师", "工程师", "医师", "护士长", "干事", "法官", "检察官", "律师",

@@ -503,7 +503,8 @@ static int said_at(const ustr *u, size_t i, size_t *end) {
         return 1;
     }
     for (size_t k = i + 2; k < u->n && k - i < 12 && !is_clause_break(u->cp[k]); k++)
-        if (ustr_at(u, k, "要求") || ustr_at(u, k, "希望") || ustr_at(u, k, "期望")) {
+        if (ustr_at(u, k, "要求") || ustr_at(u, k, "希望") || ustr_at(u, k, "期望") || ustr_at(u, k, "建议") ||
+            ustr_at(u, k, "意见")) { /* "对…领导班子提出建议：" */
             *end = k + 2;
             return 1;
         }
