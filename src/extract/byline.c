@@ -174,7 +174,11 @@ static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t
         if ((*e = news_mark_outlet(u, i2, r2, bracketed, self))) return (*s = i2), 1;
     }
     /* "【财新网】2月11日，…": an outlet in brackets before the date */
-    if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe && u_is_digit(u->cp[r + 1]) && outlet_name(u, i, r))
+    /* …or before a lead that opens with 据, 近日, 今天… ("【财新网】据新华社消息，…") */
+    size_t tw;
+    if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe &&
+        (u_is_digit(u->cp[r + 1]) || ustr_at(u, r + 1, "据") || ustr_at_any(u, r + 1, WORDS(time_words), &tw)) &&
+        outlet_name(u, i, r))
         return (*e = r), 1;
     for (size_t k = i + 2; k < r && k < i + 14; k++)
         if ((ustr_at(u, k, "（记者") || ustr_at(u, k, "(记者")) && outlet_name(u, i, k)) return (*e = k), 1;
