@@ -1189,6 +1189,28 @@ static size_t person_named_in(const ustr *u, const article *a, size_t s, size_t 
     return found;
 }
 
+/* "所长冯新斌以…传达…精神，…。他强调": the sentence just before opens
+ * with a title and a name, its subject, who did something at the meeting
+ * (not wrote: 批示, 贺信, 信中; not visited: 考察, 调研). Where the name
+ * starts, else USTR_NONE. */
+static size_t titled_subject(const ustr *u, size_t s, size_t e, size_t *len) {
+    static const char *const away[] = {"批示", "贺信", "信中", "考察", "调研", "视察", "来信", "致信"};
+    for (size_t i = 0; i < sizeof away / sizeof *away; i++)
+        if (ustr_find(u, s, e, away[i]) != USTR_NONE) return USTR_NONE;
+    for (size_t nb = s + 4; nb < e && nb - s <= 14; nb++) {
+        size_t na, ta;
+        if (!u_is_han(u->cp[nb]) || !person_before(u, nb, &na, &ta) || ta != s || ta == na || nb - na < 2) continue;
+        if (not_a_person(u, na, nb) || !char_in(&surnames, u->cp[na])) continue;
+        /* the name ends where its verb or a preposition begins */
+        if (!(ustr_at(u, nb, "以") || ustr_at(u, nb, "在") || ustr_at(u, nb, "就") || ustr_at(u, nb, "对") ||
+              ustr_at(u, nb, "代表") || ustr_at(u, nb, "传达") || ustr_at(u, nb, "结合") || ustr_at(u, nb, "围绕")))
+            continue;
+        *len = nb - na;
+        return na;
+    }
+    return USTR_NONE;
+}
+
 static size_t pronoun_referent(const ustr *u, const article *a, size_t at, size_t *len) {
     size_t s = sentence_start(u, at), n;
     /* "蒋某教授发言，他说": first the sentence the pronoun stands in */
@@ -1199,7 +1221,7 @@ static size_t pronoun_referent(const ustr *u, const article *a, size_t at, size_
         s = sentence_start(u, e);
         found = person_named_in(u, a, s, e, len, &n);
         if (n) return n == 1 ? found : USTR_NONE;
-        if (!is_pronoun(u->cp[s])) return USTR_NONE;
+        if (!is_pronoun(u->cp[s])) return back == 0 ? titled_subject(u, s, e, len) : USTR_NONE;
     }
     return USTR_NONE;
 }
