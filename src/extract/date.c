@@ -263,7 +263,8 @@ static int planning_year(const ustr *u, int *current) {
         if (!mid && (ustr_at(u, after, "是") || ustr_at(u, after, "为"))) {
             size_t e = after;
             while (e < u->n && !u_is_sentence_end(u->cp[e]) && u->cp[e] != 0xFF0C && e - after < 40) e++;
-            if (ends_with(u, e, "之年")) mid = y;
+            /* "…之年"; "…的重要一年", "关键一年" look ahead as well (not "不平凡的一年") */
+            if (ends_with(u, e, "之年") || ends_with(u, e, "重要一年") || ends_with(u, e, "关键一年")) mid = y;
         }
         /* "2012年度主要工作安排", "2011年政府工作报告", "党委2007年工作要点" */
         size_t plan = after + (after < u->n && u->cp[after] == 0x5EA6 /* 度 */);
