@@ -427,7 +427,7 @@ static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚", 
                                            /* Hong Kong and Taiwan papers: "习近平前日主持", "日昨" */
                                            "前日", "前天", "前晚", "今晚", "日昨",
                                            /* "副县长阚青鹤专程出席会议" */
-                                           "专程", "特地", "特意", "接著"};
+                                           "专程", "特地", "特意", "接著", "都悉数", "悉数"};
 const word_list time_words = LIST(time_words_w);
 
 /* What sets a date for later: "定于10月25日召开" names another meeting's day. */

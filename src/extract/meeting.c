@@ -77,8 +77,18 @@ static int organ_meeting(const ustr *u, size_t s, size_t e) {
     return generic_rest(u, k, e, 0) || ustr_at_any(u, k, WORDS(meeting_words), &w) == rest;
 }
 
+/* "2007年第13次常务会议": a year and an ordinal before a kind alone (not
+ * before an organ's name: "2024年第三次党组理论学习中心组集体学习会议"). */
+static int year_ordinal_kind(const ustr *u, size_t s, size_t e) {
+    size_t y = s;
+    while (y < e && y - s < 4 && u_is_digit(u->cp[y])) y++;
+    if (y - s != 4 || !ustr_at(u, y, "年第")) return 0;
+    size_t r = session_ordinal_at(u, y + 1);
+    return r && generic_rest(u, y + 1 + r, e, 0);
+}
+
 static int generic_object(const ustr *u, size_t s, size_t e) {
-    return session_ordinal_at(u, s) || generic_rest(u, s, e, 0) || organ_meeting(u, s, e);
+    return session_ordinal_at(u, s) || generic_rest(u, s, e, 0) || organ_meeting(u, s, e) || year_ordinal_kind(u, s, e);
 }
 
 /* Where the object of a convening verb that starts at s ends: at the first
@@ -388,6 +398,10 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
     if (!object_after(u, p + 2, &os, &oe) || !generic_object(u, os, oe)) return 0;
     /* "中共最高权力机关的常设机关中共中央政治局常委会": the body after 的 */
     cs = after_qualifier(u, cs, e);
+    /* "我县工商联召开…": the page's own 县 is 县 */
+    if (e > cs + 3 && (u->cp[cs] == 0x6211 /* 我 */ || u->cp[cs] == 0x672C /* 本 */) &&
+        (u->cp[cs + 1] == 0x53BF || u->cp[cs + 1] == 0x5E02 || u->cp[cs + 1] == 0x533A || u->cp[cs + 1] == 0x7701))
+        cs++;
     e = before_short_form(u, cs, e);
     if (antecedent(u, cs, e, &fa, &fb)) {
         if (!set_name(u, a, fa, fb, os, oe)) return 0;

@@ -728,6 +728,10 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             if (o != USTR_NONE && o >= s + 2) items[n][1] = o;
             n++;
             s = i + 1;
+            /* "张玉社、和张保根": a 和 after the 、 joins nothing more */
+            if (s + 3 < b && u->cp[s - 1] == 0x3001 && (u->cp[s] == 0x548C || u->cp[s] == 0x4E0E || u->cp[s] == 0x53CA) &&
+                char_in(&surnames, u->cp[s + 1]) && all_han(u, s + 1, s + 4) && (s + 4 == b || !u_is_han(u->cp[s + 4])))
+                s++, i++; /* not "和良辉", a name of its own */
         }
     }
     size_t first = n;
