@@ -153,7 +153,9 @@ static int owner_or_time_before(const ustr *u, size_t na) {
     if (!char_in(&surnames, u->cp[na])) return 0;
     uint32_t c = u->cp[na - 1];
     if (c == 0x65F6 /* 时 */ || c == 0x4E0A /* 上 */ || c == 0x540E /* 后 */) return na >= 2 && u_is_han(u->cp[na - 2]);
-    return ends_with_any(u, na, WORDS(org_suffixes)) > 0 && !char_in(&surnames, u->cp[na - 1]);
+    /* "院党委胡仁崇书记", "市妇联甘端蓉主席": a body's name before */
+    return (ends_with_any(u, na, WORDS(org_suffixes)) > 0 || ends_with_any(u, na, WORDS(convening_bodies)) > 1) &&
+           !char_in(&surnames, u->cp[na - 1]);
 }
 
 /* A name of 2-3 characters opening its clause, then a title word ending
@@ -210,6 +212,12 @@ static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size
     return 0;
 }
 
+/* Does a titled name end at e ("市长鲍志强")? */
+static int person_ends(const ustr *u, size_t e) {
+    size_t na, ta;
+    return person_before(u, e, &na, &ta) && ta < na;
+}
+
 /* "主持会议的全国人大常委会委员长吴邦国宣布": the chair named after 主持会议的. */
 static int chair_named_after(const ustr *u, size_t p, size_t *na, size_t *ta, size_t *nb) {
     if (!ustr_at(u, p + 2, "会议的") && !ustr_at(u, p + 2, "大会的")) return 0;
@@ -218,6 +226,8 @@ static int chair_named_after(const ustr *u, size_t p, size_t *na, size_t *ta, si
         size_t w;
         if (e > s + 2 && (ustr_at_any(u, e, WORDS(said_verbs), &w) || ustr_at(u, e, "宣布") || ustr_at(u, e, "讲话")))
             break;
+        /* "主持会议的济南市市长鲍志强对大家解释说": the name ends before 对/在/向 */
+        if (e > s + 4 && (ustr_at(u, e, "对") || ustr_at(u, e, "在") || ustr_at(u, e, "向")) && person_ends(u, e)) break;
         e++;
     }
     if (!person_before(u, e, na, ta) || *na <= s) return 0;
