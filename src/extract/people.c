@@ -597,6 +597,11 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
                 continue;
             }
             if (is_clause_break(u->cp[k])) {
+                /* "对前一阶段工作给予了肯定，对下一步工作提出明确要求": a
+                 * second 对/就 phrase goes on with the same subject */
+                if (u->cp[k] == 0xFF0C && k + 1 < u->n && k - p < 40 &&
+                    (u->cp[k + 1] == 0x5BF9 /* 对 */ || u->cp[k + 1] == 0x5C31 /* 就 */))
+                    continue;
                 /* "在会上传达了…精神，并指出": the clause goes on after 并;
                  * "针对…任务，要求大家…": or with what was said */
                 if (!and_then_speaks(u, k, end) && !(u->cp[k] == 0xFF0C && said_at(u, k + 1, end))) break;
