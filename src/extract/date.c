@@ -723,7 +723,13 @@ static size_t distance(const date_expr *d, size_t anchor) {
  * else a relative day against the dateline or the page's date; else the
  * dateline's date. */
 /* Is the date at a set for later ("定于10月25日召开", "拟于下月")? */
-static int planned_at(const ustr *u, size_t a) { return ends_with_any(u, a, WORDS(planned_marks)) != 0; }
+static int planned_at(const ustr *u, size_t a) {
+    if (ends_with_any(u, a, WORDS(planned_marks))) return 1;
+    /* "…会议决定，政协十届三次会议于3月3日在北京召开": what was decided */
+    size_t k = a;
+    while (k > 0 && a - k < 24 && !is_clause_break(u->cp[k - 1])) k--;
+    return k > 3 && u->cp[k - 1] == 0xFF0C && ends_with(u, k - 1, "决定");
+}
 
 /* Is the date d in a clause that only says after what the meeting came
  * ("张又侠1月24日遭官宣落马后，中共中央政治局于今（30）日召开会议")? */

@@ -495,10 +495,26 @@ static int in_book_title(const ustr *u, size_t p) {
 /* Is the convening at p still to come ("中共10月将召开20届四中全会",
  * "定于3月5日召开")? Then it names another meeting than the one told. */
 static int convening_planned(const ustr *u, size_t p) {
-    static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究"};
+    static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究", "为"};
     if (ends_with_any(u, p, soon, sizeof soon / sizeof *soon)) return 1;
-    for (size_t k = p; k > 0 && p - k < 16 && !is_clause_break(u->cp[k - 1]); k--)
+    size_t k = p;
+    for (; k > 0 && p - k < 16 && !is_clause_break(u->cp[k - 1]); k--)
         if (ends_with_any(u, k, WORDS(planned_marks))) return 1;
+    /* "…第八次会议决定，政协十届三次会议于3月3日在北京召开" */
+    return k > 2 && u->cp[k - 1] == 0xFF0C && ends_with(u, k - 1, "决定");
+}
+
+/* "今天上午开幕的政协第十届全国委员会常务委员会第八次会议决定，…": a
+ * convening at p told with its time, then 的 and the meeting, then what
+ * the meeting did. 1 when the name was so set. */
+static int timed_meeting_after(const ustr *u, size_t p, article *a) {
+    size_t w, q = p + 3;
+    if (!ends_with_any(u, p, WORDS(time_words))) return 0;
+    static const char *const did[] = {"决定", "审议", "通过", "听取", "议程", "期间", "，", "。"};
+    for (size_t e = q + 4; e < u->n && e - q <= 40 && u_is_han(u->cp[e - 1]); e++)
+        if (ends_with_any(u, e, WORDS(meeting_words)) && ustr_at_any(u, e, did, sizeof did / sizeof *did, &w) &&
+            !ends_with(u, e, "社会"))
+            return set_name(u, a, q, e, e, e);
     return 0;
 }
 
@@ -524,8 +540,12 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         if (ustr_at(u, p + vl, "后") || ustr_at(u, p + vl, "之后")) continue;
         /* "…主席团举行第一次会议之后，…委员会接着举行了第一次会议" */
         if (object_after(u, p + vl, &os0, &oe0) && (ustr_at(u, oe0, "之后") || ustr_at(u, oe0, "后，"))) continue;
-        /* "介绍了会议召开的情况": a convening that qualifies a noun reports none */
-        if (ustr_at(u, p + 2, "的")) continue;
+        /* "介绍了会议召开的情况": a convening that qualifies a noun reports
+         * none, unless a time says when it met: "今天上午开幕的政协…第八次会议决定" */
+        if (ustr_at(u, p + 2, "的")) {
+            if (timed_meeting_after(u, p, a)) return 1;
+            continue;
+        }
         size_t cs, e;
         subject_before(u, p, &cs, &e);
         if (ends_with(u, e, "在京"))
