@@ -288,6 +288,12 @@ static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, 
         while (k < b1 && u->cp[k] != 0xFF09 && u->cp[k] != 0x3011) k++;
         if (k + 2 < b1) a1 = k + 1;
     }
+    /* "机关动态泉州市妇联召开…": a column's label (…动态) glued to the lead */
+    for (size_t k = a1 + 2; k + 2 < b1 && k - a1 <= 4; k++)
+        if (ustr_at(u, k, "动态")) {
+            a1 = k + 2;
+            break;
+        }
     /* "一、董事会会议召开情况": an enumeration's number is no part of it */
     if (a1 + 2 < b1 && cn_numeral_is(u->cp[a1], NUM_COUNT) && u->cp[a1 + 1] == 0x3001 /* 、 */) a1 += 2;
     if (a2 < b2) a2 += overlap(u, a1, b1, a2, b2);
@@ -495,7 +501,9 @@ static int in_book_title(const ustr *u, size_t p) {
 /* Is the convening at p still to come ("中共10月将召开20届四中全会",
  * "定于3月5日召开")? Then it names another meeting than the one told. */
 static int convening_planned(const ustr *u, size_t p) {
-    static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究", "为"};
+    static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究", "为",
+                                       /* "…的区县今年要抓紧时间召开大会" */
+                                       "要", "抓紧时间", "尽快", "适时", "应当", "应"};
     if (ends_with_any(u, p, soon, sizeof soon / sizeof *soon)) return 1;
     size_t k = p;
     for (; k > 0 && p - k < 16 && !is_clause_break(u->cp[k - 1]); k--)
@@ -751,7 +759,11 @@ static int name_from_resolution(article *a) {
 
 void name_from_title(article *a) {
     if (!a->title) return;
-    if (!a->name && name_from_resolution(a)) return;
+    /* a listed company's resolution names its meeting in its headline, whatever the text's first lines held */
+    if (name_from_resolution(a)) {
+        remove_span(a, "meeting.name");
+        return;
+    }
     ustr t;
     if (art_fail(a, ustr_init(&t, a->title, strlen(a->title)))) return;
     article h;
