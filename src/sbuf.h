@@ -42,8 +42,9 @@ typedef struct {
     sbuf_error err;
 } sbuf;
 
-/* An empty buffer in memory taking at most max bytes (0: no cap). Needs
- * sbuf_free (or sbuf_steal) once something was appended. */
+/* An empty buffer in memory taking at most max bytes (0: no cap); so is
+ * a zeroed sbuf ({0}), with no cap. Needs sbuf_free (or sbuf_steal) once
+ * something was appended. */
 void sbuf_init(sbuf *b, size_t max);
 /* A buffer passing what it takes to write(user, ...), stage bytes at a
  * time (0: each append at once, as for a FILE, which buffers itself).

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/jsonout.h"
+#include "json.h"
 #include "utf8.h"
 
 /* 1 when s (NUL-terminated) is valid UTF-8. */
@@ -26,25 +27,9 @@ void print_json_string(FILE *fp, const char *s) {
         fputs("null", fp);
         return;
     }
-    fputc('"', fp);
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t step = u8_decode(p + i, n - i, &cp);
-        if (cp == '"' || cp == '\\')
-            fprintf(fp, "\\%c", (int)cp);
-        else if (cp == '\n')
-            fputs("\\n", fp);
-        else if (cp < 0x20 || cp == 0x7f)
-            fprintf(fp, "\\u%04x", (unsigned)cp);
-        else if (cp == 0xFFFD && step == 1)
-            fputs("\xEF\xBF\xBD", fp); /* not UTF-8: JSON text must be */
-        else
-            fwrite(p + i, 1, step, fp);
-        i += step;
-    }
-    fputc('"', fp);
+    sbuf out;
+    sbuf_init_file(&out, fp);
+    json_quote(&out, s, strlen(s));
 }
 
 void print_json_name(FILE *fp, const char *key, const char *name) {

@@ -7,8 +7,7 @@
 #include <stdio.h>
 #include "tifa.h"
 
-/* A JSON string; NULL prints null. Always valid JSON: control characters
- * escaped, a byte that is not part of valid UTF-8 written as U+FFFD. */
+/* A JSON string as json_quote writes it (json.h); NULL prints null. */
 void print_json_string(FILE *fp, const char *s);
 /* ,"key":value — a member after the first (value NULL: null). */
 void print_json_field(FILE *fp, const char *key, const char *value);
