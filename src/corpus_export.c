@@ -121,9 +121,9 @@ static void csv_text(sink *o, const char *s) {
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t step = u8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (cp == 0xFFFD && step == 1)
-            put(o, "\xEF\xBF\xBD", 3);
+        size_t step = u8_strict((const unsigned char *)s + i, n - i, &cp);
+        if (!step)
+            put(o, "\xEF\xBF\xBD", 3), step = 1;
         else if (s[i] == '"')
             put(o, "\"\"", 2);
         else

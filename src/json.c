@@ -99,8 +99,8 @@ void json_quote(sbuf *b, const char *s, size_t n) {
             esc = tmp;
         } else if (c >= 0x80) {
             uint32_t cp;
-            step = u8_decode((const unsigned char *)s + pos, n - pos, &cp);
-            if (cp == 0xFFFD && step == 1) esc = "\xEF\xBF\xBD";
+            step = u8_strict((const unsigned char *)s + pos, n - pos, &cp);
+            if (!step) esc = "\xEF\xBF\xBD", step = 1;
         }
         if (esc) {
             sbuf_put(b, s + run, pos - run);

@@ -108,8 +108,8 @@ int source_text_valid(const char *s) {
     if (n > MAX_FIELD) return 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t step = u8_decode((const unsigned char *)s + i, n - i, &cp);
-        if ((cp == 0xFFFD && step == 1) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return 0;
+        size_t step = u8_strict((const unsigned char *)s + i, n - i, &cp);
+        if (!step || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return 0;
         i += step;
     }
     return 1;
@@ -484,8 +484,8 @@ static tifa_status read_csv(tifa_manifest *m, const char *b, size_t len, tifa_er
 static size_t not_utf8(const char *s, size_t len) {
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t step = u8_decode((const unsigned char *)s + i, len - i, &cp);
-        if ((cp == 0xFFFD && step == 1) || cp == 0) return i;
+        size_t step = u8_strict((const unsigned char *)s + i, len - i, &cp);
+        if (!step || cp == 0) return i;
         i += step;
     }
     return len;

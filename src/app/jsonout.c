@@ -9,19 +9,6 @@
 #include "json.h"
 #include "utf8.h"
 
-/* 1 when s (NUL-terminated) is valid UTF-8. */
-static int utf8_valid(const char *s) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t step = u8_decode(p + i, n - i, &cp);
-        if (cp == 0xFFFD && step == 1) return 0; /* a real U+FFFD is 3 bytes */
-        i += step;
-    }
-    return 1;
-}
-
 void print_json_string(FILE *fp, const char *s) {
     if (!s) {
         fputs("null", fp);
@@ -35,7 +22,7 @@ void print_json_string(FILE *fp, const char *s) {
 void print_json_name(FILE *fp, const char *key, const char *name) {
     fprintf(fp, "\"%s\":", key);
     print_json_string(fp, name);
-    if (!name || utf8_valid(name)) return;
+    if (!name || u8_valid_prefix(name, strlen(name)) == strlen(name)) return;
     fprintf(fp, ",\"%s_raw\":\"", key);
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
         if (*p < 0x20 || *p > 0x7e || *p == '%' || *p == '"' || *p == '\\')

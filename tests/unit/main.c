@@ -8,7 +8,7 @@ int test_failed;
 #define TESTS(X)                                                                                                       \
     X(test_decode_utf8_bom)                                                                                            \
     X(test_decode_invalid_counted) X(test_decode_gb18030) X(test_decode_big5) X(test_decode_utf16)                     \
-        X(test_decode_lone_surrogate) X(test_detect_mostly_utf8) X(test_decode_nul) X(test_decode_broken_at_every_offset) X(test_convert_t2s_chars)          \
+        X(test_decode_lone_surrogate) X(test_detect_mostly_utf8) X(test_decode_nul) X(test_decode_broken_at_every_offset) X(test_utf8_strict) X(test_convert_t2s_chars)          \
             X(test_convert_phrases) X(test_convert_group_first_dict_wins) X(test_convert_segments_kept)                \
                 X(test_convert_unknown_config) X(test_convert_safe_prefix) X(test_convert_passes_invalid_bytes)        \
                     X(test_pinyin_basic) X(test_pinyin_tone_forms) X(test_pinyin_repeated_groups)                      \
