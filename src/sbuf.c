@@ -41,6 +41,8 @@ int sbuf_write_file(void *user, const char *data, size_t len) { return fwrite(da
 
 void sbuf_init_file(sbuf *b, FILE *fp) { sbuf_init_sink(b, sbuf_write_file, fp, 0); }
 
+int sbuf_write(void *user, const char *data, size_t len) { return sbuf_put(user, data, len) != 0; }
+
 /* cap >= need: doubling, so that appends cost amortized constant time,
  * but at once to need when that is more (a caller sizing for a file), and
  * never past what the cap lets it hold. */

@@ -54,6 +54,9 @@ void sbuf_init_sink(sbuf *b, tifa_write_fn write, void *user, size_t stage);
 void sbuf_init_file(sbuf *b, FILE *fp);
 /* The tifa_write_fn behind sbuf_init_file: user is a FILE *. */
 int sbuf_write_file(void *user, const char *data, size_t len);
+/* A tifa_write_fn appending to the sbuf user: what a call writes through
+ * a callback (tifa_convert, tifa_clean's cleaner) collected in memory. */
+int sbuf_write(void *user, const char *data, size_t len);
 
 /* Appends n bytes; 0, or -1 with err set (and then nothing appended). */
 int sbuf_put_slow(sbuf *b, const void *data, size_t n);
