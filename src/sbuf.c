@@ -43,12 +43,12 @@ void sbuf_init_file(sbuf *b, FILE *fp) { sbuf_init_sink(b, sbuf_write_file, fp, 
 
 int sbuf_write(void *user, const char *data, size_t len) { return sbuf_put(user, data, len) != 0; }
 
-/* cap >= need: doubling, so that appends cost amortized constant time,
- * but at once to need when that is more (a caller sizing for a file), and
- * never past what the cap lets it hold. */
-static int grow(sbuf *b, size_t need) {
+/* cap >= need: exactly need for a caller who knows the size (sbuf_reserve),
+ * else doubling, so that appends cost amortized constant time, at once to
+ * need when that is more; never past what the cap lets it hold. */
+static int grow(sbuf *b, size_t need, int exact) {
     if (need <= b->cap) return 0;
-    size_t cap = !b->cap ? FIRST_CAP : b->cap <= SIZE_MAX / 2 ? b->cap * 2 : need;
+    size_t cap = exact ? need : !b->cap ? FIRST_CAP : b->cap <= SIZE_MAX / 2 ? b->cap * 2 : need;
     if (cap < need) cap = need;
     if (b->max && need <= b->max + 1 && cap > b->max + 1) cap = b->max + 1;
     char *p = realloc(b->s, cap);
@@ -82,7 +82,7 @@ static int sink_put(sbuf *b, const void *data, size_t n) {
     if (!n) return 0;
     if (b->len + n > b->stage && sbuf_flush(b)) return -1;
     if (n >= b->stage) return pass(b, data, n);
-    if (!b->s && grow(b, b->stage + 1)) return -1;
+    if (!b->s && grow(b, b->stage + 1, 1)) return -1;
     memcpy(b->s + b->len, data, n);
     b->len += n;
     b->s[b->len] = 0;
@@ -95,7 +95,7 @@ int sbuf_put_slow(sbuf *b, const void *data, size_t n) {
     if (b->max && (n > b->max || b->sent + b->len > b->max - n)) return fail(b, SBUF_ECAP);
     if (b->write) return sink_put(b, data, n);
     if (n > SIZE_MAX - b->len - 1) return fail(b, SBUF_ENOMEM);
-    if (grow(b, b->len + n + 1)) return -1;
+    if (grow(b, b->len + n + 1, 0)) return -1;
     if (n) memcpy(b->s + b->len, data, n);
     b->len += n;
     b->s[b->len] = 0;
@@ -125,7 +125,7 @@ int sbuf_reserve(sbuf *b, size_t n) {
     if (b->err) return -1;
     if (b->write || n > SIZE_MAX - b->len - 1) return fail(b, SBUF_ENOMEM);
     if (b->max && b->len + n > b->max) return fail(b, SBUF_ECAP);
-    if (grow(b, b->len + n + 1)) return -1;
+    if (grow(b, b->len + n + 1, 1)) return -1;
     b->s[b->len] = 0;
     set_room(b);
     return 0;
@@ -179,6 +179,7 @@ char *sbuf_steal(sbuf *b, size_t *len) {
 
 void sbuf_clear(sbuf *b) {
     b->len = 0;
+    b->err = SBUF_OK;
     if (b->s) b->s[0] = 0;
     set_room(b);
 }

@@ -75,8 +75,11 @@ static inline int sbuf_puts(sbuf *b, const char *s) { return sbuf_put(b, s, strl
 int sbuf_printf(sbuf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* In memory: room for n more bytes at s + len (and the NUL after them),
- * for a caller that writes in place (inflate, fread) and then says how
- * many it wrote with sbuf_added. 0, or -1 with err. */
+ * for a caller that writes in place (inflate, fread), then says how many
+ * it wrote with sbuf_added. When the buffer must grow it grows to exactly
+ * that: a caller who knows the size gets no more (to double, ask for len
+ * more). Afterwards room says how many bytes may be written. 0, or -1
+ * with err (SBUF_ECAP when n passes the cap). */
 int sbuf_reserve(sbuf *b, size_t n);
 void sbuf_added(sbuf *b, size_t n);
 /* In memory: appends what is left of fp. -1 with err SBUF_EIO when
@@ -90,7 +93,8 @@ int sbuf_flush(sbuf *b);
  * free; *len (may be NULL) their length. NULL when err is set or memory
  * ran out. The buffer is left empty (as after sbuf_init, the cap kept). */
 char *sbuf_steal(sbuf *b, size_t *len);
-/* Empties the buffer, keeping its memory, cap, sink and error. */
+/* Empties the buffer for reuse, keeping its memory, cap and sink; an
+ * error is forgotten. */
 void sbuf_clear(sbuf *b);
 void sbuf_free(sbuf *b);
 
