@@ -20,6 +20,7 @@
 #include "cli/inputs.h"
 #include "cli/records.h"
 #include "cli/sources.h"
+#include "sbuf.h"
 
 const char *corpus_path(const char *given) {
     if (given) return given;
@@ -331,40 +332,21 @@ static char *read_file(const char *path, size_t limit, size_t *len, char **error
         *error = too_large(path, limit);
         return NULL;
     }
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n > limit) {
-            free(buf);
-            fclose(fp);
-            *error = too_large(path, limit);
-            return NULL;
-        }
-        if (n == cap) {
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) break;
-    }
-    int failed = ferror(fp);
+    sbuf b;
+    sbuf_init(&b, limit);
+    /* Sized to the file when its size is known: read in one go. */
+    size_t first = st.st_size > 0 ? (size_t)st.st_size : 4096;
+    if (sbuf_reserve(&b, first < limit ? first : limit) == 0) sbuf_read(&b, fp);
     fclose(fp);
-    if (!buf || failed) {
+    char *bytes = sbuf_steal(&b, len);
+    if (!bytes && b.err == SBUF_ECAP) {
+        *error = too_large(path, limit);
+    } else if (!bytes) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), buf ? "read error" : "out of memory");
-        free(buf);
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), b.err == SBUF_EIO ? "read error" : "out of memory");
         *error = strdup(msg);
-        return NULL;
     }
-    *len = n;
-    return buf;
+    return bytes;
 }
 
 static void prepare_one(const tifa_corpus *c, const char *path, const tifa_source *src, size_t limit, slot *s) {
