@@ -159,6 +159,14 @@ int sbuf_read(sbuf *b, FILE *fp) {
     return b->err ? -1 : 0;
 }
 
+void sbuf_drop(sbuf *b, size_t n) {
+    if (!n) return;
+    memmove(b->s, b->s + n, b->len - n);
+    b->len -= n;
+    b->s[b->len] = 0;
+    set_room(b);
+}
+
 char *sbuf_steal(sbuf *b, size_t *len) {
     if (b->err || b->write) {
         sbuf_free(b);

@@ -87,6 +87,10 @@ void sbuf_added(sbuf *b, size_t n);
  * cap allows, SBUF_ENOMEM. */
 int sbuf_read(sbuf *b, FILE *fp);
 
+/* In memory: drops the first n bytes (n <= len), for a reader done with
+ * them; the rest moves to the start. */
+void sbuf_drop(sbuf *b, size_t n);
+
 /* With a sink: passes on what is held. 0, or -1 with err. */
 int sbuf_flush(sbuf *b);
 /* In memory: the bytes (NUL-terminated, "" when none), the caller's to

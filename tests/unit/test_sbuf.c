@@ -110,5 +110,8 @@ TEST(test_sbuf_reserve_in_place) {
     memcpy(b.s + b.len, "cdef", 4);
     sbuf_added(&b, 3);
     CHECK_STR(b.s, "abcde");
+    sbuf_drop(&b, 2); /* a reader done with "ab" */
+    CHECK(b.len == 3);
+    CHECK_STR(b.s, "cde");
     sbuf_free(&b);
 }
