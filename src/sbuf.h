@@ -30,13 +30,13 @@ typedef enum {
 } sbuf_error;
 
 typedef struct {
-    char *s;      /* the bytes held, NUL-terminated; NULL until the first append */
-    size_t len;   /* bytes held (with a sink: not yet passed on) */
-    size_t cap;   /* bytes allocated at s */
-    size_t room;  /* bytes an append may copy in without the slow path */
-    size_t max;   /* most bytes ever taken, 0 for no cap */
-    size_t sent;  /* bytes passed to the sink so far */
-    size_t stage; /* with a sink: bytes held before they are passed on */
+    char *s;             /* the bytes held, NUL-terminated; NULL until the first append */
+    size_t len;          /* bytes held (with a sink: not yet passed on) */
+    size_t cap;          /* bytes allocated at s */
+    size_t room;         /* bytes an append may copy in without the slow path */
+    size_t max;          /* most bytes ever taken, 0 for no cap */
+    size_t sent;         /* bytes passed to the sink so far */
+    size_t stage;        /* with a sink: bytes held before they are passed on */
     tifa_write_fn write; /* the sink, or NULL: the bytes stay in memory */
     void *user;
     sbuf_error err;

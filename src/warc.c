@@ -51,7 +51,7 @@ struct warc_reader {
     input in;
     const char *name;
     char header[HEADER_MAX + 1];
-    sbuf block; /* reused from record to record, as large as the largest kept */
+    sbuf block;    /* reused from record to record, as large as the largest kept */
     uint64_t next; /* where the next record starts */
 };
 

@@ -27,8 +27,8 @@ static double now_seconds(void) {
 
 struct serve_request {
     struct MHD_Connection *conn;
-    sbuf body;   /* a POST's, capped at the limit once the first bytes come */
-    size_t seen; /* bytes of a body that is not kept, counted against the limit */
+    sbuf body;                  /* a POST's, capped at the limit once the first bytes come */
+    size_t seen;                /* bytes of a body that is not kept, counted against the limit */
     unsigned long long drained; /* bytes dropped past the limit */
     double started;             /* when the headers were in */
     int too_large;

@@ -62,7 +62,7 @@ TEST(test_sbuf_sink_stage) {
     sbuf_init_sink(&b, collect, &c, 8);
     sbuf_puts(&b, "abc");
     sbuf_puts(&b, "def");
-    CHECK(c.calls == 0); /* held in the stage */
+    CHECK(c.calls == 0);  /* held in the stage */
     sbuf_puts(&b, "ghi"); /* past the stage: the six go on */
     CHECK(c.calls == 1 && c.len == 6);
     sbuf_puts(&b, "0123456789"); /* as large as the stage: straight through */
