@@ -671,7 +671,9 @@ static void run_diff(long at, char *why, size_t whylen) {
         if (wrc == 0) free(ops);
         c0 = calls;
         if (wrc == 0) {
-            wrc = diff_write_text(devnull, &r, &terms_a, &terms_b, 0);
+            sbuf o;
+            sbuf_init_file(&o, devnull);
+            wrc = diff_write_text(&o, &r, &terms_a, &terms_b, 0);
             unreported |= wrc == 0 && failed_since(c0);
         }
         jw w;

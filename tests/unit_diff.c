@@ -167,17 +167,12 @@ static char *json_of(const diff_result *r, const slist *ta, const slist *tb, int
 }
 
 static char *text_of(const diff_result *r, const slist *ta, const slist *tb, int color) {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f) return NULL;
-    int rc = diff_write_text(f, r, ta, tb, color);
-    fclose(f);
-    if (rc) {
-        free(buf);
+    sbuf o = {0};
+    if (diff_write_text(&o, r, ta, tb, color)) {
+        sbuf_free(&o);
         return NULL;
     }
-    return buf;
+    return sbuf_steal(&o, NULL);
 }
 
 static int has_sentence(const diff_sentence *v, size_t n, const char *s) {
