@@ -54,7 +54,7 @@ struct tifa_cleaner {
     layout_scratch scratch; /* line arrays, reused from window to window */
     int html;               /* the document is a web page, kept whole in page */
     sbuf page;              /* up to HTML_MAX_BYTES */
-    sbuf sink; /* write, OUT_CHUNK at a time (a line each was a call) */
+    sbuf sink;              /* write, OUT_CHUNK at a time (a line each was a call) */
 };
 
 #define OUT_CHUNK (64u << 10)
@@ -399,8 +399,7 @@ static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
 static tifa_status keep_page(tifa_cleaner *c, const char *bytes, size_t len, tifa_error *err) {
     if (!sbuf_put(&c->page, bytes, len)) return TIFA_OK;
     if (c->page.err == SBUF_ECAP)
-        return tifa_fail(err, TIFA_EINPUT, c->page.len, "web page over the %u MB limit for HTML",
-                         HTML_MAX_BYTES >> 20);
+        return tifa_fail(err, TIFA_EINPUT, c->page.len, "web page over the %u MB limit for HTML", HTML_MAX_BYTES >> 20);
     return tifa_fail(err, TIFA_ENOMEM, c->page.len, "out of memory");
 }
 

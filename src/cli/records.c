@@ -33,7 +33,7 @@
 /* A line of a record file, read through zlib (plain files read as they are). */
 typedef struct {
     gzFile gz;
-    sbuf buf;   /* buf.s[pos..buf.len) not yet returned */
+    sbuf buf; /* buf.s[pos..buf.len) not yet returned */
     size_t pos;
     int eof;
 } line_reader;
