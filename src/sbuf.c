@@ -37,6 +37,11 @@ void sbuf_init_sink(sbuf *b, tifa_write_fn write, void *user, size_t stage) {
     b->stage = stage;
 }
 
+void sbuf_cap(sbuf *b, size_t max) {
+    b->max = max;
+    set_room(b);
+}
+
 int sbuf_write_file(void *user, const char *data, size_t len) { return fwrite(data, 1, len, user) != len; }
 
 void sbuf_init_file(sbuf *b, FILE *fp) { sbuf_init_sink(b, sbuf_write_file, fp, 0); }
@@ -66,14 +71,17 @@ static int pass(sbuf *b, const char *data, size_t n) {
 }
 
 int sbuf_flush(sbuf *b) {
-    if (b->err) return -1;
-    if (!b->write || !b->len) return 0;
-    size_t n = b->len;
-    b->len = 0;
-    if (pass(b, b->s, n)) return -1;
-    b->s[0] = 0;
-    set_room(b);
-    return 0;
+    /* What was taken before memory ran out or the cap was reached is
+     * still the writer's: it goes on. A sink that refused gets no more. */
+    if (b->err == SBUF_ESINK) return -1;
+    if (b->write && b->len) {
+        size_t n = b->len;
+        b->len = 0;
+        if (pass(b, b->s, n)) return -1;
+        b->s[0] = 0;
+        set_room(b);
+    }
+    return b->err ? -1 : 0;
 }
 
 /* With a sink: into the stage while it fits, else the stage is passed on

@@ -50,6 +50,9 @@ void sbuf_init(sbuf *b, size_t max);
  * time (0: each append at once, as for a FILE, which buffers itself).
  * sbuf_flush passes on the rest; sbuf_free frees the stage. */
 void sbuf_init_sink(sbuf *b, tifa_write_fn write, void *user, size_t stage);
+/* Caps what b will ever take (a sink's bytes passed on count too) at max
+ * bytes; 0: no cap. */
+void sbuf_cap(sbuf *b, size_t max);
 /* A sink writing to fp (fwrite), unstaged. Nothing to free. */
 void sbuf_init_file(sbuf *b, FILE *fp);
 /* The tifa_write_fn behind sbuf_init_file: user is a FILE *. */
@@ -91,7 +94,8 @@ int sbuf_read(sbuf *b, FILE *fp);
  * them; the rest moves to the start. */
 void sbuf_drop(sbuf *b, size_t n);
 
-/* With a sink: passes on what is held. 0, or -1 with err. */
+/* With a sink: passes on what is held (also after an error, but for the
+ * sink's own). 0, or -1 with err. */
 int sbuf_flush(sbuf *b);
 /* In memory: the bytes (NUL-terminated, "" when none), the caller's to
  * free; *len (may be NULL) their length. NULL when err is set or memory

@@ -78,6 +78,15 @@ TEST(test_sbuf_sink_stage) {
     CHECK(sbuf_puts(&b, "three") == -1 && d.calls == 2 && d.len == 3);
     CHECK(b.s == NULL); /* unstaged: nothing allocated */
     sbuf_free(&b);
+
+    collector e = {{0}, 0, 0, 0};
+    sbuf_init_sink(&b, collect, &e, 4);
+    sbuf_cap(&b, 10); /* what went on to the sink counts too */
+    CHECK(sbuf_puts(&b, "abcdefgh") == 0 && sbuf_puts(&b, "ij") == 0 && e.len == 8);
+    CHECK(sbuf_putc(&b, 'k') == -1 && b.err == SBUF_ECAP);
+    CHECK(sbuf_flush(&b) == -1 && e.len == 10); /* "ij", taken before the cap, still goes */
+    CHECK(!memcmp(e.got, "abcdefghij", 10));
+    sbuf_free(&b);
 }
 
 TEST(test_sbuf_read) {
