@@ -13,7 +13,7 @@ CPPFLAGS_ALL := -std=c11 -D_POSIX_C_SOURCE=200809L -Iinclude -Isrc -Ibuild/gen
 OPENCC_DATA ?= /usr/share/opencc
 UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 
-LIB_SRC := src/error.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
+LIB_SRC := src/error.c src/sbuf.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
            src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/corpus_browse.c src/source.c src/warc.c src/warc_page.c src/batch.c \
@@ -154,7 +154,7 @@ setup-test:
 
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
-              tests/unit/test_html.c tests/unit/test_nearcopy.c
+              tests/unit/test_html.c tests/unit/test_nearcopy.c tests/unit/test_sbuf.c
 FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest ingest
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -15,6 +15,7 @@
 #include "extract.h"
 #include "internal.h"
 #include "json.h"
+#include "sbuf.h"
 #include "warc_page.h"
 
 #define FILE_LIMIT  WARC_PAGE_LIMIT /* a record holds the whole text */
@@ -72,33 +73,17 @@ static tifa_status emit(const tifa_batch *b, char *json, size_t len, tifa_error 
 
 /* A whole file, up to FILE_LIMIT bytes; NULL with *why. */
 static char *slurp(FILE *fp, size_t *len, const char **why) {
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) return *why = out_of_memory, NULL;
-    for (;;) {
-        if (n == cap) {
-            if (cap >= FILE_LIMIT) {
-                free(buf);
-                return *why = "too large for extract (over 64 MB)", NULL;
-            }
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                return *why = out_of_memory, NULL;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) break;
-    }
-    if (ferror(fp)) {
-        free(buf);
-        return *why = strerror(errno), NULL;
-    }
-    *len = n;
-    return buf;
+    sbuf b;
+    sbuf_init(&b, FILE_LIMIT);
+    /* Readouts are tens of KB: one allocation takes most whole. */
+    if (sbuf_reserve(&b, 1u << 16) == 0) sbuf_read(&b, fp);
+    int e = errno;
+    char *s = sbuf_steal(&b, len);
+    if (!s)
+        *why = b.err == SBUF_ECAP  ? "too large for extract (over 64 MB)"
+               : b.err == SBUF_EIO ? strerror(e)
+                                   : out_of_memory;
+    return s;
 }
 
 static FILE *open_file(const char *path, const char **why) {

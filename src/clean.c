@@ -28,14 +28,9 @@
 #include "pinyin.h"
 #include "punct.h"
 #include "clean.h"
+#include "sbuf.h"
 
 #define WINDOW_SIZE (1u << 20)
-
-typedef struct {
-    char *data;
-    size_t len, cap;
-} membuf;
-static int mem_write(void *user, const char *data, size_t len);
 
 struct tifa_cleaner {
     tifa_options opt;
@@ -58,10 +53,8 @@ struct tifa_cleaner {
     int mid_line;           /* the last window ended inside a line */
     layout_scratch scratch; /* line arrays, reused from window to window */
     int html;               /* the document is a web page, kept whole in page */
-    char *page;
-    size_t page_len, page_cap;
-    char *pending; /* text for write, sent OUT_CHUNK at a time (a line each was a call) */
-    size_t pending_len;
+    sbuf page;              /* up to HTML_MAX_BYTES */
+    sbuf sink;              /* write, OUT_CHUNK at a time (a line each was a call) */
 };
 
 #define OUT_CHUNK (64u << 10)
@@ -74,8 +67,7 @@ void tifa_options_init(tifa_options *opt) {
 
 /* Sends what out() collected. */
 static int flush_out(tifa_cleaner *c) {
-    if (c->pending_len && !c->sink_failed && c->write(c->user, c->pending, c->pending_len)) c->sink_failed = 1;
-    c->pending_len = 0;
+    if (!c->sink_failed && sbuf_flush(&c->sink)) c->sink_failed = 1;
     return c->sink_failed;
 }
 
@@ -87,18 +79,9 @@ static int out(tifa_cleaner *c, const char *s, size_t n) {
         if (tbuf_append(&c->doc->text, s, n, at)) c->sink_failed = 1;
         return c->sink_failed;
     }
-    if (c->pending_len + n > OUT_CHUNK && flush_out(c)) return 1;
-    if (n >= OUT_CHUNK) { /* a long line goes as it is */
-        if (c->write(c->user, s, n)) c->sink_failed = 1;
-        return c->sink_failed;
-    }
-    if (!c->pending && !(c->pending = malloc(OUT_CHUNK))) {
-        c->sink_failed = 1;
-        return 1;
-    }
-    memcpy(c->pending + c->pending_len, s, n);
-    c->pending_len += n;
-    return 0;
+    /* A line as long as the stage goes as it is. */
+    if (sbuf_put(&c->sink, s, n)) c->sink_failed = 1;
+    return c->sink_failed;
 }
 
 static int ascii_alnum(char ch) {
@@ -414,20 +397,10 @@ static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
 
 /* Keeps the bytes of a web page, up to the size html.c accepts. */
 static tifa_status keep_page(tifa_cleaner *c, const char *bytes, size_t len, tifa_error *err) {
-    if (len > HTML_MAX_BYTES - c->page_len)
-        return tifa_fail(err, TIFA_EINPUT, c->page_len, "web page over the %u MB limit for HTML",
-                         HTML_MAX_BYTES >> 20);
-    if (c->page_len + len + 1 > c->page_cap) {
-        size_t cap = c->page_cap ? c->page_cap : 65536;
-        while (cap < c->page_len + len + 1) cap *= 2;
-        char *p = realloc(c->page, cap);
-        if (!p) return tifa_fail(err, TIFA_ENOMEM, c->page_len, "out of memory");
-        c->page = p;
-        c->page_cap = cap;
-    }
-    if (len) memcpy(c->page + c->page_len, bytes, len);
-    c->page_len += len;
-    return TIFA_OK;
+    if (!sbuf_put(&c->page, bytes, len)) return TIFA_OK;
+    if (c->page.err == SBUF_ECAP)
+        return tifa_fail(err, TIFA_EINPUT, c->page.len, "web page over the %u MB limit for HTML", HTML_MAX_BYTES >> 20);
+    return tifa_fail(err, TIFA_ENOMEM, c->page.len, "out of memory");
 }
 
 /* Records are in simplified script: so is the page's metadata. -1 when
@@ -436,14 +409,15 @@ static int simplify_meta(tifa_cleaner *c, html_meta *m) {
     char **fields[] = {&m->title, &m->source, &m->editor};
     for (int i = 0; i < 3; i++) {
         if (!*fields[i]) continue;
-        membuf out = {0};
-        if (tifa_convert(c->simplify, *fields[i], strlen(*fields[i]), mem_write, &out, NULL) != TIFA_OK) {
-            free(out.data);
+        sbuf out;
+        sbuf_init(&out, 0);
+        if (tifa_convert(c->simplify, *fields[i], strlen(*fields[i]), sbuf_write, &out, NULL) != TIFA_OK) {
+            sbuf_free(&out);
             return -1;
         }
-        if (!out.data) continue; /* nothing came out (fields are never empty) */
+        if (!out.s) continue; /* nothing came out (fields are never empty) */
         free(*fields[i]);
-        *fields[i] = out.data;
+        *fields[i] = sbuf_steal(&out, NULL); /* s is there and no error: not NULL */
     }
     return 0;
 }
@@ -454,14 +428,13 @@ static tifa_status finish_page(tifa_cleaner *c, tifa_error *err) {
     tbuf_init(&text, 0);
     text.unmapped = c->window.unmapped;
     html_meta meta;
-    tifa_status st = html_extract(c->name, c->page ? c->page : "", c->page_len, c->opt.encoding, &text, &meta,
+    tifa_status st = html_extract(c->name, c->page.s ? c->page.s : "", c->page.len, c->opt.encoding, &text, &meta,
                                   c->doc ? &c->doc->page_text : NULL, &c->rep.encoding, &c->dec.invalid, err);
     if (st != TIFA_OK) {
         tbuf_free(&text); /* what was assembled before it failed */
         return st;
     }
-    free(c->page);
-    c->page = NULL;
+    sbuf_free(&c->page);
     if (c->doc) {
         c->doc->is_html = 1;
         c->doc->page = meta;
@@ -523,6 +496,8 @@ tifa_status tifa_cleaner_new(const tifa_options *opt, const char *name, tifa_wri
     }
     c->write = write;
     c->user = user;
+    sbuf_init(&c->page, HTML_MAX_BYTES);
+    sbuf_init_sink(&c->sink, write, user, OUT_CHUNK);
     c->dec.cd = (iconv_t)-1;
     tbuf_init(&c->window, 0);
     /* Plain cleaning writes text only; extract turns the map back on. */
@@ -586,46 +561,30 @@ void tifa_cleaner_free(tifa_cleaner *c) {
     for (int i = 0; i < 4; i++) tbuf_free(&c->stage[i]);
     layout_scratch_free(&c->scratch);
     free(c->sample);
-    free(c->page);
-    free(c->pending);
+    sbuf_free(&c->page);
+    sbuf_free(&c->sink);
     free(c->name);
     free(c);
-}
-
-static int mem_write(void *user, const char *data, size_t len) {
-    membuf *m = user;
-    if (m->len + len + 1 > m->cap) {
-        size_t cap = m->cap ? m->cap : 4096;
-        while (cap < m->len + len + 1) cap *= 2;
-        char *p = realloc(m->data, cap);
-        if (!p) return 1;
-        m->data = p;
-        m->cap = cap;
-    }
-    memcpy(m->data + m->len, data, len);
-    m->len += len;
-    m->data[m->len] = 0;
-    return 0;
 }
 
 tifa_status tifa_clean(const tifa_options *opt, const char *bytes, size_t len, char **outp, size_t *out_len,
                        tifa_clean_report *report, tifa_error *err) {
     *outp = NULL;
-    membuf m = {0};
+    sbuf m;
+    sbuf_init(&m, 0);
     tifa_cleaner *c;
-    tifa_status st = tifa_cleaner_new(opt, "(buffer)", mem_write, &m, &c, err);
+    tifa_status st = tifa_cleaner_new(opt, "(buffer)", sbuf_write, &m, &c, err);
     if (st != TIFA_OK) return st;
     st = tifa_cleaner_feed(c, bytes, len, err);
     if (st == TIFA_OK) st = tifa_cleaner_finish(c, report, err);
     tifa_cleaner_free(c);
-    if (st == TIFA_OK && !m.data && mem_write(&m, "", 0)) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (st != TIFA_OK) {
-        free(m.data);
+        sbuf_free(&m);
+        /* The sink here is memory: a sink that failed is memory that ran out. */
         return st == TIFA_ESINK ? tifa_fail(err, TIFA_ENOMEM, 0, "out of memory") : st;
     }
-    *outp = m.data;
-    *out_len = m.len;
-    return TIFA_OK;
+    *outp = sbuf_steal(&m, out_len);
+    return *outp ? TIFA_OK : tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
 }
 
 void clean_doc_free(clean_doc *d) {

@@ -33,18 +33,15 @@ static void free_side(side *s) {
     doc_summary_free(&s->sum);
 }
 
-/* The report for people, in memory: diff_write_text writes to a FILE. */
+/* The report for people, in memory: the caller's sink gets it in one
+ * piece, as the JSON. */
 static tifa_status text_report(const diff_result *r, const side *sa, const side *sb, int color, char **out, size_t *len,
                                tifa_error *err) {
-    FILE *fp = open_memstream(out, len);
-    if (!fp) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    int failed = diff_write_text(fp, r, &sa->sum.terms, &sb->sum.terms, color) != 0;
-    /* glibc's fclose of a memory stream returns 0 when its last realloc
-     * fails, leaving *out NULL. */
-    failed |= fclose(fp) != 0 || !*out;
-    if (!failed) return TIFA_OK;
-    free(*out);
-    *out = NULL;
+    sbuf o;
+    sbuf_init(&o, 0);
+    if (diff_write_text(&o, r, &sa->sum.terms, &sb->sum.terms, color) == 0 && (*out = sbuf_steal(&o, len)))
+        return TIFA_OK;
+    sbuf_free(&o);
     return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
 }
 
@@ -94,12 +91,10 @@ tifa_status tifa_diff_write(const char *a, size_t alen, const char *b, size_t bl
     return st;
 }
 
-static int write_file(void *user, const char *data, size_t len) { return fwrite(data, 1, len, user) != len; }
-
 tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, int json, int color, FILE *out,
                       tifa_error *err) {
     unsigned flags = (json ? TIFA_DIFF_JSON : 0u) | (color ? TIFA_DIFF_COLOR : 0u);
-    tifa_status st = tifa_diff_write(a, alen, b, blen, flags, write_file, out, err);
+    tifa_status st = tifa_diff_write(a, alen, b, blen, flags, sbuf_write_file, out, err);
     if (st == TIFA_ESINK) st = tifa_fail(err, TIFA_EIO, 0, "write error");
     return st;
 }

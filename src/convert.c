@@ -96,18 +96,22 @@ static const tc_entry *match(const tc_dict *d, const char *s, size_t len, uint32
     return single_entry(d, cp);
 }
 
-/* Output of a step: bytes and, when mapping, each byte's source offset. */
+/* Output of a step: bytes and, when mapping, each byte's source offset.
+ * Not an sbuf (sbuf.h): it carries a map, like a tbuf, and is the
+ * innermost loop of cleaning, so it keeps raw offsets (no base to add per
+ * byte), writes no NUL per append, and the last step writes straight into
+ * the target tbuf's storage. */
 typedef struct {
     char *data;
     uint32_t *src;
     size_t len, cap;
     int mapped;
-} sbuf;
+} mapbuf;
 
-static int sbuf_grow(sbuf *b, size_t n);
+static int mapbuf_grow(mapbuf *b, size_t n);
 
-static inline int sbuf_put(sbuf *b, const char *s, size_t n, uint32_t src) {
-    if (b->len + n > b->cap && sbuf_grow(b, n)) return -1;
+static inline int mapbuf_put(mapbuf *b, const char *s, size_t n, uint32_t src) {
+    if (b->len + n > b->cap && mapbuf_grow(b, n)) return -1;
     if (n <= 4) {
         /* Most values are one character: skip the library call. */
         for (size_t i = 0; i < n; i++) b->data[b->len + i] = s[i];
@@ -120,7 +124,7 @@ static inline int sbuf_put(sbuf *b, const char *s, size_t n, uint32_t src) {
     return 0;
 }
 
-static int sbuf_grow(sbuf *b, size_t n) {
+static int mapbuf_grow(mapbuf *b, size_t n) {
     size_t cap = b->cap ? b->cap : 256;
     while (cap < b->len + n) cap *= 2;
     char *p = realloc(b->data, cap);
@@ -136,17 +140,17 @@ static int sbuf_grow(sbuf *b, size_t n) {
 }
 
 /* Appends n bytes keeping each one's own source offset. */
-static int sbuf_put_mapped(sbuf *b, const char *s, const uint32_t *src, size_t n) {
+static int mapbuf_put_mapped(mapbuf *b, const char *s, const uint32_t *src, size_t n) {
     size_t at = b->len;
-    if (sbuf_put(b, s, n, 0)) return -1;
+    if (mapbuf_put(b, s, n, 0)) return -1;
     memcpy(b->src + at, src, n * sizeof *src);
     return 0;
 }
 
 typedef struct {
     const tc_config *config;
-    sbuf scratch[2];
-    sbuf out;
+    mapbuf scratch[2];
+    mapbuf out;
     tifa_write_fn write; /* NULL when converting into a tbuf */
     void *user;
     tbuf *target;
@@ -155,7 +159,7 @@ typedef struct {
 } conv_state;
 
 /* One step of the chain over s[0..n); src (may be NULL) maps its bytes. */
-static void apply_step(const tc_step *step, const char *s, const uint32_t *src, size_t n, sbuf *dst, int *failed) {
+static void apply_step(const tc_step *step, const char *s, const uint32_t *src, size_t n, mapbuf *dst, int *failed) {
     size_t pos = 0;
     while (pos < n) {
         const tc_entry *e = NULL;
@@ -164,10 +168,10 @@ static void apply_step(const tc_step *step, const char *s, const uint32_t *src, 
         for (int g = 0; g < step->ndicts && !e; g++) e = match(&tc_dicts[step->dicts[g]], s + pos, n - pos, cp, cl);
         uint32_t at = src ? src[pos] : 0;
         if (e) {
-            if (sbuf_put(dst, tc_pool + e->val_off, e->val_len, at)) *failed = 1;
+            if (mapbuf_put(dst, tc_pool + e->val_off, e->val_len, at)) *failed = 1;
             pos += e->key_len;
         } else {
-            if (sbuf_put(dst, s + pos, cl, at)) *failed = 1;
+            if (mapbuf_put(dst, s + pos, cl, at)) *failed = 1;
             pos += cl;
         }
     }
@@ -200,7 +204,7 @@ static void emit_segment(conv_state *st, const char *s, const uint32_t *src, siz
     size_t cur_len = n;
     int nsteps = st->config->nsteps;
     for (int i = 0; i < nsteps; i++) {
-        sbuf *dst = (i == nsteps - 1) ? &st->out : &st->scratch[i & 1];
+        mapbuf *dst = (i == nsteps - 1) ? &st->out : &st->scratch[i & 1];
         if (dst != &st->out) dst->len = 0;
         apply_step(&st->config->steps[i], cur, cur_src, cur_len, dst, &st->failed);
         cur = dst->data;
@@ -359,12 +363,12 @@ static size_t fast_span(const tc_config *c, const unsigned char *s, size_t pos, 
 static void run_fused(conv_state *st, const char *text, const uint32_t *src, size_t len) {
     const tc_config *c = st->config;
     const tc_dict *seg = &tc_dicts[c->segmentation];
-    sbuf *out = &st->out;
+    mapbuf *out = &st->out;
     size_t pos = 0;
     while (pos < len && !st->failed) {
         if (!src && c->fast) {
             size_t block = len - pos < OUT_CHUNK ? len - pos : OUT_CHUNK;
-            if (out->len + block + 4 > out->cap && sbuf_grow(out, block + 4)) {
+            if (out->len + block + 4 > out->cap && mapbuf_grow(out, block + 4)) {
                 st->failed = 1;
                 break;
             }
@@ -383,7 +387,7 @@ static void run_fused(conv_state *st, const char *text, const uint32_t *src, siz
             /* One character to one character, the value inline: no lookup. */
             uint32_t bytes = (uint32_t)(v >> 32);
             size_t n = utf8_len_of_lead((unsigned char)bytes);
-            if (out->len + 4 > out->cap && sbuf_grow(out, 4)) {
+            if (out->len + 4 > out->cap && mapbuf_grow(out, 4)) {
                 st->failed = 1;
                 break;
             }
@@ -395,7 +399,7 @@ static void run_fused(conv_state *st, const char *text, const uint32_t *src, siz
         }
         if (!e) e = fused_single(v);
         if (e) {
-            if (sbuf_put(out, tc_pool + e->val_off, e->val_len, src ? src[pos] : 0)) st->failed = 1;
+            if (mapbuf_put(out, tc_pool + e->val_off, e->val_len, src ? src[pos] : 0)) st->failed = 1;
             pos += e->key_len;
             if (out->len >= OUT_CHUNK) flush_out(st, 0);
             continue;
@@ -409,8 +413,8 @@ static void run_fused(conv_state *st, const char *text, const uint32_t *src, siz
             end += k;
         }
         if (src) {
-            if (sbuf_put_mapped(out, text + pos, src + pos, end - pos)) st->failed = 1;
-        } else if (sbuf_put(out, text + pos, end - pos, 0)) {
+            if (mapbuf_put_mapped(out, text + pos, src + pos, end - pos)) st->failed = 1;
+        } else if (mapbuf_put(out, text + pos, end - pos, 0)) {
             st->failed = 1;
         }
         pos = end;
@@ -476,7 +480,7 @@ int convert_tbuf(const tifa_converter *conv, const tbuf *in, tbuf *out) {
     /* Maps are relative to the window; both buffers share its base. */
     out->base = in->base;
     /* The last step writes straight into out's storage. */
-    st.out = (sbuf){out->s, out->src, out->len, out->cap, mapped};
+    st.out = (mapbuf){out->s, out->src, out->len, out->cap, mapped};
     st.direct = 1;
     run(&st, in->s, mapped ? in->src : NULL, in->len);
     out->s = st.out.data;

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "corpus_internal.h"
+#include "sbuf.h"
 #include "utf8.h"
 
 /* ------------------------------------------------------ type and series */
@@ -229,38 +230,20 @@ tifa_status tifa_corpus_browse(tifa_corpus *c, const tifa_browse *b, tifa_hit_fn
 /* ---------------------------------------------------------------- export */
 
 /* The ids a browse keeps, as a JSON array being written. */
-typedef struct {
-    char *s;
-    size_t n, cap;
-    int oom;
-} id_list;
-
 static int collect_id(void *user, const tifa_hit *h) {
-    id_list *l = user;
-    if (l->n + 24 > l->cap) {
-        size_t cap = l->cap ? l->cap * 2 : 1024;
-        char *p = realloc(l->s, cap);
-        if (!p) return l->oom = 1;
-        l->s = p;
-        l->cap = cap;
-    }
-    l->n += (size_t)snprintf(l->s + l->n, l->cap - l->n, "%s%lld", l->n > 1 ? "," : "", (long long)h->id);
-    return 0;
+    sbuf *l = user;
+    return sbuf_printf(l, "%s%lld", l->len > 1 ? "," : "", (long long)h->id) ? 1 : 0;
 }
 
 tifa_status tifa_corpus_export_browse(tifa_corpus *c, tifa_export_format format, const tifa_browse *b, unsigned flags,
                                       tifa_write_fn write, void *user, tifa_error *err) {
-    id_list l = {malloc(1024), 1, 1024, 0};
-    if (!l.s) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    l.s[0] = '[';
-    tifa_status st = tifa_corpus_browse(c, b, collect_id, &l, NULL, err);
-    if (st == TIFA_OK && l.oom) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-    if (st == TIFA_OK) {
-        l.s[l.n] = ']';
-        l.s[l.n + 1] = 0;
-        st = corpus_export_ids(c, format, NULL, l.s, flags, write, user, err);
-    }
-    free(l.s);
+    sbuf l;
+    sbuf_init(&l, 0);
+    /* A failed append stops the browse; the error stays in l. */
+    tifa_status st = sbuf_putc(&l, '[') ? TIFA_OK : tifa_corpus_browse(c, b, collect_id, &l, NULL, err);
+    if (st == TIFA_OK && sbuf_putc(&l, ']')) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (st == TIFA_OK) st = corpus_export_ids(c, format, NULL, l.s, flags, write, user, err);
+    sbuf_free(&l);
     return st;
 }
 

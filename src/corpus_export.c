@@ -13,6 +13,7 @@
 #include <string.h>
 #include "corpus_internal.h"
 #include "json.h"
+#include "sbuf.h"
 #include "utf8.h"
 
 /* The columns, in the order written. kind: 't' text, 'i' integer, 'b'
@@ -59,100 +60,35 @@ static const char *const csv_sql =
     " chair_title, speakers, present, attendees, source, numbered, quoted, documents, periods, copies,"
     " duplicate_of, corrected, meta, NULL, NULL FROM all_meetings m" ROWS_WHERE;
 
-/* Output through the caller's sink, a buffer at a time. */
-typedef struct {
-    tifa_write_fn write;
-    void *user;
-    char buf[8192];
-    size_t n;
-    int failed;
-} sink;
-
-static void flush(sink *o) {
-    if (o->n && !o->failed && o->write(o->user, o->buf, o->n)) o->failed = 1;
-    o->n = 0;
-}
-
-static void put(sink *o, const char *s, size_t n) {
-    while (n && !o->failed) {
-        if (o->n == sizeof o->buf) flush(o);
-        size_t k = sizeof o->buf - o->n < n ? sizeof o->buf - o->n : n;
-        memcpy(o->buf + o->n, s, k);
-        o->n += k;
-        s += k;
-        n -= k;
-    }
-}
-
-static void puts_(sink *o, const char *s) { put(o, s, strlen(s)); }
-
-/* A growing string, for a field put together before it is quoted. */
-struct buffer {
-    char *s;
-    size_t len, cap;
-    int failed;
-};
-
-static int collect_into(void *user, const char *data, size_t len) {
-    struct buffer *b = user;
-    if (b->len + len + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 256;
-        while (cap < b->len + len + 1) cap *= 2;
-        char *p = realloc(b->s, cap);
-        if (!p) {
-            b->failed = 1;
-            return 1;
-        }
-        b->s = p;
-        b->cap = cap;
-    }
-    memcpy(b->s + b->len, data, len);
-    b->len += len;
-    b->s[b->len] = 0;
-    return 0;
-}
+/* Output goes through an sbuf passing it to the caller's sink 8 KB at a
+ * time (a callback per field would cost more than the field). */
+#define STAGE 8192
 
 /* A CSV field: quoted when it holds a comma, quote or line end; bytes
  * that are not UTF-8 (a file name from another system) as U+FFFD. */
-static void csv_text(sink *o, const char *s) {
+static void csv_text(sbuf *o, const char *s) {
     if (!s) return;
     int quote = strpbrk(s, ",\"\r\n") != NULL;
-    if (quote) put(o, "\"", 1);
+    if (quote) sbuf_put(o, "\"", 1);
     size_t n = strlen(s);
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t step = u8_decode((const unsigned char *)s + i, n - i, &cp);
-        if (cp == 0xFFFD && step == 1)
-            put(o, "\xEF\xBF\xBD", 3);
+        size_t step = u8_strict((const unsigned char *)s + i, n - i, &cp);
+        if (!step)
+            sbuf_put(o, "\xEF\xBF\xBD", 3), step = 1;
         else if (s[i] == '"')
-            put(o, "\"\"", 2);
+            sbuf_put(o, "\"\"", 2);
         else
-            put(o, s + i, step);
+            sbuf_put(o, s + i, step);
         i += step;
     }
-    if (quote) put(o, "\"", 1);
+    if (quote) sbuf_put(o, "\"", 1);
 }
 
 /* Appends the UTF-8 of code point cp. */
-static void put_cp(sink *o, uint32_t cp) {
+static void put_cp(sbuf *o, uint32_t cp) {
     char u[4];
-    size_t n = 0;
-    if (cp < 0x80) {
-        u[n++] = (char)cp;
-    } else if (cp < 0x800) {
-        u[n++] = (char)(0xC0 | cp >> 6);
-        u[n++] = (char)(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        u[n++] = (char)(0xE0 | cp >> 12);
-        u[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
-        u[n++] = (char)(0x80 | (cp & 0x3F));
-    } else {
-        u[n++] = (char)(0xF0 | cp >> 18);
-        u[n++] = (char)(0x80 | (cp >> 12 & 0x3F));
-        u[n++] = (char)(0x80 | (cp >> 6 & 0x3F));
-        u[n++] = (char)(0x80 | (cp & 0x3F));
-    }
-    put(o, u, n);
+    sbuf_put(o, u, u8_encode(cp, u));
 }
 
 static int hex4(const char *s, uint32_t *v) {
@@ -174,7 +110,7 @@ static int hex4(const char *s, uint32_t *v) {
  * Decoded here rather than by a statement a list: six statements a row
  * were two thirds of the time of an export. -1 when it is not such an
  * array. */
-static int join_strings(sink *o, const char *json, const char *sep) {
+static int join_strings(sbuf *o, const char *json, const char *sep) {
     const char *p = json;
     int n = 0;
     if (*p++ != '[') return -1;
@@ -184,11 +120,11 @@ static int join_strings(sink *o, const char *json, const char *sep) {
         if (n && *p++ != ',') return -1;
         while (*p == ' ') p++;
         if (*p++ != '"') return -1;
-        if (n++) puts_(o, sep);
+        if (n++) sbuf_puts(o, sep);
         for (;;) {
             const char *run = p;
             while (*p && *p != '"' && *p != '\\') p++;
-            put(o, run, (size_t)(p - run));
+            sbuf_put(o, run, (size_t)(p - run));
             if (*p == '"') break;
             if (!*p || !p[1]) return -1;
             char e = p[1];
@@ -196,19 +132,19 @@ static int join_strings(sink *o, const char *json, const char *sep) {
             uint32_t cp, lo;
             switch (e) {
             case 'n':
-                put(o, "\n", 1);
+                sbuf_put(o, "\n", 1);
                 break;
             case 't':
-                put(o, "\t", 1);
+                sbuf_put(o, "\t", 1);
                 break;
             case 'r':
-                put(o, "\r", 1);
+                sbuf_put(o, "\r", 1);
                 break;
             case 'b':
-                put(o, "\b", 1);
+                sbuf_put(o, "\b", 1);
                 break;
             case 'f':
-                put(o, "\f", 1);
+                sbuf_put(o, "\f", 1);
                 break;
             case 'u':
                 if (hex4(p, &cp)) return -1;
@@ -221,7 +157,7 @@ static int join_strings(sink *o, const char *json, const char *sep) {
                 put_cp(o, cp >= 0xD800 && cp < 0xE000 ? 0xFFFD : cp);
                 break;
             default:
-                put(o, &e, 1); /* " \ / */
+                sbuf_put(o, &e, 1); /* " \ / */
             }
         }
         p++; /* the closing quote */
@@ -229,30 +165,28 @@ static int join_strings(sink *o, const char *json, const char *sep) {
 }
 
 /* A list column in CSV: its items joined with sep, then quoted as a field. */
-static int csv_list(sink *o, const char *json, const char *sep) {
+static int csv_list(sbuf *o, const char *json, const char *sep) {
     if (!json) return SQLITE_OK;
-    sink joined = {collect_into, NULL, {0}, 0, 0};
-    struct buffer b = {NULL, 0, 0, 0};
-    joined.user = &b;
+    sbuf joined;
+    sbuf_init(&joined, 0);
     int bad = join_strings(&joined, json, sep);
-    flush(&joined);
-    if (b.failed || joined.failed) {
-        free(b.s);
+    if (joined.err) {
+        sbuf_free(&joined);
         return SQLITE_NOMEM;
     }
-    if (!bad) csv_text(o, b.s ? b.s : "");
-    free(b.s);
+    if (!bad) csv_text(o, joined.s ? joined.s : "");
+    sbuf_free(&joined);
     return bad ? SQLITE_CORRUPT : SQLITE_OK;
 }
 
-static int csv_row(sqlite3_stmt *st, sink *o) {
+static int csv_row(sqlite3_stmt *st, sbuf *o) {
     int rc = SQLITE_OK, oom = 0;
     for (size_t i = 0; i < NCOLUMNS && rc == SQLITE_OK && !oom; i++) {
-        if (i) put(o, ",", 1);
+        if (i) sbuf_put(o, ",", 1);
         const char *v = corpus_text(st, (int)i, &oom);
         switch (columns[i].kind) {
         case 'b':
-            if (v) puts_(o, sqlite3_column_int(st, (int)i) ? "true" : "false");
+            if (v) sbuf_puts(o, sqlite3_column_int(st, (int)i) ? "true" : "false");
             break;
         case 'l':
             rc = csv_list(o, v, !strcmp(columns[i].name, "corrected") ? "," : "; ");
@@ -261,12 +195,12 @@ static int csv_row(sqlite3_stmt *st, sink *o) {
             csv_text(o, v);
         }
     }
-    put(o, "\r\n", 2);
+    sbuf_put(o, "\r\n", 2);
     return oom ? SQLITE_NOMEM : rc;
 }
 
 /* 0, or -1 out of memory. */
-static int jsonl_row(sqlite3_stmt *st, sink *o) {
+static int jsonl_row(sqlite3_stmt *st, sbuf *o) {
     jw wr, *w = &wr;
     int oom = 0;
     jw_init(w, 0);
@@ -291,8 +225,8 @@ static int jsonl_row(sqlite3_stmt *st, sink *o) {
     jw_obj_end(w);
     int failed = w->failed || oom;
     if (!failed) {
-        put(o, w->s, w->len);
-        put(o, "\n", 1);
+        sbuf_put(o, w->s, w->len);
+        sbuf_put(o, "\n", 1);
     }
     jw_free(w);
     return failed ? -1 : 0;
@@ -317,26 +251,28 @@ tifa_status corpus_export_ids(tifa_corpus *c, tifa_export_format format, const t
     sqlite3_bind_int(st, 7, f && f->limit > 0 ? f->limit : -1);
     sqlite3_bind_int(st, 8, f && f->offset > 0 ? f->offset : 0);
     if (ids) sqlite3_bind_text(st, 9, ids, -1, SQLITE_STATIC);
-    sink o = {write, user, {0}, 0, 0};
+    sbuf o;
+    sbuf_init_sink(&o, write, user, STAGE);
     if (format == TIFA_EXPORT_CSV) {
-        if (flags & TIFA_EXPORT_BOM) put(&o, "\xEF\xBB\xBF", 3);
+        if (flags & TIFA_EXPORT_BOM) sbuf_put(&o, "\xEF\xBB\xBF", 3);
         for (size_t i = 0; i < NCOLUMNS; i++) {
-            if (i) put(&o, ",", 1);
-            puts_(&o, columns[i].name);
+            if (i) sbuf_put(&o, ",", 1);
+            sbuf_puts(&o, columns[i].name);
         }
-        put(&o, "\r\n", 2);
+        sbuf_put(&o, "\r\n", 2);
     }
     int rc;
-    while (!o.failed && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    while (!o.err && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         if (format == TIFA_EXPORT_CSV)
             rc = csv_row(st, &o);
         else
             rc = jsonl_row(st, &o) ? SQLITE_NOMEM : SQLITE_OK;
         if (rc != SQLITE_OK) break;
     }
-    flush(&o);
+    sbuf_flush(&o);
+    sbuf_free(&o);
     sqlite3_finalize(st);
-    if (o.failed) return tifa_fail(err, TIFA_ESINK, 0, "writing the export failed");
-    if (rc == SQLITE_NOMEM) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (o.err == SBUF_ESINK) return tifa_fail(err, TIFA_ESINK, 0, "writing the export failed");
+    if (o.err || rc == SQLITE_NOMEM) return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     return rc == SQLITE_DONE ? TIFA_OK : corpus_fail(c, err, "exporting");
 }

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "corpus_internal.h"
+#include "sbuf.h"
 
 typedef struct {
     char period[8]; /* yyyy or yyyy-mm */
@@ -113,15 +114,14 @@ static const cell *find(const cells *c, size_t *at, const char *p) {
     return *at < c->n && !strcmp(c->v[*at].period, p) ? &c->v[*at] : NULL;
 }
 
-static int collect_sink(void *user, const char *data, size_t len) {
-    char **s = user;
-    size_t have = *s ? strlen(*s) : 0;
-    char *p = realloc(*s, have + len + 1);
-    if (!p) return 1;
-    memcpy(p + have, data, len);
-    p[have + len] = 0;
-    *s = p;
-    return 0;
+/* A term in simplified script, as the texts are stored (malloc'd); NULL
+ * when memory ran out. */
+static char *simplified(const tifa_corpus *c, const char *word) {
+    sbuf b;
+    sbuf_init(&b, 0);
+    if (tifa_convert(c->t2s, word, strlen(word), sbuf_write, &b, NULL) == TIFA_OK) return sbuf_steal(&b, NULL);
+    sbuf_free(&b);
+    return NULL;
 }
 
 /* Emits every period from the first dated one to the last. */
@@ -155,12 +155,9 @@ tifa_status tifa_corpus_trend(tifa_corpus *c, const char *const *words, int nter
     char **simple = calloc((size_t)nterms, sizeof *simple);
     tifa_status rs = per_term && undated && simple ? TIFA_OK : tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     for (int t = 0; t < nterms && rs == TIFA_OK; t++) {
-        /* Terms are searched in simplified script, as the texts are
-         * stored. The sink fails only when memory runs out; an empty term
-         * gets no call at all, so simple[t] stays NULL. */
-        if (tifa_convert(c->t2s, words[t], strlen(words[t]), collect_sink, &simple[t], err) != TIFA_OK)
+        if (!(simple[t] = simplified(c, words[t])))
             rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
-        else if (!simple[t] || !*simple[t])
+        else if (!*simple[t])
             rs = tifa_fail(err, TIFA_EUSAGE, 0, "empty term");
         else if (term_counts(c, simple[t], plen, &per_term[t], &undated[t]) != SQLITE_OK)
             rs = corpus_fail(c, err, "counting");

@@ -1063,85 +1063,86 @@ void diff_write_json(jw *w, const diff_result *r, const slist *terms_a, const sl
 
 /* Writes s[0..n) with control characters (a text from anywhere could hold
  * an escape sequence) shown as '?'. */
-static void put_text(FILE *fp, const char *s, size_t n) {
+static void put_text(sbuf *out, const char *s, size_t n) {
     size_t run = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
         if ((c < 0x20 && c != '\t') || c == 0x7F) {
-            fwrite(s + run, 1, i - run, fp);
-            fputc('?', fp);
+            sbuf_put(out, s + run, i - run);
+            sbuf_putc(out, '?');
             run = i + 1;
         }
     }
-    fwrite(s + run, 1, n - run, fp);
+    sbuf_put(out, s + run, n - run);
 }
 
-static void put_terms(FILE *fp, const char *label, const char *const *v, size_t n) {
-    fprintf(fp, "%s (%zu): ", label, n);
-    if (!n) fputs("(none)", fp);
+static void put_terms(sbuf *out, const char *label, const char *const *v, size_t n) {
+    sbuf_printf(out, "%s (%zu): ", label, n);
+    if (!n) sbuf_puts(out, "(none)");
     for (size_t i = 0; i < n; i++) {
-        if (i) fputs("、", fp);
-        put_text(fp, v[i], strlen(v[i]));
+        if (i) sbuf_puts(out, "、");
+        put_text(out, v[i], strlen(v[i]));
     }
-    fputc('\n', fp);
+    sbuf_putc(out, '\n');
 }
 
 /* One side of a changed pair: its own text, with the runs only it has
  * (DELETE for A, INSERT for B) marked. */
-static void put_side(FILE *fp, const char *s, const diff_op *ops, size_t nops, int side_b, int color) {
+static void put_side(sbuf *out, const char *s, const diff_op *ops, size_t nops, int side_b, int color) {
     diff_kind mine = side_b ? DIFF_INSERT : DIFF_DELETE;
     for (size_t k = 0; k < nops; k++) {
         const diff_op *o = &ops[k];
         size_t x0 = side_b ? o->b0 : o->a0, x1 = side_b ? o->b1 : o->a1;
         if (o->kind == DIFF_EQUAL) {
-            put_text(fp, s + x0, x1 - x0);
+            put_text(out, s + x0, x1 - x0);
         } else if (o->kind == mine) {
-            fputs(color ? (side_b ? GREEN : RED_STRIKE) : (side_b ? "{+" : "[-"), fp);
-            put_text(fp, s + x0, x1 - x0);
-            fputs(color ? RESET : (side_b ? "+}" : "-]"), fp);
+            sbuf_puts(out, color ? (side_b ? GREEN : RED_STRIKE) : (side_b ? "{+" : "[-"));
+            put_text(out, s + x0, x1 - x0);
+            sbuf_puts(out, color ? RESET : (side_b ? "+}" : "-]"));
         }
     }
 }
 
-int diff_write_text(FILE *fp, const diff_result *r, const slist *terms_a, const slist *terms_b, int color) {
+int diff_write_text(sbuf *out, const diff_result *r, const slist *terms_a, const slist *terms_b, int color) {
     term_split t;
     if (split_terms(terms_a, terms_b, &t)) return -1;
-    put_terms(fp, "Formulations only in A", t.only_a, t.na);
-    put_terms(fp, "Formulations only in B", t.only_b, t.nb);
-    put_terms(fp, "Formulations in both", t.both, t.nboth);
+    put_terms(out, "Formulations only in A", t.only_a, t.na);
+    put_terms(out, "Formulations only in B", t.only_b, t.nb);
+    put_terms(out, "Formulations in both", t.both, t.nboth);
     term_split_free(&t);
-    fprintf(fp, "\nSentences: %zu in A, %zu in B; %zu same (%zu of them moved), %zu removed, %zu added, %zu changed\n",
-            r->na, r->nb, r->nsame, r->nmoved, r->nremoved, r->nadded, r->nchanged);
+    sbuf_printf(out,
+                "\nSentences: %zu in A, %zu in B; %zu same (%zu of them moved), %zu removed, %zu added, %zu changed\n",
+                r->na, r->nb, r->nsame, r->nmoved, r->nremoved, r->nadded, r->nchanged);
     if (r->exact_only == 1)
-        fprintf(fp, "(more than %d sentences or %d MB of unmatched text: exact matching only, no changed pairs)\n",
-                DIFF_MAX_SIMILAR, DIFF_MAX_SIMILAR_BYTES >> 20);
+        sbuf_printf(out, "(more than %d sentences or %d MB of unmatched text: exact matching only, no changed pairs)\n",
+                    DIFF_MAX_SIMILAR, DIFF_MAX_SIMILAR_BYTES >> 20);
     else if (r->exact_only == 2)
-        fputs("(similarity pairing stopped early: the texts have too much in common to compare all pairs)\n", fp);
+        sbuf_puts(out, "(similarity pairing stopped early: the texts have too much in common to compare all pairs)\n");
 
-    fprintf(fp, "\nRemoved (%zu):\n", r->nremoved);
+    sbuf_printf(out, "\nRemoved (%zu):\n", r->nremoved);
     for (size_t i = 0; i < r->nremoved; i++) {
-        fputs(color ? RED "- " : "- ", fp);
-        put_text(fp, r->removed[i].text, r->removed[i].len);
-        fputs(color ? RESET "\n" : "\n", fp);
+        sbuf_puts(out, color ? RED "- " : "- ");
+        put_text(out, r->removed[i].text, r->removed[i].len);
+        sbuf_puts(out, color ? RESET "\n" : "\n");
     }
-    fprintf(fp, "\nAdded (%zu):\n", r->nadded);
+    sbuf_printf(out, "\nAdded (%zu):\n", r->nadded);
     for (size_t i = 0; i < r->nadded; i++) {
-        fputs(color ? GREEN "+ " : "+ ", fp);
-        put_text(fp, r->added[i].text, r->added[i].len);
-        fputs(color ? RESET "\n" : "\n", fp);
+        sbuf_puts(out, color ? GREEN "+ " : "+ ");
+        put_text(out, r->added[i].text, r->added[i].len);
+        sbuf_puts(out, color ? RESET "\n" : "\n");
     }
-    fprintf(fp, "\nChanged (%zu):\n", r->nchanged);
+    sbuf_printf(out, "\nChanged (%zu):\n", r->nchanged);
     for (size_t i = 0; i < r->nchanged; i++) {
         const diff_pair *p = &r->changed[i];
         diff_op *ops;
         size_t nops;
         if (diff_chars(p->a.text, p->b.text, &ops, &nops)) return -1;
-        fputs("~ A: ", fp);
-        put_side(fp, p->a.text, ops, nops, 0, color);
-        fputs("\n  B: ", fp);
-        put_side(fp, p->b.text, ops, nops, 1, color);
-        fputc('\n', fp);
+        sbuf_puts(out, "~ A: ");
+        put_side(out, p->a.text, ops, nops, 0, color);
+        sbuf_puts(out, "\n  B: ");
+        put_side(out, p->b.text, ops, nops, 1, color);
+        sbuf_putc(out, '\n');
         free(ops);
     }
-    return ferror(fp) ? -1 : 0;
+    return out->err ? -1 : 0;
 }

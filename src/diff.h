@@ -32,9 +32,9 @@
 #ifndef TIFA_DIFF_H
 #define TIFA_DIFF_H
 #include <stddef.h>
-#include <stdio.h>
 #include "json.h"
 #include "record.h"
+#include "sbuf.h"
 
 #define DIFF_MAX_SIMILAR       5000      /* sentences per text for similarity pairing */
 #define DIFF_MAX_SIMILAR_BYTES (4 << 20) /* unmatched bytes per text, likewise */
@@ -109,8 +109,8 @@ void diff_write_json(jw *w, const diff_result *r, const slist *terms_a, const sl
  * removed sentences ("- "), added ("+ "), changed ("~ " with the A
  * version, then the B version indented). color: ANSI colours (deleted
  * characters red and struck through, inserted green); otherwise deleted
- * characters are marked [-...-] and inserted ones {+...+}. Returns 0, or -1
- * on a write error or when memory runs out. */
-int diff_write_text(FILE *fp, const diff_result *r, const slist *terms_a, const slist *terms_b, int color);
+ * characters are marked [-...-] and inserted ones {+...+}. Into out (its
+ * errors: out->err). Returns 0, or -1 when out failed or memory ran out. */
+int diff_write_text(sbuf *out, const diff_result *r, const slist *terms_a, const slist *terms_b, int color);
 
 #endif

@@ -1,8 +1,9 @@
 /*
  * json: writes records. Strings are escaped (quotes, backslashes, every
  * control character) and invalid UTF-8 becomes U+FFFD, so the output is
- * valid JSON whatever the input held. Commas and indentation are tracked
- * per nesting level.
+ * valid JSON whatever the input held; json_quote does it, for every JSON
+ * string tifa writes (app/jsonout.c too). Commas and indentation are
+ * tracked per nesting level.
  */
 #include <stdint.h>
 #include <stdio.h>
@@ -13,31 +14,28 @@
 
 void jw_init(jw *w, int pretty) {
     memset(w, 0, sizeof *w);
+    sbuf_init(&w->out, 0);
     w->pretty = pretty;
     w->first[0] = 1;
 }
 
 void jw_free(jw *w) {
-    free(w->s);
+    sbuf_free(&w->out);
     w->s = NULL;
+    w->len = 0;
+}
+
+/* After each write: s, len and failed as jw.h promises. */
+static void sync(jw *w) {
+    w->s = w->out.s;
+    w->len = w->out.len;
+    if (w->out.err) w->failed = 1;
 }
 
 static void put(jw *w, const char *s, size_t n) {
     if (w->failed) return;
-    if (w->len + n + 1 > w->cap) {
-        size_t cap = w->cap ? w->cap : 1024;
-        while (cap < w->len + n + 1) cap *= 2;
-        char *p = realloc(w->s, cap);
-        if (!p) {
-            w->failed = 1;
-            return;
-        }
-        w->s = p;
-        w->cap = cap;
-    }
-    memcpy(w->s + w->len, s, n);
-    w->len += n;
-    w->s[w->len] = 0;
+    sbuf_put(&w->out, s, n);
+    sync(w);
 }
 
 static void newline(jw *w) {
@@ -78,8 +76,8 @@ void jw_obj_end(jw *w) { close(w, '}'); }
 void jw_arr(jw *w) { open(w, '['); }
 void jw_arr_end(jw *w) { close(w, ']'); }
 
-static void quoted(jw *w, const char *s, size_t n) {
-    put(w, "\"", 1);
+void json_quote(sbuf *b, const char *s, size_t n) {
+    sbuf_putc(b, '"');
     size_t pos = 0, run = 0;
     while (pos < n) {
         unsigned char c = (unsigned char)s[pos];
@@ -101,20 +99,26 @@ static void quoted(jw *w, const char *s, size_t n) {
             esc = tmp;
         } else if (c >= 0x80) {
             uint32_t cp;
-            step = u8_decode((const unsigned char *)s + pos, n - pos, &cp);
-            if (cp == 0xFFFD && step == 1) esc = "\xEF\xBF\xBD";
+            step = u8_strict((const unsigned char *)s + pos, n - pos, &cp);
+            if (!step) esc = "\xEF\xBF\xBD", step = 1;
         }
         if (esc) {
-            put(w, s + run, pos - run);
-            put(w, esc, strlen(esc));
+            sbuf_put(b, s + run, pos - run);
+            sbuf_puts(b, esc);
             pos += step;
             run = pos;
         } else {
             pos += step;
         }
     }
-    put(w, s + run, pos - run);
-    put(w, "\"", 1);
+    sbuf_put(b, s + run, pos - run);
+    sbuf_putc(b, '"');
+}
+
+static void quoted(jw *w, const char *s, size_t n) {
+    if (w->failed) return;
+    json_quote(&w->out, s, n);
+    sync(w);
 }
 
 void jw_raw(jw *w, const char *s, size_t n) { put(w, s, n); }

@@ -2,11 +2,17 @@
 #ifndef TIFA_JSON_H
 #define TIFA_JSON_H
 #include <stddef.h>
+#include "sbuf.h"
 
 typedef struct {
+    sbuf out; /* where the JSON goes */
+    /* out's bytes and length, kept in step with it, and whether writing
+     * failed (memory ran out: the output is incomplete). The record writer
+     * (extract/record.c) reads them, takes s, and sets failed itself when
+     * the record would be incomplete. */
     char *s;
-    size_t len, cap;
-    int failed; /* out of memory: the output is incomplete */
+    size_t len;
+    int failed;
     int pretty;
     int depth;
     unsigned char first[64]; /* per level: nothing written yet */
@@ -35,5 +41,11 @@ void jw_value_raw(jw *w, const char *s, size_t n);
 void jw_base64(jw *w, const void *data, size_t n);
 /* A key and its string value (NULL writes null). */
 void jw_field(jw *w, const char *key, const char *value);
+
+/* The one JSON string writer: s[0..n) quoted into b. Quotes, backslashes
+ * and every control character escaped (\n \t \r, else \u00XX), a byte
+ * that is not part of valid UTF-8 written as U+FFFD: valid JSON whatever
+ * s holds. Errors are b's. */
+void json_quote(sbuf *b, const char *s, size_t n);
 
 #endif

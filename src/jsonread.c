@@ -11,6 +11,7 @@
 #include "jsonread.h"
 #include <stdlib.h>
 #include <string.h>
+#include "utf8.h"
 
 #define MAX_DEPTH 64 /* records nest 6 deep; a limit keeps the recursion bounded */
 
@@ -38,20 +39,6 @@ static long hex4(const unsigned char *s) {
         v = v * 16 + d;
     }
     return v;
-}
-
-/* One UTF-8 character at s[0..n): its length, 0 when it is not one
- * (overlong forms, surrogates and values past U+10FFFF are not). */
-static size_t utf8_char(const unsigned char *s, size_t n) {
-    unsigned c = s[0];
-    size_t len = c < 0x80 ? 1 : c >= 0xc2 && c <= 0xdf ? 2 : c >= 0xe0 && c <= 0xef ? 3 : c >= 0xf0 && c <= 0xf4 ? 4 : 0;
-    if (!len || len > n) return 0;
-    for (size_t k = 1; k < len; k++)
-        if ((s[k] & 0xc0) != 0x80) return 0;
-    if ((c == 0xe0 && s[1] < 0xa0) || (c == 0xed && s[1] > 0x9f) || (c == 0xf0 && s[1] < 0x90) ||
-        (c == 0xf4 && s[1] > 0x8f))
-        return 0;
-    return len;
 }
 
 /* An escape after the backslash at r->i; 0 or -1. */
@@ -83,7 +70,8 @@ static int string(reader *r) {
             if (escape(r)) return -1;
             continue;
         }
-        size_t len = utf8_char(r->s + r->i, r->n - r->i);
+        uint32_t cp;
+        size_t len = u8_strict(r->s + r->i, r->n - r->i, &cp);
         if (!len) return -1;
         r->i += len;
     }

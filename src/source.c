@@ -15,6 +15,7 @@
 #include <string.h>
 #include "internal.h"
 #include "json.h"
+#include "sbuf.h"
 #include "source.h"
 #include "utf8.h"
 
@@ -108,8 +109,8 @@ int source_text_valid(const char *s) {
     if (n > MAX_FIELD) return 0;
     for (size_t i = 0; i < n;) {
         uint32_t cp;
-        size_t step = u8_decode((const unsigned char *)s + i, n - i, &cp);
-        if ((cp == 0xFFFD && step == 1) || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return 0;
+        size_t step = u8_strict((const unsigned char *)s + i, n - i, &cp);
+        if (!step || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) return 0;
         i += step;
     }
     return 1;
@@ -338,12 +339,12 @@ static int record_push(record *r, const char *s, size_t n) {
 /* Reads the record at b[*i]; its fields go to r. 0, -1 out of memory, -2
  * a quote that is never closed, -3 text after a closing quote. *lines
  * counts the line ends passed. */
-static int csv_record(const char *b, size_t len, size_t *i, record *r, size_t *lines, char **buf, size_t *cap) {
+static int csv_record(const char *b, size_t len, size_t *i, record *r, size_t *lines, sbuf *field) {
     size_t k = *i;
     record_clear(r);
     for (;;) {
-        size_t n = 0;
         if (k < len && b[k] == '"') {
+            sbuf_clear(field); /* a quoted field, its "" made one " */
             k++;
             for (;;) {
                 if (k >= len) return -2;
@@ -356,19 +357,12 @@ static int csv_record(const char *b, size_t len, size_t *i, record *r, size_t *l
                     }
                 }
                 if (b[k] == '\n') (*lines)++;
-                if (n + 1 >= *cap) {
-                    size_t nc = *cap ? *cap * 2 : 256;
-                    char *p = realloc(*buf, nc);
-                    if (!p) return -1;
-                    *buf = p;
-                    *cap = nc;
-                }
-                (*buf)[n++] = b[k++];
+                if (sbuf_putc(field, b[k++])) return -1;
             }
             if (k < len && b[k] != ',' && b[k] != '\n' && !(b[k] == '\r' && k + 1 < len && b[k + 1] == '\n') &&
                 !(b[k] == '\r' && k + 1 == len))
                 return -3;
-            if (record_push(r, n ? *buf : "", n)) return -1;
+            if (record_push(r, field->len ? field->s : "", field->len)) return -1;
         } else {
             size_t start = k;
             while (k < len && b[k] != ',' && b[k] != '\n') k++;
@@ -416,11 +410,12 @@ static tifa_status csv_error(int rc, size_t line, uint64_t pos, tifa_error *err)
 
 static tifa_status read_csv(tifa_manifest *m, const char *b, size_t len, tifa_error *err) {
     record head = {0}, r = {0};
-    char *buf = NULL;
-    size_t cap = 0, i = 0, lines = 0;
+    sbuf field;
+    sbuf_init(&field, 0);
+    size_t i = 0, lines = 0;
     int *which = NULL;
     if (len >= 3 && !memcmp(b, "\xEF\xBB\xBF", 3)) i = 3; /* Excel's byte-order mark */
-    int rc = csv_record(b, len, &i, &head, &lines, &buf, &cap);
+    int rc = csv_record(b, len, &i, &head, &lines, &field);
     tifa_status st = rc ? csv_error(rc, 1, 0, err) : TIFA_OK;
     if (st == TIFA_OK && !(which = malloc((head.n ? head.n : 1) * sizeof *which)))
         st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
@@ -444,7 +439,7 @@ static tifa_status read_csv(tifa_manifest *m, const char *b, size_t len, tifa_er
         if (has_outlet && !strcmp(head.f[c], "source")) which[c] = -1;
     while (st == TIFA_OK && i < len) {
         size_t line = lines + 1, at = i;
-        rc = csv_record(b, len, &i, &r, &lines, &buf, &cap);
+        rc = csv_record(b, len, &i, &r, &lines, &field);
         if (rc) {
             st = csv_error(rc, line, at, err);
             break;
@@ -474,7 +469,7 @@ static tifa_status read_csv(tifa_manifest *m, const char *b, size_t len, tifa_er
     record_clear(&r);
     free(head.f);
     free(r.f);
-    free(buf);
+    sbuf_free(&field);
     free(which);
     return st;
 }
@@ -484,8 +479,8 @@ static tifa_status read_csv(tifa_manifest *m, const char *b, size_t len, tifa_er
 static size_t not_utf8(const char *s, size_t len) {
     for (size_t i = 0; i < len;) {
         uint32_t cp;
-        size_t step = u8_decode((const unsigned char *)s + i, len - i, &cp);
-        if ((cp == 0xFFFD && step == 1) || cp == 0) return i;
+        size_t step = u8_strict((const unsigned char *)s + i, len - i, &cp);
+        if (!step || cp == 0) return i;
         i += step;
     }
     return len;

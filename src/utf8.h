@@ -51,6 +51,25 @@ static inline size_t u8_decode(const unsigned char *s, size_t len, uint32_t *cp)
     return n;
 }
 
+/* The one strict UTF-8 check: the length of the character at s (len > 0
+ * bytes available) with its code point in *cp, or 0 when s does not start
+ * with valid UTF-8 — a stray or missing continuation byte, an overlong
+ * form, a surrogate, a value past U+10FFFF, a sequence cut short. (A real
+ * U+FFFD is three bytes, so u8_decode's one-byte U+FFFD is the mark.) */
+static inline size_t u8_strict(const unsigned char *s, size_t len, uint32_t *cp) {
+    size_t n = u8_decode(s, len, cp);
+    return *cp == 0xFFFD && n == 1 ? 0 : n;
+}
+
+/* The length of the longest prefix of s[0..len) that is valid UTF-8:
+ * len when all of it is. */
+static inline size_t u8_valid_prefix(const char *s, size_t len) {
+    size_t i = 0, n;
+    uint32_t cp;
+    while (i < len && (n = u8_strict((const unsigned char *)s + i, len - i, &cp)) != 0) i += n;
+    return i;
+}
+
 /* Writes cp as UTF-8 into out (4 bytes room), returns the length. */
 static inline size_t u8_encode(uint32_t cp, char *out) {
     unsigned char *o = (unsigned char *)out;

@@ -20,6 +20,7 @@
 #include <zlib.h>
 #include "internal.h"
 #include "warc.h"
+#include "sbuf.h"
 
 const char warc_out_of_memory[] = "out of memory";
 
@@ -50,8 +51,7 @@ struct warc_reader {
     input in;
     const char *name;
     char header[HEADER_MAX + 1];
-    char *block;
-    size_t block_cap;
+    sbuf block;    /* reused from record to record, as large as the largest kept */
     uint64_t next; /* where the next record starts */
 };
 
@@ -189,7 +189,7 @@ warc_reader *warc_open(FILE *fp, const char *name, uint64_t start) {
 void warc_close(warc_reader *r) {
     if (!r) return;
     if (r->in.z_ready) inflateEnd(&r->in.z);
-    free(r->block);
+    sbuf_free(&r->block);
     free(r);
 }
 
@@ -320,16 +320,6 @@ static int parse_fields(warc_reader *r, warc_record *rec, uint64_t at, tifa_erro
     return 0;
 }
 
-/* Grows the block buffer to hold n bytes and a NUL. */
-static int block_room(warc_reader *r, size_t n) {
-    if (n + 1 <= r->block_cap) return 0;
-    char *b = realloc(r->block, n + 1);
-    if (!b) return -1;
-    r->block = b;
-    r->block_cap = n + 1;
-    return 0;
-}
-
 /* Reads up to `want` more bytes of the block into r->block at *got (or
  * past them when keep is 0). 0 done, -1 error. */
 static int read_bytes(warc_reader *r, warc_record *rec, uint64_t *left, uint64_t want, int keep, size_t *got,
@@ -345,7 +335,7 @@ static int read_bytes(warc_reader *r, warc_record *rec, uint64_t *left, uint64_t
         }
         size_t avail = p->out_len - p->out_pos;
         size_t take = avail < want ? avail : (size_t)want;
-        if (keep) memcpy(r->block + *got, p->out + p->out_pos, take);
+        if (keep) memcpy(r->block.s + *got, p->out + p->out_pos, take);
         *got += take;
         p->out_pos += take;
         *left -= take;
@@ -359,24 +349,26 @@ static int read_bytes(warc_reader *r, warc_record *rec, uint64_t *left, uint64_t
 static int read_block(warc_reader *r, warc_record *rec, warc_want_fn want, size_t limit, tifa_error *err) {
     uint64_t left = rec->content_length;
     size_t got = 0, peek = left < PEEK ? (size_t)left : PEEK;
-    if (block_room(r, peek)) return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory"), -1;
+    sbuf *b = &r->block;
+    sbuf_clear(b);
+    if (sbuf_reserve(b, peek)) return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory"), -1;
     if (read_bytes(r, rec, &left, peek, 1, &got, err)) return -1;
-    rec->block = r->block;
+    sbuf_added(b, got);
+    rec->block = b->s;
     rec->block_len = got;
-    r->block[got] = 0;
     if (!left) return 0;
     int keep = want && want(rec);
     if (keep && rec->content_length > limit) {
         rec->too_large = 1;
         keep = 0;
     }
-    if (keep && block_room(r, (size_t)rec->content_length))
+    if (keep && sbuf_reserve(b, (size_t)rec->content_length - got))
         return tifa_fail(err, TIFA_ENOMEM, rec->offset, "out of memory"), -1;
-    rec->block = r->block;
+    rec->block = b->s;
     if (read_bytes(r, rec, &left, left, keep, &got, err)) return -1;
     if (keep) {
+        sbuf_added(b, got - b->len);
         rec->block_len = got;
-        r->block[got] = 0;
     }
     return 0;
 }
@@ -516,42 +508,40 @@ static int inflate_body(const char *s, size_t len, int raw, size_t limit, char *
     z_stream z;
     memset(&z, 0, sizeof z);
     if (inflateInit2(&z, raw ? -MAX_WBITS : 32 + MAX_WBITS) != Z_OK) return *why = warc_out_of_memory, -1;
-    size_t cap = len < limit / 4 ? len * 4 + 1024 : limit, n = 0;
-    char *buf = malloc(cap + 1);
-    const char *fail = buf ? NULL : warc_out_of_memory;
+    sbuf b;
+    sbuf_init(&b, limit);
+    /* A page compresses about four to one: room for that at first. */
+    size_t first = len < limit / 4 ? len * 4 + 1024 : limit;
+    const char *fail = sbuf_reserve(&b, first < limit ? first : limit) ? warc_out_of_memory : NULL;
     z.next_in = (Bytef *)(uintptr_t)s;
     z.avail_in = (uInt)len;
     while (!fail) {
-        if (n == cap) {
-            if (cap >= limit) {
+        if (!b.room) {
+            if (b.len >= limit) {
                 fail = "decompressed body over the size limit";
                 break;
             }
-            cap = cap > limit / 2 ? limit : cap * 2;
-            char *b = realloc(buf, cap + 1);
-            if (!b) {
+            if (sbuf_reserve(&b, b.len < limit - b.len ? b.len : limit - b.len)) { /* double, up to the limit */
                 fail = warc_out_of_memory;
                 break;
             }
-            buf = b;
         }
-        z.next_out = (Bytef *)buf + n;
-        z.avail_out = (uInt)(cap - n);
+        size_t room = b.room;
+        z.next_out = (Bytef *)b.s + b.len;
+        z.avail_out = (uInt)room;
         int rc = inflate(&z, Z_NO_FLUSH);
-        n = cap - z.avail_out;
+        sbuf_added(&b, room - z.avail_out);
         if (rc == Z_STREAM_END) break;
         if (rc == Z_BUF_ERROR && z.avail_in == 0) break; /* cut short: what inflated */
         if (rc != Z_OK && rc != Z_BUF_ERROR) fail = rc == Z_MEM_ERROR ? warc_out_of_memory : "damaged compressed body";
     }
     inflateEnd(&z);
     if (fail) {
-        free(buf);
+        sbuf_free(&b);
         *why = fail;
         return -1;
     }
-    buf[n] = 0;
-    *out = buf;
-    *out_len = n;
+    *out = sbuf_steal(&b, out_len); /* there, and no error: not NULL */
     return 0;
 }
 

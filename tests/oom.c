@@ -19,7 +19,8 @@
  * deflate, an HTTP charset, a page that fails; UTF-8 pages only:
  * tifa_detect_encoding returns an encoding and cannot say that memory ran
  * out, so under injection its guess between GB18030 and Big5 may change)
- * and tifa_extract_files on two documents. A batch may have written records
+ * and tifa_extract_files on two documents; sbuf itself (in memory, through a
+ * staged sink, a file read whole). A batch may have written records
  * before its error: for it, an error status is enough, and an OK status
  * must come with the whole output.
  *
@@ -49,6 +50,7 @@
 #include "diff.h"
 #include "json.h"
 #include "record.h"
+#include "sbuf.h"
 
 static int npassed, nfailed, nskipped;
 
@@ -669,7 +671,9 @@ static void run_diff(long at, char *why, size_t whylen) {
         if (wrc == 0) free(ops);
         c0 = calls;
         if (wrc == 0) {
-            wrc = diff_write_text(devnull, &r, &terms_a, &terms_b, 0);
+            sbuf o;
+            sbuf_init_file(&o, devnull);
+            wrc = diff_write_text(&o, &r, &terms_a, &terms_b, 0);
             unreported |= wrc == 0 && failed_since(c0);
         }
         jw w;
@@ -694,6 +698,60 @@ static void run_diff(long at, char *why, size_t whylen) {
         snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
     else if (complete && (rc || wrc || jfailed))
         snprintf(why, whylen, "failed without a failing allocation (%d %d %d)", rc, wrc, jfailed);
+}
+
+/* ------------------------------------------------------------ sbuf */
+
+/* The buffer every writer grows: appends, a printf longer than its first
+ * try, a staged sink, a file read whole. Each ends with SBUF_ENOMEM or
+ * with the whole bytes. */
+static size_t sbuf_fill(sbuf *b, FILE *fp) {
+    char line[600];
+    memset(line, 'x', sizeof line - 1);
+    line[sizeof line - 1] = 0;
+    size_t want = 0;
+    for (int i = 0; i < 40; i++) {
+        sbuf_printf(b, "%d:%s\n", i, i % 8 ? "short" : line);
+        want += (size_t)snprintf(NULL, 0, "%d:%s\n", i, i % 8 ? "short" : line);
+    }
+    if (fp) {
+        rewind(fp);
+        sbuf_read(b, fp);
+        want += 20000;
+    }
+    return want;
+}
+
+static int count_sink(void *user, const char *data, size_t len) {
+    (void)data;
+    *(size_t *)user += len;
+    return 0;
+}
+
+static void run_sbuf(long at, char *why, size_t whylen) {
+    static FILE *fp;
+    if (!fp && (fp = tmpfile()))
+        for (int i = 0; i < 2000; i++) fputs("0123456789", fp);
+    sbuf m, k;
+    size_t got = 0, len = 0;
+    arm(at);
+    sbuf_init(&m, 0);
+    size_t want = sbuf_fill(&m, fp);
+    char *s = sbuf_steal(&m, &len);
+    sbuf_init_sink(&k, count_sink, &got, 256);
+    sbuf_fill(&k, NULL);
+    sbuf_flush(&k);
+    sbuf_free(&k);
+    disarm();
+    int complete = calls <= at;
+    if ((s && len != want) || (!s && m.err != SBUF_ENOMEM))
+        snprintf(why, whylen, "memory buffer: %zu bytes of %zu, error %d", len, want, (int)m.err);
+    else if ((k.err == SBUF_OK && got != want - 20000) || (k.err != SBUF_OK && k.err != SBUF_ENOMEM))
+        snprintf(why, whylen, "sink: %zu bytes of %zu, error %d", got, want - 20000, (int)k.err);
+    else if (complete && (!s || k.err))
+        snprintf(why, whylen, "failed without a failing allocation");
+    free(s);
+    if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
 }
 
 /* ------------------------------------------------------------ batches */
@@ -862,6 +920,7 @@ int main(void) {
     else
         check(0, "tifa_diff_write with memory to spare: %s", err.message);
     inject("diff_sentences, diff_chars and their writers", run_diff);
+    inject("sbuf in memory, through a sink, reading a file", run_sbuf);
     for (int i = 0; i < 2; i++) {
         tifa_batch_counts c;
         if (run_batch_call(i, &batch_ref[i], &c, &err) != TIFA_OK) check(0, "batch %d: %s", i, err.message);

@@ -16,6 +16,7 @@
 #include <time.h>
 #include "diff.h"
 #include "json.h"
+#include "sbuf.h"
 #include "record.h"
 #include "ustr.h"
 
@@ -64,34 +65,6 @@ static double now(void) {
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
-/* A growing string. */
-typedef struct {
-    char *s;
-    size_t len, cap;
-} sbuf;
-
-static void sb_add(sbuf *b, const char *s, size_t n) {
-    if (b->len + n + 1 > b->cap) {
-        size_t c = b->cap ? b->cap : 256;
-        while (c < b->len + n + 1) c *= 2;
-        b->s = realloc(b->s, c);
-        if (!b->s) abort();
-        b->cap = c;
-    }
-    memcpy(b->s + b->len, s, n);
-    b->len += n;
-    b->s[b->len] = 0;
-}
-static void sb_str(sbuf *b, const char *s) { sb_add(b, s, strlen(s)); }
-static void sb_fmt(sbuf *b, const char *fmt, ...) {
-    char tmp[512];
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(tmp, sizeof tmp, fmt, ap);
-    va_end(ap);
-    sb_add(b, tmp, (size_t)n);
-}
-
 static int diff_str(const char *a, const char *b, diff_result *r) {
     return diff_sentences(a, strlen(a), b, strlen(b), r);
 }
@@ -100,15 +73,15 @@ static int diff_str(const char *a, const char *b, diff_result *r) {
  * bytes of b, 'e' equal bytes. */
 static char *runs_of(const char *a, const char *b, const diff_op *ops, size_t n, char kind) {
     sbuf o = {0};
-    sb_str(&o, "");
+    sbuf_puts(&o, "");
     for (size_t k = 0; k < n; k++) {
         if (kind == 'd' && ops[k].kind == DIFF_DELETE) {
-            if (o.len) sb_str(&o, "|");
-            sb_add(&o, a + ops[k].a0, ops[k].a1 - ops[k].a0);
+            if (o.len) sbuf_puts(&o, "|");
+            sbuf_put(&o, a + ops[k].a0, ops[k].a1 - ops[k].a0);
         }
         if (kind == 'i' && ops[k].kind == DIFF_INSERT) {
-            if (o.len) sb_str(&o, "|");
-            sb_add(&o, b + ops[k].b0, ops[k].b1 - ops[k].b0);
+            if (o.len) sbuf_puts(&o, "|");
+            sbuf_put(&o, b + ops[k].b0, ops[k].b1 - ops[k].b0);
         }
     }
     return o.s;
@@ -164,8 +137,8 @@ static char *read_file(const char *path, size_t *len) {
     sbuf b = {0};
     char tmp[65536];
     size_t n;
-    sb_str(&b, "");
-    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) sb_add(&b, tmp, n);
+    sbuf_puts(&b, "");
+    while ((n = fread(tmp, 1, sizeof tmp, f)) > 0) sbuf_put(&b, tmp, n);
     fclose(f);
     *len = b.len;
     return b.s;
@@ -194,17 +167,12 @@ static char *json_of(const diff_result *r, const slist *ta, const slist *tb, int
 }
 
 static char *text_of(const diff_result *r, const slist *ta, const slist *tb, int color) {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (!f) return NULL;
-    int rc = diff_write_text(f, r, ta, tb, color);
-    fclose(f);
-    if (rc) {
-        free(buf);
+    sbuf o = {0};
+    if (diff_write_text(&o, r, ta, tb, color)) {
+        sbuf_free(&o);
         return NULL;
     }
-    return buf;
+    return sbuf_steal(&o, NULL);
 }
 
 static int has_sentence(const diff_sentence *v, size_t n, const char *s) {
@@ -242,7 +210,7 @@ static const char *P3 = "会议号召，全系统要更加紧密地团结起来�
 
 static void test_identical(void) {
     sbuf a = {0};
-    sb_fmt(&a, "%s\n%s\n%s\n", P1, P2, P3);
+    sbuf_printf(&a, "%s\n%s\n%s\n", P1, P2, P3);
     diff_result r;
     int rc = diff_str(a.s, a.s, &r);
     check(rc == 0 && r.nadded == 0 && r.nremoved == 0 && r.nchanged == 0 && r.nsame == 7 && r.na == 7 && r.nmoved == 0,
@@ -253,8 +221,8 @@ static void test_identical(void) {
 
 static void test_moved(void) {
     sbuf a = {0}, b = {0};
-    sb_fmt(&a, "%s\n%s\n%s\n", P1, P2, P3);
-    sb_fmt(&b, "%s\n%s\n%s\n", P2, P3, P1); /* first paragraph moved to the end */
+    sbuf_printf(&a, "%s\n%s\n%s\n", P1, P2, P3);
+    sbuf_printf(&b, "%s\n%s\n%s\n", P2, P3, P1); /* first paragraph moved to the end */
     diff_result r;
     int rc = diff_str(a.s, b.s, &r);
     check(rc == 0 && r.nadded == 0 && r.nremoved == 0 && r.nchanged == 0 && r.nsame == 7 && r.nmoved == 3,
@@ -279,8 +247,8 @@ static void test_edit(void) {
     const char *sa = "会议明确2025年重点工作，提出要坚持四个方面的要求，推动国防科技工业高质量发展。";
     const char *sb = "会议明确2026年重点工作，提出要坚持五个方面的要求，推动国防科技工业高质量发展。";
     sbuf a = {0}, b = {0};
-    sb_fmt(&a, "%s\n%s%s\n%s\n", P1, P2, sa, P3);
-    sb_fmt(&b, "%s\n%s%s\n%s\n", P1, P2, sb, P3);
+    sbuf_printf(&a, "%s\n%s%s\n%s\n", P1, P2, sa, P3);
+    sbuf_printf(&b, "%s\n%s%s\n%s\n", P1, P2, sb, P3);
     diff_result r;
     int rc = diff_str(a.s, b.s, &r);
     int one = rc == 0 && r.nchanged == 1 && r.nadded == 0 && r.nremoved == 0;
@@ -350,8 +318,8 @@ static void test_edit(void) {
 static void test_added_removed(void) {
     sbuf a = {0}, b = {0};
     const char *extra = "会议要求，时值岁末年初，要扎实做好安全生产工作。";
-    sb_fmt(&a, "%s\n%s\n%s\n", P1, P2, P3);
-    sb_fmt(&b, "%s\n%s\n%s\n%s\n", P1, P2, extra, P3);
+    sbuf_printf(&a, "%s\n%s\n%s\n", P1, P2, P3);
+    sbuf_printf(&b, "%s\n%s\n%s\n%s\n", P1, P2, extra, P3);
     diff_result r;
     int rc = diff_str(a.s, b.s, &r);
     check(rc == 0 && r.nadded == 1 && strcmp(r.added[0].text, extra) == 0 && r.added[0].index == 5 && r.nremoved == 0 &&
@@ -393,8 +361,8 @@ static void test_terms_and_output(void) {
     const char *sa = "会议明确2025年重点工作，提出要坚持四个方面的要求。";
     const char *sb = "会议明确2026年重点工作，提出要坚持五个方面的要求。";
     sbuf a = {0}, b = {0};
-    sb_fmt(&a, "%s\n%s\n删去的一句话在这里\n", sa, P2);
-    sb_fmt(&b, "%s\n新加的\"一句\"话\x1b[2J在这里。\n%s\n", P2, sb);
+    sbuf_printf(&a, "%s\n%s\n删去的一句话在这里\n", sa, P2);
+    sbuf_printf(&b, "%s\n新加的\"一句\"话\x1b[2J在这里。\n%s\n", P2, sb);
     diff_result r;
     int rc = diff_str(a.s, b.s, &r);
     check(rc == 0 && r.nchanged == 1 && r.nadded == 1 && r.nremoved == 1,
@@ -529,16 +497,16 @@ static void test_sentences_random(void) {
             free(tmp);
         }
         sbuf a = {0}, b = {0};
-        sb_str(&a, "");
-        sb_str(&b, "");
+        sbuf_puts(&a, "");
+        sbuf_puts(&b, "");
         memset(ca, 0, sizeof ca);
         memset(cb, 0, sizeof cb);
         for (size_t i = 0; i < len; i++) {
-            sb_fmt(&a, "第%zu句，关于第%zu项工作。%s", x[i], x[i] * 7 % 13, RND(5) ? "" : "\n");
+            sbuf_printf(&a, "第%zu句，关于第%zu项工作。%s", x[i], x[i] * 7 % 13, RND(5) ? "" : "\n");
             ca[x[i]]++;
         }
         for (size_t j = 0; j < ny; j++) {
-            sb_fmt(&b, "第%zu句，关于第%zu项工作。%s", y[j], y[j] * 7 % 13, RND(5) ? "" : "\n");
+            sbuf_printf(&b, "第%zu句，关于第%zu项工作。%s", y[j], y[j] * 7 % 13, RND(5) ? "" : "\n");
             cb[y[j]]++;
         }
         size_t want = 0;
@@ -569,13 +537,13 @@ static void test_pathological(void) {
     double limit = UNDER_ASAN ? 20.0 : 3.0;
     /* 10,000 sentences each: B is A rotated, with 100 edited. */
     sbuf a = {0}, b = {0};
-    for (int i = 0; i < 10000; i++) sb_fmt(&a, "第%d项工作要扎实推进，确保取得实效。", i);
+    for (int i = 0; i < 10000; i++) sbuf_printf(&a, "第%d项工作要扎实推进，确保取得实效。", i);
     for (int k = 0; k < 10000; k++) {
         int i = (k + 3777) % 10000;
         if (i % 100 == 0)
-            sb_fmt(&b, "第%d项工作要全面推进，确保取得新的实效。", i);
+            sbuf_printf(&b, "第%d项工作要全面推进，确保取得新的实效。", i);
         else
-            sb_fmt(&b, "第%d项工作要扎实推进，确保取得实效。", i);
+            sbuf_printf(&b, "第%d项工作要扎实推进，确保取得实效。", i);
     }
     diff_result r;
     double t = now();
@@ -589,7 +557,7 @@ static void test_pathological(void) {
     b = (sbuf){0};
 
     /* 10,000 copies of one sentence against 9,000. */
-    for (int i = 0; i < 10000; i++) sb_str(&b, "好。");
+    for (int i = 0; i < 10000; i++) sbuf_puts(&b, "好。");
     t = now();
     rc = diff_sentences(b.s, b.len, b.s, b.len - 1000 * strlen("好。"), &r);
     t = now() - t;
@@ -602,8 +570,8 @@ static void test_pathological(void) {
 
     /* 5,000 vs 5,000 sentences, none equal, every pair similar: the
      * similarity pass is bounded. */
-    for (int i = 0; i < 5000; i++) sb_fmt(&a, "会议强调要坚持和加强党的全面领导第%d号。\n", i);
-    for (int i = 0; i < 5000; i++) sb_fmt(&b, "会议强调要坚持和加强党的全面领导第%d号工作。\n", i + 100000);
+    for (int i = 0; i < 5000; i++) sbuf_printf(&a, "会议强调要坚持和加强党的全面领导第%d号。\n", i);
+    for (int i = 0; i < 5000; i++) sbuf_printf(&b, "会议强调要坚持和加强党的全面领导第%d号工作。\n", i + 100000);
     t = now();
     rc = diff_sentences(a.s, a.len, b.s, b.len, &r);
     t = now() - t;
@@ -617,8 +585,8 @@ static void test_pathological(void) {
 
     /* One 100,000-character sentence, one character changed. */
     const char *cyc[] = {"国", "防", "科", "技", "工", "业", "发", "展", "，"};
-    for (int i = 0; i < 100000; i++) sb_str(&a, cyc[(i * 7 + i / 9) % 9]);
-    sb_str(&b, a.s);
+    for (int i = 0; i < 100000; i++) sbuf_puts(&a, cyc[(i * 7 + i / 9) % 9]);
+    sbuf_puts(&b, a.s);
     memcpy(b.s + 3 * 50000, "新", 3);
     t = now();
     rc = diff_sentences(a.s, a.len, b.s, b.len, &r);
@@ -638,7 +606,7 @@ static void test_pathological(void) {
     /* Two unrelated 100,000-character sentences: whole-middle replace. */
     free(b.s);
     b = (sbuf){0};
-    for (int i = 0; i < 100000; i++) sb_str(&b, cyc[(i * 5 + i / 7 + 3) % 9]);
+    for (int i = 0; i < 100000; i++) sbuf_puts(&b, cyc[(i * 5 + i / 7 + 3) % 9]);
     t = now();
     rc = diff_chars(a.s, b.s, &ops, &n);
     t = now() - t;

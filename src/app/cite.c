@@ -18,7 +18,7 @@ static const char *title_of(const tifa_hit *h) {
 
 /* BibTeX's special characters, escaped so that any title is read back
  * as written. */
-static void bibtex_text(FILE *fp, const char *s) {
+static void bibtex_text(sbuf *o, const char *s) {
     for (; *s; s++) {
         switch (*s) {
         case '{':
@@ -28,106 +28,106 @@ static void bibtex_text(FILE *fp, const char *s) {
         case '$':
         case '#':
         case '_':
-            fprintf(fp, "\\%c", *s);
+            sbuf_printf(o, "\\%c", *s);
             break;
         case '\\':
-            fputs("\\textbackslash{}", fp);
+            sbuf_puts(o, "\\textbackslash{}");
             break;
         case '~':
-            fputs("\\textasciitilde{}", fp);
+            sbuf_puts(o, "\\textasciitilde{}");
             break;
         case '^':
-            fputs("\\textasciicircum{}", fp);
+            sbuf_puts(o, "\\textasciicircum{}");
             break;
         default:
-            fputc(*s, fp);
+            sbuf_putc(o, *s);
         }
     }
 }
 
-static void bibtex_field(FILE *fp, const char *name, const char *value, int escape) {
+static void bibtex_field(sbuf *o, const char *name, const char *value, int escape) {
     if (!value || !*value) return;
-    fprintf(fp, ",\n  %s = {", name);
+    sbuf_printf(o, ",\n  %s = {", name);
     if (escape)
-        bibtex_text(fp, value);
+        bibtex_text(o, value);
     else /* a URL: braces are all it cannot hold */
         for (const char *s = value; *s; s++)
-            if (*s != '{' && *s != '}') fputc(*s, fp);
-    fputc('}', fp);
+            if (*s != '{' && *s != '}') sbuf_putc(o, *s);
+    sbuf_putc(o, '}');
 }
 
-static void cite_bibtex(FILE *fp, const tifa_hit *h) {
+static void cite_bibtex(sbuf *o, const tifa_hit *h) {
     char pub[11], got[11];
     day_of(h->published, pub);
     day_of(h->retrieved ? h->retrieved : h->added, got);
-    fprintf(fp, "@online{tifa%lld", (long long)h->id);
-    bibtex_field(fp, "title", title_of(h), 1);
+    sbuf_printf(o, "@online{tifa%lld", (long long)h->id);
+    bibtex_field(o, "title", title_of(h), 1);
     if (h->outlet) {
-        fprintf(fp, ",\n  organization = {{");
-        bibtex_text(fp, h->outlet);
-        fprintf(fp, "}}");
+        sbuf_printf(o, ",\n  organization = {{");
+        bibtex_text(o, h->outlet);
+        sbuf_printf(o, "}}");
     }
-    bibtex_field(fp, "date", pub, 0);
-    bibtex_field(fp, "url", h->url, 0);
-    bibtex_field(fp, "urldate", h->url ? got : NULL, 0);
+    bibtex_field(o, "date", pub, 0);
+    bibtex_field(o, "url", h->url, 0);
+    bibtex_field(o, "urldate", h->url ? got : NULL, 0);
     char note[160];
     snprintf(note, sizeof note, "tifa corpus document %lld%s%s", (long long)h->id, h->date ? "; meeting of " : "",
              h->date ? h->date : "");
-    bibtex_field(fp, "note", note, 1);
-    fputs("\n}\n", fp);
+    bibtex_field(o, "note", note, 1);
+    sbuf_puts(o, "\n}\n");
 }
 
 /* CSL dates: {"date-parts": [[y, m, d]]} from yyyy-mm-dd. */
-static void csl_date(FILE *fp, const char *key, const char *s) {
+static void csl_date(sbuf *o, const char *key, const char *s) {
     if (!s || strlen(s) < 10) return;
-    fprintf(fp, ",\"%s\":{\"date-parts\":[[%d,%d,%d]]}", key, atoi(s), atoi(s + 5), atoi(s + 8));
+    sbuf_printf(o, ",\"%s\":{\"date-parts\":[[%d,%d,%d]]}", key, atoi(s), atoi(s + 5), atoi(s + 8));
 }
 
-static void cite_csl(FILE *fp, const tifa_hit *h, int first) {
-    fprintf(fp, "%s{\"id\":\"tifa-%lld\",\"type\":\"article-newspaper\",\"title\":", first ? "" : ",\n",
-            (long long)h->id);
-    print_json_string(fp, title_of(h));
+static void cite_csl(sbuf *o, const tifa_hit *h, int first) {
+    sbuf_printf(o, "%s{\"id\":\"tifa-%lld\",\"type\":\"article-newspaper\",\"title\":", first ? "" : ",\n",
+                (long long)h->id);
+    print_json_string(o, title_of(h));
     if (h->outlet) {
-        fputs(",\"container-title\":", fp);
-        print_json_string(fp, h->outlet);
-        fputs(",\"publisher\":", fp);
-        print_json_string(fp, h->outlet);
+        sbuf_puts(o, ",\"container-title\":");
+        print_json_string(o, h->outlet);
+        sbuf_puts(o, ",\"publisher\":");
+        print_json_string(o, h->outlet);
     }
-    csl_date(fp, "issued", h->published);
+    csl_date(o, "issued", h->published);
     if (h->url) {
-        fputs(",\"URL\":", fp);
-        print_json_string(fp, h->url);
-        csl_date(fp, "accessed", h->retrieved ? h->retrieved : h->added);
+        sbuf_puts(o, ",\"URL\":");
+        print_json_string(o, h->url);
+        csl_date(o, "accessed", h->retrieved ? h->retrieved : h->added);
     }
     char note[160];
     snprintf(note, sizeof note, "tifa corpus document %lld%s%s", (long long)h->id, h->date ? "; meeting of " : "",
              h->date ? h->date : "");
-    fputs(",\"note\":", fp);
-    print_json_string(fp, note);
-    fputs("}", fp);
+    sbuf_puts(o, ",\"note\":");
+    print_json_string(o, note);
+    sbuf_puts(o, "}");
 }
 
 /* Outlet. “Title.” Date. URL (retrieved date). */
-static void cite_text(FILE *fp, const tifa_hit *h) {
+static void cite_text(sbuf *o, const tifa_hit *h) {
     char pub[11], got[11];
     day_of(h->published, pub);
     day_of(h->retrieved ? h->retrieved : h->added, got);
-    if (h->outlet) fprintf(fp, "%s. ", h->outlet);
-    fprintf(fp, "“%s.” %s", title_of(h), pub[0] ? pub : "n.d.");
-    if (pub[0]) fputc('.', fp);
-    if (h->url) fprintf(fp, " %s (%s %s).", h->url, h->retrieved ? "retrieved" : "added to the corpus", got);
-    if (h->date) fprintf(fp, " Meeting of %s.", h->date);
-    fprintf(fp, " [tifa #%lld]\n", (long long)h->id);
+    if (h->outlet) sbuf_printf(o, "%s. ", h->outlet);
+    sbuf_printf(o, "“%s.” %s", title_of(h), pub[0] ? pub : "n.d.");
+    if (pub[0]) sbuf_putc(o, '.');
+    if (h->url) sbuf_printf(o, " %s (%s %s).", h->url, h->retrieved ? "retrieved" : "added to the corpus", got);
+    if (h->date) sbuf_printf(o, " Meeting of %s.", h->date);
+    sbuf_printf(o, " [tifa #%lld]\n", (long long)h->id);
 }
 
-void cite_write(FILE *fp, const tifa_hit *h, int format, int first) {
+void cite_write(sbuf *o, const tifa_hit *h, int format, int first) {
     if (format == CITE_BIBTEX) {
-        if (!first) fputc('\n', fp);
-        cite_bibtex(fp, h);
+        if (!first) sbuf_putc(o, '\n');
+        cite_bibtex(o, h);
     } else if (format == CITE_CSL) {
-        cite_csl(fp, h, first);
+        cite_csl(o, h, first);
     } else {
-        cite_text(fp, h);
+        cite_text(o, h);
     }
 }
 

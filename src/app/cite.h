@@ -3,7 +3,7 @@
  * never differ). Not library API. */
 #ifndef TIFA_APP_CITE_H
 #define TIFA_APP_CITE_H
-#include <stdio.h>
+#include "sbuf.h"
 #include "tifa.h"
 
 enum { CITE_TEXT, CITE_BIBTEX, CITE_CSL };
@@ -12,9 +12,9 @@ enum { CITE_TEXT, CITE_BIBTEX, CITE_CSL };
  * other name. */
 int cite_format(const char *name);
 
-/* One citation of h to fp. CSL: one item (first: no separator before it;
+/* One citation of h to o. CSL: one item (first: no separator before it;
  * the caller writes the array's brackets); BibTeX: a blank line before
  * every entry but the first. */
-void cite_write(FILE *fp, const tifa_hit *h, int format, int first);
+void cite_write(sbuf *o, const tifa_hit *h, int format, int first);
 
 #endif

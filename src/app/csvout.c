@@ -3,15 +3,15 @@
 #include <string.h>
 #include "app/csvout.h"
 
-void csv_field(FILE *fp, const char *s) {
+void csv_field(sbuf *o, const char *s) {
     if (!strpbrk(s, ",\"\r\n")) {
-        fputs(s, fp);
+        sbuf_puts(o, s);
         return;
     }
-    fputc('"', fp);
+    sbuf_putc(o, '"');
     for (; *s; s++) {
-        if (*s == '"') fputc('"', fp);
-        fputc(*s, fp);
+        if (*s == '"') sbuf_putc(o, '"');
+        sbuf_putc(o, *s);
     }
-    fputc('"', fp);
+    sbuf_putc(o, '"');
 }

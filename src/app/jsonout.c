@@ -6,127 +6,96 @@
 #include <stdio.h>
 #include <string.h>
 #include "app/jsonout.h"
+#include "json.h"
 #include "utf8.h"
 
-/* 1 when s (NUL-terminated) is valid UTF-8. */
-static int utf8_valid(const char *s) {
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t step = u8_decode(p + i, n - i, &cp);
-        if (cp == 0xFFFD && step == 1) return 0; /* a real U+FFFD is 3 bytes */
-        i += step;
-    }
-    return 1;
+void print_json_string(sbuf *o, const char *s) {
+    if (!s)
+        sbuf_puts(o, "null");
+    else
+        json_quote(o, s, strlen(s));
 }
 
-void print_json_string(FILE *fp, const char *s) {
-    if (!s) {
-        fputs("null", fp);
-        return;
-    }
-    fputc('"', fp);
-    const unsigned char *p = (const unsigned char *)s;
-    size_t n = strlen(s);
-    for (size_t i = 0; i < n;) {
-        uint32_t cp;
-        size_t step = u8_decode(p + i, n - i, &cp);
-        if (cp == '"' || cp == '\\')
-            fprintf(fp, "\\%c", (int)cp);
-        else if (cp == '\n')
-            fputs("\\n", fp);
-        else if (cp < 0x20 || cp == 0x7f)
-            fprintf(fp, "\\u%04x", (unsigned)cp);
-        else if (cp == 0xFFFD && step == 1)
-            fputs("\xEF\xBF\xBD", fp); /* not UTF-8: JSON text must be */
-        else
-            fwrite(p + i, 1, step, fp);
-        i += step;
-    }
-    fputc('"', fp);
-}
-
-void print_json_name(FILE *fp, const char *key, const char *name) {
-    fprintf(fp, "\"%s\":", key);
-    print_json_string(fp, name);
-    if (!name || utf8_valid(name)) return;
-    fprintf(fp, ",\"%s_raw\":\"", key);
+void print_json_name(sbuf *o, const char *key, const char *name) {
+    sbuf_printf(o, "\"%s\":", key);
+    print_json_string(o, name);
+    if (!name || u8_valid_prefix(name, strlen(name)) == strlen(name)) return;
+    sbuf_printf(o, ",\"%s_raw\":\"", key);
     for (const unsigned char *p = (const unsigned char *)name; *p; p++)
         if (*p < 0x20 || *p > 0x7e || *p == '%' || *p == '"' || *p == '\\')
-            fprintf(fp, "%%%02X", *p);
+            sbuf_printf(o, "%%%02X", *p);
         else
-            fputc(*p, fp);
-    fputc('"', fp);
+            sbuf_putc(o, (char)*p);
+    sbuf_putc(o, '"');
 }
 
-void print_json_field(FILE *fp, const char *key, const char *value) {
-    fprintf(fp, ",\"%s\":", key);
-    print_json_string(fp, value);
+void print_json_field(sbuf *o, const char *key, const char *value) {
+    sbuf_printf(o, ",\"%s\":", key);
+    print_json_string(o, value);
 }
 
-void print_json_id(FILE *fp, const char *key, int64_t id) {
+void print_json_id(sbuf *o, const char *key, int64_t id) {
     if (id)
-        fprintf(fp, ",\"%s\":%lld", key, (long long)id);
+        sbuf_printf(o, ",\"%s\":%lld", key, (long long)id);
     else
-        fprintf(fp, ",\"%s\":null", key);
+        sbuf_printf(o, ",\"%s\":null", key);
 }
 
-void print_copies_json(FILE *fp, const tifa_hit *h) {
-    fputs("[", fp);
+void print_copies_json(sbuf *o, const tifa_hit *h) {
+    sbuf_puts(o, "[");
     for (size_t i = 0; i < h->ncopies; i++) {
         const tifa_copy *k = &h->copies[i];
-        fprintf(fp, "%s{\"id\":%lld,", i ? "," : "", (long long)k->id);
-        print_json_name(fp, "file", k->file);
-        print_json_field(fp, "source", k->outlet);
-        print_json_field(fp, "url", k->url);
-        print_json_field(fp, "published", k->published);
-        fprintf(fp, ",\"copy\":\"%s\"}", k->near ? "near" : "exact");
+        sbuf_printf(o, "%s{\"id\":%lld,", i ? "," : "", (long long)k->id);
+        print_json_name(o, "file", k->file);
+        print_json_field(o, "source", k->outlet);
+        print_json_field(o, "url", k->url);
+        print_json_field(o, "published", k->published);
+        sbuf_printf(o, ",\"copy\":\"%s\"}", k->near ? "near" : "exact");
     }
-    fputs("]", fp);
+    sbuf_puts(o, "]");
 }
 
-void print_corrected_json(FILE *fp, unsigned corrected) {
-    fputs("[", fp);
+void print_corrected_json(sbuf *o, unsigned corrected) {
+    sbuf_puts(o, "[");
     for (int i = 0, n = 0; i < TIFA_FIELD_COUNT; i++)
-        if (corrected & (1u << i)) fprintf(fp, "%s\"%s\"", n++ ? "," : "", tifa_field_name(i));
-    fputs("]", fp);
+        if (corrected & (1u << i)) sbuf_printf(o, "%s\"%s\"", n++ ? "," : "", tifa_field_name(i));
+    sbuf_puts(o, "]");
 }
 
-void print_hit_fields(FILE *fp, const tifa_hit *h) {
-    fprintf(fp, "\"id\":%lld,", (long long)h->id);
-    print_json_name(fp, "file", h->file);
-    print_json_field(fp, "date", h->date);
-    print_json_field(fp, "meeting", h->meeting);
-    print_json_field(fp, "org", h->org);
-    print_json_field(fp, "title", h->title);
-    if (h->snippet) print_json_field(fp, "snippet", h->snippet);
-    print_json_field(fp, "outlet", h->outlet);
-    print_json_field(fp, "url", h->url);
-    print_json_field(fp, "published", h->published);
-    print_json_field(fp, "retrieved", h->retrieved);
-    print_json_field(fp, "added", h->added);
-    print_json_id(fp, "duplicate_of", h->duplicate_of);
-    print_json_field(fp, "copy", h->copy);
-    fputs(",\"copies\":", fp);
-    print_copies_json(fp, h);
-    fputs(",\"corrected\":", fp);
-    print_corrected_json(fp, h->corrected);
+void print_hit_fields(sbuf *o, const tifa_hit *h) {
+    sbuf_printf(o, "\"id\":%lld,", (long long)h->id);
+    print_json_name(o, "file", h->file);
+    print_json_field(o, "date", h->date);
+    print_json_field(o, "meeting", h->meeting);
+    print_json_field(o, "org", h->org);
+    print_json_field(o, "title", h->title);
+    if (h->snippet) print_json_field(o, "snippet", h->snippet);
+    print_json_field(o, "outlet", h->outlet);
+    print_json_field(o, "url", h->url);
+    print_json_field(o, "published", h->published);
+    print_json_field(o, "retrieved", h->retrieved);
+    print_json_field(o, "added", h->added);
+    print_json_id(o, "duplicate_of", h->duplicate_of);
+    print_json_field(o, "copy", h->copy);
+    sbuf_puts(o, ",\"copies\":");
+    print_copies_json(o, h);
+    sbuf_puts(o, ",\"corrected\":");
+    print_corrected_json(o, h->corrected);
 }
 
-void print_hit_json(FILE *fp, const tifa_hit *h) {
-    fputs("{", fp);
-    print_hit_fields(fp, h);
-    fputs("}", fp);
+void print_hit_json(sbuf *o, const tifa_hit *h) {
+    sbuf_puts(o, "{");
+    print_hit_fields(o, h);
+    sbuf_puts(o, "}");
 }
 
-void print_correction_json(FILE *fp, const tifa_correction *k) {
-    fputs("{\"field\":", fp);
-    print_json_string(fp, k->field);
-    print_json_field(fp, "action", k->action);
-    print_json_field(fp, "value", k->value);
-    print_json_field(fp, "before", k->before);
-    print_json_field(fp, "note", k->note);
-    print_json_field(fp, "at", k->at);
-    fputc('}', fp);
+void print_correction_json(sbuf *o, const tifa_correction *k) {
+    sbuf_puts(o, "{\"field\":");
+    print_json_string(o, k->field);
+    print_json_field(o, "action", k->action);
+    print_json_field(o, "value", k->value);
+    print_json_field(o, "before", k->before);
+    print_json_field(o, "note", k->note);
+    print_json_field(o, "at", k->at);
+    sbuf_putc(o, '}');
 }

@@ -5,6 +5,7 @@
  */
 #include <string.h>
 #include "app/param.h"
+#include "utf8.h"
 
 int param_int(const char *s, long min, long max, long *out) {
     if (!s || !*s) return 0;
@@ -52,36 +53,16 @@ int param_date(const char *s) {
     return 1;
 }
 
-/* Strict UTF-8 (shortest form, no surrogates, at most U+10FFFF), no C0
- * controls but tab, no DEL. */
+/* Strict UTF-8 (u8_strict), no C0 controls but tab, no DEL. */
 int param_text(const char *s, size_t max) {
     if (!s || !*s) return 0;
-    const unsigned char *p = (const unsigned char *)s;
-    size_t i = 0;
-    while (p[i]) {
-        if (i >= max) return 0;
-        unsigned c = p[i];
-        if (c < 0x80) {
-            if ((c < 0x20 && c != '\t') || c == 0x7f) return 0;
-            i++;
-            continue;
-        }
-        size_t n;
-        unsigned long v, min;
-        if (c >= 0xC2 && c <= 0xDF)
-            n = 2, v = c & 0x1F, min = 0x80;
-        else if (c >= 0xE0 && c <= 0xEF)
-            n = 3, v = c & 0x0F, min = 0x800;
-        else if (c >= 0xF0 && c <= 0xF4)
-            n = 4, v = c & 0x07, min = 0x10000;
-        else
-            return 0;
-        for (size_t k = 1; k < n; k++) {
-            if ((p[i + k] & 0xC0) != 0x80) return 0; /* also stops at the NUL */
-            v = v << 6 | (p[i + k] & 0x3F);
-        }
-        if (v < min || v > 0x10FFFF || (v >= 0xD800 && v <= 0xDFFF)) return 0;
-        i += n;
+    size_t n = strnlen(s, max + 1);
+    if (n > max) return 0;
+    for (size_t i = 0; i < n;) {
+        uint32_t cp;
+        size_t step = u8_strict((const unsigned char *)s + i, n - i, &cp);
+        if (!step || (cp < 0x20 && cp != '\t') || cp == 0x7f) return 0;
+        i += step;
     }
-    return i <= max;
+    return 1;
 }

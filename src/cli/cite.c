@@ -11,7 +11,8 @@ typedef struct {
 
 static int cite_one(void *user, const tifa_hit *h) {
     citer *k = user;
-    cite_write(stdout, h, k->format, k->n == 0);
+    sbuf out = cli_stdout();
+    cite_write(&out, h, k->format, k->n == 0);
     k->n++;
     return 0;
 }

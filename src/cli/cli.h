@@ -4,6 +4,15 @@
 #include <stdio.h>
 #include "tifa.h"
 #include "app/jsonout.h"
+#include "sbuf.h"
+
+/* Standard output as the sbuf the writers of src/app/ take: unstaged (the
+ * FILE buffers), so there is nothing to flush or free. */
+static inline sbuf cli_stdout(void) {
+    sbuf o;
+    sbuf_init_file(&o, stdout);
+    return o;
+}
 
 int usage_error(const char *cmd, const char *arg);
 

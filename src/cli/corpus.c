@@ -20,6 +20,7 @@
 #include "cli/inputs.h"
 #include "cli/records.h"
 #include "cli/sources.h"
+#include "sbuf.h"
 
 const char *corpus_path(const char *given) {
     if (given) return given;
@@ -331,40 +332,21 @@ static char *read_file(const char *path, size_t limit, size_t *len, char **error
         *error = too_large(path, limit);
         return NULL;
     }
-    size_t cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n > limit) {
-            free(buf);
-            fclose(fp);
-            *error = too_large(path, limit);
-            return NULL;
-        }
-        if (n == cap) {
-            char *p = realloc(buf, cap * 2);
-            if (!p) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (got == 0) break;
-    }
-    int failed = ferror(fp);
+    sbuf b;
+    sbuf_init(&b, limit);
+    /* Sized to the file when its size is known: read in one go. */
+    size_t first = st.st_size > 0 ? (size_t)st.st_size : 4096;
+    if (sbuf_reserve(&b, first < limit ? first : limit) == 0) sbuf_read(&b, fp);
     fclose(fp);
-    if (!buf || failed) {
+    char *bytes = sbuf_steal(&b, len);
+    if (!bytes && b.err == SBUF_ECAP) {
+        *error = too_large(path, limit);
+    } else if (!bytes) {
         char msg[512];
-        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), buf ? "read error" : "out of memory");
-        free(buf);
+        snprintf(msg, sizeof msg, "tifa: %s: %s", SHOWN(path), b.err == SBUF_EIO ? "read error" : "out of memory");
         *error = strdup(msg);
-        return NULL;
     }
-    *len = n;
-    return buf;
+    return bytes;
 }
 
 static void prepare_one(const tifa_corpus *c, const char *path, const tifa_source *src, size_t limit, slot *s) {
@@ -904,7 +886,8 @@ static int print_hit(void *user, const tifa_hit *h) {
     hit_printer *p = user;
     p->count++;
     if (p->json) {
-        print_hit_json(stdout, h);
+        sbuf out = cli_stdout();
+        print_hit_json(&out, h);
         putchar('\n');
     } else {
         printf("%s#%lld%s  ", p->color ? "\x1b[1m" : "", (long long)h->id, p->color ? "\x1b[0m" : "");
@@ -1107,11 +1090,12 @@ typedef struct {
 
 static int show_json_doc(void *user, const tifa_hit *h) {
     show_json *j = user;
-    fputs("{", stdout);
-    print_hit_fields(stdout, h);
-    printf(",\"record\":%s,\"clean\":", j->record);
-    print_json_string(stdout, j->clean);
-    fputs("}\n", stdout);
+    sbuf out = cli_stdout();
+    sbuf_putc(&out, '{');
+    print_hit_fields(&out, h);
+    sbuf_printf(&out, ",\"record\":%s,\"clean\":", j->record);
+    print_json_string(&out, j->clean);
+    sbuf_puts(&out, "}\n");
     return 0;
 }
 
@@ -1162,11 +1146,12 @@ static int show_file(const char *what, int raw, int json) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(strcmp(what, "-") ? what : "(standard input)"), err.message);
         status = 1;
     } else if (json) {
-        fputs("{", stdout);
-        print_json_name(stdout, "file", what);
-        printf(",\"record\":%s,\"clean\":", record);
-        print_json_string(stdout, clean);
-        fputs("}\n", stdout);
+        sbuf out = cli_stdout();
+        sbuf_putc(&out, '{');
+        print_json_name(&out, "file", what);
+        sbuf_printf(&out, ",\"record\":%s,\"clean\":", record);
+        print_json_string(&out, clean);
+        sbuf_puts(&out, "}\n");
     } else {
         printf("%s\n\n%s", record, clean);
     }
@@ -1348,13 +1333,14 @@ int cmd_trend(int argc, char **argv) {
         status = 1;
     } else {
         if (csv) {
-            puts("period,term,documents,occurrences,dated,undated");
+            sbuf out = cli_stdout();
+            sbuf_puts(&out, "period,term,documents,occurrences,dated,undated\n");
             for (size_t i = 0; i < t.n; i++) {
-                csv_field(stdout, t.rows[i].period);
-                putchar(',');
-                csv_field(stdout, t.rows[i].term);
-                printf(",%lld,%lld,%lld,%lld\n", (long long)t.rows[i].documents, (long long)t.rows[i].occurrences,
-                       (long long)t.rows[i].dated, (long long)t.rows[i].undated);
+                csv_field(&out, t.rows[i].period);
+                sbuf_putc(&out, ',');
+                csv_field(&out, t.rows[i].term);
+                sbuf_printf(&out, ",%lld,%lld,%lld,%lld\n", (long long)t.rows[i].documents,
+                            (long long)t.rows[i].occurrences, (long long)t.rows[i].dated, (long long)t.rows[i].undated);
             }
         } else if (!svg) {
             bars(&t, nterms);
@@ -1390,11 +1376,6 @@ static int export_record(void *user, const tifa_hit *h) {
     printf("{\"id\":%lld,\"record\":%s}\n", (long long)h->id, record);
     tifa_free(record);
     return 0;
-}
-
-static int write_stdout(void *user, const char *data, size_t len) {
-    (void)user;
-    return fwrite(data, 1, len, stdout) != len;
 }
 
 static const char *export_help =
@@ -1447,7 +1428,7 @@ int cmd_export(int argc, char **argv) {
         }
         failed = e.failed;
     } else if (tifa_corpus_export(c, !strcmp(format, "csv") ? TIFA_EXPORT_CSV : TIFA_EXPORT_JSONL, &f, flags,
-                                  write_stdout, NULL, &err) != TIFA_OK) {
+                                  sbuf_write_file, stdout, &err) != TIFA_OK) {
         fprintf(stderr, "tifa: export: %s\n", err.message);
         failed = 1;
     }

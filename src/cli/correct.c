@@ -91,7 +91,8 @@ static void print_or_none(const char *v) { fputs(v ? v : "(none)", stdout); }
 static int print_correction(void *user, const tifa_correction *k) {
     int json = *(int *)user;
     if (json) {
-        print_correction_json(stdout, k);
+        sbuf out = cli_stdout();
+        print_correction_json(&out, k);
         putchar('\n');
         return 0;
     }

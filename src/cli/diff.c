@@ -6,6 +6,7 @@
 #include <unistd.h>
 #include "cli.h"
 #include "app/jsonout.h"
+#include "sbuf.h"
 
 static const char *diff_help =
     "usage: tifa diff [--db PATH] [--json] [--color[=auto|always|never]] A B\n"
@@ -35,29 +36,12 @@ static char *load(const char *what, const char *db, size_t *len) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(what), strerror(errno));
         return NULL;
     }
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *p = realloc(buf, cap *= 2);
-            if (!p) {
-                free(buf);
-                buf = NULL;
-                break;
-            }
-            buf = p;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        if (!got) break;
-        n += got;
-    }
-    if (!buf || ferror(fp)) {
-        fprintf(stderr, "tifa: %s: read error\n", SHOWN(what));
-        free(buf);
-        buf = NULL;
-    }
+    sbuf b;
+    sbuf_init(&b, 0);
+    if (sbuf_reserve(&b, 1u << 16) == 0) sbuf_read(&b, fp);
+    char *buf = sbuf_steal(&b, len);
+    if (!buf) fprintf(stderr, "tifa: %s: read error\n", SHOWN(what));
     if (fp != stdin) fclose(fp);
-    *len = n;
     return buf;
 }
 

@@ -28,45 +28,41 @@
 #include <zlib.h>
 #include "cli.h"
 #include "cli/records.h"
+#include "sbuf.h"
 
 /* A line of a record file, read through zlib (plain files read as they are). */
 typedef struct {
     gzFile gz;
-    char *buf;
-    size_t cap, len, pos; /* buf[pos..len) not yet returned */
+    sbuf buf; /* buf.s[pos..buf.len) not yet returned */
+    size_t pos;
     int eof;
 } line_reader;
 
 /* The next line, without its newline, in *line (valid until the next
  * call); 1, 0 at the end, -1 on a read error or no memory. */
 static int next_line(line_reader *r, const char **line, size_t *n) {
+    sbuf *b = &r->buf;
     for (size_t scanned = r->pos;;) {
-        char *nl = r->len > scanned ? memchr(r->buf + scanned, '\n', r->len - scanned) : NULL;
-        if (nl || (r->eof && r->pos < r->len)) {
-            size_t end = nl ? (size_t)(nl - r->buf) : r->len;
-            *line = r->buf + r->pos;
+        char *nl = b->len > scanned ? memchr(b->s + scanned, '\n', b->len - scanned) : NULL;
+        if (nl || (r->eof && r->pos < b->len)) {
+            size_t end = nl ? (size_t)(nl - b->s) : b->len;
+            *line = b->s + r->pos;
             *n = end - r->pos;
             r->pos = nl ? end + 1 : end;
             return 1;
         }
         if (r->eof) return 0;
-        scanned = r->len;
-        if (r->pos) { /* move the unread part down before reading more */
-            memmove(r->buf, r->buf + r->pos, r->len - r->pos);
-            r->len -= r->pos;
+        scanned = b->len;
+        if (r->pos) { /* drop what was returned before reading more */
+            sbuf_drop(b, r->pos);
             scanned -= r->pos;
             r->pos = 0;
         }
-        if (r->cap - r->len < (1u << 16)) {
-            size_t cap = r->cap ? r->cap * 2 : 1u << 20;
-            char *b = realloc(r->buf, cap);
-            if (!b) return -1;
-            r->buf = b;
-            r->cap = cap;
-        }
-        int got = gzread(r->gz, r->buf + r->len, (unsigned)(r->cap - r->len < (1u << 30) ? r->cap - r->len : 1u << 30));
+        /* 64 KB at least to read into: 1 MB at first, then twice as much. */
+        if (b->room < (1u << 16) && sbuf_reserve(b, b->cap ? b->cap : 1u << 20)) return -1;
+        int got = gzread(r->gz, b->s + b->len, (unsigned)(b->room < (1u << 30) ? b->room : 1u << 30));
         if (got < 0) return -1;
-        r->len += (size_t)got;
+        sbuf_added(b, (size_t)got);
         r->eof = got == 0;
     }
 }
@@ -187,7 +183,7 @@ static char *format(const char *fmt, ...) {
 
 static void close_file(feed *f) {
     if (f->r.gz) gzclose(f->r.gz);
-    free(f->r.buf);
+    sbuf_free(&f->r.buf);
     memset(&f->r, 0, sizeof f->r);
     free(f->name);
     f->name = NULL;

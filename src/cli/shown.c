@@ -12,10 +12,12 @@ const char *shown(const char *s, char *buf, size_t cap) {
     size_t n = strlen(s), k = 0;
     for (size_t i = 0; i < n && k + 5 < cap;) {
         uint32_t cp;
-        size_t step = u8_decode(p + i, n - i, &cp);
+        size_t step = u8_strict(p + i, n - i, &cp);
+        int bad = !step;
+        if (bad) step = 1;
         /* C0, DEL and C1 controls (ESC and CSI start terminal commands),
          * and bytes that are not UTF-8 (a lone 0x9b is CSI to some). */
-        if (cp < 0x20 || (cp >= 0x7f && cp <= 0x9f) || (cp == 0xFFFD && step == 1)) {
+        if (bad || cp < 0x20 || (cp >= 0x7f && cp <= 0x9f)) {
             for (size_t j = 0; j < step && k + 5 < cap; j++)
                 k += (size_t)snprintf(buf + k, cap - k, "\\x%02x", p[i + j]);
         } else if (k + step < cap) {

@@ -15,6 +15,7 @@
 #include <string.h>
 #include "cli.h"
 #include "cli/sources.h"
+#include "sbuf.h"
 
 static int cmp_sources_key(const void *a, const void *b) {
     return strcmp(((const sources_key *)a)->key, ((const sources_key *)b)->key);
@@ -33,35 +34,18 @@ void sources_free(add_sources *s) {
     memset(s, 0, sizeof *s);
 }
 
-/* The whole manifest file. */
+/* The whole manifest file; NULL with errno (ENOMEM for one over 256 MB). */
 static char *read_all(const char *path, size_t *len) {
     FILE *fp = fopen(path, "rb");
     if (!fp) return NULL;
-    size_t cap = 1 << 16, n = 0;
-    char *buf = malloc(cap);
-    while (buf) {
-        if (n == cap) {
-            char *p = cap < (256u << 20) ? realloc(buf, cap * 2) : NULL; /* a manifest over 256 MB: no */
-            if (!p) {
-                free(buf);
-                buf = NULL;
-                errno = ENOMEM;
-                break;
-            }
-            buf = p;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - n, fp);
-        n += got;
-        if (!got) break;
-    }
-    if (buf && ferror(fp)) {
-        free(buf);
-        buf = NULL;
-    }
+    sbuf b;
+    sbuf_init(&b, 256u << 20);
+    if (sbuf_reserve(&b, 1u << 16) == 0) sbuf_read(&b, fp);
+    int e = b.err == SBUF_EIO ? errno : ENOMEM;
     fclose(fp);
-    *len = n;
-    return buf;
+    char *bytes = sbuf_steal(&b, len);
+    if (!bytes) errno = e;
+    return bytes;
 }
 
 /* path relative to the manifest's folder (as it stands when absolute). */

@@ -14,6 +14,7 @@
 #include "app/csvout.h"
 #include "app/jsonout.h"
 #include "app/param.h"
+#include "sbuf.h"
 #include "serve/api.h"
 #include "serve/guard.h"
 
@@ -39,55 +40,39 @@ void reply_error(reply *r, unsigned status, const char *fmt, ...) {
     va_start(ap, fmt);
     vsnprintf(msg, sizeof msg, fmt, ap);
     va_end(ap);
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *fp = open_memstream(&buf, &len);
-    if (!fp) {
-        reply_oom(r);
-        return;
-    }
-    fputs("{\"error\":", fp);
-    print_json_string(fp, msg);
-    fputs("}", fp);
-    /* glibc's fclose of a memory stream returns 0 when its last realloc
-     * fails, leaving the buffer NULL. */
-    if (fclose(fp) != 0 || !buf) {
-        free(buf);
+    sbuf o;
+    sbuf_init(&o, 0);
+    sbuf_puts(&o, "{\"error\":");
+    print_json_string(&o, msg);
+    sbuf_putc(&o, '}');
+    size_t len;
+    char *body = sbuf_steal(&o, &len);
+    if (!body) {
         reply_oom(r);
         return;
     }
     r->status = status;
     r->type = JSON_TYPE;
-    r->body = buf;
+    r->body = body;
     r->len = len;
     r->persistent = 0;
 }
 
-/* A JSON answer being written. */
-typedef struct {
-    char *buf;
+/* A JSON answer is written into an sbuf in memory: nothing to fail until
+ * it is sent. */
+static void out_open(sbuf *o) { sbuf_init(o, 0); }
+
+static void out_send(sbuf *o, reply *r) {
     size_t len;
-    FILE *fp;
-} out;
-
-static int out_open(out *o, reply *r) {
-    o->buf = NULL;
-    o->len = 0;
-    o->fp = open_memstream(&o->buf, &o->len);
-    if (!o->fp) reply_oom(r);
-    return o->fp != NULL;
-}
-
-static void out_send(out *o, reply *r) {
-    if (fclose(o->fp) != 0 || !o->buf) { /* NULL: see reply_error */
-        free(o->buf);
+    char *body = sbuf_steal(o, &len);
+    if (!body) {
         reply_oom(r);
         return;
     }
     r->status = 200;
     r->type = JSON_TYPE;
-    r->body = o->buf;
-    r->len = o->len;
+    r->body = body;
+    r->len = len;
     r->persistent = 0;
 }
 
@@ -114,10 +99,7 @@ static void remember(serve_ctx *s, const char *key, const reply *r, const char *
         cache_abandon(&s->cache, key);
 }
 
-static void out_drop(out *o) {
-    fclose(o->fp);
-    free(o->buf);
-}
+static void out_drop(sbuf *o) { sbuf_free(o); }
 
 /* The status for a failed library call: bad input is the caller's (400);
  * a rolled-back write (the corpus busy, the disk full) may work later (503). */
@@ -134,8 +116,8 @@ static tifa_corpus *take(serve_ctx *s, reply *r) {
 
 /* A reply's body and a pooled handle for a read: NULL (the reply already
  * set) when either is not to be had. */
-static tifa_corpus *open_read(serve_ctx *s, out *o, reply *r) {
-    if (!out_open(o, r)) return NULL;
+static tifa_corpus *open_read(serve_ctx *s, sbuf *o, reply *r) {
+    out_open(o);
     tifa_corpus *c = take(s, r);
     if (!c) out_drop(o);
     return c;
@@ -144,7 +126,7 @@ static tifa_corpus *open_read(serve_ctx *s, out *o, reply *r) {
 /* Gives the handle back and sends the body closed by tail, or, when the
  * read failed, drops it for an error: "what: message" with the status for
  * st, or (what NULL) the bare message as 404 for a missing document. */
-static int close_read(serve_ctx *s, tifa_corpus *c, out *o, reply *r, tifa_status st, const tifa_error *err,
+static int close_read(serve_ctx *s, tifa_corpus *c, sbuf *o, reply *r, tifa_status st, const tifa_error *err,
                       const char *what, const char *tail) {
     pool_give(&s->pool, c);
     if (st != TIFA_OK) {
@@ -155,7 +137,7 @@ static int close_read(serve_ctx *s, tifa_corpus *c, out *o, reply *r, tifa_statu
             reply_error(r, st == TIFA_EINPUT ? 404 : 500, "%s", err->message);
         return 0;
     }
-    if (tail) fputs(tail, o->fp);
+    if (tail) sbuf_puts(o, tail);
     out_send(o, r);
     return 1;
 }
@@ -163,14 +145,14 @@ static int close_read(serve_ctx *s, tifa_corpus *c, out *o, reply *r, tifa_statu
 /* ---------------------------------------------------------------- search */
 
 typedef struct {
-    FILE *fp;
+    sbuf *o;
     int n;
 } hit_writer;
 
 static int write_hit(void *user, const tifa_hit *h) {
     hit_writer *w = user;
-    if (w->n++) fputc(',', w->fp);
-    print_hit_json(w->fp, h);
+    if (w->n++) sbuf_putc(w->o, ',');
+    print_hit_json(w->o, h);
     return 0;
 }
 
@@ -208,15 +190,15 @@ static int opt_date(serve_request *rq, const char *key, const char **v, reply *r
 }
 
 static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, int newest, reply *r) {
-    out o;
-    if (!out_open(&o, r)) return;
+    sbuf o;
+    out_open(&o);
     tifa_corpus *c = take(s, r);
     if (!c) {
         out_drop(&o);
         return;
     }
-    fputs("{\"results\":[", o.fp);
-    hit_writer w = {o.fp, 0};
+    sbuf_puts(&o, "{\"results\":[");
+    hit_writer w = {&o, 0};
     int64_t total = 0;
     int estimated = 0;
     tifa_error err = {0};
@@ -228,9 +210,9 @@ static void search_run(serve_ctx *s, const char *q, const tifa_filter *f, int ne
         reply_error(r, status_for(st), "search: %s", err.message);
         return;
     }
-    fprintf(o.fp, "],\"total\":%lld", (long long)total);
-    if (newest) fprintf(o.fp, ",\"estimated\":%s", estimated ? "true" : "false");
-    fputc('}', o.fp);
+    sbuf_printf(&o, "],\"total\":%lld", (long long)total);
+    if (newest) sbuf_printf(&o, ",\"estimated\":%s", estimated ? "true" : "false");
+    sbuf_putc(&o, '}');
     out_send(&o, r);
 }
 
@@ -286,18 +268,18 @@ static const char *charset_of(const char *bytes, size_t len) {
 /* The members of a document's JSON that list --json gives too (sources,
  * copies, duplicate_of, corrected), after its id and file. */
 static int write_doc_fields(void *user, const tifa_hit *h) {
-    FILE *fp = user;
+    sbuf *o = user;
     static const char *const keys[] = {"outlet", "url", "published", "retrieved", "date", "meeting", "org"};
     const char *values[] = {h->outlet, h->url, h->published, h->retrieved, h->date, h->meeting, h->org};
-    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) print_json_field(fp, keys[k], values[k]);
-    print_json_id(fp, "duplicate_of", h->duplicate_of);
-    print_json_field(fp, "copy", h->copy);
-    print_json_field(fp, "type", h->type);
-    print_json_field(fp, "series", h->series);
-    fputs(",\"copies\":", fp);
-    print_copies_json(fp, h);
-    fputs(",\"corrected\":", fp);
-    print_corrected_json(fp, h->corrected);
+    for (size_t k = 0; k < sizeof keys / sizeof *keys; k++) print_json_field(o, keys[k], values[k]);
+    print_json_id(o, "duplicate_of", h->duplicate_of);
+    print_json_field(o, "copy", h->copy);
+    print_json_field(o, "type", h->type);
+    print_json_field(o, "series", h->series);
+    sbuf_puts(o, ",\"copies\":");
+    print_copies_json(o, h);
+    sbuf_puts(o, ",\"corrected\":");
+    print_corrected_json(o, h->corrected);
     return 0;
 }
 
@@ -316,20 +298,15 @@ static void doc_answer(serve_ctx *s, int64_t id, int what, reply *r) {
                                      what == 1 ? &raw : NULL, &raw_len, what == 0 ? &file : NULL, &err);
     /* The document's JSON: begun while the handle is held, for its
      * sources and copies. */
-    out o = {0};
-    int answered = 0;
+    sbuf o;
+    out_open(&o);
     if (st == TIFA_OK && what == 0) {
-        if (!out_open(&o, r)) {
-            answered = 1; /* out of memory, said */
-        } else {
-            fprintf(o.fp, "{\"id\":%lld,", (long long)id);
-            print_json_name(o.fp, "file", file);
-            if ((st = tifa_corpus_doc(c, id, write_doc_fields, o.fp, &err)) != TIFA_OK) out_drop(&o);
-        }
+        sbuf_printf(&o, "{\"id\":%lld,", (long long)id);
+        print_json_name(&o, "file", file);
+        if ((st = tifa_corpus_doc(c, id, write_doc_fields, &o, &err)) != TIFA_OK) out_drop(&o);
     }
     pool_give(&s->pool, c);
-    if (answered) {
-    } else if (st != TIFA_OK) {
+    if (st != TIFA_OK) {
         if (st == TIFA_EINPUT)
             reply_error(r, 404, "no document %lld", (long long)id);
         else
@@ -355,9 +332,9 @@ static void doc_answer(serve_ctx *s, int64_t id, int what, reply *r) {
         snprintf(r->download, sizeof r->download, "tifa-%lld.json", (long long)id);
         record = NULL;
     } else {
-        fprintf(o.fp, ",\"record\":%s,\"clean\":", record);
-        print_json_string(o.fp, clean);
-        fputs("}", o.fp);
+        sbuf_printf(&o, ",\"record\":%s,\"clean\":", record);
+        print_json_string(&o, clean);
+        sbuf_puts(&o, "}");
         out_send(&o, r);
     }
     tifa_free(record);
@@ -398,15 +375,14 @@ static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
     } else if (st != TIFA_OK) {
         reply_error(r, 500, "%s", err.message);
     } else {
-        out o;
-        if (out_open(&o, r)) {
-            st = tifa_diff(raw[0], len[0], raw[1], len[1], 1, 0, o.fp, &err);
-            if (st == TIFA_OK) {
-                out_send(&o, r);
-            } else {
-                out_drop(&o);
-                reply_error(r, status_for(st), "diff: %s", err.message);
-            }
+        sbuf o;
+        out_open(&o);
+        st = tifa_diff_write(raw[0], len[0], raw[1], len[1], TIFA_DIFF_JSON, sbuf_write, &o, &err);
+        if (st == TIFA_OK || o.err) { /* a sink that failed: memory ran out, which out_send says */
+            out_send(&o, r);
+        } else {
+            out_drop(&o);
+            reply_error(r, status_for(st), "diff: %s", err.message);
         }
     }
     tifa_free(raw[0]);
@@ -439,65 +415,65 @@ static void api_diff(serve_ctx *s, serve_request *rq, const route *rt, reply *r)
 /* ----------------------------------------------------------------- trend */
 
 typedef struct {
-    FILE *fp;
+    sbuf *o;
     int n;
 } trend_writer;
 
 /* Readouts using the term per 100 dated in the period, one decimal: the
  * counts of years with few readouts and years with many made comparable.
  * null (JSON) when nothing is dated in the period. */
-static void print_per_100(FILE *fp, const tifa_trend_row *row) {
+static void print_per_100(sbuf *o, const tifa_trend_row *row) {
     if (!row->dated) {
-        fputs("null", fp);
+        sbuf_puts(o, "null");
         return;
     }
     long long tenths = (row->documents * 1000 + row->dated / 2) / row->dated;
-    fprintf(fp, "%lld.%lld", tenths / 10, tenths % 10);
+    sbuf_printf(o, "%lld.%lld", tenths / 10, tenths % 10);
 }
 
 static int write_row(void *user, const tifa_trend_row *row) {
     trend_writer *w = user;
-    fputs(w->n++ ? ",{\"period\":" : "{\"period\":", w->fp);
-    print_json_string(w->fp, row->period);
-    fputs(",\"term\":", w->fp);
-    print_json_string(w->fp, row->term);
-    fprintf(w->fp, ",\"documents\":%lld,\"occurrences\":%lld,\"dated\":%lld,\"undated\":%lld,\"per_100\":",
-            (long long)row->documents, (long long)row->occurrences, (long long)row->dated, (long long)row->undated);
-    print_per_100(w->fp, row);
-    fputc('}', w->fp);
+    sbuf_puts(w->o, w->n++ ? ",{\"period\":" : "{\"period\":");
+    print_json_string(w->o, row->period);
+    sbuf_puts(w->o, ",\"term\":");
+    print_json_string(w->o, row->term);
+    sbuf_printf(w->o, ",\"documents\":%lld,\"occurrences\":%lld,\"dated\":%lld,\"undated\":%lld,\"per_100\":",
+                (long long)row->documents, (long long)row->occurrences, (long long)row->dated, (long long)row->undated);
+    print_per_100(w->o, row);
+    sbuf_putc(w->o, '}');
     return 0;
 }
 
 /* Trend as CSV: tifa trend --csv's columns, then per_100. */
 static int write_csv_row(void *user, const tifa_trend_row *row) {
     trend_writer *w = user;
-    if (!w->n++) fputs("period,term,documents,occurrences,dated,undated,per_100\r\n", w->fp);
-    fprintf(w->fp, "%s,", row->period);
-    csv_field(w->fp, row->term);
-    fprintf(w->fp, ",%lld,%lld,%lld,%lld,", (long long)row->documents, (long long)row->occurrences,
-            (long long)row->dated, (long long)row->undated);
-    if (row->dated) print_per_100(w->fp, row);
-    fputs("\r\n", w->fp);
+    if (!w->n++) sbuf_puts(w->o, "period,term,documents,occurrences,dated,undated,per_100\r\n");
+    sbuf_printf(w->o, "%s,", row->period);
+    csv_field(w->o, row->term);
+    sbuf_printf(w->o, ",%lld,%lld,%lld,%lld,", (long long)row->documents, (long long)row->occurrences,
+                (long long)row->dated, (long long)row->undated);
+    if (row->dated) print_per_100(w->o, row);
+    sbuf_puts(w->o, "\r\n");
     return 0;
 }
 
 static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_month, int csv, reply *r) {
-    out o;
-    if (!out_open(&o, r)) return;
+    sbuf o;
+    out_open(&o);
     tifa_corpus *c = take(s, r);
     if (!c) {
         out_drop(&o);
         return;
     }
     if (!csv) {
-        fprintf(o.fp, "{\"by\":\"%s\",\"terms\":[", by_month ? "month" : "year");
+        sbuf_printf(&o, "{\"by\":\"%s\",\"terms\":[", by_month ? "month" : "year");
         for (int i = 0; i < n; i++) {
-            if (i) fputc(',', o.fp);
-            print_json_string(o.fp, terms[i]);
+            if (i) sbuf_putc(&o, ',');
+            print_json_string(&o, terms[i]);
         }
-        fputs("],\"rows\":[", o.fp);
+        sbuf_puts(&o, "],\"rows\":[");
     }
-    trend_writer w = {o.fp, 0};
+    trend_writer w = {&o, 0};
     tifa_error err = {0};
     tifa_status st =
         tifa_corpus_trend(c, terms, n, by_month ? TIFA_TREND_BY_MONTH : 0, csv ? write_csv_row : write_row, &w, &err);
@@ -507,7 +483,7 @@ static void trend_run(serve_ctx *s, const char *const *terms, int n, int by_mont
         reply_error(r, status_for(st), "trend: %s", err.message);
         return;
     }
-    if (!csv) fputs("]}", o.fp);
+    if (!csv) sbuf_puts(&o, "]}");
     out_send(&o, r);
     if (csv) {
         r->type = "text/csv; charset=utf-8";
@@ -600,9 +576,9 @@ static void api_add(serve_ctx *s, serve_request *rq, const route *rt, reply *r) 
     }
     cache_bump(&s->cache);
     static const char *const names[] = {"added", "duplicate", "near-duplicate", "identical"};
-    out o;
-    if (!out_open(&o, r)) return;
-    fprintf(o.fp, "{\"id\":%lld,\"result\":\"%s\"}", (long long)id, names[result]);
+    sbuf o;
+    out_open(&o);
+    sbuf_printf(&o, "{\"id\":%lld,\"result\":\"%s\"}", (long long)id, names[result]);
     out_send(&o, r);
 }
 
@@ -620,9 +596,9 @@ static void api_login(serve_ctx *s, serve_request *rq, const route *rt, reply *r
         reply_error(r, 401, "not the token");
         return;
     }
-    out o;
-    if (!out_open(&o, r)) return;
-    fputs("{\"ok\":true}", o.fp);
+    sbuf o;
+    out_open(&o);
+    sbuf_puts(&o, "{\"ok\":true}");
     out_send(&o, r);
     r->set_token = 1;
 }
@@ -642,17 +618,18 @@ static void api_stats(serve_ctx *s, serve_request *rq, const route *rt, reply *r
         reply_error(r, 500, "stats: %s", err.message);
         return;
     }
-    out o;
-    if (!out_open(&o, r)) return;
-    fprintf(o.fp,
-            "{\"documents\":%lld,\"near_duplicates\":%lld,\"meetings\":%lld,\"raw_bytes\":%lld,\"clean_bytes\":%lld,"
-            "\"first_date\":",
-            (long long)st.documents, (long long)st.near_duplicates, (long long)st.meetings, (long long)st.raw_bytes,
-            (long long)st.clean_bytes);
-    print_json_string(o.fp, st.first_date[0] ? st.first_date : NULL);
-    fputs(",\"last_date\":", o.fp);
-    print_json_string(o.fp, st.last_date[0] ? st.last_date : NULL);
-    fprintf(o.fp, ",\"read_only\":%s,\"max_body\":%zu}", s->cfg.read_only ? "true" : "false", s->cfg.max_body);
+    sbuf o;
+    out_open(&o);
+    sbuf_printf(
+        &o,
+        "{\"documents\":%lld,\"near_duplicates\":%lld,\"meetings\":%lld,\"raw_bytes\":%lld,\"clean_bytes\":%lld,"
+        "\"first_date\":",
+        (long long)st.documents, (long long)st.near_duplicates, (long long)st.meetings, (long long)st.raw_bytes,
+        (long long)st.clean_bytes);
+    print_json_string(&o, st.first_date[0] ? st.first_date : NULL);
+    sbuf_puts(&o, ",\"last_date\":");
+    print_json_string(&o, st.last_date[0] ? st.last_date : NULL);
+    sbuf_printf(&o, ",\"read_only\":%s,\"max_body\":%zu}", s->cfg.read_only ? "true" : "false", s->cfg.max_body);
     out_send(&o, r);
 }
 
@@ -696,52 +673,52 @@ static void browse_key(char *key, size_t cap, const char *what, const tifa_brows
 }
 
 /* A hit as print_hit_json writes it, with the meeting's type and series. */
-static void print_browse_hit(FILE *fp, const tifa_hit *h) {
-    fputc('{', fp);
-    print_hit_fields(fp, h);
-    print_json_field(fp, "type", h->type);
-    print_json_field(fp, "series", h->series);
-    fputc('}', fp);
+static void print_browse_hit(sbuf *o, const tifa_hit *h) {
+    sbuf_putc(o, '{');
+    print_hit_fields(o, h);
+    print_json_field(o, "type", h->type);
+    print_json_field(o, "series", h->series);
+    sbuf_putc(o, '}');
 }
 
 static int write_browse_hit(void *user, const tifa_hit *h) {
     hit_writer *w = user;
-    if (w->n++) fputc(',', w->fp);
-    print_browse_hit(w->fp, h);
+    if (w->n++) sbuf_putc(w->o, ',');
+    print_browse_hit(w->o, h);
     return 0;
 }
 
 typedef struct {
-    FILE *fp;
+    sbuf *o;
     const char *facet; /* the facet being written, or NULL before the first */
 } facet_writer;
 
 static int write_facet(void *user, const char *facet, const char *value, int64_t count) {
     facet_writer *w = user;
     int same = w->facet && !strcmp(w->facet, facet);
-    fputs(same ? "," : w->facet ? "]," : "", w->fp);
+    sbuf_puts(w->o, same ? "," : w->facet ? "]," : "");
     if (!same) {
-        print_json_string(w->fp, facet);
-        fputs(":[", w->fp);
+        print_json_string(w->o, facet);
+        sbuf_puts(w->o, ":[");
     }
     w->facet = facet; /* a pointer into the library's table: lives on */
-    fputs("{\"value\":", w->fp);
-    print_json_string(w->fp, value);
-    fprintf(w->fp, ",\"count\":%lld}", (long long)count);
+    sbuf_puts(w->o, "{\"value\":");
+    print_json_string(w->o, value);
+    sbuf_printf(w->o, ",\"count\":%lld}", (long long)count);
     return 0;
 }
 
 static void browse_run(serve_ctx *s, const tifa_browse *b, reply *r) {
-    out o;
+    sbuf o;
     tifa_corpus *c = open_read(s, &o, r);
     if (!c) return;
-    fputs("{\"results\":[", o.fp);
-    hit_writer w = {o.fp, 0};
+    sbuf_puts(&o, "{\"results\":[");
+    hit_writer w = {&o, 0};
     int64_t total = 0;
     tifa_error err = {0};
     tifa_status st = tifa_corpus_browse(c, b, write_browse_hit, &w, &total, &err);
-    fprintf(o.fp, "],\"total\":%lld,\"facets\":{", (long long)total);
-    facet_writer fw = {o.fp, NULL};
+    sbuf_printf(&o, "],\"total\":%lld,\"facets\":{", (long long)total);
+    facet_writer fw = {&o, NULL};
     if (st == TIFA_OK) st = tifa_corpus_facets(c, b, write_facet, &fw, &err);
     close_read(s, c, &o, r, st, &err, "browse", fw.facet ? "]}}" : "}}");
 }
@@ -757,19 +734,17 @@ static void api_browse(serve_ctx *s, serve_request *rq, const route *rt, reply *
     remember(s, key, r, version);
 }
 
-static int write_to_file(void *user, const char *data, size_t len) { return fwrite(data, 1, len, user) != len; }
-
 /* The wide CSV of tifa export, of the readouts a browse keeps. */
 static void api_browse_csv(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {
     (void)rt;
     tifa_browse b;
     if (!browse_params(rq, &b, r)) return;
     b.limit = b.offset = 0; /* every readout the facets keep */
-    out o;
+    sbuf o;
     tifa_corpus *c = open_read(s, &o, r);
     if (!c) return;
     tifa_error err = {0};
-    tifa_status st = tifa_corpus_export_browse(c, TIFA_EXPORT_CSV, &b, 0, write_to_file, o.fp, &err);
+    tifa_status st = tifa_corpus_export_browse(c, TIFA_EXPORT_CSV, &b, 0, sbuf_write, &o, &err);
     if (!close_read(s, c, &o, r, st, &err, "export", NULL)) return;
     r->type = "text/csv; charset=utf-8";
     snprintf(r->download, sizeof r->download, "tifa-readouts.csv");
@@ -777,24 +752,24 @@ static void api_browse_csv(serve_ctx *s, serve_request *rq, const route *rt, rep
 
 /* ---------------------------------------------------------------- series */
 
-static void print_strings(FILE *fp, const char *key, const char *const *v, size_t n) {
-    fprintf(fp, ",\"%s\":[", key);
+static void print_strings(sbuf *o, const char *key, const char *const *v, size_t n) {
+    sbuf_printf(o, ",\"%s\":[", key);
     for (size_t i = 0; i < n; i++) {
-        if (i) fputc(',', fp);
-        print_json_string(fp, v[i]);
+        if (i) sbuf_putc(o, ',');
+        print_json_string(o, v[i]);
     }
-    fputc(']', fp);
+    sbuf_putc(o, ']');
 }
 
 static int write_series_row(void *user, const tifa_series_row *row) {
     hit_writer *w = user;
-    if (w->n++) fputc(',', w->fp);
-    fputs("{\"readout\":", w->fp);
-    print_browse_hit(w->fp, row->hit);
-    print_strings(w->fp, "terms", row->terms, row->nterms);
-    print_strings(w->fp, "added", row->added, row->nadded);
-    print_strings(w->fp, "dropped", row->dropped, row->ndropped);
-    fputc('}', w->fp);
+    if (w->n++) sbuf_putc(w->o, ',');
+    sbuf_puts(w->o, "{\"readout\":");
+    print_browse_hit(w->o, row->hit);
+    print_strings(w->o, "terms", row->terms, row->nterms);
+    print_strings(w->o, "added", row->added, row->nadded);
+    print_strings(w->o, "dropped", row->dropped, row->ndropped);
+    sbuf_putc(w->o, '}');
     return 0;
 }
 
@@ -811,17 +786,17 @@ static void api_series(serve_ctx *s, serve_request *rq, const route *rt, reply *
     char key[BROWSE_KEY], version[CACHE_VERSION_LEN];
     browse_key(key, sizeof key, "series", &b);
     if (from_cache(s, key, r, version)) return;
-    out o;
+    sbuf o;
     tifa_corpus *c = open_read(s, &o, r);
     if (!c) {
         remember(s, key, r, version);
         return;
     }
-    fputs("{\"series\":", o.fp);
-    print_json_string(o.fp, b.series);
-    print_json_field(o.fp, "org", b.org);
-    fputs(",\"readouts\":[", o.fp);
-    hit_writer w = {o.fp, 0};
+    sbuf_puts(&o, "{\"series\":");
+    print_json_string(&o, b.series);
+    print_json_field(&o, "org", b.org);
+    sbuf_puts(&o, ",\"readouts\":[");
+    hit_writer w = {&o, 0};
     tifa_error err = {0};
     tifa_status st = tifa_corpus_series(c, &b, write_series_row, &w, &err);
     close_read(s, c, &o, r, st, &err, "series", "]}");
@@ -831,13 +806,13 @@ static void api_series(serve_ctx *s, serve_request *rq, const route *rt, reply *
 /* ------------------------------------------------------------------ cite */
 
 typedef struct {
-    FILE *fp;
+    sbuf *o;
     int format;
 } cite_writer;
 
 static int write_cite(void *user, const tifa_hit *h) {
     cite_writer *w = user;
-    cite_write(w->fp, h, w->format, 1);
+    cite_write(w->o, h, w->format, 1);
     return 0;
 }
 
@@ -855,12 +830,12 @@ static void api_cite(serve_ctx *s, serve_request *rq, const route *rt, reply *r)
         reply_error(r, 400, "bad document id: a whole number from 1");
         return;
     }
-    out o;
+    sbuf o;
     tifa_corpus *c = open_read(s, &o, r);
     if (!c) return;
-    cite_writer w = {o.fp, format};
+    cite_writer w = {&o, format};
     tifa_error err = {0};
-    if (format == CITE_CSL) fputc('[', o.fp);
+    if (format == CITE_CSL) sbuf_putc(&o, '[');
     tifa_status st = tifa_corpus_doc(c, id, write_cite, &w, &err);
     if (!close_read(s, c, &o, r, st, &err, NULL, format == CITE_CSL ? "]\n" : NULL)) return;
     if (format != CITE_CSL) r->type = "text/plain; charset=utf-8";
@@ -870,8 +845,8 @@ static void api_cite(serve_ctx *s, serve_request *rq, const route *rt, reply *r)
 
 static int write_correction(void *user, const tifa_correction *k) {
     hit_writer *w = user;
-    if (w->n++) fputc(',', w->fp);
-    print_correction_json(w->fp, k);
+    if (w->n++) sbuf_putc(w->o, ',');
+    print_correction_json(w->o, k);
     return 0;
 }
 
@@ -883,14 +858,14 @@ static void api_corrections(serve_ctx *s, serve_request *rq, const route *rt, re
         reply_error(r, 400, "bad document id: a whole number from 1");
         return;
     }
-    out o;
+    sbuf o;
     tifa_corpus *c = open_read(s, &o, r);
     if (!c) return;
-    hit_writer w = {o.fp, 0};
+    hit_writer w = {&o, 0};
     tifa_error err = {0};
-    fputs("{\"corrections\":[", o.fp);
+    sbuf_puts(&o, "{\"corrections\":[");
     tifa_status st = tifa_corpus_corrections(c, id, write_correction, &w, &err);
-    fputs("],\"log\":[", o.fp);
+    sbuf_puts(&o, "],\"log\":[");
     w.n = 0;
     if (st == TIFA_OK) st = tifa_corpus_log(c, id, write_correction, &w, &err);
     close_read(s, c, &o, r, st, &err, NULL, "]}");
@@ -927,11 +902,11 @@ static void api_correct(serve_ctx *s, serve_request *rq, const route *rt, reply 
         return;
     }
     cache_bump(&s->cache);
-    out o;
-    if (!out_open(&o, r)) return;
-    fprintf(o.fp, "{\"id\":%lld,\"field\":", (long long)id);
-    print_json_string(o.fp, field);
-    fputs(",\"ok\":true}", o.fp);
+    sbuf o;
+    out_open(&o);
+    sbuf_printf(&o, "{\"id\":%lld,\"field\":", (long long)id);
+    print_json_string(&o, field);
+    sbuf_puts(&o, ",\"ok\":true}");
     out_send(&o, r);
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include "sbuf.h"
 #include "serve/request.h"
 
 /* A body over the limit is read and dropped up to this many bytes, for
@@ -26,8 +27,8 @@ static double now_seconds(void) {
 
 struct serve_request {
     struct MHD_Connection *conn;
-    char *body;
-    size_t len, cap;
+    sbuf body;                  /* a POST's, capped at the limit once the first bytes come */
+    size_t seen;                /* bytes of a body that is not kept, counted against the limit */
     unsigned long long drained; /* bytes dropped past the limit */
     double started;             /* when the headers were in */
     int too_large;
@@ -42,7 +43,7 @@ serve_request *request_new(struct MHD_Connection *conn) {
 
 void request_free(serve_request *rq) {
     if (!rq) return;
-    free(rq->body);
+    sbuf_free(&rq->body);
     free(rq);
 }
 
@@ -91,8 +92,8 @@ const char *req_header(serve_request *rq, const char *key) {
 }
 
 const char *req_body(serve_request *rq, size_t *len) {
-    *len = rq->len;
-    return rq->body;
+    *len = rq->body.len;
+    return rq->body.s;
 }
 
 /* ------------------------------------------------------------------ body */
@@ -118,30 +119,15 @@ body_plan request_plan(serve_request *rq, size_t max) {
     return BODY_REFUSE;
 }
 
-/* Keeps up to max bytes of the body; past that only notes it is too large. */
+/* Keeps up to max bytes of the body; past that (or when memory runs out:
+ * the answer is an error either way) only notes it is too large. */
 static void take_body(serve_request *rq, const char *data, size_t n, size_t max) {
-    if (rq->too_large) return;
-    if (n > max - rq->len) {
+    if (rq->too_large || !n) return;
+    if (!rq->body.s) sbuf_init(&rq->body, max);
+    if (sbuf_put(&rq->body, data, n)) {
         rq->too_large = 1;
-        free(rq->body);
-        rq->body = NULL;
-        rq->len = rq->cap = 0;
-        return;
+        sbuf_free(&rq->body);
     }
-    if (rq->len + n > rq->cap) {
-        size_t cap = rq->cap ? rq->cap : 64 * 1024;
-        while (cap < rq->len + n) cap *= 2;
-        if (cap > max) cap = max;
-        char *p = realloc(rq->body, cap);
-        if (!p) { /* treated as too large: the answer is an error either way */
-            rq->too_large = 1;
-            return;
-        }
-        rq->body = p;
-        rq->cap = cap;
-    }
-    memcpy(rq->body + rq->len, data, n);
-    rq->len += n;
 }
 
 /* Only a POST (an add, a correction, a login) keeps its body; others are
@@ -155,10 +141,10 @@ int request_take(serve_request *rq, const char *method, const char *data, size_t
     }
     if (!strcmp(method, "POST"))
         take_body(rq, data, n, max);
-    else if (n > max - rq->len)
+    else if (n > max - rq->seen)
         rq->too_large = 1;
     else
-        rq->len += n;
+        rq->seen += n;
     return 1;
 }
 

@@ -8,7 +8,7 @@ int test_failed;
 #define TESTS(X)                                                                                                       \
     X(test_decode_utf8_bom)                                                                                            \
     X(test_decode_invalid_counted) X(test_decode_gb18030) X(test_decode_big5) X(test_decode_utf16)                     \
-        X(test_decode_lone_surrogate) X(test_detect_mostly_utf8) X(test_decode_nul) X(test_decode_broken_at_every_offset) X(test_convert_t2s_chars)          \
+        X(test_decode_lone_surrogate) X(test_detect_mostly_utf8) X(test_decode_nul) X(test_decode_broken_at_every_offset) X(test_utf8_strict) X(test_convert_t2s_chars)          \
             X(test_convert_phrases) X(test_convert_group_first_dict_wins) X(test_convert_segments_kept)                \
                 X(test_convert_unknown_config) X(test_convert_safe_prefix) X(test_convert_passes_invalid_bytes)        \
                     X(test_pinyin_basic) X(test_pinyin_tone_forms) X(test_pinyin_repeated_groups)                      \
@@ -19,7 +19,8 @@ int test_failed;
                                         X(test_boiler_tail_ends_at_prose) X(test_clean_streaming_equals_oneshot)       \
                                             X(test_clean_idempotent) X(test_clean_keep_script) X(test_clean_empty)     \
                                                 X(test_clean_crlf) X(test_html_sniff) X(test_html_map_points_into_page) \
-                                                    X(test_html_meta) X(test_html_deep_nesting) X(test_nearcopy_values_pinned) X(test_nearcopy_simhash_is_the_vote) X(test_nearcopy_set_equals_scan) X(test_nearcopy_repost_found) X(test_nearcopy_search_in_parts)
+                                                    X(test_html_meta) X(test_html_deep_nesting) X(test_nearcopy_values_pinned) X(test_nearcopy_simhash_is_the_vote) X(test_nearcopy_set_equals_scan) X(test_nearcopy_repost_found) X(test_nearcopy_search_in_parts) \
+    X(test_sbuf_grows) X(test_sbuf_cap) X(test_sbuf_sink_stage) X(test_sbuf_read) X(test_sbuf_reserve_in_place)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)

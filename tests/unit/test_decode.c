@@ -155,3 +155,26 @@ TEST(test_decode_broken_at_every_offset) {
             }
     CHECK(mismatches == 0);
 }
+
+/* u8_strict, the one validity check (param_text, jsonread, manifests,
+ * file names): shortest forms only, no surrogates, nothing past U+10FFFF. */
+TEST(test_utf8_strict) {
+    static const struct {
+        const char *s;
+        size_t len;
+    } good[] = {{"a", 1},
+                {"\xC2\xA0", 2},
+                {"\xE4\xB8\xAD", 3},
+                {"\xEF\xBF\xBD", 3},
+                {"\xF0\x9F\x98\x80", 4},
+                {"\xF4\x8F\xBF\xBF", 4}},
+      bad[] = {{"\xC0\xAF", 2}, {"\xE0\x80\xAF", 3}, {"\xED\xA0\x80", 3}, {"\xF4\x90\x80\x80", 4},
+               {"\xE4\xB8", 2}, {"\x80", 1},         {"\xFF", 1},         {"\xF0\x9F\x98", 3}};
+    uint32_t cp;
+    for (size_t i = 0; i < sizeof good / sizeof good[0]; i++)
+        CHECK(u8_strict((const unsigned char *)good[i].s, good[i].len, &cp) == good[i].len);
+    for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++)
+        CHECK(u8_strict((const unsigned char *)bad[i].s, bad[i].len, &cp) == 0);
+    CHECK(u8_valid_prefix("中文\xE4\xB8", 8) == 6);
+    CHECK(u8_valid_prefix("", 0) == 0);
+}
