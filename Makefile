@@ -27,7 +27,7 @@ GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calenda
 # neither. Linked into the tifa command only, not into libtifa.
 APP_SRC := src/app/jsonout.c src/app/csvout.c src/app/cite.c src/app/param.c
 CLI_SRC := $(APP_SRC) \
-           src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c src/cli/shown.c \
+           src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c src/cli/shown.c src/cli/reextract.c \
            src/serve/server.c src/serve/request.c src/serve/pool.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/app/*.h src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread
