@@ -251,7 +251,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records sources corrections counting sqlite-ext usage \
+TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records reextract sources corrections counting sqlite-ext usage \
          serve stream oom html-score diff extract-cases score $(HELDOUT_SETS:%=set%) cases unit shared exports \
          store-unit store names pathological warc python strict
 test: $(TESTS:%=test-%)
@@ -296,6 +296,9 @@ test-copies: build/tifa-asan
 # add --records: the same corpus as tifa add of the same inputs; web archives; bad records.
 test-records: build/tifa-asan
 	sh tests/records.sh build/tifa-asan
+# tifa reextract: an older version's corpus brought up to date, corrections kept; kill -9 mid-run.
+test-reextract: build/tifa-asan build/tifa_sqlite.so
+	sh tests/reextract.sh build/tifa-asan build/tifa_sqlite.so
 test-sources: build/tifa-asan
 	sh tests/sources.sh build/tifa-asan
 test-corrections: build/tifa-asan
