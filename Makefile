@@ -16,7 +16,7 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 LIB_SRC := src/error.c src/sbuf.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
-           src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/corpus_browse.c src/source.c src/warc.c src/warc_page.c src/batch.c \
+           src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/corpus_browse.c src/corpus_reextract.c src/source.c src/warc.c src/warc_page.c src/batch.c \
            src/jsonread.c src/ingest.c src/corpus_warc.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
@@ -27,7 +27,7 @@ GEN_SRC := build/gen/opencc_tables.c build/gen/pinyin_tables.c build/gen/calenda
 # neither. Linked into the tifa command only, not into libtifa.
 APP_SRC := src/app/jsonout.c src/app/csvout.c src/app/cite.c src/app/param.c
 CLI_SRC := $(APP_SRC) \
-           src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c src/cli/shown.c \
+           src/cli/main.c src/cli/inputs.c src/cli/corpus.c src/cli/records.c src/cli/svg.c src/cli/diff.c src/cli/serve.c src/cli/sources.c src/cli/correct.c src/cli/cite.c src/cli/shown.c src/cli/reextract.c \
            src/serve/server.c src/serve/request.c src/serve/pool.c src/serve/api.c src/serve/route.c src/serve/guard.c src/serve/cache.c build/gen/assets.c
 CLI_HDR := $(wildcard src/app/*.h src/cli/*.h src/serve/*.h)
 LIBS    := -lsqlite3 -lgumbo -lz -lpthread
@@ -252,7 +252,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # side (make check does, with -Otarget: each suite's output stays in one
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
-TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records sources corrections counting sqlite-ext usage \
+TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records reextract sources corrections counting sqlite-ext usage \
          serve stream oom html-score diff extract-cases score $(HELDOUT_SETS:%=set%) cases unit shared exports \
          store-unit store names pathological warc python strict
 test: $(TESTS:%=test-%)
@@ -297,6 +297,9 @@ test-copies: build/tifa-asan
 # add --records: the same corpus as tifa add of the same inputs; web archives; bad records.
 test-records: build/tifa-asan
 	sh tests/records.sh build/tifa-asan
+# tifa reextract: an older version's corpus brought up to date, corrections kept; kill -9 mid-run.
+test-reextract: build/tifa-asan build/tifa_sqlite.so
+	sh tests/reextract.sh build/tifa-asan build/tifa_sqlite.so
 test-sources: build/tifa-asan
 	sh tests/sources.sh build/tifa-asan
 test-corrections: build/tifa-asan

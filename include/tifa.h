@@ -695,6 +695,67 @@ typedef struct {
 } tifa_corpus_stats;
 tifa_status tifa_corpus_stats_get(tifa_corpus *c, tifa_corpus_stats *st, tifa_error *err);
 
+/* Re-extraction: a corpus brought up to the extraction of the running
+ * tifa. Each document (ids[0..n), or every stored one when ids is NULL)
+ * is cleaned and extracted again from its stored raw bytes, under the
+ * name it was added with, as tifa_corpus_add would store it now (a web
+ * archive's page read as it was: its kind and charset as its record
+ * says, its "source" object kept). Where the result differs from what is
+ * stored, the record and what derives from it are rewritten: the clean
+ * text and its SHA-256, the fingerprints and the near-copy index row, the
+ * search index entry, and the columns list, search's filters and trend
+ * read (date, meeting, org, title, the main article). Kept: the raw bytes,
+ * the file name, the sources and meta, the id, the time added, the links
+ * to first copies (an exact copy whose clean text is no longer any of its
+ * readout's becomes a near copy of the same first copy), and every
+ * correction (value, note, time and log; only its "before", the automatic
+ * value it overrides and unset restores, is the new one). A document the
+ * same as stored is left alone. Documents go in batches (the smaller of
+ * tifa_corpus_set_batch's and 256, and at most 32 MB of raw bytes), each
+ * extracted on `jobs` threads (<= 1: this one alone) and then written in
+ * one transaction: a crash leaves whole batches, and running again does
+ * the rest. The corpus must be open for writing unless
+ * TIFA_REEXTRACT_DRY_RUN.
+ *
+ * fn (may be NULL) hears of each document that fails (field NULL: no such
+ * document, or today's pipeline refuses its bytes, message says why) and,
+ * with TIFA_REEXTRACT_FIELDS, of each field that differs in a document
+ * that changes; it returns non-zero to stop (after that document, its
+ * batch committed). *stats counts what was done. TIFA_OK when every batch
+ * was written (failed documents are counted, not errors); TIFA_EUSAGE on
+ * a read-only corpus; TIFA_EIO or TIFA_EBATCH (a batch rolled back, its
+ * documents counted as failed, those before it stored) or TIFA_ENOMEM,
+ * with err saying why. */
+#define TIFA_REEXTRACT_DRY_RUN 1u /* change nothing: count (and report) what would change */
+#define TIFA_REEXTRACT_FIELDS  2u /* report each field that differs to fn */
+typedef struct {
+    int64_t documents;   /* looked at: the ids given, or every stored document */
+    int64_t reextracted; /* cleaned and extracted again: changed + unchanged */
+    int64_t changed;     /* differed from what was stored: rewritten (with DRY_RUN: would be) */
+    int64_t unchanged;   /* the same as stored: left alone */
+    int64_t failed;      /* no such document, refused by the pipeline, or in a batch rolled back */
+} tifa_reextract_stats;
+/* A field that differs, or a document that failed (field NULL, message
+ * set). The fields: "date", "name", "org", "title", "article" (which
+ * article is the main one), then the main meeting's "kind", "place",
+ * "chair", "chair_title", "speakers", "present", "attendees",
+ * "date_inferred", "source", "terms"; "articles" (how many), "text" (the
+ * clean text: before and after are its lengths in bytes),
+ * "fingerprints" (the near-copy fingerprints alone), "other" (the record
+ * differs elsewhere: other articles, texts, spans; before and after NULL).
+ * before and after are JSON values (null: none); corrected is the
+ * correction in force over the field (JSON), which list, export and the
+ * views go on showing, else NULL. Strings are valid during the call. */
+typedef struct {
+    int64_t id;
+    const char *field;
+    const char *before, *after, *corrected;
+    const char *message;
+} tifa_reextract_change;
+typedef int (*tifa_reextract_fn)(void *user, const tifa_reextract_change *change);
+tifa_status tifa_corpus_reextract(tifa_corpus *c, const int64_t *ids, size_t n, unsigned flags, int jobs,
+                                  tifa_reextract_fn fn, void *user, tifa_reextract_stats *stats, tifa_error *err);
+
 /* Checks the corpus without changing it: SQLite's integrity_check, and its
  * own invariants: every first copy has its index entry and no other row
  * has one, every near copy points at a stored first copy, every raw text

@@ -359,6 +359,13 @@ static tifa_status load_first_copies(tifa_corpus *c, tifa_error *err) {
     return rc ? corpus_fail(c, err, "reading the corpus") : TIFA_OK;
 }
 
+tifa_status corpus_reload_first_copies(tifa_corpus *c, tifa_error *err) {
+    if (!c->first_copies) return TIFA_OK; /* read-only: none are kept */
+    nearcopy_set_clear(c->first_copies);
+    c->seen_id = 0;
+    return load_first_copies(c, err);
+}
+
 /* Waits for another writer, a millisecond a try (see WRITE_WAIT_MS). */
 static int wait_for_writer(void *user, int tries) {
     (void)user;

@@ -35,6 +35,10 @@ static const struct {
     {"retrieved", "retrieved", NULL},
 };
 
+/* The first seven fields are what extraction said (of the main meeting);
+ * the others are the document's source. */
+#define EXTRACTED_FIELDS 7
+
 static int field_of(const char *name) {
     for (int i = 0; i < TIFA_FIELD_COUNT; i++)
         if (!strcmp(name, fields[i].field)) return i;
@@ -186,6 +190,39 @@ tifa_status tifa_corpus_correct(tifa_corpus *c, int64_t id, const char *const *n
         st = corpus_fail(c, err, "committing the correction");
     if (st != TIFA_OK && !sqlite3_get_autocommit(c->db)) sqlite3_exec(c->db, "ROLLBACK", NULL, NULL, NULL);
     return st;
+}
+
+/* A new extraction of document id has rewritten its record and article:
+ * the filter columns take the new automatic values (autos: date, name,
+ * org) where no correction holds them, and each correction of the record's
+ * fields keeps its value, its note and its time, but its auto (what it
+ * overrides, and what unset restores) becomes the new automatic value.
+ * The sources (outlet, url, published, retrieved) are no extraction's:
+ * untouched. SQLITE_OK, or SQLite's error. */
+int corpus_correct_rebase(tifa_corpus *c, int64_t id, const char *const autos[3]) {
+    int rc = SQLITE_OK;
+    char sql[512];
+    for (int f = 0; f < EXTRACTED_FIELDS && rc == SQLITE_OK; f++) {
+        const char *name = fields[f].field;
+        if (fields[f].column) {
+            snprintf(sql, sizeof sql,
+                     "UPDATE doc SET %s = ?1 WHERE id = ?3 AND NOT EXISTS"
+                     " (SELECT 1 FROM correction WHERE doc = ?3 AND field = ?2)",
+                     fields[f].column);
+            const char *v[] = {autos[f], name};
+            rc = run_in(c, sql, v, 2, id, NULL, NULL);
+            if (rc == SQLITE_OK)
+                rc = run_in(c, "UPDATE correction SET auto = ?1 WHERE field = ?2 AND doc = ?3", v, 2, id, NULL, NULL);
+        } else {
+            snprintf(sql, sizeof sql,
+                     "UPDATE correction SET auto = (SELECT json_extract(record, '$.articles[' || article || ']%s')"
+                     " FROM doc WHERE id = ?2) WHERE field = ?1 AND doc = ?2",
+                     fields[f].path + 1);
+            const char *v[] = {name};
+            rc = run_in(c, sql, v, 1, id, NULL, NULL);
+        }
+    }
+    return rc;
 }
 
 static tifa_status each_correction(tifa_corpus *c, const char *sql, int64_t id, tifa_correction_fn fn, void *user,

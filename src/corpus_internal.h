@@ -96,6 +96,17 @@ static inline const char *corpus_text(sqlite3_stmt *st, int i, int *oom) {
     return s;
 }
 
+/* After a new extraction of document id (its record and article column
+ * rewritten): the date, meeting and org columns take the new automatic
+ * values autos[0..3) where uncorrected, and every correction's auto the
+ * new automatic value it overrides: corpus_correct.c. SQLITE_OK or
+ * SQLite's error; to be called inside the write transaction. */
+int corpus_correct_rebase(tifa_corpus *c, int64_t id, const char *const autos[3]);
+
+/* The in-memory set of first copies read again from the near-copy index
+ * (after their fingerprints were rewritten): corpus.c. No batch may be open. */
+tifa_status corpus_reload_first_copies(tifa_corpus *c, tifa_error *err);
+
 /* q as one FTS5 phrase ("a""b" quoting), malloc'd; NULL out of memory. */
 char *corpus_phrase(const char *q);
 

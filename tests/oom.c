@@ -13,6 +13,8 @@
  * copies and sources), tifa_corpus_get, tifa_corpus_doc and
  * tifa_corpus_export (CSV and JSON Lines) on a corpus of the five and an
  * exact copy; tifa_corpus_correct (three fields, all or none);
+ * tifa_corpus_reextract of that corpus as an older version would have
+ * left it (the whole batch, or nothing);
  * tifa_diff_write; the internal sentence and character diff with its two
  * writers; tifa_extract_warc and tifa_warc_pages (add --warc) on the edge-case archive
  * tests/warc/edge/utf8.warc.gz (gzip members, chunked and gzip bodies, raw
@@ -582,6 +584,119 @@ static int make_correct_ref(void) {
     return st == TIFA_OK && strcmp(correct_ref, correct_none) != 0 && strstr(correct_ref, "date=2023-01-03");
 }
 
+/* A corpus an older tifa would have left: the searched one with document
+ * 3 corrected, then its meeting's name (record and column) and the date
+ * its correction overrides changed, and document 4's terms gone.
+ * tifa_corpus_reextract must give the corrected corpus back, or (when it
+ * fails) leave the old one as it was: its one batch is one transaction
+ * (memory may also run out once it is committed: then the new one). */
+static char reextract_old[100], reextract_db[100];
+static uint64_t reextract_want, reextract_was;
+
+static uint64_t fnv(uint64_t d, const char *s) {
+    for (const unsigned char *p = (const unsigned char *)(s ? s : "\x01"); *p; p++) d = (d ^ *p) * 1099511628211u;
+    return (d ^ 0xff) * 1099511628211u;
+}
+
+/* FNV-1a over what reextract rewrites or must keep, row by row; each
+ * record as tifa_corpus_get gives it back (out of memory, a record is
+ * stored whole rather than with its texts as references: the same
+ * record). Read with memory to spare. */
+static uint64_t corpus_digest(const char *db) {
+    static const char *const sql[] = {
+        "SELECT id, clean, clean_sha256, date, meeting, org, title, article, copy, simhash, hex(sketch) FROM doc"
+        " ORDER BY id",
+        "SELECT doc, field, value, auto, note, at FROM correction ORDER BY doc, field",
+        "SELECT id, simhash, hex(sketch) FROM near_index ORDER BY id"};
+    sqlite3 *h;
+    uint64_t d = 1469598103934665603u;
+    int64_t ids = 0;
+    if (sqlite3_open_v2(db, &h, SQLITE_OPEN_READONLY, NULL) != SQLITE_OK) return 0;
+    for (size_t q = 0; q < sizeof sql / sizeof sql[0]; q++) {
+        sqlite3_stmt *st;
+        if (sqlite3_prepare_v2(h, sql[q], -1, &st, NULL) != SQLITE_OK) return sqlite3_close(h), 0;
+        while (sqlite3_step(st) == SQLITE_ROW) {
+            ids += q == 0;
+            for (int i = 0; i < sqlite3_column_count(st); i++) d = fnv(d, (const char *)sqlite3_column_text(st, i));
+        }
+        sqlite3_finalize(st);
+    }
+    sqlite3_close(h);
+    tifa_corpus *c;
+    tifa_error err;
+    if (tifa_corpus_open(db, TIFA_CORPUS_READONLY, &c, &err) != TIFA_OK) return 0;
+    for (int64_t id = 1; id <= ids; id++) {
+        char *record = NULL;
+        if (tifa_corpus_get(c, id, &record, NULL, NULL, NULL, NULL, &err) != TIFA_OK) d = 0;
+        d = fnv(d, record);
+        tifa_free(record);
+    }
+    tifa_corpus_close(c);
+    return d;
+}
+
+static int run_sql(const char *db, const char *sql) {
+    sqlite3 *h;
+    int ok = sqlite3_open(db, &h) == SQLITE_OK && sqlite3_exec(h, sql, NULL, NULL, NULL) == SQLITE_OK;
+    sqlite3_close(h);
+    return ok;
+}
+
+static void remove_files(const char *db) {
+    char p[120];
+    unlink(db);
+    snprintf(p, sizeof p, "%s-wal", db);
+    unlink(p);
+    snprintf(p, sizeof p, "%s-shm", db);
+    unlink(p);
+}
+
+static int make_reextract_ref(void) {
+    snprintf(reextract_old, sizeof reextract_old, "%s-older", db_path);
+    snprintf(reextract_db, sizeof reextract_db, "%s-reextract", db_path);
+    static const char *const names[] = {"date"}, *const values[] = {"2023-01-03"};
+    tifa_corpus *c;
+    tifa_error err;
+    if (!copy_file(search_db, reextract_old) || tifa_corpus_open(reextract_old, 0, &c, &err) != TIFA_OK) return 0;
+    tifa_status st = tifa_corpus_correct(c, 3, names, values, 1, 0, NULL, &err);
+    tifa_corpus_close(c);
+    reextract_want = corpus_digest(reextract_old);
+    if (st != TIFA_OK ||
+        !run_sql(reextract_old,
+                 "UPDATE doc SET record = json_set(record, '$.articles[0].meeting.name', '旧名称'), meeting = '旧名称'"
+                 " WHERE id = 3; UPDATE correction SET auto = '2022-12-01' WHERE doc = 3;"
+                 " UPDATE doc SET record = json_set(record, '$.articles[0].terms', json('{}')) WHERE id = 4;"))
+        return 0;
+    reextract_was = corpus_digest(reextract_old);
+    return reextract_want && reextract_was && reextract_want != reextract_was;
+}
+
+static void run_corpus_reextract(long at, char *why, size_t whylen) {
+    tifa_corpus *c = NULL;
+    tifa_error err;
+    remove_files(reextract_db);
+    if (!copy_file(reextract_old, reextract_db) || tifa_corpus_open(reextract_db, 0, &c, &err) != TIFA_OK) {
+        snprintf(why, whylen, "cannot make %s", reextract_db);
+        return;
+    }
+    tifa_reextract_stats n;
+    arm(at);
+    tifa_status st = tifa_corpus_reextract(c, NULL, 0, 0, 1, NULL, NULL, &n, &err);
+    disarm();
+    int failed = calls > at;
+    tifa_corpus_close(c);
+    uint64_t now = corpus_digest(reextract_db);
+    if (st == TIFA_OK && (now != reextract_want || n.changed != 2 || n.failed != 0))
+        snprintf(why, whylen, "allocation %ld failed, status OK, but changed %lld, failed %lld, corpus %s", at,
+                 (long long)n.changed, (long long)n.failed, now == reextract_want ? "right" : "wrong");
+    else if (st != TIFA_OK && now != reextract_was && now != reextract_want)
+        snprintf(why, whylen, "allocation %ld failed, status %d, and the corpus is neither the old nor the new (half a"
+                 " batch?)", at, (int)st);
+    else if (st != TIFA_OK && !failed)
+        snprintf(why, whylen, "status %d without a failed allocation: %s", (int)st, err.message);
+    if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
+}
+
 static void remove_correct_db(void) {
     char p[120];
     unlink(correct_db);
@@ -910,6 +1025,12 @@ int main(void) {
         else
             check(0, "a correction with memory to spare");
         remove_correct_db();
+        if (make_reextract_ref())
+            inject("tifa_corpus_reextract (an older version's records, a correction)", run_corpus_reextract);
+        else
+            check(0, "an older version's corpus to reextract");
+        remove_files(reextract_old);
+        remove_files(reextract_db);
     } else {
         check(0, "a corpus of the five documents and a copy to search");
     }

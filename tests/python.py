@@ -7,6 +7,7 @@
 - 100,000 calls grow the process's memory by less than 5 MB;
 - errors raise tifa.Error with the library's message;
 - Corpus search/list/get give what `tifa search/list --json` and `show` do;
+- Corpus.reextract gives what `tifa reextract` does (--dry-run's lines);
 - `import tifa` works with PYTHONPATH=python, and after make install from
   where Debian's python3 looks.
 Usage: python3 tests/python.py build/tifa"""
@@ -170,6 +171,40 @@ try:
             check("Corpus.get: no such document raises tifa.Error", False)
         except tifa.Error as e:
             check("Corpus.get: no such document raises tifa.Error", "no document" in str(e))
+
+    # Re-extraction: an older version's records (a name, terms) made today's again.
+    import sqlite3
+    fresh = {i: c for i, c in sqlite3.connect(db).execute("SELECT id, record FROM doc")}
+    cli("set", "--db", db, "3", "date=2023-01-03")
+    con = sqlite3.connect(db)
+    con.execute("UPDATE doc SET record = json_set(record, '$.articles[0].meeting.name', '旧名称'), meeting = '旧名称'"
+                " WHERE id = 3")
+    con.execute("UPDATE doc SET record = json_set(record, '$.articles[0].terms', json('{}')) WHERE id = 4")
+    con.commit()
+    con.close()
+    with tifa.Corpus(db) as c:
+        dry = c.reextract(dry_run=True)
+        r = cli("reextract", "--db", db, "--dry-run")
+        lines = [f'#{x["id"]} {x["field"]}: {x["before"]} -> {x["after"]}' +
+                 (f'  (corrected to {x["corrected"]}, which stays)' if x["corrected"] else "") for x in dry["changes"]]
+        check("Corpus.reextract(dry_run=True): the changes tifa reextract --dry-run prints, nothing written",
+              dry["changed"] == 2 and lines == r.stdout.decode().splitlines() and
+              {x["id"] for x in dry["changes"]} == {3, 4}, r.stdout.decode() + repr(dry))
+        try:
+            c.reextract()
+            check("Corpus.reextract on a read-only corpus raises tifa.Error", False)
+        except tifa.Error as e:
+            check("Corpus.reextract on a read-only corpus raises tifa.Error", e.code == tifa.EUSAGE, e)
+    with tifa.Corpus(db, readonly=False) as c:
+        n = c.reextract(ids=[4, 3, 10 ** 6], jobs=2)
+        check("Corpus.reextract(ids): those documents, an unknown id failed by name",
+              (n["documents"], n["changed"], n["failed"]) == (3, 2, 1) and
+              n["failures"] == [{"id": 10 ** 6, "message": f"no document {10 ** 6} in the corpus"}], n)
+        check("Corpus.reextract: today's records back, the correction kept",
+              {i: r for i, r in sqlite3.connect(db).execute("SELECT id, record FROM doc")} == fresh and
+              [h for h in c.list() if h["id"] == 3][0]["date"] == "2023-01-03")
+        n = c.reextract(ids=[])
+        check("Corpus.reextract(ids=[]): no document", n["documents"] == 0, n)
 
     # Installed: make install PREFIX=tmp, then Debian's python3 imports it
     # from the installed folder, with the installed library.

@@ -122,6 +122,19 @@ class _Filter(ctypes.Structure):
 _HIT_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_Hit))
 
 
+class _ReextractStats(ctypes.Structure):
+    _fields_ = [("documents", ctypes.c_int64), ("reextracted", ctypes.c_int64), ("changed", ctypes.c_int64),
+                ("unchanged", ctypes.c_int64), ("failed", ctypes.c_int64)]
+
+
+class _ReextractChange(ctypes.Structure):
+    _fields_ = [("id", ctypes.c_int64), ("field", ctypes.c_char_p), ("before", ctypes.c_char_p),
+                ("after", ctypes.c_char_p), ("corrected", ctypes.c_char_p), ("message", ctypes.c_char_p)]
+
+
+_REEXTRACT_FN = ctypes.CFUNCTYPE(ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_ReextractChange))
+
+
 def _fn(name, restype, *argtypes):
     f = getattr(_lib, name)
     f.restype = restype
@@ -155,6 +168,9 @@ _corpus_search_newest = _fn("tifa_corpus_search_newest", ctypes.c_int, ctypes.c_
                             ctypes.POINTER(ctypes.c_int), _err_p)
 _corpus_list = _fn("tifa_corpus_list", ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(_Filter), _HIT_FN,
                    ctypes.c_void_p, _err_p)
+_corpus_reextract = _fn("tifa_corpus_reextract", ctypes.c_int, ctypes.c_void_p, ctypes.POINTER(ctypes.c_int64),
+                        ctypes.c_size_t, ctypes.c_uint, ctypes.c_int, _REEXTRACT_FN, ctypes.c_void_p,
+                        ctypes.POINTER(_ReextractStats), _err_p)
 _corpus_get = _fn("tifa_corpus_get", ctypes.c_int, ctypes.c_void_p, ctypes.c_int64, c_char_pp, c_char_pp, c_char_pp,
                   ctypes.POINTER(ctypes.c_size_t), c_char_pp, _err_p)
 
@@ -163,6 +179,8 @@ WITH_CLEAN = 2  # TIFA_EXTRACT_WITH_CLEAN
 WITH_RAW = 4  # TIFA_EXTRACT_WITH_RAW
 BATCH_COUNT_ONLY = 0x100
 CORPUS_READONLY = 1
+REEXTRACT_DRY_RUN = 1  # TIFA_REEXTRACT_DRY_RUN
+REEXTRACT_FIELDS = 2  # TIFA_REEXTRACT_FIELDS
 _INPUTS = {"auto": 0, "text": 1, "html": 2}
 
 
@@ -431,6 +449,49 @@ class Corpus:
         default)."""
         f = self._filter(**filters)
         return self._hits(lambda cb, err: _corpus_list(self._c, ctypes.byref(f), cb, None, err), False)
+
+    def reextract(self, ids=None, dry_run=False, jobs=1):
+        """Extracts the stored documents (or those of ids) again from their
+        raw bytes with this version of tifa, and rewrites what extraction
+        made where it differs, as `tifa reextract` does; raw bytes, names,
+        sources, copy links and corrections are kept. dry_run=True changes
+        nothing (the corpus may then be open read-only; else it must be
+        opened with readonly=False). Returns {"documents", "reextracted",
+        "changed", "unchanged", "failed", "changes": [{"id", "field",
+        "before", "after", "corrected"}] (each field that differs, values
+        as JSON text; with dry_run only), "failures": [{"id", "message"}]}.
+        Raises tifa.Error when the corpus could not be written (the counts
+        so far in its .stats)."""
+        changes, failures = [], []
+
+        def on_change(user, ch):
+            ch = ch.contents
+            if ch.field is None:
+                failures.append({"id": ch.id, "message": _text(ch.message)})
+            else:
+                changes.append({"id": ch.id, "field": ch.field.decode(), "before": _text(ch.before),
+                                "after": _text(ch.after), "corrected": _text(ch.corrected)})
+            return 0
+
+        cb = _REEXTRACT_FN(on_change)
+        wanted = list(ids) if ids is not None else None
+        arr = (ctypes.c_int64 * len(wanted))(*wanted) if wanted else None
+        flags = REEXTRACT_DRY_RUN | REEXTRACT_FIELDS if dry_run else 0
+        stats, err = _ReextractStats(), _Error()
+        with self._lock:
+            if not self._c:
+                raise Error(EUSAGE, "the corpus is closed")
+            # ids=[] is no document at all, not every one: a one-element array never read.
+            ptr = arr if arr is not None else ((ctypes.c_int64 * 1)() if wanted is not None else None)
+            st = _corpus_reextract(self._c, ptr, len(wanted) if wanted else 0, flags, jobs, cb, None,
+                                   ctypes.byref(stats), ctypes.byref(err))
+        out = {k: getattr(stats, k) for k in ("documents", "reextracted", "changed", "unchanged", "failed")}
+        out["changes"], out["failures"] = changes, failures
+        if st != OK:
+            e = Error(st, err.message.decode("utf-8", "replace"), err.position)
+            e.stats = out
+            raise e
+        return out
 
     def get(self, id):
         """Document id: {"id", "file", "record" (dict), "clean" (str), "raw"

@@ -52,6 +52,7 @@ int cmd_cite(int argc, char **argv);
 int cmd_set(int argc, char **argv);
 int cmd_unset(int argc, char **argv);
 int cmd_log(int argc, char **argv);
+int cmd_reextract(int argc, char **argv);
 
 /* The corrections in force on a document, one line each (show). */
 tifa_status show_corrections(tifa_corpus *c, int64_t id, tifa_error *err);

@@ -35,6 +35,7 @@ static const char *usage_text = "usage: tifa COMMAND [OPTIONS] [FILE...]\n"
                                 "  show      record and text     diff      compare two        trend  terms over time\n"
                                 "  export    csv or jsonl        stats     counts             check  integrity\n"
                                 "  cite      a citation          set/unset correct a field     log    corrections\n"
+                                "  reextract extract the stored documents again with this version (corrections kept)\n"
                                 "  serve     the corpus in the browser: search, documents, compare, trend, add\n"
                                 "\n"
                                 "Every command reads standard input when no FILE or '-' is given.\n"
@@ -614,7 +615,7 @@ int main(int argc, char **argv) {
     } corpus_cmds[] = {{"add", cmd_add},     {"search", cmd_search}, {"list", cmd_list},   {"show", cmd_show},
                        {"trend", cmd_trend}, {"export", cmd_export}, {"stats", cmd_stats}, {"diff", cmd_diff},
                        {"serve", cmd_serve}, {"check", cmd_check}, {"cite", cmd_cite},   {"set", cmd_set},
-                       {"unset", cmd_unset}, {"log", cmd_log}};
+                       {"unset", cmd_unset}, {"log", cmd_log},       {"reextract", cmd_reextract}};
     for (size_t i = 0; i < sizeof corpus_cmds / sizeof corpus_cmds[0]; i++)
         if (!strcmp(cmd, corpus_cmds[i].name)) return corpus_cmds[i].run(argc - 1, argv + 1);
     fprintf(stderr, "tifa: unknown command '%s'\n%s", cmd, usage_text);
