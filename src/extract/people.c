@@ -737,7 +737,8 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
         if (i == b || u->cp[i] == 0x3001 /* 、 */ || and_joins_people(u, s, i, b)) {
             items[n][0] = s;
             /* "团委书记陈新亮同志、…": the address is no part of the name */
-            items[n][1] = i >= s + 4 && ends_with(u, i, "同志") ? i - 2 : i;
+            /* "…陈新亮同志、", "…黄球先生及…": the address is no part of the name */
+            items[n][1] = i >= s + 4 && (ends_with(u, i, "同志") || ends_with(u, i, "先生") || ends_with(u, i, "女士")) ? i - 2 : i;
             /* "副主任周霁（常务，正部长级）": what the bracket adds is no name */
             size_t o = bracket_open_before(u, items[n][1], s, 20);
             if (o != USTR_NONE && o >= s + 2) items[n][1] = o;
