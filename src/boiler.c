@@ -694,7 +694,7 @@ static void strip_quotes(const char *s, size_t *a, size_t *b) {
  * ("来源：联合新闻网原文链接评论2条"): the source ends before it. */
 static int after_source_at(const char *s, size_t e, size_t end) {
     static const char *const words[] = {"原文链接", "原文网址", "评论", "阅读量", "浏览量", "字号", "打印", "分享到", "收藏",
-                                        "放大", "缩小", "字体"};
+                                        "放大", "缩小", "字体", "阅读"};
     for (size_t i = 0; i < COUNT(words); i++)
         if (starts_with(s + e, end - e, words[i])) return 1;
     return 0;

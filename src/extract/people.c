@@ -282,6 +282,10 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         size_t j = skip_time_place(u, p, clause_start(u, p, 80));
         /* "卢展工、郭庚茂、邓凯等主持大会": co-chairs, the first kept */
         if (j > 2 && u->cp[j - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[j - 2])) j--;
+        /* "由公司董事长杨西宁先生召集并主持": who convened it chairs it */
+        if (ends_with(u, j, "召集并")) j -= 3;
+        /* …and the address after the name is no part of it */
+        if (j > 4 && (ends_with(u, j, "先生") || ends_with(u, j, "女士") || ends_with(u, j, "同志")) && u_is_han(u->cp[j - 3])) j -= 2;
         j = first_after_you(u, j);
         size_t na, ta, nb, te;
         /* "在院党委书记李水弟的主持下，…": the chair before 的 */
