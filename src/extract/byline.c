@@ -333,6 +333,27 @@ void find_source_and_reporters(const ustr *u, article *a) {
 /* "来源：区人大常委会办公室 张琪": cleaning took out the space before the
  * writer's name; an office's name ends in one of these, and a name with a
  * common surname after it is the writer's. The length of v to keep. */
+/* "来源：山西新闻网 山西日报": two outlets that cleaning joined; the first
+ * is kept (a name of 3-8 characters ending in 网 or 报, then another of 4-8
+ * ending in 报, 网, 社 or 台). The length of v[0..len) to keep. */
+static size_t first_of_two_outlets(const char *v, size_t len) {
+    ustr t;
+    if (ustr_init(&t, v, len) < 0) return len;
+    size_t keep = len;
+    if (t.n >= 6 && t.n <= 16 && all_han(&t, 0, t.n)) {
+        uint32_t last = t.cp[t.n - 1];
+        int ends = last == 0x62A5 /* 报 */ || last == 0x7F51 /* 网 */ || last == 0x793E /* 社 */ || last == 0x53F0 /* 台 */;
+        for (size_t m = 3; ends && m + 4 <= t.n && m <= 8; m++)
+            if ((t.cp[m - 1] == 0x7F51 || t.cp[m - 1] == 0x62A5) && t.n - m <= 8 && !ustr_at(&t, m, "社") &&
+                !ustr_at(&t, m, "网") && !ustr_at(&t, m, "报")) {
+                keep = t.off[m];
+                break;
+            }
+    }
+    ustr_free(&t);
+    return keep;
+}
+
 static size_t before_writer(const char *v) {
     static const char *const offices[] = {"办公室", "宣传部", "中心", "宣传科", "办"};
     size_t len = strlen(v);
@@ -390,7 +411,7 @@ static char *strip_book_marks(article *a, const char *v) {
         s[n - o - c] = 0;
         return s;
     }
-    size_t keep = before_writer(v);
+    size_t keep = first_of_two_outlets(v, before_writer(v));
     char *r = art_need(a, malloc(keep + 1));
     if (!r) return NULL;
     memcpy(r, v, keep);
