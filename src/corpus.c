@@ -277,7 +277,13 @@ static db_kind classify(sqlite3 *db, int *version) {
  * under the write lock. */
 static tifa_status migrate(tifa_corpus *c, tifa_error *err) {
     int version = 0;
+    /* One read transaction, so that the pragmas and the table list are read
+     * from one state of the file: another add creating the corpus at the
+     * same moment could otherwise commit its schema between them (an
+     * application_id of 0, then tables: "another program's"). */
+    int snapshot = exec(c->db, "BEGIN") == SQLITE_OK;
     db_kind kind = classify(c->db, &version);
+    if (snapshot) exec(c->db, "COMMIT");
     if (kind == DB_UNREADABLE) return corpus_fail(c, err, "reading the schema version");
     if (kind == DB_FOREIGN) return tifa_fail(err, TIFA_EINPUT, 0, FOREIGN);
     if (version > SCHEMA_VERSION)
