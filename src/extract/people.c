@@ -877,6 +877,8 @@ static size_t names_before(const ustr *u, size_t ss, size_t e, size_t found[64][
         size_t got = names_in_part(u, s, end, part, 64);
         if (!got && end == e && s > ss && u->cp[s - 1] == 0x53CA) { /* "…以及国务院的其他领导": a group */
             end = s - 1 - (s - 1 > ss && u->cp[s - 2] == 0x4EE5 /* 以 */);
+            /* "…贺旻，以及民进中央常委出席": the comma before 以及 too */
+            while (end > ss && (u->cp[end - 1] == 0xFF0C || u->cp[end - 1] == ',')) end--;
             e = end; /* a group may stand before it too: "职工代表及全体员工" */
             continue;
         }
