@@ -208,7 +208,7 @@ fuzz-long: $(FUZZ_LONG:%=build/fuzz-%)
 # Floors, a ratchet one point under what is measured: raise them with each
 # gain. Extraction: tests/extract 98.1% (1916/1954). Held-out sets (strict,
 # end of session 9): 4 91.6%, 5 86.8%, 6 92.6%, 7 88.8%, 8 88.0%, 9 87.3%,
-# 10 89.8%, 11 85.4%, 12 86.9%, 13 87.5%, 14 88.1%, 15 85.7%, 16 83.7%
+# 10 89.8%, 11 85.4%, 12 86.9%, 13 87.5%, 14 88.1%, 15 85.7%, 16 83.9%
 # (set 16: 79.8% before tuning); each set's SCORES.txt gives its untuned figure.
 EXTRACT_FLOOR ?= 0.971
 HELDOUT_SETS := 4 5 6 7 8 9 10 11 12 13 14 15 16
@@ -224,7 +224,7 @@ SET12_FLOOR ?= 0.859
 SET13_FLOOR ?= 0.865
 SET14_FLOOR ?= 0.871
 SET15_FLOOR ?= 0.847
-SET16_FLOOR ?= 0.827
+SET16_FLOOR ?= 0.829
 # Main text of the peer's 44 web pages (bench/html_score.py), mean
 # character ROUGE-L F1 and recall: 0.942 and 0.963.
 HTML_FLOOR ?= 0.932
