@@ -412,11 +412,7 @@ static char *strip_book_marks(article *a, const char *v) {
         return s;
     }
     size_t keep = first_of_two_outlets(v, before_writer(v));
-    char *r = art_need(a, malloc(keep + 1));
-    if (!r) return NULL;
-    memcpy(r, v, keep);
-    r[keep] = 0;
-    return r;
+    return art_need(a, strndup(v, keep));
 }
 
 /* The order of sources: a 来源 line (the first), else the dateline or

@@ -725,10 +725,9 @@ static size_t distance(const date_expr *d, size_t anchor) {
 /* Is the date at a set for later ("定于10月25日召开", "拟于下月")? */
 static int planned_at(const ustr *u, size_t a) {
     if (ends_with_any(u, a, WORDS(planned_marks))) return 1;
-    /* "…会议决定，政协十届三次会议于3月3日在北京召开": what was decided */
     size_t k = a;
     while (k > 0 && a - k < 24 && !is_clause_break(u->cp[k - 1])) k--;
-    return k > 3 && u->cp[k - 1] == 0xFF0C && ends_with(u, k - 1, "决定");
+    return follows_decision(u, k);
 }
 
 /* Is the date d in a clause that only says after what the meeting came

@@ -508,8 +508,7 @@ static int convening_planned(const ustr *u, size_t p) {
     size_t k = p;
     for (; k > 0 && p - k < 16 && !is_clause_break(u->cp[k - 1]); k--)
         if (ends_with_any(u, k, WORDS(planned_marks))) return 1;
-    /* "…第八次会议决定，政协十届三次会议于3月3日在北京召开" */
-    return k > 2 && u->cp[k - 1] == 0xFF0C && ends_with(u, k - 1, "决定");
+    return follows_decision(u, k);
 }
 
 /* "今天上午开幕的政协第十届全国委员会常务委员会第八次会议决定，…": a
@@ -718,18 +717,6 @@ static int theme_before(article *a, const char *name, size_t n) {
     return theme;
 }
 
-/* The headline names the meeting the text does not ("八所镇召开党委换届工作动员会" above
- * "…召开换届工作动员"): the name and body read from it. Its spans would
- * point into the title, not the text: none are kept. */
-static char *strndup_len(const char *s, size_t n) {
-    char *d = malloc(n + 1);
-    if (d) {
-        memcpy(d, s, n);
-        d[n] = 0;
-    }
-    return d;
-}
-
 /* A listed company's announcement names its meeting in the headline:
  * "纵横通信：第五届董事会第六次会议决议公告", "X股份有限公司2019年第一次临时
  * 股东大会决议公告". The name is what stands before 决议公告, past the
@@ -748,15 +735,18 @@ static int name_from_resolution(article *a) {
         if (strncmp(k, "公司", 6) == 0) c = k + 6; /* the last 公司 before the name */
     if (c && c < m && c - s <= 90) {
         free(a->org);
-        a->org = art_need(a, strndup_len(s, (size_t)(c - s)));
+        a->org = art_need(a, strndup(s, (size_t)(c - s)));
         s = c;
     }
     if (m - s < 12) return 0;
     free(a->name);
-    a->name = art_need(a, strndup_len(s, (size_t)(m - s)));
+    a->name = art_need(a, strndup(s, (size_t)(m - s)));
     return a->name != NULL;
 }
 
+/* The headline names the meeting the text does not ("八所镇召开党委换届工作动员会" above
+ * "…召开换届工作动员"): the name and body read from it. Its spans would
+ * point into the title, not the text: none are kept. */
 void name_from_title(article *a) {
     if (!a->title) return;
     /* a listed company's resolution names its meeting in its headline, whatever the text's first lines held */

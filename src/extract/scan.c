@@ -100,6 +100,12 @@ size_t para_end(const ustr *u, size_t i) {
     return i;
 }
 
+/* Does the clause that starts at k follow "…决定，" ("…会议决定，政协十届三次
+ * 会议于3月3日在北京召开")? Then what it tells was decided, not done. */
+int follows_decision(const ustr *u, size_t k) {
+    return k > 2 && u->cp[k - 1] == 0xFF0C && ends_with(u, k - 1, "决定");
+}
+
 /* Past the bracket or quote that opens at i ("（送审稿）", "“两委”"),
  * closed before limit and before a sentence ends; i when none opens or
  * closes there. */
