@@ -13,15 +13,8 @@ case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
 ROOT=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-skipped=0
-skip() { skipped=$((skipped + 1)); echo "ok - $1 # SKIP $2"; }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. tests/harness.sh
 DB=$tmp/t.db
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 
 "$TIFA" add --db "$DB" "$ROOT/examples" > "$tmp/out" 2> "$tmp/err"
 check "add examples: summary line" 'grep -qx "added 5, duplicates 0, near-duplicates 0, identical 0, failed 0" "$tmp/err"'

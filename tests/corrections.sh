@@ -14,12 +14,7 @@ case $TIFA in /*) ;; *) TIFA=$(pwd)/$TIFA ;; esac
 ROOT=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+. tests/harness.sh
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 DB=$tmp/c.db
 "$TIFA" add --db "$DB" "$ROOT/examples" 2> /dev/null

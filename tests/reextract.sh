@@ -35,12 +35,7 @@ tmp=$(mktemp -d)
 [ -n "${KEEP:-}" ] && echo "# keeping $tmp"
 pid=""
 trap '[ -n "$pid" ] && kill -9 "$pid" 2> /dev/null; [ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
+. tests/harness.sh
 command -v sqlite3 > /dev/null || { echo "tests/reextract.sh: sqlite3 is needed"; exit 1; }
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 

@@ -18,15 +18,10 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. tests/harness.sh
 command -v curl > /dev/null || { echo "tests/serve.sh: curl is needed"; exit 1; }
 # Python for the JSON checks: Debian's starts in a tenth of the time a
 # pyenv shim takes, and this script starts it a hundred times.
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 DB=$tmp/t.db
 "$TIFA" add --db "$DB" "$ROOT/examples" 2> /dev/null

@@ -14,11 +14,7 @@ case $EXT in /*) ;; *) EXT=$(pwd)/$EXT ;; esac
 ROOT=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
-pass=0; fail=0; skipped=0
-ok() { pass=$((pass + 1)); }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; }
-skip() { skipped=$((skipped + 1)); echo "ok - $1 # SKIP $2"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. tests/harness.sh
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 command -v sqlite3 > /dev/null || { echo "tests/sqlite-ext.sh: sqlite3 is needed"; exit 1; }
 DB=$tmp/c.db
@@ -48,8 +44,6 @@ check "without the extension: the views read" '[ "$(sqlite3 "$DB" "SELECT count(
 
 # Python's sqlite3, as a notebook would use it. Debian's python3 allows
 # extensions; a Python built without them cannot run this check.
-PY=python3
-[ -x /usr/bin/python3 ] && PY=/usr/bin/python3
 if $PY -c "import sqlite3, sys; sys.exit(not hasattr(sqlite3.connect(':memory:'), 'enable_load_extension'))"; then
   want=$(ids_tifa 务虚会)
   got=$($PY - "$DB" "$LOAD" <<'PY'

@@ -20,12 +20,7 @@ cleanup() {
   rm -rf "$tmp"
 }
 trap cleanup EXIT
-pass=0; fail=0
-ok() { pass=$((pass + 1)); }
-skipped=0
-skip() { skipped=$((skipped + 1)); echo "ok - $1 # SKIP $2"; }
-bad() { fail=$((fail + 1)); echo "not ok - $1"; }
-check() { if eval "$2"; then ok; else bad "$1"; fi; }
+. tests/harness.sh
 command -v sqlite3 > /dev/null || { echo "tests/store.sh: sqlite3 is needed"; exit 1; }
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1}
 
