@@ -730,6 +730,13 @@ static int planned_at(const ustr *u, size_t a) {
     return follows_decision(u, k);
 }
 
+/* Is the date d a page's stamp ("发布时间：2012年2月20日"), not the meeting's? */
+static int page_stamp(const ustr *u, const date_expr *d) {
+    size_t e = d->a;
+    while (e > 0 && (u->cp[e - 1] == ' ' || u->cp[e - 1] == 0xFF1A || u->cp[e - 1] == ':' || u->cp[e - 1] == 0x3000)) e--;
+    return ends_with_any(u, e, WORDS(page_date_labels)) != 0;
+}
+
 /* Is the date d in a clause that only says after what the meeting came
  * ("张又侠1月24日遭官宣落马后，中共中央政治局于今（30）日召开会议")? */
 static int in_after_clause(const ustr *u, const date_expr *d) {
@@ -792,7 +799,7 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         if (!parse_date(u, i, &d) && !relative_day(u, i, &d) &&
             !(anchor != USTR_NONE && relative_to(u, ref_y, ref_m, ref_d, i, i + 1, &d)))
             continue;
-        if (planned_at(u, d.a) || in_after_clause(u, &d) || national_event_date(u, a, &d)) { /* "定于10月25日召开…": another meeting, later */
+        if (planned_at(u, d.a) || in_after_clause(u, &d) || national_event_date(u, a, &d) || page_stamp(u, &d)) { /* "定于10月25日召开…": another meeting, later */
             i = d.b - 1;
             continue;
         }

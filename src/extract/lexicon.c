@@ -447,6 +447,13 @@ const word_list date_dashes = LIST(date_dashes_w);
 static const char *const date_ranges_w[] = {"至", "-", "—", "到", "－", "～"};
 const word_list date_ranges = LIST(date_ranges_w);
 
+/* Labels of a page's own date: the date after them is when the page was
+ * put up, not when the meeting met ("发布时间：2012年2月20日" glued to a
+ * headline). Not 时间/日期 alone: "会议时间：3月5日" is the meeting's. */
+static const char *const page_date_labels_w[] = {"发布时间", "发布日期", "发表时间", "发表日期", "更新时间", "更新日期",
+                                                 "发稿时间", "上传时间", "录入时间", "刊发时间", "发布于"};
+const word_list page_date_labels = LIST(page_date_labels_w);
+
 /* Verbs before a year that a meeting plans for: "部署2025年重点任务". */
 static const char *const planning_verbs_w[] = {"部署", "谋划", "研究", "研讨", "安排", "部署了"};
 const word_list planning_verbs = LIST(planning_verbs_w);

@@ -46,7 +46,7 @@ extern const word_list cue_verbs, person_cue_verbs;
 
 /* Time: time words, range marks, planning verbs, targets. */
 extern const word_list time_words, planned_marks, date_range_back, date_dashes, date_ranges, planning_verbs, title_planning_verbs,
-    year_targets;
+    year_targets, page_date_labels;
 
 /* Bylines: outlets and reporters. */
 extern const word_list outlet_suffixes, outlet_endings, self_outlets, no_outlet_values, reporter_roles, news_marks, xun_words, report_verbs,
