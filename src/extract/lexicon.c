@@ -188,6 +188,12 @@ static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代
                                                 "先后", "相继"};
 const word_list speaker_openers = LIST(speaker_openers_w);
 
+/* After a comma inside a speaker's phrase, the prepositions that go on
+ * with the same subject: "对前一阶段工作给予了肯定，对下一步工作提出要求",
+ * "分别结合各自工作实践，从…等方面作了发言", "…代表…组，围绕…发言". */
+static const char *const clause_goes_on_w[] = {"对", "就", "从", "围绕", "结合", "针对", "紧扣", "立足", "联系"};
+const word_list clause_goes_on = LIST(clause_goes_on_w);
+
 /* Words that give one verb to every name of the list before them: "…分别
  * 作了发言", "胡锦涛、温家宝先后发表重要讲话". */
 static const char *const each_words_w[] = {"分别", "先后", "相继"};

@@ -602,9 +602,10 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
             }
             if (is_clause_break(u->cp[k])) {
                 /* "对前一阶段工作给予了肯定，对下一步工作提出明确要求": a
-                 * second 对/就 phrase goes on with the same subject */
-                if (u->cp[k] == 0xFF0C && k + 1 < u->n && k - p < 40 &&
-                    (u->cp[k + 1] == 0x5BF9 /* 对 */ || u->cp[k + 1] == 0x5C31 /* 就 */))
+                 * second 对/就 phrase goes on with the same subject, as do
+                 * "分别结合各自工作实践，从…等方面作了发言", "…，围绕…发言" */
+                size_t w2;
+                if (u->cp[k] == 0xFF0C && k + 1 < u->n && k - p < 40 && ustr_at_any(u, k + 1, WORDS(clause_goes_on), &w2))
                     continue;
                 /* "在会上传达了…精神，并指出": the clause goes on after 并;
                  * "针对…任务，要求大家…": or with what was said */
