@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """How often two labellers agree on the same readouts.
 
-usage: label-agreement.py LABEL_DIR_A LABEL_DIR_B [--verbose]
+usage: label-agreement.py LABEL_DIR_A LABEL_DIR_B [--verbose] [--as-answer]
 
 Both directories hold NAME.expect.json labels (tests/setN/LABELLING.md) of
 the same readouts, made independently. A field counts whenever either label
@@ -9,8 +9,13 @@ gives a value, as score-heldout.py counts tifa's fields, and two labels
 agree when some answer satisfies both: scalars when their accepted values
 ({"any": [...]} or the one value) meet; lists when each label's "must"
 items lie within the other's "must" and "may". People compare by name.
-Articles pair in order. The figure is the ceiling a program can reach
-against one labeller when the other would mark it.
+Articles pair in order.
+
+--as-answer is stricter: B's label is read as a program's answer (its
+"must" items, the first of its "any" values) and scored against A as
+score-heldout.py scores tifa, so a "may" that B left out of its answer
+while A requires it counts as a disagreement. That figure is the ceiling
+a program reaches against one labeller when it answers as the other would.
 """
 import json, os, sys
 
@@ -51,6 +56,15 @@ def has_value(v):
     return v not in (None, "", [])
 
 
+def as_answer(v, is_list):
+    """A label read as a program's answer: its must items, its first any."""
+    if is_list:
+        return {"must": must_may(v)[0], "may": []}
+    if isinstance(v, dict) and "any" in v:
+        return v["any"][0] if v["any"] else None
+    return v
+
+
 def agree(a, b, is_list):
     if is_list:
         (ma, ya), (mb, yb) = must_may(a), must_may(b)
@@ -62,6 +76,7 @@ def main():
     args = sys.argv[1:]
     dir_a, dir_b = args[:2]
     verbose = "--verbose" in args
+    answer = "--as-answer" in args
     names = sorted(set(os.listdir(dir_a)) & set(os.listdir(dir_b)))
     stats = {f: [0, 0] for f in FIELDS}
     for n in names:
@@ -72,9 +87,12 @@ def main():
             ab = lb[i] if i < len(lb) else None
             for f in FIELDS:
                 va, vb = get(aa, f), get(ab, f)
+                is_list = f in ("meeting.speakers", "meeting.present", "terms.numbered", "terms.quoted")
+                if answer:
+                    vb = as_answer(vb, is_list)
                 if not has_value(va) and not has_value(vb):
                     continue
-                ok = agree(va, vb, f in ("meeting.speakers", "meeting.present", "terms.numbered", "terms.quoted"))
+                ok = agree(va, vb, is_list)
                 stats[f][0] += ok
                 stats[f][1] += 1
                 if verbose and not ok:
