@@ -909,6 +909,9 @@ static line_kind classify_long_line(const table_index *ix, unsigned h, const cha
         st->in_tail = 1;
         return LINE_DROP;
     }
+    /* "原标题：…新华社北京3月13日电 国务院总理李强…": a repost's original
+     * title with the report glued after it is the report. */
+    if (starts_with(s, len, "原标题")) return LINE_BODY;
     if (may_open_h(&ix->prefixes, h))
         for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
             if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;

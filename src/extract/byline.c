@@ -264,6 +264,16 @@ static int reported_by(const ustr *u, size_t p, size_t pe, size_t *s, size_t *e)
     return 0;
 }
 
+/* "原标题：…（修订草案）》新华社北京3月13日电 国务院总理…": a repost's
+ * original title glued to the lead; where the dateline after it starts,
+ * else USTR_NONE. */
+static size_t after_original_title(const ustr *u, size_t p, size_t pe) {
+    if (!ustr_at(u, p, "原标题")) return USTR_NONE;
+    for (size_t k = p + 4; k < pe && k - p < 200; k++)
+        if (dateline_at(u, k, pe)) return k;
+    return USTR_NONE;
+}
+
 /* The article's source from its text: a dateline in its opening
  * paragraphs, else a byline there or closing it, else "X报道，". */
 static void find_source(const ustr *u, article *a) {
@@ -288,6 +298,8 @@ static void find_source(const ustr *u, article *a) {
     }
     int self = 0, found = 0;
     for (size_t k = 0; k < nhead && !found && !self; k++) found = dateline_outlet(u, ps[k], pe[k], &s, &e, &self);
+    for (size_t k = 0, t; k < nhead && !found && !self; k++)
+        if ((t = after_original_title(u, ps[k], pe[k])) != USTR_NONE) found = dateline_outlet(u, t, pe[k], &s, &e, &self);
     for (size_t k = 0; k < np && !found; k++)
         if (k < 4 || k >= nhead || pe[k] == u->n) found = byline_outlet(u, ps[k], pe[k], &s, &e);
     for (size_t k = 0; k < nhead && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);

@@ -38,6 +38,8 @@ static size_t title_start(const ustr *u, size_t name_at) {
     s = after_leading_time(u, s, name_at); /* "2月9日上午市人大常委会主任肖天连主持" */
     for (size_t i = name_at; i > s; i--) {
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
+        /* "…》新华社合肥3月13日电某市市长X": a dateline inside the clause */
+        if (i >= s + 2 && u->cp[i - 1] == 0x7535 /* 电 */ && u->cp[i - 2] == 0x65E5 /* 日 */) return i;
         /* "会议听取了…秘书长杨振武作的汇报": no title holds a verb's 了 */
         if (u->cp[i - 1] == 0x4E86 /* 了 */ || ends_with_any(u, i, WORDS(hearing_verbs))) return i;
         if (ends_with_any(u, i, WORDS(title_breaks)) || u->cp[i - 1] == 0x3011 /* 】 */ || u->cp[i - 1] == ']')
