@@ -333,6 +333,11 @@ static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "�
                                               "集体学习", "专题学习", "读书班", "研讨班", "集会"};
 const word_list meeting_words = LIST(meeting_words_w);
 
+/* The study sessions that 开展 and 进行 hold ("开展…第一次集中学习",
+ * "进行了政治理论学习"); elsewhere those verbs hold campaigns. */
+static const char *const study_sessions_w[] = {"集中学习", "集体学习", "专题学习", "理论学习", "专题研讨", "学习研讨"};
+const word_list study_sessions = LIST(study_sessions_w);
+
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",
  * "…大会隆重开幕". */
 static const char *const convened_w[] = {"召开", "举行", "开幕", "闭幕", "闭会", "结束", "落幕", "拉开帷幕", "揭幕"};

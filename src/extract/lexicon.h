@@ -39,7 +39,7 @@ extern const char_list name_bad_first, name_bad_last, surnames;
 
 /* Meetings: their nouns, the verbs that convene them, the bodies that do. */
 extern const word_list meeting_words, convened, not_meetings, org_suffixes, convening_bodies, generic_meeting_kinds, owned_organs,
-    generic_meeting_next, meeting_next_verbs, chair_title_cuts, session_bodies;
+    generic_meeting_next, meeting_next_verbs, chair_title_cuts, session_bodies, study_sessions;
 
 /* Paragraph cues: 会议指出, 李乐成强调. */
 extern const word_list cue_verbs, person_cue_verbs;

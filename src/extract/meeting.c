@@ -88,6 +88,8 @@ static int year_ordinal_kind(const ustr *u, size_t s, size_t e) {
 }
 
 static int generic_object(const ustr *u, size_t s, size_t e) {
+    /* a quoted name is whole: "举行第二次“区人大代表双月座谈会”" */
+    if (s > 0 && u->cp[s - 1] == 0x201C && e < u->n && u->cp[e] == 0x201D) return 0;
     return session_ordinal_at(u, s) || generic_rest(u, s, e, 0) || organ_meeting(u, s, e) || year_ordinal_kind(u, s, e);
 }
 
@@ -350,8 +352,16 @@ static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
     while (q < u->n && q - s < 3 && cn_numeral_is(u->cp[q], NUM_COUNT)) q++;
     if (q > s && q < u->n && (u->cp[q] == 0x573A /* 场 */ || u->cp[q] == 0x4E2A /* 个 */ || u->cp[q] == 0x6B21 /* 次 */))
         s = q + 1;
-    /* "召开了“2012年新虹街道社区工作大会”": a quoted name is the name */
-    if (s < u->n && u->cp[s] == 0x201C) {
+    /* "召开了“2012年新虹街道社区工作大会”": a quoted name is the name, and
+     * so is "举行第二次“区人大代表双月座谈会”" with its ordinal */
+    q = s;
+    if (q < u->n && u->cp[q] == 0x7B2C /* 第 */) {
+        q++;
+        while (q < u->n && q - s < 5 && (cn_numeral_is(u->cp[q], NUM_COUNT) || u_is_digit(u->cp[q]))) q++;
+        q = q > s + 1 && q + 1 < u->n && u->cp[q] == 0x6B21 /* 次 */ && u->cp[q + 1] == 0x201C ? q + 1 : s;
+    }
+    if (q < u->n && u->cp[q] == 0x201C) {
+        s = q;
         size_t c = s + 1;
         while (c < u->n && c - s < 60 && u->cp[c] != 0x201D && !u_is_sentence_end(u->cp[c])) c++;
         if (c < u->n && u->cp[c] == 0x201D && c > s + 3 && ends_with_any(u, c, WORDS(meeting_words))) {
@@ -603,6 +613,13 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
                 cs = y;
                 break;
             }
+        /* "区人大常委会举行第二次“区人大代表双月座谈会”": a quoted name is
+         * whole, the subject its convener */
+        if (os < oe && os > 0 && u->cp[os - 1] == 0x201C && oe < u->n && u->cp[oe] == 0x201D) {
+            if (!set_name(u, a, os, oe, oe, oe)) continue;
+            set_org(u, a, cs, e);
+            return 1;
+        }
         if (set_name(u, a, cs, e, os, oe)) return 1;
     }
     return 0;
@@ -632,9 +649,12 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         int chair_verb = ustr_at(u, p, "主持") && !ustr_at(u, p + 2, "召开") && !ustr_at(u, p + 2, "会议") &&
                          !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人");
-        if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb) continue;
+        int study_verb = ustr_at(u, p, "开展") || ustr_at(u, p, "进行");
+        if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb && !study_verb) continue;
         size_t s, e;
-        if (!object_after(u, p + 2, &s, &e) || convening_planned(u, p) || in_book_title(u, p)) continue;
+        if (!(study_verb ? study_object_after(u, p + 2, &s, &e) : object_after(u, p + 2, &s, &e)) ||
+            convening_planned(u, p) || in_book_title(u, p))
+            continue;
         /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another;
          * "召开政治局会议前，…": one that times this one too */
         if (ustr_at(u, e, "精神") || ustr_at(u, e, "前，") || ustr_at(u, e, "后，") || ustr_at(u, e, "之前") ||

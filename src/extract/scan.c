@@ -151,6 +151,28 @@ static int timed(const ustr *u, size_t p, size_t i) {
     return 0;
 }
 
+/* 开展 and 进行 hold campaigns and inspections too; their object names a
+ * meeting only when it is a study session ending its clause ("开展第二批…
+ * 主题教育第一次集中学习，", "进行了政治理论学习，"; not "理论学习中心组"). */
+int study_object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
+    size_t s = v + (v < u->n && u->cp[v] == 0x4E86 /* 了 */);
+    for (size_t e = s + 2; e < u->n && e - s < 60; e++) {
+        uint32_t c = u->cp[e - 1]; /* brackets and quotes may stand inside: "（扩大）", "“不忘初心”" */
+        if ((is_clause_break(c) && c != 0xFF08 && c != 0xFF09 && c != 0x201C && c != 0x201D) || u_is_sentence_end(c)) return 0;
+        if (!ends_with_any(u, e, WORDS(study_sessions))) continue;
+        if (e < u->n && u_is_han(u->cp[e]) && u->cp[e] != 0x4E86 /* 了 */) continue;
+        *os = s, *oe = e;
+        return 1;
+    }
+    return 0;
+}
+
+/* "开展…集中学习", "进行了政治理论学习": a study session held at i. */
+static int study_at(const ustr *u, size_t i) {
+    size_t s, e;
+    return (ustr_at(u, i, "开展") || ustr_at(u, i, "进行")) && study_object_after(u, i + 2, &s, &e);
+}
+
 void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
     static const char *const verbs[] = {"召开", "举行", "开幕", "闭幕", "主持"};
     for (size_t p = 0, k = 0; p < u->n && p < 3000 && k < 30; p = para_end(u, p) + 1, k++) {
@@ -159,7 +181,8 @@ void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
         for (size_t i = p; i < e && i < p + 400; i++)
             /* "介绍了会议召开的情况" reports no convening; "昨天召开的常委会会议
              * 指出", "日前召开的…会议表决" do: a time word before it */
-            if (ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w) && (!ustr_at(u, i + 2, "的") || timed(u, p, i))) {
+            if ((ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w) && (!ustr_at(u, i + 2, "的") || timed(u, p, i))) ||
+                study_at(u, i)) {
                 *from = p;
                 *to = e - p > 400 ? p + 400 : e;
                 return;
