@@ -509,8 +509,10 @@ static int in_book_title(const ustr *u, size_t p) {
 }
 
 /* Is the convening at p still to come ("中共10月将召开20届四中全会",
- * "定于3月5日召开")? Then it names another meeting than the one told. */
+ * "定于3月5日召开"), or one that only times the report's? Then it names
+ * another meeting than the one told. */
 static int convening_planned(const ustr *u, size_t p) {
+    if (convening_times_another(u, p)) return 1;
     static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究", "为",
                                        /* "…的区县今年要抓紧时间召开大会" */
                                        "要", "抓紧时间", "尽快", "适时", "应当", "应"};
@@ -547,10 +549,24 @@ static size_t after_news_mark(const ustr *u, size_t cs, size_t e) {
  * "2025年国防科技工业工作会议1月7日在京召开" → 2025年国防科技工业工作会议.
  * A meeting that holds a meeting gives both: "市人大六届一次会议召开预备会议"
  * → 市人大六届一次会议预备会议. */
+/* Does the sentence after the convening at p open by studying it ("2024年
+ * 全国两会于3月4日…顺利召开。为学习贯彻两会精神，…")? Then the meeting
+ * convened is what the report's meeting studies. */
+static int studied_next(const ustr *u, size_t p) {
+    size_t k = p;
+    while (k < u->n && k - p < 80 && !u_is_sentence_end(u->cp[k])) k++;
+    if (k + 2 >= u->n || u->cp[k] != 0x3002 /* 。 */ || u->cp[k + 1] != 0x4E3A /* 为 */) return 0;
+    size_t e = k + 2;
+    while (e < u->n && e - k < 30 && !is_clause_break(u->cp[e])) e++;
+    return ustr_find(u, k + 2, e, "精神") != USTR_NONE && ustr_find(u, k + 2, e, "学习") != USTR_NONE;
+}
+
 int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         size_t which;
-        if (!ustr_at_any(u, p, WORDS(convened), &which) || convening_planned(u, p) || in_book_title(u, p)) continue;
+        if (!ustr_at_any(u, p, WORDS(convened), &which) || convening_planned(u, p) || in_book_title(u, p) ||
+            studied_next(u, p))
+            continue;
         /* "…预备会议结束后，大会主席团举行第一次会议": a convening that only
          * times another */
         size_t vl = strlen(convened.w[which]) / 3, os0, oe0;
@@ -661,7 +677,7 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
             ustr_at(u, e, "之后"))
             continue;
         /* 举办 also holds games and fairs (举办冬奥会): only talks and meetings */
-        static const char *const talks[] = {"会议", "讲座", "座谈会", "报告会", "宣讲会", "研讨会", "交流会", "学习会"};
+        static const char *const talks[] = {"会议", "讲座", "座谈会", "报告会", "宣讲会", "研讨会", "交流会", "学习会", "分享会"};
         if (ustr_at(u, p, "举办") && !ends_with_any(u, e, talks, sizeof talks / sizeof *talks)) continue;
         size_t cs, se;
         subject_before(u, p, &cs, &se);

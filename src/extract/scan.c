@@ -167,6 +167,17 @@ int study_object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
     return 0;
 }
 
+/* Does the convening at p only time what the report tells: "在召开政治局
+ * 会议分析研究明年经济工作之前，…", "在召开…期间，"? */
+int convening_times_another(const ustr *u, size_t p) {
+    if (p == 0 || u->cp[p - 1] != 0x5728 /* 在 */) return 0;
+    static const char *const times[] = {"之前", "之后", "前", "后", "期间", "之际", "时"};
+    for (size_t k = p + 2; k < u->n && k - p < 60; k++)
+        if (is_clause_break(u->cp[k]) || u_is_sentence_end(u->cp[k]))
+            return ends_with_any(u, k, times, sizeof times / sizeof *times) != 0;
+    return 0;
+}
+
 /* "开展…集中学习", "进行了政治理论学习": a study session held at i. */
 static int study_at(const ustr *u, size_t i) {
     size_t s, e;
@@ -181,7 +192,8 @@ void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
         for (size_t i = p; i < e && i < p + 400; i++)
             /* "介绍了会议召开的情况" reports no convening; "昨天召开的常委会会议
              * 指出", "日前召开的…会议表决" do: a time word before it */
-            if ((ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w) && (!ustr_at(u, i + 2, "的") || timed(u, p, i))) ||
+            if ((ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w) && (!ustr_at(u, i + 2, "的") || timed(u, p, i)) &&
+                 !convening_times_another(u, i)) ||
                 study_at(u, i)) {
                 *from = p;
                 *to = e - p > 400 ? p + 400 : e;
