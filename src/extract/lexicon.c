@@ -115,7 +115,7 @@ const char_list surnames = LIST(surnames_cp);
  * and particles that open a phrase (作 做 要 把 被 从 以 就 处 纷 不). */
 static const uint32_t name_bad_first_cp[] = {0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x5E76, 0x5BF9,
                                              0x4F5C, 0x505A, 0x8981, 0x628A, 0x88AB, 0x4ECE, 0x4EE5, 0x5C31, 0x5904,
-                                             0x7EB7, 0x4E0D};
+                                             0x7EB7, 0x4E0D, 0x5404 /* 各: "各部门负责人代表" */};
 const char_list name_bad_first = LIST(name_bad_first_cp);
 
 /* Characters that never close a name: 的 所 了 等 end a phrase that cites a
@@ -150,7 +150,7 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "发了言", "主讲", "演说", "讲授", "授课",
+static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "发了言", "主讲", "演说", "讲授", "授课", "讲意见",
                                              "致开幕词", "致闭幕词", "致欢迎词", "致贺词", "致答谢词",
                                              /* 辞 as often as 词 */
                                              "致开幕辞", "致闭幕辞", "致欢迎辞", "致贺辞", "致答谢辞", "致祝酒辞", "致祝酒词",

@@ -412,9 +412,19 @@ static void add_speaker_titled_after(const ustr *u, article *a, size_t na, size_
     store_speaker(u, a, s, na, end);
 }
 
+/* "他表示，习近平总书记在…报告的开篇部分指出": a person named first in
+ * the clause right after another's 表示，/说，/指出， is quoted in that
+ * speech, not speaking at the meeting. at: where the person's words start. */
+static int quoted_in_speech(const ustr *u, size_t at) {
+    /* not 要求, 希望: "…提出了要求，总裁吕勇明…" ends a clause with a noun */
+    static const char *const saying[] = {"表示", "说", "指出", "强调", "认为", "称"};
+    size_t cs = clause_start(u, at, 60);
+    return cs == at && cs > 2 && (u->cp[cs - 1] == 0xFF0C || u->cp[cs - 1] == 0xFF1A) &&
+           ends_with_any(u, cs - 1, saying, sizeof saying / sizeof *saying) != 0;
+}
+
 static void store_speaker(const ustr *u, article *a, person s, size_t span_a, size_t end) {
-    (void)u;
-    if (!s.name || has_speaker(a, s.name)) {
+    if (!s.name || has_speaker(a, s.name) || quoted_in_speech(u, span_a)) {
         free(s.name);
         free(s.title);
         return;
@@ -438,8 +448,10 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     size_t which, n;
     if ((n = ustr_at_any(u, i, WORDS(speech_bare), &which))) {
         *end = i + n;
-        /* "胡锦涛发言时，…": when someone spoke, told inside another's words */
-        return !(i + n < u->n && u->cp[i + n] == 0x65F6 /* 时 */);
+        /* "胡锦涛发言时，…": when someone spoke, told inside another's words;
+         * "新闻发言人", "主讲嘉宾": a role, not a speech */
+        return !(i + n < u->n && (u->cp[i + n] == 0x65F6 /* 时 */ || u->cp[i + n] == 0x4EBA /* 人 */ ||
+                                  ustr_at(u, i + n, "嘉宾")));
     }
     if (!(n = ustr_at_any(u, i, WORDS(speech_verbs), &which))) return 0;
     /* 工作报告 is a noun: "书记处工作报告" names no speaker. */
@@ -490,9 +502,11 @@ static int spoke_elsewhere(const ustr *u, const article *a, size_t p, size_t k) 
     if (ustr_find(u, p, k, "批示") != USTR_NONE || ustr_find(u, p, k, "贺信") != USTR_NONE ||
         ustr_find(u, p, k, "信中") != USTR_NONE)
         return 1;
-    for (size_t e = p + 2; e < k; e++) {
-        if (ustr_at(u, e, "考察") || ustr_at(u, e, "调研") || ustr_at(u, e, "视察")) return 1;
-        if (u->cp[e] != 0x4E0A /* 上 */) continue;
+    for (size_t e = p + 1; e < k; e++) {
+        if (ustr_at(u, e, "考察") || ustr_at(u, e, "调研") || ustr_at(u, e, "视察") || ustr_at(u, e, "访谈") ||
+            ustr_at(u, e, "采访"))
+            return 1;
+        if (u->cp[e] != 0x4E0A /* 上 */ || e < p + 2) continue;
         size_t w = ends_with_any(u, e, WORDS(meeting_words));
         if (!w || e - (p + 1) < 5) return 0; /* 在会上, 在大会上, 在动员会上: this meeting */
         /* A named meeting: this one when it is the article's (or the
@@ -1315,6 +1329,26 @@ static size_t colon_quote_name_at(const ustr *u, size_t i, size_t *na) {
     return 0;
 }
 
+/* A transcript's line "全国政协主席俞正声：各位委员：我代表…": a title and
+ * name opening the paragraph, a colon, and the speech addressing the
+ * room. Sets the name [*na, return) and the title's start *ta; 0 if not. */
+static size_t salutation_speaker_at(const ustr *u, size_t i, size_t *na, size_t *ta) {
+    size_t w;
+    for (size_t c = i + 2; c < u->n && c - i < 24 && u->cp[c] != '\n'; c++) {
+        if (u->cp[c] != 0xFF1A && u->cp[c] != ':') continue;
+        if (!ustr_at_any(u, c + 1, WORDS(salutations), &w) || !person_before(u, c, na, ta) || *ta != i) return 0;
+        return c - *na >= 2 && c - *na <= 3 && char_in(&surnames, u->cp[*na]) && !not_a_person(u, *na, c) ? c : 0;
+    }
+    return 0;
+}
+
+static void salutation_speakers(const ustr *u, article *a) {
+    for (size_t i = 0; i < u->n; i = para_end(u, i) + 1) {
+        size_t na, ta, nb = salutation_speaker_at(u, i, &na, &ta);
+        if (nb) add_speaker(u, a, ta, na, nb, para_end(u, i));
+    }
+}
+
 /* A name that opens lines of quoted speech twice or more, or once when it
  * is one of this meeting's people: the live reports of the Hong Kong and
  * Taiwan press give the speech this way, not with a verb. */
@@ -1588,6 +1622,7 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
         p = end - 1;
     }
     colon_quote_speakers(u, a);
+    salutation_speakers(u, a);
     fuller_titles(u, a);
 }
 
