@@ -90,6 +90,10 @@ static int one_term(const ustr *u, size_t a, size_t b) {
 static int is_numbered(const ustr *u, size_t a, size_t b) {
     size_t w;
     if (b - a < 2 || ustr_at_any(u, a, WORDS(numeral_names), &w) == b - a) return 0;
+    /* a title (“百年未有之大变局与…的再审视——学习《…》”) or a meeting's
+     * name (“三峡库区对口支援项目动员会”) is quoted, but is no set phrase */
+    if (b - a > 16 || u->cp[b - 1] == 0x4F1A /* 会 */ || (u->cp[b - 1] == 0x8BAE /* 议 */ && u->cp[b - 2] == 0x4F1A))
+        return 0;
     if (is_digit_term(u, a, b)) return 1;
     if (!cn_numeral_is(u->cp[a], NUM_TERM) || ustr_at_any(u, a, WORDS(numeral_words), NULL)) return 0;
     if (opens_with_period(u, a, b) || opens_with_congress(u, a, b)) return 0;
