@@ -397,7 +397,8 @@ static char *strip_book_marks(article *a, const char *v) {
         if (strncmp(v, no_outlet_values.w[i], strlen(no_outlet_values.w[i])) == 0) return NULL;
     size_t len = strlen(v);
     if (len && (v[len - 1] == ':' || (len >= 3 && strcmp(v + len - 3, "：") == 0))) return NULL;
-    static const char *const tails[] = {"来源截图", "来源", "文章", "稿件", "截图"};
+    /* …and page buttons glued to it: "黄石日报返回上页", "今日张店收集" */
+    static const char *const tails[] = {"来源截图", "来源", "文章", "稿件", "截图", "返回", "收集", "打印", "关闭", "收藏", "分享"};
     size_t n = strlen(v);
     for (size_t i = 0; i < sizeof tails / sizeof *tails; i++) {
         const char *t = strstr(v, tails[i]);
