@@ -730,11 +730,13 @@ static int planned_at(const ustr *u, size_t a) {
     return follows_decision(u, k);
 }
 
-/* Is the date d a page's stamp ("发布时间：2012年2月20日"), not the meeting's? */
+/* Is the date d a page's stamp ("发布时间：2012年2月20日"), or when a
+ * meeting's notice went out ("会议通知于2025年10月20日以书面方式发出"), not
+ * when the meeting met? */
 static int page_stamp(const ustr *u, const date_expr *d) {
     size_t e = d->a;
     while (e > 0 && (u->cp[e - 1] == ' ' || u->cp[e - 1] == 0xFF1A || u->cp[e - 1] == ':' || u->cp[e - 1] == 0x3000)) e--;
-    return ends_with_any(u, e, WORDS(page_date_labels)) != 0;
+    return ends_with_any(u, e, WORDS(page_date_labels)) != 0 || ends_with(u, e, "通知于") || ends_with(u, e, "通知已于");
 }
 
 /* Is the date d in a clause that only says after what the meeting came

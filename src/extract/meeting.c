@@ -280,6 +280,17 @@ static int studied_in_title(const article *a, const char *name) {
     return 0;
 }
 
+/* "某集团股份有限公司（以下简称“公司”）第三届董事会第十三次会议": the
+ * bracket that gives a short form for the rest of the text is no part of
+ * the name, wherever it stands. Edits s in place. */
+static void drop_alias(char *s) {
+    static const char *const marks[] = {"（以下简称", "（下称", "（以下称", "（简称"};
+    for (size_t i = 0; i < sizeof marks / sizeof *marks; i++) {
+        char *open = strstr(s, marks[i]), *close = open ? strstr(open, "）") : NULL;
+        if (close && close[3]) memmove(open, close + 3, strlen(close + 3) + 1);
+    }
+}
+
 static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, size_t b2) {
     /* A headline's column label is not the name: "（两会受权发布）十三届全国人大
      * 常委会…", "两会每日精华｜全国政协会议" */
@@ -313,6 +324,7 @@ static int set_name(const ustr *u, article *a, size_t a1, size_t b1, size_t a2, 
         if (s) {
             memcpy(s, first, n1);
             memcpy(s + n1, second, n2 + 1);
+            drop_alias(s);
             free(a->name);
             a->name = s;
             add_span(a, "meeting.name", a1, b2 > b1 ? b2 : b1);
@@ -512,7 +524,8 @@ static int in_book_title(const ustr *u, size_t p) {
  * "定于3月5日召开"), or one that only times the report's? Then it names
  * another meeting than the one told. */
 static int convening_planned(const ustr *u, size_t p) {
-    if (convening_times_another(u, p)) return 1;
+    /* "一、董事会会议召开情况": a section heading, not a convening */
+    if (convening_times_another(u, p) || ustr_at(u, p + 2, "情况")) return 1;
     static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究", "为",
                                        /* "…的区县今年要抓紧时间召开大会" */
                                        "要", "抓紧时间", "尽快", "适时", "应当", "应"};
@@ -755,11 +768,14 @@ static int theme_before(article *a, const char *name, size_t n) {
 
 /* A listed company's announcement names its meeting in the headline:
  * "纵横通信：第五届董事会第六次会议决议公告", "X股份有限公司2019年第一次临时
- * 股东大会决议公告". The name is what stands before 决议公告, past the
- * company (its org). 1 when it was so. */
+ * 股东大会决议公告" (or a headline ending in 决议). The name is what stands
+ * before 决议公告, past the company (its org). 1 when it was so. */
 static int name_from_resolution(article *a) {
     static const char *const mark = "决议公告";
     const char *t = a->title, *m = t ? strstr(t, mark) : NULL;
+    /* "公牛集团(603195)：…第三届董事会第十三次会议决议": a portal drops 公告 */
+    size_t tl = t ? strlen(t) : 0;
+    if (!m && tl > 12 && strcmp(t + tl - 6, "决议") == 0) m = t + tl - 6;
     if (!m || m - t < 12) return 0;
     size_t n = (size_t)(m - t);
     if (!(n >= 6 && (memcmp(m - 6, "会议", 6) == 0 || (n >= 12 && memcmp(m - 12, "股东大会", 12) == 0)))) return 0;
