@@ -75,6 +75,7 @@ size_t para_end(const ustr *u, size_t i);
 size_t bracket_open_before(const ustr *u, size_t e, size_t floor, size_t max);
 int study_object_after(const ustr *u, size_t v, size_t *os, size_t *oe);
 int convening_times_another(const ustr *u, size_t p);
+int photo_caption(const ustr *u, size_t a, size_t e);
 size_t bracketed_end(const ustr *u, size_t i, size_t limit);
 int follows_decision(const ustr *u, size_t k);
 void lead_paragraph(const ustr *u, size_t *from, size_t *to);

@@ -178,6 +178,15 @@ int convening_times_another(const ustr *u, size_t p) {
     return 0;
 }
 
+/* Is the paragraph [a, e) a photo's caption: "▲中共十九届四中全会…召开。
+ * （图/记者曾俊豪摄）", "…出席会议。新华社记者李涛摄"? Its convening is
+ * the picture's, told again by the report below it. */
+int photo_caption(const ustr *u, size_t a, size_t e) {
+    while (e > a && (u->cp[e - 1] == ' ' || u->cp[e - 1] == 0x3000)) e--;
+    if (e > a && (u->cp[e - 1] == 0xFF09 || u->cp[e - 1] == ')')) e--;
+    return (e > a && (u->cp[a] == 0x25B2 /* ▲ */ || u->cp[a] == 0x25B3 /* △ */)) || (e > a && u->cp[e - 1] == 0x6444 /* 摄 */);
+}
+
 /* "开展…集中学习", "进行了政治理论学习": a study session held at i. */
 static int study_at(const ustr *u, size_t i) {
     size_t s, e;
@@ -186,6 +195,7 @@ static int study_at(const ustr *u, size_t i) {
 
 void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
     static const char *const verbs[] = {"召开", "举行", "开幕", "闭幕", "主持"};
+    size_t caption = USTR_NONE, caption_end = 0; /* a photo's caption leads only when no paragraph does */
     for (size_t p = 0, k = 0; p < u->n && p < 3000 && k < 30; p = para_end(u, p) + 1, k++) {
         size_t e = para_end(u, p), w;
         if (e - p < 15 || !has_sentence(u, p, e)) continue;
@@ -195,10 +205,19 @@ void lead_paragraph(const ustr *u, size_t *from, size_t *to) {
             if ((ustr_at_any(u, i, verbs, sizeof verbs / sizeof *verbs, &w) && (!ustr_at(u, i + 2, "的") || timed(u, p, i)) &&
                  !convening_times_another(u, i)) ||
                 study_at(u, i)) {
+                if (photo_caption(u, p, e)) {
+                    if (caption == USTR_NONE) caption = p, caption_end = e;
+                    break;
+                }
                 *from = p;
                 *to = e - p > 400 ? p + 400 : e;
                 return;
             }
+    }
+    if (caption != USTR_NONE) {
+        *from = caption;
+        *to = caption_end - caption > 400 ? caption + 400 : caption_end;
+        return;
     }
     for (size_t p = 0; p < u->n; p = para_end(u, p) + 1) {
         size_t e = para_end(u, p);
