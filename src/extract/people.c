@@ -1021,6 +1021,10 @@ static int citation_at(const ustr *u, size_t na, size_t e) {
         if (ustr_at_any(u, k, WORDS(citing_verbs), &w) && ustr_find(u, k, na, "小组") == USTR_NONE) return 1;
     /* "听取和讨论省委书记倪岳峰的讲话": a speech heard at this meeting */
     int heard = ustr_find(u, cs, na, "听取") != USTR_NONE || ustr_find(u, cs, na, "审议") != USTR_NONE;
+    /* "陈云龙检察长要求全院人员结合习近平总书记系列重要讲话精神…": the
+     * person says something; the speech cited after it is another's */
+    size_t after = e + ustr_at_any(u, e, WORDS(position_words), &w);
+    if (ustr_at_any(u, after, WORDS(said_verbs), &w)) return 0;
     for (size_t k = e; k < u->n && k - e < 30 && !is_clause_break(u->cp[k]) && !u_is_sentence_end(u->cp[k]); k++) {
         if (ustr_at(u, k, "发表") || ustr_at(u, k, "作了") || ustr_at(u, k, "做了")) return 0;
         /* "王晋传达了…蒋超良…的重要讲话": who passes a speech on did not give it */
