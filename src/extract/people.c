@@ -1083,6 +1083,28 @@ static int known_person(const article *a, const char *name) {
     return (a->chair.name && strcmp(a->chair.name, name) == 0) || slist_has(&a->present, name) || has_speaker(a, name);
 }
 
+/* "会上，白书记指出…": a surname and a title word opening the clause that
+ * ends at j stand for the one person of this meeting (chair, present,
+ * speaker) with that surname. Their name, or NULL (none, or two alike). */
+static const char *surname_titled(const ustr *u, const article *a, size_t j) {
+    size_t w = ends_with_any(u, j, WORDS(position_words));
+    if (!w || j < w + 1) return NULL;
+    size_t s = j - w - 1;
+    if (clause_start(u, s, 8) != s || !char_in(&surnames, u->cp[s])) return NULL;
+    char first[8];
+    size_t fl = u8_encode(u->cp[s], first);
+    const char *found = NULL;
+    for (size_t i = 0; i <= a->present.n + a->nspeakers; i++) {
+        const char *name = i == 0                ? a->chair.name
+                           : i <= a->present.n ? a->present.items[i - 1]
+                                               : a->speakers[i - 1 - a->present.n].name;
+        if (!name || strncmp(name, first, fl) != 0 || strlen(name) <= fl) continue;
+        if (found && strcmp(found, name) != 0) return NULL;
+        found = name;
+    }
+    return found;
+}
+
 /* A title holds no 的/对/在 and a name has 2-3 characters (4 only for
  * someone already known): "党的领导制度体系作出部署" names no one. */
 static int plausible_speaker(const ustr *u, size_t ta, size_t na, size_t nb, int known) {
@@ -1582,6 +1604,15 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             continue;
         }
         int cited, titled;
+        const char *known_as = kind == 1 || kind == 2 ? surname_titled(u, a, j) : NULL;
+        if (known_as && !has_speaker(a, known_as)) { /* "会上，白书记指出" */
+            person sp = {art_strdup(a, known_as), NULL};
+            const char *t = a->chair.name && strcmp(a->chair.name, known_as) == 0 ? a->chair.title : NULL;
+            sp.title = t ? art_strdup(a, t) : NULL;
+            store_speaker(u, a, sp, j - ends_with_any(u, j, WORDS(position_words)) - 1, end);
+            p = end - 1;
+            continue;
+        }
         if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
             mentions(u, a, na, nb, &cited, &titled);
             char *name = art_slice(a, u, na, nb);
