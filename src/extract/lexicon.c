@@ -52,6 +52,8 @@ static const char *const position_words_w[] = {
     /* the posts of schools, hospitals, courts and firms that speak at
      * their units' meetings: "学生工作辅导员李永婕" */
     "辅导员", "教师", "工程师", "医师", "护士长", "干事", "法官", "检察官", "律师",
+    /* a firm's deputy head, as company reports call one: "时代集团副总王晓兰" */
+    "副总",
 };
 const word_list position_words = LIST(position_words_w);
 

@@ -524,8 +524,13 @@ static int in_book_title(const ustr *u, size_t p) {
  * "定于3月5日召开"), or one that only times the report's? Then it names
  * another meeting than the one told. */
 static int convening_planned(const ustr *u, size_t p) {
-    /* "一、董事会会议召开情况": a section heading, not a convening */
-    if (convening_times_another(u, p) || ustr_at(u, p + 2, "情况")) return 1;
+    /* "一、董事会会议召开情况": a section heading, not a convening (but
+     * "召开情况通报会" is one) */
+    static const char *const briefings[] = {"通报", "汇报", "说明", "介绍", "交流", "分析"};
+    size_t w;
+    if (convening_times_another(u, p) ||
+        (ustr_at(u, p + 2, "情况") && !ustr_at_any(u, p + 4, briefings, sizeof briefings / sizeof *briefings, &w)))
+        return 1;
     static const char *const soon[] = {"将", "即将", "将要", "拟", "准备", "计划", "决定", "关于", "研究", "为",
                                        /* "…的区县今年要抓紧时间召开大会" */
                                        "要", "抓紧时间", "尽快", "适时", "应当", "应"};

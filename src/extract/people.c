@@ -222,8 +222,12 @@ static int person_ends(const ustr *u, size_t e) {
 
 /* "主持会议的全国人大常委会委员长吴邦国宣布": the chair named after 主持会议的. */
 static int chair_named_after(const ustr *u, size_t p, size_t *na, size_t *ta, size_t *nb) {
-    if (!ustr_at(u, p + 2, "会议的") && !ustr_at(u, p + 2, "大会的")) return 0;
-    size_t s = p + 5, e = s;
+    /* "主持会议的", "主持大会的", "主持宣讲会的": a meeting word, then 的 */
+    size_t s = 0;
+    for (size_t k = p + 3; k < u->n && k <= p + 8 && u_is_han(u->cp[k]) && !s; k++)
+        if (u->cp[k] == 0x7684 /* 的 */ && ends_with_any(u, k, WORDS(meeting_words))) s = k + 1;
+    if (!s) return 0;
+    size_t e = s;
     while (e < u->n && e - s < 30 && u_is_han(u->cp[e])) {
         size_t w;
         if (e > s + 2 && (ustr_at_any(u, e, WORDS(said_verbs), &w) || ustr_at(u, e, "宣布") || ustr_at(u, e, "讲话")))
@@ -1084,25 +1088,36 @@ static int known_person(const article *a, const char *name) {
 }
 
 /* "会上，白书记指出…": a surname and a title word opening the clause that
- * ends at j stand for the one person of this meeting (chair, present,
- * speaker) with that surname. Their name, or NULL (none, or two alike). */
-static const char *surname_titled(const ustr *u, const article *a, size_t j) {
+ * ends at j stand for the person of this meeting (the chair, or a speaker
+ * already named) with that surname and a title holding that word ("公司
+ * 党委书记"): not "陈校长" for a chair who is 校党委书记. The person, or
+ * NULL (none, or two alike). */
+static const person *surname_titled(const ustr *u, const article *a, size_t j) {
     size_t w = ends_with_any(u, j, WORDS(position_words));
     if (!w || j < w + 1) return NULL;
     size_t s = j - w - 1;
     if (clause_start(u, s, 8) != s || !char_in(&surnames, u->cp[s])) return NULL;
-    char first[8];
-    size_t fl = u8_encode(u->cp[s], first);
-    const char *found = NULL;
-    for (size_t i = 0; i <= a->present.n + a->nspeakers; i++) {
-        const char *name = i == 0                ? a->chair.name
-                           : i <= a->present.n ? a->present.items[i - 1]
-                                               : a->speakers[i - 1 - a->present.n].name;
-        if (!name || strncmp(name, first, fl) != 0 || strlen(name) <= fl) continue;
-        if (found && strcmp(found, name) != 0) return NULL;
-        found = name;
+    char first[8], word[32];
+    size_t fl = u8_encode(u->cp[s], first), wl = 0;
+    for (size_t k = s + 1; k < j && wl + 4 < sizeof word; k++) wl += u8_encode(u->cp[k], word + wl);
+    word[wl] = 0;
+    const person *found = NULL;
+    for (size_t i = 0; i <= a->nspeakers; i++) {
+        const person *p = i == 0 ? &a->chair : &a->speakers[i - 1];
+        if (!p->name || !p->title || strncmp(p->name, first, fl) != 0 || strlen(p->name) <= fl || !strstr(p->title, word))
+            continue;
+        if (found && strcmp(found->name, p->name) != 0) return NULL;
+        found = p;
     }
     return found;
+}
+
+/* The span of the first field naming a person: where the text names them. */
+static size_t named_at(const article *a, const char *name, size_t fallback) {
+    const char *key = a->chair.name && strcmp(a->chair.name, name) == 0 ? "meeting.chair" : NULL;
+    for (size_t i = 0; key && i < a->nspans; i++)
+        if (strcmp(a->spans[i].key, key) == 0) return a->spans[i].a < fallback ? a->spans[i].a : fallback;
+    return fallback;
 }
 
 /* A title holds no 的/对/在 and a name has 2-3 characters (4 only for
@@ -1201,6 +1216,7 @@ static void add_each_speaker(const ustr *u, article *a, size_t p, size_t end) {
     size_t ss = sentence_start(u, p), found[64][2], e = p;
     while (e > ss && (u->cp[e - 1] == 0xFF0C || u->cp[e - 1] == ',')) e--;
     e = before_count_of_people(u, ss, e);
+    if (e > ss && u->cp[e - 1] == 0x7B49 /* 等: "…吴瑞君等23名委员先后发言" */) e--;
     if (institutions_listed(u, ss, e)) return;
     size_t n = names_before(u, ss, e, found);
     /* Else the list is the subject of the sentence, closed by 等… ("党组扩大
@@ -1446,7 +1462,7 @@ static int heard_report_speaker(const ustr *u, article *a, size_t j, size_t end)
 static size_t before_others(const ustr *u, size_t j) {
     size_t k = j;
     if (k > 0 && (u->cp[k - 1] == 0x540D /* 名 */ || u->cp[k - 1] == 0x4F4D /* 位 */)) k--;
-    while (k > 0 && j - k < 4 && cn_numeral_is(u->cp[k - 1], NUM_COUNT)) k--;
+    while (k > 0 && j - k < 4 && (cn_numeral_is(u->cp[k - 1], NUM_COUNT) || u_is_digit(u->cp[k - 1]))) k--;
     if (k < j && k > 2 && u->cp[k - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[k - 2])) return k - 1;
     /* "肖某、黄某、韩某、刘某四位同志作…发言": the count closes the list */
     if (k < j && k + 1 < j && k > 2 && u_is_han(u->cp[k - 1])) return k;
@@ -1604,12 +1620,11 @@ void find_speakers(const ustr *u, const page *pg, article *a) {
             continue;
         }
         int cited, titled;
-        const char *known_as = kind == 1 || kind == 2 ? surname_titled(u, a, j) : NULL;
-        if (known_as && !has_speaker(a, known_as)) { /* "会上，白书记指出" */
-            person sp = {art_strdup(a, known_as), NULL};
-            const char *t = a->chair.name && strcmp(a->chair.name, known_as) == 0 ? a->chair.title : NULL;
-            sp.title = t ? art_strdup(a, t) : NULL;
-            store_speaker(u, a, sp, j - ends_with_any(u, j, WORDS(position_words)) - 1, end);
+        const person *known_as = surname_titled(u, a, j);
+        if (known_as && !has_speaker(a, known_as->name)) { /* "会上，白书记指出" */
+            person sp = {art_strdup(a, known_as->name), art_strdup(a, known_as->title)};
+            size_t here = j - ends_with_any(u, j, WORDS(position_words)) - 1;
+            store_speaker(u, a, sp, named_at(a, known_as->name, here), end);
             p = end - 1;
             continue;
         }
