@@ -103,6 +103,7 @@ void find_place(const ustr *u, article *a, size_t from, size_t limit);
 int place_in(const ustr *u, article *a, size_t from, size_t limit);
 void find_cues(const ustr *u, article *a);
 size_t meeting_cues(const article *a);
+int delegation_sitting(const ustr *u, size_t from, size_t to);
 
 /* date.c: dates, years, and the time words before a verb */
 size_t longest_at(const ustr *u, size_t i, const char *const *ws, size_t nws);

@@ -683,12 +683,18 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         int chair_verb = ustr_at(u, p, "主持") && !ustr_at(u, p + 2, "召开") && !ustr_at(u, p + 2, "会议") &&
                          !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人");
-        int study_verb = ustr_at(u, p, "开展") || ustr_at(u, p, "进行");
-        if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb && !study_verb) continue;
+        int study_verb = ustr_at(u, p, "开展") || ustr_at(u, p, "进行"), joins = ustr_at(u, p, "参加");
+        if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb && !study_verb && !joins)
+            continue;
         size_t s, e;
         if (!(study_verb ? study_object_after(u, p + 2, &s, &e) : object_after(u, p + 2, &s, &e)) ||
             convening_planned(u, p) || in_book_title(u, p))
             continue;
+        /* 参加 names a meeting only when a leader joins a sitting of the Two
+         * Sessions ("参加港澳地区全国政协委员联组会"); elsewhere it lists who
+         * attended */
+        static const char *const group_sittings[] = {"联组会", "小组会", "小组会议", "联组会议", "分组会议"};
+        if (joins && !ends_with_any(u, e, group_sittings, sizeof group_sittings / sizeof *group_sittings)) continue;
         /* "传达了同期召开的…会议精神": a meeting whose spirit is studied is another;
          * "召开政治局会议前，…": one that times this one too */
         if (ustr_at(u, e, "精神") || ustr_at(u, e, "前，") || ustr_at(u, e, "后，") || ustr_at(u, e, "之前") ||
@@ -1037,6 +1043,19 @@ void find_cues(const ustr *u, article *a) {
 /* Paragraphs opened by "会议指出/强调/要求…": the genre's own mark; two make
  * a meeting report even where no name or chair was found (a later page of
  * a paged article). */
+/* A sitting of the Two Sessions told without a convening verb: "李强5日
+ * 下午来到他所在的云南代表团，与代表们一起审议政府工作报告", "委员们分组讨论
+ * …报告", "参加港澳地区全国政协委员联组会". Is one told in [from, to)? */
+int delegation_sitting(const ustr *u, size_t from, size_t to) {
+    static const char *const sittings[] = {"一起审议", "共同审议", "分组审议", "分组讨论", "小组讨论", "联组讨论",
+                                           "联组会", "小组会", "代表团全体会议", "代表团审议"};
+    int who = ustr_find(u, from, to, "代表团") != USTR_NONE || ustr_find(u, from, to, "委员") != USTR_NONE ||
+              ustr_find(u, from, to, "代表们") != USTR_NONE;
+    for (size_t i = 0; who && i < sizeof sittings / sizeof *sittings; i++)
+        if (ustr_find(u, from, to, sittings[i]) != USTR_NONE) return 1;
+    return 0;
+}
+
 size_t meeting_cues(const article *a) {
     size_t n = 0;
     for (size_t i = 0; i < a->cues.n; i++) n += strncmp(a->cues.items[i], "会议", strlen("会议")) == 0;

@@ -231,7 +231,8 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     /* the meeting named after a lead about what it studied: its date too */
     if (a->name && !a->date && !a->month_day && title_studies(a)) find_meeting_date(u, pg, a, head, later);
     a->is_meeting =
-        (a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2) &&
+        (a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2 ||
+         delegation_sitting(u, from, head)) &&
         !speech_text(u) && !commentary(u) && !commentary_title(a);
 }
 
