@@ -306,7 +306,7 @@ const word_list not_in_titles = LIST(not_in_titles_w);
 /* Nouns for a group of people with no names: a part of a 出席 list made
  * only of them ("…张华，职工代表及全体员工出席了本次大会") closes the named
  * list before it. */
-static const char *const people_groups_w[] = {"代表", "员工", "干部", "职工", "同志", "负责人", "成员", "委员",
+static const char *const people_groups_w[] = {"代表", "员工", "干部", "职工", "同志", "负责人", "成员", "委员", "领导",
                                               "党员", "群众", "嘉宾", "来宾", "师生", "教职工", "人员"};
 const word_list people_groups = LIST(people_groups_w);
 

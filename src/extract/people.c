@@ -818,6 +818,9 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             got++;
             continue;
         }
+        /* "市委书记林青、市委副书记、市政府市长叶浩文": a title alone opens the
+         * next person's titles */
+        if (k + 1 < n && all_han(u, ia, ib) && ends_with_any(u, ib, WORDS(position_words))) continue;
         /* "曹策问及秘书长余保江": a name, 及/和, a title and a name. */
         size_t j = ia + 2;
         while (j < ib && j - ia <= 4 && u->cp[j] != 0x53CA && u->cp[j] != 0x548C) j++;
