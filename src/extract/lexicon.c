@@ -441,7 +441,11 @@ static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚", 
                                            /* Hong Kong and Taiwan papers: "习近平前日主持", "日昨" */
                                            "前日", "前天", "前晚", "今晚", "日昨",
                                            /* "副县长阚青鹤专程出席会议" */
-                                           "专程", "特地", "特意", "接著", "都悉数", "悉数"};
+                                           "专程", "特地", "特意", "接著", "都悉数", "悉数",
+                                           /* "在公司六楼报告厅盛大召开", "在随后召开的座谈会上" */
+                                           "盛大", "随后",
+                                           /* "崔河会长于百忙中出席会议" */
+                                           "于百忙中", "在百忙中", "在百忙之中", "百忙之中"};
 const word_list time_words = LIST(time_words_w);
 
 /* What sets a date for later: "定于10月25日召开" names another meeting's day. */
@@ -495,7 +499,7 @@ static const char *const outlet_endings_w[] = {"客户端", "中心", "新闻", 
 const word_list outlet_endings = LIST(outlet_endings_w);
 
 /* A paper or site naming itself: "本报讯", "本网记者" name no outlet. */
-static const char *const self_outlets_w[] = {"本报", "本网", "本台", "本刊", "本社", "本站"};
+static const char *const self_outlets_w[] = {"本报", "本网", "本台", "本刊", "本社", "本站", "本校", "本院", "我校"};
 const word_list self_outlets = LIST(self_outlets_w);
 
 /* 来源 values that name no outlet: "原创文章", "网络", "佚名". */

@@ -938,6 +938,8 @@ static int plausible_place(const ustr *u, size_t a, size_t b) {
     if (b <= a || ustr_at_any(u, a, WORDS(time_words), &w) == b - a) return 0;
     if (ustr_at_any(u, a, WORDS(own_bodies), &w) == b - a) return 0; /* "在公司以现场投票表决的方式召开" */
     if (ustr_find(u, a, b, "的") != USTR_NONE || ustr_at(u, a, "各") || ustr_at(u, a, "党")) return 0;
+    /* "在此间召开": here, the dateline's city, which the place does not repeat */
+    if (ustr_at(u, a, "此间") == b - a || ustr_at(u, a, "此地") == b - a) return 0;
     if (b - a == 2 && (u->cp[b - 1] == 0x91CC /* 里 */ || u->cp[b - 1] == 0x4E2D /* 中 */)) return 0;
     /* "在前一晚举行", "在当天下午召开": what is left of a time */
     static const char *const times[] = {"前一", "前两", "当天", "当日", "当晚", "次日", "翌日", "同日", "同一", "同时"};

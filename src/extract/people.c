@@ -395,6 +395,10 @@ static int not_a_person(const ustr *u, size_t a, size_t b) {
     int names_end_so = b - a == 3 && char_in(&surnames, u->cp[a]) && (last == 0x9547 /* 镇 */ || last == 0x4E61 /* 乡 */ || hui);
     if (n > 1 || (n == 1 && !names_end_so)) return 1;
     if (ustr_find(u, a, b, "成员") != USTR_NONE || ustr_find(u, a, b, "代表") != USTR_NONE) return 1;
+    /* a clause's words read as a name: "向与会同志…", "…报告厅召开，，", "由董事会召集，" */
+    static const char *const clause_words[] = {"与会", "召开", "召集", "举行", "百忙"};
+    for (size_t i = 0; i < sizeof clause_words / sizeof *clause_words; i++)
+        if (ustr_find(u, a, b, clause_words[i]) != USTR_NONE) return 1;
     if (last == 0x7EC4 /* 组: 督导组, 调研组 */) return 1;
     /* "七十人", "三十余名": a count of people */
     if (cn_numeral_is(u->cp[a], NUM_COUNT) && (last == 0x4EBA /* 人 */ || last == 0x540D /* 名 */ || last == 0x4F4D /* 位 */))
