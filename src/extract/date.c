@@ -92,7 +92,7 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
         }
         /* 会议于1月7日召开; not the last character of a name before 在
          * ("县长张中于在…主持召开") */
-        if (j > floor + 1 && u->cp[j - 1] == 0x4E8E /* 于 */ && !(j < u->n && u->cp[j] == 0x5728 /* 在 */)) {
+        if (j > floor && u->cp[j - 1] == 0x4E8E /* 于 */ && !(j < u->n && u->cp[j] == 0x5728 /* 在 */)) {
             j--;
             changed = 1;
             continue;
@@ -736,7 +736,11 @@ static int planned_at(const ustr *u, size_t a) {
 static int page_stamp(const ustr *u, const date_expr *d) {
     size_t e = d->a;
     while (e > 0 && (u->cp[e - 1] == ' ' || u->cp[e - 1] == 0xFF1A || u->cp[e - 1] == ':' || u->cp[e - 1] == 0x3000)) e--;
-    return ends_with_any(u, e, WORDS(page_date_labels)) != 0 || ends_with(u, e, "通知于") || ends_with(u, e, "通知已于");
+    if (ends_with_any(u, e, WORDS(page_date_labels)) || ends_with(u, e, "通知于") || ends_with(u, e, "通知已于")) return 1;
+    /* "于2021年8月11日以书面方式通知各位董事" */
+    for (size_t k = d->b; k < u->n && k - d->b < 12 && !is_clause_break(u->cp[k]); k++)
+        if (ustr_at(u, k, "通知") || ustr_at(u, k, "发出") || ustr_at(u, k, "送达")) return 1;
+    return 0;
 }
 
 /* Is the date d in a clause that only says after what the meeting came

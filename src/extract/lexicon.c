@@ -332,7 +332,9 @@ const word_list attendee_manner = LIST(attendee_manner_w);
  * "中央经济工作会议". */
 static const char *const meeting_words_w[] = {"会议", "会",   "座谈会", "务虚会", "全会",
                                               "年会", "论坛", "大会",   "常委会", "晚宴", "座谈", "讲座",
-                                              "集体学习", "专题学习", "读书班", "研讨班", "集会"};
+                                              "集体学习", "专题学习", "读书班", "研讨班", "集会",
+                                              /* a study class's opening and closing: "学习班开班式" */
+                                              "开班式", "开班仪式", "结业式"};
 const word_list meeting_words = LIST(meeting_words_w);
 
 /* The study sessions that 开展 and 进行 hold ("开展…第一次集中学习",
@@ -445,7 +447,9 @@ static const char *const time_words_w[] = {"上午", "下午", "晚上", "晚", 
                                            /* "在公司六楼报告厅盛大召开", "在随后召开的座谈会上" */
                                            "盛大", "随后",
                                            /* "崔河会长于百忙中出席会议" */
-                                           "于百忙中", "在百忙中", "在百忙之中", "百忙之中"};
+                                           "于百忙中", "在百忙中", "在百忙之中", "百忙之中",
+                                           /* "…王军辉现场出席" */
+                                           "现场"};
 const word_list time_words = LIST(time_words_w);
 
 /* What sets a date for later: "定于10月25日召开" names another meeting's day. */

@@ -383,7 +383,8 @@ static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
         }
     }
     size_t e = meeting_object_end(u, s);
-    if (e <= s) return 0;
+    /* "市委办举行处级中心组暨全员政治理论学习": a study session held */
+    if (e <= s) return study_object_after(u, s, os, oe);
     s = after_qualifier(u, s, e);
     *os = s;
     *oe = e;
@@ -478,7 +479,7 @@ static int subject_clause_before(const ustr *u, size_t cs, size_t *ns, size_t *n
     if (d) ps = d;
     ps = after_clause_furniture(u, ps, pe); /* "（记者卢某）" after the dateline */
     static const char *const pred[] = {"圆满", "顺利", "胜利", "完成", "经过", "历时", "在", "于", "今", "昨"};
-    for (size_t m = ps + 4; m <= pe && m - ps <= 30; m++) {
+    for (size_t m = ps + 4; m <= pe && m - ps <= 40; m++) {
         size_t w;
         if (!ends_with_any(u, m, WORDS(meeting_words)) || (m < pe && !ustr_at_any(u, m, pred, sizeof pred / sizeof *pred, &w)))
             continue;
