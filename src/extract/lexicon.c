@@ -163,7 +163,7 @@ const word_list speech_bare = LIST(speech_bare_w);
 
 /* Verbs that make a speech when 讲话, 报告 or 致辞 follows in the clause:
  * "发表重要讲话", "作《…》工作报告", "做了报告". */
-static const char *const speech_verbs_w[] = {"发表", "作", "做", "进行", "交流"};
+static const char *const speech_verbs_w[] = {"发表", "作", "做", "进行", "交流", "畅谈", "谈"};
 const word_list speech_verbs = LIST(speech_verbs_w);
 
 /* What a speech verb makes, later in its clause: "作《…》工作报告",

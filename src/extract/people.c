@@ -771,6 +771,9 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             /* "副主任周霁（常务，正部长级）": what the bracket adds is no name */
             size_t o = bracket_open_before(u, items[n][1], s, 20);
             if (o != USTR_NONE && o >= s + 2) items[n][1] = o;
+            /* "秘书长李崇等理事代表、…": the group after 等 is no name */
+            size_t etc = ustr_find(u, s + 2, items[n][1], "等");
+            if (etc != USTR_NONE && etc > s + 2) items[n][1] = etc;
             n++;
             s = i + 1;
             /* "张玉社、和张保根": a 和 after the 、 joins nothing more */
@@ -993,6 +996,14 @@ static int attending_as_modifier(const ustr *u, size_t p) {
     return 0;
 }
 
+/* Han characters, digits and 及/和 only: a group's description ("等各二级
+ * 公司领导及公司员工120余人"), no clause. */
+static int group_words(const ustr *u, size_t a, size_t b) {
+    for (size_t k = a; k < b; k++)
+        if (!u_is_han(u->cp[k]) && !u_is_digit(u->cp[k])) return 0;
+    return 1;
+}
+
 void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
@@ -1010,12 +1021,17 @@ void find_present(const ustr *u, article *a) {
         if (attending_as_modifier(u, p)) continue;
         size_t cs = clause_start(u, p, 200);
         size_t e = skip_time_place(u, p, cs); /* 在主会场出席 */
+        /* "…济南市委书记王文涛，应邀出席": the list ends at the comma (not
+         * "…农民等基层群众代表，分别出席了座谈会", a list of groups) */
+        if (e == cs && e > 1 && (ustr_at(u, e, "应邀") || ustr_at(u, e, "特邀")) && (u->cp[e - 1] == 0xFF0C || u->cp[e - 1] == ','))
+            cs = clause_start(u, --e, 200);
         size_t gn = ends_with_any(u, e, WORDS(present_groups));
         e -= gn;
-        /* "李思进等常委会组成人员出席", "兰文等市四套班子和福州新区领导出席": a
-         * group after 等 closes the list. */
+        /* "李思进等常委会组成人员出席", "兰文等市四套班子和福州新区领导出席",
+         * "石军辉等各二级公司领导及公司员工120余人出席": a group after 等
+         * closes the list. */
         size_t g = ustr_rfind(u, cs, e, "等");
-        if (!gn && g != USTR_NONE && e - g <= 16 && all_han(u, g, e)) e = g;
+        if (!gn && g != USTR_NONE && e - g <= 24 && group_words(u, g, e)) e = g;
         if (ends_with(u, e, "同志")) e -= 2;
         size_t found[64][2];
         add_present(u, a, found, names_before(u, sentence_start(u, p), e, found));
