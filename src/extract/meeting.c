@@ -684,7 +684,7 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
     for (size_t p = from; p < to; p++) {
         int chair_verb = ustr_at(u, p, "主持") && !ustr_at(u, p + 2, "召开") && !ustr_at(u, p + 2, "会议") &&
                          !ustr_at(u, p + 2, "了") && !ustr_at(u, p + 2, "人");
-        int study_verb = ustr_at(u, p, "开展") || ustr_at(u, p, "进行"), joins = ustr_at(u, p, "参加");
+        int study_verb = ustr_at(u, p, "开展") || ustr_at(u, p, "进行"), joins = ustr_at(u, p, "参加") != 0;
         if (!ustr_at(u, p, "召开") && !ustr_at(u, p, "举行") && !ustr_at(u, p, "举办") && !chair_verb && !study_verb && !joins)
             continue;
         size_t s, e;
