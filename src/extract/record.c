@@ -247,13 +247,8 @@ int refill_as_report(const page *pg, para *ps, const block *b, article *a, long 
 
 void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a) {
     if (a->place && a->date) return;
-    size_t ca = ps[cap->first].a, cb = ps[cap->last - 1].b;
-    char *text = art_slice(a, pg->doc, ca, cb);
     ustr u;
-    if (!text || art_fail(a, ustr_init(&u, text, strlen(text)))) {
-        free(text);
-        return;
-    }
+    ustr_view(&u, pg->doc, ps[cap->first].a, ps[cap->last - 1].b);
     /* Spans cite the article's text; evidence from the caption has none. */
     if (!a->place) {
         place_in(&u, a, 0, u.n);
@@ -265,12 +260,10 @@ void facts_from_caption(const page *pg, const para *ps, const block *cap, articl
         remove_span(a, "meeting.date");
         remove_span(a, "meeting.month_day");
     }
-    ustr_free(&u);
-    free(text);
-    ustr body;
-    if (!dated && a->month_day && a->text && !ustr_init(&body, a->text, strlen(a->text))) {
+    if (!dated && a->month_day && a->text) {
+        ustr body;
+        ustr_view(&body, pg->doc, a->text_a, a->text_b);
         year_for_month_day(&body, pg, a);
-        ustr_free(&body);
     }
 }
 
@@ -287,15 +280,16 @@ int fill_article(const page *pg, para *ps, const block *b, article *a, long titl
     for (size_t k = first; k < first + 3 && k + 1 < b->last; k++)
         if (!ps[k].title_like) break;
         else if (ps[k + 1].dateline) first = k + 1;
-    size_t ta = ps[first].a, tb = ps[b->last - 1].b;
-    a->text = art_slice(a, doc, ta, tb);
+    a->text_a = ps[first].a;
+    a->text_b = ps[b->last - 1].b;
+    a->text = art_slice(a, doc, a->text_a, a->text_b);
     if (!a->text) return -1;
+    /* The rules read the document's code points: the text is not decoded again. */
     ustr u;
-    if (ustr_init(&u, a->text, strlen(a->text))) return -1;
+    ustr_view(&u, doc, a->text_a, a->text_b);
     if (!b->other) read_meeting(&u, pg, a);
     find_source_and_reporters(&u, a);
     int rc = terms_extract(&u, &a->terms);
-    ustr_free(&u);
     return rc || a->oom ? -1 : 0;
 }
 
