@@ -154,7 +154,7 @@ setup-test:
 
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
-              tests/unit/test_html.c tests/unit/test_nearcopy.c tests/unit/test_sbuf.c
+              tests/unit/test_html.c tests/unit/test_nearcopy.c tests/unit/test_sbuf.c tests/unit/test_record.c
 FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest ingest
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined

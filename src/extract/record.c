@@ -398,11 +398,15 @@ static void write_person(jw *w, const person *p) {
     jw_obj_end(w);
 }
 
-static void write_article(jw *w, const article *a) {
+/* place (NULL: not wanted) is told where the text's value is written. */
+static void write_article(jw *w, const article *a, text_place *place) {
     jw_obj(w);
     jw_field(w, "kind", a->is_meeting ? "meeting" : "other");
     jw_field(w, "title", a->title);
-    jw_field(w, "text", a->text);
+    jw_key(w, "text");
+    if (place) place->json_at = w->len;
+    jw_str(w, a->text);
+    if (place) place->json_end = w->len;
     jw_field(w, "source", a->source);
     write_list(w, "reporters", &a->reporters);
     jw_key(w, "editors");
@@ -516,6 +520,17 @@ static void write_filed(jw *w, const doc_summary *s) {
     const char *keys[] = {"date", "meeting", "org", "title", "url", "published", "outlet"};
     const char *vals[] = {s->date, s->meeting, s->org, s->title, s->url, s->published, s->outlet};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) jw_field(w, keys[i], vals[i]);
+    /* Where each article's text is in "clean" ([byte offset, byte length]):
+     * the corpus stores it once, and need not search for it. */
+    jw_key(w, "texts");
+    jw_arr(w);
+    for (size_t i = 0; i < s->ntexts; i++) {
+        jw_arr(w);
+        jw_int(w, (long long)s->texts[i].clean_at);
+        jw_int(w, (long long)s->texts[i].clean_len);
+        jw_arr_end(w);
+    }
+    jw_arr_end(w);
     jw_obj_end(w);
 }
 
@@ -536,7 +551,9 @@ static void write_extras(jw *w, const record_extras *x) {
     jw_obj_end(w);
 }
 
-static void write_record(jw *w, const char *name, const clean_doc *cd, const record *rec, const record_extras *x) {
+/* places: NULL, or one per article, told where its text's value is. */
+static void write_record(jw *w, const char *name, const clean_doc *cd, const record *rec, const record_extras *x,
+                         text_place *places) {
     jw_obj(w);
     jw_key(w, "file");
     jw_str(w, name);
@@ -549,7 +566,7 @@ static void write_record(jw *w, const char *name, const clean_doc *cd, const rec
     write_page(w, cd);
     jw_key(w, "articles");
     jw_arr(w);
-    for (size_t i = 0; i < rec->n; i++) write_article(w, &rec->arts[i]);
+    for (size_t i = 0; i < rec->n; i++) write_article(w, &rec->arts[i], places ? &places[i] : NULL);
     jw_arr_end(w);
     write_extras(w, x);
     jw_obj_end(w);
@@ -563,10 +580,23 @@ static char *dup_or_null(const char *s, int *oom) {
     return d;
 }
 
+/* Where each article's text is in the clean text (doc: its code points). */
+static int place_texts(const record *rec, const ustr *doc, doc_summary *sum) {
+    if (!rec->n) return 0;
+    if (!(sum->texts = calloc(rec->n, sizeof *sum->texts))) return 1;
+    sum->ntexts = rec->n;
+    for (size_t i = 0; i < rec->n; i++) {
+        const article *a = &rec->arts[i];
+        sum->texts[i].clean_at = doc->off[a->text_a];
+        sum->texts[i].clean_len = doc->off[a->text_b] - doc->off[a->text_a];
+    }
+    return 0;
+}
+
 /* Non-zero when memory ran out. */
-static int summarize(const record *rec, doc_summary *sum) {
+static int summarize(const record *rec, const ustr *doc, doc_summary *sum) {
     const article *pick = NULL;
-    int oom = 0;
+    int oom = place_texts(rec, doc, sum);
     for (size_t i = 0; i < rec->n; i++) {
         const terms *t = &rec->arts[i].terms;
         for (size_t k = 0; k < t->numbered.n; k++)
@@ -594,6 +624,7 @@ void doc_summary_free(doc_summary *s) {
     free(s->outlet);
     slist_free(&s->terms);
     free(s->clean);
+    free(s->texts);
     memset(s, 0, sizeof *s);
 }
 
@@ -708,7 +739,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     attach_page(&cd, rec.arts, rec.n);
     /* A record for a corpus carries what the corpus files it under. */
     doc_summary filed = {0}, *s = sum ? sum : (flags & FOR_CORPUS) ? &filed : NULL;
-    int oom = s && summarize(&rec, s);
+    int oom = s && summarize(&rec, &doc, s);
     if (s && cd.is_html) {
         s->url = dup_or_null(cd.page.url, &oom);
         s->published = dup_or_null(cd.page.published, &oom);
@@ -721,7 +752,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
         w.failed = 1; /* the record would be incomplete (even inconsistent): nothing is written */
     } else {
         record_extras x = {flags, cd.text.s ? cd.text.s : "", clean_len, bytes, len, s};
-        write_record(&w, name, &cd, &rec, &x);
+        write_record(&w, name, &cd, &rec, &x, s ? s->texts : NULL);
     }
     for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
     free(rec.arts);
