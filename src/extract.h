@@ -26,7 +26,8 @@ typedef struct {
     size_t ntexts;
 } doc_summary;
 
-/* tifa_extract, also filling *sum (when not NULL; free with doc_summary_free).
+/* tifa_extract, also filling *sum (when not NULL; free with doc_summary_free);
+ * json NULL: no record is written, only *sum filled.
  * flags: tifa_extract's, and EXTRACT_SKETCH for the "nearcopy" member
  * (tifa_extract always sets it; the corpus stores its records without). */
 #define EXTRACT_SKETCH 0x10000u

@@ -105,6 +105,25 @@ check "export records: one a document" '[ $(wc -l < "$tmp/x") -eq 7 ] && python3
 check "diff 2025 vs 2026 (ids)" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert \"十五五\" in d[\"terms\"][\"only_b\"] and \"两个确立\" in d[\"terms\"][\"both\"]" "$tmp/d"'
 "$TIFA" diff --json "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/d2"
 check "diff files = diff ids" 'cmp -s "$tmp/d" "$tmp/d2"'
+# The corpus compares what it holds: the clean text and the record's terms
+# as stored, not the raw bytes cleaned and extracted again. A text and
+# terms stored otherwise (as an older tifa may have made them) are what
+# the comparison reports.
+"$TIFA" add --db "$tmp/dd.db" "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" 2> /dev/null
+sqlite3 "$tmp/dd.db" "UPDATE doc SET clean = clean || '会议还听取了存储文本的专门汇报。' || char(10),
+  record = json_set(record, '\$.articles[0].terms.quoted', json_array('存储的提法', '两个确立')) WHERE id = 2"
+"$TIFA" diff --db "$tmp/dd.db" --json 1 2 > "$tmp/dd" 2> "$tmp/err"; st=$?
+check "diff ids: the stored text and terms, nothing cleaned again ($st)" '[ $st -eq 0 ] && $PY - "$tmp/dd" "$tmp/d" <<PY
+import json, sys
+d, fresh = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert d["sentences"]["added"] == fresh["sentences"]["added"] + ["会议还听取了存储文本的专门汇报。"], d["sentences"]["added"][-2:]
+assert "存储的提法" in d["terms"]["only_b"] and "存储的提法" not in fresh["terms"]["only_b"], d["terms"]
+PY'
+"$TIFA" diff --db "$tmp/dd.db" --json 2 "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/dd2" 2> "$tmp/err"
+check "diff an id with a file: the id as stored, the file as read now" 'grep -q "会议还听取了存储文本的专门汇报。" "$tmp/dd2"'
+sqlite3 "$tmp/dd.db" "UPDATE doc SET record = '{\"articles\":' WHERE id = 1"
+"$TIFA" diff --db "$tmp/dd.db" 1 2 > /dev/null 2> "$tmp/err"; st=$?
+check "diff ids: a damaged stored record is an error, named" '[ $st -eq 1 ] && grep -q "^tifa: diff: reading the terms: malformed JSON" "$tmp/err"'
 
 # Records are stored with article texts as references into the clean text
 # and read back exactly as tifa extract writes them.
@@ -194,6 +213,15 @@ check "stored by an earlier tifa: every record reads back as it wrote it" 'cmp -
 "$TIFA" export --db "$tmp/v5.db" --format jsonl --all-copies > "$tmp/v5m" 2> "$tmp/err"
 check "stored by an earlier tifa: the views give the same rows and article texts" 'cmp -s "$tmp/v5m" "$ROOT/tests/fixtures/corpus-v5.meetings.jsonl"'
 check "stored by an earlier tifa: tifa check finds nothing" '"$TIFA" check --db "$tmp/v5.db" > /dev/null'
+"$TIFA" diff --db "$tmp/v5.db" --json 1 6 > "$tmp/v5d"
+check "stored by an earlier tifa: compared as that tifa compared them (tests/fixtures/corpus-v5.diff-1-6.json)" '$PY - "$tmp/v5d" "$ROOT/tests/fixtures/corpus-v5.diff-1-6.json" <<PY
+import json, sys
+now, then = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert now["terms"] == then["terms"], now["terms"]
+for k in ("added", "removed"):
+    assert now["sentences"][k] == then["sentences"][k], k
+assert [(c["a"], c["b"]) for c in now["sentences"]["changed"]] == [(c["a"], c["b"]) for c in then["sentences"]["changed"]]
+PY'
 
 # Crash safety: kill -9 in the middle of adding many documents.
 mkdir -p "$tmp/many"

@@ -752,6 +752,81 @@ static void test_seeds(void) {
     free(b);
 }
 
+/* ------------------------------------------------------- corpus sides */
+
+/* What a comparison of two sides writes, flags as tifa_diff_sides takes
+ * them (malloc'd; NULL on failure). */
+static char *compared(const tifa_diff_side *a, const tifa_diff_side *b, unsigned flags) {
+    sbuf o = {0};
+    tifa_error err;
+    if (tifa_diff_sides(a, b, flags, sbuf_write, &o, &err) != TIFA_OK) {
+        sbuf_free(&o);
+        return NULL;
+    }
+    size_t n;
+    return sbuf_steal(&o, &n);
+}
+
+static char *compared_raw(const char *a, size_t al, const char *b, size_t bl, unsigned flags) {
+    sbuf o = {0};
+    tifa_error err;
+    if (tifa_diff_write(a, al, b, bl, flags, sbuf_write, &o, &err) != TIFA_OK) {
+        sbuf_free(&o);
+        return NULL;
+    }
+    size_t n;
+    return sbuf_steal(&o, &n);
+}
+
+static int same_str(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+/* The corpus-level diff: two stored documents compared from their stored
+ * text and terms give what the raw bytes give (the corpus holds what the
+ * same tifa made of them); a side is made once and compared again; a
+ * missing id is TIFA_EINPUT. */
+static void test_corpus_sides(void) {
+    const char *db = "build/test-diff-corpus.db";
+    size_t la, lb;
+    char *a = read_file("examples/000_31aeb457b1c6f6a0.txt", &la), *b = read_file("examples/001_37d6fa01b070871c.txt", &lb);
+    remove(db);
+    tifa_corpus *c = NULL;
+    tifa_error err;
+    tifa_add_result res;
+    int64_t ia = 0, ib = 0;
+    int ok = a && b && tifa_corpus_open(db, 0, &c, &err) == TIFA_OK &&
+             tifa_corpus_add(c, "a.txt", a, la, &res, &ia, &err) == TIFA_OK &&
+             tifa_corpus_add(c, "b.txt", b, lb, &res, &ib, &err) == TIFA_OK && tifa_corpus_commit(c, &err) == TIFA_OK;
+    check(ok, "corpus sides: a corpus of examples 000 and 001");
+    if (!ok) goto done;
+    tifa_diff_side *sa = NULL, *sb = NULL, *none = NULL;
+    check(tifa_corpus_diff_side(c, ia, &sa, &err) == TIFA_OK && tifa_corpus_diff_side(c, ib, &sb, &err) == TIFA_OK,
+          "corpus sides: both read");
+    check(tifa_corpus_diff_side(c, 999, &none, &err) == TIFA_EINPUT && !none && strstr(err.message, "no document 999"),
+          "corpus sides: a missing id is TIFA_EINPUT, named (%s)", err.message);
+    for (unsigned flags = 0; flags < 4 && sa && sb; flags++) {
+        char *stored = compared(sa, sb, flags), *raw = compared_raw(a, la, b, lb, flags), *again = compared(sa, sb, flags);
+        sbuf o = {0};
+        int whole = tifa_corpus_diff(c, ia, ib, flags, sbuf_write, &o, &err) == TIFA_OK;
+        check(same_str(stored, raw) && same_str(again, raw) && whole && same_str(o.s, raw),
+              "corpus sides (flags %u): stored = raw bytes = tifa_corpus_diff, and a side compares again", flags);
+        free(stored);
+        free(raw);
+        free(again);
+        sbuf_free(&o);
+    }
+    char *self = sa ? compared(sa, sa, TIFA_DIFF_JSON) : NULL;
+    check(self && strstr(self, "\"sentences\":{\"added\":[],\"removed\":[],\"changed\":[]"),
+          "corpus sides: a side against itself: no sentence differs");
+    free(self);
+    tifa_diff_side_free(sa);
+    tifa_diff_side_free(sb);
+done:
+    if (c) tifa_corpus_close(c);
+    free(a);
+    free(b);
+    remove(db);
+}
+
 int main(void) {
     test_split();
     test_identical();
@@ -763,6 +838,7 @@ int main(void) {
     test_sentences_random();
     test_pathological();
     test_seeds();
+    test_corpus_sides();
     printf("%d passed, %d failed, %d skipped\n", npassed, nfailed, nskipped);
     return nfailed ? 1 : 0;
 }

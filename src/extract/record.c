@@ -684,7 +684,7 @@ static unsigned char *input_gaps(const clean_doc *cd) {
 
 tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                              char **json, size_t *json_len, doc_summary *sum, tifa_error *err) {
-    *json = NULL;
+    if (json) *json = NULL;
     if (sum) memset(sum, 0, sizeof *sum);
     clean_doc cd;
     tifa_status st = clean_collect(opt, name, bytes, len, &cd, err);
@@ -750,7 +750,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     jw_init(&w, (flags & TIFA_EXTRACT_PRETTY) != 0);
     if (oom) {
         w.failed = 1; /* the record would be incomplete (even inconsistent): nothing is written */
-    } else {
+    } else if (json) { /* a caller that needs only the summary (a diff) has no record written */
         record_extras x = {flags, cd.text.s ? cd.text.s : "", clean_len, bytes, len, s};
         write_record(&w, name, &cd, &rec, &x, s ? s->texts : NULL);
     }
@@ -766,6 +766,10 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
     doc_summary_free(&filed);
+    if (!json) {
+        jw_free(&w);
+        return TIFA_OK;
+    }
     *json = w.s;
     *json_len = w.len;
     return TIFA_OK;
