@@ -105,6 +105,30 @@ check "export records: one a document" '[ $(wc -l < "$tmp/x") -eq 7 ] && python3
 check "diff 2025 vs 2026 (ids)" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert \"十五五\" in d[\"terms\"][\"only_b\"] and \"两个确立\" in d[\"terms\"][\"both\"]" "$tmp/d"'
 "$TIFA" diff --json "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/d2"
 check "diff files = diff ids" 'cmp -s "$tmp/d" "$tmp/d2"'
+# The diff's JSON carries where each sentence stands and a changed pair's
+# character operations, so a reader (the compare page) derives neither:
+# the spans slice the stored clean texts (show --json) to the sentences,
+# and the operations rebuild both sides of every pair.
+"$TIFA" show --db "$DB" --json 1 > "$tmp/s1.json"
+"$TIFA" show --db "$DB" --json 2 > "$tmp/s2.json"
+check "diff JSON: spans are the sentences' places in the clean texts, ops rebuild each changed pair" '$PY - "$tmp/d" "$tmp/s1.json" "$tmp/s2.json" <<PY
+import json, sys
+d = json.load(open(sys.argv[1]))
+ca, cb = (json.load(open(f))["clean"] for f in sys.argv[2:4])
+s, p = d["sentences"], d["spans"]
+assert len(s["added"]) == len(p["added"]) > 0 and len(s["removed"]) == len(p["removed"]) and len(s["changed"]) == len(p["changed"]) > 0
+assert all(cb[x:y] == t for t, (x, y) in zip(s["added"], p["added"]))
+assert all(ca[x:y] == t for t, (x, y) in zip(s["removed"], p["removed"]))
+for c, sp in zip(s["changed"], p["changed"]):
+    assert ca[slice(*sp["a"])] == c["a"] and cb[slice(*sp["b"])] == c["b"], (c, sp)
+    i = j = 0
+    for op, n in c["ops"]:
+        assert op in "=-+" and n > 0
+        if op == "=": assert c["a"][i:i + n] == c["b"][j:j + n]
+        i += n if op in "=-" else 0
+        j += n if op in "=+" else 0
+    assert (i, j) == (len(c["a"]), len(c["b"])), (c, i, j)
+PY'
 # The corpus compares what it holds: the clean text and the record's terms
 # as stored, not the raw bytes cleaned and extracted again. A text and
 # terms stored otherwise (as an older tifa may have made them) are what

@@ -350,6 +350,13 @@ static void test_added_removed(void) {
     free(b.s);
 }
 
+/* Code points of valid UTF-8 s. */
+static size_t code_points(const char *s) {
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 static void test_terms_and_output(void) {
     slist ta = {0}, tb = {0};
     const char *ia[] = {"两个确立", "四个意识", "十四五", "四个意识", "两个维护"};
@@ -376,6 +383,17 @@ static void test_terms_and_output(void) {
     check(js && strstr(js, "\"sentences\":{\"added\":[\"新加的\\\"一句\\\"话\\u001b[2J在这里。\"],"
                            "\"removed\":[\"删去的一句话在这里\"],\"changed\":[{\"a\":\"") != NULL,
           "JSON sentences: added, removed, changed in that shape, strings escaped");
+    check(js && strstr(js, "\"ops\":[[\"=\",7],[\"-\",1],[\"+\",1],[\"=\",11],[\"-\",1],[\"+\",1],[\"=\",7]]"),
+          "JSON changed pair: its character operations, runs of characters (202[5→6]年…[四→五]个…)");
+    /* Where each sentence stands, in characters of its own text. */
+    size_t p2 = code_points(P2), added = code_points("新加的\"一句\"话\x1b[2J在这里。"), sa_n = code_points(sa);
+    size_t removed_at = sa_n + 1 + p2 + 1, b_at = p2 + 1 + added + 1;
+    char want_spans[200];
+    snprintf(want_spans, sizeof want_spans,
+             "\"spans\":{\"added\":[[%zu,%zu]],\"removed\":[[%zu,%zu]],\"changed\":[{\"a\":[0,%zu],\"b\":[%zu,%zu]}]}}",
+             p2 + 1, p2 + 1 + added, removed_at, removed_at + code_points("删去的一句话在这里"), sa_n, b_at,
+             b_at + code_points(sb));
+    check(js && strstr(js, want_spans), "JSON spans: each sentence's [start, end) in characters, list for list");
     check_parses(js, "JSON output parses (python3 json.load)");
     free(js);
     js = json_of(&r, &ta, &tb, 1);

@@ -16,7 +16,9 @@ static const char *diff_help =
     "changed (changes highlighted by character; colour on a terminal). Aligned by\n"
     "sentence, so a moved paragraph is not reported as new. One of A and B may be\n"
     "-, standard input. Colour on a terminal unless NO_COLOR is set. --json: {\"terms\":\n"
-    "{\"only_a\",\"only_b\",\"both\"}, \"sentences\": {\"added\",\"removed\",\"changed\"}}.\n";
+    "{\"only_a\",\"only_b\",\"both\"}, \"sentences\": {\"added\",\"removed\",\"changed\"},\n"
+    "\"spans\": where each sentence stands, in characters}; a changed pair carries its\n"
+    "character operations (\"ops\"). An id is compared as the corpus holds it.\n";
 
 /* A side from a file (- for standard input), cleaned and extracted once. */
 static tifa_diff_side *side_of_file(const char *what) {
