@@ -137,7 +137,8 @@ static int parse_key(jp *p, const char *want) {
 static size_t json_chars(span v) {
     size_t k = 0;
     for (size_t i = 0; i < v.len; k++) {
-        if (v.s[i] == '\\') i += v.s[i + 1] == 'u' ? 6 : 2;
+        if (v.s[i] == '\\')
+            i += v.s[i + 1] == 'u' ? 6 : 2;
         else
             for (i++; i < v.len && ((unsigned char)v.s[i] & 0xC0) == 0x80; i++) {}
     }
@@ -149,7 +150,8 @@ static int parse_count(jp *p, size_t *v) {
     skip_ws(p);
     size_t start = p->i;
     *v = 0;
-    while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9' && p->i - start < 18) *v = *v * 10 + (p->s[p->i++] - '0');
+    while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9' && p->i - start < 18)
+        *v = *v * 10 + (p->s[p->i++] - '0');
     return p->i > start ? 1 : fail(p, "expected a whole number");
 }
 

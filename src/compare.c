@@ -22,13 +22,13 @@ struct tifa_diff_side {
     slist terms;
 };
 
-tifa_diff_side *diff_side_make(char *clean, size_t clean_len, slist *terms) {
+tifa_diff_side *diff_side_make(char *clean, size_t clean_len, slist *formulations) {
     tifa_diff_side *s = calloc(1, sizeof *s);
     if (!s) return NULL;
     s->clean = clean;
     s->clean_len = clean_len;
-    s->terms = *terms;
-    memset(terms, 0, sizeof *terms);
+    s->terms = *formulations;
+    memset(formulations, 0, sizeof *formulations);
     return s;
 }
 

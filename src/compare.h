@@ -6,8 +6,8 @@
 #include "tifa.h"
 
 /* A side from a clean text (malloc'd, NUL-terminated) and its terms, both
- * taken over (*terms is left empty); NULL when memory ran out, and then
- * neither is taken. */
-tifa_diff_side *diff_side_make(char *clean, size_t clean_len, slist *terms);
+ * taken over (*formulations is left empty); NULL when memory ran out, and
+ * then neither is taken. */
+tifa_diff_side *diff_side_make(char *clean, size_t clean_len, slist *formulations);
 
 #endif

@@ -844,8 +844,7 @@ tifa_status corpus_prepare_page(const tifa_options *opt, const char *name, const
     sha256_hex(p->clean, p->clean_len, p->clean_hash);
     sha256_hex(p->bytes, p->len, p->raw_hash);
     /* Extraction said where each article's text is, in both texts. */
-    p->stored_record =
-        record_compact(p->record, record_len, p->sum.texts, p->sum.ntexts, p->clean, p->clean_len);
+    p->stored_record = record_compact(p->record, record_len, p->sum.texts, p->sum.ntexts, p->clean, p->clean_len);
     p->simhash = nearcopy_simhash(p->clean, p->clean_len);
     nearcopy_sketch(p->clean, p->clean_len, &p->sketch);
     *out = p;

@@ -20,16 +20,17 @@ static const char TERMS_SQL[] =
     " json_each(k.value) t WHERE d.id = ?1 AND k.key IN ('numbered', 'quoted') AND t.type = 'text'"
     " ORDER BY a.key, k.key = 'quoted', t.key";
 
-/* Document id's terms into *terms. */
-static tifa_status read_terms(tifa_corpus *c, int64_t id, slist *terms, tifa_error *err) {
+/* Document id's terms into *found. */
+static tifa_status read_terms(tifa_corpus *c, int64_t id, slist *found, tifa_error *err) {
     sqlite3_stmt *st;
-    if (sqlite3_prepare_v2(c->db, TERMS_SQL, -1, &st, NULL) != SQLITE_OK) return corpus_fail(c, err, "reading the terms");
+    if (sqlite3_prepare_v2(c->db, TERMS_SQL, -1, &st, NULL) != SQLITE_OK)
+        return corpus_fail(c, err, "reading the terms");
     sqlite3_bind_int64(st, 1, id);
     tifa_status rs = TIFA_OK;
     int rc = SQLITE_DONE;
     while (rs == TIFA_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
         const char *v = (const char *)sqlite3_column_text(st, 0);
-        if (!v || slist_add_unique(terms, strdup(v))) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        if (!v || slist_add_unique(found, strdup(v))) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
     if (rs == TIFA_OK && rc != SQLITE_DONE) rs = corpus_fail(c, err, "reading the terms");
     sqlite3_finalize(st);
@@ -48,7 +49,8 @@ static tifa_status read_clean(tifa_corpus *c, int64_t id, char **clean, size_t *
     if (rc == SQLITE_ROW) {
         const void *p = sqlite3_column_blob(st, 0);
         *len = (size_t)sqlite3_column_bytes(st, 0);
-        if (!(*clean = malloc(*len + 1))) rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+        if (!(*clean = malloc(*len + 1)))
+            rs = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
         else {
             if (*len) memcpy(*clean, p, *len);
             (*clean)[*len] = 0;
@@ -66,12 +68,13 @@ tifa_status tifa_corpus_diff_side(tifa_corpus *c, int64_t id, tifa_diff_side **o
     *out = NULL;
     char *clean = NULL;
     size_t len = 0;
-    slist terms = {0};
+    slist found = {0};
     tifa_status st = read_clean(c, id, &clean, &len, err);
-    if (st == TIFA_OK) st = read_terms(c, id, &terms, err);
-    if (st == TIFA_OK && !(*out = diff_side_make(clean, len, &terms))) st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
+    if (st == TIFA_OK) st = read_terms(c, id, &found, err);
+    if (st == TIFA_OK && !(*out = diff_side_make(clean, len, &found)))
+        st = tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     if (!*out) free(clean);
-    slist_free(&terms);
+    slist_free(&found);
     return st;
 }
 

@@ -94,8 +94,8 @@ static int quotes_exactly(const char *v, size_t vn, const char *s, size_t n) {
 static int place_usable(const text_place *t, size_t from, size_t n, const char *rec, const char *clean,
                         size_t clean_len) {
     size_t k = strlen(KEY);
-    return t->clean_len >= RECORD_MIN_TEXT && t->json_at >= from + k && t->json_at <= t->json_end &&
-           t->json_end <= n && memcmp(rec + t->json_at - k, KEY, k) == 0 && t->clean_at <= clean_len &&
+    return t->clean_len >= RECORD_MIN_TEXT && t->json_at >= from + k && t->json_at <= t->json_end && t->json_end <= n &&
+           memcmp(rec + t->json_at - k, KEY, k) == 0 && t->clean_at <= clean_len &&
            t->clean_len <= clean_len - t->clean_at &&
            quotes_exactly(rec + t->json_at, t->json_end - t->json_at, clean + t->clean_at, t->clean_len);
 }

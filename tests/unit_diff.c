@@ -805,7 +805,8 @@ static int same_str(const char *a, const char *b) { return a && b && strcmp(a, b
 static void test_corpus_sides(void) {
     const char *db = "build/test-diff-corpus.db";
     size_t la, lb;
-    char *a = read_file("examples/000_31aeb457b1c6f6a0.txt", &la), *b = read_file("examples/001_37d6fa01b070871c.txt", &lb);
+    char *a = read_file("examples/000_31aeb457b1c6f6a0.txt", &la),
+         *b = read_file("examples/001_37d6fa01b070871c.txt", &lb);
     remove(db);
     tifa_corpus *c = NULL;
     tifa_error err;
@@ -822,7 +823,8 @@ static void test_corpus_sides(void) {
     check(tifa_corpus_diff_side(c, 999, &none, &err) == TIFA_EINPUT && !none && strstr(err.message, "no document 999"),
           "corpus sides: a missing id is TIFA_EINPUT, named (%s)", err.message);
     for (unsigned flags = 0; flags < 4 && sa && sb; flags++) {
-        char *stored = compared(sa, sb, flags), *raw = compared_raw(a, la, b, lb, flags), *again = compared(sa, sb, flags);
+        char *stored = compared(sa, sb, flags), *raw = compared_raw(a, la, b, lb, flags),
+             *again = compared(sa, sb, flags);
         sbuf o = {0};
         int whole = tifa_corpus_diff(c, ia, ib, flags, sbuf_write, &o, &err) == TIFA_OK;
         check(same_str(stored, raw) && same_str(again, raw) && whole && same_str(o.s, raw),

@@ -8,9 +8,9 @@
 #include "testing.h"
 
 /* A text of 70 bytes (RECORD_MIN_TEXT is 64): worth a reference. */
-#define LONG_TEXT "会议指出，今年以来全市经济运行总体平稳、稳中向好。"
+#define LONG_TEXT  "会议指出，今年以来全市经济运行总体平稳、稳中向好。"
 #define SHORT_TEXT "会议强调。"
-#define CLEAN "标题\n" LONG_TEXT "\n" SHORT_TEXT "\n"
+#define CLEAN      "标题\n" LONG_TEXT "\n" SHORT_TEXT "\n"
 
 /* The place of the string value after the n-th "text": of rec, and of its
  * text in CLEAN. */
@@ -22,9 +22,7 @@ static text_place place_of(const char *rec, int n, const char *text) {
     return t;
 }
 
-static char *expand(const char *stored) {
-    return record_expand(stored, strlen(stored), CLEAN, strlen(CLEAN), NULL);
-}
+static char *expand(const char *stored) { return record_expand(stored, strlen(stored), CLEAN, strlen(CLEAN), NULL); }
 
 TEST(test_record_stored_at_places) {
     const char *rec = "{\"articles\":[{\"text\":\"" LONG_TEXT "\",\"x\":1},{\"text\":\"" SHORT_TEXT "\"}]}";
@@ -69,7 +67,8 @@ TEST(test_record_place_must_check) {
  * still the text. */
 TEST(test_record_escaped_text) {
     const char *clean = "他说\"要把\\改革\\落到实处\"，\n坚持以人民为中心的发展思想，推动高质量发展。\n";
-    const char *rec = "{\"text\":\"他说\\\"要把\\\\改革\\\\落到实处\\\"，\\n坚持以人民为中心的发展思想，推动高质量发展。\"}";
+    const char *rec =
+        "{\"text\":\"他说\\\"要把\\\\改革\\\\落到实处\\\"，\\n坚持以人民为中心的发展思想，推动高质量发展。\"}";
     text_place t = {8, strlen(rec) - 1, 0, strlen(clean) - 1}; /* after {"text": */
     char *stored = record_compact(rec, strlen(rec), &t, 1, clean, strlen(clean));
     CHECK(stored && strstr(stored, "{\"clean\":[0,"));
