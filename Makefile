@@ -16,7 +16,7 @@ UNIHAN      ?= /usr/share/unicode/Unihan_Readings.txt.bz2
 LIB_SRC := src/error.c src/sbuf.c src/decode.c src/pinyin.c src/convert.c src/punct.c \
            src/layout.c src/boiler.c src/text.c src/clean.c src/ustr.c src/json.c \
            src/html.c src/sha256.c src/tokenize.c src/corpus.c src/diff.c src/compare.c \
-           src/nearcopy.c src/corpus_record.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/corpus_browse.c src/corpus_reextract.c src/source.c src/warc.c src/warc_page.c src/batch.c \
+           src/nearcopy.c src/corpus_record.c src/corpus_diff.c src/corpus_doc.c src/corpus_correct.c src/corpus_export.c src/corpus_trend.c src/corpus_browse.c src/corpus_reextract.c src/source.c src/warc.c src/warc_page.c src/batch.c \
            src/jsonread.c src/ingest.c src/corpus_warc.c \
            src/extract/lexicon.c src/extract/scan.c src/extract/people.c src/extract/meeting.c src/extract/date.c \
            src/extract/byline.c src/extract/articles.c src/extract/terms.c src/extract/record.c src/extract/calendar.c
@@ -154,7 +154,7 @@ setup-test:
 
 # ------------------------------------------------------------ tests
 UNIT_TESTS := tests/unit/test_decode.c tests/unit/test_convert.c tests/unit/test_pinyin.c tests/unit/test_clean.c \
-              tests/unit/test_html.c tests/unit/test_nearcopy.c tests/unit/test_sbuf.c
+              tests/unit/test_html.c tests/unit/test_nearcopy.c tests/unit/test_sbuf.c tests/unit/test_record.c
 FUZZ_TARGETS := decode pinyin convert clean extract search diff html record route warc manifest ingest
 FUZZ_OBJ := $(LIB_SRC:%.c=build/fuzzobj/%.o) $(call GEN_OBJ,fuzzobj)
 FUZZ_FLAGS := -O1 -g -fsanitize=address,undefined -fno-sanitize-recover=undefined

@@ -9,8 +9,11 @@
  *    in place, valid escapes, valid UTF-8, no raw control characters,
  *    nothing after the value) of the documented shape
  *      {"terms": {"only_a": [], "only_b": [], "both": []},
- *       "sentences": {"added": [], "removed": [], "changed": [{"a","b"}]}}
- *    with strings in the lists;
+ *       "sentences": {"added": [], "removed": [], "changed": [{"a","b","ops"}]},
+ *       "spans": {"added": [[s,e]], "removed": [[s,e]], "changed": [{"a":[s,e],"b":[s,e]}]}}
+ *    with strings in the lists, where a changed pair's ops ("=", "-", "+"
+ *    runs of characters) add up to both its sentences and the spans, one a
+ *    sentence, each as long as its sentence and in text order;
  *  - tifa_diff(A, B) as text succeeds with valid UTF-8, and its summary
  *    line "Sentences: A in A, B in B; S same (M of them moved), R removed,
  *    D added, C changed" agrees with the JSON (R, D, C are the lengths of
@@ -71,7 +74,8 @@ static const char *const list_names[NLISTS] = {"only_a", "only_b", "both", "adde
 
 typedef struct {
     span items[MAX_ITEMS];
-    size_t n; /* items (changed: pairs) */
+    size_t chars[MAX_ITEMS][2]; /* each item's length in characters (changed: a and b) */
+    size_t n;                   /* items (changed: pairs) */
     int seen;
 } list;
 
@@ -129,6 +133,61 @@ static int parse_key(jp *p, const char *want) {
     return expect(p, ':', "expected ':'");
 }
 
+/* Characters of a string's raw bytes: an escape is one, as a sequence. */
+static size_t json_chars(span v) {
+    size_t k = 0;
+    for (size_t i = 0; i < v.len; k++) {
+        if (v.s[i] == '\\')
+            i += v.s[i + 1] == 'u' ? 6 : 2;
+        else
+            for (i++; i < v.len && ((unsigned char)v.s[i] & 0xC0) == 0x80; i++) {}
+    }
+    return k;
+}
+
+/* A whole number (digits only, at most 18 of them). */
+static int parse_count(jp *p, size_t *v) {
+    skip_ws(p);
+    size_t start = p->i;
+    *v = 0;
+    while (p->i < p->n && p->s[p->i] >= '0' && p->s[p->i] <= '9' && p->i - start < 18)
+        *v = *v * 10 + (p->s[p->i++] - '0');
+    return p->i > start ? 1 : fail(p, "expected a whole number");
+}
+
+/* [start, end): a span of at least one character. */
+static int parse_span(jp *p, size_t *start, size_t *end) {
+    return expect(p, '[', "expected a span") && parse_count(p, start) && expect(p, ',', "expected ','") &&
+           parse_count(p, end) && expect(p, ']', "expected ']'") && (*end > *start || fail(p, "empty span"));
+}
+
+/* [["=", n], ["-", n], ["+", n]...]: the characters each side's runs
+ * cover go to *a and *b. */
+static int parse_ops(jp *p, size_t *a, size_t *b) {
+    *a = *b = 0;
+    if (!expect(p, '[', "expected the ops")) return 0;
+    skip_ws(p);
+    if (p->i < p->n && p->s[p->i] == ']') return p->i++, 1;
+    for (;;) {
+        span op;
+        size_t n;
+        if (!expect(p, '[', "expected an op")) return 0;
+        skip_ws(p);
+        if (!parse_string(p, &op)) return 0;
+        if (op.len != 1 || !strchr("=-+", op.s[0])) return fail(p, "an op is not =, - or +");
+        if (!expect(p, ',', "expected ','") || !parse_count(p, &n) || !expect(p, ']', "expected ']'")) return 0;
+        if (n == 0) return fail(p, "an empty run");
+        if (op.s[0] != '+') *a += n;
+        if (op.s[0] != '-') *b += n;
+        skip_ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        return expect(p, ']', "expected ',' or ']'");
+    }
+}
+
 /* [ "..." , ... ] into l. */
 static int parse_str_list(jp *p, list *l) {
     l->seen = 1;
@@ -139,7 +198,7 @@ static int parse_str_list(jp *p, list *l) {
         skip_ws(p);
         span s;
         if (!parse_string(p, &s)) return 0;
-        if (l->n < MAX_ITEMS) l->items[l->n] = s;
+        if (l->n < MAX_ITEMS) l->items[l->n] = s, l->chars[l->n][0] = json_chars(s);
         l->n++;
         skip_ws(p);
         if (p->i < p->n && p->s[p->i] == ',') {
@@ -150,21 +209,24 @@ static int parse_str_list(jp *p, list *l) {
     }
 }
 
-/* [ {"a": "...", "b": "..."}, ... ] */
+/* [ {"a": "...", "b": "...", "ops": [...]}, ... ]: the ops cover each
+ * sentence of the pair, character for character. */
 static int parse_pairs(jp *p, list *l) {
     l->seen = 1;
     if (!expect(p, '[', "expected a list")) return 0;
     skip_ws(p);
     if (p->i < p->n && p->s[p->i] == ']') return p->i++, 1;
     for (;;) {
-        if (!expect(p, '{', "expected a pair object")) return 0;
-        if (!parse_key(p, "a")) return 0;
+        span a, b;
+        size_t oa, ob;
+        if (!expect(p, '{', "expected a pair object") || !parse_key(p, "a")) return 0;
         skip_ws(p);
-        if (!parse_string(p, NULL)) return 0;
-        if (!expect(p, ',', "expected ','")) return 0;
-        if (!parse_key(p, "b")) return 0;
+        if (!parse_string(p, &a) || !expect(p, ',', "expected ','") || !parse_key(p, "b")) return 0;
         skip_ws(p);
-        if (!parse_string(p, NULL)) return 0;
+        if (!parse_string(p, &b) || !expect(p, ',', "expected ','") || !parse_key(p, "ops") || !parse_ops(p, &oa, &ob))
+            return 0;
+        if (oa != json_chars(a) || ob != json_chars(b)) return fail(p, "ops do not cover the pair");
+        if (l->n < MAX_ITEMS) l->items[l->n] = a, l->chars[l->n][0] = oa, l->chars[l->n][1] = ob;
         if (!expect(p, '}', "expected '}'")) return 0;
         l->n++;
         skip_ws(p);
@@ -173,6 +235,52 @@ static int parse_pairs(jp *p, list *l) {
             continue;
         }
         return expect(p, ']', "expected ',' or ']'");
+    }
+}
+
+/* [[s, e], ...]: one span a sentence of l, as long as it, in text order. */
+static int parse_spans(jp *p, const list *l) {
+    size_t k = 0, last = 0, s, e;
+    if (!expect(p, '[', "expected a list of spans")) return 0;
+    skip_ws(p);
+    if (p->i < p->n && p->s[p->i] == ']') return p->i++, l->n == 0 || fail(p, "fewer spans than sentences");
+    for (;; k++) {
+        if (!parse_span(p, &s, &e)) return 0;
+        if (k >= l->n) return fail(p, "more spans than sentences");
+        if (k < MAX_ITEMS && e - s != l->chars[k][0]) return fail(p, "a span not as long as its sentence");
+        if (s < last) return fail(p, "spans out of text order");
+        last = e;
+        skip_ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        return expect(p, ']', "expected ',' or ']'") && (k + 1 == l->n || fail(p, "fewer spans than sentences"));
+    }
+}
+
+/* [{"a": [s, e], "b": [s, e]}, ...]: each pair's places, A's in order. */
+static int parse_pair_spans(jp *p, const list *l) {
+    size_t k = 0, last = 0, s, e, sb, eb;
+    if (!expect(p, '[', "expected a list of pair spans")) return 0;
+    skip_ws(p);
+    if (p->i < p->n && p->s[p->i] == ']') return p->i++, l->n == 0 || fail(p, "fewer spans than pairs");
+    for (;; k++) {
+        if (!expect(p, '{', "expected a pair's spans") || !parse_key(p, "a") || !parse_span(p, &s, &e) ||
+            !expect(p, ',', "expected ','") || !parse_key(p, "b") || !parse_span(p, &sb, &eb) ||
+            !expect(p, '}', "expected '}'"))
+            return 0;
+        if (k >= l->n) return fail(p, "more spans than pairs");
+        if (k < MAX_ITEMS && (e - s != l->chars[k][0] || eb - sb != l->chars[k][1]))
+            return fail(p, "a pair's span not as long as its sentence");
+        if (s < last) return fail(p, "pair spans out of A's order");
+        last = e;
+        skip_ws(p);
+        if (p->i < p->n && p->s[p->i] == ',') {
+            p->i++;
+            continue;
+        }
+        return expect(p, ']', "expected ',' or ']'") && (k + 1 == l->n || fail(p, "fewer spans than pairs"));
     }
 }
 
@@ -191,7 +299,12 @@ static int parse_diff(jp *p) {
         if (!parse_key(p, list_names[k]) || !parse_str_list(p, &p->lists[k])) return 0;
     }
     if (!expect(p, ',', "expected ','") || !parse_key(p, "changed") || !parse_pairs(p, &p->lists[L_CHANGED])) return 0;
-    if (!expect(p, '}', "expected '}' after sentences") || !expect(p, '}', "expected '}' at the end")) return 0;
+    if (!expect(p, '}', "expected '}' after sentences") || !expect(p, ',', "expected ','")) return 0;
+    if (!parse_key(p, "spans") || !expect(p, '{', "spans is not an object")) return 0;
+    if (!parse_key(p, "added") || !parse_spans(p, &p->lists[L_ADDED]) || !expect(p, ',', "expected ','")) return 0;
+    if (!parse_key(p, "removed") || !parse_spans(p, &p->lists[L_REMOVED]) || !expect(p, ',', "expected ','")) return 0;
+    if (!parse_key(p, "changed") || !parse_pair_spans(p, &p->lists[L_CHANGED])) return 0;
+    if (!expect(p, '}', "expected '}' after spans") || !expect(p, '}', "expected '}' at the end")) return 0;
     return 1;
 }
 

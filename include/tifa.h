@@ -292,6 +292,21 @@ tifa_status tifa_diff_write(const char *a, size_t alen, const char *b, size_t bl
 tifa_status tifa_diff(const char *a, size_t alen, const char *b, size_t blen, int json, int color, FILE *out,
                       tifa_error *err);
 
+/* One side of a comparison: what it needs of a readout, its clean text and
+ * its formulations (numbered and quoted terms, first appearance first),
+ * made once — from raw bytes (tifa_diff_side_read: cleaned and extracted
+ * in one pass) or from a corpus (tifa_corpus_diff_side: as stored, nothing
+ * cleaned again) — and compared as often as wanted. The caller owns it;
+ * free with tifa_diff_side_free. */
+typedef struct tifa_diff_side tifa_diff_side;
+tifa_status tifa_diff_side_read(const char *bytes, size_t len, tifa_diff_side **out, tifa_error *err);
+void tifa_diff_side_free(tifa_diff_side *s);
+
+/* Compares two sides and writes as tifa_diff_write does (which is this,
+ * on two sides read from raw bytes). */
+tifa_status tifa_diff_sides(const tifa_diff_side *a, const tifa_diff_side *b, unsigned flags, tifa_write_fn write,
+                            void *user, tifa_error *err);
+
 /* --------------------------------------------------------------- corpus */
 
 /* A corpus: readouts stored in one SQLite file with their raw bytes, clean
@@ -551,6 +566,18 @@ tifa_status tifa_corpus_doc(tifa_corpus *c, int64_t id, tifa_hit_fn fn, void *us
  * TIFA_EINPUT when there is no such document. */
 tifa_status tifa_corpus_get(tifa_corpus *c, int64_t id, char **record, char **clean, char **raw, size_t *raw_len,
                             char **file, tifa_error *err);
+
+/* A stored document as one side of a comparison: its clean text and the
+ * terms of its record, as stored (nothing is cleaned or extracted again,
+ * so the sentences are those the corpus shows). TIFA_EINPUT when there is
+ * no document id. Free with tifa_diff_side_free. The side needs c no
+ * more: a caller sharing handles gives c back before comparing. */
+tifa_status tifa_corpus_diff_side(tifa_corpus *c, int64_t id, tifa_diff_side **out, tifa_error *err);
+
+/* Two stored documents compared (tifa_corpus_diff_side of each, then
+ * tifa_diff_sides). */
+tifa_status tifa_corpus_diff(tifa_corpus *c, int64_t a, int64_t b, unsigned flags, tifa_write_fn write, void *user,
+                             tifa_error *err);
 
 /* The corpus as a table: one row per meeting (a document in which none
  * was found: one row for its main article, so every document counts),

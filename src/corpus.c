@@ -843,7 +843,8 @@ tifa_status corpus_prepare_page(const tifa_options *opt, const char *name, const
     }
     sha256_hex(p->clean, p->clean_len, p->clean_hash);
     sha256_hex(p->bytes, p->len, p->raw_hash);
-    p->stored_record = record_compact(p->record, record_len, p->clean, p->clean_len);
+    /* Extraction said where each article's text is, in both texts. */
+    p->stored_record = record_compact(p->record, record_len, p->sum.texts, p->sum.ntexts, p->clean, p->clean_len);
     p->simhash = nearcopy_simhash(p->clean, p->clean_len);
     nearcopy_sketch(p->clean, p->clean_len, &p->sketch);
     *out = p;

@@ -2,13 +2,18 @@
  * corpus_record: records as the corpus stores them.
  *
  * A record holds each article's text, which the corpus also stores as the
- * document's clean text: two copies, two thirds of the record. Stored, a
- * long string value under "text" that occurs in the clean text becomes
- * {"clean":[byte offset, byte length]} and is put back when read. The
- * stored form is only kept when putting it back gives the record byte for
- * byte; otherwise the record is stored as it is.
+ * document's clean text: two copies, two thirds of the record. Stored, an
+ * article's "text" value becomes {"clean":[byte offset, byte length]} and
+ * is put back when read. Extraction knows where each text is (an article
+ * is a slice of the clean text) and where it wrote its value, so the
+ * stored form is spliced from those places: nothing is searched for. A
+ * place is used only when its value is the text as json.c quotes it, so
+ * the stored form always reads back as the record, byte for byte.
+ *
+ * The reader accepts any stored record: whole, or with references made by
+ * an earlier tifa, which searched the clean text for any long "text".
  */
-#define _GNU_SOURCE /* memmem */
+#define _GNU_SOURCE /* memmem: the reader finds the references in a stored record */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,56 +22,6 @@
 
 #define KEY "\"text\":"
 #define REF "{\"clean\":["
-#define MIN_TEXT 64 /* shorter values are not worth a reference */
-
-/* The end of the JSON string starting at s[i] == '"' (index after the closing quote), or 0. */
-static size_t string_end(const char *s, size_t n, size_t i) {
-    for (size_t k = i + 1; k < n; k++) {
-        if (s[k] == '\\') k++;
-        else if (s[k] == '"') return k + 1;
-    }
-    return 0;
-}
-
-static int hex4(const char *s, unsigned *v) {
-    *v = 0;
-    for (int k = 0; k < 4; k++) {
-        char c = s[k];
-        int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
-        if (d < 0) return -1;
-        *v = *v * 16 + (unsigned)d;
-    }
-    return 0;
-}
-
-/* Decodes the JSON string body s[0..n) into out (at least n bytes). Only
- * the escapes json.c writes are needed; others fail (-1). */
-static long unescape(const char *s, size_t n, char *out) {
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        if (s[i] != '\\') {
-            out[o++] = s[i];
-            continue;
-        }
-        if (++i >= n) return -1;
-        switch (s[i]) {
-        case '"': out[o++] = '"'; break;
-        case '\\': out[o++] = '\\'; break;
-        case 'n': out[o++] = '\n'; break;
-        case 't': out[o++] = '\t'; break;
-        case 'r': out[o++] = '\r'; break;
-        case 'u': {
-            unsigned v;
-            if (i + 4 >= n || hex4(s + i + 1, &v) || v >= 0x80) return -1; /* json.c escapes controls only */
-            out[o++] = (char)v;
-            i += 4;
-            break;
-        }
-        default: return -1;
-        }
-    }
-    return (long)o;
-}
 
 /* A decimal count at *p in rec[0, n): at least one digit, at most 18 (no
  * overflow); *p moves past it. */
@@ -107,49 +62,62 @@ char *record_expand(const char *rec, size_t n, const char *clean, size_t clean_l
     return w.s ? w.s : calloc(1, 1);
 }
 
-/* The stored form; NULL when nothing could be referenced or memory ran out
- * (the caller then stores the record itself). */
-char *record_compact(const char *rec, size_t n, const char *clean, size_t clean_len) {
+/* A sink comparing what is written with the bytes expected. */
+typedef struct {
+    const char *want;
+    size_t left;
+} expect;
+
+static int compare_sink(void *user, const char *data, size_t len) {
+    expect *e = user;
+    if (len > e->left || memcmp(data, e->want, len)) return 1;
+    e->want += len;
+    e->left -= len;
+    return 0;
+}
+
+/* Is v[0..vn) the JSON string json_quote makes of s[0..n)? */
+static int quotes_exactly(const char *v, size_t vn, const char *s, size_t n) {
+    expect e = {v, vn};
+    sbuf b;
+    sbuf_init_sink(&b, compare_sink, &e, 0);
+    json_quote(&b, s, n);
+    sbuf_flush(&b);
+    int same = b.err == SBUF_OK && e.left == 0;
+    sbuf_free(&b);
+    return same;
+}
+
+/* Is the place worth a reference, within both texts, after the last one
+ * used (from), right after a "text": key (where record_expand looks), and
+ * its value the text? */
+static int place_usable(const text_place *t, size_t from, size_t n, const char *rec, const char *clean,
+                        size_t clean_len) {
+    size_t k = strlen(KEY);
+    return t->clean_len >= RECORD_MIN_TEXT && t->json_at >= from + k && t->json_at <= t->json_end && t->json_end <= n &&
+           memcmp(rec + t->json_at - k, KEY, k) == 0 && t->clean_at <= clean_len &&
+           t->clean_len <= clean_len - t->clean_at &&
+           quotes_exactly(rec + t->json_at, t->json_end - t->json_at, clean + t->clean_at, t->clean_len);
+}
+
+char *record_compact(const char *rec, size_t n, const text_place *places, size_t nplaces, const char *clean,
+                     size_t clean_len) {
     jw w;
     jw_init(&w, 0);
-    size_t run = 0, i = 0, from = 0;
+    size_t run = 0;
     int refs = 0;
-    char *buf = malloc(n + 1);
-    if (!buf) return NULL;
-    while (i < n) {
-        const char *k = memmem(rec + i, n - i, KEY "\"", strlen(KEY) + 1);
-        if (!k) break;
-        size_t at = (size_t)(k - rec), q = at + strlen(KEY), e = string_end(rec, n, q);
-        if (!e) break;
-        i = e;
-        if (e - q - 2 < MIN_TEXT) continue;
-        long m = unescape(rec + q + 1, e - q - 2, buf);
-        if (m < MIN_TEXT) continue;
-        /* Articles come in order: look after the last one first. */
-        const char *hit = from < clean_len ? memmem(clean + from, clean_len - from, buf, (size_t)m) : NULL;
-        if (!hit) hit = memmem(clean, clean_len, buf, (size_t)m);
-        if (!hit) continue;
-        size_t off = (size_t)(hit - clean);
+    for (size_t i = 0; i < nplaces; i++) {
+        const text_place *t = &places[i];
+        if (!place_usable(t, run, n, rec, clean, clean_len)) continue;
         char ref[64];
-        int rn = snprintf(ref, sizeof ref, REF "%zu,%ld]}", off, m);
-        jw_raw(&w, rec + run, q - run);
+        int rn = snprintf(ref, sizeof ref, REF "%zu,%zu]}", t->clean_at, t->clean_len);
+        jw_raw(&w, rec + run, t->json_at - run);
         jw_raw(&w, ref, (size_t)rn);
-        run = e;
-        from = off + (size_t)m;
+        run = t->json_end;
         refs++;
     }
-    free(buf);
     jw_raw(&w, rec + run, n - run);
     if (!refs || w.failed) {
-        jw_free(&w);
-        return NULL;
-    }
-    /* Kept only when reading it back gives the record exactly. */
-    size_t back_len;
-    char *back = record_expand(w.s, w.len, clean, clean_len, &back_len);
-    int same = back && back_len == n && memcmp(back, rec, n) == 0;
-    free(back);
-    if (!same) {
         jw_free(&w);
         return NULL;
     }

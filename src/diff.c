@@ -139,6 +139,7 @@ static int lcs_path(const uint32_t *x, size_t n, const uint32_t *y, size_t m, un
 
 typedef struct {
     size_t off, len;
+    size_t at; /* characters before off (chars_in) */
 } sref;
 
 typedef struct {
@@ -187,6 +188,30 @@ static int emit_sentence(sref_list *l, const char *text, size_t a, size_t b) {
     return 0;
 }
 
+/* Characters in s[0..n) as the JSON writer counts them (json_quote): a
+ * valid sequence is one, so is each byte of an invalid one (U+FFFD). What
+ * a reader of the JSON counts in its strings, so offsets agree. */
+static size_t chars_in(const char *s, size_t n) {
+    size_t k = 0;
+    for (size_t pos = 0; pos < n; k++) {
+        uint32_t cp;
+        size_t step = u8_strict((const unsigned char *)s + pos, n - pos, &cp);
+        pos += step ? step : 1;
+    }
+    return k;
+}
+
+/* Each sentence's character offset: one walk over the text, the
+ * sentences being in text order. */
+static void count_chars(const char *text, sref_list *l) {
+    size_t pos = 0, at = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        at += chars_in(text + pos, l->s[i].off - pos);
+        pos = l->s[i].off;
+        l->s[i].at = at;
+    }
+}
+
 static int split_sentences(const char *text, size_t len, sref_list *l) {
     const unsigned char *s = (const unsigned char *)text;
     size_t pos = 0, start = 0;
@@ -210,7 +235,9 @@ static int split_sentences(const char *text, size_t len, sref_list *l) {
             pos += step;
         }
     }
-    return emit_sentence(l, text, start, len);
+    if (emit_sentence(l, text, start, len)) return -1;
+    count_chars(text, l);
+    return 0;
 }
 
 /* Gives every distinct sentence text of both texts a number. */
@@ -590,6 +617,8 @@ static int make_sentence(diff_sentence *d, const char *text, const sref_list *l,
     d->len = r.len;
     d->index = i;
     d->offset = r.off;
+    d->at = r.at;
+    d->chars = chars_in(d->text, r.len);
     return 0;
 }
 
@@ -1015,19 +1044,40 @@ static void json_strs(jw *w, const char *key, const char *const *v, size_t n) {
     jw_arr_end(w);
 }
 
-void diff_write_json(jw *w, const diff_result *r, const slist *terms_a, const slist *terms_b) {
-    term_split t;
-    if (split_terms(terms_a, terms_b, &t)) {
+/* Where a sentence stands: [start, end) in characters of its text. */
+static void json_span(jw *w, const diff_sentence *d) {
+    jw_arr(w);
+    jw_int(w, (long long)d->at);
+    jw_int(w, (long long)(d->at + d->chars));
+    jw_arr_end(w);
+}
+
+/* A changed pair's character operations (diff_chars, the runs the report
+ * marks) as runs of characters: ["=", n] in both, ["-", n] in A only,
+ * ["+", n] in B only. A reader needs no diff of its own. */
+static void json_ops(jw *w, const diff_pair *p) {
+    diff_op *ops;
+    size_t n;
+    jw_key(w, "ops");
+    if (diff_chars(p->a.text, p->b.text, &ops, &n)) {
         w->failed = 1;
         return;
     }
-    jw_obj(w);
-    jw_key(w, "terms");
-    jw_obj(w);
-    json_strs(w, "only_a", t.only_a, t.na);
-    json_strs(w, "only_b", t.only_b, t.nb);
-    json_strs(w, "both", t.both, t.nboth);
-    jw_obj_end(w);
+    jw_arr(w);
+    for (size_t k = 0; k < n; k++) {
+        const diff_op *o = &ops[k];
+        int in_b = o->kind == DIFF_INSERT;
+        size_t x0 = in_b ? o->b0 : o->a0, x1 = in_b ? o->b1 : o->a1;
+        jw_arr(w);
+        jw_str(w, o->kind == DIFF_EQUAL ? "=" : o->kind == DIFF_DELETE ? "-" : "+");
+        jw_int(w, (long long)chars_in((in_b ? p->b.text : p->a.text) + x0, x1 - x0));
+        jw_arr_end(w);
+    }
+    jw_arr_end(w);
+    free(ops);
+}
+
+static void json_sentences(jw *w, const diff_result *r) {
     jw_key(w, "sentences");
     jw_obj(w);
     jw_key(w, "added");
@@ -1046,10 +1096,55 @@ void diff_write_json(jw *w, const diff_result *r, const slist *terms_a, const sl
         jw_strn(w, r->changed[i].a.text, r->changed[i].a.len);
         jw_key(w, "b");
         jw_strn(w, r->changed[i].b.text, r->changed[i].b.len);
+        json_ops(w, &r->changed[i]);
         jw_obj_end(w);
     }
     jw_arr_end(w);
     jw_obj_end(w);
+}
+
+/* The sentences' places, list for list: added in B, removed in A, each
+ * changed pair in both. */
+static void json_spans(jw *w, const diff_result *r) {
+    jw_key(w, "spans");
+    jw_obj(w);
+    jw_key(w, "added");
+    jw_arr(w);
+    for (size_t i = 0; i < r->nadded; i++) json_span(w, &r->added[i]);
+    jw_arr_end(w);
+    jw_key(w, "removed");
+    jw_arr(w);
+    for (size_t i = 0; i < r->nremoved; i++) json_span(w, &r->removed[i]);
+    jw_arr_end(w);
+    jw_key(w, "changed");
+    jw_arr(w);
+    for (size_t i = 0; i < r->nchanged; i++) {
+        jw_obj(w);
+        jw_key(w, "a");
+        json_span(w, &r->changed[i].a);
+        jw_key(w, "b");
+        json_span(w, &r->changed[i].b);
+        jw_obj_end(w);
+    }
+    jw_arr_end(w);
+    jw_obj_end(w);
+}
+
+void diff_write_json(jw *w, const diff_result *r, const slist *terms_a, const slist *terms_b) {
+    term_split t;
+    if (split_terms(terms_a, terms_b, &t)) {
+        w->failed = 1;
+        return;
+    }
+    jw_obj(w);
+    jw_key(w, "terms");
+    jw_obj(w);
+    json_strs(w, "only_a", t.only_a, t.na);
+    json_strs(w, "only_b", t.only_b, t.nb);
+    json_strs(w, "both", t.both, t.nboth);
+    jw_obj_end(w);
+    json_sentences(w, r);
+    json_spans(w, r);
     jw_obj_end(w);
     term_split_free(&t);
 }

@@ -46,6 +46,8 @@ typedef struct {
     size_t len;    /* its length in bytes */
     size_t index;  /* its number among the sentences of its text (0-based) */
     size_t offset; /* byte offset of text[0] in the input text */
+    size_t at;     /* the same in characters (code points; an invalid byte is one) */
+    size_t chars;  /* its length in characters */
 } diff_sentence;
 
 typedef struct {
@@ -98,7 +100,11 @@ typedef struct {
 int diff_chars(const char *a, const char *b, diff_op **ops, size_t *nops);
 
 /* {"terms": {"only_a": [], "only_b": [], "both": []},
- *  "sentences": {"added": [], "removed": [], "changed": [{"a": "", "b": ""}]}}
+ *  "sentences": {"added": [], "removed": [], "changed": [{"a": "", "b": "", "ops": [["=", 3], ["-", 1], ["+", 2]]}]},
+ *  "spans": {"added": [[0, 9]], "removed": [[4, 7]], "changed": [{"a": [0, 5], "b": [10, 16]}]}}
+ * ops: a changed pair's diff_chars runs in characters ("=" both, "-" A
+ * only, "+" B only); spans: where each sentence stands, [start, end) in
+ * characters of its text, list for list.
  * terms_a / terms_b are the caller's terms of each text (e.g. numbered and
  * quoted); either may be NULL. Each list is in first-appearance order
  * (only_a and both: A's order, only_b: B's), each item once. Memory

@@ -292,6 +292,49 @@ static char *stored_form(jvalue rec) {
     return object_without(rec, apart, sizeof apart / sizeof *apart);
 }
 
+/* One [offset, length] pair of whole numbers. */
+static int range_pair(jvalue t, uint64_t *at, uint64_t *len) {
+    size_t q = 0;
+    jvalue v;
+    return jr_type(t) == '[' && jr_next(t, &q, &v) && !jr_uint(v, SIZE_MAX, at) && jr_next(t, &q, &v) &&
+           !jr_uint(v, SIZE_MAX, len) && !jr_next(t, &q, &v);
+}
+
+/* Where each article's text is in "clean", as extraction said ("filed":
+ * "texts", [byte offset, byte length] each). Records of an earlier tifa
+ * have none: their texts are then stored as they are, whole. */
+static tifa_status text_ranges(jvalue filed, doc_summary *sum, tifa_error *err) {
+    jvalue texts, t;
+    size_t pos = 0, n = 0;
+    if (!jr_member(filed, "texts", &texts)) return TIFA_OK;
+    if (jr_type(texts) != '[') return bad(err, "\"filed\": \"texts\" is not an array");
+    while (jr_next(texts, &pos, &t)) n++;
+    if (!n) return TIFA_OK;
+    if (!(sum->texts = calloc(n, sizeof *sum->texts))) return no_memory(err);
+    pos = 0;
+    for (size_t i = 0; jr_next(texts, &pos, &t); i++) {
+        uint64_t at, len;
+        if (!range_pair(t, &at, &len)) return bad(err, "\"filed\": \"texts\" holds other than [offset, length] pairs");
+        sum->texts[i].clean_at = (size_t)at;
+        sum->texts[i].clean_len = (size_t)len;
+    }
+    sum->ntexts = n;
+    return TIFA_OK;
+}
+
+/* Where each article's "text" value stands in the record as stored
+ * (p->record); record_compact checks each against its range. */
+static void place_values(tifa_prepared *p) {
+    jvalue rec = {p->record, strlen(p->record)}, arts, a, v;
+    size_t pos = 0;
+    if (!jr_member(rec, "articles", &arts) || jr_type(arts) != '[') return;
+    for (size_t i = 0; i < p->sum.ntexts && jr_next(arts, &pos, &a); i++) {
+        if (!jr_member(a, "text", &v) || jr_type(v) != '"') continue;
+        p->sum.texts[i].json_at = (size_t)(v.s - p->record);
+        p->sum.texts[i].json_end = p->sum.texts[i].json_at + v.n;
+    }
+}
+
 /* The fields the corpus files the document under ("filed": summarize()
  * in extract/record.c made them), the article they come from one of the
  * record's. */
@@ -313,7 +356,7 @@ static tifa_status summary_of(jvalue rec, doc_summary *sum, tifa_error *err) {
         int rc = string_member(filed, keys[i], outs[i], NULL, err);
         if (rc < 0) return member_failed(rc, err);
     }
-    return TIFA_OK;
+    return text_ranges(filed, sum, err);
 }
 
 /* Everything but the bytes and fingerprints: name, clean text, record. */
@@ -326,7 +369,9 @@ static tifa_status text_parts(jvalue rec, tifa_prepared *p, tifa_error *err) {
                         "for web archives)");
     if (rc < 0) return member_failed(rc, err);
     if (!(p->record = stored_form(rec))) return no_memory(err);
-    return summary_of(rec, &p->sum, err);
+    tifa_status st = summary_of(rec, &p->sum, err);
+    if (st == TIFA_OK) place_values(p);
+    return st;
 }
 
 tifa_status tifa_corpus_prepare_record(const tifa_corpus *c, const char *line, size_t len, tifa_prepared **out,
@@ -351,7 +396,8 @@ tifa_status tifa_corpus_prepare_record(const tifa_corpus *c, const char *line, s
     if (st == TIFA_OK) st = fingerprints(rec, p, err);
     if (st == TIFA_OK) {
         sha256_hex(p->clean, p->clean_len, p->clean_hash);
-        p->stored_record = record_compact(p->record, strlen(p->record), p->clean, p->clean_len);
+        p->stored_record =
+            record_compact(p->record, strlen(p->record), p->sum.texts, p->sum.ntexts, p->clean, p->clean_len);
         corpus_search_committed(c, p);
         *out = p;
         return TIFA_OK;

@@ -35,6 +35,7 @@ typedef struct {
     int is_meeting;
     char *title;
     char *text;
+    size_t text_a, text_b; /* the text is characters [text_a, text_b) of the document's clean text */
     char *source;
     int source_from_line; /* source came from a 来源 line, which outranks a dateline */
     slist reporters;

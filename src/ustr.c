@@ -24,6 +24,15 @@ int ustr_init(ustr *u, const char *s, size_t len) {
     return 0;
 }
 
+void ustr_view(ustr *u, const ustr *text, size_t a, size_t b) {
+    if (b > text->n) b = text->n;
+    if (a > b) a = b;
+    u->s = text->s;
+    u->cp = text->cp + a;
+    u->off = text->off + a;
+    u->n = b - a;
+}
+
 void ustr_free(ustr *u) {
     free(u->cp);
     free(u->off);

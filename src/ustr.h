@@ -16,6 +16,12 @@ typedef struct {
 
 int ustr_init(ustr *u, const char *s, size_t len); /* -1: no memory */
 void ustr_free(ustr *u);
+/* Characters [a, b) of text as a ustr of their own, sharing its code
+ * points and offsets (a slice decoded once, not again): nothing is
+ * allocated, so nothing is freed (no ustr_free), and it lives as long as
+ * text. Offsets stay those of text's bytes (u->s is text's), so
+ * u->s + u->off[i] is still character i. */
+void ustr_view(ustr *u, const ustr *text, size_t a, size_t b);
 
 /* Does literal lit (UTF-8) occur at index i? Returns its length in code
  * points, or 0. */

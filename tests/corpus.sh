@@ -105,6 +105,49 @@ check "export records: one a document" '[ $(wc -l < "$tmp/x") -eq 7 ] && python3
 check "diff 2025 vs 2026 (ids)" 'python3 -c "import json,sys; d=json.load(open(sys.argv[1])); assert \"十五五\" in d[\"terms\"][\"only_b\"] and \"两个确立\" in d[\"terms\"][\"both\"]" "$tmp/d"'
 "$TIFA" diff --json "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/d2"
 check "diff files = diff ids" 'cmp -s "$tmp/d" "$tmp/d2"'
+# The diff's JSON carries where each sentence stands and a changed pair's
+# character operations, so a reader (the compare page) derives neither:
+# the spans slice the stored clean texts (show --json) to the sentences,
+# and the operations rebuild both sides of every pair.
+"$TIFA" show --db "$DB" --json 1 > "$tmp/s1.json"
+"$TIFA" show --db "$DB" --json 2 > "$tmp/s2.json"
+check "diff JSON: spans are the sentences' places in the clean texts, ops rebuild each changed pair" '$PY - "$tmp/d" "$tmp/s1.json" "$tmp/s2.json" <<PY
+import json, sys
+d = json.load(open(sys.argv[1]))
+ca, cb = (json.load(open(f))["clean"] for f in sys.argv[2:4])
+s, p = d["sentences"], d["spans"]
+assert len(s["added"]) == len(p["added"]) > 0 and len(s["removed"]) == len(p["removed"]) and len(s["changed"]) == len(p["changed"]) > 0
+assert all(cb[x:y] == t for t, (x, y) in zip(s["added"], p["added"]))
+assert all(ca[x:y] == t for t, (x, y) in zip(s["removed"], p["removed"]))
+for c, sp in zip(s["changed"], p["changed"]):
+    assert ca[slice(*sp["a"])] == c["a"] and cb[slice(*sp["b"])] == c["b"], (c, sp)
+    i = j = 0
+    for op, n in c["ops"]:
+        assert op in "=-+" and n > 0
+        if op == "=": assert c["a"][i:i + n] == c["b"][j:j + n]
+        i += n if op in "=-" else 0
+        j += n if op in "=+" else 0
+    assert (i, j) == (len(c["a"]), len(c["b"])), (c, i, j)
+PY'
+# The corpus compares what it holds: the clean text and the record's terms
+# as stored, not the raw bytes cleaned and extracted again. A text and
+# terms stored otherwise (as an older tifa may have made them) are what
+# the comparison reports.
+"$TIFA" add --db "$tmp/dd.db" "$ROOT/examples/000_31aeb457b1c6f6a0.txt" "$ROOT/examples/001_37d6fa01b070871c.txt" 2> /dev/null
+sqlite3 "$tmp/dd.db" "UPDATE doc SET clean = clean || '会议还听取了存储文本的专门汇报。' || char(10),
+  record = json_set(record, '\$.articles[0].terms.quoted', json_array('存储的提法', '两个确立')) WHERE id = 2"
+"$TIFA" diff --db "$tmp/dd.db" --json 1 2 > "$tmp/dd" 2> "$tmp/err"; st=$?
+check "diff ids: the stored text and terms, nothing cleaned again ($st)" '[ $st -eq 0 ] && $PY - "$tmp/dd" "$tmp/d" <<PY
+import json, sys
+d, fresh = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert d["sentences"]["added"] == fresh["sentences"]["added"] + ["会议还听取了存储文本的专门汇报。"], d["sentences"]["added"][-2:]
+assert "存储的提法" in d["terms"]["only_b"] and "存储的提法" not in fresh["terms"]["only_b"], d["terms"]
+PY'
+"$TIFA" diff --db "$tmp/dd.db" --json 2 "$ROOT/examples/001_37d6fa01b070871c.txt" > "$tmp/dd2" 2> "$tmp/err"
+check "diff an id with a file: the id as stored, the file as read now" 'grep -q "会议还听取了存储文本的专门汇报。" "$tmp/dd2"'
+sqlite3 "$tmp/dd.db" "UPDATE doc SET record = '{\"articles\":' WHERE id = 1"
+"$TIFA" diff --db "$tmp/dd.db" 1 2 > /dev/null 2> "$tmp/err"; st=$?
+check "diff ids: a damaged stored record is an error, named" '[ $st -eq 1 ] && grep -q "^tifa: diff: reading the terms: malformed JSON" "$tmp/err"'
 
 # Records are stored with article texts as references into the clean text
 # and read back exactly as tifa extract writes them.
@@ -180,6 +223,29 @@ sqlite3 "$tmp/v1.db" "PRAGMA user_version=99;"
 check "a newer schema is refused with the version named" '[ $st -eq 1 ] && grep -q "made by a newer tifa (schema 99, this one knows 5)" "$tmp/err"'
 "$TIFA" add --db "$tmp/v1.db" "$R"/003_*.txt 2> "$tmp/err"; st=$?
 check "a newer schema: add refuses too, changing nothing" '[ $st -eq 1 ] && grep -q "schema 99" "$tmp/err" && [ "$(sqlite3 "$tmp/v1.db" "SELECT count(*) FROM doc")" = 5 ]'
+
+# Records stored by an earlier tifa (tests/fixtures/corpus-v5.db, made by
+# the tifa of commit f3bc6ac, whose store searched the clean text for every
+# long "text" value, a date_basis's too): they read back exactly as that
+# tifa exported them, and the file checks clean.
+cp "$ROOT/tests/fixtures/corpus-v5.db" "$tmp/v5.db"
+forms=$(sqlite3 "$tmp/v5.db" "SELECT count(*) FROM doc WHERE instr(record, '\"date_basis\":{\"text\":{\"clean\"');
+  SELECT count(*) FROM doc WHERE instr(record, '\"text\":{\"clean\"') = 0" | tr "\n" " ")
+check "stored by an earlier tifa: its forms are there (a date_basis and article texts by reference, short texts whole)" '[ "$forms" = "1 1 " ]'
+"$TIFA" export --db "$tmp/v5.db" --format records --all-copies > "$tmp/v5r" 2> "$tmp/err"
+check "stored by an earlier tifa: every record reads back as it wrote it" 'cmp -s "$tmp/v5r" "$ROOT/tests/fixtures/corpus-v5.records.jsonl" && [ "$(wc -l < "$tmp/v5r")" = 10 ]'
+"$TIFA" export --db "$tmp/v5.db" --format jsonl --all-copies > "$tmp/v5m" 2> "$tmp/err"
+check "stored by an earlier tifa: the views give the same rows and article texts" 'cmp -s "$tmp/v5m" "$ROOT/tests/fixtures/corpus-v5.meetings.jsonl"'
+check "stored by an earlier tifa: tifa check finds nothing" '"$TIFA" check --db "$tmp/v5.db" > /dev/null'
+"$TIFA" diff --db "$tmp/v5.db" --json 1 6 > "$tmp/v5d"
+check "stored by an earlier tifa: compared as that tifa compared them (tests/fixtures/corpus-v5.diff-1-6.json)" '$PY - "$tmp/v5d" "$ROOT/tests/fixtures/corpus-v5.diff-1-6.json" <<PY
+import json, sys
+now, then = json.load(open(sys.argv[1])), json.load(open(sys.argv[2]))
+assert now["terms"] == then["terms"], now["terms"]
+for k in ("added", "removed"):
+    assert now["sentences"][k] == then["sentences"][k], k
+assert [(c["a"], c["b"]) for c in now["sentences"]["changed"]] == [(c["a"], c["b"]) for c in then["sentences"]["changed"]]
+PY'
 
 # Crash safety: kill -9 in the middle of adding many documents.
 mkdir -p "$tmp/many"

@@ -427,8 +427,9 @@ static int digest_write(void *user, const char *data, size_t len) {
     return 0;
 }
 
-/* Searches (two characters, so both the index and the snippets work) and
- * reads back a document's record, clean text and raw bytes. */
+/* Searches (two characters, so both the index and the snippets work),
+ * reads back a document's record, clean text and raw bytes, exports, and
+ * compares two stored documents. */
 static tifa_status read_corpus(tifa_corpus *c, hits *found, char **record, tifa_error *err) {
     tifa_filter f = {0};
     int64_t total = 0;
@@ -447,6 +448,11 @@ static tifa_status read_corpus(tifa_corpus *c, hits *found, char **record, tifa_
         digest d = {0, 14695981039346656037u};
         st = tifa_corpus_export(c, (tifa_export_format)format, &f, TIFA_EXPORT_ALL_COPIES, digest_write, &d, err);
         hits_add(found, "export %d: %zu %llx|", format, d.len, (unsigned long long)d.sum);
+    }
+    for (unsigned flags = 0; flags < 2 && st == TIFA_OK; flags++) { /* the report, the JSON */
+        digest d = {0, 14695981039346656037u};
+        st = tifa_corpus_diff(c, 1, 3, flags, digest_write, &d, err);
+        hits_add(found, "diff %u: %zu %llx|", flags, d.len, (unsigned long long)d.sum);
     }
     return st;
 }
@@ -1019,7 +1025,7 @@ int main(void) {
         inject(name, run_corpus_add);
     }
     if (make_search_db()) {
-        inject("tifa_corpus_search, _get, _doc and _export", run_corpus_read);
+        inject("tifa_corpus_search, _get, _doc, _export and _diff", run_corpus_read);
         if (make_correct_ref())
             inject("tifa_corpus_correct", run_corpus_correct);
         else

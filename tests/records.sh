@@ -151,6 +151,34 @@ check "bad records: each named by file and line, with what is wrong" '
   grep -q "^tifa: bad.jsonl:8: in/[^:]*: \"nearcopy\": \"simhash\" is not 16 hex digits" bad.err &&
   grep -q "^tifa: bad.jsonl:9: in/[^:]*: no bytes: neither \"raw\"" bad.err'
 check "bad records: nothing half-written (tifa check; two documents, both indexed)" '"$TIFA" check --db bad.db > /dev/null && [ "$(sqlite3 bad.db "SELECT count(*) FROM doc; SELECT count(*) FROM near_index; SELECT count(*) FROM doc_fts_docsize" | tr "\n" " ")" = "2 2 2 " ]'
+# ------------------------------------------------------------ article texts
+# "filed": "texts" says where each article's text is in "clean", so the
+# store writes its references there without searching (the rows above are
+# those of tifa add). A record without it (an earlier tifa's) or whose
+# ranges do not hold is stored with its texts whole; every one reads back
+# as written. A malformed "texts" is refused.
+$PY - recs.jsonl > texts.jsonl <<'PY'
+import json, sys
+lines = [json.loads(l) for l in open(sys.argv[1]).read().splitlines()[:4]]
+out = lambda r: print(json.dumps(r, ensure_ascii=False, separators=(",", ":")))
+out(lines[0])                                                      # 1 as it was
+r = lines[1]; del r["filed"]["texts"]; out(r)                       # 2 an earlier tifa's
+r = lines[2]; r["filed"]["texts"] = [[a + 3, n] for a, n in r["filed"]["texts"]]; out(r)  # 3 ranges elsewhere
+r = lines[3]; r["filed"]["texts"] = [[0, "5"]]; out(r)              # 4 malformed
+PY
+"$TIFA" add --db texts.db --records texts.jsonl 2> texts.err; st=$?
+refs=$(sqlite3 texts.db "SELECT group_concat(instr(record, '\"text\":{\"clean\":[') > 0) FROM (SELECT record FROM doc ORDER BY id)")
+check "texts: by reference where the ranges hold, whole without them or where they do not ($refs)" '[ "$refs" = "1,0,0" ]'
+check "texts: a malformed \"texts\" is refused, named" '[ $st -eq 1 ] && grep -q "^tifa: texts.jsonl:4: in/[^:]*: \"filed\": \"texts\" holds other than \[offset, length\] pairs" texts.err'
+check "texts: every record stored reads back as written" 'for id in 1 2 3; do "$TIFA" show --db texts.db --json $id; done | $PY -c "
+import json, sys
+lines = {json.loads(l)[\"file\"]: json.loads(l) for l in open(\"texts.jsonl\")}
+n = 0
+for l in sys.stdin:
+    r = json.loads(l)[\"record\"]; line = lines[r[\"file\"]]
+    del line[\"clean\"], line[\"raw\"], line[\"filed\"]
+    n += r == line
+sys.exit(n != 3)"'
 # Prepared on three threads: the same corpus, the same messages in the
 # same order (records in order, a missing file in its place).
 "$TIFA" add --db e1.db --records parts missing.jsonl bad.jsonl 2> e1.err; st1=$?

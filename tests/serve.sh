@@ -274,6 +274,19 @@ check "--token-file (tests/serve-token.py)" '! grep -q "^not ok" "$tmp/tok.out" 
 grep "^not ok" "$tmp/tok.out"
 kill -TERM $TOK_PID; wait $TOK_PID
 check "--token-file: clean stop, no sanitizer report" '! grep -Eq "AddressSanitizer|LeakSanitizer|runtime error" "$tmp/tok.err"'
+# /api/diff compares the documents as the corpus holds them
+# (tifa_corpus_diff_side): a stored text other than what the raw bytes
+# would clean to today is what it reports.
+DD=$tmp/dd.db
+"$TIFA" add --db "$DD" "$ROOT/examples" 2> /dev/null
+sqlite3 "$DD" "UPDATE doc SET clean = clean || '会议还听取了存储文本的专门汇报。' || char(10) WHERE id = 2"
+"$TIFA" serve --db "$DD" --port 0 > "$tmp/dd.out" 2> "$tmp/dd.err" &
+DD_PID=$!
+pids="$pids $DD_PID"
+st=$(get "http://127.0.0.1:$(serve_port "$tmp/dd.out")/api/diff?a=1&b=2")
+check "diff: the texts as stored, not the raw bytes cleaned again" '[ "$st" = 200 ] && json "d[\"sentences\"][\"added\"][-1] == \"会议还听取了存储文本的专门汇报。\""'
+kill -TERM $DD_PID; wait $DD_PID
+check "diff from the stored texts: clean stop, no sanitizer report" '! grep -Eq "AddressSanitizer|LeakSanitizer|runtime error" "$tmp/dd.err"'
 echo short > "$tmp/short"
 "$TIFA" serve --db "$DB" --port 0 --token-file "$tmp/short" > /dev/null 2> "$tmp/err"; st=$?
 check "--token-file with a short token: usage error, says how to make one" '[ $st -eq 2 ] && grep -q "16 to 256" "$tmp/err"'

@@ -350,6 +350,13 @@ static void test_added_removed(void) {
     free(b.s);
 }
 
+/* Code points of valid UTF-8 s. */
+static size_t code_points(const char *s) {
+    size_t n = 0;
+    for (; *s; s++) n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 static void test_terms_and_output(void) {
     slist ta = {0}, tb = {0};
     const char *ia[] = {"两个确立", "四个意识", "十四五", "四个意识", "两个维护"};
@@ -376,6 +383,17 @@ static void test_terms_and_output(void) {
     check(js && strstr(js, "\"sentences\":{\"added\":[\"新加的\\\"一句\\\"话\\u001b[2J在这里。\"],"
                            "\"removed\":[\"删去的一句话在这里\"],\"changed\":[{\"a\":\"") != NULL,
           "JSON sentences: added, removed, changed in that shape, strings escaped");
+    check(js && strstr(js, "\"ops\":[[\"=\",7],[\"-\",1],[\"+\",1],[\"=\",11],[\"-\",1],[\"+\",1],[\"=\",7]]"),
+          "JSON changed pair: its character operations, runs of characters (202[5→6]年…[四→五]个…)");
+    /* Where each sentence stands, in characters of its own text. */
+    size_t p2 = code_points(P2), added = code_points("新加的\"一句\"话\x1b[2J在这里。"), sa_n = code_points(sa);
+    size_t removed_at = sa_n + 1 + p2 + 1, b_at = p2 + 1 + added + 1;
+    char want_spans[200];
+    snprintf(want_spans, sizeof want_spans,
+             "\"spans\":{\"added\":[[%zu,%zu]],\"removed\":[[%zu,%zu]],\"changed\":[{\"a\":[0,%zu],\"b\":[%zu,%zu]}]}}",
+             p2 + 1, p2 + 1 + added, removed_at, removed_at + code_points("删去的一句话在这里"), sa_n, b_at,
+             b_at + code_points(sb));
+    check(js && strstr(js, want_spans), "JSON spans: each sentence's [start, end) in characters, list for list");
     check_parses(js, "JSON output parses (python3 json.load)");
     free(js);
     js = json_of(&r, &ta, &tb, 1);
@@ -752,6 +770,83 @@ static void test_seeds(void) {
     free(b);
 }
 
+/* ------------------------------------------------------- corpus sides */
+
+/* What a comparison of two sides writes, flags as tifa_diff_sides takes
+ * them (malloc'd; NULL on failure). */
+static char *compared(const tifa_diff_side *a, const tifa_diff_side *b, unsigned flags) {
+    sbuf o = {0};
+    tifa_error err;
+    if (tifa_diff_sides(a, b, flags, sbuf_write, &o, &err) != TIFA_OK) {
+        sbuf_free(&o);
+        return NULL;
+    }
+    size_t n;
+    return sbuf_steal(&o, &n);
+}
+
+static char *compared_raw(const char *a, size_t al, const char *b, size_t bl, unsigned flags) {
+    sbuf o = {0};
+    tifa_error err;
+    if (tifa_diff_write(a, al, b, bl, flags, sbuf_write, &o, &err) != TIFA_OK) {
+        sbuf_free(&o);
+        return NULL;
+    }
+    size_t n;
+    return sbuf_steal(&o, &n);
+}
+
+static int same_str(const char *a, const char *b) { return a && b && strcmp(a, b) == 0; }
+
+/* The corpus-level diff: two stored documents compared from their stored
+ * text and terms give what the raw bytes give (the corpus holds what the
+ * same tifa made of them); a side is made once and compared again; a
+ * missing id is TIFA_EINPUT. */
+static void test_corpus_sides(void) {
+    const char *db = "build/test-diff-corpus.db";
+    size_t la, lb;
+    char *a = read_file("examples/000_31aeb457b1c6f6a0.txt", &la),
+         *b = read_file("examples/001_37d6fa01b070871c.txt", &lb);
+    remove(db);
+    tifa_corpus *c = NULL;
+    tifa_error err;
+    tifa_add_result res;
+    int64_t ia = 0, ib = 0;
+    int ok = a && b && tifa_corpus_open(db, 0, &c, &err) == TIFA_OK &&
+             tifa_corpus_add(c, "a.txt", a, la, &res, &ia, &err) == TIFA_OK &&
+             tifa_corpus_add(c, "b.txt", b, lb, &res, &ib, &err) == TIFA_OK && tifa_corpus_commit(c, &err) == TIFA_OK;
+    check(ok, "corpus sides: a corpus of examples 000 and 001");
+    if (!ok) goto done;
+    tifa_diff_side *sa = NULL, *sb = NULL, *none = NULL;
+    check(tifa_corpus_diff_side(c, ia, &sa, &err) == TIFA_OK && tifa_corpus_diff_side(c, ib, &sb, &err) == TIFA_OK,
+          "corpus sides: both read");
+    check(tifa_corpus_diff_side(c, 999, &none, &err) == TIFA_EINPUT && !none && strstr(err.message, "no document 999"),
+          "corpus sides: a missing id is TIFA_EINPUT, named (%s)", err.message);
+    for (unsigned flags = 0; flags < 4 && sa && sb; flags++) {
+        char *stored = compared(sa, sb, flags), *raw = compared_raw(a, la, b, lb, flags),
+             *again = compared(sa, sb, flags);
+        sbuf o = {0};
+        int whole = tifa_corpus_diff(c, ia, ib, flags, sbuf_write, &o, &err) == TIFA_OK;
+        check(same_str(stored, raw) && same_str(again, raw) && whole && same_str(o.s, raw),
+              "corpus sides (flags %u): stored = raw bytes = tifa_corpus_diff, and a side compares again", flags);
+        free(stored);
+        free(raw);
+        free(again);
+        sbuf_free(&o);
+    }
+    char *self = sa ? compared(sa, sa, TIFA_DIFF_JSON) : NULL;
+    check(self && strstr(self, "\"sentences\":{\"added\":[],\"removed\":[],\"changed\":[]"),
+          "corpus sides: a side against itself: no sentence differs");
+    free(self);
+    tifa_diff_side_free(sa);
+    tifa_diff_side_free(sb);
+done:
+    if (c) tifa_corpus_close(c);
+    free(a);
+    free(b);
+    remove(db);
+}
+
 int main(void) {
     test_split();
     test_identical();
@@ -763,6 +858,7 @@ int main(void) {
     test_sentences_random();
     test_pathological();
     test_seeds();
+    test_corpus_sides();
     printf("%d passed, %d failed, %d skipped\n", npassed, nfailed, nskipped);
     return nfailed ? 1 : 0;
 }

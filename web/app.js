@@ -224,7 +224,9 @@ function marked(text, ranges, tag) {
   return out;
 }
 
-/* Character ranges of every occurrence of needle in text. */
+/* Character ranges of every occurrence of needle in text: where a term
+ * of the record is used in its article (the record lists terms, not their
+ * places). */
 function occurrences(text, needle) {
   const out = [];
   if (!needle) return out;
@@ -805,32 +807,19 @@ async function pageDoc(id, params) {
 
 /* ------------------------------------------------------------- compare */
 
-/* Character-level diff of two sentences: [['=', s], ['-', s], ['+', s]...]
- * by longest common subsequence (sentences are short). */
-function charDiff(a, b) {
-  const x = chars(a), y = chars(b), n = x.length, m = y.length;
-  if (n * m > 4e6) return [['-', a], ['+', b]];
-  const L = new Int32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--)
-    for (let j = m - 1; j >= 0; j--)
-      L[i * (m + 1) + j] = x[i] === y[j] ? L[(i + 1) * (m + 1) + j + 1] + 1
-        : Math.max(L[(i + 1) * (m + 1) + j], L[i * (m + 1) + j + 1]);
-  const out = [];
-  const push = (op, c) => { const last = out[out.length - 1]; if (last && last[0] === op) last[1] += c; else out.push([op, c]); };
-  let i = 0, j = 0;
-  while (i < n && j < m) {
-    if (x[i] === y[j]) { push('=', x[i]); i++; j++; }
-    else if (L[(i + 1) * (m + 1) + j] >= L[i * (m + 1) + j + 1]) push('-', x[i++]);
-    else push('+', y[j++]);
+/* One side of a changed pair, marked as the API's character operations
+ * say: runs [op, n] of n characters, '=' in both texts, '-' in A only,
+ * '+' in B only (the runs tifa diff marks; nothing is diffed here). */
+function diffSide(text, ops, side) {
+  const cps = chars(text), out = [];
+  let at = 0;
+  for (const [op, n] of ops) {
+    if (op !== '=' && op !== side) continue;
+    const s = cps.slice(at, at + n).join('');
+    at += n;
+    out.push(op === '=' ? s : el(side === '-' ? 'del' : 'ins', {}, s));
   }
-  while (i < n) push('-', x[i++]);
-  while (j < m) push('+', y[j++]);
   return out;
-}
-
-function diffSide(ops, side) {
-  return ops.filter(([op]) => op === '=' || op === side)
-    .map(([op, s]) => op === '=' ? s : el(side === '-' ? 'del' : 'ins', {}, s));
 }
 
 /* Swap A and B; step both a year back or on along A's series. */
@@ -888,10 +877,8 @@ async function pageCompare(params) {
   const s = d.sentences;
   main.appendChild(el('h2', {}, `Changed sentences: ${s.changed.length}`));
   const table = el('table', {className: 'changes', id: 'changed'});
-  for (const c of s.changed) {
-    const ops = charDiff(c.a, c.b);
-    table.appendChild(el('tr', {}, el('td', {}, diffSide(ops, '-')), el('td', {}, diffSide(ops, '+'))));
-  }
+  for (const c of s.changed)
+    table.appendChild(el('tr', {}, el('td', {}, diffSide(c.a, c.ops, '-')), el('td', {}, diffSide(c.b, c.ops, '+'))));
   main.appendChild(table);
   main.appendChild(el('div', {className: 'cols'},
     el('div', {}, el('h2', {}, `Removed sentences: ${s.removed.length}`),
@@ -899,12 +886,13 @@ async function pageCompare(params) {
     el('div', {}, el('h2', {}, `Added sentences: ${s.added.length}`),
       el('ul', {id: 'added'}, s.added.map((x) => el('li', {}, el('span', {className: 's-ins'}, x)))))));
 
-  /* Both texts side by side, the sentences above marked where they stand. */
-  const ranges = (text, lists) => lists.flatMap(([list, cls]) => list.flatMap((x) => occurrences(text, x).map((r) => [r[0], r[1], cls])));
+  /* Both texts side by side, the sentences above marked where the API
+   * says they stand (character spans in the stored texts shown here). */
+  const at = d.spans, ranges = (spans, cls) => spans.map(([x, y]) => [x, y, cls]);
   main.appendChild(el('h2', {}, 'Side by side'));
   main.appendChild(el('div', {className: 'cols side', id: 'side-by-side'},
-    el('div', {className: 'text'}, marked(da.clean, ranges(da.clean, [[s.removed, 's-del'], [s.changed.map((c) => c.a), 's-chg']]), 'span')),
-    el('div', {className: 'text'}, marked(db.clean, ranges(db.clean, [[s.added, 's-ins'], [s.changed.map((c) => c.b), 's-chg']]), 'span'))));
+    el('div', {className: 'text'}, marked(da.clean, [...ranges(at.removed, 's-del'), ...ranges(at.changed.map((c) => c.a), 's-chg')], 'span')),
+    el('div', {className: 'text'}, marked(db.clean, [...ranges(at.added, 's-ins'), ...ranges(at.changed.map((c) => c.b), 's-chg')], 'span'))));
 }
 
 /* ------------------------------------------------------------- trend */

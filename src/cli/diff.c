@@ -1,5 +1,5 @@
-/* cli/diff: `tifa diff A B` — ids from the corpus or files, compared by
- * tifa_diff. */
+/* cli/diff: `tifa diff A B` — ids from the corpus (their text and terms as
+ * stored) or files (cleaned and extracted once), compared by tifa_diff_sides. */
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,21 +16,12 @@ static const char *diff_help =
     "changed (changes highlighted by character; colour on a terminal). Aligned by\n"
     "sentence, so a moved paragraph is not reported as new. One of A and B may be\n"
     "-, standard input. Colour on a terminal unless NO_COLOR is set. --json: {\"terms\":\n"
-    "{\"only_a\",\"only_b\",\"both\"}, \"sentences\": {\"added\",\"removed\",\"changed\"}}.\n";
+    "{\"only_a\",\"only_b\",\"both\"}, \"sentences\": {\"added\",\"removed\",\"changed\"},\n"
+    "\"spans\": where each sentence stands, in characters}; a changed pair carries its\n"
+    "character operations (\"ops\"). An id is compared as the corpus holds it.\n";
 
-/* The raw bytes of an id in the corpus or of a file. */
-static char *load(const char *what, const char *db, size_t *len) {
-    int64_t id;
-    if (parse_id(what, &id) && access(what, F_OK) != 0) {
-        tifa_corpus *c = open_corpus(db, 1);
-        if (!c) return NULL;
-        char *raw = NULL;
-        tifa_error err = {0};
-        if (tifa_corpus_get(c, id, NULL, NULL, &raw, len, NULL, &err) != TIFA_OK)
-            fprintf(stderr, "tifa: diff: %s\n", err.message);
-        tifa_corpus_close(c);
-        return raw;
-    }
+/* A side from a file (- for standard input), cleaned and extracted once. */
+static tifa_diff_side *side_of_file(const char *what) {
     FILE *fp = strcmp(what, "-") ? fopen(what, "rb") : stdin;
     if (!fp) {
         fprintf(stderr, "tifa: %s: %s\n", SHOWN(what), strerror(errno));
@@ -39,10 +30,31 @@ static char *load(const char *what, const char *db, size_t *len) {
     sbuf b;
     sbuf_init(&b, 0);
     if (sbuf_reserve(&b, 1u << 16) == 0) sbuf_read(&b, fp);
-    char *buf = sbuf_steal(&b, len);
-    if (!buf) fprintf(stderr, "tifa: %s: read error\n", SHOWN(what));
     if (fp != stdin) fclose(fp);
-    return buf;
+    size_t len;
+    char *buf = sbuf_steal(&b, &len);
+    if (!buf) {
+        fprintf(stderr, "tifa: %s: read error\n", SHOWN(what));
+        return NULL;
+    }
+    tifa_diff_side *side = NULL;
+    tifa_error err = {0};
+    if (tifa_diff_side_read(buf, len, &side, &err) != TIFA_OK) fprintf(stderr, "tifa: diff: %s\n", err.message);
+    free(buf);
+    return side;
+}
+
+/* A side from an id in the corpus (its text and terms as stored) or a file. */
+static tifa_diff_side *load(const char *what, const char *db) {
+    int64_t id;
+    if (!parse_id(what, &id) || access(what, F_OK) == 0) return side_of_file(what);
+    tifa_corpus *c = open_corpus(db, 1);
+    if (!c) return NULL;
+    tifa_diff_side *side = NULL;
+    tifa_error err = {0};
+    if (tifa_corpus_diff_side(c, id, &side, &err) != TIFA_OK) fprintf(stderr, "tifa: diff: %s\n", err.message);
+    tifa_corpus_close(c);
+    return side;
 }
 
 int cmd_diff(int argc, char **argv) {
@@ -76,18 +88,19 @@ int cmd_diff(int argc, char **argv) {
         fprintf(stderr, "tifa: diff: standard input (-) can be one side only\n");
         return 2;
     }
-    size_t alen = 0, blen = 0;
-    char *a = load(side[0], db, &alen);
-    char *b = a ? load(side[1], db, &blen) : NULL;
+    tifa_diff_side *a = load(side[0], db);
+    tifa_diff_side *b = a ? load(side[1], db) : NULL;
     int status = 1;
     if (a && b) {
         tifa_error err = {0};
-        if (tifa_diff(a, alen, b, blen, json, !json && use_color(color, 1), stdout, &err) == TIFA_OK)
+        unsigned flags = json ? TIFA_DIFF_JSON : !use_color(color, 1) ? 0u : TIFA_DIFF_COLOR;
+        tifa_status st = tifa_diff_sides(a, b, flags, sbuf_write_file, stdout, &err);
+        if (st == TIFA_OK)
             status = 0;
         else
-            fprintf(stderr, "tifa: diff: %s\n", err.message);
+            fprintf(stderr, "tifa: diff: %s\n", st == TIFA_ESINK ? "write error" : err.message);
     }
-    free(a);
-    free(b);
+    tifa_diff_side_free(a);
+    tifa_diff_side_free(b);
     return status;
 }

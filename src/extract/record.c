@@ -248,13 +248,8 @@ int refill_as_report(const page *pg, para *ps, const block *b, article *a, long 
 
 void facts_from_caption(const page *pg, const para *ps, const block *cap, article *a) {
     if (a->place && a->date) return;
-    size_t ca = ps[cap->first].a, cb = ps[cap->last - 1].b;
-    char *text = art_slice(a, pg->doc, ca, cb);
     ustr u;
-    if (!text || art_fail(a, ustr_init(&u, text, strlen(text)))) {
-        free(text);
-        return;
-    }
+    ustr_view(&u, pg->doc, ps[cap->first].a, ps[cap->last - 1].b);
     /* Spans cite the article's text; evidence from the caption has none. */
     if (!a->place) {
         place_in(&u, a, 0, u.n);
@@ -266,12 +261,10 @@ void facts_from_caption(const page *pg, const para *ps, const block *cap, articl
         remove_span(a, "meeting.date");
         remove_span(a, "meeting.month_day");
     }
-    ustr_free(&u);
-    free(text);
-    ustr body;
-    if (!dated && a->month_day && a->text && !ustr_init(&body, a->text, strlen(a->text))) {
+    if (!dated && a->month_day && a->text) {
+        ustr body;
+        ustr_view(&body, pg->doc, a->text_a, a->text_b);
         year_for_month_day(&body, pg, a);
-        ustr_free(&body);
     }
 }
 
@@ -288,15 +281,16 @@ int fill_article(const page *pg, para *ps, const block *b, article *a, long titl
     for (size_t k = first; k < first + 3 && k + 1 < b->last; k++)
         if (!ps[k].title_like) break;
         else if (ps[k + 1].dateline) first = k + 1;
-    size_t ta = ps[first].a, tb = ps[b->last - 1].b;
-    a->text = art_slice(a, doc, ta, tb);
+    a->text_a = ps[first].a;
+    a->text_b = ps[b->last - 1].b;
+    a->text = art_slice(a, doc, a->text_a, a->text_b);
     if (!a->text) return -1;
+    /* The rules read the document's code points: the text is not decoded again. */
     ustr u;
-    if (ustr_init(&u, a->text, strlen(a->text))) return -1;
+    ustr_view(&u, doc, a->text_a, a->text_b);
     if (!b->other) read_meeting(&u, pg, a);
     find_source_and_reporters(&u, a);
     int rc = terms_extract(&u, &a->terms);
-    ustr_free(&u);
     return rc || a->oom ? -1 : 0;
 }
 
@@ -405,11 +399,15 @@ static void write_person(jw *w, const person *p) {
     jw_obj_end(w);
 }
 
-static void write_article(jw *w, const article *a) {
+/* place (NULL: not wanted) is told where the text's value is written. */
+static void write_article(jw *w, const article *a, text_place *place) {
     jw_obj(w);
     jw_field(w, "kind", a->is_meeting ? "meeting" : "other");
     jw_field(w, "title", a->title);
-    jw_field(w, "text", a->text);
+    jw_key(w, "text");
+    if (place) place->json_at = w->len;
+    jw_str(w, a->text);
+    if (place) place->json_end = w->len;
     jw_field(w, "source", a->source);
     write_list(w, "reporters", &a->reporters);
     jw_key(w, "editors");
@@ -523,6 +521,17 @@ static void write_filed(jw *w, const doc_summary *s) {
     const char *keys[] = {"date", "meeting", "org", "title", "url", "published", "outlet"};
     const char *vals[] = {s->date, s->meeting, s->org, s->title, s->url, s->published, s->outlet};
     for (size_t i = 0; i < sizeof keys / sizeof *keys; i++) jw_field(w, keys[i], vals[i]);
+    /* Where each article's text is in "clean" ([byte offset, byte length]):
+     * the corpus stores it once, and need not search for it. */
+    jw_key(w, "texts");
+    jw_arr(w);
+    for (size_t i = 0; i < s->ntexts; i++) {
+        jw_arr(w);
+        jw_int(w, (long long)s->texts[i].clean_at);
+        jw_int(w, (long long)s->texts[i].clean_len);
+        jw_arr_end(w);
+    }
+    jw_arr_end(w);
     jw_obj_end(w);
 }
 
@@ -543,7 +552,9 @@ static void write_extras(jw *w, const record_extras *x) {
     jw_obj_end(w);
 }
 
-static void write_record(jw *w, const char *name, const clean_doc *cd, const record *rec, const record_extras *x) {
+/* places: NULL, or one per article, told where its text's value is. */
+static void write_record(jw *w, const char *name, const clean_doc *cd, const record *rec, const record_extras *x,
+                         text_place *places) {
     jw_obj(w);
     jw_key(w, "file");
     jw_str(w, name);
@@ -556,7 +567,7 @@ static void write_record(jw *w, const char *name, const clean_doc *cd, const rec
     write_page(w, cd);
     jw_key(w, "articles");
     jw_arr(w);
-    for (size_t i = 0; i < rec->n; i++) write_article(w, &rec->arts[i]);
+    for (size_t i = 0; i < rec->n; i++) write_article(w, &rec->arts[i], places ? &places[i] : NULL);
     jw_arr_end(w);
     write_extras(w, x);
     jw_obj_end(w);
@@ -570,10 +581,23 @@ static char *dup_or_null(const char *s, int *oom) {
     return d;
 }
 
+/* Where each article's text is in the clean text (doc: its code points). */
+static int place_texts(const record *rec, const ustr *doc, doc_summary *sum) {
+    if (!rec->n) return 0;
+    if (!(sum->texts = calloc(rec->n, sizeof *sum->texts))) return 1;
+    sum->ntexts = rec->n;
+    for (size_t i = 0; i < rec->n; i++) {
+        const article *a = &rec->arts[i];
+        sum->texts[i].clean_at = doc->off[a->text_a];
+        sum->texts[i].clean_len = doc->off[a->text_b] - doc->off[a->text_a];
+    }
+    return 0;
+}
+
 /* Non-zero when memory ran out. */
-static int summarize(const record *rec, doc_summary *sum) {
+static int summarize(const record *rec, const ustr *doc, doc_summary *sum) {
     const article *pick = NULL;
-    int oom = 0;
+    int oom = place_texts(rec, doc, sum);
     for (size_t i = 0; i < rec->n; i++) {
         const terms *t = &rec->arts[i].terms;
         for (size_t k = 0; k < t->numbered.n; k++)
@@ -601,6 +625,7 @@ void doc_summary_free(doc_summary *s) {
     free(s->outlet);
     slist_free(&s->terms);
     free(s->clean);
+    free(s->texts);
     memset(s, 0, sizeof *s);
 }
 
@@ -660,7 +685,7 @@ static unsigned char *input_gaps(const clean_doc *cd) {
 
 tifa_status extract_document(const tifa_options *opt, const char *name, const char *bytes, size_t len, unsigned flags,
                              char **json, size_t *json_len, doc_summary *sum, tifa_error *err) {
-    *json = NULL;
+    if (json) *json = NULL;
     if (sum) memset(sum, 0, sizeof *sum);
     clean_doc cd;
     tifa_status st = clean_collect(opt, name, bytes, len, &cd, err);
@@ -715,7 +740,7 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     attach_page(&cd, rec.arts, rec.n);
     /* A record for a corpus carries what the corpus files it under. */
     doc_summary filed = {0}, *s = sum ? sum : (flags & FOR_CORPUS) ? &filed : NULL;
-    int oom = s && summarize(&rec, s);
+    int oom = s && summarize(&rec, &doc, s);
     if (s && cd.is_html) {
         s->url = dup_or_null(cd.page.url, &oom);
         s->published = dup_or_null(cd.page.published, &oom);
@@ -726,9 +751,9 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
     jw_init(&w, (flags & TIFA_EXTRACT_PRETTY) != 0);
     if (oom) {
         w.failed = 1; /* the record would be incomplete (even inconsistent): nothing is written */
-    } else {
+    } else if (json) { /* a caller that needs only the summary (a diff) has no record written */
         record_extras x = {flags, cd.text.s ? cd.text.s : "", clean_len, bytes, len, s};
-        write_record(&w, name, &cd, &rec, &x);
+        write_record(&w, name, &cd, &rec, &x, s ? s->texts : NULL);
     }
     for (size_t i = 0; i < rec.n; i++) article_free(&rec.arts[i]);
     free(rec.arts);
@@ -742,6 +767,10 @@ tifa_status extract_document(const tifa_options *opt, const char *name, const ch
         return tifa_fail(err, TIFA_ENOMEM, 0, "out of memory");
     }
     doc_summary_free(&filed);
+    if (!json) {
+        jw_free(&w);
+        return TIFA_OK;
+    }
     *json = w.s;
     *json_len = w.len;
     return TIFA_OK;

@@ -360,15 +360,16 @@ static void api_doc_record(serve_ctx *s, serve_request *rq, const route *rt, rep
 
 /* ------------------------------------------------------------------ diff */
 
+/* The two sides are read from the corpus as stored (nothing is cleaned
+ * again), then the handle goes back before the comparison, the slow part. */
 static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
-    char *raw[2] = {NULL, NULL};
-    size_t len[2] = {0, 0};
+    tifa_diff_side *side[2] = {NULL, NULL};
     tifa_corpus *c = take(s, r);
     if (!c) return;
     tifa_error err = {0};
     tifa_status st = TIFA_OK;
     int k;
-    for (k = 0; k < 2 && st == TIFA_OK; k++) st = tifa_corpus_get(c, ids[k], NULL, NULL, &raw[k], &len[k], NULL, &err);
+    for (k = 0; k < 2 && st == TIFA_OK; k++) st = tifa_corpus_diff_side(c, ids[k], &side[k], &err);
     pool_give(&s->pool, c);
     if (st == TIFA_EINPUT) {
         reply_error(r, 404, "no document %lld", (long long)ids[k - 1]);
@@ -377,7 +378,7 @@ static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
     } else {
         sbuf o;
         out_open(&o);
-        st = tifa_diff_write(raw[0], len[0], raw[1], len[1], TIFA_DIFF_JSON, sbuf_write, &o, &err);
+        st = tifa_diff_sides(side[0], side[1], TIFA_DIFF_JSON, sbuf_write, &o, &err);
         if (st == TIFA_OK || o.err) { /* a sink that failed: memory ran out, which out_send says */
             out_send(&o, r);
         } else {
@@ -385,8 +386,8 @@ static void diff_run(serve_ctx *s, const int64_t ids[2], reply *r) {
             reply_error(r, status_for(st), "diff: %s", err.message);
         }
     }
-    tifa_free(raw[0]);
-    tifa_free(raw[1]);
+    tifa_diff_side_free(side[0]);
+    tifa_diff_side_free(side[1]);
 }
 
 static void api_diff(serve_ctx *s, serve_request *rq, const route *rt, reply *r) {

@@ -198,6 +198,30 @@ await step('compare seeds 000 and 001: new and dropped formulations, changed sen
   // Each changed row, stripped of its marks, is the pair from the API.
   const pairs = await page.$$eval('#changed tr', (trs) => trs.map((tr) => [...tr.cells].map((c) => c.textContent)));
   assert(JSON.stringify(pairs) === JSON.stringify(diff.sentences.changed.map((c) => [c.a, c.b])), 'rows = API pairs');
+  // The marks are the API's character operations, not a diff of the page's
+  // own: each row's <del> runs are its '-' runs, its <ins> runs its '+' runs.
+  const cps = (x) => Array.from(x);
+  const runs = (c, op, text) => {
+    let at = 0;
+    const out = [];
+    for (const [o, n] of c.ops) {
+      if (o !== '=' && o !== op) continue;
+      if (o === op) out.push(cps(text).slice(at, at + n).join(''));
+      at += n;
+    }
+    return out;
+  };
+  const marks = await page.$$eval('#changed tr', (trs) => trs.map((tr) =>
+    [[...tr.cells[0].querySelectorAll('del')].map((m) => m.textContent), [...tr.cells[1].querySelectorAll('ins')].map((m) => m.textContent)]));
+  assert(JSON.stringify(marks) === JSON.stringify(diff.sentences.changed.map((c) => [runs(c, '-', c.a), runs(c, '+', c.b)])),
+    'changed rows marked by the API\'s ops');
+  // The side-by-side marks stand where the API's spans say: as many as the
+  // sentences (a sentence written twice is marked once, where it is), each
+  // the sentence's text.
+  const sideMarks = (col, cls) => page.$$eval(`#side-by-side > div:nth-child(${col}) .${cls}`, (ms) => ms.map((m) => m.textContent));
+  assert(JSON.stringify(await sideMarks(2, 's-ins')) === JSON.stringify(diff.sentences.added), 'added sentences marked where they stand');
+  assert(JSON.stringify(await sideMarks(1, 's-del')) === JSON.stringify(diff.sentences.removed), 'removed sentences marked where they stand');
+  assert(JSON.stringify(await sideMarks(1, 's-chg')) === JSON.stringify(diff.sentences.changed.map((c) => c.a)), 'changed sentences marked in A');
   assert((await page.$$('#side-by-side .s-ins')).length > 0, 'added sentences marked in the side-by-side text');
   await shot('compare.png');
 });

@@ -20,7 +20,9 @@ int test_failed;
                                             X(test_clean_idempotent) X(test_clean_keep_script) X(test_clean_empty)     \
                                                 X(test_clean_crlf) X(test_html_sniff) X(test_html_map_points_into_page) \
                                                     X(test_html_meta) X(test_html_deep_nesting) X(test_nearcopy_values_pinned) X(test_nearcopy_simhash_is_the_vote) X(test_nearcopy_set_equals_scan) X(test_nearcopy_repost_found) X(test_nearcopy_search_in_parts) \
-    X(test_sbuf_grows) X(test_sbuf_cap) X(test_sbuf_sink_stage) X(test_sbuf_read) X(test_sbuf_reserve_in_place)
+    X(test_sbuf_grows) X(test_sbuf_cap) X(test_sbuf_sink_stage) X(test_sbuf_read) X(test_sbuf_reserve_in_place)       \
+    X(test_record_stored_at_places) X(test_record_place_must_check) X(test_record_escaped_text)                       \
+    X(test_record_reads_old_forms) X(test_record_places_from_extraction)
 
 #define DECLARE(name) void name(void);
 TESTS(DECLARE)
