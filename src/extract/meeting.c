@@ -556,6 +556,24 @@ static int timed_meeting_after(const ustr *u, size_t p, article *a) {
     return 0;
 }
 
+/* Past a month and day (and the year and time with them) that open [cs, e)
+ * with no comma after them: "3月27日宣郎广茶业总公司…"; a year alone stays. */
+static size_t after_leading_day(const ustr *u, size_t cs, size_t e) {
+    size_t k = cs;
+    while (k < e && u_is_digit(u->cp[k])) k++;
+    if (k > cs && k < e && u->cp[k] == 0x5E74 /* 年 */) {
+        k++;
+        size_t m = k;
+        while (k < e && u_is_digit(u->cp[k])) k++;
+        if (k == m) return cs;
+    }
+    if (k == cs || k >= e || u->cp[k] != 0x6708 /* 月 */) return cs;
+    size_t d = ++k;
+    while (k < e && u_is_digit(u->cp[k])) k++;
+    if (k == d || k >= e || u->cp[k] != 0x65E5 /* 日 */) return cs;
+    return after_leading_time(u, k + 1, e);
+}
+
 /* Past a dateline or a bare "本网讯" opening the subject. */
 static size_t after_news_mark(const ustr *u, size_t cs, size_t e) {
     size_t d = after_dateline(u, cs, e);
@@ -630,6 +648,9 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
         e = before_alias(u, cs, e);
         if (!ends_with_any(u, e, WORDS(meeting_words))) continue;
         cs = after_news_mark(u, cs, e); /* "本网讯涿鹿县…会议…举行预备会议" */
+        /* "3月27日宣郎广茶业总公司…大会在…召开": a day opening the subject
+         * (not a year: "2007年中央企业负责人会议" is the name) */
+        cs = after_leading_day(u, cs, e);
         /* "全省人民瞩目的浙江省…会议": what qualifies the name is not part of it. */
         cs = after_qualifier(u, cs, e);
         /* "两场专题座谈会": a count of meetings is not part of the name. */

@@ -38,6 +38,9 @@ static size_t title_start(const ustr *u, size_t name_at) {
     s = after_leading_time(u, s, name_at); /* "2月9日上午市人大常委会主任肖天连主持" */
     for (size_t i = name_at; i > s; i--) {
         if (u->cp[i - 1] == 0x7531 /* 由 */) return i;
+        /* "代理主持的副主席曾永权": what qualifies a title with 的 is no part
+         * of it (党的 is: "党的十九大代表") */
+        if (u->cp[i - 1] == 0x7684 /* 的 */ && i >= s + 2 && u->cp[i - 2] != 0x515A /* 党 */ && i < name_at) return i;
         /* "…》新华社合肥3月13日电某市市长X": a dateline inside the clause */
         if (i >= s + 2 && u->cp[i - 1] == 0x7535 /* 电 */ && u->cp[i - 2] == 0x65E5 /* 日 */) return i;
         /* "会议听取了…秘书长杨振武作的汇报": no title holds a verb's 了 */
@@ -222,8 +225,9 @@ static int person_ends(const ustr *u, size_t e) {
 
 /* "主持会议的全国人大常委会委员长吴邦国宣布": the chair named after 主持会议的. */
 static int chair_named_after(const ustr *u, size_t p, size_t *na, size_t *ta, size_t *nb) {
-    /* "主持会议的", "主持大会的", "主持宣讲会的": a meeting word, then 的 */
-    size_t s = 0;
+    /* "主持会议的", "主持大会的", "主持宣讲会的": a meeting word, then 的;
+     * or 的 at once: "代理主持的副主席曾永权在会中表示" */
+    size_t s = ustr_at(u, p + 2, "的") ? p + 3 : 0;
     for (size_t k = p + 3; k < u->n && k <= p + 8 && u_is_han(u->cp[k]) && !s; k++)
         if (u->cp[k] == 0x7684 /* 的 */ && ends_with_any(u, k, WORDS(meeting_words))) s = k + 1;
     if (!s) return 0;
@@ -400,6 +404,7 @@ static int not_a_person(const ustr *u, size_t a, size_t b) {
     for (size_t i = 0; i < sizeof clause_words / sizeof *clause_words; i++)
         if (ustr_find(u, a, b, clause_words[i]) != USTR_NONE) return 1;
     if (last == 0x7EC4 /* 组: 督导组, 调研组 */) return 1;
+    if (b - a == 2 && last == 0x603B /* 总: "骆总", a surname and an address */) return 1;
     /* "七十人", "三十余名": a count of people */
     if (cn_numeral_is(u->cp[a], NUM_COUNT) && (last == 0x4EBA /* 人 */ || last == 0x540D /* 名 */ || last == 0x4F4D /* 位 */))
         return 1;
@@ -457,9 +462,9 @@ static int speech_at(const ustr *u, size_t i, size_t *end) {
     if ((n = ustr_at_any(u, i, WORDS(speech_bare), &which))) {
         *end = i + n;
         /* "胡锦涛发言时，…": when someone spoke, told inside another's words;
-         * "新闻发言人", "主讲嘉宾": a role, not a speech */
+         * "新闻发言人", "主讲嘉宾", "发言材料": a role or a thing, not a speech */
         return !(i + n < u->n && (u->cp[i + n] == 0x65F6 /* 时 */ || u->cp[i + n] == 0x4EBA /* 人 */ ||
-                                  ustr_at(u, i + n, "嘉宾")));
+                                  u->cp[i + n] == 0x7A3F /* 稿 */ || ustr_at(u, i + n, "嘉宾") || ustr_at(u, i + n, "材料")));
     }
     if (!(n = ustr_at_any(u, i, WORDS(speech_verbs), &which))) return 0;
     /* 工作报告 is a noun: "书记处工作报告" names no speaker. */
@@ -1117,6 +1122,7 @@ static int known_person(const article *a, const char *name) {
  * NULL (none, or two alike). */
 static const person *surname_titled(const ustr *u, const article *a, size_t j) {
     size_t w = ends_with_any(u, j, WORDS(position_words));
+    if (!w && j > 0 && u->cp[j - 1] == 0x603B /* 总: "骆总讲话", a firm's head addressed */) w = 1;
     if (!w || j < w + 1) return NULL;
     size_t s = j - w - 1;
     if (clause_start(u, s, 8) != s || !char_in(&surnames, u->cp[s])) return NULL;
