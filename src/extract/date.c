@@ -431,6 +431,12 @@ static int before(int m1, int d1, int m2, int d2) { return m1 < m2 || (m1 == m2 
  * 2024; "2023年度民主生活会" (a review) is held in 2024 unless late in 2023. */
 static int year_of_name(const char *name, int m) {
     int y = year_in(name);
+    /* "2009“交流与共享”——京津台中华传统文化研讨会": a year opening the name
+     * without 年 */
+    if (!y && name && (strncmp(name, "19", 2) == 0 || strncmp(name, "20", 2) == 0) && name[2] >= '0' && name[2] <= '9' &&
+        name[3] >= '0' && name[3] <= '9' && !(name[4] >= '0' && name[4] <= '9') && name[4] != '-' && name[4] != '.' &&
+        name[4] != '/')
+        return atoi(name);
     if (!y) return 0;
     const char *at = strstr(name, "年");
     const char *ji = strstr(name, "暨");
@@ -654,6 +660,28 @@ static int relative_day(const ustr *u, size_t i, date_expr *d) {
  * meeting's name or headline, a national event it is or studies, the year
  * it plans for, an anniversary or a plan period's first year. 0: the text
  * does not decide it. */
+/* "学习交流2022年全国两会精神": the year of what the meeting studies, named
+ * after the verb that studies it, is the meeting's (the spirit of an event
+ * is studied within weeks). Not for a meeting in January or February: a
+ * year's December meetings are studied then. 0 when none is named so. */
+static int studied_year(const ustr *u, int m, year_basis *yb) {
+    if (m <= 2) return 0;
+    for (size_t k = 0; k + 6 < u->n; k++) {
+        size_t w, n = ustr_at_any(u, k, WORDS(citing_verbs), &w);
+        if (!n) continue;
+        size_t y = k + n;
+        if (ustr_at(u, y, "交流")) y += 2; /* 学习交流 */
+        int year = digits_at(u, y, 4);
+        if (year < 1990 || year > 2100 || y + 4 >= u->n || u->cp[y + 4] != 0x5E74 /* 年 */) continue;
+        size_t e = y + 5;
+        while (e < u->n && e - y < 20 && u_is_han(u->cp[e])) e++;
+        if (!ends_with(u, e, "精神")) continue;
+        yb->y = year, yb->a = y, yb->b = e;
+        return year;
+    }
+    return 0;
+}
+
 static int infer_year(const ustr *u, const page *pg, const article *a, int m, int d, year_basis *yb) {
     memset(yb, 0, sizeof *yb);
     if (pg->pub_y) {
@@ -672,7 +700,7 @@ static int infer_year(const ustr *u, const page *pg, const article *a, int m, in
         yb->why = a->title;
         return yb->y;
     }
-    if (event_year(u, a, m, d, yb)) return yb->y;
+    if (event_year(u, a, m, d, yb) || studied_year(u, m, yb)) return yb->y;
     int current, plan = planning_year(u, &current);
     if (!plan) plan = pg->plan_year, current = pg->plan_current;
     if (plan) { /* "2020年是…之年" names this year; "部署2025年…" the next */
