@@ -201,6 +201,12 @@ static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size
     if (you == 0 || u->cp[you - 1] != 0x7531) return 0;
     size_t w = ends_with_any(u, j, WORDS(position_words)), t = j - w;
     if (w) t -= ends_with_any(u, t, WORDS(title_modifiers));
+    /* "由刘启春常务副会长兼秘书长主持": a title after the name may hold 兼 */
+    for (size_t w2; w && t > you + 3 && u->cp[t - 1] == 0x517C /* 兼 */ && (w2 = ends_with_any(u, t - 1, WORDS(position_words)));) {
+        t -= 1 + w2;
+        if (u->cp[t - 1] == 0x526F /* 副 */) t--;
+        t -= ends_with_any(u, t, WORDS(title_modifiers));
+    }
     for (size_t n = 3; n >= 2; n--) {
         if (t < you + n || !is_name(u, t - n, t)) continue;
         size_t a = t - n;
