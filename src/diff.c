@@ -1077,53 +1077,32 @@ static void json_ops(jw *w, const diff_pair *p) {
     free(ops);
 }
 
-static void json_sentences(jw *w, const diff_result *r) {
-    jw_key(w, "sentences");
-    jw_obj(w);
-    jw_key(w, "added");
-    jw_arr(w);
-    for (size_t i = 0; i < r->nadded; i++) jw_strn(w, r->added[i].text, r->added[i].len);
-    jw_arr_end(w);
-    jw_key(w, "removed");
-    jw_arr(w);
-    for (size_t i = 0; i < r->nremoved; i++) jw_strn(w, r->removed[i].text, r->removed[i].len);
-    jw_arr_end(w);
-    jw_key(w, "changed");
-    jw_arr(w);
-    for (size_t i = 0; i < r->nchanged; i++) {
-        jw_obj(w);
-        jw_key(w, "a");
-        jw_strn(w, r->changed[i].a.text, r->changed[i].a.len);
-        jw_key(w, "b");
-        jw_strn(w, r->changed[i].b.text, r->changed[i].b.len);
-        json_ops(w, &r->changed[i]);
-        jw_obj_end(w);
-    }
-    jw_arr_end(w);
-    jw_obj_end(w);
-}
+/* A sentence's text. */
+static void json_text(jw *w, const diff_sentence *d) { jw_strn(w, d->text, d->len); }
 
-/* The sentences' places, list for list: added in B, removed in A, each
- * changed pair in both. */
-static void json_spans(jw *w, const diff_result *r) {
-    jw_key(w, "spans");
+/* The three lists of a result under key, each sentence written by one:
+ * added (in B), removed (in A), and each changed pair as {"a", "b"}, with
+ * the pair's character operations when ops is set. */
+static void json_lists(jw *w, const diff_result *r, const char *key, void (*one)(jw *, const diff_sentence *), int ops) {
+    jw_key(w, key);
     jw_obj(w);
     jw_key(w, "added");
     jw_arr(w);
-    for (size_t i = 0; i < r->nadded; i++) json_span(w, &r->added[i]);
+    for (size_t i = 0; i < r->nadded; i++) one(w, &r->added[i]);
     jw_arr_end(w);
     jw_key(w, "removed");
     jw_arr(w);
-    for (size_t i = 0; i < r->nremoved; i++) json_span(w, &r->removed[i]);
+    for (size_t i = 0; i < r->nremoved; i++) one(w, &r->removed[i]);
     jw_arr_end(w);
     jw_key(w, "changed");
     jw_arr(w);
     for (size_t i = 0; i < r->nchanged; i++) {
         jw_obj(w);
         jw_key(w, "a");
-        json_span(w, &r->changed[i].a);
+        one(w, &r->changed[i].a);
         jw_key(w, "b");
-        json_span(w, &r->changed[i].b);
+        one(w, &r->changed[i].b);
+        if (ops) json_ops(w, &r->changed[i]);
         jw_obj_end(w);
     }
     jw_arr_end(w);
@@ -1143,8 +1122,8 @@ void diff_write_json(jw *w, const diff_result *r, const slist *terms_a, const sl
     json_strs(w, "only_b", t.only_b, t.nb);
     json_strs(w, "both", t.both, t.nboth);
     jw_obj_end(w);
-    json_sentences(w, r);
-    json_spans(w, r);
+    json_lists(w, r, "sentences", json_text, 1);
+    json_lists(w, r, "spans", json_span, 0); /* where each sentence stands, list for list */
     jw_obj_end(w);
     term_split_free(&t);
 }
