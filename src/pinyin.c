@@ -86,9 +86,39 @@ static int is_open(uint32_t cp) { return cp == '(' || cp == 0xFF08; }
 static int is_close(uint32_t cp) { return cp == ')' || cp == 0xFF09; }
 static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
 
+/* The common group, `(` + 1-6 letters (ASCII, or a two-byte tone-marked
+ * vowel) + an optional tone digit 1-5 + `)`, read without the general
+ * walk: what parse_group returns for it, or 0 when the group has any
+ * other shape (parse_group then decides). */
+static size_t parse_plain_group(const unsigned char *s, size_t len, char syl[8]) {
+    size_t i = 1;
+    int n = 0;
+    while (i < len && n < 6) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z') {
+            syl[n++] = (char)c;
+            i++;
+        } else if (c >= 0xC3 && c <= 0xC7 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            char b = base_letter((uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F));
+            if (!b) return 0;
+            syl[n++] = b;
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (!n || i >= len) return 0;
+    if (s[i] >= '1' && s[i] <= '5' && ++i >= len) return 0;
+    if (s[i] != ')') return 0;
+    syl[n] = 0;
+    return i + 1;
+}
+
 /* Parses a reading group starting at s[0] (an opening parenthesis). On
  * success writes the toneless syllable and returns the group's length. */
 static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
+    size_t g = s[0] == '(' ? parse_plain_group(s, len, syl) : 0;
+    if (g) return g;
     uint32_t cp;
     size_t pos = u8_decode(s, len, &cp);
     if (!is_open(cp)) return 0;
