@@ -57,6 +57,46 @@ static inline size_t scan_below_or4(const unsigned char *s, size_t pos, size_t l
     return len;
 }
 
+/* punct's line scan: the first i in [pos, len) that may be a byte its
+ * fast path acts on, len if none. That is ASCII under 0x40 but for
+ * '-' '.' '/' and the digits (0x2D-0x39: no rule looks at them alone), and
+ * the leads of U+00A0/U+00AD (C2), U+200B-U+200F/U+2060 (E2 .. 8B-8F or
+ * A0), U+3000 (E3 80 80) and U+FEFF (EF BB). Digits, 、。，and quotation
+ * marks are most of what the lead-byte scan stopped at for nothing, each
+ * stop a mispredicted branch. A superset of what matters: the caller
+ * still looks at what it finds. */
+static inline size_t scan_punct_marks(const unsigned char *s, size_t pos, size_t len) {
+#ifdef BYTESCAN_SSE2
+    const __m128i flip = _mm_set1_epi8((char)0x80), lim = _mm_set1_epi8((char)(0x40 ^ 0x80));
+    /* x + 0x53 puts 0x2D-0x39 on 0x80-0x8C, the 13 lowest signed values;
+     * x + 0xF5 puts 0x8B-0x8F on 0x80-0x84. */
+    const __m128i dsh = _mm_set1_epi8(0x53), dlim = _mm_set1_epi8((char)0x8D), zsh = _mm_set1_epi8((char)0xF5),
+                  zlim = _mm_set1_epi8((char)0x85);
+    const __m128i c2 = _mm_set1_epi8((char)0xC2), e2 = _mm_set1_epi8((char)0xE2), e3 = _mm_set1_epi8((char)0xE3),
+                  ef = _mm_set1_epi8((char)0xEF), x80 = _mm_set1_epi8((char)0x80), xa0 = _mm_set1_epi8((char)0xA0),
+                  xbb = _mm_set1_epi8((char)0xBB);
+    for (; pos + 18 <= len; pos += 16) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + pos));
+        __m128i x1 = _mm_loadu_si128((const __m128i *)(s + pos + 1));
+        __m128i x2 = _mm_loadu_si128((const __m128i *)(s + pos + 2));
+        __m128i low = _mm_andnot_si128(_mm_cmplt_epi8(_mm_add_epi8(x, dsh), dlim),
+                                       _mm_cmplt_epi8(_mm_xor_si128(x, flip), lim));
+        __m128i wide = _mm_and_si128(_mm_cmpeq_epi8(x, e3), _mm_and_si128(_mm_cmpeq_epi8(x1, x80), _mm_cmpeq_epi8(x2, x80)));
+        __m128i bom = _mm_and_si128(_mm_cmpeq_epi8(x, ef), _mm_cmpeq_epi8(x1, xbb));
+        __m128i zw = _mm_and_si128(_mm_cmpeq_epi8(x, e2),
+                                   _mm_or_si128(_mm_cmplt_epi8(_mm_add_epi8(x2, zsh), zlim), _mm_cmpeq_epi8(x2, xa0)));
+        __m128i m = _mm_or_si128(_mm_or_si128(low, _mm_cmpeq_epi8(x, c2)), _mm_or_si128(wide, _mm_or_si128(bom, zw)));
+        unsigned bits = (unsigned)_mm_movemask_epi8(m);
+        if (bits) return pos + (size_t)__builtin_ctz(bits);
+    }
+#endif
+    for (; pos < len; pos++) {
+        unsigned char c = s[pos];
+        if ((c < 0x40 && !(c >= 0x2D && c <= 0x39)) || c == 0xC2 || c == 0xE2 || c == 0xE3 || c == 0xEF) return pos;
+    }
+    return len;
+}
+
 /* How many bytes of s[pos, end) start a character (are not 10xxxxxx). */
 static inline size_t count_char_starts(const unsigned char *s, size_t pos, size_t end) {
     size_t n = 0;

@@ -273,9 +273,9 @@ static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n, size_t base
 static int line_needs(const unsigned char *s, size_t a, size_t b) {
     int need = 0, last_punct = 0;
     for (size_t i = a; i < b; i++) {
-        /* Bytes at 0x40 and over, but for four lead bytes, change nothing
-         * here (and end a run of punctuation marks): skipped 16 at a time. */
-        size_t j = scan_below_or4(s, i, b, 0x40, 0xC2, 0xE2, 0xE3, 0xEF);
+        /* What no rule here looks at (and what ends a run of punctuation
+         * marks) is skipped 16 bytes at a time. */
+        size_t j = scan_punct_marks(s, i, b);
         if (j > i) last_punct = 0;
         if (j == b) break;
         i = j;
@@ -369,9 +369,9 @@ static int line_fast(const tbuf *in, tbuf *out, size_t a, size_t b, size_t *copi
     while (last > first && ascii_space(s[last - 1])) last--;
     int last_punct = 0;
     for (size_t i = a; i < b; i++) {
-        /* Bytes at 0x40 and over, but for four lead bytes, change nothing
-         * here (and end a run of marks): skipped 16 at a time. */
-        size_t j = scan_below_or4(s, i, b, 0x40, 0xC2, 0xE2, 0xE3, 0xEF);
+        /* What no rule here looks at (and what ends a run of marks) is
+         * skipped 16 bytes at a time. */
+        size_t j = scan_punct_marks(s, i, b);
         if (j > i) last_punct = 0;
         if (j == b) break;
         i = j;
