@@ -123,11 +123,42 @@ static inline size_t count_char_starts(const unsigned char *s, size_t pos, size_
  * bytes at a time; pos itself when SSE2 is not there. Everything else (NUL,
  * two- and four-byte characters, E0, ED, broken sequences) is left to the
  * caller's byte-exact decoder. */
+#ifdef BYTESCAN_SSE2
+/* utf8_common_run's whole blocks: 16 bytes a step while every byte is one
+ * of those characters, a character cut by a block's end completed by the
+ * next (the continuations its lead expects carry over). Returns the start
+ * of the block that is not all such, or of the character cut before it:
+ * everything before is valid. Cheaper per block than the exact step below,
+ * and without its branch on where the last character ends (two blocks in
+ * three end inside one). */
+static inline size_t utf8_common_blocks(const unsigned char *s, size_t pos, size_t len) {
+    const __m128i zero = _mm_setzero_si128(), f0 = _mm_set1_epi8((char)0xF0), e0 = _mm_set1_epi8((char)0xE0),
+                  c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80), ed = _mm_set1_epi8((char)0xED);
+    unsigned carry = 0; /* continuations expected at bits 0-1 of this block */
+    while (pos + 16 <= len) {
+        __m128i x = _mm_loadu_si128((const __m128i *)(s + pos));
+        unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, zero)); /* 01-7F: signed > 0 */
+        unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, f0), e0));
+        unsigned cont = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, c0), x80));
+        unsigned rare = (unsigned)_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(x, e0), _mm_cmpeq_epi8(x, ed)));
+        unsigned follow = (lead << 1) | (lead << 2) | carry;
+        if ((ascii | lead | cont) != 0xFFFF || rare || cont != (follow & 0xFFFF)) break;
+        carry = follow >> 16;
+        pos += 16;
+    }
+    /* A lead at byte 14 of the last good block leaves 1, at byte 15 3. */
+    return pos - (carry == 1 ? 2 : carry ? 1 : 0);
+}
+#endif
+
 static inline size_t utf8_common_run(const unsigned char *s, size_t pos, size_t len) {
 #ifdef BYTESCAN_SSE2
     const __m128i zero = _mm_setzero_si128(), f0 = _mm_set1_epi8((char)0xF0), e0 = _mm_set1_epi8((char)0xE0),
                   c0 = _mm_set1_epi8((char)0xC0), x80 = _mm_set1_epi8((char)0x80), ed = _mm_set1_epi8((char)0xED);
     while (pos + 16 <= len) {
+        pos = utf8_common_blocks(s, pos, len);
+        if (pos + 16 > len) break;
+        /* The exact step, over the block that is not all common. */
         __m128i x = _mm_loadu_si128((const __m128i *)(s + pos));
         unsigned ascii = (unsigned)_mm_movemask_epi8(_mm_cmpgt_epi8(x, zero)); /* 01-7F: signed > 0 */
         unsigned lead = (unsigned)_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(x, f0), e0));
