@@ -53,8 +53,7 @@ void layout_scratch_free(layout_scratch *s) {
 }
 
 line_info *layout_lines(const tbuf *t, size_t *n, line_info **buf, size_t *cap) {
-    size_t count = 1;
-    for (const char *p = t->s; p && (p = memchr(p, '\n', t->len - (size_t)(p - t->s))); p++) count++;
+    size_t count = 1 + count_byte((const unsigned char *)t->s, 0, t->len, '\n');
     line_info *lines = grow((void **)buf, cap, count, sizeof *lines);
     if (!lines) return NULL;
     memset(lines, 0, count * sizeof *lines);
