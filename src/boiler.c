@@ -297,9 +297,6 @@ static void first_set_of(first_set *f, const char *const *words, size_t n) {
 /* Can a word of the set open a text whose first_hash is h? */
 static int may_open_h(const first_set *f, unsigned h) { return (f->bits[h >> 6] >> (h & 63)) & 1; }
 
-/* Can a word of the set open s? (len > 0) */
-static int may_open(const first_set *f, const char *s, size_t len) { return may_open_h(f, first_hash(s, len)); }
-
 /* memmem for a word, asking the line's signature first (g NULL: none):
  * one walk over the word measures it and asks for each of its characters,
  * and stops at the first the line lacks or when it outgrows the line. */
@@ -902,17 +899,26 @@ typedef struct {
     line_sig spam, disclaimers, metadata; /* first characters of their words */
     line_sig counter_chars;               /* the characters is_counter asks for */
     uint64_t line_lengths;                /* bit n: a furniture line of n bytes (63: 63 or more) */
+    uint16_t prefix_hash[COUNT(furniture_prefixes)]; /* first_hash of each furniture prefix */
 } table_index;
+
+/* Does s (first_hash h) open with a furniture prefix? Only the prefixes
+ * whose first character hashes as s's are compared: walking them all with
+ * starts_with mispredicted on every line that opens with a character some
+ * prefix opens with (本, 中, 发, 新...). */
+static int furniture_prefix_at(const table_index *ix, unsigned h, const char *s, size_t len) {
+    if (!may_open_h(&ix->prefixes, h)) return 0;
+    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
+        if (ix->prefix_hash[i] == h && starts_with(s, len, furniture_prefixes[i])) return 1;
+    return 0;
+}
 
 static line_kind classify_long_line(const table_index *ix, unsigned h, const char *s, size_t len, boiler_state *st) {
     if (st->seen_body && is_tail_marker(&ix->tails, h, s, len)) {
         st->in_tail = 1;
         return LINE_DROP;
     }
-    if (may_open_h(&ix->prefixes, h))
-        for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-            if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
-    return LINE_BODY;
+    return furniture_prefix_at(ix, h, s, len) ? LINE_DROP : LINE_BODY;
 }
 
 static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *li, boiler_state *st) {
@@ -951,9 +957,7 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
         for (size_t i = 0; i < COUNT(furniture_lines); i++)
             if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     size_t b = skip_bullets(s, len);
-    if (b < len && may_open(&ix->prefixes, s + b, len - b))
-        for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-            if (starts_with(s + b, len - b, furniture_prefixes[i])) return LINE_DROP;
+    if (b < len && furniture_prefix_at(ix, first_hash(s + b, len - b), s + b, len - b)) return LINE_DROP;
     if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(&ix->spam, g, s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
@@ -986,6 +990,8 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     word_firsts(&ix.disclaimers, disclaimer_words, COUNT(disclaimer_words));
     word_firsts(&ix.metadata, metadata_words, COUNT(metadata_words));
     sig_of("数度量丝", strlen("数度量丝"), &ix.counter_chars);
+    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
+        ix.prefix_hash[i] = (uint16_t)first_hash(furniture_prefixes[i], strlen(furniture_prefixes[i]));
     ix.line_lengths = 0;
     for (size_t i = 0; i < COUNT(furniture_lines); i++) {
         size_t bytes = strlen(furniture_lines[i]);
