@@ -17,7 +17,7 @@
 #include "utf8.h"
 
 extern const int py_nsyllables;
-extern const char *const py_syllables[];
+extern const uint64_t py_syllable_codes[];
 extern const int py_ncps;
 extern const uint32_t py_cps[];
 extern const uint32_t py_index[];
@@ -44,18 +44,22 @@ int pinyin_is_common(uint32_t cp) {
     return i >= 0 && py_common[i];
 }
 
-/* strcmp for two syllables (a few letters): inline, no library call. */
-static int same_syllable(const char *a, const char *b) {
-    while (*a && *a == *b) a++, b++;
-    return *a == *b;
-}
-
-int pinyin_is_reading(uint32_t cp, const char *syllable) {
+/* Is code (a syllable as py_syllable_codes holds it) a reading of cp? */
+static int reads_as(uint32_t cp, uint64_t code) {
     int i = find_cp(cp);
     if (i < 0) return 0;
     for (uint32_t k = py_index[i]; k < py_index[i + 1]; k++)
-        if (same_syllable(py_syllables[py_ids[k]], syllable)) return 1;
+        if (py_syllable_codes[py_ids[k]] == code) return 1;
     return 0;
+}
+
+int pinyin_is_reading(uint32_t cp, const char *syllable) {
+    uint64_t code = 0;
+    for (int n = 0; syllable[n]; n++) {
+        if (n == 8) return 0;
+        code |= (uint64_t)(unsigned char)syllable[n] << (8 * n);
+    }
+    return reads_as(cp, code);
 }
 
 /* Tone-marked vowels and their base letters (ü and its tones become v). */
@@ -86,11 +90,23 @@ static int is_open(uint32_t cp) { return cp == '(' || cp == 0xFF08; }
 static int is_close(uint32_t cp) { return cp == ')' || cp == 0xFF09; }
 static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
 
+/* A syllable written into a zeroed char[8] as py_syllable_codes holds it:
+ * its letters from the low byte up. */
+static uint64_t syllable_code(const char syl[8]) {
+    uint64_t code;
+    memcpy(&code, syl, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    code = __builtin_bswap64(code);
+#endif
+    return code;
+}
+
 /* The common group, `(` + 1-6 letters (ASCII, or a two-byte tone-marked
  * vowel) + an optional tone digit 1-5 + `)`, read without the general
  * walk: what parse_group returns for it, or 0 when the group has any
  * other shape (parse_group then decides). */
-static size_t parse_plain_group(const unsigned char *s, size_t len, char syl[8]) {
+static size_t parse_plain_group(const unsigned char *s, size_t len, uint64_t *code) {
+    char syl[8] = {0};
     size_t i = 1;
     int n = 0;
     while (i < len && n < 6) {
@@ -110,15 +126,17 @@ static size_t parse_plain_group(const unsigned char *s, size_t len, char syl[8])
     if (!n || i >= len) return 0;
     if (s[i] >= '1' && s[i] <= '5' && ++i >= len) return 0;
     if (s[i] != ')') return 0;
-    syl[n] = 0;
+    *code = syllable_code(syl);
     return i + 1;
 }
 
 /* Parses a reading group starting at s[0] (an opening parenthesis). On
- * success writes the toneless syllable and returns the group's length. */
-static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
-    size_t g = s[0] == '(' ? parse_plain_group(s, len, syl) : 0;
+ * success gives the toneless syllable (as syllable_code) and returns the
+ * group's length. */
+static size_t parse_group(const unsigned char *s, size_t len, uint64_t *code) {
+    size_t g = s[0] == '(' ? parse_plain_group(s, len, code) : 0;
     if (g) return g;
+    char syl[8] = {0};
     uint32_t cp;
     size_t pos = u8_decode(s, len, &cp);
     if (!is_open(cp)) return 0;
@@ -149,7 +167,7 @@ static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
         pos += k;
     }
     if (n == 0) return 0;
-    syl[n] = 0;
+    *code = syllable_code(syl);
     while (pos < len) {
         size_t k = u8_decode(s + pos, len - pos, &cp);
         if (!is_space(cp)) break;
@@ -210,9 +228,9 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
             stats->symbols++;
             continue;
         }
-        char syl[8];
-        size_t g = parse_group(s + pos, in->len - pos, syl);
-        if (g && is_han(prev) && pinyin_is_reading(prev, syl)) {
+        uint64_t code;
+        size_t g = parse_group(s + pos, in->len - pos, &code);
+        if (g && is_han(prev) && reads_as(prev, code)) {
             if (tbuf_copy(out, in, copied, pos - copied)) return -1;
             stats->removed++;
             pos += g;
