@@ -310,6 +310,13 @@ static int ascii_space(unsigned char c) { return c == ' ' || c == '\t'; }
 static uint32_t cp_left(const unsigned char *s, size_t a, size_t i) {
     while (i > a && ascii_space(s[i - 1])) i--;
     if (i == a) return 0;
+    /* Most often a three-byte character or ASCII, read in place. */
+    if (i - a >= 3 && (s[i - 3] & 0xF0) == 0xE0 && (s[i - 2] & 0xC0) == 0x80 && (s[i - 1] & 0xC0) == 0x80) {
+        uint32_t cp;
+        u8_decode(s + i - 3, 3, &cp);
+        return cp;
+    }
+    if (s[i - 1] < 0x80) return s[i - 1];
     size_t st = i - 1;
     while (st > a && i - st < 4 && (s[st] & 0xC0) == 0x80) st--;
     uint32_t cp;
