@@ -13,6 +13,7 @@
  */
 #include <string.h>
 #include "boiler.h"
+#include "bytescan.h"
 #include "punct.h"
 #include "utf8.h"
 
@@ -297,6 +298,19 @@ static void first_set_of(first_set *f, const char *const *words, size_t n) {
 /* Can a word of the set open a text whose first_hash is h? */
 static int may_open_h(const first_set *f, unsigned h) { return (f->bits[h >> 6] >> (h & 63)) & 1; }
 
+/* memmem for a word of n > 0 bytes: found by its first three bytes 16 at a
+ * time when it has them. */
+static const char *word_at(const char *s, size_t len, const char *w, size_t n) {
+    if (n < 3) return memmem(s, len, w, n);
+    const unsigned char *u = (const unsigned char *)s, *uw = (const unsigned char *)w;
+    for (size_t i = 0; i + n <= len; i++) {
+        i = find3(u, i, len, uw[0], uw[1], uw[2]);
+        if (i + n > len) return NULL;
+        if (memcmp(s + i + 3, w + 3, n - 3) == 0) return s + i;
+    }
+    return NULL;
+}
+
 /* memmem for a word, asking the line's signature first (g NULL: none):
  * one walk over the word measures it and asks for each of its characters,
  * and stops at the first the line lacks or when it outgrows the line. */
@@ -309,7 +323,7 @@ static const char *find_word(const line_sig *g, const char *s, size_t len, const
         if (g && !sig_has_char(g, u + n, k)) return NULL;
         n += k;
     }
-    return memmem(s, len, w, n);
+    return word_at(s, len, w, n);
 }
 
 static size_t skip_spaces(const char *s, size_t pos, size_t end) {
@@ -375,7 +389,7 @@ static int is_timestamp(const char *s, size_t len) {
 static int has_any_char(const line_sig *g, const char *s, size_t len, const char *chars) {
     size_t nc = strlen(chars);
     for (size_t k = 0; k + 3 <= nc; k += 3)
-        if ((!g || sig_has_char(g, (const unsigned char *)chars + k, 3)) && memmem(s, len, chars + k, 3)) return 1;
+        if ((!g || sig_has_char(g, (const unsigned char *)chars + k, 3)) && word_at(s, len, chars + k, 3)) return 1;
     return 0;
 }
 
