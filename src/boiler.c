@@ -456,10 +456,25 @@ static int sig_meets(const line_sig *g, const line_sig *f) {
             (g->three[1] & f->three[1]) | (g->three[2] & f->three[2]) | (g->three[3] & f->three[3])) != 0;
 }
 
-static int spam_line(const line_sig *firsts, const line_sig *g, const char *s, size_t len) {
+/* Each word's characters as signature bits (word_sigs): a line whose
+ * signature lacks one of them lacks the word, told in one test instead of
+ * a walk over the word's characters. */
+static void word_sigs(line_sig *sigs, const char *const *words, size_t n) {
+    for (size_t i = 0; i < n; i++) sig_of(words[i], strlen(words[i]), &sigs[i]);
+}
+
+/* Does the line (signature g) hold every character of w? */
+static int sig_covers(const line_sig *g, const line_sig *w) {
+    return ((w->ascii[0] & ~g->ascii[0]) | (w->ascii[1] & ~g->ascii[1]) | (w->two & ~g->two) |
+            (w->three[0] & ~g->three[0]) | (w->three[1] & ~g->three[1]) | (w->three[2] & ~g->three[2]) |
+            (w->three[3] & ~g->three[3])) == 0;
+}
+
+static int spam_line(const line_sig *firsts, const line_sig *sigs, const line_sig *g, const char *s, size_t len) {
     if (!sig_meets(g, firsts)) return 0;
     int hits = 0;
-    for (size_t i = 0; i < COUNT(spam_words) && hits < 2; i++) hits += find_word(g, s, len, spam_words[i]) != NULL;
+    for (size_t i = 0; i < COUNT(spam_words) && hits < 2; i++)
+        hits += sig_covers(g, &sigs[i]) && find_word(g, s, len, spam_words[i]);
     return hits >= 2;
 }
 
@@ -473,10 +488,10 @@ static int is_counter(const line_sig *chars, const line_sig *g, const char *s, s
     return 0;
 }
 
-static int is_disclaimer(const line_sig *firsts, const line_sig *g, const char *s, size_t len) {
+static int is_disclaimer(const line_sig *firsts, const line_sig *sigs, const line_sig *g, const char *s, size_t len) {
     if (len > 300 || !sig_meets(g, firsts)) return 0;
     for (size_t i = 0; i < COUNT(disclaimer_words); i++)
-        if (find_word(g, s, len, disclaimer_words[i])) return 1;
+        if (sig_covers(g, &sigs[i]) && find_word(g, s, len, disclaimer_words[i])) return 1;
     return 0;
 }
 
@@ -911,6 +926,7 @@ static int is_prose(const char *s, size_t len) {
 typedef struct {
     first_set prefixes, tails, lines, roles;
     line_sig spam, disclaimers, metadata; /* first characters of their words */
+    line_sig spam_sigs[COUNT(spam_words)], disclaimer_sigs[COUNT(disclaimer_words)]; /* each word's characters */
     line_sig counter_chars;               /* the characters is_counter asks for */
     uint64_t line_lengths;                /* bit n: a furniture line of n bytes (63: 63 or more) */
     uint16_t prefix_hash[COUNT(furniture_prefixes)]; /* first_hash of each furniture prefix */
@@ -972,12 +988,12 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
             if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     size_t b = skip_bullets(s, len);
     if (b < len && furniture_prefix_at(ix, first_hash(s + b, len - b), s + b, len - b)) return LINE_DROP;
-    if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(&ix->spam, g, s, len)) return LINE_DROP;
+    if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(&ix->spam, ix->spam_sigs, g, s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(&ix->counter_chars, g, s, len) || is_breadcrumb(g, s, len) ||
         boiler_only_image_stubs(s, len) || is_tail_marker(&ix->tails, h, s, len) || only_symbols(s, len) || button_row(s, len) ||
-        date_line(g, s, len) || page_label(s, len) || is_disclaimer(&ix->disclaimers, g, s, len) || photo_credit(g, s, len))
+        date_line(g, s, len) || page_label(s, len) || is_disclaimer(&ix->disclaimers, ix->disclaimer_sigs, g, s, len) || photo_credit(g, s, len))
         return LINE_DROP;
     return LINE_BODY;
 }
@@ -1003,6 +1019,8 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     word_firsts(&ix.spam, spam_words, COUNT(spam_words));
     word_firsts(&ix.disclaimers, disclaimer_words, COUNT(disclaimer_words));
     word_firsts(&ix.metadata, metadata_words, COUNT(metadata_words));
+    word_sigs(ix.spam_sigs, spam_words, COUNT(spam_words));
+    word_sigs(ix.disclaimer_sigs, disclaimer_words, COUNT(disclaimer_words));
     sig_of("数度量丝", strlen("数度量丝"), &ix.counter_chars);
     for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
         ix.prefix_hash[i] = (uint16_t)first_hash(furniture_prefixes[i], strlen(furniture_prefixes[i]));
