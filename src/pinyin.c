@@ -18,6 +18,7 @@
 
 extern const int py_nsyllables;
 extern const uint64_t py_syllable_codes[];
+extern const uint64_t py_han_reads[];
 extern const int py_ncps;
 extern const uint32_t py_cps[];
 extern const uint32_t py_index[];
@@ -46,6 +47,16 @@ int pinyin_is_common(uint32_t cp) {
 
 /* Is code (a syllable as py_syllable_codes holds it) a reading of cp? */
 static int reads_as(uint32_t cp, uint64_t code) {
+    if (cp >= 0x3400 && cp <= 0x9FFF) {
+        /* Up to six readings packed in one word (see gen_pinyin.py), all
+         * compared: the unused ones read a code no syllable has. */
+        uint64_t e = py_han_reads[cp - 0x3400];
+        if ((e & 7) != 7) {
+            const uint64_t *c = py_syllable_codes;
+            return (c[(e >> 3) & 511] == code) | (c[(e >> 12) & 511] == code) | (c[(e >> 21) & 511] == code) |
+                   (c[(e >> 30) & 511] == code) | (c[(e >> 39) & 511] == code) | (c[(e >> 48) & 511] == code);
+        }
+    }
     int i = find_cp(cp);
     if (i < 0) return 0;
     for (uint32_t k = py_index[i]; k < py_index[i + 1]; k++)

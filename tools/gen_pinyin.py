@@ -78,13 +78,31 @@ def main():
              'const int py_nsyllables = %d;' % len(sylls),
              # Each syllable as one integer, its letters from the low byte up
              # (at most 8; the parser reads at most 6): a reading is compared
-             # in one step instead of letter by letter.
-             'const uint64_t py_syllable_codes[] = {%s};' % ','.join('0x%xull' % code(s) for s in sylls),
+             # in one step instead of letter by letter. 512 of them, the
+             # unused ones 0 (py_han_reads below points there).
+             'const uint64_t py_syllable_codes[512] = {%s};' %
+             ','.join('0x%xull' % (code(sylls[i]) if i < len(sylls) else 0) for i in range(512)),
              'const int py_ncps = %d;' % len(cps),
              'const uint32_t py_cps[] = {%s};' % ','.join(map(str, cps)),
              'const uint32_t py_index[] = {%s};' % ','.join(map(str, idx)),
              'const uint16_t py_ids[] = {%s};' % ','.join(map(str, ids)),
              'const uint8_t py_common[] = {%s};' % ','.join('1' if cp in common else '0' for cp in cps)]
+    # The readings of U+3400-U+9FFF (nearly every annotated character) packed
+    # in one word each: bits 0-2 how many (7: more than six, in the lists
+    # above), then six 9-bit syllable numbers, the unused ones 511, whose
+    # code (0) no syllable has. One load instead of a chain of three.
+    assert len(sylls) < 511 and all(code(x) for x in sylls)
+    han = []
+    for cp in range(0x3400, 0xA000):
+        ids_of = sorted(sid[s] for s in readings.get(cp, ()))
+        if len(ids_of) > 6:
+            han.append(7)
+            continue
+        v = len(ids_of)
+        for k in range(6):
+            v |= (ids_of[k] if k < len(ids_of) else 511) << (3 + 9 * k)
+        han.append(v)
+    lines.append('const uint64_t py_han_reads[%d] = {%s};' % (len(han), ','.join('0x%xull' % v for v in han)))
     # For the BMP, each code point's index in py_cps plus one (0: none), so
     # that a lookup is one load instead of a binary search.
     slot = [0] * 0x10000
