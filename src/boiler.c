@@ -924,12 +924,15 @@ static int is_prose(const char *s, size_t len) {
 
 /* The tables' first-character sets, for one call of boiler_classify. */
 typedef struct {
-    first_set prefixes, tails, lines, roles;
+    first_set tails, lines, roles;
     line_sig spam, disclaimers, metadata; /* first characters of their words */
     line_sig spam_sigs[COUNT(spam_words)], disclaimer_sigs[COUNT(disclaimer_words)]; /* each word's characters */
     line_sig counter_chars;               /* the characters is_counter asks for */
     uint64_t line_lengths;                /* bit n: a furniture line of n bytes (63: 63 or more) */
-    uint16_t prefix_hash[COUNT(furniture_prefixes)]; /* first_hash of each furniture prefix */
+    /* The furniture prefixes by the first_hash of their first character:
+     * chains through prefix_next from prefix_head[h], each index plus one
+     * (0 ends a chain). */
+    uint8_t prefix_head[1024], prefix_next[COUNT(furniture_prefixes)];
 } table_index;
 
 /* Does s (first_hash h) open with a furniture prefix? Only the prefixes
@@ -937,10 +940,19 @@ typedef struct {
  * starts_with mispredicted on every line that opens with a character some
  * prefix opens with (本, 中, 发, 新...). */
 static int furniture_prefix_at(const table_index *ix, unsigned h, const char *s, size_t len) {
-    if (!may_open_h(&ix->prefixes, h)) return 0;
-    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-        if (ix->prefix_hash[i] == h && starts_with(s, len, furniture_prefixes[i])) return 1;
+    for (unsigned i = ix->prefix_head[h]; i; i = ix->prefix_next[i - 1])
+        if (starts_with(s, len, furniture_prefixes[i - 1])) return 1;
     return 0;
+}
+
+static void prefix_chains(table_index *ix) {
+    _Static_assert(COUNT(furniture_prefixes) < 256, "a chain holds a prefix's index in a byte");
+    memset(ix->prefix_head, 0, sizeof ix->prefix_head);
+    for (size_t i = COUNT(furniture_prefixes); i-- > 0;) {
+        unsigned h = first_hash(furniture_prefixes[i], strlen(furniture_prefixes[i]));
+        ix->prefix_next[i] = ix->prefix_head[h];
+        ix->prefix_head[h] = (uint8_t)(i + 1);
+    }
 }
 
 static line_kind classify_long_line(const table_index *ix, unsigned h, const char *s, size_t len, boiler_state *st) {
@@ -1011,7 +1023,6 @@ static int opens_with_punct(const tbuf *t, const line_info *li) {
 
 void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st) {
     table_index ix;
-    first_set_of(&ix.prefixes, furniture_prefixes, COUNT(furniture_prefixes));
     first_set_of(&ix.tails, tail_markers, COUNT(tail_markers));
     first_set_of(&ix.lines, furniture_lines, COUNT(furniture_lines));
     first_set_of(&ix.roles, source_roles, COUNT(source_roles));
@@ -1022,8 +1033,7 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     word_sigs(ix.spam_sigs, spam_words, COUNT(spam_words));
     word_sigs(ix.disclaimer_sigs, disclaimer_words, COUNT(disclaimer_words));
     sig_of("数度量丝", strlen("数度量丝"), &ix.counter_chars);
-    for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-        ix.prefix_hash[i] = (uint16_t)first_hash(furniture_prefixes[i], strlen(furniture_prefixes[i]));
+    prefix_chains(&ix);
     ix.line_lengths = 0;
     for (size_t i = 0; i < COUNT(furniture_lines); i++) {
         size_t bytes = strlen(furniture_lines[i]);
