@@ -219,9 +219,12 @@ static size_t parse_group(const unsigned char *s, size_t len, uint64_t *code) {
 /* The character that ends just before byte pos (0 at the start). */
 static uint32_t char_before(const unsigned char *s, size_t pos) {
     if (pos == 0) return 0;
+    uint32_t cp;
+    /* Most often a three-byte character, read in place. */
+    if (pos >= 3 && (s[pos - 3] & 0xF0) == 0xE0 && (s[pos - 2] & 0xC0) == 0x80 && (s[pos - 1] & 0xC0) == 0x80)
+        return u8_decode(s + pos - 3, 3, &cp) == 3 ? cp : 0xFFFD;
     size_t start = pos - 1;
     while (start > 0 && pos - start < 4 && (s[start] & 0xC0) == 0x80) start--;
-    uint32_t cp;
     size_t k = u8_decode(s + start, pos - start, &cp);
     return start + k == pos ? cp : 0xFFFD;
 }
@@ -244,15 +247,18 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     uint32_t kept = 0;  /* the last character kept, when it is not right before pos */
     size_t kept_at = 0; /* kept is valid for this position only */
     while ((pos = scan_any4(s, pos, in->len, '(', 0xE2, 0xEF, 0xF0)) < in->len) {
-        if (!candidate(s, pos, in->len)) {
-            pos++;
-            continue;
-        }
-        uint32_t cp;
-        size_t k = u8_decode(s + pos, in->len - pos, &cp);
-        if (!is_noise_symbol(cp) && !is_open(cp)) {
-            pos += k;
-            continue;
+        uint32_t cp = '(';
+        size_t k = 1;
+        if (s[pos] != '(') { /* the common case, an ASCII parenthesis, needs no decoding */
+            if (!candidate(s, pos, in->len)) {
+                pos++;
+                continue;
+            }
+            k = u8_decode(s + pos, in->len - pos, &cp);
+            if (!is_noise_symbol(cp) && !is_open(cp)) {
+                pos += k;
+                continue;
+            }
         }
         /* The character before, skipping what was removed right before it. */
         uint32_t prev = kept_at == pos && pos > 0 ? kept : char_before(s, pos);
