@@ -13,6 +13,7 @@
  */
 #include <string.h>
 #include "boiler.h"
+#include "bytescan.h"
 #include "punct.h"
 #include "utf8.h"
 
@@ -297,8 +298,18 @@ static void first_set_of(first_set *f, const char *const *words, size_t n) {
 /* Can a word of the set open a text whose first_hash is h? */
 static int may_open_h(const first_set *f, unsigned h) { return (f->bits[h >> 6] >> (h & 63)) & 1; }
 
-/* Can a word of the set open s? (len > 0) */
-static int may_open(const first_set *f, const char *s, size_t len) { return may_open_h(f, first_hash(s, len)); }
+/* memmem for a word of n > 0 bytes: found by its first three bytes 16 at a
+ * time when it has them. */
+static const char *word_at(const char *s, size_t len, const char *w, size_t n) {
+    if (n < 3) return memmem(s, len, w, n);
+    const unsigned char *u = (const unsigned char *)s, *uw = (const unsigned char *)w;
+    for (size_t i = 0; i + n <= len; i++) {
+        i = find3(u, i, len, uw[0], uw[1], uw[2]);
+        if (i + n > len) return NULL;
+        if (memcmp(s + i + 3, w + 3, n - 3) == 0) return s + i;
+    }
+    return NULL;
+}
 
 /* memmem for a word, asking the line's signature first (g NULL: none):
  * one walk over the word measures it and asks for each of its characters,
@@ -312,7 +323,7 @@ static const char *find_word(const line_sig *g, const char *s, size_t len, const
         if (g && !sig_has_char(g, u + n, k)) return NULL;
         n += k;
     }
-    return memmem(s, len, w, n);
+    return word_at(s, len, w, n);
 }
 
 static size_t skip_spaces(const char *s, size_t pos, size_t end) {
@@ -378,7 +389,7 @@ static int is_timestamp(const char *s, size_t len) {
 static int has_any_char(const line_sig *g, const char *s, size_t len, const char *chars) {
     size_t nc = strlen(chars);
     for (size_t k = 0; k + 3 <= nc; k += 3)
-        if ((!g || sig_has_char(g, (const unsigned char *)chars + k, 3)) && memmem(s, len, chars + k, 3)) return 1;
+        if ((!g || sig_has_char(g, (const unsigned char *)chars + k, 3)) && word_at(s, len, chars + k, 3)) return 1;
     return 0;
 }
 
@@ -445,10 +456,25 @@ static int sig_meets(const line_sig *g, const line_sig *f) {
             (g->three[1] & f->three[1]) | (g->three[2] & f->three[2]) | (g->three[3] & f->three[3])) != 0;
 }
 
-static int spam_line(const line_sig *firsts, const line_sig *g, const char *s, size_t len) {
+/* Each word's characters as signature bits (word_sigs): a line whose
+ * signature lacks one of them lacks the word, told in one test instead of
+ * a walk over the word's characters. */
+static void word_sigs(line_sig *sigs, const char *const *words, size_t n) {
+    for (size_t i = 0; i < n; i++) sig_of(words[i], strlen(words[i]), &sigs[i]);
+}
+
+/* Does the line (signature g) hold every character of w? */
+static int sig_covers(const line_sig *g, const line_sig *w) {
+    return ((w->ascii[0] & ~g->ascii[0]) | (w->ascii[1] & ~g->ascii[1]) | (w->two & ~g->two) |
+            (w->three[0] & ~g->three[0]) | (w->three[1] & ~g->three[1]) | (w->three[2] & ~g->three[2]) |
+            (w->three[3] & ~g->three[3])) == 0;
+}
+
+static int spam_line(const line_sig *firsts, const line_sig *sigs, const line_sig *g, const char *s, size_t len) {
     if (!sig_meets(g, firsts)) return 0;
     int hits = 0;
-    for (size_t i = 0; i < COUNT(spam_words) && hits < 2; i++) hits += find_word(g, s, len, spam_words[i]) != NULL;
+    for (size_t i = 0; i < COUNT(spam_words) && hits < 2; i++)
+        hits += sig_covers(g, &sigs[i]) && find_word(g, s, len, spam_words[i]);
     return hits >= 2;
 }
 
@@ -462,10 +488,10 @@ static int is_counter(const line_sig *chars, const line_sig *g, const char *s, s
     return 0;
 }
 
-static int is_disclaimer(const line_sig *firsts, const line_sig *g, const char *s, size_t len) {
+static int is_disclaimer(const line_sig *firsts, const line_sig *sigs, const line_sig *g, const char *s, size_t len) {
     if (len > 300 || !sig_meets(g, firsts)) return 0;
     for (size_t i = 0; i < COUNT(disclaimer_words); i++)
-        if (find_word(g, s, len, disclaimer_words[i])) return 1;
+        if (sig_covers(g, &sigs[i]) && find_word(g, s, len, disclaimer_words[i])) return 1;
     return 0;
 }
 
@@ -898,11 +924,36 @@ static int is_prose(const char *s, size_t len) {
 
 /* The tables' first-character sets, for one call of boiler_classify. */
 typedef struct {
-    first_set prefixes, tails, lines, roles;
+    first_set tails, lines, roles;
     line_sig spam, disclaimers, metadata; /* first characters of their words */
+    line_sig spam_sigs[COUNT(spam_words)], disclaimer_sigs[COUNT(disclaimer_words)]; /* each word's characters */
     line_sig counter_chars;               /* the characters is_counter asks for */
     uint64_t line_lengths;                /* bit n: a furniture line of n bytes (63: 63 or more) */
+    /* The furniture prefixes by the first_hash of their first character:
+     * chains through prefix_next from prefix_head[h], each index plus one
+     * (0 ends a chain). */
+    uint8_t prefix_head[1024], prefix_next[COUNT(furniture_prefixes)];
 } table_index;
+
+/* Does s (first_hash h) open with a furniture prefix? Only the prefixes
+ * whose first character hashes as s's are compared: walking them all with
+ * starts_with mispredicted on every line that opens with a character some
+ * prefix opens with (本, 中, 发, 新...). */
+static int furniture_prefix_at(const table_index *ix, unsigned h, const char *s, size_t len) {
+    for (unsigned i = ix->prefix_head[h]; i; i = ix->prefix_next[i - 1])
+        if (starts_with(s, len, furniture_prefixes[i - 1])) return 1;
+    return 0;
+}
+
+static void prefix_chains(table_index *ix) {
+    _Static_assert(COUNT(furniture_prefixes) < 256, "a chain holds a prefix's index in a byte");
+    memset(ix->prefix_head, 0, sizeof ix->prefix_head);
+    for (size_t i = COUNT(furniture_prefixes); i-- > 0;) {
+        unsigned h = first_hash(furniture_prefixes[i], strlen(furniture_prefixes[i]));
+        ix->prefix_next[i] = ix->prefix_head[h];
+        ix->prefix_head[h] = (uint8_t)(i + 1);
+    }
+}
 
 static line_kind classify_long_line(const table_index *ix, unsigned h, const char *s, size_t len, boiler_state *st) {
     if (st->seen_body && is_tail_marker(&ix->tails, h, s, len)) {
@@ -912,10 +963,7 @@ static line_kind classify_long_line(const table_index *ix, unsigned h, const cha
     /* "原标题：…新华社北京3月13日电 国务院总理李强…": a repost's original
      * title with the report glued after it is the report. */
     if (starts_with(s, len, "原标题")) return LINE_BODY;
-    if (may_open_h(&ix->prefixes, h))
-        for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-            if (starts_with(s, len, furniture_prefixes[i])) return LINE_DROP;
-    return LINE_BODY;
+    return furniture_prefix_at(ix, h, s, len) ? LINE_DROP : LINE_BODY;
 }
 
 static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *li, boiler_state *st) {
@@ -954,15 +1002,13 @@ static line_kind classify_line(const table_index *ix, const tbuf *t, line_info *
         for (size_t i = 0; i < COUNT(furniture_lines); i++)
             if (equals(s, len, furniture_lines[i])) return LINE_DROP;
     size_t b = skip_bullets(s, len);
-    if (b < len && may_open(&ix->prefixes, s + b, len - b))
-        for (size_t i = 0; i < COUNT(furniture_prefixes); i++)
-            if (starts_with(s + b, len - b, furniture_prefixes[i])) return LINE_DROP;
-    if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(&ix->spam, g, s, len)) return LINE_DROP;
+    if (b < len && furniture_prefix_at(ix, first_hash(s + b, len - b), s + b, len - b)) return LINE_DROP;
+    if ((!st->seen_body && masthead_line(g, s, len)) || spam_line(&ix->spam, ix->spam_sigs, g, s, len)) return LINE_DROP;
     /* Site footers end with the rights notice: "新浪公司版权所有". */
     if (len <= 90 && len >= 12 && memcmp(s + len - 12, "版权所有", 12) == 0) return LINE_DROP;
     if (all_digits(s, len) || is_timestamp(s, len) || is_counter(&ix->counter_chars, g, s, len) || is_breadcrumb(g, s, len) ||
         boiler_only_image_stubs(s, len) || is_tail_marker(&ix->tails, h, s, len) || only_symbols(s, len) || button_row(s, len) ||
-        date_line(g, s, len) || page_label(s, len) || is_disclaimer(&ix->disclaimers, g, s, len) || photo_credit(g, s, len))
+        date_line(g, s, len) || page_label(s, len) || is_disclaimer(&ix->disclaimers, ix->disclaimer_sigs, g, s, len) || photo_credit(g, s, len))
         return LINE_DROP;
     return LINE_BODY;
 }
@@ -980,7 +1026,6 @@ static int opens_with_punct(const tbuf *t, const line_info *li) {
 
 void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st) {
     table_index ix;
-    first_set_of(&ix.prefixes, furniture_prefixes, COUNT(furniture_prefixes));
     first_set_of(&ix.tails, tail_markers, COUNT(tail_markers));
     first_set_of(&ix.lines, furniture_lines, COUNT(furniture_lines));
     first_set_of(&ix.roles, source_roles, COUNT(source_roles));
@@ -988,7 +1033,10 @@ void boiler_classify(const tbuf *t, line_info *lines, size_t n, boiler_state *st
     word_firsts(&ix.spam, spam_words, COUNT(spam_words));
     word_firsts(&ix.disclaimers, disclaimer_words, COUNT(disclaimer_words));
     word_firsts(&ix.metadata, metadata_words, COUNT(metadata_words));
+    word_sigs(ix.spam_sigs, spam_words, COUNT(spam_words));
+    word_sigs(ix.disclaimer_sigs, disclaimer_words, COUNT(disclaimer_words));
     sig_of("数度量丝", strlen("数度量丝"), &ix.counter_chars);
+    prefix_chains(&ix);
     ix.line_lengths = 0;
     for (size_t i = 0; i < COUNT(furniture_lines); i++) {
         size_t bytes = strlen(furniture_lines[i]);

@@ -31,6 +31,7 @@
 #include "sbuf.h"
 
 #define WINDOW_SIZE (1u << 20)
+#define FEED_PIECE  (64u << 10)
 
 struct tifa_cleaner {
     tifa_options opt;
@@ -51,6 +52,7 @@ struct tifa_cleaner {
     clean_doc *doc;         /* collecting for extract instead of writing text */
     tbuf stage[4];          /* the stages' outputs, reused from window to window */
     int mid_line;           /* the last window ended inside a line */
+    size_t cut_scanned;     /* window_cut found no blank line before this */
     layout_scratch scratch; /* line arrays, reused from window to window */
     int html;               /* the document is a web page, kept whole in page */
     sbuf page;              /* up to HTML_MAX_BYTES */
@@ -345,12 +347,15 @@ done:
  * does not depend on how the input was fed: in [W, 2W) the first blank
  * line, else the first line end, else the first point no conversion can
  * span, else 2W (at a character boundary). 0: undecided yet. */
-static size_t window_cut(const tbuf *w, int final) {
+static size_t window_cut(const tbuf *w, int final, size_t *scanned) {
     const size_t W = WINDOW_SIZE;
     if (w->len < W) return final ? w->len : 0;
     size_t lim = w->len < 2 * W ? w->len : 2 * W;
-    for (size_t i = W; i < lim; i++)
+    /* [W, *scanned) holds no blank line: a window fed a piece at a time is
+     * not searched again from W for each piece. */
+    for (size_t i = *scanned > W ? *scanned : W; i < lim; i++)
         if (w->s[i] == '\n' && w->s[i - 1] == '\n') return i + 1;
+    *scanned = lim;
     if (w->len < 2 * W) return final ? w->len : 0; /* a blank line may still come */
     for (size_t i = W; i < lim; i++)
         if (w->s[i] == '\n') return i + 1;
@@ -369,8 +374,9 @@ static tifa_status fail_status(tifa_cleaner *c, int rc, tifa_error *err) {
 /* Processes whole windows from the collected text. */
 static tifa_status drain(tifa_cleaner *c, int final, tifa_error *err) {
     for (;;) {
-        size_t cut = window_cut(&c->window, final);
+        size_t cut = window_cut(&c->window, final, &c->cut_scanned);
         if (!cut) return TIFA_OK;
+        c->cut_scanned = 0;
         tbuf head = c->window;
         head.len = cut;
         int rc = process(c, &head);
@@ -531,9 +537,22 @@ tifa_status tifa_cleaner_feed(tifa_cleaner *c, const char *bytes, size_t len, ti
         if (st != TIFA_OK) return st;
     }
     if (c->html) return keep_page(c, bytes, len, err);
-    if (len && decoder_feed(&c->dec, bytes, len, 0, &c->window))
-        return tifa_fail(err, TIFA_ENOMEM, c->dec.offset, "out of memory");
-    return drain(c, 0, err);
+    /* A large chunk of UTF-8 is decoded a piece at a time, each followed by
+     * a drain: the window is cut as soon as it can be, so the rest moved to
+     * its front is at most a piece, not most of a chunk. (The cut depends on
+     * the text alone, and UTF-8 decodes the same however it is cut; the
+     * legacy encodings' offsets follow their chunks, which they keep.) */
+    size_t piece = c->dec.enc == TIFA_ENC_UTF8 ? FEED_PIECE : len;
+    while (len) {
+        size_t n = len < piece ? len : piece;
+        if (decoder_feed(&c->dec, bytes, n, 0, &c->window))
+            return tifa_fail(err, TIFA_ENOMEM, c->dec.offset, "out of memory");
+        tifa_status st = drain(c, 0, err);
+        if (st != TIFA_OK) return st;
+        bytes += n;
+        len -= n;
+    }
+    return TIFA_OK;
 }
 
 tifa_status tifa_cleaner_finish(tifa_cleaner *c, tifa_clean_report *report, tifa_error *err) {

@@ -230,7 +230,7 @@ static size_t decode_iconv(decoder *d, const char *s, size_t len, int final, tbu
     return pos;
 }
 
-int decoder_feed(decoder *d, const char *bytes, size_t len, int final, tbuf *out) {
+static int feed_joined(decoder *d, const char *bytes, size_t len, int final, tbuf *out) {
     /* Join what was left over from the last chunk with the new bytes. */
     size_t total = d->pending_len + len;
     char stackbuf[64];
@@ -262,6 +262,19 @@ int decoder_feed(decoder *d, const char *bytes, size_t len, int final, tbuf *out
     }
     if (joined && joined != stackbuf) free(joined);
     return rc;
+}
+
+int decoder_feed(decoder *d, const char *bytes, size_t len, int final, tbuf *out) {
+    /* A UTF-8 sequence cut by the last chunk is completed from the first
+     * bytes of this one alone: joining it to the whole chunk copied the
+     * chunk. (UTF-8 decodes the same however it is cut; the legacy
+     * encodings keep their chunks, which their offsets follow.) */
+    if (d->pending_len && d->enc == TIFA_ENC_UTF8 && len > 8) {
+        if (feed_joined(d, bytes, 8, 0, out)) return -1;
+        bytes += 8;
+        len -= 8;
+    }
+    return feed_joined(d, bytes, len, final, out);
 }
 
 tifa_status tifa_decode(const char *bytes, size_t len, tifa_encoding enc, char **out, size_t *out_len,

@@ -17,7 +17,8 @@
 #include "utf8.h"
 
 extern const int py_nsyllables;
-extern const char *const py_syllables[];
+extern const uint64_t py_syllable_codes[];
+extern const uint64_t py_han_reads[];
 extern const int py_ncps;
 extern const uint32_t py_cps[];
 extern const uint32_t py_index[];
@@ -44,18 +45,32 @@ int pinyin_is_common(uint32_t cp) {
     return i >= 0 && py_common[i];
 }
 
-/* strcmp for two syllables (a few letters): inline, no library call. */
-static int same_syllable(const char *a, const char *b) {
-    while (*a && *a == *b) a++, b++;
-    return *a == *b;
-}
-
-int pinyin_is_reading(uint32_t cp, const char *syllable) {
+/* Is code (a syllable as py_syllable_codes holds it) a reading of cp? */
+static int reads_as(uint32_t cp, uint64_t code) {
+    if (cp >= 0x3400 && cp <= 0x9FFF) {
+        /* Up to six readings packed in one word (see gen_pinyin.py), all
+         * compared: the unused ones read a code no syllable has. */
+        uint64_t e = py_han_reads[cp - 0x3400];
+        if ((e & 7) != 7) {
+            const uint64_t *c = py_syllable_codes;
+            return (c[(e >> 3) & 511] == code) | (c[(e >> 12) & 511] == code) | (c[(e >> 21) & 511] == code) |
+                   (c[(e >> 30) & 511] == code) | (c[(e >> 39) & 511] == code) | (c[(e >> 48) & 511] == code);
+        }
+    }
     int i = find_cp(cp);
     if (i < 0) return 0;
     for (uint32_t k = py_index[i]; k < py_index[i + 1]; k++)
-        if (same_syllable(py_syllables[py_ids[k]], syllable)) return 1;
+        if (py_syllable_codes[py_ids[k]] == code) return 1;
     return 0;
+}
+
+int pinyin_is_reading(uint32_t cp, const char *syllable) {
+    uint64_t code = 0;
+    for (int n = 0; syllable[n]; n++) {
+        if (n == 8) return 0;
+        code |= (uint64_t)(unsigned char)syllable[n] << (8 * n);
+    }
+    return reads_as(cp, code);
 }
 
 /* Tone-marked vowels and their base letters (ü and its tones become v). */
@@ -86,9 +101,80 @@ static int is_open(uint32_t cp) { return cp == '(' || cp == 0xFF08; }
 static int is_close(uint32_t cp) { return cp == ')' || cp == 0xFF09; }
 static int is_space(uint32_t cp) { return cp == ' ' || cp == '\t' || cp == 0x3000 || cp == 0xA0; }
 
+/* A syllable written into a zeroed char[8] as py_syllable_codes holds it:
+ * its letters from the low byte up. */
+static uint64_t syllable_code(const char syl[8]) {
+    uint64_t code;
+    memcpy(&code, syl, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    code = __builtin_bswap64(code);
+#endif
+    return code;
+}
+
+/* The commonest group, `(` + 1-6 ASCII letters + an optional tone digit
+ * 1-5 + `)`, with its letters told apart by one test on 8 bytes at once
+ * (a loop over them mispredicts its exit with each syllable length): what
+ * parse_group returns for it, or 0 for any other shape. */
+static size_t parse_ascii_group(const unsigned char *s, size_t len, uint64_t *code) {
+    if (len < 9) return 0;
+    uint64_t w;
+    memcpy(&w, s + 1, 8);
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_BIG_ENDIAN__
+    w = __builtin_bswap64(w); /* byte k of the text in bits 8k-8k+7 */
+#endif
+    const uint64_t ones = 0x0101010101010101ull, high = 0x8080808080808080ull, low7 = w & ~high;
+    /* Bit 7 of each byte: 0x61-0x7A ('a'-'z'); seven-bit sums cannot carry. */
+    uint64_t lower = (low7 + 0x1F * ones) & ~(low7 + 0x05 * ones) & ~w & high;
+    uint64_t other = ~lower & high;
+    unsigned n = other ? (unsigned)__builtin_ctzll(other) / 8 : 8;
+    if (n == 0 || n > 6) return 0;
+    size_t i = 1 + n;
+    if (s[i] >= '1' && s[i] <= '5') i++;
+    if (s[i] != ')') return 0;
+    *code = w & ((1ull << (8 * n)) - 1);
+    return i + 1;
+}
+
+/* The common group, `(` + 1-6 letters (ASCII, or a two-byte tone-marked
+ * vowel) + an optional tone digit 1-5 + `)`, read without the general
+ * walk: what parse_group returns for it, or 0 when the group has any
+ * other shape (parse_group then decides). */
+static size_t parse_plain_group(const unsigned char *s, size_t len, uint64_t *code) {
+    char syl[8] = {0};
+    size_t i = 1;
+    int n = 0;
+    while (i < len && n < 6) {
+        unsigned char c = s[i];
+        if (c >= 'a' && c <= 'z') {
+            syl[n++] = (char)c;
+            i++;
+        } else if (c >= 0xC3 && c <= 0xC7 && i + 1 < len && (s[i + 1] & 0xC0) == 0x80) {
+            char b = base_letter((uint32_t)(c & 0x1F) << 6 | (s[i + 1] & 0x3F));
+            if (!b) return 0;
+            syl[n++] = b;
+            i += 2;
+        } else {
+            break;
+        }
+    }
+    if (!n || i >= len) return 0;
+    if (s[i] >= '1' && s[i] <= '5' && ++i >= len) return 0;
+    if (s[i] != ')') return 0;
+    *code = syllable_code(syl);
+    return i + 1;
+}
+
 /* Parses a reading group starting at s[0] (an opening parenthesis). On
- * success writes the toneless syllable and returns the group's length. */
-static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
+ * success gives the toneless syllable (as syllable_code) and returns the
+ * group's length. */
+static size_t parse_group(const unsigned char *s, size_t len, uint64_t *code) {
+    if (s[0] == '(') {
+        size_t g = parse_ascii_group(s, len, code);
+        if (!g) g = parse_plain_group(s, len, code);
+        if (g) return g;
+    }
+    char syl[8] = {0};
     uint32_t cp;
     size_t pos = u8_decode(s, len, &cp);
     if (!is_open(cp)) return 0;
@@ -119,7 +205,7 @@ static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
         pos += k;
     }
     if (n == 0) return 0;
-    syl[n] = 0;
+    *code = syllable_code(syl);
     while (pos < len) {
         size_t k = u8_decode(s + pos, len - pos, &cp);
         if (!is_space(cp)) break;
@@ -133,9 +219,12 @@ static size_t parse_group(const unsigned char *s, size_t len, char syl[8]) {
 /* The character that ends just before byte pos (0 at the start). */
 static uint32_t char_before(const unsigned char *s, size_t pos) {
     if (pos == 0) return 0;
+    uint32_t cp;
+    /* Most often a three-byte character, read in place. */
+    if (pos >= 3 && (s[pos - 3] & 0xF0) == 0xE0 && (s[pos - 2] & 0xC0) == 0x80 && (s[pos - 1] & 0xC0) == 0x80)
+        return u8_decode(s + pos - 3, 3, &cp) == 3 ? cp : 0xFFFD;
     size_t start = pos - 1;
     while (start > 0 && pos - start < 4 && (s[start] & 0xC0) == 0x80) start--;
-    uint32_t cp;
     size_t k = u8_decode(s + start, pos - start, &cp);
     return start + k == pos ? cp : 0xFFFD;
 }
@@ -158,15 +247,18 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
     uint32_t kept = 0;  /* the last character kept, when it is not right before pos */
     size_t kept_at = 0; /* kept is valid for this position only */
     while ((pos = scan_any4(s, pos, in->len, '(', 0xE2, 0xEF, 0xF0)) < in->len) {
-        if (!candidate(s, pos, in->len)) {
-            pos++;
-            continue;
-        }
-        uint32_t cp;
-        size_t k = u8_decode(s + pos, in->len - pos, &cp);
-        if (!is_noise_symbol(cp) && !is_open(cp)) {
-            pos += k;
-            continue;
+        uint32_t cp = '(';
+        size_t k = 1;
+        if (s[pos] != '(') { /* the common case, an ASCII parenthesis, needs no decoding */
+            if (!candidate(s, pos, in->len)) {
+                pos++;
+                continue;
+            }
+            k = u8_decode(s + pos, in->len - pos, &cp);
+            if (!is_noise_symbol(cp) && !is_open(cp)) {
+                pos += k;
+                continue;
+            }
         }
         /* The character before, skipping what was removed right before it. */
         uint32_t prev = kept_at == pos && pos > 0 ? kept : char_before(s, pos);
@@ -180,9 +272,9 @@ int pinyin_strip(const tbuf *in, tbuf *out, pinyin_stats *stats) {
             stats->symbols++;
             continue;
         }
-        char syl[8];
-        size_t g = parse_group(s + pos, in->len - pos, syl);
-        if (g && is_han(prev) && pinyin_is_reading(prev, syl)) {
+        uint64_t code;
+        size_t g = parse_group(s + pos, in->len - pos, &code);
+        if (g && is_han(prev) && reads_as(prev, code)) {
             if (tbuf_copy(out, in, copied, pos - copied)) return -1;
             stats->removed++;
             pos += g;

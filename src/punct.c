@@ -273,9 +273,9 @@ static int emit(tbuf *out, const tbuf *in, const uchar *c, size_t n, size_t base
 static int line_needs(const unsigned char *s, size_t a, size_t b) {
     int need = 0, last_punct = 0;
     for (size_t i = a; i < b; i++) {
-        /* Bytes at 0x40 and over, but for four lead bytes, change nothing
-         * here (and end a run of punctuation marks): skipped 16 at a time. */
-        size_t j = scan_below_or4(s, i, b, 0x40, 0xC2, 0xE2, 0xE3, 0xEF);
+        /* What no rule here looks at (and what ends a run of punctuation
+         * marks) is skipped 16 bytes at a time. */
+        size_t j = scan_punct_marks(s, i, b);
         if (j > i) last_punct = 0;
         if (j == b) break;
         i = j;
@@ -310,6 +310,13 @@ static int ascii_space(unsigned char c) { return c == ' ' || c == '\t'; }
 static uint32_t cp_left(const unsigned char *s, size_t a, size_t i) {
     while (i > a && ascii_space(s[i - 1])) i--;
     if (i == a) return 0;
+    /* Most often a three-byte character or ASCII, read in place. */
+    if (i - a >= 3 && (s[i - 3] & 0xF0) == 0xE0 && (s[i - 2] & 0xC0) == 0x80 && (s[i - 1] & 0xC0) == 0x80) {
+        uint32_t cp;
+        u8_decode(s + i - 3, 3, &cp);
+        return cp;
+    }
+    if (s[i - 1] < 0x80) return s[i - 1];
     size_t st = i - 1;
     while (st > a && i - st < 4 && (s[st] & 0xC0) == 0x80) st--;
     uint32_t cp;
@@ -369,9 +376,9 @@ static int line_fast(const tbuf *in, tbuf *out, size_t a, size_t b, size_t *copi
     while (last > first && ascii_space(s[last - 1])) last--;
     int last_punct = 0;
     for (size_t i = a; i < b; i++) {
-        /* Bytes at 0x40 and over, but for four lead bytes, change nothing
-         * here (and end a run of marks): skipped 16 at a time. */
-        size_t j = scan_below_or4(s, i, b, 0x40, 0xC2, 0xE2, 0xE3, 0xEF);
+        /* What no rule here looks at (and what ends a run of marks) is
+         * skipped 16 bytes at a time. */
+        size_t j = scan_punct_marks(s, i, b);
         if (j > i) last_punct = 0;
         if (j == b) break;
         i = j;
