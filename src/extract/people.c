@@ -1586,125 +1586,141 @@ static void fuller_titles(const ustr *u, article *a) {
     }
 }
 
+/* After 主持 at p (主持会议并讲话, 主持…，他指出): the chair spoke too, as
+ * the name before 主持 is read: after 由, with a title after it, with one
+ * before it, or bare when it is the chair found. */
+static void chair_speaker(const ustr *u, article *a, size_t p) {
+    size_t end, na, ta, nb, te;
+    if (!chaired_this(u, a, p) || !chair_spoke_after(u, a, p, &end)) return;
+    size_t j = skip_time_place(u, p, clause_start(u, p, 80));
+    if (chair_after_you(u, j, &na, &nb, &ta, &te)) { /* "由中共总书记习近平主持并…" */
+        add_speaker(u, a, ta < te ? ta : na, na, nb, end);
+        return;
+    }
+    if (person_titled_after(u, j, &na, &nb)) { /* "胡仁崇书记主持…，并…" */
+        add_speaker_titled_after(u, a, na, nb, j, end);
+        return;
+    }
+    if (!person_before(u, j, &na, &ta)) return;
+    nb = ends_with(u, j, "同志") ? j - 2 : j;
+    if (ta < na) {
+        add_speaker(u, a, ta, na, nb, end);
+        return;
+    }
+    char *name = art_slice(a, u, na, nb);
+    /* a bare name chairs and speaks when it is the chair found */
+    int chair = name && a->chair.name && strcmp(name, a->chair.name) == 0;
+    free(name);
+    if (!chair) return;
+    /* with a title read where he was named with one */
+    size_t at = na, t0 = title_of(u, na, nb, &at), len = nb - na;
+    person sp = {art_slice(a, u, na, nb), t0 < at ? art_slice(a, u, t0, at) : NULL};
+    size_t n0 = a->nspeakers;
+    store_speaker(u, a, sp, na, end);
+    if (a->nspeakers > n0 && t0 < at) {
+        char key[48];
+        snprintf(key, sizeof key, "meeting.speakers[%zu]", n0);
+        add_span(a, key, t0 < na ? t0 : na, at + len > end ? at + len : end);
+    }
+}
+
+/* The one person named right before j who says or gives what follows
+ * (kind 1: what was said, 2: a speech, up to end): a surname and title
+ * standing for someone known, a name with its title after it, or a name
+ * with its title before it — a bare name only where the genre lets one
+ * speak. 1 when the phrase was read (found or not), 0 to read on. */
+static int subject_speaker(const ustr *u, article *a, size_t p, size_t j, int kind, size_t end) {
+    size_t na, ta, nb;
+    int cited, titled;
+    const person *known_as = surname_titled(u, a, j);
+    if (known_as && !has_speaker(a, known_as->name)) { /* "会上，白书记指出" */
+        person sp = {art_strdup(a, known_as->name), art_strdup(a, known_as->title)};
+        size_t here = j - ends_with_any(u, j, WORDS(position_words)) - 1;
+        store_speaker(u, a, sp, named_at(a, known_as->name, here), end);
+        return 1;
+    }
+    if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
+        mentions(u, a, na, nb, &cited, &titled);
+        char *name = art_slice(a, u, na, nb);
+        int ok = name && (!cited || known_person(a, name));
+        free(name);
+        if (ok) add_speaker_titled_after(u, a, na, nb, j, end);
+        return 1;
+    }
+    if (!person_before(u, j, &na, &ta)) return 0;
+    nb = ends_with(u, j, "同志") ? j - 2 : j;
+    mentions(u, a, na, nb, &cited, &titled);
+    char *name = art_slice(a, u, na, nb);
+    int known = name && known_person(a, name);
+    free(name);
+    if (cited && !known) return 0;
+    /* A bare name speaks when it opens the sentence and says where, or
+     * when it is one of this meeting's people (or titled elsewhere). */
+    /* …or when it opens a clause with a speech of its own ("，李强作总结
+     * 讲话") and reads as a person's name (a common surname). */
+    /* …or after 由 ("由虞海燕作市委常委会工作报告"), or after a 、 that
+     * ends another speaker's clause ("王国平作《…》、丁宇作《…》") */
+    int opens = clause_start(u, na, 8) == na || (na > 0 && u->cp[na - 1] == 0x7531 /* 由 */) ||
+                (na > 1 && u->cp[na - 1] == 0x3001 && u->cp[na - 2] == 0x300B /* 》、 */);
+    int speech = opens && kind == 2 && char_in(&surnames, u->cp[na]);
+    if (ta == na && !bare_speaker(u, a, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
+        return 0;
+    if (!plausible_speaker(u, ta, na, nb, known)) return 0;
+    size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
+    if (kind == 2 && ta < na) titled_list_before(u, a, ta, end);
+    if (ta == na) ta = title_of(u, na, nb, &na);
+    if (ta == na && (w = title_after_of(u, na, nb, &na)))
+        add_speaker_titled_after(u, a, na, na + len, na + len + w, end); /* "吕祖善省长…吕祖善说" */
+    else
+        add_speaker(u, a, ta, na, na + len, end);
+    if (a->nspeakers > n0 && na != here) { /* the title came from another mention: the span shows both */
+        char key[48];
+        snprintf(key, sizeof key, "meeting.speakers[%zu]", n0);
+        size_t s0 = ta < here ? ta : here, e = na + len + w > end ? na + len + w : end;
+        add_span(a, key, s0, e);
+    }
+    return 1;
+}
+
+/* The speech phrase at p, read for who gave it: a pronoun, a list before
+ * 分别/先后, the author of a report heard (所作的), a list sharing it, or
+ * one person. 1 when the phrase was read (the scan goes on after it). */
+static int phrase_speakers(const ustr *u, article *a, size_t p, int kind, size_t end) {
+    size_t each;
+    if (opens_with_pronoun(u, p)) {
+        add_pronoun_speaker(u, a, p, end);
+        return 1;
+    }
+    if (ustr_at_any(u, p, WORDS(each_words), &each)) {
+        add_each_speaker(u, a, p, end);
+        return 1;
+    }
+    if (kind == 2 && u->cp[p - 1] == 0x6240 /* 所 */) {
+        heard_report_speaker(u, a, p - 1, end);
+        return 1;
+    }
+    /* "陈建平同志作的2007年度财务工作报告": 作的 without 所 */
+    if (kind == 2 && ustr_at(u, p, "作的") && heard_report_speaker(u, a, p, end)) return 1;
+    size_t j = p;
+    while (j > 0 && (ends_with(u, j, "同志") || ends_with(u, j, "先生") || ends_with(u, j, "女士"))) j -= 2;
+    j = before_others(u, j);
+    if (kind == 2 && list_shares_speech(u, a, j, end)) return 1;
+    return subject_speaker(u, a, p, j, kind, end);
+}
+
 void find_speakers(const ustr *u, const page *pg, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!first_chars_may(&pg->speech_starts, u->cp[p])) continue;
-        size_t end, na, ta, nb;
         if (ustr_at(u, p, "主持")) {
-            if (chaired_this(u, a, p) && chair_spoke_after(u, a, p, &end)) {
-                size_t j = skip_time_place(u, p, clause_start(u, p, 80));
-                /* "由中共总书记习近平主持并…": the chair after 由 */
-                size_t nb2, te;
-                if (chair_after_you(u, j, &na, &nb2, &ta, &te)) {
-                    add_speaker(u, a, ta < te ? ta : na, na, nb2, end);
-                } else if (person_titled_after(u, j, &na, &nb2)) { /* "胡仁崇书记主持…，并…" */
-                    add_speaker_titled_after(u, a, na, nb2, j, end);
-                } else if (person_before(u, j, &na, &ta)) {
-                    nb = ends_with(u, j, "同志") ? j - 2 : j;
-                    char *name = art_slice(a, u, na, nb);
-                    /* a bare name chairs and speaks when it is the chair found */
-                    int chair = name && a->chair.name && strcmp(name, a->chair.name) == 0;
-                    free(name);
-                    if (ta < na) {
-                        add_speaker(u, a, ta, na, nb, end);
-                    } else if (chair) { /* with a title read where he was named with one */
-                        size_t at = na, t0 = title_of(u, na, nb, &at), len = nb - na;
-                        person s = {art_slice(a, u, na, nb), t0 < at ? art_slice(a, u, t0, at) : NULL};
-                        size_t n0 = a->nspeakers;
-                        store_speaker(u, a, s, na, end);
-                        if (a->nspeakers > n0 && t0 < at) {
-                            char key[48];
-                            snprintf(key, sizeof key, "meeting.speakers[%zu]", n0);
-                            add_span(a, key, t0 < na ? t0 : na, at + len > end ? at + len : end);
-                        }
-                    }
-                }
-            }
+            chair_speaker(u, a, p);
             continue;
         }
+        size_t end, each;
         int kind;
-        size_t each;
         /* "…孙淦，分别就上述议题作了说明": the list may end with a comma */
         int comma_each = (u->cp[p - 1] == 0xFF0C || u->cp[p - 1] == ',') && ustr_at_any(u, p, WORDS(each_words), &each);
         if ((!u_is_han(u->cp[p - 1]) && !comma_each) || !(kind = speaker_phrase(u, a, p, &end))) continue;
-        if (opens_with_pronoun(u, p)) {
-            add_pronoun_speaker(u, a, p, end);
-            p = end - 1;
-            continue;
-        }
-        if (ustr_at_any(u, p, WORDS(each_words), &each)) {
-            add_each_speaker(u, a, p, end);
-            p = end - 1;
-            continue;
-        }
-        if (kind == 2 && u->cp[p - 1] == 0x6240 /* 所 */) {
-            heard_report_speaker(u, a, p - 1, end);
-            p = end - 1;
-            continue;
-        }
-        /* "陈建平同志作的2007年度财务工作报告": 作的 without 所 */
-        if (kind == 2 && ustr_at(u, p, "作的") && heard_report_speaker(u, a, p, end)) {
-            p = end - 1;
-            continue;
-        }
-        size_t j = p;
-        while (j > 0 && (ends_with(u, j, "同志") || ends_with(u, j, "先生") || ends_with(u, j, "女士"))) j -= 2;
-        j = before_others(u, j);
-        if (kind == 2 && list_shares_speech(u, a, j, end)) {
-            p = end - 1;
-            continue;
-        }
-        int cited, titled;
-        const person *known_as = surname_titled(u, a, j);
-        if (known_as && !has_speaker(a, known_as->name)) { /* "会上，白书记指出" */
-            person sp = {art_strdup(a, known_as->name), art_strdup(a, known_as->title)};
-            size_t here = j - ends_with_any(u, j, WORDS(position_words)) - 1;
-            store_speaker(u, a, sp, named_at(a, known_as->name, here), end);
-            p = end - 1;
-            continue;
-        }
-        if (person_titled_after(u, j, &na, &nb)) { /* "，温家宝总理发表讲话", "卢玎院长强调" */
-            mentions(u, a, na, nb, &cited, &titled);
-            char *name = art_slice(a, u, na, nb);
-            int ok = name && (!cited || known_person(a, name));
-            free(name);
-            if (ok) add_speaker_titled_after(u, a, na, nb, j, end);
-            p = end - 1;
-            continue;
-        }
-        if (!person_before(u, j, &na, &ta)) continue;
-        nb = ends_with(u, j, "同志") ? j - 2 : j;
-        mentions(u, a, na, nb, &cited, &titled);
-        char *name = art_slice(a, u, na, nb);
-        int known = name && known_person(a, name);
-        free(name);
-        if (cited && !known) continue;
-        /* A bare name speaks when it opens the sentence and says where, or
-         * when it is one of this meeting's people (or titled elsewhere). */
-        /* …or when it opens a clause with a speech of its own ("，李强作总结
-         * 讲话") and reads as a person's name (a common surname). */
-        /* …or after 由 ("由虞海燕作市委常委会工作报告"), or after a 、 that
-         * ends another speaker's clause ("王国平作《…》、丁宇作《…》") */
-        int opens = clause_start(u, na, 8) == na || (na > 0 && u->cp[na - 1] == 0x7531 /* 由 */) ||
-                    (na > 1 && u->cp[na - 1] == 0x3001 && u->cp[na - 2] == 0x300B /* 》、 */);
-        int speech = opens && kind == 2 && char_in(&surnames, u->cp[na]);
-        if (ta == na && !bare_speaker(u, a, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
-            continue;
-        if (!plausible_speaker(u, ta, na, nb, known)) continue;
-        size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
-        if (kind == 2 && ta < na) titled_list_before(u, a, ta, end);
-        if (ta == na) ta = title_of(u, na, nb, &na);
-        if (ta == na && (w = title_after_of(u, na, nb, &na)))
-            add_speaker_titled_after(u, a, na, na + len, na + len + w, end); /* "吕祖善省长…吕祖善说" */
-        else
-            add_speaker(u, a, ta, na, na + len, end);
-        if (a->nspeakers > n0 && na != here) { /* the title came from another mention: the span shows both */
-            char key[48];
-            snprintf(key, sizeof key, "meeting.speakers[%zu]", n0);
-            size_t s = ta < here ? ta : here, e = na + len + w > end ? na + len + w : end;
-            add_span(a, key, s, e);
-        }
-        p = end - 1;
+        if (phrase_speakers(u, a, p, kind, end)) p = end - 1;
     }
     colon_quote_speakers(u, a);
     salutation_speakers(u, a);
