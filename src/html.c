@@ -172,7 +172,11 @@ static void cap_nesting(char *s, size_t len) {
     uint32_t stack[MAX_DEPTH]; /* hashes of the open element names */
     size_t depth = 0, excess = 0;
     for (size_t i = 0; i + 1 < len; i++) {
-        if (s[i] != '<') continue;
+        /* memchr, not a byte loop: this scan ran as long as gumbo's lexer
+         * on the text between tags. */
+        const char *lt = memchr(s + i, '<', len - 1 - i);
+        if (!lt) return;
+        i = (size_t)(lt - s);
         if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
             char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
             if (!e) return;
@@ -200,7 +204,16 @@ static void cap_nesting(char *s, size_t len) {
         } else if (IN(s + a, n, raw_text)) {
             /* Raw text runs to its own end tag; nothing inside is a tag. */
             size_t k = end;
-            while (k + 2 + n <= len && !(s[k] == '<' && s[k + 1] == '/' && strncasecmp(s + k + 2, s + a, n) == 0)) k++;
+            while (k + 2 + n <= len) {
+                const char *close = memchr(s + k, '<', len - n - 1 - k);
+                if (!close) {
+                    k = len - n - 1; /* where a byte loop would stop */
+                    break;
+                }
+                k = (size_t)(close - s);
+                if (s[k + 1] == '/' && strncasecmp(s + k + 2, s + a, n) == 0) break;
+                k++;
+            }
             end = k;
         } else if (!IN(s + a, n, void_tags) && !IN(s + a, n, optional_end) && gt[-1] != '/') {
             if (depth < MAX_DEPTH)
@@ -246,8 +259,12 @@ static int cut(compact *c, size_t removed_before) {
 static size_t skip_raw(const char *s, size_t len, size_t i, const char *name) {
     /* From the end of <name ...>, to the start of </name. */
     size_t n = strlen(name);
-    for (; i + 2 + n <= len; i++)
-        if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, n) == 0) return i;
+    for (; i + 2 + n <= len; i++) {
+        const char *lt = memchr(s + i, '<', len - n - 1 - i); /* scripts are long */
+        if (!lt) break;
+        i = (size_t)(lt - s);
+        if (s[i + 1] == '/' && strncasecmp(s + i + 2, name, n) == 0) return i;
+    }
     return len;
 }
 
@@ -362,7 +379,10 @@ static void compact_free(compact *c) {
 
 /* The page offset of compact offset x; *k is a cursor into the table. */
 static uint64_t page_offset(const compact *c, size_t x, size_t *k) {
-    if (*k >= c->n || c->at[*k] > x) {
+    /* The cursor stands on the first entry past the last x asked for, so
+     * search only when x went back (a byte loop had searched on every
+     * character, as the cursor's entry is past x by definition). */
+    if (*k > c->n || (*k > 0 && c->at[*k - 1] > x)) {
         size_t lo = 0, hi = c->n; /* first entry with at > x */
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
