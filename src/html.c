@@ -276,10 +276,33 @@ static int is_attr_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t'
 
 static int removed(compact *c, size_t n) { return cut(c, (c->n ? c->shift[c->n - 1] : 0) + n); }
 
+/* Whether a style value, as is_hidden reads it (its first 127 characters
+ * other than spaces, in lower case), says display:none. A value gumbo would
+ * not pass on byte for byte (an entity, a carriage return, a NUL, UTF-8
+ * that might be invalid) counts as hiding, so that it is kept whole; so
+ * does a '>', which ends the tag where gumbo reads it as a bogus comment
+ * (<?php ... ?>). */
+static int style_may_hide(const char *v, size_t n) {
+    char c[128];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)v[i];
+        if (ch == '&' || ch == '\r' || ch == 0 || ch >= 0x80 || ch == '>') return 1;
+        if (ch != ' ' && m + 1 < sizeof c) c[m++] = (char)tolower(ch);
+    }
+    c[m] = 0;
+    return strstr(c, "display:none") != NULL;
+}
+
 /* Copies the start tag at p[i] with only the kept attributes, and of href
- * only its name except on <link> (a link's target is not text). Returns
- * the offset after the tag; (size_t)-1 when out of memory. */
-static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
+ * only its name except on <link> (a link's target is not text). Of a style
+ * only the name stays unless it may hide the element: inline styles were a
+ * fifth of what gumbo was given on the peer pages, and a bare style reads
+ * as "" (the attribute is still there, so duplicates and the attributes a
+ * second <body> adds resolve as before). cut_style is 0 where gumbo may
+ * not read the tag as one (compact_page). Returns the offset after the
+ * tag; (size_t)-1 when out of memory. */
+static size_t copy_tag(const char *p, size_t len, size_t i, int cut_style, compact *c) {
     size_t k = i + 1;
     while (k < len && !is_attr_space(p[k]) && p[k] != '>' && p[k] != '/') k++;
     int is_link = k - i == 5 && strncasecmp(p + i + 1, "link", 4) == 0;
@@ -291,15 +314,22 @@ static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
         size_t name = k;
         while (k < len && !is_attr_space(p[k]) && p[k] != '>' && p[k] != '=' && (k == name || p[k] != '/')) k++;
         size_t name_end = k, v = k;
+        size_t value = 0, value_end = 0; /* the value inside its quotes */
+        int closed = 1;                  /* a quoted value's quote found */
         while (v < len && is_attr_space(p[v])) v++;
         if (v < len && p[v] == '=') {
             v++;
             while (v < len && is_attr_space(p[v])) v++;
             if (v < len && (p[v] == '"' || p[v] == '\'')) {
                 const char *q = memchr(p + v + 1, p[v], len - v - 1);
+                value = v + 1;
+                value_end = q ? (size_t)(q - p) : len;
+                closed = q != NULL;
                 v = q ? (size_t)(q - p) + 1 : len;
             } else {
+                value = v;
                 while (v < len && !is_attr_space(p[v]) && p[v] != '>') v++;
+                value_end = v;
             }
             k = v;
         }
@@ -310,6 +340,8 @@ static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
         int keep =
             name_end > name && in_list(p + name, name_end - name, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0]);
         int bare = keep && !is_link && name_end - name == 4 && strncasecmp(p + name, "href", 4) == 0;
+        if (keep && closed && cut_style && name_end - name == 5 && strncasecmp(p + name, "style", 5) == 0)
+            bare = !style_may_hide(p + value, value_end - value);
         size_t upto = !keep ? a : bare ? name_end : k;
         memcpy(c->s + c->len, p + a, upto - a);
         c->len += upto - a;
@@ -330,21 +362,95 @@ static const char *raw_element(const char *p, size_t n) {
     return NULL;
 }
 
+/* Whether p[from, to) is a plain attribute list: names, and values bare or
+ * quoted, nothing a tokenizer could read two ways (a stray quote or '=',
+ * a trailing '/'). Only then does gumbo end the tag where we do. */
+static int plain_attrs(const char *p, size_t from, size_t to) {
+    size_t k = from;
+    if (to > from && p[to - 1] == '/') return 0;
+    for (;;) {
+        while (k < to && is_attr_space(p[k])) k++;
+        if (k == to) return 1;
+        size_t name = k;
+        while (k < to && (isalnum((unsigned char)p[k]) || p[k] == '-' || p[k] == '_' || p[k] == ':' || p[k] == '.'))
+            k++;
+        if (k == name) return 0;
+        while (k < to && is_attr_space(p[k])) k++;
+        if (k == to || p[k] != '=') continue;
+        k++;
+        while (k < to && is_attr_space(p[k])) k++;
+        if (k == to) return 0;
+        if (p[k] == '"' || p[k] == '\'') {
+            const char *q = memchr(p + k + 1, p[k], to - k - 1);
+            if (!q) return 0;
+            k = (size_t)(q - p) + 1;
+            if (k < to && !is_attr_space(p[k])) return 0;
+        } else {
+            for (; k < to && !is_attr_space(p[k]); k++)
+                if (strchr("\"'=<`", p[k])) return 0;
+        }
+    }
+}
+
+/* Copies the start tag p[i, body) of a raw element: when cut allows, a
+ * script's or a style's without its attributes (nothing reads them, the
+ * element being dropped, and script tags' src and type were a tenth of
+ * what gumbo was given on the peer pages), else whole. Returns -1 when out
+ * of memory. */
+static int copy_raw_tag(const char *p, size_t i, size_t body, const char *name, int cut, compact *c) {
+    size_t name_end = i + 1 + strlen(name);
+    int bare = cut && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0);
+    if (!bare) {
+        memcpy(c->s + c->len, p + i, body - i);
+        c->len += body - i;
+        return 0;
+    }
+    memcpy(c->s + c->len, p + i, name_end - i);
+    c->len += name_end - i;
+    if (body - 1 > name_end && removed(c, body - 1 - name_end)) return -1;
+    c->s[c->len++] = '>';
+    return 0;
+}
+
+/* The element of the start or end tag at p whose content gumbo reads as
+ * text (a <script> in a <title> is part of the title), or NULL. */
+static const char *text_element(const char *p, size_t n) {
+    static const char *const names[] = {"title", "xmp", "iframe", "noembed", "noframes", "plaintext"};
+    size_t from = n > 1 && p[1] == '/' ? 2 : 1;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t m = strlen(names[k]);
+        if (n > from + m && strncasecmp(p + from, names[k], m) == 0 &&
+            (p[from + m] == '>' || p[from + m] == '/' || is_attr_space(p[from + m])))
+            return names[k];
+    }
+    return NULL;
+}
+
 static int compact_page(const char *p, size_t len, compact *c) {
     memset(c, 0, sizeof *c);
     const char *name;
+    int plain = 1;              /* no raw tag so far that gumbo could read otherwise */
+    const char *in_text = NULL; /* open title, xmp...: gumbo reads tags in it as text */
     if (!(c->s = malloc(len + 1))) return -1;
     size_t i = 0;
     while (i < len) {
         size_t from = i;
+        if (p[i] == '<' && i + 1 < len && p[i + 1] == '/' && in_text && text_element(p + i, len - i) == in_text)
+            in_text = NULL;
         if (p[i] == '<' && len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
             char *e = memmem(p + i + 4, len - i - 4, "-->", 3);
             i = e ? (size_t)(e - p) + 3 : len;
         } else if (p[i] == '<' && (name = raw_element(p + i, len - i))) {
             char *gt = memchr(p + i, '>', len - i);
             size_t body = gt ? (size_t)(gt - p) + 1 : len;
-            memcpy(c->s + c->len, p + i, body - i); /* the tag stays */
-            c->len += body - i;
+            size_t name_end = i + 1 + strlen(name);
+            int tag_plain = gt && body > name_end && plain_attrs(p, name_end, body - 1);
+            if (copy_raw_tag(p, i, body, name, plain && tag_plain && !in_text, c)) return -1; /* the tag stays */
+            /* After a tag gumbo may read otherwise (a quote open at its
+             * '>'), gumbo may be in an attribute value that a later cut
+             * would shorten: no attribute is cut down any more (styles,
+             * scripts' attributes; what was cut before these stays so). */
+            if (!tag_plain) plain = 0;
             i = skip_raw(p, len, body, name);
             from = body;
         } else if ((p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r') && i + 1 < len &&
@@ -358,7 +464,11 @@ static int compact_page(const char *p, size_t len, compact *c) {
             c->s[c->len++] = keep;
             from++;
         } else if (p[i] == '<' && i + 1 < len && isalpha((unsigned char)p[i + 1])) {
-            i = copy_tag(p, len, i, c);
+            const char *t = text_element(p + i, len - i);
+            if (t && strcmp(t, "plaintext") == 0) plain = 0; /* never ends */
+            if (t && !in_text) in_text = t;
+            /* Inside a title or an xmp gumbo reads tags as text. */
+            i = copy_tag(p, len, i, plain && !in_text, c);
             if (i == (size_t)-1) return -1;
             continue;
         } else {
