@@ -354,9 +354,13 @@ static size_t copy_tag(const char *p, size_t len, size_t i, int cut_style, compa
 /* Elements whose content gumbo need not see: code, styles, widgets. */
 static const char *raw_element(const char *p, size_t n) {
     static const char *const names[] = {"script", "style", "svg", "noscript", "select", "textarea", "template"};
+    /* Asked at every tag: most start with none of the names' letters. */
+    int c0 = n > 1 ? tolower((unsigned char)p[1]) : 0;
+    if (c0 != 's' && c0 != 'n' && c0 != 't') return NULL;
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t m = strlen(names[k]);
-        if (n > m + 1 && strncasecmp(p + 1, names[k], m) == 0 && (p[m + 1] == '>' || is_attr_space(p[m + 1])))
+        if (names[k][0] == c0 && n > m + 1 && strncasecmp(p + 1, names[k], m) == 0 &&
+            (p[m + 1] == '>' || is_attr_space(p[m + 1])))
             return names[k];
     }
     return NULL;
@@ -417,9 +421,12 @@ static int copy_raw_tag(const char *p, size_t i, size_t body, const char *name, 
 static const char *text_element(const char *p, size_t n) {
     static const char *const names[] = {"title", "xmp", "iframe", "noembed", "noframes", "plaintext"};
     size_t from = n > 1 && p[1] == '/' ? 2 : 1;
+    /* Asked at every tag, like raw_element. */
+    int c0 = n > from ? tolower((unsigned char)p[from]) : 0;
+    if (!c0 || !strchr("txinp", c0)) return NULL;
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t m = strlen(names[k]);
-        if (n > from + m && strncasecmp(p + from, names[k], m) == 0 &&
+        if (names[k][0] == c0 && n > from + m && strncasecmp(p + from, names[k], m) == 0 &&
             (p[from + m] == '>' || p[from + m] == '/' || is_attr_space(p[from + m])))
             return names[k];
     }
