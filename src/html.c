@@ -777,6 +777,13 @@ static const char *const bad_words[] = {
     "qrcode", "ewm",        "topbar", "header",    "weibo",  "weixin",    "wechat",  "reply",   "tags",   "keyword",
     "guess",  "more",       "list",   "sitemap",   "search", "pager",     "paging"};
 
+/* Whether tok starts with w; without strlen and strncmp, as it is asked
+ * for every word of every class and id on the page. */
+static int starts_with(const char *tok, const char *w) {
+    while (*w && *tok == *w) tok++, w++;
+    return *w == 0;
+}
+
 /* Splits an attribute into lower-case tokens at punctuation and camelCase. */
 static int classify_words(const char *v, int *good, int *bad) {
     char tok[64];
@@ -787,9 +794,9 @@ static int classify_words(const char *v, int *good, int *bad) {
         if (boundary && n) {
             tok[n] = 0;
             for (size_t k = 0; k < sizeof good_words / sizeof good_words[0]; k++)
-                if (tok[0] == good_words[k][0] && strncmp(tok, good_words[k], strlen(good_words[k])) == 0) *good = 1;
+                if (tok[0] == good_words[k][0] && starts_with(tok, good_words[k])) *good = 1;
             for (size_t k = 0; k < sizeof bad_words / sizeof bad_words[0]; k++)
-                if (tok[0] == bad_words[k][0] && strncmp(tok, bad_words[k], strlen(bad_words[k])) == 0) *bad = 1;
+                if (tok[0] == bad_words[k][0] && starts_with(tok, bad_words[k])) *bad = 1;
             n = 0;
         }
         if (!*p) break;
