@@ -172,7 +172,11 @@ static void cap_nesting(char *s, size_t len) {
     uint32_t stack[MAX_DEPTH]; /* hashes of the open element names */
     size_t depth = 0, excess = 0;
     for (size_t i = 0; i + 1 < len; i++) {
-        if (s[i] != '<') continue;
+        /* memchr, not a byte loop: this scan ran as long as gumbo's lexer
+         * on the text between tags. */
+        const char *lt = memchr(s + i, '<', len - 1 - i);
+        if (!lt) return;
+        i = (size_t)(lt - s);
         if (len - i >= 4 && memcmp(s + i, "<!--", 4) == 0) {
             char *e = memmem(s + i + 4, len - i - 4, "-->", 3);
             if (!e) return;
@@ -200,7 +204,16 @@ static void cap_nesting(char *s, size_t len) {
         } else if (IN(s + a, n, raw_text)) {
             /* Raw text runs to its own end tag; nothing inside is a tag. */
             size_t k = end;
-            while (k + 2 + n <= len && !(s[k] == '<' && s[k + 1] == '/' && strncasecmp(s + k + 2, s + a, n) == 0)) k++;
+            while (k + 2 + n <= len) {
+                const char *close = memchr(s + k, '<', len - n - 1 - k);
+                if (!close) {
+                    k = len - n - 1; /* where a byte loop would stop */
+                    break;
+                }
+                k = (size_t)(close - s);
+                if (s[k + 1] == '/' && strncasecmp(s + k + 2, s + a, n) == 0) break;
+                k++;
+            }
             end = k;
         } else if (!IN(s + a, n, void_tags) && !IN(s + a, n, optional_end) && gt[-1] != '/') {
             if (depth < MAX_DEPTH)
@@ -246,8 +259,12 @@ static int cut(compact *c, size_t removed_before) {
 static size_t skip_raw(const char *s, size_t len, size_t i, const char *name) {
     /* From the end of <name ...>, to the start of </name. */
     size_t n = strlen(name);
-    for (; i + 2 + n <= len; i++)
-        if (s[i] == '<' && s[i + 1] == '/' && strncasecmp(s + i + 2, name, n) == 0) return i;
+    for (; i + 2 + n <= len; i++) {
+        const char *lt = memchr(s + i, '<', len - n - 1 - i); /* scripts are long */
+        if (!lt) break;
+        i = (size_t)(lt - s);
+        if (s[i + 1] == '/' && strncasecmp(s + i + 2, name, n) == 0) return i;
+    }
     return len;
 }
 
@@ -259,10 +276,33 @@ static int is_attr_space(char ch) { return ch == ' ' || ch == '\n' || ch == '\t'
 
 static int removed(compact *c, size_t n) { return cut(c, (c->n ? c->shift[c->n - 1] : 0) + n); }
 
+/* Whether a style value, as is_hidden reads it (its first 127 characters
+ * other than spaces, in lower case), says display:none. A value gumbo would
+ * not pass on byte for byte (an entity, a carriage return, a NUL, UTF-8
+ * that might be invalid) counts as hiding, so that it is kept whole; so
+ * does a '>', which ends the tag where gumbo reads it as a bogus comment
+ * (<?php ... ?>). */
+static int style_may_hide(const char *v, size_t n) {
+    char c[128];
+    size_t m = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char ch = (unsigned char)v[i];
+        if (ch == '&' || ch == '\r' || ch == 0 || ch >= 0x80 || ch == '>') return 1;
+        if (ch != ' ' && m + 1 < sizeof c) c[m++] = (char)tolower(ch);
+    }
+    c[m] = 0;
+    return strstr(c, "display:none") != NULL;
+}
+
 /* Copies the start tag at p[i] with only the kept attributes, and of href
- * only its name except on <link> (a link's target is not text). Returns
- * the offset after the tag; (size_t)-1 when out of memory. */
-static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
+ * only its name except on <link> (a link's target is not text). Of a style
+ * only the name stays unless it may hide the element: inline styles were a
+ * fifth of what gumbo was given on the peer pages, and a bare style reads
+ * as "" (the attribute is still there, so duplicates and the attributes a
+ * second <body> adds resolve as before). cut_style is 0 where gumbo may
+ * not read the tag as one (compact_page). Returns the offset after the
+ * tag; (size_t)-1 when out of memory. */
+static size_t copy_tag(const char *p, size_t len, size_t i, int cut_style, compact *c) {
     size_t k = i + 1;
     while (k < len && !is_attr_space(p[k]) && p[k] != '>' && p[k] != '/') k++;
     int is_link = k - i == 5 && strncasecmp(p + i + 1, "link", 4) == 0;
@@ -274,15 +314,22 @@ static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
         size_t name = k;
         while (k < len && !is_attr_space(p[k]) && p[k] != '>' && p[k] != '=' && (k == name || p[k] != '/')) k++;
         size_t name_end = k, v = k;
+        size_t value = 0, value_end = 0; /* the value inside its quotes */
+        int closed = 1;                  /* a quoted value's quote found */
         while (v < len && is_attr_space(p[v])) v++;
         if (v < len && p[v] == '=') {
             v++;
             while (v < len && is_attr_space(p[v])) v++;
             if (v < len && (p[v] == '"' || p[v] == '\'')) {
                 const char *q = memchr(p + v + 1, p[v], len - v - 1);
+                value = v + 1;
+                value_end = q ? (size_t)(q - p) : len;
+                closed = q != NULL;
                 v = q ? (size_t)(q - p) + 1 : len;
             } else {
+                value = v;
                 while (v < len && !is_attr_space(p[v]) && p[v] != '>') v++;
+                value_end = v;
             }
             k = v;
         }
@@ -293,6 +340,8 @@ static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
         int keep =
             name_end > name && in_list(p + name, name_end - name, kept_attrs, sizeof kept_attrs / sizeof kept_attrs[0]);
         int bare = keep && !is_link && name_end - name == 4 && strncasecmp(p + name, "href", 4) == 0;
+        if (keep && closed && cut_style && name_end - name == 5 && strncasecmp(p + name, "style", 5) == 0)
+            bare = !style_may_hide(p + value, value_end - value);
         size_t upto = !keep ? a : bare ? name_end : k;
         memcpy(c->s + c->len, p + a, upto - a);
         c->len += upto - a;
@@ -305,9 +354,80 @@ static size_t copy_tag(const char *p, size_t len, size_t i, compact *c) {
 /* Elements whose content gumbo need not see: code, styles, widgets. */
 static const char *raw_element(const char *p, size_t n) {
     static const char *const names[] = {"script", "style", "svg", "noscript", "select", "textarea", "template"};
+    /* Asked at every tag: most start with none of the names' letters. */
+    int c0 = n > 1 ? tolower((unsigned char)p[1]) : 0;
+    if (c0 != 's' && c0 != 'n' && c0 != 't') return NULL;
     for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
         size_t m = strlen(names[k]);
-        if (n > m + 1 && strncasecmp(p + 1, names[k], m) == 0 && (p[m + 1] == '>' || is_attr_space(p[m + 1])))
+        if (names[k][0] == c0 && n > m + 1 && strncasecmp(p + 1, names[k], m) == 0 &&
+            (p[m + 1] == '>' || is_attr_space(p[m + 1])))
+            return names[k];
+    }
+    return NULL;
+}
+
+/* Whether p[from, to) is a plain attribute list: names, and values bare or
+ * quoted, nothing a tokenizer could read two ways (a stray quote or '=',
+ * a trailing '/'). Only then does gumbo end the tag where we do. */
+static int plain_attrs(const char *p, size_t from, size_t to) {
+    size_t k = from;
+    if (to > from && p[to - 1] == '/') return 0;
+    for (;;) {
+        while (k < to && is_attr_space(p[k])) k++;
+        if (k == to) return 1;
+        size_t name = k;
+        while (k < to && (isalnum((unsigned char)p[k]) || p[k] == '-' || p[k] == '_' || p[k] == ':' || p[k] == '.'))
+            k++;
+        if (k == name) return 0;
+        while (k < to && is_attr_space(p[k])) k++;
+        if (k == to || p[k] != '=') continue;
+        k++;
+        while (k < to && is_attr_space(p[k])) k++;
+        if (k == to) return 0;
+        if (p[k] == '"' || p[k] == '\'') {
+            const char *q = memchr(p + k + 1, p[k], to - k - 1);
+            if (!q) return 0;
+            k = (size_t)(q - p) + 1;
+            if (k < to && !is_attr_space(p[k])) return 0;
+        } else {
+            for (; k < to && !is_attr_space(p[k]); k++)
+                if (strchr("\"'=<`", p[k])) return 0;
+        }
+    }
+}
+
+/* Copies the start tag p[i, body) of a raw element: when cut allows, a
+ * script's or a style's without its attributes (nothing reads them, the
+ * element being dropped, and script tags' src and type were a tenth of
+ * what gumbo was given on the peer pages), else whole. Returns -1 when out
+ * of memory. */
+static int copy_raw_tag(const char *p, size_t i, size_t body, const char *name, int cut, compact *c) {
+    size_t name_end = i + 1 + strlen(name);
+    int bare = cut && (strcmp(name, "script") == 0 || strcmp(name, "style") == 0);
+    if (!bare) {
+        memcpy(c->s + c->len, p + i, body - i);
+        c->len += body - i;
+        return 0;
+    }
+    memcpy(c->s + c->len, p + i, name_end - i);
+    c->len += name_end - i;
+    if (body - 1 > name_end && removed(c, body - 1 - name_end)) return -1;
+    c->s[c->len++] = '>';
+    return 0;
+}
+
+/* The element of the start or end tag at p whose content gumbo reads as
+ * text (a <script> in a <title> is part of the title), or NULL. */
+static const char *text_element(const char *p, size_t n) {
+    static const char *const names[] = {"title", "xmp", "iframe", "noembed", "noframes", "plaintext"};
+    size_t from = n > 1 && p[1] == '/' ? 2 : 1;
+    /* Asked at every tag, like raw_element. */
+    int c0 = n > from ? tolower((unsigned char)p[from]) : 0;
+    if (!c0 || !strchr("txinp", c0)) return NULL;
+    for (size_t k = 0; k < sizeof names / sizeof names[0]; k++) {
+        size_t m = strlen(names[k]);
+        if (names[k][0] == c0 && n > from + m && strncasecmp(p + from, names[k], m) == 0 &&
+            (p[from + m] == '>' || p[from + m] == '/' || is_attr_space(p[from + m])))
             return names[k];
     }
     return NULL;
@@ -316,18 +436,28 @@ static const char *raw_element(const char *p, size_t n) {
 static int compact_page(const char *p, size_t len, compact *c) {
     memset(c, 0, sizeof *c);
     const char *name;
+    int plain = 1;              /* no raw tag so far that gumbo could read otherwise */
+    const char *in_text = NULL; /* open title, xmp...: gumbo reads tags in it as text */
     if (!(c->s = malloc(len + 1))) return -1;
     size_t i = 0;
     while (i < len) {
         size_t from = i;
+        if (p[i] == '<' && i + 1 < len && p[i + 1] == '/' && in_text && text_element(p + i, len - i) == in_text)
+            in_text = NULL;
         if (p[i] == '<' && len - i >= 4 && memcmp(p + i, "<!--", 4) == 0) {
             char *e = memmem(p + i + 4, len - i - 4, "-->", 3);
             i = e ? (size_t)(e - p) + 3 : len;
         } else if (p[i] == '<' && (name = raw_element(p + i, len - i))) {
             char *gt = memchr(p + i, '>', len - i);
             size_t body = gt ? (size_t)(gt - p) + 1 : len;
-            memcpy(c->s + c->len, p + i, body - i); /* the tag stays */
-            c->len += body - i;
+            size_t name_end = i + 1 + strlen(name);
+            int tag_plain = gt && body > name_end && plain_attrs(p, name_end, body - 1);
+            if (copy_raw_tag(p, i, body, name, plain && tag_plain && !in_text, c)) return -1; /* the tag stays */
+            /* After a tag gumbo may read otherwise (a quote open at its
+             * '>'), gumbo may be in an attribute value that a later cut
+             * would shorten: no attribute is cut down any more (styles,
+             * scripts' attributes; what was cut before these stays so). */
+            if (!tag_plain) plain = 0;
             i = skip_raw(p, len, body, name);
             from = body;
         } else if ((p[i] == ' ' || p[i] == '\n' || p[i] == '\t' || p[i] == '\r') && i + 1 < len &&
@@ -341,7 +471,11 @@ static int compact_page(const char *p, size_t len, compact *c) {
             c->s[c->len++] = keep;
             from++;
         } else if (p[i] == '<' && i + 1 < len && isalpha((unsigned char)p[i + 1])) {
-            i = copy_tag(p, len, i, c);
+            const char *t = text_element(p + i, len - i);
+            if (t && strcmp(t, "plaintext") == 0) plain = 0; /* never ends */
+            if (t && !in_text) in_text = t;
+            /* Inside a title or an xmp gumbo reads tags as text. */
+            i = copy_tag(p, len, i, plain && !in_text, c);
             if (i == (size_t)-1) return -1;
             continue;
         } else {
@@ -362,7 +496,10 @@ static void compact_free(compact *c) {
 
 /* The page offset of compact offset x; *k is a cursor into the table. */
 static uint64_t page_offset(const compact *c, size_t x, size_t *k) {
-    if (*k >= c->n || c->at[*k] > x) {
+    /* The cursor stands on the first entry past the last x asked for, so
+     * search only when x went back (a byte loop had searched on every
+     * character, as the cursor's entry is past x by definition). */
+    if (*k > c->n || (*k > 0 && c->at[*k - 1] > x)) {
         size_t lo = 0, hi = c->n; /* first entry with at > x */
         while (lo < hi) {
             size_t mid = (lo + hi) / 2;
@@ -640,6 +777,13 @@ static const char *const bad_words[] = {
     "qrcode", "ewm",        "topbar", "header",    "weibo",  "weixin",    "wechat",  "reply",   "tags",   "keyword",
     "guess",  "more",       "list",   "sitemap",   "search", "pager",     "paging"};
 
+/* Whether tok starts with w; without strlen and strncmp, as it is asked
+ * for every word of every class and id on the page. */
+static int starts_with(const char *tok, const char *w) {
+    while (*w && *tok == *w) tok++, w++;
+    return *w == 0;
+}
+
 /* Splits an attribute into lower-case tokens at punctuation and camelCase. */
 static int classify_words(const char *v, int *good, int *bad) {
     char tok[64];
@@ -650,9 +794,9 @@ static int classify_words(const char *v, int *good, int *bad) {
         if (boundary && n) {
             tok[n] = 0;
             for (size_t k = 0; k < sizeof good_words / sizeof good_words[0]; k++)
-                if (tok[0] == good_words[k][0] && strncmp(tok, good_words[k], strlen(good_words[k])) == 0) *good = 1;
+                if (tok[0] == good_words[k][0] && starts_with(tok, good_words[k])) *good = 1;
             for (size_t k = 0; k < sizeof bad_words / sizeof bad_words[0]; k++)
-                if (tok[0] == bad_words[k][0] && strncmp(tok, bad_words[k], strlen(bad_words[k])) == 0) *bad = 1;
+                if (tok[0] == bad_words[k][0] && starts_with(tok, bad_words[k])) *bad = 1;
             n = 0;
         }
         if (!*p) break;
