@@ -344,14 +344,17 @@ static void run_extract(long at, char *why, size_t whylen) {
 
 static char db_path[64];
 
-static void remove_db(void) {
-    char p[80];
-    unlink(db_path);
-    snprintf(p, sizeof p, "%s-wal", db_path);
+/* A database and its -wal and -shm files. */
+static void remove_files(const char *db) {
+    char p[120];
+    unlink(db);
+    snprintf(p, sizeof p, "%s-wal", db);
     unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db_path);
+    snprintf(p, sizeof p, "%s-shm", db);
     unlink(p);
 }
+
+static void remove_db(void) { remove_files(db_path); }
 
 /* The corpus is opened with memory to spare; adding and committing run
  * armed; closing runs disarmed, and what the add allocated must be gone
@@ -648,15 +651,6 @@ static int run_sql(const char *db, const char *sql) {
     return ok;
 }
 
-static void remove_files(const char *db) {
-    char p[120];
-    unlink(db);
-    snprintf(p, sizeof p, "%s-wal", db);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", db);
-    unlink(p);
-}
-
 static int make_reextract_ref(void) {
     snprintf(reextract_old, sizeof reextract_old, "%s-older", db_path);
     snprintf(reextract_db, sizeof reextract_db, "%s-reextract", db_path);
@@ -703,22 +697,8 @@ static void run_corpus_reextract(long at, char *why, size_t whylen) {
     if (!why[0] && live) snprintf(why, whylen, "%ld block(s) leaked at allocation %ld", live, at);
 }
 
-static void remove_correct_db(void) {
-    char p[120];
-    unlink(correct_db);
-    snprintf(p, sizeof p, "%s-wal", correct_db);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", correct_db);
-    unlink(p);
-}
-
 static void remove_search_db(void) {
-    char p[100];
-    unlink(search_db);
-    snprintf(p, sizeof p, "%s-wal", search_db);
-    unlink(p);
-    snprintf(p, sizeof p, "%s-shm", search_db);
-    unlink(p);
+    remove_files(search_db);
     tifa_free(get_ref);
 }
 
@@ -1030,7 +1010,7 @@ int main(void) {
             inject("tifa_corpus_correct", run_corpus_correct);
         else
             check(0, "a correction with memory to spare");
-        remove_correct_db();
+        remove_files(correct_db);
         if (make_reextract_ref())
             inject("tifa_corpus_reextract (an older version's records, a correction)", run_corpus_reextract);
         else
