@@ -187,7 +187,7 @@ const word_list said_verbs = LIST(said_verbs_w);
 static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代表", "受", "结合", "围绕", "针对",
                                                 "也", "还", "亦", "将", "随后", "最后", "又", "同志", "先生",
                                                 "分别", "女士", "首先", "接着", "同时", "传达", "通报", "宣读", "介绍",
-                                                "先后", "相继"};
+                                                "先后", "相继", "踊跃", "依次", "轮流"};
 const word_list speaker_openers = LIST(speaker_openers_w);
 
 /* After a comma inside a speaker's phrase, the prepositions that go on
@@ -197,8 +197,8 @@ static const char *const clause_goes_on_w[] = {"对", "就", "从", "围绕", "�
 const word_list clause_goes_on = LIST(clause_goes_on_w);
 
 /* Words that give one verb to every name of the list before them: "…分别
- * 作了发言", "胡锦涛、温家宝先后发表重要讲话". */
-static const char *const each_words_w[] = {"分别", "先后", "相继"};
+ * 作了发言", "胡锦涛、温家宝先后发表重要讲话", "杨勋、尤淑瑞等委员踊跃发言". */
+static const char *const each_words_w[] = {"分别", "先后", "相继", "踊跃", "依次", "轮流"};
 const word_list each_words = LIST(each_words_w);
 
 /* What makes a mention of a person a citation of a speech or an

@@ -769,6 +769,18 @@ static int and_joins_people(const ustr *u, size_t a, size_t h, size_t b) {
     return 0;
 }
 
+/* "无党派人士代表刘霞", "职工代表胡军": inside a list of people, a group's
+ * 代表 is the title of the name after it (elsewhere 代表 is mostly a verb:
+ * "代表市委作报告"). Where the name starts, else USTR_NONE. */
+static size_t delegate_name_start(const ustr *u, size_t ia, size_t ib) {
+    for (size_t n = 2; n <= 3; n++) {
+        size_t na = ib - n;
+        if (ib < ia + n + 2 || !ends_with(u, na, "代表") || !all_han(u, na, ib)) continue;
+        if (char_in(&surnames, u->cp[na]) && is_name(u, na, ib) && !not_a_person(u, na, ib)) return na;
+    }
+    return USTR_NONE;
+}
+
 static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], size_t max) {
     /* "张才芳，、张宝生": a run of separators is one */
     while (a < b && (u->cp[a] == 0x3001 || u->cp[a] == 0xFF0C)) a++;
@@ -798,6 +810,9 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
         size_t na, ta, te;
         if ((te = titled_after_item(u, &items[k][0], items[k][1]))) {
             first = k; /* "庄伟匡董事长、庄加彪总裁" */
+        } else if ((na = delegate_name_start(u, items[k][0], items[k][1])) != USTR_NONE) {
+            first = k;
+            if (na > a) items[k][0] = na;
         } else if (person_before(u, items[k][1], &na, &ta) && na >= items[k][0] && na > a) {
             first = k;
             items[k][0] = na;
@@ -812,6 +827,13 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
         if (te) {
             out[got][0] = ia;
             out[got][1] = te;
+            got++;
+            continue;
+        }
+        size_t dn = delegate_name_start(u, ia, ib);
+        if (dn != USTR_NONE) {
+            out[got][0] = dn;
+            out[got][1] = ib;
             got++;
             continue;
         }
