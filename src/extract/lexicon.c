@@ -117,7 +117,8 @@ const char_list surnames = LIST(surnames_cp);
  * and particles that open a phrase (作 做 要 把 被 从 以 就 处 纷 不). */
 static const uint32_t name_bad_first_cp[] = {0x7684, 0x4E86, 0x5728, 0x548C, 0x4E0E, 0x53CA, 0x7B49, 0x5E76, 0x5BF9,
                                              0x4F5C, 0x505A, 0x8981, 0x628A, 0x88AB, 0x4ECE, 0x4EE5, 0x5C31, 0x5904,
-                                             0x7EB7, 0x4E0D, 0x5404 /* 各: "各部门负责人代表" */};
+                                             0x7EB7, 0x4E0D, 0x5404 /* 各: "各部门负责人代表" */,
+                                             0x4ED6, 0x5979 /* 他, 她: "他表示" */};
 const char_list name_bad_first = LIST(name_bad_first_cp);
 
 /* Characters that never close a name: 的 所 了 等 end a phrase that cites a
@@ -296,6 +297,11 @@ static const char *const title_breaks_w[] = {"向", "按照", "依照", "根据"
                                               * "张榕明作提案工作情况报告王刚主持" */
                                              "出席", "报告", "祝贺"};
 const word_list title_breaks = LIST(title_breaks_w);
+
+/* The last words of the phrases of a headline deck that lost its spaces
+ * ("…工作报告张榕明作…", "…闭幕赵洪祝发表讲话"): a name may follow. */
+static const char *const deck_breaks_w[] = {"报告", "说明", "讲话", "主持", "出席", "闭幕", "开幕", "祝贺", "致辞"};
+const word_list deck_breaks = LIST(deck_breaks_w);
 
 /* Words a title borrowed from another mention may not hold: they show the
  * words before a name are a clause, not a title ("并发表重要讲话国务院总理",

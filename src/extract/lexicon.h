@@ -34,7 +34,7 @@ int word_in(const word_list *l, const char *s); /* an exact match */
 /* People: titles, what is not a name, how speech is reported. */
 extern const word_list position_words, not_names, not_name_ends, speech_triggers, speech_bare, speech_verbs, speech_nouns,
     said_verbs, speaker_openers, each_words, citation_marks, citing_verbs, fresh_verbs,
-    speaker_leads, speaker_places, clause_goes_on, attend_verbs, hearing_verbs, title_breaks, not_in_titles, title_modifiers, salutations, this_meeting, names_a_body, numeral_names, people_groups, own_bodies, chair_goes_on, today_words, plan_nouns, present_groups, attendee_stops, attendee_manner;
+    speaker_leads, speaker_places, clause_goes_on, attend_verbs, hearing_verbs, title_breaks, deck_breaks, not_in_titles, title_modifiers, salutations, this_meeting, names_a_body, numeral_names, people_groups, own_bodies, chair_goes_on, today_words, plan_nouns, present_groups, attendee_stops, attendee_manner;
 extern const char_list name_bad_first, name_bad_last, surnames;
 
 /* Meetings: their nouns, the verbs that convene them, the bodies that do. */

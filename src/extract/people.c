@@ -712,6 +712,21 @@ static int chair_spoke_after(const ustr *u, const article *a, size_t p, size_t *
     return 0;
 }
 
+/* A headline deck that lost its spaces, "贾庆林作政协常委会工作报告张榕明作
+ * 提案工作情况报告王刚主持", "省政协十届二次会议闭幕赵洪祝发表讲话": a name
+ * right after one of its phrases' last words, on a short line without
+ * punctuation, opens a phrase of its own. */
+static int after_deck_break(const ustr *u, size_t na) {
+    if (!ends_with_any(u, na, WORDS(deck_breaks))) return 0;
+    size_t ls = na, le = na;
+    while (ls > 0 && u->cp[ls - 1] != '\n') ls--;
+    while (le < u->n && u->cp[le] != '\n') le++;
+    if (le - ls > 60) return 0;
+    for (size_t i = ls; i < le; i++)
+        if (!u_is_han(u->cp[i]) && !u_is_digit(u->cp[i]) && u->cp[i] != ' ' && u->cp[i] != 0x3000) return 0;
+    return 1;
+}
+
 /* A name without a title is a speaker only when it opens a sentence and
  * the phrase says where it spoke: "习近平在会上发表重要讲话",
  * "。李克强在讲话中对…". Elsewhere a bare name before 讲话 is too often
@@ -1683,7 +1698,7 @@ static int subject_speaker(const ustr *u, article *a, size_t p, size_t j, int ki
     /* …or after 由 ("由虞海燕作市委常委会工作报告"), or after a 、 that
      * ends another speaker's clause ("王国平作《…》、丁宇作《…》") */
     int opens = clause_start(u, na, 8) == na || (na > 0 && u->cp[na - 1] == 0x7531 /* 由 */) ||
-                (na > 1 && u->cp[na - 1] == 0x3001 && u->cp[na - 2] == 0x300B /* 》、 */);
+                (na > 1 && u->cp[na - 1] == 0x3001 && u->cp[na - 2] == 0x300B /* 》、 */) || after_deck_break(u, na);
     int speech = opens && kind == 2 && char_in(&surnames, u->cp[na]);
     if (ta == na && !bare_speaker(u, a, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
         return 0;
