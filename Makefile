@@ -257,7 +257,7 @@ build/test-stream: tests/stream.c build/libtifa.a
 # piece), longest first so that the lanes end together. make test alone
 # runs them one after the other, as before.
 TESTS := differential cli-asan html e2e cli extract-props dask tokenize corpus copies records reextract sources corrections counting sqlite-ext usage \
-         serve stream oom html-score diff extract-cases score $(HELDOUT_SETS:%=set%) cases unit shared exports \
+         serve stream oom html-score diff extract-cases score scorer $(HELDOUT_SETS:%=set%) cases unit shared exports \
          store-unit store names pathological warc python strict
 test: $(TESTS:%=test-%)
 
@@ -330,6 +330,8 @@ test-extract-props: build/tifa-asan
 	python3 tests/extract-props.py build/tifa-asan
 test-score: build/tifa
 	python3 tests/score-extract.py build/tifa --floor $(EXTRACT_FLOOR)
+test-scorer:
+	python3 tests/scorer-selftest.py
 # One lane per held-out set (tests/setN: readouts labelled by people who
 # never ran tifa), each with its floor.
 $(HELDOUT_SETS:%=test-set%): test-set%: build/tifa

@@ -42,9 +42,29 @@ def person(x):
     return [x.get("name"), x.get("title")] if TITLES else x.get("name")
 
 
+ASCII_PUNCT = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+
+
+def fold(v):
+    """ASCII punctuation read as its full-width form, in labels and answers
+    alike: the labelling conventions write "，" and "（）" inside Chinese text
+    (tifa's clean does the same), and labellers did not always."""
+    if isinstance(v, str):
+        return v.translate(ASCII_PUNCT)
+    if isinstance(v, list):
+        return [fold(x) for x in v]
+    if isinstance(v, dict):
+        return {k: fold(x) for k, x in v.items()}
+    return v
+
+
 def norm(v, field):
     """Reduce a tifa value to what is compared: names for people (with
-    their titles under --titles)."""
+    their titles under --titles), punctuation folded."""
+    return fold(norm_people(v, field))
+
+
+def norm_people(v, field):
     if TITLES and field in ("meeting.chair", "meeting.speakers"):
         return [person(x) for x in v] if isinstance(v, list) else person(v)
     if field == "meeting.chair":

@@ -1,0 +1,46 @@
+#!/usr/bin/env python3
+"""The held-out scorer's comparisons, checked on made-up values, so that a
+change to score-heldout.py cannot quietly make every field agree (or none).
+
+usage: scorer-selftest.py   (prints TAP-like lines; exit 1 on a failure)
+"""
+import importlib.util, os, sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+spec = importlib.util.spec_from_file_location("score_heldout", os.path.join(HERE, "score-heldout.py"))
+sh = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(sh)
+
+CASES = [
+    # (field, label, tifa value, agrees?)
+    ("meeting.name", "市政协主席会议", "市政协主席会议", True),
+    ("meeting.name", "市政协主席会议", "主席会议", False),
+    ("meeting.name", {"any": ["三中全会", "十九届三中全会"]}, "十九届三中全会", True),
+    ("meeting.name", {"any": [None, "会议"]}, None, True),
+    ("meeting.name", None, "会议", False),
+    ("meeting.chair", "王明", {"name": "王明", "title": "书记"}, True),
+    ("meeting.speakers", ["王明", "李红"], [{"name": "李红"}, {"name": "王明"}], True),
+    ("meeting.speakers", ["王明", "李红"], [{"name": "王明"}], False),
+    ("meeting.speakers", {"must": ["王明"], "may": ["李红"]}, [{"name": "王明"}, {"name": "李红"}], True),
+    ("meeting.speakers", {"must": ["王明"], "may": ["李红"]}, [{"name": "王明"}, {"name": "张伟"}], False),
+    ("meeting.present", [], None, True),
+    # ASCII punctuation in a label reads as its full-width form, and only that
+    ("terms.quoted", ["发展为了人民,发展依靠人民"], ["发展为了人民，发展依靠人民"], True),
+    ("terms.quoted", ["党组(扩大)会议"], ["党组（扩大）会议"], True),
+    ("terms.quoted", ["发展为了人民,发展依靠人民"], ["发展为了人民、发展依靠人民"], False),
+]
+
+
+def main():
+    failed = 0
+    for i, (field, label, got, want) in enumerate(CASES, 1):
+        ok = sh.agrees(sh.norm_label(label, field), sh.norm(got, field)) == want
+        failed += not ok
+        print(f"{'ok' if ok else 'not ok'} {i} - {field} {label!r} vs {got!r}")
+    print(f"{len(CASES) - failed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
