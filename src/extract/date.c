@@ -549,6 +549,12 @@ static const cal_form *event_ending_at(const ustr *u, size_t e, size_t *start) {
             if (c == 0x59D4 /* 委 */ || c == 0x7701 /* 省 */ || c == 0x5E02 /* 市 */ || c == 0x53BF /* 县 */ ||
                 c == 0x533A /* 区 */)
                 return NULL;
+            /* "九三学社第十一届中央委员会第四次全体会议", "民盟第十届中央委员会…":
+             * another party's central committee, not the CPC's */
+            static const char *const other_parties[] = {"学社", "民盟", "民革", "民建", "民进", "台盟", "致公党",
+                                                         "农工党", "民主党", "同盟", "促进会", "建国会", "工商联", "共青团"};
+            for (size_t k = 0; k < sizeof other_parties / sizeof *other_parties; k++)
+                if (ends_with(u, *start, other_parties[k])) return NULL;
         }
         return f;
     }

@@ -852,8 +852,9 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
             got++;
             continue;
         }
-        /* "副巡视员张丽、处长张强": an item of its own title and name */
-        for (size_t t = 2; len >= 4 && t + 2 <= len; t++)
+        /* "副巡视员张丽、处长张强": an item of its own title and name, the
+         * longest title ("副总裁王光西" is 副总裁 and 王光西, not 副总 and 裁王光西) */
+        for (size_t t = len >= 4 ? len - 2 : 0; t >= 2; t--)
             if (ends_with_any(u, ia + t, WORDS(position_words)) == t && all_han(u, ia + t, ib) && is_name(u, ia + t, ib)) {
                 ia += t, len -= t;
                 break;
