@@ -375,7 +375,10 @@ static const char *const convening_bodies_w[] = {"常委会", "政协", "人大"
                                                  "主席团", "代表团", "委会",
                                                  /* mass organisations and the organs of a body */
                                                  "科协", "工商联", "侨联", "文联", "作协", "社科联", "残联", "团委",
-                                                 "机关", "学习组"};
+                                                 "机关", "学习组",
+                                                 /* a party's or the league's centre: "九三学社中央召开会议" */
+                                                 "学社中央", "民盟中央", "民革中央", "民建中央", "民进中央", "台盟中央",
+                                                 "致公党中央", "农工党中央", "团中央"};
 const word_list convening_bodies = LIST(convening_bodies_w);
 
 /* The kinds that make a meeting generic, up to two of them before 会议:

@@ -255,6 +255,14 @@ static int names_owner(const ustr *u, size_t cs, size_t e) {
     return !(ustr_at_any(u, cs, any, sizeof any / sizeof *any, &w) == e - cs);
 }
 
+/* "我校党委学习中心组召开会议": a body named after the page's own word
+ * (我校, 本院) still owns a meeting named by its kind alone (会议, 扩大会
+ * 议), which means nothing without it; "公司召开八届二次职工代表大会" has a
+ * name of its own. */
+static int owns_bare_kind(const ustr *u, size_t cs, size_t se, size_t s, size_t e) {
+    return se - cs > 3 && !session_ordinal_at(u, s) && generic_rest(u, s, e, 0) && is_body(u, cs + 2, se);
+}
+
 /* How many characters that end [a1, b1) open [a2, b2) again: "校党委" +
  * "党委扩大会" say 党委 once. */
 static size_t overlap(const ustr *u, size_t a1, size_t b1, size_t a2, size_t b2) {
@@ -729,8 +737,9 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
         subject_before(u, p, &cs, &se);
         if (meeting_holds_meeting(u, cs, se, s, e, a)) return 1;
         int body = se > cs && ustr_find(u, cs, se, "主持") == USTR_NONE && is_body(u, cs, se);
-        int named = body && generic_object(u, s, e) && names_owner(u, cs, se) ? set_name(u, a, cs, se, s, e)
-                                                                              : set_name(u, a, s, e, e, e);
+        int named = body && generic_object(u, s, e) && (names_owner(u, cs, se) || owns_bare_kind(u, cs, se, s, e))
+                        ? set_name(u, a, cs, se, s, e)
+                        : set_name(u, a, s, e, e, e);
         if (!named) continue;
         if (body) set_org(u, a, cs, se);
         return 1;
