@@ -120,14 +120,12 @@ static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
     return nb;
 }
 
-/* Every paragraph of the block a headline or a photo caption, the
- * first a headline naming a meeting (not a site's furniture: "检索：帐户
- * 密码"). */
+/* A block set apart only by the photo caption at its end: it opens with a
+ * headline naming a meeting or with the report's lead ("…第五次会议…在人民
+ * 大会堂闭幕。会议号召…"), not with a caption or a site's furniture
+ * ("检索：帐户密码"). */
 static int head_of_report(const para *ps, const block *b) {
-    if (!ps[b->first].title_like || ps[b->first].caption || !ps[b->first].names_meeting) return 0;
-    for (size_t i = b->first; i < b->last; i++)
-        if (!ps[i].title_like && !ps[i].caption) return 0;
-    return 1;
+    return !ps[b->first].caption && ps[b->first].names_meeting;
 }
 
 /* Decides what each block is and folds subheadings back into their report. */
@@ -157,10 +155,11 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
         /* A report's head: its headline, a deck ("贾庆林作…工作报告张榕明作
          * …报告王刚主持") and a photo caption, above a body that opens
          * without a title or a dateline. The deck says who spoke. */
-        if (b.other && captions > 0 && titles > captions && !b.has_dateline && k + 1 < nb && !bl[k + 1].has_dateline &&
+        if (b.other && captions > 0 && !b.has_dateline && k + 1 < nb &&
+            !bl[k + 1].has_dateline &&
             !ps[bl[k + 1].first].title_like && head_of_report(ps, &b)) {
             bl[k + 1].first = b.first;
-            if (bl[k + 1].title < 0) bl[k + 1].title = (long)b.first;
+            if (bl[k + 1].title < 0 && ps[b.first].title_like) bl[k + 1].title = (long)b.first;
             continue;
         }
         int body_only = !b.other && !b.has_dateline && !b.own_lead && out > 0 && !bl[out - 1].other;
