@@ -365,6 +365,26 @@ static size_t after_qualifier(const ustr *u, size_t s, size_t e) {
 /* The object of a convening verb ending at v (召开, 举行, 召开了): its span,
  * 0 when it names no meeting. A count before it is not part of the name
  * ("召开两场专题座谈会"). */
+/* The first quote in the clause from s whose words end with a meeting
+ * word: its inside. */
+static int quoted_meeting_in_clause(const ustr *u, size_t s, size_t *os, size_t *oe) {
+    for (size_t q = s; q < u->n && q - s < 40 && u->cp[q] != 0xFF0C && u->cp[q] != 0xFF1B && u->cp[q] != '\n' &&
+                       !u_is_sentence_end(u->cp[q]);
+         q++) {
+        if (u->cp[q] != 0x201C) continue;
+        size_t c = q + 1;
+        while (c < u->n && c - q < 60 && u->cp[c] != 0x201D && !u_is_sentence_end(u->cp[c])) c++;
+        if (c >= u->n || u->cp[c] != 0x201D) return 0;
+        if (c > q + 3 && ends_with_any(u, c, WORDS(meeting_words)) && !ends_with_any(u, c, WORDS(not_meetings))) {
+            *os = q + 1;
+            *oe = c;
+            return 1;
+        }
+        q = c;
+    }
+    return 0;
+}
+
 static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
     size_t s = v;
     if (s < u->n && u->cp[s] == 0x4E86 /* 了 */) s++;
@@ -391,6 +411,9 @@ static int object_after(const ustr *u, size_t v, size_t *os, size_t *oe) {
         }
     }
     size_t e = meeting_object_end(u, s);
+    /* "举办了“三秦大讲堂”特期——“学习…精神专题报告会”": a quoted name
+     * further on in the clause */
+    if (e <= s && quoted_meeting_in_clause(u, s, os, oe)) return 1;
     /* "市委办举行处级中心组暨全员政治理论学习": a study session held */
     if (e <= s) return study_object_after(u, s, os, oe);
     s = after_qualifier(u, s, e);
@@ -731,7 +754,8 @@ int name_as_object(const ustr *u, size_t from, size_t to, article *a) {
             ustr_at(u, e, "之后"))
             continue;
         /* 举办 also holds games and fairs (举办冬奥会): only talks and meetings */
-        static const char *const talks[] = {"会议", "讲座", "座谈会", "报告会", "宣讲会", "研讨会", "交流会", "学习会", "分享会"};
+        static const char *const talks[] = {"会议", "讲座", "座谈会", "报告会", "宣讲会", "研讨会", "交流会", "学习会", "分享会",
+                                            "开班仪式", "开班式", "读书班", "研讨班"};
         if (ustr_at(u, p, "举办") && !ends_with_any(u, e, talks, sizeof talks / sizeof *talks)) continue;
         size_t cs, se;
         subject_before(u, p, &cs, &se);
