@@ -35,7 +35,7 @@ int word_in(const word_list *l, const char *s) {
  * ("国务院总理李强", "部党组成员、副部长陈肇雄"). A name may not end with
  * one either ("中央书记处书记" holds no name 处书记). */
 static const char *const position_words_w[] = {
-    "中央政治局常委", "政治局常委", "领导人", "副经理", "经理", "新闻发言人", "发言人", "调研员", "研究员", "副教授", "教授", "讲师", "院士", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
+    "中央政治局常委", "政治局常委", "领导人", "副经理", "经理", "新闻发言人", "发言人", "调研员", "研究员", "博士生导师", "导师", "副教授", "教授", "讲师", "院士", "总书记", "副书记",   "书记",     "副总理", "总理",     "国务委员", "副部长",
     "部长",           "副主任",     "主任",   "副省长",   "省长",     "副市长", "市长",     "副区长",   "区长",
     "副县长",         "县长",       "副主席", "主席",     "副局长",   "局长",   "副司长",   "司长",     "副厅长",
     "厅长",           "副处长",     "处长",   "董事长",   "副总经理", "总经理", "总工程师", "总经济师", "总会计师",
@@ -155,7 +155,7 @@ static const char *const speech_triggers_w[] = {
 const word_list speech_triggers = LIST(speech_triggers_w);
 
 /* A speech named by its noun alone: "…讲话", "…致辞", "…发言". */
-static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "发了言", "主讲", "演说", "讲授", "授课", "讲意见",
+static const char *const speech_bare_w[] = {"讲话", "讲了话", "致辞", "发言", "发了言", "主讲", "演说", "演讲", "讲授", "授课", "讲意见", "致词",
                                              "致开幕词", "致闭幕词", "致欢迎词", "致贺词", "致答谢词",
                                              /* 辞 as often as 词 */
                                              "致开幕辞", "致闭幕辞", "致欢迎辞", "致贺辞", "致答谢辞", "致祝酒辞", "致祝酒词",
@@ -172,7 +172,7 @@ const word_list speech_verbs = LIST(speech_verbs_w);
 /* What a speech verb makes, later in its clause: "作《…》工作报告",
  * "作了起草说明", "进行大会发言", "作总结讲话", "进行了述职". */
 static const char *const speech_nouns_w[] = {"讲话", "报告", "致辞", "说明", "发言", "总结", "述职",
-                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说",
+                                             "点评", "讲评", "动员", "部署", "布置", "辅导", "宣讲", "演说", "演讲", "致词",
                                              "体会", "心得", "感想", "感悟", "介绍", "通报", "汇报", "解读", "发布",
                                              "讲座", "党课",
                                              /* "作会议小结"; a 民主生活会's "进行了对照检查" */
@@ -190,7 +190,9 @@ const word_list said_verbs = LIST(said_verbs_w);
 static const char *const speaker_openers_w[] = {"在", "就", "对", "向", "代表", "受", "结合", "围绕", "针对",
                                                 "也", "还", "亦", "将", "随后", "最后", "又", "同志", "先生",
                                                 "分别", "女士", "首先", "接着", "同时", "传达", "通报", "宣读", "介绍",
-                                                "先后", "相继", "踊跃", "依次", "轮流"};
+                                                "先后", "相继", "踊跃", "依次", "轮流",
+                                                /* "李培林应邀为全省领导干部作了…专题辅导" */
+                                                "为"};
 const word_list speaker_openers = LIST(speaker_openers_w);
 
 /* After a comma inside a speaker's phrase, the prepositions that go on

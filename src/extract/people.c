@@ -625,12 +625,14 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
     if ((ustr_at(u, p, "同志") || ustr_at(u, p, "先生") || ustr_at(u, p, "女士")) && p + 2 < u->n &&
         u->cp[p + 2] == 0x3001 /* 、 */)
         return 0;
-    if (ustr_at_any(u, p, WORDS(speaker_openers), &which)) {
+    /* "应邀为全省领导干部作了…专题辅导": an opener after the leads */
+    size_t o = p + n;
+    if (ustr_at_any(u, o, WORDS(speaker_openers), &which)) {
         /* "就部党组贯彻落实…分析检查报告起草过程以及主要内容作了说明" */
-        for (size_t k = p + 1; k < u->n && k - p < 50; k++) {
+        for (size_t k = o + 1; k < u->n && k - o < 50; k++) {
             /* "就区委工作报告（送审稿）的起草过程作说明": what it is about
              * may hold brackets and quotes */
-            size_t past = u->cp[p] == 0x5C31 /* 就 */ ? bracketed_end(u, k, p + 50) : k;
+            size_t past = u->cp[o] == 0x5C31 /* 就 */ ? bracketed_end(u, k, o + 50) : k;
             if (past > k) {
                 k = past - 1;
                 continue;
@@ -640,7 +642,7 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
                  * second 对/就 phrase goes on with the same subject, as do
                  * "分别结合各自工作实践，从…等方面作了发言", "…，围绕…发言" */
                 size_t w2;
-                if (u->cp[k] == 0xFF0C && k + 1 < u->n && k - p < 40 && ustr_at_any(u, k + 1, WORDS(clause_goes_on), &w2))
+                if (u->cp[k] == 0xFF0C && k + 1 < u->n && k - o < 40 && ustr_at_any(u, k + 1, WORDS(clause_goes_on), &w2))
                     continue;
                 /* "在会上传达了…精神，并指出": the clause goes on after 并;
                  * "针对…任务，要求大家…": or with what was said */
@@ -649,7 +651,7 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
             }
             int speech = speech_at(u, k, end);
             if (speech || said_at(u, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 1 + speech;
-            if (speech_in_at(u, p, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 2;
+            if (speech_in_at(u, o, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 2;
         }
     }
     if (ustr_at(u, p, "在讲话中") || ustr_at(u, p, "在报告中")) {
