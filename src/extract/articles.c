@@ -162,7 +162,11 @@ static size_t settle_blocks(para *ps, block *bl, size_t nb) {
             if (bl[k + 1].title < 0 && ps[b.first].title_like) bl[k + 1].title = (long)b.first;
             continue;
         }
-        int body_only = !b.other && !b.has_dateline && !b.own_lead && out > 0 && !bl[out - 1].other;
+        /* The report's text goes on below a photo: body paragraphs with a
+         * caption among them, after a report, are that report's */
+        int bodies = (int)count - titles - captions;
+        int photo_in_body = b.other && captions > 0 && bodies > 0 && !ps[b.first].caption;
+        int body_only = (!b.other || photo_in_body) && !b.has_dateline && !b.own_lead && out > 0 && !bl[out - 1].other;
         if (body_only && k > 0) {
             bl[out - 1].last = b.last; /* a subheading inside the report */
             continue;
