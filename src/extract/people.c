@@ -194,6 +194,7 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
  *楼主持": after 由, an org or nothing, the name, and a title or nothing,
  * ending at j. Sets the name [*na, *nb) and the title [*ta, *te). */
 static int not_a_person(const ustr *u, size_t a, size_t b);
+static int listed_between_people(const ustr *u, size_t found[][2], size_t nf, size_t k);
 
 static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size_t *ta, size_t *te) {
     size_t you = j;
@@ -901,9 +902,27 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
 /* "部领导A、B、C出席会议", "市委副书记、常务副市长徐军，市委常委陈社教、楼伟成出席会议":
  * the names of the comma parts before 出席, back to the first part that is
  * not a list of officials. */
+/* An item of a list of people between two people is a person too, though
+ * its name opens with no common surname or ends like a place (铁凝, 热地,
+ * 洛桑江村 among the NPC's vice-chairs): a name of two to four characters,
+ * none of them a clause's words. */
+static int listed_between_people(const ustr *u, size_t found[][2], size_t nf, size_t k) {
+    if (k == 0 || k + 1 >= nf) return 0;
+    size_t a = found[k][0], b = found[k][1];
+    if (b - a < 2 || b - a > 4 || !all_han(u, a, b) || !is_name(u, a, b)) return 0;
+    /* not a unit: "纪检组", "办公室" */
+    static const uint32_t unit_ends[] = {0x7EC4 /* 组 */, 0x90E8 /* 部 */, 0x59D4 /* 委 */, 0x5C40 /* 局 */, 0x9662 /* 院 */,
+                                         0x529E /* 办 */, 0x5904 /* 处 */, 0x79D1 /* 科 */, 0x5BA4 /* 室 */, 0x4F1A /* 会 */,
+                                         0x56E2 /* 团 */, 0x961F /* 队 */, 0x6240 /* 所 */, 0x5385 /* 厅 */, 0x53F8 /* 司 */};
+    for (size_t i = 0; i < sizeof unit_ends / sizeof *unit_ends; i++)
+        if (u->cp[b - 1] == unit_ends[i]) return 0;
+    return !not_a_person(u, found[k - 1][0], found[k - 1][1]) && !not_a_person(u, found[k + 1][0], found[k + 1][1]) &&
+           ends_with_any(u, b, WORDS(org_suffixes)) < 2 && !ends_with_any(u, b, WORDS(meeting_words));
+}
+
 static void add_present(const ustr *u, article *a, size_t found[][2], size_t nf) {
     for (size_t k = 0; k < nf; k++) {
-        if (not_a_person(u, found[k][0], found[k][1])) continue;
+        if (not_a_person(u, found[k][0], found[k][1]) && !listed_between_people(u, found, nf, k)) continue;
         char *name = art_slice(a, u, found[k][0], found[k][1]);
         if (!name) return;
         if (slist_has(&a->present, name)) {
@@ -1253,7 +1272,13 @@ static void add_listed_speakers(const ustr *u, article *a, size_t found[][2], si
     for (size_t k = 0; k < n; k++) {
         size_t na = found[k][0], len = found[k][1] - na;
         size_t ta = title_of(u, na, found[k][1], &na);
-        add_speaker(u, a, ta, na, na + len, end);
+        if (!not_a_person(u, na, na + len)) {
+            add_speaker(u, a, ta, na, na + len, end);
+        } else if (listed_between_people(u, found, n, k)) {
+            person sp;
+            set_person(u, a, &sp, ta, na, na + len);
+            store_speaker(u, a, sp, ta, end);
+        }
     }
 }
 
