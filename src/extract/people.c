@@ -1074,6 +1074,47 @@ static int group_words(const ustr *u, size_t a, size_t b) {
     return 1;
 }
 
+/* The names of a headline deck that lost its spaces, run together before
+ * the verb at p: "习近平李克强栗战书王沪宁赵乐际韩正王岐山出席", "…作报告和说明
+ * 冯飞李军出席". Read only when the run splits one way alone into names of
+ * two or three characters that each open with a common surname; how many. */
+static size_t glued_names_before(const ustr *u, size_t p, size_t found[64][2]) {
+    size_t ls = p, le = p;
+    while (ls > 0 && u->cp[ls - 1] != '\n') ls--;
+    while (le < u->n && u->cp[le] != '\n') le++;
+    if (le - ls > 60) return 0;
+    for (size_t i = ls; i < le; i++)
+        if (!u_is_han(u->cp[i]) && !u_is_digit(u->cp[i]) && u->cp[i] != ' ' && u->cp[i] != 0x3000) return 0;
+    size_t start = ls, e = p;
+    for (size_t k = p; k > ls; k--)
+        if (ends_with_any(u, k, WORDS(deck_breaks))) {
+            start = k;
+            break;
+        }
+    if (e > start && u->cp[e - 1] == 0x7B49 /* 等 */) e--;
+    if (e < start + 4 || e - start > 40) return 0;
+    /* ways[i]: how many ways [start + i, e) splits (0, 1, or 2 for more) */
+    unsigned char ways[41] = {0}, step[41] = {0};
+    size_t len = e - start;
+    ways[len] = 1;
+    for (size_t i = len; i-- > 0;) {
+        for (size_t n = 2; n <= 3 && i + n <= len; n++) {
+            size_t a = start + i;
+            if (!ways[i + n] || !char_in(&surnames, u->cp[a]) || !is_name(u, a, a + n)) continue;
+            ways[i] = (unsigned char)(ways[i] + ways[i + n] > 2 ? 2 : ways[i] + ways[i + n]);
+            step[i] = (unsigned char)n;
+        }
+    }
+    if (ways[0] != 1) return 0;
+    size_t n = 0;
+    for (size_t i = 0; i < len && n < 64; i += step[i]) {
+        found[n][0] = start + i;
+        found[n][1] = start + i + step[i];
+        n++;
+    }
+    return n;
+}
+
 void find_present(const ustr *u, article *a) {
     for (size_t p = 1; p < u->n; p++) {
         if (!ustr_at(u, p, "出席")) continue;
@@ -1103,7 +1144,11 @@ void find_present(const ustr *u, article *a) {
         size_t g = ustr_rfind(u, cs, e, "等");
         if (!gn && g != USTR_NONE && e - g <= 24 && group_words(u, g, e)) e = g;
         if (ends_with(u, e, "同志")) e -= 2;
-        size_t found[64][2];
+        size_t found[64][2], glued = glued_names_before(u, p, found);
+        if (glued >= 2) {
+            add_present(u, a, found, glued);
+            continue;
+        }
         add_present(u, a, found, names_before(u, sentence_start(u, p), e, found));
     }
 }
