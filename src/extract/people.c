@@ -1159,8 +1159,9 @@ void find_present(const ustr *u, article *a) {
 static int citation_at(const ustr *u, size_t na, size_t e) {
     size_t cs = clause_start(u, na, 24), w;
     for (size_t k = cs; k < na; k++)
-        /* not the campaign a title names: "部学习实践活动领导小组组长李盛霖" */
-        if (ustr_at_any(u, k, WORDS(citing_verbs), &w) && ustr_find(u, k, na, "小组") == USTR_NONE) return 1;
+        /* not the campaign a title names: "部学习实践活动领导小组组长李盛霖",
+         * "…学习实践科学发展观活动第四指导检查组组长左山虎" */
+        if (ustr_at_any(u, k, WORDS(citing_verbs), &w) && ustr_find(u, k, na, "组") == USTR_NONE) return 1;
     /* "听取和讨论省委书记倪岳峰的讲话": a speech heard at this meeting */
     int heard = ustr_find(u, cs, na, "听取") != USTR_NONE || ustr_find(u, cs, na, "审议") != USTR_NONE;
     /* "陈云龙检察长要求全院人员结合习近平总书记系列重要讲话精神…": the
@@ -1168,7 +1169,10 @@ static int citation_at(const ustr *u, size_t na, size_t e) {
     size_t after = e + ustr_at_any(u, e, WORDS(position_words), &w);
     if (ustr_at_any(u, after, WORDS(said_verbs), &w)) return 0;
     for (size_t k = e; k < u->n && k - e < 30 && !is_clause_break(u->cp[k]) && !u_is_sentence_end(u->cp[k]); k++) {
-        if (ustr_at(u, k, "发表") || ustr_at(u, k, "作了") || ustr_at(u, k, "做了")) return 0;
+        /* "童继生作《转变观念…》的讲话": a speech given here, named by its title */
+        if (ustr_at(u, k, "发表") || ustr_at(u, k, "作了") || ustr_at(u, k, "做了") || ustr_at(u, k, "作《") ||
+            ustr_at(u, k, "做《") || ustr_at(u, k, "作题为"))
+            return 0;
         /* "王晋传达了…蒋超良…的重要讲话": who passes a speech on did not give it */
         if (ustr_at(u, k, "传达") || ustr_at(u, k, "学习") || ustr_at(u, k, "领学")) return 0;
         size_t m = ustr_at_any(u, k, WORDS(citation_marks), &w);
@@ -1433,7 +1437,8 @@ static size_t titled_subject(const ustr *u, size_t s, size_t e, size_t *len) {
         if (not_a_person(u, na, nb) || !char_in(&surnames, u->cp[na])) continue;
         /* the name ends where its verb or a preposition begins */
         if (!(ustr_at(u, nb, "以") || ustr_at(u, nb, "在") || ustr_at(u, nb, "就") || ustr_at(u, nb, "对") ||
-              ustr_at(u, nb, "代表") || ustr_at(u, nb, "传达") || ustr_at(u, nb, "结合") || ustr_at(u, nb, "围绕")))
+              ustr_at(u, nb, "代表") || ustr_at(u, nb, "传达") || ustr_at(u, nb, "结合") || ustr_at(u, nb, "围绕") ||
+              ustr_at(u, nb, "宣布")))
             continue;
         *len = nb - na;
         return na;
