@@ -994,7 +994,11 @@ static int plausible_place(const ustr *u, size_t a, size_t b) {
     if (ustr_at_any(u, a, WORDS(own_bodies), &w) == b - a) return 0; /* "在公司以现场投票表决的方式召开" */
     if (ustr_find(u, a, b, "的") != USTR_NONE || ustr_at(u, a, "各") || ustr_at(u, a, "党")) return 0;
     /* "在此间召开": here, the dateline's city, which the place does not repeat */
-    if (ustr_at(u, a, "此间") == b - a || ustr_at(u, a, "此地") == b - a) return 0;
+    if (ustr_at(u, a, "此间") == b - a || ustr_at(u, a, "此地") == b - a || ustr_at(u, a, "此") == b - a) return 0;
+    /* "在圆满完成各项议程后闭幕": a time told by what was done */
+    if (b - a > 2 && (u->cp[b - 1] == 0x540E /* 后 */ || u->cp[b - 1] == 0x65F6 /* 时 */ || ends_with(u, b, "之际") ||
+                      ends_with(u, b, "期间")))
+        return 0;
     if (b - a == 2 && (u->cp[b - 1] == 0x91CC /* 里 */ || u->cp[b - 1] == 0x4E2D /* 中 */)) return 0;
     /* "在前一晚举行", "在当天下午召开": what is left of a time */
     static const char *const times[] = {"前一", "前两", "当天", "当日", "当晚", "次日", "翌日", "同日", "同一", "同时"};
@@ -1022,6 +1026,13 @@ int place_in(const ustr *u, article *a, size_t from, size_t limit) {
         for (size_t n; e > p + 3 && (n = ends_with_any(u, e, co_verbs, sizeof co_verbs / sizeof *co_verbs)) && e - n > p + 1;)
             e -= n;
         if (p + 2 < e && u->cp[p + 1] == 0x5728) p++; /* "在在…": a doubled 在 */
+        /* "在格力电器总部所在地珠海召开": the place after what it is; "在介绍
+         * 为何选在上海召开…时": the last 在 before the verb says where */
+        size_t seat = ustr_rfind(u, p + 1, e, "所在地"), inner = ustr_rfind(u, p + 2, e, "在");
+        if (seat != USTR_NONE && seat + 3 < e)
+            p = seat + 2;
+        else if (inner != USTR_NONE && inner + 1 < e)
+            p = inner;
         if (e > p + 3 && u->cp[e - 1] == 0x5185 /* 内: "在机场安置区内" */) e--;
         if (!plausible_place(u, p + 1, e)) continue;
         /* "于本月五日在莆田市举行": after 于 a day, not a place */
