@@ -822,6 +822,26 @@ void year_for_month_day(const ustr *u, const page *pg, article *a) {
     a->month_day = NULL;
 }
 
+/* A chronicle (大事记) files its days under month headings, a line that is
+ * only "1月" or "十二月": the month of a bare day written below one, else
+ * 0. The page's own date says when the chronicle was posted, not when its
+ * days were. */
+static int month_heading_above(const ustr *u, size_t at) {
+    size_t e = at;
+    while (e > 0 && u->cp[e - 1] != '\n') e--; /* the start of the day's line */
+    for (int lines = 0; e > 0 && lines < 80; lines++) {
+        size_t le = e - 1, ls = le;
+        while (ls > 0 && u->cp[ls - 1] != '\n') ls--;
+        size_t k = ls;
+        int m = read_date_num(u, &k, 2, 0);
+        if (m >= 1 && m <= 12 && k < le && u->cp[k] == 0x6708 /* 月 */ &&
+            (k + 1 == le || (k + 2 == le && u->cp[k + 1] == 0x4EFD /* 份 */)))
+            return m;
+        e = ls;
+    }
+    return 0;
+}
+
 void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit, size_t anchor) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
@@ -859,7 +879,24 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         if (!dateline.d || anchor != USTR_NONE) return;
         best = dateline;
     }
-    int pub_m = pg->pub_m, pub_d = pg->pub_d;
+    int pub_m = pg->pub_m, pub_d = pg->pub_d, heading = best.m ? 0 : month_heading_above(u, best.a);
+    if (heading) { /* a chronicle's day: its month heading, and a year only from its title */
+        best.m = heading;
+        int y = title_year(a->title);
+        year_basis yb = {0};
+        yb.why = a->title;
+        if (y) {
+            set_date(u, a, y, best.m, best.d, &yb);
+            add_span(a, "meeting.date", best.a, best.b);
+        } else {
+            char md[8];
+            snprintf(md, sizeof md, "%02d-%02d", best.m, best.d);
+            free(a->month_day);
+            a->month_day = art_strdup(a, md);
+            add_span(a, "meeting.month_day", best.a, best.b);
+        }
+        return;
+    }
     if (!best.m) best.m = dateline.m;
     if (!best.m && pub_m) /* "昨日（27日）" under a page dated 2017-11-28 */
         best.m = best.d <= pub_d ? pub_m : (pub_m == 1 ? 12 : pub_m - 1);

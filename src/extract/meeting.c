@@ -598,6 +598,8 @@ static size_t after_leading_day(const ustr *u, size_t cs, size_t e) {
         while (k < e && u_is_digit(u->cp[k])) k++;
         if (k == m) return cs;
     }
+    /* "4日市五届人大常委会举行…": a chronicle's bare day */
+    if (k > cs && k - cs <= 2 && k + 1 < e && u->cp[k] == 0x65E5 /* 日 */ && u_is_han(u->cp[k + 1])) return k + 1;
     if (k == cs || k >= e || u->cp[k] != 0x6708 /* 月 */) return cs;
     size_t d = ++k;
     while (k < e && u_is_digit(u->cp[k])) k++;
