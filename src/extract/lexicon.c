@@ -349,7 +349,9 @@ const word_list meeting_words = LIST(meeting_words_w);
 
 /* The study sessions that 开展 and 进行 hold ("开展…第一次集中学习",
  * "进行了政治理论学习"); elsewhere those verbs hold campaigns. */
-static const char *const study_sessions_w[] = {"集中学习", "集体学习", "专题学习", "理论学习", "专题研讨", "学习研讨"};
+static const char *const study_sessions_w[] = {"集中学习", "集体学习", "专题学习", "理论学习", "专题研讨", "学习研讨",
+                                               /* "召开理论中心组学习", "召开…专题研学活动", "举行…学习研讨活动" */
+                                               "中心组学习", "研学活动", "学习研讨活动", "联学活动"};
 const word_list study_sessions = LIST(study_sessions_w);
 
 /* What follows the subject when a meeting is the subject: "…工作会议在京召开",

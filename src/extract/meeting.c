@@ -230,6 +230,12 @@ static void subject_before(const ustr *u, size_t p, size_t *cs, size_t *se) {
         prev = e;
         e = bracket_date_or_manner_back(u, relative_day_back(u, skip_time_place(u, e, s), s), s);
     }
+    /* "为期3天的中共第十九届中央委员会第三次全体会议…落幕", "历时三天的…": how long it
+     * lasted is no part of its name */
+    if ((ustr_at(u, s, "为期") || ustr_at(u, s, "历时")) && e > s + 4) {
+        size_t de = ustr_find(u, s, s + 8 < e ? s + 8 : e, "的");
+        if (de != USTR_NONE) s = de + 1;
+    }
     *cs = s;
     *se = e;
 }
