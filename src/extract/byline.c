@@ -175,9 +175,13 @@ static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t
     }
     /* "【财新网】2月11日，…": an outlet in brackets before the date */
     /* …or before a lead that opens with 据, 近日, 今天… ("【财新网】据新华社消息，…") */
-    size_t tw;
-    if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe &&
-        (u_is_digit(u->cp[r + 1]) || ustr_at(u, r + 1, "据") || ustr_at_any(u, r + 1, WORDS(time_words), &tw)) &&
+    /* …or before the lead itself ("【Now新闻台】全国政协十四届二次会议在北京开幕") */
+    static const char *const columns[] = {"快报", "简报", "专报", "速报", "要报"}; /* 【两会快报】 is a column */
+    if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe && r >= i + 3 && outlet_name(u, i, r) &&
+        !ends_with_any(u, r, columns, sizeof columns / sizeof *columns))
+        return (*e = r), 1;
+    /* "《新华社》1月8日消息": the outlet in title marks before the date */
+    if (i > p && u->cp[i - 1] == 0x300A && r + 1 < pe && u->cp[r] == 0x300B && u_is_digit(u->cp[r + 1]) &&
         outlet_name(u, i, r))
         return (*e = r), 1;
     for (size_t k = i + 2; k < r && k < i + 14; k++)
@@ -303,6 +307,12 @@ static void find_source(const ustr *u, article *a) {
     for (size_t k = 0; k < np && !found; k++)
         if (k < 4 || k >= nhead || pe[k] == u->n) found = byline_outlet(u, ps[k], pe[k], &s, &e);
     for (size_t k = 0; k < nhead && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);
+    /* "…参加了第一天的会议。（中国气象报）": the outlet alone in a bracket
+     * closing the report */
+    if (!found && !self && np > nhead && pe[np - 1] > ps[np - 1] + 3 && u->cp[ps[np - 1]] == 0xFF08 &&
+        u->cp[pe[np - 1] - 1] == 0xFF09 && outlet_name(u, ps[np - 1] + 1, pe[np - 1] - 1) &&
+        all_han(u, ps[np - 1] + 1, pe[np - 1] - 1))
+        s = ps[np - 1] + 1, e = pe[np - 1] - 1, found = 1;
     /* "据新华社国务院总理…" opening the lead (the first paragraph of
      * sentences): a repost that names its source. Elsewhere, or with 报道
      * after it, 据 cites. */
