@@ -194,6 +194,8 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
  *楼主持": after 由, an org or nothing, the name, and a title or nothing,
  * ending at j. Sets the name [*na, *nb) and the title [*ta, *te). */
 static int not_a_person(const ustr *u, size_t a, size_t b);
+static int not_a_person_any_surname(const ustr *u, size_t a, size_t b);
+static int chaired_this(const ustr *u, const article *a, size_t p);
 static int listed_between_people(const ustr *u, size_t found[][2], size_t nf, size_t k);
 
 static int chair_after_you(const ustr *u, size_t j, size_t *na, size_t *nb, size_t *ta, size_t *te) {
@@ -339,7 +341,10 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         }
         if (!person_before(u, j, &na, &ta)) continue;
         nb = ends_with(u, j, "同志") ? j - 2 : j;
-        if (not_a_person(u, na, nb)) continue;
+        /* "县人大常委会副主任衣萍主持", "会议由主席铁凝主持": a title right
+         * before the name vouches for it, when what is chaired is this meeting */
+        int titled = ta < na && ends_with_any(u, na, WORDS(position_words)) && chaired_this(u, a, p);
+        if (titled ? not_a_person_any_surname(u, na, nb) : not_a_person(u, na, nb)) continue;
         first_co_chair(u, &ta, &na, &nb);
         set_person(u, a, &a->chair, ta, na, nb);
         add_span(a, "meeting.chair", ta, p + 2);
@@ -394,7 +399,15 @@ static void store_speaker(const ustr *u, article *a, person s, size_t span_a, si
 /* Is the name [a, b) a body, a group or a meeting rather than a person
  * ("党总支", "班子成员", "集团", "大会")? A two-character name without a
  * common surname ("实际", "开业") is no person's either. */
+/* As not_a_person, but for a two-character name that opens with no
+ * common surname: read where a title stands right before it. */
+static int not_a_person_any_surname(const ustr *u, size_t a, size_t b);
+
 static int not_a_person(const ustr *u, size_t a, size_t b) {
+    return not_a_person_any_surname(u, a, b) || (b - a == 2 && !char_in(&surnames, u->cp[a]));
+}
+
+static int not_a_person_any_surname(const ustr *u, size_t a, size_t b) {
     size_t s = ends_with_any(u, b, WORDS(org_suffixes)), c = ends_with_any(u, b, WORDS(convening_bodies));
     size_t m = ends_with_any(u, b, WORDS(meeting_words)), n = s > c ? s : c;
     n = n > m ? n : m;
@@ -415,7 +428,7 @@ static int not_a_person(const ustr *u, size_t a, size_t b) {
     /* "七十人", "三十余名": a count of people */
     if (cn_numeral_is(u->cp[a], NUM_COUNT) && (last == 0x4EBA /* 人 */ || last == 0x540D /* 名 */ || last == 0x4F4D /* 位 */))
         return 1;
-    return b - a == 2 && !char_in(&surnames, u->cp[a]);
+    return 0;
 }
 
 static void add_speaker(const ustr *u, article *a, size_t ta, size_t na, size_t nb, size_t end) {
