@@ -303,6 +303,8 @@ int find_chair(const ustr *u, article *a, size_t from, size_t limit) {
         if (j > 2 && u->cp[j - 1] == 0x7B49 /* 等 */ && u_is_han(u->cp[j - 2])) j--;
         /* "由公司董事长杨西宁先生召集并主持": who convened it chairs it */
         if (ends_with(u, j, "召集并")) j -= 3;
+        /* "党委书记孙黎明出席并主持会议": who attends and chairs */
+        else if (ends_with(u, j, "出席并")) j -= 3;
         /* …and the address after the name is no part of it */
         if (j > 4 && (ends_with(u, j, "先生") || ends_with(u, j, "女士") || ends_with(u, j, "同志")) && u_is_han(u->cp[j - 3])) j -= 2;
         j = first_after_you(u, j);
