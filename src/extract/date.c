@@ -679,13 +679,19 @@ static int studied_year(const ustr *u, int m, year_basis *yb) {
         size_t y = k + n;
         if (ustr_at(u, y, "交流")) y += 2; /* 学习交流 */
         if (y < u->n && u->cp[y] == 0x4E86 /* 了: "集中学习了2022年全国两会精神" */) y++;
-        int year = digits_at(u, y, 4);
-        if (year < 1990 || year > 2100 || y + 4 >= u->n || u->cp[y + 4] != 0x5E74 /* 年 */) continue;
-        size_t e = y + 5;
-        while (e < u->n && e - y < 20 && u_is_han(u->cp[e])) e++;
-        if (!ends_with(u, e, "精神")) continue;
-        yb->y = year, yb->a = y, yb->b = e;
-        return year;
+        /* …or further on in the clause: "传达学习习近平总书记近期重要讲话精神和
+         * 2025年全国两会精神" */
+        for (size_t at = y; at < u->n && at - y < 40 && !is_clause_break(u->cp[at]) && !u_is_sentence_end(u->cp[at]);
+             at++) {
+            if (at > y && u_is_digit(u->cp[at - 1])) continue;
+            int year = digits_at(u, at, 4);
+            if (year < 1990 || year > 2100 || at + 4 >= u->n || u->cp[at + 4] != 0x5E74 /* 年 */) continue;
+            size_t e = at + 5;
+            while (e < u->n && e - at < 20 && u_is_han(u->cp[e])) e++;
+            if (!ends_with(u, e, "精神")) continue;
+            yb->y = year, yb->a = at, yb->b = e;
+            return year;
+        }
     }
     return 0;
 }
