@@ -169,6 +169,9 @@ static int person_titled_after(const ustr *u, size_t e, size_t *name_a, size_t *
     size_t w = ends_with_any(u, e, WORDS(position_words));
     if (!w && ends_with(u, e, "总")) w = 1; /* "李磊总强调": 总 for a company's head */
     if (!w || e < w + 2) return 0;
+    /* "周介华副会长": 副 goes with any title (the lexicon lists 会长, not
+     * every 副 before it), and so do the modifiers before it */
+    if (e - w > 2 && u->cp[e - w - 1] == 0x526F /* 副 */) w++;
     w += ends_with_any(u, e - w, WORDS(title_modifiers)); /* "王某荣常务副校长" */
     size_t nb = e - w;
     for (size_t n = 3; n >= 2; n--) {
