@@ -278,7 +278,9 @@ const word_list salutations = LIST(salutations_w);
 /* What the object of 出席 is when it is this meeting or one of its
  * sittings ("出席会议并讲话", "出席闭幕会并讲话"). */
 static const char *const this_meeting_w[] = {"会议", "本次会议", "此次会议", "会", "今天的会议", "开幕会", "闭幕会",
-                                             "开幕式", "闭幕式", "开幕大会", "闭幕大会", "全体会议"};
+                                             "开幕式", "闭幕式", "开幕大会", "闭幕大会", "全体会议",
+                                             /* "出席了大会并作了重要讲话": the meeting reported */
+                                             "大会", "本次大会", "此次大会", "集会"};
 const word_list this_meeting = LIST(this_meeting_w);
 
 /* A meeting's name holding one of these names its body already ("十三届县委

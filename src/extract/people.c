@@ -587,7 +587,14 @@ int said_or_speech_at(const ustr *u, size_t i, size_t *end) { return speech_at(u
  * meeting is a speech at that 大会. */
 static int attended_this(const ustr *u, const article *a, size_t s, size_t e) {
     size_t w;
-    if (s == e || ustr_at_any(u, s, WORDS(this_meeting), &w) == e - s) return 1;
+    if (s == e) return 1;
+    if (ustr_at_any(u, s, WORDS(this_meeting), &w) == e - s) {
+        /* "全国科技大会召开，习近平总书记出席大会并发表重要讲话": a 大会 the
+         * sentence names just before is another */
+        if (!ends_with(u, e, "大会") && !ends_with(u, e, "集会")) return 1;
+        size_t other = ustr_rfind(u, sentence_start(u, s), s, "大会");
+        return other == USTR_NONE || (a->name && ustr_range_in(u, other > 6 ? other - 6 : 0, other + 2, a->name));
+    }
     return a->name && e - s >= 2 && ustr_range_in(u, s, e, a->name);
 }
 
