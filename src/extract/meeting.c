@@ -708,8 +708,10 @@ int name_as_subject(const ustr *u, size_t from, size_t to, article *a) {
          * name is its org, as in "集团召开2026年工作会议". */
         for (size_t y = cs + 2; y + 5 <= e; y++)
             if (u_is_digit(u->cp[y]) && !u_is_digit(u->cp[y - 1]) && u->cp[y + 4] == 0x5E74 /* 年 */ &&
-                u_is_digit(u->cp[y + 3]) && is_body(u, cs, y) && !ustr_at(u, y + 5, "第")) {
-                /* not before a session ordinal: "区政协党组2022年第11次会议" needs its owner */
+                u_is_digit(u->cp[y + 3]) && is_body(u, cs, y) &&
+                (!ustr_at(u, y + 5, "第") || ends_with(u, y, "公司") || ends_with(u, y, "集团"))) {
+                /* not before a session ordinal: "区政协党组2022年第11次会议" needs its owner
+                 * (a company's is whole: "公司2016年第三次临时股东大会") */
                 set_org(u, a, cs, y);
                 cs = y;
                 break;
