@@ -987,8 +987,12 @@ void owner_from_chair(const ustr *u, article *a) {
         char *owner = art_slice(a, &t, 0, i);
         char *s = owner ? art_need(a, malloc(strlen(owner) + strlen(a->name) + 1)) : NULL;
         if (s) {
+            /* "校党委" + "党委理论学习中心组会议": 党委 once */
+            size_t no = strlen(owner), skip = 0;
+            for (size_t k = no < strlen(a->name) ? no : strlen(a->name); k >= 6 && !skip; k--)
+                if ((a->name[k] & 0xC0) != 0x80 && memcmp(owner + no - k, a->name, k) == 0) skip = k;
             strcpy(s, owner);
-            strcat(s, a->name);
+            strcat(s, a->name + skip);
             free(a->name);
             a->name = s;
             if (!a->org) a->org = art_strdup(a, owner);
