@@ -102,7 +102,15 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
          * 假 in Hong Kong and Macau papers ("十日假中山市会议中心举行"). */
         /* quotes may stand in a place: "在轩辕大厦七楼“两会”会议中心" */
         for (size_t k = j; k > floor && j - k < 20 && (!is_clause_break(u->cp[k - 1]) || u->cp[k - 1] == 0x201C || u->cp[k - 1] == 0x201D); k--) {
-            if (place_marker(u, k - 1, floor)) {
+            /* a place of one character is a city's short name (在京, 在杭), not
+             * the end of a name ("贺在利出席") */
+            static const uint32_t short_cities[] = {0x4EAC /* 京 */, 0x6CAA /* 沪 */, 0x6D25 /* 津 */, 0x6E1D /* 渝 */,
+                                                    0x676D /* 杭 */, 0x5B81 /* 宁 */, 0x7A57 /* 穗 */, 0x84C9 /* 蓉 */,
+                                                    0x6C49 /* 汉 */, 0x6995 /* 榕 */, 0x7B51 /* 筑 */, 0x6E2F /* 港 */,
+                                                    0x6FB3 /* 澳 */, 0x6B64 /* 此 */, 0x90A3 /* 那 */, 0x8FD9 /* 这 */};
+            int one = j == k + 1, city = 0;
+            for (size_t q = 0; one && q < sizeof short_cities / sizeof *short_cities; q++) city |= u->cp[k] == short_cities[q];
+            if (place_marker(u, k - 1, floor) && (!one || city)) {
                 j = k - 1;
                 if (j > floor && u->cp[j - 1] == 0x6B63 /* 正在这里举行 */) j--;
                 changed = 1;

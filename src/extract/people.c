@@ -887,7 +887,9 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
                 ia += t, len -= t;
                 break;
             }
-        if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4)) {
+        /* "…、乌云其木格、韩启德": a name of five inside a list of names */
+        int long_name = len == 5 && k > first && k + 1 < n && all_han(u, ia, ib) && is_name(u, ia, ib);
+        if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4) || long_name) {
             out[got][0] = ia;
             out[got][1] = ib;
             got++;
