@@ -744,15 +744,22 @@ static int chair_spoke_after(const ustr *u, const article *a, size_t p, size_t *
  * 提案工作情况报告王刚主持", "省政协十届二次会议闭幕赵洪祝发表讲话": a name
  * right after one of its phrases' last words, on a short line without
  * punctuation, opens a phrase of its own. */
-static int after_deck_break(const ustr *u, size_t na) {
-    if (!ends_with_any(u, na, WORDS(deck_breaks))) return 0;
-    size_t ls = na, le = na;
+/* Is the line around i a headline deck: short, with no punctuation? Sets
+ * *line_start to where it begins. */
+static int on_deck_line(const ustr *u, size_t i, size_t *line_start) {
+    size_t ls = i, le = i;
     while (ls > 0 && u->cp[ls - 1] != '\n') ls--;
     while (le < u->n && u->cp[le] != '\n') le++;
     if (le - ls > 60) return 0;
-    for (size_t i = ls; i < le; i++)
-        if (!u_is_han(u->cp[i]) && !u_is_digit(u->cp[i]) && u->cp[i] != ' ' && u->cp[i] != 0x3000) return 0;
+    for (size_t k = ls; k < le; k++)
+        if (!u_is_han(u->cp[k]) && !u_is_digit(u->cp[k]) && u->cp[k] != ' ' && u->cp[k] != 0x3000) return 0;
+    *line_start = ls;
     return 1;
+}
+
+static int after_deck_break(const ustr *u, size_t na) {
+    size_t ls;
+    return ends_with_any(u, na, WORDS(deck_breaks)) && on_deck_line(u, na, &ls);
 }
 
 /* A name without a title is a speaker only when it opens a sentence and
@@ -1106,12 +1113,8 @@ static int group_words(const ustr *u, size_t a, size_t b) {
  * 冯飞李军出席". Read only when the run splits one way alone into names of
  * two or three characters that each open with a common surname; how many. */
 static size_t glued_names_before(const ustr *u, size_t p, size_t found[64][2]) {
-    size_t ls = p, le = p;
-    while (ls > 0 && u->cp[ls - 1] != '\n') ls--;
-    while (le < u->n && u->cp[le] != '\n') le++;
-    if (le - ls > 60) return 0;
-    for (size_t i = ls; i < le; i++)
-        if (!u_is_han(u->cp[i]) && !u_is_digit(u->cp[i]) && u->cp[i] != ' ' && u->cp[i] != 0x3000) return 0;
+    size_t ls;
+    if (!on_deck_line(u, p, &ls)) return 0;
     size_t start = ls, e = p;
     for (size_t k = p; k > ls; k--)
         if (ends_with_any(u, k, WORDS(deck_breaks))) {
