@@ -404,14 +404,12 @@ static void store_speaker(const ustr *u, article *a, person s, size_t span_a, si
 /* Is the name [a, b) a body, a group or a meeting rather than a person
  * ("党总支", "班子成员", "集团", "大会")? A two-character name without a
  * common surname ("实际", "开业") is no person's either. */
-/* As not_a_person, but for a two-character name that opens with no
- * common surname: read where a title stands right before it. */
-static int not_a_person_any_surname(const ustr *u, size_t a, size_t b);
-
 static int not_a_person(const ustr *u, size_t a, size_t b) {
     return not_a_person_any_surname(u, a, b) || (b - a == 2 && !char_in(&surnames, u->cp[a]));
 }
 
+/* As not_a_person, but a two-character name may open with no common
+ * surname: read where a title stands right before it. */
 static int not_a_person_any_surname(const ustr *u, size_t a, size_t b) {
     size_t s = ends_with_any(u, b, WORDS(org_suffixes)), c = ends_with_any(u, b, WORDS(convening_bodies));
     size_t m = ends_with_any(u, b, WORDS(meeting_words)), n = s > c ? s : c;
