@@ -176,9 +176,8 @@ static int dateline_outlet(const ustr *u, size_t p, size_t pe, size_t *s, size_t
     /* "【财新网】2月11日，…": an outlet in brackets before the date */
     /* …or before a lead that opens with 据, 近日, 今天… ("【财新网】据新华社消息，…") */
     /* …or before the lead itself ("【Now新闻台】全国政协十四届二次会议在北京开幕") */
-    static const char *const columns[] = {"快报", "简报", "专报", "速报", "要报"}; /* 【两会快报】 is a column */
     if (bracketed && r < pe && u->cp[r] == 0x3011 && r + 1 < pe && r >= i + 3 && outlet_name(u, i, r) &&
-        !ends_with_any(u, r, columns, sizeof columns / sizeof *columns))
+        !ends_with_any(u, r, WORDS(news_columns))) /* 【两会快报】 is a column */
         return (*e = r), 1;
     /* "《新华社》1月8日消息": the outlet in title marks before the date */
     if (i > p && u->cp[i - 1] == 0x300A && r + 1 < pe && u->cp[r] == 0x300B && u_is_digit(u->cp[r + 1]) &&

@@ -104,12 +104,7 @@ size_t skip_time_place(const ustr *u, size_t j, size_t floor) {
         for (size_t k = j; k > floor && j - k < 20 && (!is_clause_break(u->cp[k - 1]) || u->cp[k - 1] == 0x201C || u->cp[k - 1] == 0x201D); k--) {
             /* a place of one character is a city's short name (在京, 在杭), not
              * the end of a name ("贺在利出席") */
-            static const uint32_t short_cities[] = {0x4EAC /* 京 */, 0x6CAA /* 沪 */, 0x6D25 /* 津 */, 0x6E1D /* 渝 */,
-                                                    0x676D /* 杭 */, 0x5B81 /* 宁 */, 0x7A57 /* 穗 */, 0x84C9 /* 蓉 */,
-                                                    0x6C49 /* 汉 */, 0x6995 /* 榕 */, 0x7B51 /* 筑 */, 0x6E2F /* 港 */,
-                                                    0x6FB3 /* 澳 */, 0x6B64 /* 此 */, 0x90A3 /* 那 */, 0x8FD9 /* 这 */};
-            int one = j == k + 1, city = 0;
-            for (size_t q = 0; one && q < sizeof short_cities / sizeof *short_cities; q++) city |= u->cp[k] == short_cities[q];
+            int one = j == k + 1, city = one && char_in(&short_places, u->cp[k]);
             if (place_marker(u, k - 1, floor) && (!one || city)) {
                 j = k - 1;
                 if (j > floor && u->cp[j - 1] == 0x6B63 /* 正在这里举行 */) j--;
@@ -557,12 +552,9 @@ static const cal_form *event_ending_at(const ustr *u, size_t e, size_t *start) {
             if (c == 0x59D4 /* 委 */ || c == 0x7701 /* 省 */ || c == 0x5E02 /* 市 */ || c == 0x53BF /* 县 */ ||
                 c == 0x533A /* 区 */)
                 return NULL;
-            /* "九三学社第十一届中央委员会第四次全体会议", "民盟第十届中央委员会…":
-             * another party's central committee, not the CPC's */
-            static const char *const other_parties[] = {"学社", "民盟", "民革", "民建", "民进", "台盟", "致公党",
-                                                         "农工党", "民主党", "同盟", "促进会", "建国会", "工商联", "共青团"};
-            for (size_t k = 0; k < sizeof other_parties / sizeof *other_parties; k++)
-                if (ends_with(u, *start, other_parties[k])) return NULL;
+            /* "九三学社第十一届中央委员会第四次全体会议": another party's
+             * central committee, not the CPC's */
+            if (ends_with_any(u, *start, WORDS(other_parties))) return NULL;
         }
         return f;
     }

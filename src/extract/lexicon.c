@@ -650,3 +650,34 @@ int cn_numeral_is(uint32_t cp, unsigned use) {
         if (cn_numerals[i].cp == cp) return (cn_numerals[i].uses & use) != 0;
     return 0;
 }
+
+/* Other parties' central committees, which share the CPC's plenum names:
+ * "九三学社第十一届中央委员会第四次全体会议" is no CPC plenum. */
+static const char *const other_parties_w[] = {"学社", "民盟", "民革", "民建", "民进", "台盟", "致公党",
+                                              "农工党", "民主党", "同盟", "促进会", "建国会", "工商联", "共青团"};
+const word_list other_parties = LIST(other_parties_w);
+
+/* The one-character short names of cities a place after 在 may be
+ * ("在京", "在杭"), and 此/那/这; any other single character after 在 is
+ * the end of a name ("贺在利出席"). */
+static const uint32_t short_places_cp[] = {0x4EAC /* 京 */, 0x6CAA /* 沪 */, 0x6D25 /* 津 */, 0x6E1D /* 渝 */,
+                                           0x676D /* 杭 */, 0x5B81 /* 宁 */, 0x7A57 /* 穗 */, 0x84C9 /* 蓉 */,
+                                           0x6C49 /* 汉 */, 0x6995 /* 榕 */, 0x7B51 /* 筑 */, 0x6E2F /* 港 */,
+                                           0x6FB3 /* 澳 */, 0x6B64 /* 此 */, 0x90A3 /* 那 */, 0x8FD9 /* 这 */};
+const char_list short_places = LIST(short_places_cp);
+
+/* The last characters of units, not people, in a list of names ("纪检组",
+ * "办公室"). */
+static const uint32_t unit_ends_cp[] = {0x7EC4 /* 组 */, 0x90E8 /* 部 */, 0x59D4 /* 委 */, 0x5C40 /* 局 */, 0x9662 /* 院 */,
+                                        0x529E /* 办 */, 0x5904 /* 处 */, 0x79D1 /* 科 */, 0x5BA4 /* 室 */, 0x4F1A /* 会 */,
+                                        0x56E2 /* 团 */, 0x961F /* 队 */, 0x6240 /* 所 */, 0x5385 /* 厅 */, 0x53F8 /* 司 */};
+const char_list unit_ends = LIST(unit_ends_cp);
+
+/* Companies, whose congresses and shareholders' meetings are named in full
+ * by their sessions ("一届四次职代会", "2016年第三次临时股东大会"). */
+static const char *const companies_w[] = {"公司", "集团", "厂"};
+const word_list companies = LIST(companies_w);
+
+/* A page's columns, not outlets, though they end like one ("【两会快报】"). */
+static const char *const news_columns_w[] = {"快报", "简报", "专报", "速报", "要报"};
+const word_list news_columns = LIST(news_columns_w);

@@ -478,8 +478,7 @@ static int body_convenes(const ustr *u, size_t cs, size_t e, size_t p, article *
         /* "济南重工股份有限公司召开了一届四次职代会": a company's congress is
          * named in full by its session; "…协会召开“2017年…宣传日”动员大会":
          * a quoted theme opens a name of its own. The body is the owner. */
-        static const char *const companies[] = {"公司", "集团", "厂"};
-        int own_name = (session_ordinal_at(u, os) && ends_with_any(u, e, companies, 3)) || u->cp[os] == 0x201C ||
+        int own_name = (session_ordinal_at(u, os) && ends_with_any(u, e, WORDS(companies))) || u->cp[os] == 0x201C ||
                        (os > 0 && u->cp[os - 1] == 0x201C);
         if (!(names_owner(u, cs, e) && !own_name ? set_name(u, a, cs, e, os, oe) : set_name(u, a, os, oe, oe, oe))) return 0;
         set_org(u, a, cs, e);

@@ -942,12 +942,7 @@ static int listed_between_people(const ustr *u, size_t found[][2], size_t nf, si
     if (k == 0 || k + 1 >= nf) return 0;
     size_t a = found[k][0], b = found[k][1];
     if (b - a < 2 || b - a > 4 || !all_han(u, a, b) || !is_name(u, a, b)) return 0;
-    /* not a unit: "纪检组", "办公室" */
-    static const uint32_t unit_ends[] = {0x7EC4 /* 组 */, 0x90E8 /* 部 */, 0x59D4 /* 委 */, 0x5C40 /* 局 */, 0x9662 /* 院 */,
-                                         0x529E /* 办 */, 0x5904 /* 处 */, 0x79D1 /* 科 */, 0x5BA4 /* 室 */, 0x4F1A /* 会 */,
-                                         0x56E2 /* 团 */, 0x961F /* 队 */, 0x6240 /* 所 */, 0x5385 /* 厅 */, 0x53F8 /* 司 */};
-    for (size_t i = 0; i < sizeof unit_ends / sizeof *unit_ends; i++)
-        if (u->cp[b - 1] == unit_ends[i]) return 0;
+    if (char_in(&unit_ends, u->cp[b - 1])) return 0; /* not a unit: "纪检组", "办公室" */
     return !not_a_person(u, found[k - 1][0], found[k - 1][1]) && !not_a_person(u, found[k + 1][0], found[k + 1][1]) &&
            ends_with_any(u, b, WORDS(org_suffixes)) < 2 && !ends_with_any(u, b, WORDS(meeting_words));
 }
