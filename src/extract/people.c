@@ -656,7 +656,12 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
         for (size_t k = o + 1; k < u->n && k - o < 50; k++) {
             /* "就区委工作报告（送审稿）的起草过程作说明": what it is about
              * may hold brackets and quotes */
-            size_t past = u->cp[o] == 0x5C31 /* 就 */ ? bracketed_end(u, k, o + 50) : k;
+            /* what a topic's opener is about may hold brackets and quotes
+             * ("针对十九大报告中关于“文化自信”内容作主题发言"); not where or
+             * when (在…大会上提出的“…”要求) */
+            int topic = u->cp[o] == 0x5C31 /* 就 */ || u->cp[o] == 0x5BF9 /* 对 */ || ustr_at(u, o, "针对") ||
+                        ustr_at(u, o, "围绕") || ustr_at(u, o, "结合");
+            size_t past = topic ? bracketed_end(u, k, o + 50) : k;
             if (past > k) {
                 k = past - 1;
                 continue;
@@ -674,7 +679,12 @@ static int speaker_phrase(const ustr *u, const article *a, size_t p, size_t *end
                 return spoke_elsewhere(u, a, p, k) ? 0 : 1;
             }
             int speech = speech_at(u, k, end);
-            if (speech || said_at(u, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 1 + speech;
+            if (speech || said_at(u, k, end)) {
+                /* "…在…大会上提出的要求": what was said there, a noun's
+                 * modifier, is cited, not said here */
+                if (*end < u->n && u->cp[*end] == 0x7684 /* 的 */) return 0;
+                return spoke_elsewhere(u, a, p, k) ? 0 : 1 + speech;
+            }
             if (speech_in_at(u, o, k, end)) return spoke_elsewhere(u, a, p, k) ? 0 : 2;
         }
     }
@@ -1340,7 +1350,16 @@ static size_t title_after_of(const ustr *u, size_t na, size_t nb, size_t *at) {
 
 /* Each name of a list [found[k][0], found[k][1]) a speaker, with the title
  * of its first titled mention. */
+/* "华润电力、燃气、置地、建材科技、医药…分别…作主题汇报": a list most of
+ * whose items open with no common surname names units, not people. */
+static int units_listed(const ustr *u, size_t found[][2], size_t n) {
+    size_t people = 0;
+    for (size_t k = 0; k < n; k++) people += char_in(&surnames, u->cp[found[k][0]]) || dotted_name(u, found[k][0], found[k][1]);
+    return n >= 3 && people * 2 < n;
+}
+
 static void add_listed_speakers(const ustr *u, article *a, size_t found[][2], size_t n, size_t end) {
+    if (units_listed(u, found, n)) return;
     for (size_t k = 0; k < n; k++) {
         size_t na = found[k][0], len = found[k][1] - na;
         size_t ta = title_of(u, na, found[k][1], &na);
@@ -1461,7 +1480,7 @@ static size_t titled_subject(const ustr *u, size_t s, size_t e, size_t *len) {
         /* the name ends where its verb or a preposition begins */
         if (!(ustr_at(u, nb, "以") || ustr_at(u, nb, "在") || ustr_at(u, nb, "就") || ustr_at(u, nb, "对") ||
               ustr_at(u, nb, "代表") || ustr_at(u, nb, "传达") || ustr_at(u, nb, "结合") || ustr_at(u, nb, "围绕") ||
-              ustr_at(u, nb, "宣布")))
+              ustr_at(u, nb, "宣布") || ustr_at(u, nb, "参加")))
             continue;
         *len = nb - na;
         return na;
@@ -1801,7 +1820,10 @@ static int subject_speaker(const ustr *u, article *a, size_t p, size_t j, int ki
     int opens = clause_start(u, na, 8) == na || (na > 0 && u->cp[na - 1] == 0x7531 /* 由 */) ||
                 (na > 1 && u->cp[na - 1] == 0x3001 && u->cp[na - 2] == 0x300B /* 》、 */) || after_deck_break(u, na);
     int speech = opens && kind == 2 && char_in(&surnames, u->cp[na]);
-    if (ta == na && !bare_speaker(u, a, na, p) && !((known || titled) && clause_start(u, na, 8) == na) && !speech)
+    /* "首先，刘银轩同志强调了…": 同志 after a name opening its clause says a
+     * person, as a title does */
+    int comrade = ustr_at(u, nb, "同志") && char_in(&surnames, u->cp[na]);
+    if (ta == na && !bare_speaker(u, a, na, p) && !((known || titled || comrade) && clause_start(u, na, 8) == na) && !speech)
         return 0;
     if (!plausible_speaker(u, ta, na, nb, known)) return 0;
     size_t len = nb - na, w = 0, here = na, n0 = a->nspeakers;
