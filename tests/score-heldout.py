@@ -17,7 +17,7 @@ Labelled articles are paired in order with the tifa article that agrees on
 most fields; a tifa meeting article left unpaired counts its valued fields
 as misses (an invented meeting). Exit 1 when overall accuracy < --floor.
 """
-import json, os, sys
+import json, os, re, sys
 from tifa_run import extract_all
 
 FIELDS = ["meeting.name", "meeting.date", "meeting.place", "meeting.chair", "meeting.speakers",
@@ -43,14 +43,17 @@ def person(x):
 
 
 ASCII_PUNCT = str.maketrans({",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"})
+HAN_SPACES = re.compile(r"(?<=[\u4e00-\u9fff0-9])[ \u3000]+(?=[\u4e00-\u9fff0-9])")
 
 
 def fold(v):
-    """ASCII punctuation read as its full-width form, in labels and answers
-    alike: the labelling conventions write "，" and "（）" inside Chinese text
-    (tifa's clean does the same), and labellers did not always."""
+    """ASCII punctuation read as its full-width form, and spaces between Han
+    characters (and digits) as none, in labels and answers alike: the
+    labelling conventions write "，" and "（）" inside Chinese text, and the
+    cleaning contract removes such spaces ("补短板 促提升" is "补短板促提升"),
+    which labellers copying the page did not always do."""
     if isinstance(v, str):
-        return v.translate(ASCII_PUNCT)
+        return HAN_SPACES.sub("", v.translate(ASCII_PUNCT))
     if isinstance(v, list):
         return [fold(x) for x in v]
     if isinstance(v, dict):

@@ -29,6 +29,9 @@ CASES = [
     ("terms.quoted", ["发展为了人民,发展依靠人民"], ["发展为了人民，发展依靠人民"], True),
     ("terms.quoted", ["党组(扩大)会议"], ["党组（扩大）会议"], True),
     ("terms.quoted", ["发展为了人民,发展依靠人民"], ["发展为了人民、发展依靠人民"], False),
+    # spaces between Han characters are layout, as the cleaning contract says; not between Latin words
+    ("terms.quoted", ["补短板 促提升"], ["补短板促提升"], True),
+    ("terms.quoted", ["Now 新闻"], ["Now新闻"], False),
 ]
 
 
