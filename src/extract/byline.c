@@ -303,8 +303,12 @@ static void find_source(const ustr *u, article *a) {
     for (size_t k = 0; k < nhead && !found && !self; k++) found = dateline_outlet(u, ps[k], pe[k], &s, &e, &self);
     for (size_t k = 0, t; k < nhead && !found && !self; k++)
         if ((t = after_original_title(u, ps[k], pe[k])) != USTR_NONE) found = dateline_outlet(u, t, pe[k], &s, &e, &self);
+    /* "联合报／记者廖士锋／北京即时报导" may stand below a portal's list of
+     * headlines: a byline line of its own, read among all eight */
     for (size_t k = 0; k < np && !found; k++)
-        if (k < 4 || k >= nhead || pe[k] == u->n) found = byline_outlet(u, ps[k], pe[k], &s, &e);
+        if (k < 4 || k >= nhead || pe[k] == u->n || ustr_find(u, ps[k], pe[k], "／记者") != USTR_NONE ||
+            ustr_find(u, ps[k], pe[k], "／特派记者") != USTR_NONE)
+            found = byline_outlet(u, ps[k], pe[k], &s, &e);
     for (size_t k = 0; k < nhead && k < 4 && !found && !self; k++) found = reported_by(u, ps[k], pe[k], &s, &e);
     /* "…参加了第一天的会议。（中国气象报）": the outlet alone in a bracket
      * closing the report */
