@@ -848,6 +848,28 @@ static int month_heading_above(const ustr *u, size_t at) {
     return 0;
 }
 
+/* A chronicle's bare day: the month of its heading, and a year only from
+ * the chronicle's title. 1 when the day is under a month heading. */
+static int chronicle_day(const ustr *u, article *a, date_expr *best) {
+    int heading = month_heading_above(u, best->a);
+    if (!heading) return 0;
+    best->m = heading;
+    int y = title_year(a->title);
+    year_basis yb = {0};
+    yb.why = a->title;
+    if (y) {
+        set_date(u, a, y, best->m, best->d, &yb);
+        add_span(a, "meeting.date", best->a, best->b);
+        return 1;
+    }
+    char md[8];
+    snprintf(md, sizeof md, "%02d-%02d", best->m, best->d);
+    free(a->month_day);
+    a->month_day = art_strdup(a, md);
+    add_span(a, "meeting.month_day", best->a, best->b);
+    return 1;
+}
+
 void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t limit, size_t anchor) {
     date_expr best = {0}, dateline = {0};
     int found = 0;
@@ -885,24 +907,8 @@ void find_date(const ustr *u, const page *pg, article *a, size_t from, size_t li
         if (!dateline.d || anchor != USTR_NONE) return;
         best = dateline;
     }
-    int pub_m = pg->pub_m, pub_d = pg->pub_d, heading = best.m ? 0 : month_heading_above(u, best.a);
-    if (heading) { /* a chronicle's day: its month heading, and a year only from its title */
-        best.m = heading;
-        int y = title_year(a->title);
-        year_basis yb = {0};
-        yb.why = a->title;
-        if (y) {
-            set_date(u, a, y, best.m, best.d, &yb);
-            add_span(a, "meeting.date", best.a, best.b);
-        } else {
-            char md[8];
-            snprintf(md, sizeof md, "%02d-%02d", best.m, best.d);
-            free(a->month_day);
-            a->month_day = art_strdup(a, md);
-            add_span(a, "meeting.month_day", best.a, best.b);
-        }
-        return;
-    }
+    if (!best.m && chronicle_day(u, a, &best)) return;
+    int pub_m = pg->pub_m, pub_d = pg->pub_d;
     if (!best.m) best.m = dateline.m;
     if (!best.m && pub_m) /* "昨日（27日）" under a page dated 2017-11-28 */
         best.m = best.d <= pub_d ? pub_m : (pub_m == 1 ? 12 : pub_m - 1);

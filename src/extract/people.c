@@ -839,14 +839,14 @@ static size_t delegate_name_start(const ustr *u, size_t ia, size_t ib) {
     return USTR_NONE;
 }
 
-static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], size_t max) {
-    /* "张才芳，、张宝生": a run of separators is one */
-    while (a < b && (u->cp[a] == 0x3001 || u->cp[a] == 0xFF0C)) a++;
-    size_t items[64][2], n = 0, s = a;
+/* The items of a list [a, b), split at 、 and at a 和 that joins two people,
+ * each cut before an address (同志, 先生), a bracket or a group after 等.
+ * How many. */
+static size_t list_items(const ustr *u, size_t a, size_t b, size_t items[64][2]) {
+    size_t n = 0, s = a;
     for (size_t i = a; i <= b && n < 64; i++) {
         if (i == b || u->cp[i] == 0x3001 /* 、 */ || and_joins_people(u, s, i, b)) {
             items[n][0] = s;
-            /* "团委书记陈新亮同志、…": the address is no part of the name */
             /* "…陈新亮同志、", "…黄球先生及…": the address is no part of the name */
             items[n][1] = i >= s + 4 && (ends_with(u, i, "同志") || ends_with(u, i, "先生") || ends_with(u, i, "女士")) ? i - 2 : i;
             /* "副主任周霁（常务，正部长级）": what the bracket adds is no name */
@@ -863,80 +863,90 @@ static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], 
                 s++, i++; /* not "和良辉", a name of its own */
         }
     }
-    size_t first = n;
-    for (size_t k = 0; k < n && first == n; k++) {
-        size_t na, ta, te;
-        if ((te = titled_after_item(u, &items[k][0], items[k][1]))) {
-            first = k; /* "庄伟匡董事长、庄加彪总裁" */
-        } else if ((na = delegate_name_start(u, items[k][0], items[k][1])) != USTR_NONE) {
-            first = k;
-            if (na > a) items[k][0] = na;
-        } else if (person_before(u, items[k][1], &na, &ta) && na >= items[k][0] && na > a) {
-            first = k;
-            items[k][0] = na;
-        } else if (person_before(u, items[k][1], &na, &ta) && na == a && items[k][1] - na <= 3) {
-            first = k; /* a bare name opening the part */
-        }
-    }
-    if (first == n) return 0;
-    size_t got = 0;
-    for (size_t k = first; k < n && got < max; k++) {
-        size_t ia = items[k][0], ib = items[k][1], te = titled_after_item(u, &ia, ib), len = ib - ia;
-        if (te) {
-            out[got][0] = ia;
-            out[got][1] = te;
-            got++;
-            continue;
-        }
-        size_t dn = delegate_name_start(u, ia, ib);
-        if (dn != USTR_NONE) {
-            out[got][0] = dn;
-            out[got][1] = ib;
-            got++;
-            continue;
-        }
-        /* "副巡视员张丽、处长张强": an item of its own title and name, the
-         * longest title ("副总裁王光西" is 副总裁 and 王光西, not 副总 and 裁王光西) */
-        for (size_t t = len >= 4 ? len - 2 : 0; t >= 2; t--)
-            if (ends_with_any(u, ia + t, WORDS(position_words)) == t && all_han(u, ia + t, ib) && is_name(u, ia + t, ib)) {
-                ia += t, len -= t;
-                break;
-            }
-        /* "…、乌云其木格、韩启德": a name of five inside a list of names */
-        int long_name = len == 5 && k > first && k + 1 < n && all_han(u, ia, ib) && is_name(u, ia, ib);
-        if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4) || long_name) {
-            out[got][0] = ia;
-            out[got][1] = ib;
-            got++;
-            continue;
-        }
-        /* Each with its own title: "县委书记陆晓延、县人大常委会副主任樊亚新". */
+    return n;
+}
+
+/* The first item that reads as a person, its start moved to the name when
+ * a title opens it; n when none does. */
+static size_t first_person_item(const ustr *u, size_t a, size_t items[64][2], size_t n) {
+    for (size_t k = 0; k < n; k++) {
         size_t na, ta;
-        /* (the title within the item: "孙继业和秘书长张心骥" is two people) */
-        if (person_before(u, ib, &na, &ta) && na > ia && ta < na && (ta >= ia || ustr_find(u, ia, na, "和") == USTR_NONE)) {
-            out[got][0] = na;
-            out[got][1] = ib;
-            got++;
-            continue;
+        if (titled_after_item(u, &items[k][0], items[k][1])) return k; /* "庄伟匡董事长、庄加彪总裁" */
+        if ((na = delegate_name_start(u, items[k][0], items[k][1])) != USTR_NONE) {
+            if (na > a) items[k][0] = na;
+            return k;
         }
-        /* "市委书记林青、市委副书记、市政府市长叶浩文": a title alone opens the
-         * next person's titles */
-        if (k + 1 < n && all_han(u, ia, ib) && ends_with_any(u, ib, WORDS(position_words))) continue;
-        /* "曹策问及秘书长余保江": a name, 及/和, a title and a name. */
-        size_t j = ia + 2;
-        while (j < ib && j - ia <= 4 && u->cp[j] != 0x53CA && u->cp[j] != 0x548C) j++;
-        if (j >= ib || j - ia > 4 || !all_han(u, ia, j) || k + 1 != n || got + 2 > max) return 0;
-        /* …或 a bare name after it: "霍卫平及王建太". */
-        int bare = ib - (j + 1) >= 2 && ib - (j + 1) <= 3 && all_han(u, j + 1, ib) && is_name(u, j + 1, ib);
-        if (bare)
-            na = j + 1;
-        else if (!person_before(u, ib, &na, &ta) || na <= j + 1 || !ends_with_any(u, na, WORDS(position_words)))
-            return 0;
-        out[got][0] = ia;
-        out[got][1] = j;
-        out[got + 1][0] = na;
-        out[got + 1][1] = ib;
-        got += 2;
+        if (person_before(u, items[k][1], &na, &ta) && na >= items[k][0] && na > a) {
+            items[k][0] = na;
+            return k;
+        }
+        if (person_before(u, items[k][1], &na, &ta) && na == a && items[k][1] - na <= 3) return k; /* a bare name opening the part */
+    }
+    return n;
+}
+
+/* The names item k [ia, ib) of a list of n holds, into two[]: how many (1,
+ * or 2 for "曹策问及秘书长余保江"), 0 for a title alone that opens the next
+ * person's titles, -1 when the item reads as no person (the list is none). */
+static int item_names(const ustr *u, size_t ia, size_t ib, size_t k, size_t first, size_t n, size_t two[2][2]) {
+    size_t te = titled_after_item(u, &ia, ib), len = ib - ia;
+    if (te) {
+        two[0][0] = ia, two[0][1] = te;
+        return 1;
+    }
+    size_t dn = delegate_name_start(u, ia, ib);
+    if (dn != USTR_NONE) {
+        two[0][0] = dn, two[0][1] = ib;
+        return 1;
+    }
+    /* "副巡视员张丽、处长张强": an item of its own title and name, the
+     * longest title ("副总裁王光西" is 副总裁 and 王光西, not 副总 and 裁王光西) */
+    for (size_t t = len >= 4 ? len - 2 : 0; t >= 2; t--)
+        if (ends_with_any(u, ia + t, WORDS(position_words)) == t && all_han(u, ia + t, ib) && is_name(u, ia + t, ib)) {
+            ia += t, len -= t;
+            break;
+        }
+    /* "…、乌云其木格、韩启德": a name of five inside a list of names */
+    int long_name = len == 5 && k > first && k + 1 < n && all_han(u, ia, ib) && is_name(u, ia, ib);
+    if (dotted_name(u, ia, ib) || (all_han(u, ia, ib) && len >= 2 && len <= 4) || long_name) {
+        two[0][0] = ia, two[0][1] = ib;
+        return 1;
+    }
+    /* Each with its own title: "县委书记陆晓延、县人大常委会副主任樊亚新". */
+    size_t na, ta;
+    /* (the title within the item: "孙继业和秘书长张心骥" is two people) */
+    if (person_before(u, ib, &na, &ta) && na > ia && ta < na && (ta >= ia || ustr_find(u, ia, na, "和") == USTR_NONE)) {
+        two[0][0] = na, two[0][1] = ib;
+        return 1;
+    }
+    /* "市委书记林青、市委副书记、市政府市长叶浩文": a title alone opens the
+     * next person's titles */
+    if (k + 1 < n && all_han(u, ia, ib) && ends_with_any(u, ib, WORDS(position_words))) return 0;
+    /* "曹策问及秘书长余保江": a name, 及/和, a title and a name. */
+    size_t j = ia + 2;
+    while (j < ib && j - ia <= 4 && u->cp[j] != 0x53CA && u->cp[j] != 0x548C) j++;
+    if (j >= ib || j - ia > 4 || !all_han(u, ia, j) || k + 1 != n) return -1;
+    /* …or a bare name after it: "霍卫平及王建太". */
+    int bare = ib - (j + 1) >= 2 && ib - (j + 1) <= 3 && all_han(u, j + 1, ib) && is_name(u, j + 1, ib);
+    if (bare)
+        na = j + 1;
+    else if (!person_before(u, ib, &na, &ta) || na <= j + 1 || !ends_with_any(u, na, WORDS(position_words)))
+        return -1;
+    two[0][0] = ia, two[0][1] = j;
+    two[1][0] = na, two[1][1] = ib;
+    return 2;
+}
+
+static size_t names_in_part(const ustr *u, size_t a, size_t b, size_t out[][2], size_t max) {
+    /* "张才芳，、张宝生": a run of separators is one */
+    while (a < b && (u->cp[a] == 0x3001 || u->cp[a] == 0xFF0C)) a++;
+    size_t items[64][2], n = list_items(u, a, b, items), first = first_person_item(u, a, items, n), got = 0;
+    if (first == n) return 0;
+    for (size_t k = first; k < n && got < max; k++) {
+        size_t two[2][2];
+        int m = item_names(u, items[k][0], items[k][1], k, first, n, two);
+        if (m < 0 || got + (size_t)m > max) return 0;
+        for (int i = 0; i < m; i++) out[got][0] = two[i][0], out[got][1] = two[i][1], got++;
     }
     return got;
 }
