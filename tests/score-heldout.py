@@ -150,6 +150,16 @@ def score_file(record, label_dir, name, stats, verbose):
     start = 0
     for ea in exp.get("articles", []):
         best, best_hits = None, -1
+        if ea.get("kind") != "meeting":
+            # a page's furniture or a brief that is no meeting pairs with an
+            # article tifa also calls other, never takes a meeting article a
+            # later label needs (an invented meeting still counts, unpaired)
+            others = [j for j in range(start, len(arts)) if arts[j].get("kind") != "meeting"]
+            if others:
+                used.add(others[0])
+                start = others[0] + 1
+            score_pair(ea, arts[others[0]] if others else None, stats, name, verbose)
+            continue
         for j in range(start, len(arts)):
             hits = sum(agrees(norm_label(get(ea, f), f), norm(get(arts[j], f), f)) and has_value(get(arts[j], f))
                        for f in FIELDS) + (arts[j].get("kind") == ea.get("kind"))

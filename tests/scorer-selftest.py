@@ -4,7 +4,7 @@ change to score-heldout.py cannot quietly make every field agree (or none).
 
 usage: scorer-selftest.py   (prints TAP-like lines; exit 1 on a failure)
 """
-import importlib.util, os, sys
+import importlib.util, json, os, sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
@@ -35,13 +35,33 @@ CASES = [
 ]
 
 
+def pairing_case():
+    """A page of briefs: labels other, A, other, B against tifa's other, A, B.
+    A label of kind other must not take B from the label that needs it."""
+    import tempfile
+    label = {"articles": [{"kind": "other"}, {"kind": "meeting", "meeting": {"name": "甲会议"}},
+                          {"kind": "other"}, {"kind": "meeting", "meeting": {"name": "乙会议"}}]}
+    record = {"articles": [{"kind": "other"}, {"kind": "meeting", "meeting": {"name": "甲会议"}},
+                           {"kind": "meeting", "meeting": {"name": "乙会议"}}]}
+    with tempfile.TemporaryDirectory() as d:
+        with open(os.path.join(d, "x.expect.json"), "w", encoding="utf-8") as f:
+            json.dump(label, f, ensure_ascii=False)
+        stats = {}
+        sh.score_file(record, d, "x", stats, False)
+    right, total = stats["meeting.name"][:2]
+    return right == 2 and total == 2
+
+
 def main():
     failed = 0
     for i, (field, label, got, want) in enumerate(CASES, 1):
         ok = sh.agrees(sh.norm_label(label, field), sh.norm(got, field)) == want
         failed += not ok
         print(f"{'ok' if ok else 'not ok'} {i} - {field} {label!r} vs {got!r}")
-    print(f"{len(CASES) - failed} passed, {failed} failed")
+    ok = pairing_case()
+    failed += not ok
+    print(f"{'ok' if ok else 'not ok'} {len(CASES) + 1} - an article labelled other does not take a later label's meeting")
+    print(f"{len(CASES) + 1 - failed} passed, {failed} failed")
     sys.exit(1 if failed else 0)
 
 
