@@ -53,6 +53,7 @@ static void classify_paras(const ustr *u, para *ps, size_t n) {
         p->credit = len > 0 && (ends_with(u, p->b, "摄") || agency_credit(u, p->a, p->b));
         p->names_meeting = ustr_find(u, p->a, p->b, "会") != USTR_NONE || ustr_find(u, p->a, p->b, "召开") != USTR_NONE;
         p->lead_day = convenes_at_once(u, p->a, p->b) ? opening_month_day(u, p->a, p->b) : 0;
+        p->bullet = len > 0 && char_in(&bullets, u->cp[p->a]);
         p->caption = p->credit || ustr_find(u, p->a, p->b, "图为") != USTR_NONE ||
                      (len <= 8 && ends_with(u, p->b, "新华社记者"));
     }
@@ -101,6 +102,9 @@ static size_t split_blocks(const ustr *u, para *ps, size_t n, block *bl) {
         /* A roundup ("北京7月19日，…召开…；河北7月20日，…主持召开…"): a lead
          * of another day opens another report. */
         int another_day = nb && ps[i].lead_day && lead_of_block && ps[i].lead_day != lead_of_block;
+        /* "◆9月27日，我县…召开…会。◆9月27日，全市…会议召开": each brief of a
+         * bulleted list that leads a meeting is a report of its own */
+        another_day |= nb && ps[i].lead_day && ps[i].bullet && i > 0 && ps[i - 1].bullet;
         start |= another_day;
         if (i > 0 && ps[i - 1].credit) start = 1;                          /* after a photo credit */
         if (!start) {

@@ -386,6 +386,8 @@ static int numeric_date_in(const ustr *doc, size_t limit, int *y, int *m, int *d
  * most a short place or label ("河北7月20日，", "会议摘要：1月6日，"); 0 when
  * it opens otherwise. */
 int opening_month_day(const ustr *u, size_t a, size_t b) {
+    /* "◆9月23日，我县…召开…": a news brief's bullet opens the item */
+    while (a < b && (char_in(&bullets, u->cp[a]) || u->cp[a] == ' ' || u->cp[a] == 0x3000)) a++;
     size_t i = a;
     while (i < b && i - a < 8 && !u_is_digit(u->cp[i]) && (u_is_han(u->cp[i]) || u->cp[i] == 0xFF1A)) {
         /* "会议决定于3月29日召开…": a date set for later opens no report */

@@ -21,6 +21,7 @@ typedef struct {
     int title_like, dateline, caption, credit;
     int names_meeting; /* mentions 会议/召开/举行 */
     int lead_day;      /* opens with a month and day and convenes a meeting: m * 100 + d, else 0 */
+    int bullet;        /* opens with a bullet (◆, ●, ■…): an item of a list of briefs */
 } para;
 
 /* A run of paragraphs that makes one article (articles.c). */

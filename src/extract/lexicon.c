@@ -685,3 +685,9 @@ const word_list companies = LIST(companies_w);
 /* A page's columns, not outlets, though they end like one ("【两会快报】"). */
 static const char *const news_columns_w[] = {"快报", "简报", "专报", "速报", "要报"};
 const word_list news_columns = LIST(news_columns_w);
+
+/* Bullets that open the items of a list of news briefs ("◆9月23日，我县…"). */
+static const uint32_t bullets_cp[] = {0x25C6 /* ◆ */, 0x25C7 /* ◇ */, 0x25CF /* ● */, 0x25CB /* ○ */, 0x25A0 /* ■ */,
+                                      0x25A1 /* □ */, 0x25B2 /* ▲ */, 0x2605 /* ★ */, 0x2606 /* ☆ */, 0x25B6 /* ▶ */,
+                                      0x25BA /* ► */, 0x2022 /* • */};
+const char_list bullets = LIST(bullets_cp);

@@ -57,7 +57,7 @@ extern const char_list not_byline, byline_separators, line_openers;
 extern const word_list count_nouns, count_list_after, period_after, numeral_words;
 extern const char_list count_before, set_after, quote_classifiers;
 extern const word_list other_parties, companies, news_columns;
-extern const char_list short_places, unit_ends;
+extern const char_list short_places, unit_ends, bullets;
 
 /* Chinese numerals: one table, each numeral flagged with what it may write. */
 enum {
