@@ -542,6 +542,11 @@ static int spoke_elsewhere(const ustr *u, const article *a, size_t p, size_t k) 
         if (ustr_at(u, e, "考察") || ustr_at(u, e, "调研") || ustr_at(u, e, "视察") || ustr_at(u, e, "访谈") ||
             ustr_at(u, e, "采访"))
             return 1;
+        /* "在例行记者会表示", "在香港分会场后见记者时表示": to the press, not
+         * to the meeting (unless the meeting is a press conference) */
+        int press = a->name && (strstr(a->name, "记者会") || strstr(a->name, "发布会") || strstr(a->name, "吹风会"));
+        if (!press && (ustr_at(u, e, "记者会") || ustr_at(u, e, "见记者") || ustr_at(u, e, "受访") || ustr_at(u, e, "发布会")))
+            return 1;
         if (u->cp[e] != 0x4E0A /* 上 */ || e < p + 2) continue;
         size_t w = ends_with_any(u, e, WORDS(meeting_words));
         if (!w || e - (p + 1) < 5) return 0; /* 在会上, 在大会上, 在动员会上: this meeting */
