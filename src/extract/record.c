@@ -199,6 +199,15 @@ static int title_studies(const article *a) {
     return a->title && strstr(a->title, "精神") && (strstr(a->title, "传达") || strstr(a->title, "学习"));
 }
 
+/* An e-paper's page that carries a report on from page one ("紧接01版…",
+ * "（上接第1版）") and tells who attended (…出席会议): the rest of a
+ * meeting's report, though its lead is on the other page. */
+static int continued_report(const ustr *u) {
+    size_t head = u->n < 16 ? u->n : 16, mark = ustr_find(u, 0, head, "接");
+    if (mark == USTR_NONE || ustr_find(u, mark, head, "版") == USTR_NONE) return 0;
+    return ustr_find(u, 0, u->n, "出席会议") != USTR_NONE || ustr_find(u, 0, u->n, "主持会议") != USTR_NONE;
+}
+
 static void read_meeting(const ustr *u, const page *pg, article *a) {
     size_t from, head;
     lead_paragraph(u, &from, &head);
@@ -232,7 +241,7 @@ static void read_meeting(const ustr *u, const page *pg, article *a) {
     if (a->name && !a->date && !a->month_day && title_studies(a)) find_meeting_date(u, pg, a, head, later);
     a->is_meeting =
         (a->name != NULL || (a->chair.name && ustr_find(u, from, head, "会") != USTR_NONE) || meeting_cues(a) >= 2 ||
-         delegation_sitting(u, from, head)) &&
+         delegation_sitting(u, from, head) || continued_report(u)) &&
         !speech_text(u) && !commentary(u) && !commentary_title(a);
 }
 
