@@ -1191,6 +1191,11 @@ void find_present(const ustr *u, article *a) {
          * closes the list. */
         size_t g = ustr_rfind(u, cs, e, "等");
         if (!gn && g != USTR_NONE && e - g <= 24 && group_words(u, g, e)) e = g;
+        /* "张文雷作为兼职副秘书长出席会议", "…以特邀嘉宾身份出席": the capacity
+         * one attends in is no part of the list */
+        size_t as = ustr_rfind(u, cs, e, "作为");
+        if (as == USTR_NONE && ends_with(u, e, "身份")) as = ustr_rfind(u, cs, e, "以");
+        if (as != USTR_NONE && as > cs + 2 && u_is_han(u->cp[as - 1])) e = as;
         if (ends_with(u, e, "同志")) e -= 2;
         size_t found[64][2], glued = glued_names_before(u, p, found);
         if (glued >= 2) {
