@@ -124,6 +124,28 @@ static int expect(jp *p, char c, const char *why) {
     return 1;
 }
 
+/* A list opening at p: 0 when it does not, else 1 with *empty set when it
+ * is "[]" (then read whole). */
+static int list_opens(jp *p, const char *why, int *empty) {
+    if (!expect(p, '[', why)) return 0;
+    skip_ws(p);
+    *empty = p->i < p->n && p->s[p->i] == ']';
+    p->i += (size_t)*empty;
+    return 1;
+}
+
+/* After a list's item: 1 when a ',' says another follows, else 0 with *ok
+ * set when the list closes with ']'. */
+static int list_goes_on(jp *p, int *ok) {
+    skip_ws(p);
+    if (p->i < p->n && p->s[p->i] == ',') {
+        p->i++;
+        return 1;
+    }
+    *ok = expect(p, ']', "expected ',' or ']'");
+    return 0;
+}
+
 /* A key, then ':'. */
 static int parse_key(jp *p, const char *want) {
     span k;
@@ -165,9 +187,9 @@ static int parse_span(jp *p, size_t *start, size_t *end) {
  * cover go to *a and *b. */
 static int parse_ops(jp *p, size_t *a, size_t *b) {
     *a = *b = 0;
-    if (!expect(p, '[', "expected the ops")) return 0;
-    skip_ws(p);
-    if (p->i < p->n && p->s[p->i] == ']') return p->i++, 1;
+    int empty;
+    if (!list_opens(p, "expected the ops", &empty)) return 0;
+    if (empty) return 1;
     for (;;) {
         span op;
         size_t n;
@@ -179,33 +201,27 @@ static int parse_ops(jp *p, size_t *a, size_t *b) {
         if (n == 0) return fail(p, "an empty run");
         if (op.s[0] != '+') *a += n;
         if (op.s[0] != '-') *b += n;
-        skip_ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        return expect(p, ']', "expected ',' or ']'");
+        int ok;
+        if (list_goes_on(p, &ok)) continue;
+        return ok;
     }
 }
 
 /* [ "..." , ... ] into l. */
 static int parse_str_list(jp *p, list *l) {
     l->seen = 1;
-    if (!expect(p, '[', "expected a list")) return 0;
-    skip_ws(p);
-    if (p->i < p->n && p->s[p->i] == ']') return p->i++, 1;
+    int empty;
+    if (!list_opens(p, "expected a list", &empty)) return 0;
+    if (empty) return 1;
     for (;;) {
         skip_ws(p);
         span s;
         if (!parse_string(p, &s)) return 0;
         if (l->n < MAX_ITEMS) l->items[l->n] = s, l->chars[l->n][0] = json_chars(s);
         l->n++;
-        skip_ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        return expect(p, ']', "expected ',' or ']'");
+        int ok;
+        if (list_goes_on(p, &ok)) continue;
+        return ok;
     }
 }
 
@@ -213,9 +229,9 @@ static int parse_str_list(jp *p, list *l) {
  * sentence of the pair, character for character. */
 static int parse_pairs(jp *p, list *l) {
     l->seen = 1;
-    if (!expect(p, '[', "expected a list")) return 0;
-    skip_ws(p);
-    if (p->i < p->n && p->s[p->i] == ']') return p->i++, 1;
+    int empty;
+    if (!list_opens(p, "expected a list", &empty)) return 0;
+    if (empty) return 1;
     for (;;) {
         span a, b;
         size_t oa, ob;
@@ -229,42 +245,36 @@ static int parse_pairs(jp *p, list *l) {
         if (l->n < MAX_ITEMS) l->items[l->n] = a, l->chars[l->n][0] = oa, l->chars[l->n][1] = ob;
         if (!expect(p, '}', "expected '}'")) return 0;
         l->n++;
-        skip_ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        return expect(p, ']', "expected ',' or ']'");
+        int ok;
+        if (list_goes_on(p, &ok)) continue;
+        return ok;
     }
 }
 
 /* [[s, e], ...]: one span a sentence of l, as long as it, in text order. */
 static int parse_spans(jp *p, const list *l) {
     size_t k = 0, last = 0, s, e;
-    if (!expect(p, '[', "expected a list of spans")) return 0;
-    skip_ws(p);
-    if (p->i < p->n && p->s[p->i] == ']') return p->i++, l->n == 0 || fail(p, "fewer spans than sentences");
+    int empty;
+    if (!list_opens(p, "expected a list of spans", &empty)) return 0;
+    if (empty) return l->n == 0 || fail(p, "fewer spans than sentences");
     for (;; k++) {
         if (!parse_span(p, &s, &e)) return 0;
         if (k >= l->n) return fail(p, "more spans than sentences");
         if (k < MAX_ITEMS && e - s != l->chars[k][0]) return fail(p, "a span not as long as its sentence");
         if (s < last) return fail(p, "spans out of text order");
         last = e;
-        skip_ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        return expect(p, ']', "expected ',' or ']'") && (k + 1 == l->n || fail(p, "fewer spans than sentences"));
+        int ok;
+        if (list_goes_on(p, &ok)) continue;
+        return ok && (k + 1 == l->n || fail(p, "fewer spans than sentences"));
     }
 }
 
 /* [{"a": [s, e], "b": [s, e]}, ...]: each pair's places, A's in order. */
 static int parse_pair_spans(jp *p, const list *l) {
     size_t k = 0, last = 0, s, e, sb, eb;
-    if (!expect(p, '[', "expected a list of pair spans")) return 0;
-    skip_ws(p);
-    if (p->i < p->n && p->s[p->i] == ']') return p->i++, l->n == 0 || fail(p, "fewer spans than pairs");
+    int empty;
+    if (!list_opens(p, "expected a list of pair spans", &empty)) return 0;
+    if (empty) return l->n == 0 || fail(p, "fewer spans than pairs");
     for (;; k++) {
         if (!expect(p, '{', "expected a pair's spans") || !parse_key(p, "a") || !parse_span(p, &s, &e) ||
             !expect(p, ',', "expected ','") || !parse_key(p, "b") || !parse_span(p, &sb, &eb) ||
@@ -275,12 +285,9 @@ static int parse_pair_spans(jp *p, const list *l) {
             return fail(p, "a pair's span not as long as its sentence");
         if (s < last) return fail(p, "pair spans out of A's order");
         last = e;
-        skip_ws(p);
-        if (p->i < p->n && p->s[p->i] == ',') {
-            p->i++;
-            continue;
-        }
-        return expect(p, ']', "expected ',' or ']'") && (k + 1 == l->n || fail(p, "fewer spans than pairs"));
+        int ok;
+        if (list_goes_on(p, &ok)) continue;
+        return ok && (k + 1 == l->n || fail(p, "fewer spans than pairs"));
     }
 }
 
